@@ -1,0 +1,1 @@
+"""The anhui adapter for socialwork-core (filled in by the adapters issue)."""

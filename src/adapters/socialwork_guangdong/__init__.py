@@ -1,0 +1,1 @@
+"""The guangdong adapter for socialwork-core (filled in by the adapters issue)."""

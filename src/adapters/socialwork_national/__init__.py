@@ -1,0 +1,1 @@
+"""The national adapter for socialwork-core (filled in by the adapters issue)."""

@@ -1,0 +1,41 @@
+"""The base of every enumeration: a stable English code plus the Chinese label users see."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Self
+
+
+class LabelledEnum(StrEnum):
+    """A string enumeration whose value is a stable English code and which carries a Chinese label.
+
+    The value (the code) is what is stored, serialised and compared; the label is what a station
+    worker reads. ``Member == "code"`` holds, so codes can be used wherever plain strings are.
+    """
+
+    label: str
+
+    def __new__(cls, code: str, label: str) -> Self:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.label = label
+        return member
+
+    @classmethod
+    def from_code(cls, code: str) -> Self:
+        """Return the member with this code; raise ``ValueError`` naming the known codes."""
+        try:
+            return cls(code)
+        except ValueError:
+            known = ", ".join(m.value for m in cls)
+            raise ValueError(f"unknown {cls.__name__} code {code!r}; known: {known}") from None
+
+    @classmethod
+    def from_label(cls, label: str) -> Self:
+        """Return the member whose Chinese label is exactly ``label`` (surrounding spaces ignored)."""
+        text = label.strip()
+        for member in cls:
+            if member.label == text:
+                return member
+        known = "、".join(m.label for m in cls)
+        raise ValueError(f"unknown {cls.__name__} label {label!r}; known: {known}")

@@ -1,0 +1,3 @@
+"""Message templates: cli."""
+
+MESSAGES: dict[str, str] = {}

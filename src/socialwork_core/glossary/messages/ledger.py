@@ -1,0 +1,3 @@
+"""Message templates: ledger."""
+
+MESSAGES: dict[str, str] = {}

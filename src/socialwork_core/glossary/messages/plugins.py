@@ -1,0 +1,3 @@
+"""Message templates: plugins."""
+
+MESSAGES: dict[str, str] = {}

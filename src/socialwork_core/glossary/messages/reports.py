@@ -1,0 +1,3 @@
+"""Message templates: reports."""
+
+MESSAGES: dict[str, str] = {}

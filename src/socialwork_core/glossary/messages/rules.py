@@ -1,0 +1,3 @@
+"""Message templates: rules."""
+
+MESSAGES: dict[str, str] = {}

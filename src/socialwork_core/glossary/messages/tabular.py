@@ -1,0 +1,3 @@
+"""Message templates: tabular."""
+
+MESSAGES: dict[str, str] = {}
