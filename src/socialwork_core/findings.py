@@ -39,7 +39,9 @@ class Finding:
     @classmethod
     def of(cls, code: str, severity: Severity, /, **params: Any) -> Finding:
         """Build a finding whose message is the registered template for ``code``."""
-        return cls(code=code, severity=severity, message=render_message(code, **params), params=params)
+        return cls(
+            code=code, severity=severity, message=render_message(code, **params), params=params
+        )
 
     @property
     def is_error(self) -> bool:

@@ -15,7 +15,8 @@ class LabelledEnum(StrEnum):
 
     label: str
 
-    def __new__(cls, code: str, label: str) -> Self:
+    def __new__(cls, code: str, label: str = "") -> Self:
+        # ``label`` has a default only so that ``Kind("code")`` (a value lookup) type-checks.
         member = str.__new__(cls, code)
         member._value_ = code
         member.label = label
@@ -23,12 +24,15 @@ class LabelledEnum(StrEnum):
 
     @classmethod
     def from_code(cls, code: str) -> Self:
-        """Return the member with this code; raise ``ValueError`` naming the known codes."""
-        try:
-            return cls(code)
-        except ValueError:
+        """Return the member with this code (a member is returned as is); raise ``ValueError``
+        naming the known codes. Used as the attrs converter of every enum-typed field."""
+        if isinstance(code, cls):
+            return code
+        member = cls._value2member_map_.get(code)
+        if member is None:
             known = ", ".join(m.value for m in cls)
-            raise ValueError(f"unknown {cls.__name__} code {code!r}; known: {known}") from None
+            raise ValueError(f"unknown {cls.__name__} code {code!r}; known: {known}")
+        return member  # type: ignore[return-value]
 
     @classmethod
     def from_label(cls, label: str) -> Self:

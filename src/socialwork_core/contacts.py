@@ -1,0 +1,47 @@
+"""Contacts (探访/联系): a worker reaching one or more recipients on a date, in a mode."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import attrs
+
+from .glossary.terms import ContactMode
+from .validation import non_blank, to_tuple, unique_items
+
+__all__ = ["Contact"]
+
+
+def _not_empty(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name} must name at least one person")
+
+
+@attrs.frozen(kw_only=True)
+class Contact:
+    """探访记录: one contact. A household visit reaching several people is one contact with several
+    ``recipient_keys``; reports count it once per person (人次)."""
+
+    id: str = attrs.field(validator=non_blank)
+    on: date
+    """The date of the contact."""
+    at: time | None = None
+    """The time, where recorded (alerts can demand a contact within hours)."""
+    mode: ContactMode = attrs.field(converter=ContactMode)
+    """探访方式: 入户, 电话, 视频, 即时通讯, 来访, 活动中见面."""
+    recipient_keys: tuple[str, ...] = attrs.field(
+        converter=to_tuple, validator=[_not_empty, unique_items]
+    )
+    """The register keys of the people reached."""
+    worker_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_items
+    )
+    """The workers who made the contact."""
+    case_id: str | None = None
+    """The case (个案) this contact follows up, if any."""
+    alert_id: str | None = None
+    """The alert or campaign this contact answered, if any."""
+    notes: str | None = None
+    """探访情况: what was found and done."""
