@@ -1,0 +1,341 @@
+"""Report periods (统计周期): week, month, quarter, half-year, year, a date range, and cumulative to date.
+
+A :class:`Period` is a closed range of dates (``start`` and ``end`` both included) with its kind.
+Calendar kinds (week, month, quarter, half-year, year) tile the calendar, so they have a
+:meth:`~Period.next` and a :meth:`~Period.previous`; a date range and a cumulative period do not.
+
+Weeks start on a regional weekday (DOMAIN.md section 6: Kaifeng's weekly report runs Friday to
+Thursday), given as ``first_weekday`` with Python's numbering (0 Monday … 6 Sunday).
+
+Week numbers: ``2022-W47`` names the ISO 8601 week 47 of 2022 (Monday 21 to Sunday 27 November)
+*shifted back* to the regional first weekday: the week is the one that starts on the last
+``first_weekday`` on or before that ISO Monday. Every seven-day run contains exactly one Monday, so
+each regional week is named by the ISO week of the Monday inside it, and the naming is one to one.
+With ``first_weekday=4`` (Friday), ``2022-W47`` is Friday 18 to Thursday 24 November 2022. With the
+default Monday start it is exactly the ISO week. This convention is the library's **default**, not
+a national text.
+
+Nothing here reads the wall clock and nothing here depends on the rest of the library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "CALENDAR_KINDS",
+    "Period",
+    "PeriodKind",
+    "containing",
+    "cumulative",
+    "date_range",
+    "half_year",
+    "iso_week",
+    "month",
+    "parse_period",
+    "periods_between",
+    "quarter",
+    "week",
+    "year",
+]
+
+_ONE_DAY = timedelta(days=1)
+
+
+class PeriodKind(StrEnum):
+    """The kind of a report period; the value is a stable English code."""
+
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+    RANGE = "range"
+    """Any date range (任意时段)."""
+    CUMULATIVE = "cumulative"
+    """From the start of records to the as-of date (截至目前)."""
+
+    @property
+    def is_calendar(self) -> bool:
+        """True for the kinds that tile the calendar (week … year)."""
+        return self in CALENDAR_KINDS
+
+
+CALENDAR_KINDS = frozenset(
+    {PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF_YEAR, PeriodKind.YEAR}
+)
+"""The calendar kinds: each day falls in exactly one period of each (for a given first weekday)."""
+
+
+def _check_first_weekday(first_weekday: int) -> None:
+    if isinstance(first_weekday, bool) or not isinstance(first_weekday, int):
+        raise TypeError(f"first_weekday must be an int 0-6 (0 = Monday), got {first_weekday!r}")
+    if not 0 <= first_weekday <= 6:
+        raise ValueError(f"first_weekday must be 0-6 (0 = Monday), got {first_weekday!r}")
+
+
+def _month_end(y: int, m: int) -> date:
+    if m == 12:
+        return date(y, 12, 31)
+    return date(y, m + 1, 1) - _ONE_DAY
+
+
+def _bounds(kind: PeriodKind, day: date, first_weekday: int) -> tuple[date, date]:
+    """Start and end of the calendar period of ``kind`` containing ``day``."""
+    if kind is PeriodKind.WEEK:
+        start = day - timedelta(days=(day.weekday() - first_weekday) % 7)
+        return start, start + timedelta(days=6)
+    if kind is PeriodKind.MONTH:
+        return date(day.year, day.month, 1), _month_end(day.year, day.month)
+    if kind is PeriodKind.QUARTER:
+        first = 3 * ((day.month - 1) // 3) + 1
+        return date(day.year, first, 1), _month_end(day.year, first + 2)
+    if kind is PeriodKind.HALF_YEAR:
+        if day.month <= 6:
+            return date(day.year, 1, 1), date(day.year, 6, 30)
+        return date(day.year, 7, 1), date(day.year, 12, 31)
+    if kind is PeriodKind.YEAR:
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    raise ValueError(f"{kind.value!r} is not a calendar period kind")
+
+
+def _check_range(instance: Period, _attribute: attrs.Attribute[Any], end: date) -> None:
+    if end < instance.start:
+        raise ValueError(f"period end {end} is before its start {instance.start}")
+
+
+@attrs.frozen(order=True)
+class Period:
+    """统计周期: a closed date range (both ends included) of a given kind.
+
+    Build one with the constructors of this module (:func:`month`, :func:`week`, :func:`parse_period`
+    …). A calendar-kind period must be exactly one calendar period (a "month" from the 2nd to the
+    1st is rejected); a week's first weekday is that of its ``start``.
+    """
+
+    start: date
+    """The first day, included."""
+    end: date = attrs.field(validator=_check_range)
+    """The last day, included."""
+    kind: PeriodKind = attrs.field(converter=PeriodKind)
+    """Week, month, quarter, half-year, year, range or cumulative."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind.is_calendar:
+            expected = _bounds(self.kind, self.start, self.start.weekday())
+            if expected != (self.start, self.end):
+                raise ValueError(
+                    f"{self.start}..{self.end} is not one calendar {self.kind.value}; "
+                    f"the {self.kind.value} starting {self.start} is {expected[0]}..{expected[1]}"
+                )
+
+    @property
+    def label(self) -> str:
+        """The period in code form: ``2022-03``, ``2022-Q1``, ``2022-H1``, ``2022``, ``2022-W47``,
+        ``2022-03-01..2022-03-31`` (a range and a cumulative period alike).
+
+        ``parse_period(p.label, first_weekday=p.first_weekday)`` gives back ``p`` for every kind but
+        cumulative (which parses as a range of the same dates).
+        """
+        kind, start = self.kind, self.start
+        if kind is PeriodKind.MONTH:
+            return f"{start.year:04d}-{start.month:02d}"
+        if kind is PeriodKind.QUARTER:
+            return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
+        if kind is PeriodKind.HALF_YEAR:
+            return f"{start.year:04d}-H{1 if start.month <= 6 else 2}"
+        if kind is PeriodKind.YEAR:
+            return f"{start.year:04d}"
+        if kind is PeriodKind.WEEK:
+            iso = self.iso_monday.isocalendar()
+            return f"{iso.year:04d}-W{iso.week:02d}"
+        return f"{start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def first_weekday(self) -> int:
+        """The weekday (0 Monday … 6 Sunday) this period starts on; for weeks, the regional start."""
+        return self.start.weekday()
+
+    @property
+    def iso_monday(self) -> date:
+        """For a week: the one Monday inside it, whose ISO week number names the week."""
+        if self.kind is not PeriodKind.WEEK:
+            raise ValueError(f"only a week has an ISO Monday, not a {self.kind.value}")
+        return self.start + timedelta(days=(0 - self.start.weekday()) % 7)
+
+    @property
+    def days(self) -> int:
+        """How many days the period covers (both ends included)."""
+        return (self.end - self.start).days + 1
+
+    def dates(self) -> Iterator[date]:
+        """Every day of the period, in order."""
+        day = self.start
+        while day <= self.end:
+            yield day
+            day += _ONE_DAY
+
+    def contains(self, day: date) -> bool:
+        """True when ``start <= day <= end``."""
+        return self.start <= day <= self.end
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.contains(day)
+
+    def overlaps(self, other: Period) -> bool:
+        """True when the two periods share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    def next(self) -> Period:
+        """The calendar period right after this one (same kind; a week keeps its first weekday)."""
+        return self._neighbour(self.end + _ONE_DAY)
+
+    def previous(self) -> Period:
+        """The calendar period right before this one."""
+        return self._neighbour(self.start - _ONE_DAY)
+
+    def _neighbour(self, day: date) -> Period:
+        if not self.kind.is_calendar:
+            raise ValueError(f"a {self.kind.value} period has no next or previous period")
+        return containing(self.kind, day, first_weekday=self.first_weekday)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def containing(kind: PeriodKind | str, day: date, *, first_weekday: int = 0) -> Period:
+    """The calendar period of ``kind`` that contains ``day`` (``first_weekday`` matters for weeks)."""
+    kind = PeriodKind(kind)
+    _check_first_weekday(first_weekday)
+    start, end = _bounds(kind, day, first_weekday)
+    return Period(start, end, kind)
+
+
+def month(y: int, m: int) -> Period:
+    """The calendar month ``m`` (1–12) of year ``y``."""
+    if not 1 <= m <= 12:
+        raise ValueError(f"month must be 1-12, got {m!r}")
+    return Period(date(y, m, 1), _month_end(y, m), PeriodKind.MONTH)
+
+
+def quarter(y: int, q: int) -> Period:
+    """Quarter ``q`` (1–4) of year ``y``: Q1 is January to March."""
+    if not 1 <= q <= 4:
+        raise ValueError(f"quarter must be 1-4, got {q!r}")
+    first = 3 * (q - 1) + 1
+    return Period(date(y, first, 1), _month_end(y, first + 2), PeriodKind.QUARTER)
+
+
+def half_year(y: int, h: int) -> Period:
+    """Half-year ``h`` (1 or 2) of year ``y``: H1 is January to June."""
+    if h not in (1, 2):
+        raise ValueError(f"half-year must be 1 or 2, got {h!r}")
+    first = 1 if h == 1 else 7
+    return Period(date(y, first, 1), _month_end(y, first + 5), PeriodKind.HALF_YEAR)
+
+
+def year(y: int) -> Period:
+    """The calendar year ``y``."""
+    return Period(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR)
+
+
+def week(day: date, first_weekday: int = 0) -> Period:
+    """The week containing ``day`` that starts on ``first_weekday`` (0 Monday … 6 Sunday).
+
+    ``week(date(2022, 11, 18), first_weekday=4)`` is Friday 18 to Thursday 24 November 2022
+    (a Henan weekly report).
+    """
+    return containing(PeriodKind.WEEK, day, first_weekday=first_weekday)
+
+
+def iso_week(y: int, w: int, first_weekday: int = 0) -> Period:
+    """The week named ``{y}-W{w}``: ISO week ``w`` of ISO year ``y``, shifted back to start on the
+    last ``first_weekday`` on or before its Monday (see the module docstring).
+
+    ``ValueError`` for a week the ISO year does not have (week 53 of most years).
+    """
+    _check_first_weekday(first_weekday)
+    try:
+        monday = date.fromisocalendar(y, w, 1)
+    except ValueError as exc:
+        raise ValueError(f"no ISO week {w} in {y}: {exc}") from None
+    start = monday - timedelta(days=(0 - first_weekday) % 7)
+    return Period(start, start + timedelta(days=6), PeriodKind.WEEK)
+
+
+def date_range(a: date, b: date) -> Period:
+    """Any date range from ``a`` to ``b``, both included (``ValueError`` if ``b`` is before ``a``)."""
+    return Period(a, b, PeriodKind.RANGE)
+
+
+def cumulative(start: date, to: date) -> Period:
+    """截至目前: from the start of records ``start`` to the as-of date ``to``, both included."""
+    return Period(start, to, PeriodKind.CUMULATIVE)
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(\d{4})-(\d{2})"), "month"),
+    (re.compile(r"(\d{4})-[Qq]([1-4])"), "quarter"),
+    (re.compile(r"(\d{4})-[Hh]([12])"), "half"),
+    (re.compile(r"(\d{4})"), "year"),
+    (re.compile(r"(\d{4})-[Ww](\d{1,2})"), "week"),
+    (re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})"), "range"),
+)
+
+_EXPECTED = "2022-03, 2022-Q1, 2022-H1, 2022, 2022-W47 or 2022-03-01..2022-03-31"
+
+
+def parse_period(text: str, *, first_weekday: int = 0) -> Period:
+    """Read a period written in code form (surrounding spaces ignored):
+
+    ``2022-03`` (month), ``2022-Q1`` (quarter), ``2022-H1`` (half-year), ``2022`` (year),
+    ``2022-W47`` (week, see :func:`iso_week`; ``first_weekday`` applies), and
+    ``2022-03-01..2022-03-31`` (a date range, both ends included).
+
+    Anything else raises ``ValueError`` naming the accepted forms.
+    """
+    _check_first_weekday(first_weekday)
+    if not isinstance(text, str):
+        raise TypeError(f"a period must be given as text, got {text!r}")
+    cleaned = text.strip()
+    for pattern, form in _PATTERNS:
+        found = pattern.fullmatch(cleaned)
+        if found is None:
+            continue
+        try:
+            if form == "month":
+                return month(int(found[1]), int(found[2]))
+            if form == "quarter":
+                return quarter(int(found[1]), int(found[2]))
+            if form == "half":
+                return half_year(int(found[1]), int(found[2]))
+            if form == "year":
+                return year(int(found[1]))
+            if form == "week":
+                return iso_week(int(found[1]), int(found[2]), first_weekday)
+            return date_range(date.fromisoformat(found[1]), date.fromisoformat(found[2]))
+        except ValueError as exc:
+            raise ValueError(f"invalid period {text!r}: {exc}") from None
+    raise ValueError(f"unrecognised period {text!r}; expected {_EXPECTED}")
+
+
+def periods_between(
+    kind: PeriodKind | str, start: date, end: date, *, first_weekday: int = 0
+) -> Iterator[Period]:
+    """The calendar periods of ``kind`` from the one containing ``start`` to the one containing
+    ``end``, in order (so the first and last may stick out past ``start`` and ``end``).
+
+    Nothing is yielded when ``end`` is before ``start``.
+    """
+    if end < start:
+        return
+    current = containing(kind, start, first_weekday=first_weekday)
+    while current.start <= end:
+        yield current
+        current = current.next()
