@@ -1,12 +1,92 @@
 """Words recognised when reading ledgers (Chinese data, kept here beside the labels).
 
-Each block names the module that uses it.
+Each block names the module that uses it. Matching is done on the stripped cell text; the
+sets below hold every accepted spelling, so adding one here is all it takes to accept it.
 """
 
 from __future__ import annotations
 
-# identity.phone: words that introduce an extension number (0763-1234567转123).
-PHONE_EXTENSION_MARKERS: tuple[str, ...] = ("转", "EXT", "X", "#")
+# --- socialwork_core.tabular.cells: yes/no cells -------------------------------------------------
 
-# recipients.disability: words that may stand between kind and grade ("精神残疾三级").
-DISABILITY_FILLER_WORDS: tuple[str, ...] = ("残疾", "类", "级别", "等级", "残")
+YES_WORDS: frozenset[str] = frozenset(
+    {"是", "有", "√", "✓", "✔", "对", "Y", "y", "YES", "Yes", "yes", "TRUE", "True", "true"}
+)
+"""Cell texts read as yes (True)."""
+
+NO_WORDS: frozenset[str] = frozenset(
+    {"否", "无", "没有", "×", "✗", "✘", "N", "n", "NO", "No", "no", "FALSE", "False", "false"}
+)
+"""Cell texts read as no (False)."""
+
+YES_TEXT = "是"
+"""How the writer renders True in a yes/no column."""
+NO_TEXT = "否"
+"""How the writer renders False in a yes/no column."""
+
+# --- socialwork_core.tabular.reader: rows that are not data --------------------------------------
+
+FOOTER_KEYWORDS: tuple[str, ...] = (
+    "合计",
+    "总计",
+    "小计",
+    "填表人",
+    "填报人",
+    "制表人",
+    "审核人",
+    "负责人签字",
+    "填报日期",
+    "填表日期",
+    "制表日期",
+    "备注:",
+    "备注：",
+    "说明:",
+    "说明：",
+)
+"""A row whose first non-empty cell starts with one of these (spaces ignored) is a footer or total
+row: reported as skipped, never read as data."""
+
+# --- socialwork_core.tabular.cells: multi-valued cells -------------------------------------------
+
+LIST_SEPARATORS: str = "、，,/;；\n "
+"""Characters that separate the values of a multi-valued cell (“低保、特困”); any space counts
+too (full-width ones included)."""
+
+LIST_JOINER = "、"
+"""How the library joins several values in one cell (writing multi-valued cells, listing labels)."""
+
+# --- socialwork_core.tabular.cells: dates ---------------------------------------------------------
+
+DATE_YEAR = "年"
+DATE_MONTH = "月"
+DATE_DAY = "日"
+"""The characters of the written date form 2022年3月18日."""
+
+# --- socialwork_core.tabular.cells: money ---------------------------------------------------------
+
+YUAN = "元"
+"""The unit yuan; a trailing 元 is accepted and dropped."""
+WAN = "万"
+"""Ten thousand: “2万元” is 20000 yuan."""
+CURRENCY_SIGNS: frozenset[str] = frozenset({"¥", "￥", "RMB", "人民币"})
+"""Currency marks accepted before an amount."""
+APPROXIMATE_AFTER: frozenset[str] = frozenset({"余", "多", "来", "左右", "以上"})
+"""Words after a figure that make it approximate (“2万余元”, “50多万元”, “3000元左右”)."""
+APPROXIMATE_BEFORE: frozenset[str] = frozenset({"约", "大约", "近", "超过"})
+"""Words before a figure that make it approximate (“约3000元”)."""
+APPROXIMATE_WRITTEN = "余"
+"""How the writer marks an approximate amount so that it reads back as approximate (“20000余元”)."""
+
+# --- socialwork_core.tabular.writer: report title block and footer --------------------------------
+
+REPORTING_UNIT_LABEL = "填报单位："
+PERIOD_LABEL = "统计期间："
+PREPARER_LABEL = "填表人："
+REVIEWER_LABEL = "审核人："
+FILLED_ON_LABEL = "填报日期："
+FOOTER_GAP = "    "
+"""The footer line of an official form: 填表人：…    审核人：…    填报日期：…"""
+
+
+def written_date(year: int, month: int, day: int) -> str:
+    """A date as official forms write it: 2022年3月18日."""
+    return f"{year}{DATE_YEAR}{month}{DATE_MONTH}{day}{DATE_DAY}"

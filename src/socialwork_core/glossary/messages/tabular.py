@@ -1,3 +1,77 @@
-"""Message templates: tabular."""
+"""Message templates: tabular (reading sheets, coercing cells, opening and writing workbooks).
 
-MESSAGES: dict[str, str] = {}
+The codes are documented in ``socialwork_core.tabular``. Cell templates name only the
+value: the issue that carries a finding names sheet, row, column and header.
+"""
+
+MESSAGES: dict[str, str] = {
+    # opening a file: WorkbookError
+    "tabular.file_not_found": "找不到文件“{path}”。",
+    "tabular.unsupported_format": (
+        "文件“{path}”的类型“{suffix}”无法读取：请另存为 .xlsx、.xls、.ods 或 .csv。"
+    ),
+    "tabular.workbook_encrypted": (
+        "文件“{path}”设置了打开密码（已加密），无法读取。请在Excel中取消密码后另存为.xlsx再导入。"
+    ),
+    "tabular.not_a_workbook": (
+        "文件“{path}”名为Excel表格，实际内容是{actual}。请用Excel打开后另存为真正的.xlsx文件。"
+    ),
+    "tabular.workbook_truncated": (
+        "文件“{path}”不完整或已损坏（可能下载或拷贝中断）。请重新获取原文件。"
+    ),
+    "tabular.workbook_unreadable": "无法读取文件“{path}”：{detail}。请用Excel打开后重新保存。",
+    "tabular.xml_entities": (
+        "文件“{path}”的内部结构“{part}”含有实体定义（DOCTYPE/ENTITY），"
+        "正常的Excel文件不会这样，为安全起见拒绝读取。"
+    ),
+    "tabular.workbook_too_large": (
+        "文件“{path}”解压后约{size_mb}MB，超过上限{limit_mb}MB（可能是“压缩炸弹”），拒绝读取。"
+    ),
+    "tabular.unsafe_xml_parser": (
+        "未安装defusedxml，openpyxl会使用不安全的XML解析器，拒绝打开“{path}”。请安装defusedxml。"
+    ),
+    "tabular.csv_undecodable": (
+        "CSV文件“{path}”既不是UTF-8也不是GB18030/GBK编码，无法识别文字。请另存为“CSV UTF-8”。"
+    ),
+    "tabular.sheet_not_found": (
+        "文件“{path}”中找不到工作表“{wanted}”，也没有哪张表的表头与之相符。现有工作表：{found}。"
+    ),
+    "tabular.header_not_found": (
+        "工作表“{sheet}”前{rows}行中找不到表头（应包含如“{expected}”等列名）。"
+    ),
+    "tabular.required_columns_missing": (
+        "工作表“{sheet}”缺少必需的列：{missing}。表头中找到的列为：{found}。"
+    ),
+    # table-level remarks: Issue
+    "tabular.sheet_found_by_headers": (
+        "没有名为“{wanted}”的工作表，已按表头识别并读取工作表“{sheet}”。"
+    ),
+    "tabular.extra_columns_kept": "以下列不在标准格式中，已原样保留：{headers}。",
+    "tabular.duplicate_column": (
+        "列“{header}”（{column}列）与{first}列重复，只按{first}列读取，本列原样保留。"
+    ),
+    "tabular.footer_row_skipped": "第{row}行是合计或签名行（“{value}”），已跳过，不作为数据读取。",
+    # cells: Issue
+    "tabular.required_value_missing": "此项不能为空。",
+    "tabular.formula_without_value": (
+        "此单元格是公式，但文件中没有保存计算结果（可能由程序生成、未在Excel中打开保存过），"
+        "按空值处理。请在Excel中打开并保存后再导入。"
+    ),
+    "tabular.text_invalid": "内容“{value}”无法作为文字读取。",
+    "tabular.date_invalid": ("内容“{value}”不是有效日期。请写成如“2022-03-18”或“2022年3月18日”。"),
+    "tabular.integer_invalid": "内容“{value}”不是整数。",
+    "tabular.money_invalid": "内容“{value}”不是金额。请写成如“1200”“1,200.50元”“2万元”。",
+    "tabular.money_approximate": "金额“{value}”是约数，已按{amount}元记录并标为约数。",
+    "tabular.yes_no_invalid": "内容“{value}”应为“是”或“否”（也可写有/无、√/×、Y/N）。",
+    "tabular.label_unrecognised": "内容“{value}”无法识别。可填写：{known}。",
+}
+
+FILE_KIND_LABELS: dict[str, str] = {
+    "csv": "CSV或纯文本",
+    "html": "网页（HTML，常见于系统“导出Excel”）",
+    "xls": "旧版Excel（.xls）文件",
+    "xlsx": "新版Excel（.xlsx）文件",
+    "zip": "其他类型的压缩包",
+    "unknown": "无法识别的内容",
+}
+"""What a file named as a workbook really is, for ``tabular.not_a_workbook``."""

@@ -1,0 +1,105 @@
+"""Reading and writing tables, with no domain knowledge: ``socialwork_core.tabular``.
+
+Reading (``read_table``): find a table in a sheet of an .xlsx/.xlsm/.xls/.ods workbook (read with
+python-calamine) or a CSV file (UTF-8 with or without BOM, or GB18030/GBK, detected) by its
+headers: the header row is searched in the first rows (title rows above are normal), a two-row
+header (a merged group heading over its sub-columns) matches as “group/sub” or “sub”; merged cells
+give their value to every row they span; blank rows are skipped; footer and total rows (合计, 填表人,
+…) are skipped and reported; unknown columns are kept as ``extras``. Cells are coerced by the
+column's coercer (``tabular.cells``), each problem an ``Issue`` with sheet, Excel row number,
+column letter, header, raw value and a ``Finding``.
+
+Writing (``write_workbook``): styled, printable, streamed workbooks in which no data text ever
+becomes a formula (``safe_cell``).
+
+Stable codes
+------------
+Files (raised as ``WorkbookError``):
+``tabular.file_not_found``, ``tabular.unsupported_format``, ``tabular.workbook_encrypted``,
+``tabular.not_a_workbook`` (HTML, CSV or another zip named .xlsx), ``tabular.workbook_truncated``,
+``tabular.workbook_unreadable``, ``tabular.xml_entities`` (DOCTYPE/ENTITY in an XML part),
+``tabular.workbook_too_large`` (zip bomb, ``ReadLimits.max_uncompressed_bytes``),
+``tabular.unsafe_xml_parser`` (openpyxl without defusedxml), ``tabular.csv_undecodable``,
+``tabular.sheet_not_found``, ``tabular.header_not_found``, ``tabular.required_columns_missing``.
+
+Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
+``tabular.extra_columns_kept`` (info), ``tabular.duplicate_column`` (warning),
+``tabular.footer_row_skipped`` (info).
+
+Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_invalid``,
+``tabular.integer_invalid``, ``tabular.money_invalid``, ``tabular.yes_no_invalid``,
+``tabular.label_unrecognised`` (errors); ``tabular.formula_without_value`` (warning; the cell is read
+as empty); ``tabular.money_approximate`` (info). Coercers from other modules add their own codes
+(``resident_id.*``).
+"""
+
+from __future__ import annotations
+
+from .cells import (
+    Coerced,
+    Coercer,
+    Money,
+    RawValue,
+    choice,
+    date_value,
+    excel_serial_to_date,
+    integer,
+    is_blank,
+    money,
+    money_text,
+    money_value,
+    normalise_label,
+    raw_text,
+    split_values,
+    text,
+    yes_no,
+)
+from .errors import WorkbookError
+from .issues import Issue, column_letter
+from .reader import Layout, Row, Table, read_table
+from .sources import (
+    ReadLimits,
+    SheetData,
+    Workbook,
+    detect_csv_encoding,
+    load_openpyxl,
+    open_workbook,
+    require_defused_openpyxl,
+)
+from .spec import ColumnSpec, TableSpec
+
+__all__ = [
+    "Coerced",
+    "Coercer",
+    "ColumnSpec",
+    "Issue",
+    "Layout",
+    "Money",
+    "RawValue",
+    "ReadLimits",
+    "Row",
+    "SheetData",
+    "Table",
+    "TableSpec",
+    "Workbook",
+    "WorkbookError",
+    "choice",
+    "column_letter",
+    "date_value",
+    "detect_csv_encoding",
+    "excel_serial_to_date",
+    "integer",
+    "is_blank",
+    "load_openpyxl",
+    "money",
+    "money_text",
+    "money_value",
+    "normalise_label",
+    "open_workbook",
+    "raw_text",
+    "read_table",
+    "require_defused_openpyxl",
+    "split_values",
+    "text",
+    "yes_no",
+]

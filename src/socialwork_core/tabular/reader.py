@@ -1,0 +1,467 @@
+"""Reading one table from a sheet: header detection, merged cells, footers, coercion, extras.
+
+Rows stream: ``Table`` is an iterator of ``Row`` and holds only the rows it is working on (plus the
+few header rows and the list of merged ranges), so memory stays flat in the number of rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType, TracebackType
+from typing import Any
+
+import attrs
+
+from ..findings import Finding, FindingError
+from ..glossary import vocabulary as words
+from ..glossary.terms import Severity
+from .cells import Coerced, RawValue, is_blank, normalise_label, raw_text, split_values
+from .errors import WorkbookError
+from .issues import Issue, column_letter
+from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
+from .spec import ColumnSpec, TableSpec
+
+Cells = list[RawValue | None]
+
+
+def _freeze(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class Row:
+    """One data row: typed ``values`` by field, the original cells, unknown columns and issues."""
+
+    sheet: str
+    number: int
+    """The row number as Excel shows it."""
+    values: Mapping[str, Any] = attrs.field(converter=_freeze)
+    """Field → value; ``None`` when empty or not accepted (multi-valued fields: a tuple)."""
+    raw: Mapping[str, str] = attrs.field(converter=_freeze)
+    """Header → cell text for every column of the sheet, in sheet order (for issue workbooks)."""
+    extras: Mapping[str, str] = attrs.field(converter=_freeze)
+    """Header → text of the non-empty cells in columns the spec does not know."""
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def rejected(self) -> bool:
+        """True if any issue is an error: the row cannot become a record as it stands."""
+        return any(issue.is_error for issue in self.issues)
+
+
+@attrs.frozen
+class Layout:
+    """Where the header was found and what each column is."""
+
+    sheet: str
+    header_rows: tuple[int, ...]
+    """Excel row numbers of the header (one or two rows)."""
+    headers: tuple[tuple[int, str], ...]
+    """(0-based column, display header) for every column with a header, in sheet order."""
+    fields: Mapping[str, int] = attrs.field(converter=_freeze)
+    """Field → 0-based column."""
+    extras: tuple[tuple[int, str], ...] = ()
+    """(0-based column, header) of the columns no spec column claimed."""
+
+    def header_of(self, field: str) -> str:
+        column = self.fields[field]
+        return next(name for index, name in self.headers if index == column)
+
+
+# --- header detection -----------------------------------------------------------------------------
+
+
+def _merge_lookup(merged: Sequence[Merge], rows: Mapping[int, Cells]) -> dict[tuple[int, int], Any]:
+    """Values of merged areas for the buffered rows: (row, col) → top-left value."""
+    filled: dict[tuple[int, int], Any] = {}
+    for (r0, c0), (r1, c1) in merged:
+        if r0 not in rows:
+            continue
+        top = rows[r0]
+        value = top[c0] if c0 < len(top) else None
+        for r in range(r0, r1 + 1):
+            if r in rows:
+                for c in range(c0, c1 + 1):
+                    filled[(r, c)] = value
+    return filled
+
+
+def _name(value: object) -> str:
+    return "" if is_blank(value) else raw_text(value).strip()
+
+
+@attrs.frozen
+class _Candidate:
+    score: int
+    rows: tuple[int, ...]
+    names: tuple[tuple[int, str, str], ...]  # (column, display name, sub name or "")
+
+
+def _candidates(
+    spec: TableSpec, buffer: Sequence[tuple[int, Cells]], merged: Sequence[Merge], search: int
+) -> Iterator[_Candidate]:
+    rows = dict(buffer)
+    filled = _merge_lookup(merged, rows)
+    width = max((len(cells) for _, cells in buffer), default=0)
+    for c0r, c1r in merged:
+        width = max(width, c1r[1] + 1 if c0r[0] in rows else 0)
+
+    def cell(r: int, c: int) -> str:
+        if (r, c) in filled:
+            return _name(filled[(r, c)])
+        cells = rows.get(r, [])
+        return _name(cells[c]) if c < len(cells) else ""
+
+    def score(names: Sequence[tuple[int, str, str]]) -> int:
+        return sum(
+            1
+            for column in spec.columns
+            if any(column.matches(n) or (s and column.matches(s)) for _, n, s in names)
+        )
+
+    for r, _cells in buffer[:search]:
+        single = tuple((c, cell(r, c), "") for c in range(width) if cell(r, c))
+        yield _Candidate(score(single), (r,), single)
+        if r + 1 in rows:
+            double: list[tuple[int, str, str]] = []
+            for c in range(width):
+                top, sub = cell(r, c), cell(r + 1, c)
+                if not sub or sub == top:
+                    if top:
+                        double.append((c, top, ""))
+                elif not top:
+                    double.append((c, sub, ""))
+                else:
+                    double.append((c, f"{top}/{sub}", sub))
+            spans = any(r0 <= r < r1 or (r0 == r and c1 > c0) for (r0, c0), (r1, c1) in merged)
+            two = _Candidate(score(double), (r, r + 1), tuple(double))
+            if two.score > score(single) or (two.score == score(single) and spans and two.score):
+                yield attrs.evolve(two, score=two.score + 1 if spans else two.score)
+
+
+def _best(
+    spec: TableSpec, sheet: SheetData, buffer: Sequence[tuple[int, Cells]], search: int
+) -> _Candidate | None:
+    best: _Candidate | None = None
+    for candidate in _candidates(spec, buffer, sheet.merged, search):
+        if candidate.score and (best is None or candidate.score > best.score):
+            best = candidate
+    return best
+
+
+def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout, list[Issue]]:
+    fields: dict[str, int] = {}
+    extras: list[tuple[int, str]] = []
+    issues: list[Issue] = []
+    headers: list[tuple[int, str]] = []
+    seen_names: set[str] = set()
+    for column, name, sub in best.names:
+        display = name if name not in seen_names else f"{name}#{column_letter(column)}"
+        seen_names.add(display)
+        headers.append((column, display))
+        spec_column = next((s for s in spec.columns if s.matches(name)), None) or next(
+            (s for s in spec.columns if sub and s.matches(sub)), None
+        )
+        if spec_column is not None and spec_column.field not in fields:
+            fields[spec_column.field] = column
+            continue
+        extras.append((column, display))
+        if spec_column is not None:
+            first = column_letter(fields[spec_column.field])
+            finding = Finding.of(
+                "tabular.duplicate_column",
+                Severity.WARNING,
+                header=display,
+                column=column_letter(column),
+                first=first,
+            )
+            issues.append(
+                Issue(finding, sheet_name, best.rows[0] + 1, column_letter(column), display)
+            )
+    layout = Layout(
+        sheet=sheet_name,
+        header_rows=tuple(r + 1 for r in best.rows),
+        headers=tuple(headers),
+        fields=fields,
+        extras=tuple(extras),
+    )
+    return layout, issues
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+
+class Table:
+    """The rows of one table, streamed. Iterate once; ``issues`` holds the table-level issues
+    (sheet found by headers, extra or duplicate columns, skipped footer rows) and is complete when
+    iteration ends. Use as a context manager (or exhaust it) to release the file."""
+
+    def __init__(
+        self,
+        spec: TableSpec,
+        layout: Layout,
+        sheet: SheetData,
+        rest: Iterator[tuple[int, Cells]],
+        issues: list[Issue],
+        owned: Workbook | None,
+    ) -> None:
+        self.spec = spec
+        self.layout = layout
+        self.sheet = layout.sheet
+        self.issues: list[Issue] = issues
+        self._merged = sheet.merged
+        self._formulas = sheet.formulas_without_value
+        self._rest = rest
+        self._owned = owned
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._owned is not None:
+            self._owned.close()
+            self._owned = None
+
+    def __iter__(self) -> Iterator[Row]:
+        try:
+            yield from self._rows()
+        finally:
+            self.close()
+
+    def _rows(self) -> Iterator[Row]:
+        last_header = self.layout.header_rows[-1] - 1
+        pending: dict[int, list[Merge]] = {}
+        for merge in self._merged:
+            (r0, _c0), (r1, _c1) = merge
+            if r0 > last_header:  # merges in the header area never fill data rows
+                pending.setdefault(r0, []).append(merge)
+        active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
+        for index, cells in self._rest:
+            if index <= last_header:
+                continue
+            own_blank = all(is_blank(v) for v in cells)
+            for (_r0, c0), (r1, c1) in pending.pop(index, ()):
+                active.append((r1, c0, c1, cells[c0] if c0 < len(cells) else None))
+            if active:
+                cells = list(cells)
+                for _last, c0, c1, value in active:
+                    if len(cells) <= c1:
+                        cells.extend([None] * (c1 + 1 - len(cells)))
+                    for c in range(c0, c1 + 1):
+                        if is_blank(cells[c]):
+                            cells[c] = value
+                active = [a for a in active if a[0] > index]
+            if own_blank:
+                continue
+            footer = _footer_text(cells)
+            if footer is not None:
+                finding = Finding.of(
+                    "tabular.footer_row_skipped", Severity.INFO, row=index + 1, value=footer
+                )
+                self.issues.append(Issue(finding, self.sheet, index + 1, raw=footer))
+                continue
+            yield self._row(index, cells)
+
+    def _row(self, index: int, cells: Cells) -> Row:
+        number = index + 1
+        issues: list[Issue] = []
+        values: dict[str, Any] = {}
+
+        def cell(column: int) -> RawValue | None:
+            return cells[column] if column < len(cells) else None
+
+        def place(finding: Finding, column: int, header: str, raw: object) -> Issue:
+            return Issue(finding, self.sheet, number, column_letter(column), header, raw_text(raw))
+
+        for column_index, header in self.layout.headers:
+            if (index, column_index) in self._formulas:
+                finding = Finding.of("tabular.formula_without_value", Severity.WARNING, value="")
+                issues.append(place(finding, column_index, header, ""))
+        by_column = dict(self.layout.headers)
+        for spec_column in self.spec.columns:
+            if spec_column.field not in self.layout.fields:
+                values[spec_column.field] = () if spec_column.multi else None
+                continue
+            column_index = self.layout.fields[spec_column.field]
+            header = by_column[column_index]
+            raw = cell(column_index)
+            value, found = _coerce(spec_column, raw)
+            values[spec_column.field] = value
+            issues.extend(place(f, column_index, header, raw) for f in found)
+        raw_by_header = {header: raw_text(cell(c)) for c, header in self.layout.headers}
+        extras = {
+            header: raw_text(cell(c)) for c, header in self.layout.extras if not is_blank(cell(c))
+        }
+        width = max((c for c, _ in self.layout.headers), default=-1) + 1
+        for c in range(width, len(cells)):
+            if not is_blank(cells[c]):
+                extras[column_letter(c)] = raw_text(cells[c])
+                raw_by_header[column_letter(c)] = raw_text(cells[c])
+        return Row(self.sheet, number, values, raw_by_header, extras, tuple(issues))
+
+
+def _coerce(column: ColumnSpec, raw: RawValue | None) -> tuple[Any, list[Finding]]:
+    if is_blank(raw):
+        if column.required:
+            missing = Finding.of("tabular.required_value_missing", Severity.ERROR, value="")
+            return ((), [missing]) if column.multi else (None, [missing])
+        return ((), []) if column.multi else (None, [])
+    assert raw is not None
+    if not column.multi:
+        return _coerce_one(column, raw)
+    values: list[Any] = []
+    findings: list[Finding] = []
+    for part in split_values(raw_text(raw), column.separators):
+        value, found = _coerce_one(column, part)
+        findings.extend(found)
+        if value is not None:
+            values.append(value)
+    return tuple(values), findings
+
+
+def _coerce_one(column: ColumnSpec, raw: RawValue) -> tuple[Any, list[Finding]]:
+    try:
+        result = column.coerce(raw)
+    except FindingError as error:
+        return None, list(error.findings)
+    if isinstance(result, Coerced):
+        return result.value, list(result.findings)
+    return result, []
+
+
+_FOOTERS = tuple(normalise_label(k) for k in words.FOOTER_KEYWORDS)
+
+
+def _footer_text(cells: Cells) -> str | None:
+    first = next((v for v in cells if not is_blank(v)), None)
+    if first is None:
+        return None
+    text = raw_text(first).strip()
+    return text if normalise_label(text).startswith(_FOOTERS) else None
+
+
+# --- entry point ----------------------------------------------------------------------------------
+
+
+def _locate(
+    workbook: Workbook, spec: TableSpec, sheet: str | None, search: int
+) -> tuple[
+    SheetData, list[tuple[int, Cells]], Iterator[tuple[int, Cells]], _Candidate, list[Issue]
+]:
+    wanted = [sheet] if sheet is not None else list(spec.sheet_names)
+    by_norm = {normalise_label(n): n for n in workbook.sheet_names}
+    named = [by_norm[normalise_label(w)] for w in wanted if normalise_label(w) in by_norm]
+    issues: list[Issue] = []
+    if named:
+        data = workbook.sheet(named[0])
+        buffer, rest = _peek(data, search)
+        best = _best(spec, data, buffer, search)
+        if best is None:
+            raise WorkbookError(
+                "tabular.header_not_found",
+                workbook.path,
+                sheet=data.name,
+                rows=search,
+                expected=words.LIST_JOINER.join(c.header for c in spec.columns[:4]),
+            )
+        return data, buffer, rest, best, issues
+    found: tuple[SheetData, list[tuple[int, Cells]], Iterator[tuple[int, Cells]], _Candidate] | None
+    found = None
+    for name in workbook.sheet_names:
+        data = workbook.sheet(name)
+        buffer, rest = _peek(data, search)
+        best = _best(spec, data, buffer, search)
+        if best is None:
+            continue
+        matched = {s.field for s in spec.columns if any(s.matches(n) for _, n, _sub in best.names)}
+        matched |= {
+            s.field
+            for s in spec.columns
+            if any(sub and s.matches(sub) for _, _n, sub in best.names)
+        }
+        if all(c.field in matched for c in spec.required) and (
+            found is None or best.score > found[3].score
+        ):
+            found = (data, buffer, rest, best)
+    if found is None:
+        raise WorkbookError(
+            "tabular.sheet_not_found",
+            workbook.path,
+            wanted=words.LIST_JOINER.join(wanted) or "?",
+            found=words.LIST_JOINER.join(workbook.sheet_names),
+        )
+    if wanted:
+        finding = Finding.of(
+            "tabular.sheet_found_by_headers",
+            Severity.INFO,
+            wanted=words.LIST_JOINER.join(wanted),
+            sheet=found[0].name,
+        )
+        issues.append(Issue(finding, found[0].name))
+    return (*found, issues)
+
+
+def _peek(
+    data: SheetData, search: int
+) -> tuple[list[tuple[int, Cells]], Iterator[tuple[int, Cells]]]:
+    buffer = list(itertools.islice(data.rows, search + 1))
+    return buffer, itertools.chain(buffer, data.rows)
+
+
+def read_table(
+    source: Workbook | str | Path,
+    spec: TableSpec,
+    *,
+    sheet: str | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> Table:
+    """Find ``spec``'s table in ``source`` and return it as a stream of ``Row``.
+
+    ``source`` is a path (opened, and closed when the table is exhausted or closed) or an open
+    ``Workbook`` (left open, so several tables can be read from one file). ``sheet`` names the sheet
+    to read; by default ``spec.sheet_names`` are tried, then every sheet by its headers.
+
+    Raises ``WorkbookError`` when the file cannot be read, no sheet holds the table
+    (``tabular.sheet_not_found``), the header is not found (``tabular.header_not_found``) or a
+    required column is missing (``tabular.required_columns_missing``).
+    """
+    owned = open_workbook(source, limits=limits) if not isinstance(source, Workbook) else None
+    workbook = owned if owned is not None else source
+    assert isinstance(workbook, Workbook)
+    try:
+        data, _buffer, rest, best, issues = _locate(
+            workbook, spec, sheet, limits.header_search_rows
+        )
+        layout, layout_issues = _layout(spec, data.name, best)
+        missing = [c.header for c in spec.required if c.field not in layout.fields]
+        if missing:
+            raise WorkbookError(
+                "tabular.required_columns_missing",
+                workbook.path,
+                sheet=data.name,
+                missing=words.LIST_JOINER.join(missing),
+                found=words.LIST_JOINER.join(name for _, name in layout.headers),
+            )
+        issues.extend(layout_issues)
+        if layout.extras:
+            finding = Finding.of(
+                "tabular.extra_columns_kept",
+                Severity.INFO,
+                headers=words.LIST_JOINER.join(name for _, name in layout.extras),
+            )
+            issues.append(Issue(finding, data.name, layout.header_rows[0]))
+    except BaseException:
+        if owned is not None:
+            owned.close()
+        raise
+    return Table(spec, layout, data, rest, issues, owned)

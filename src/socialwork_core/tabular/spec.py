@@ -1,0 +1,74 @@
+"""What a table should hold: column specifications (no domain knowledge; formats supply them)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..glossary import vocabulary as words
+from .cells import Coercer, normalise_label, text
+
+
+def _tuple_of_str(value: str | Sequence[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@attrs.frozen
+class ColumnSpec:
+    """One column a table may hold.
+
+    ``headers`` are the accepted header texts, the first being the one written by the writer;
+    synonyms follow. A header under a merged group heading matches as ``"group/sub"`` or as
+    ``"sub"`` alone. Comparison ignores spaces and full-width/half-width differences.
+    """
+
+    field: str
+    """The name the value is known by in the row (``Row.values[field]``)."""
+    headers: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
+    coerce: Coercer = text
+    """Turns a non-empty cell into a value or raises ``FindingError``; see ``tabular.cells``."""
+    required: bool = False
+    """The column must be present and every data row must have a value in it."""
+    multi: bool = False
+    """The cell holds several values (“低保、特困”): split, each part coerced, a tuple returned."""
+    separators: str = words.LIST_SEPARATORS
+    """Where a multi-valued cell is split."""
+
+    @headers.validator
+    def _check_headers(self, _attribute: object, value: tuple[str, ...]) -> None:
+        if not value:
+            raise ValueError(f"column {self.field!r} needs at least one header")
+
+    @property
+    def header(self) -> str:
+        """The header the writer uses."""
+        return self.headers[0]
+
+    def matches(self, name: str) -> bool:
+        """True if ``name`` (a header as found in the sheet) is one of this column's headers."""
+        wanted = normalise_label(name)
+        return any(normalise_label(h) == wanted for h in self.headers)
+
+
+@attrs.frozen
+class TableSpec:
+    """The columns of one table and where to find it.
+
+    ``sheet_names`` are tried first (spaces and width ignored); when none is present, every sheet
+    is tried by its headers, since real sheets are called “2022年3月台账” or “Sheet1”.
+    """
+
+    columns: tuple[ColumnSpec, ...] = attrs.field(converter=tuple)
+    sheet_names: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+
+    @columns.validator
+    def _check_columns(self, _attribute: object, value: tuple[ColumnSpec, ...]) -> None:
+        fields = [c.field for c in value]
+        duplicates = sorted({f for f in fields if fields.count(f) > 1})
+        if duplicates:
+            raise ValueError(f"fields defined twice: {duplicates}")
+
+    @property
+    def required(self) -> tuple[ColumnSpec, ...]:
+        return tuple(c for c in self.columns if c.required)
