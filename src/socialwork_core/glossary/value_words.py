@@ -10,3 +10,6 @@ PHONE_EXTENSION_MARKERS: tuple[str, ...] = ("转", "EXT", "X", "#")
 
 DISABILITY_FILLER_WORDS: tuple[str, ...] = ("残疾", "类", "级别", "等级", "残")
 """recipients.disability: words that may stand between kind and grade (``精神残疾三级``)."""
+
+PHONE_SEPARATORS: str = "、，,/;；|\n"
+"""identity.phone: characters that separate several numbers in one cell (after NFKC)."""

@@ -19,12 +19,12 @@ import attrs
 
 from ..findings import Finding
 from ..glossary.terms import Severity
-from ..glossary.value_words import PHONE_EXTENSION_MARKERS
+from ..glossary.value_words import PHONE_EXTENSION_MARKERS, PHONE_SEPARATORS
 
 __all__ = ["PhoneSplit", "is_mobile", "mask", "normalise", "split_phones"]
 
-_STRONG_SEPARATORS = re.compile(r"[、，,/;；|\n]+|\s{2,}")
-_NOISE = re.compile(r"[\s\-()（）.]")
+_STRONG_SEPARATORS = re.compile(f"[{re.escape(PHONE_SEPARATORS)}]+|\\s{{2,}}")
+_NOISE = re.compile(r"[\s\-().]")  # applied after NFKC, which turns full-width brackets into ASCII
 _MOBILE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
 _EXTENSION = "|".join(re.escape(m) for m in PHONE_EXTENSION_MARKERS)
 _LANDLINE = re.compile(rf"^(0[12]\d|0[3-9]\d{{2}})(\d{{7,8}})(?:(?:{_EXTENSION})(\d{{1,5}}))?$")

@@ -47,6 +47,7 @@ __all__ = [
     "birth_date",
     "check",
     "compact",
+    "compose",
     "is_valid",
     "mask",
     "sex",
@@ -86,6 +87,20 @@ def _error(code: str, **params: object) -> Finding:
 def _calc_check(first17: str) -> str:
     # stdnum's calc_check_digit expects the check position present; it ignores its value.
     return str(ric.calc_check_digit(first17 + "0"))
+
+
+def compose(area: str, birth: date, sequence: int) -> str:
+    """Build an 18-character number from its parts, with its check character.
+
+    For synthetic test and example data: ``compose("110105", date(1949, 12, 31), 2)`` gives
+    ``11010519491231002X``. ``sequence`` is 0–999; odd means male.
+    """
+    if len(area) != 6 or not area.isdigit():
+        raise ValueError(f"area must be 6 digits, got {area!r}")
+    if not 0 <= sequence <= 999:
+        raise ValueError(f"sequence must be 0-999, got {sequence}")
+    first17 = f"{area}{birth:%Y%m%d}{sequence:03d}"
+    return first17 + _calc_check(first17)
 
 
 def upgrade_15(number15: str) -> str:

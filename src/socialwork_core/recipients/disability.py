@@ -30,7 +30,9 @@ def _certificate_shape(
     _instance: object, _attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
     if value is not None and not re.fullmatch(r"\d{17}[\dX]\d\d", value):
-        raise ValueError(f"a 残疾人证 number has 20 characters (ID + kind + grade), got {value!r}")
+        raise ValueError(
+            f"a disability certificate number has 20 characters (ID + kind + grade), got {value!r}"
+        )
 
 
 @attrs.frozen

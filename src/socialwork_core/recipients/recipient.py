@@ -106,9 +106,7 @@ class Recipient:
     """负责社工: the responsible social worker's id."""
     registered_on: date | None = None
     """建档日期."""
-    status: RegisterStatus = attrs.field(
-        default=RegisterStatus.ACTIVE, converter=RegisterStatus
-    )
+    status: RegisterStatus = attrs.field(default=RegisterStatus.ACTIVE, converter=RegisterStatus)
     """状态: 在册, 退出, 死亡, 迁出."""
     status_since: date | None = attrs.field(default=None, validator=_status_dates)
     """Date the status took effect (for 退出/死亡/迁出)."""

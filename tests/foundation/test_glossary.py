@@ -1,0 +1,85 @@
+"""The glossary owns every Chinese term of the core; enumerations have stable codes and labels."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import socialwork_core
+from socialwork_core.glossary import LabelledEnum, terms
+from socialwork_core.glossary.messages import MESSAGES
+
+CORE = Path(socialwork_core.__file__).parent
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+ENUMS = [
+    obj
+    for obj in vars(terms).values()
+    if isinstance(obj, type) and issubclass(obj, LabelledEnum) and obj is not LabelledEnum
+]
+
+
+def docstring_nodes(tree: ast.AST) -> set[int]:
+    ids: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list):
+            # A string statement anywhere in a body is documentation (attribute docstrings too).
+            for stmt in body:
+                if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+                    ids.add(id(stmt.value))
+    return ids
+
+
+def chinese_literals(path: Path) -> Iterator[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = docstring_nodes(tree)
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docs
+            and CJK.search(node.value)
+        ):
+            yield node.lineno, node.value
+
+
+def core_modules_outside_glossary() -> list[Path]:
+    return [p for p in sorted(CORE.rglob("*.py")) if "glossary" not in p.relative_to(CORE).parts]
+
+
+def test_chinese_text_in_the_core_lives_in_the_glossary_alone() -> None:
+    offenders = [
+        f"{path.relative_to(CORE)}:{line}: {value!r}"
+        for path in core_modules_outside_glossary()
+        for line, value in chinese_literals(path)
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)
+def test_every_enumeration_has_snake_case_codes_and_unique_chinese_labels(
+    enum: type[LabelledEnum],
+) -> None:
+    codes = [m.value for m in enum]
+    labels = [m.label for m in enum]
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", c) for c in codes), codes
+    assert all(CJK.search(label) for label in labels), labels
+    assert len(set(labels)) == len(labels)
+    for member in enum:
+        assert enum.from_label(member.label) is member
+        assert enum.from_code(member.value) is member
+
+
+def test_an_unknown_code_names_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="home_visit"):
+        terms.ContactMode.from_code("visit")
+
+
+def test_every_message_code_is_dotted_and_every_template_is_chinese() -> None:
+    for code, template in MESSAGES.items():
+        assert re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", code), code
+        assert CJK.search(template), code
