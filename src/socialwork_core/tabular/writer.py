@@ -1,0 +1,290 @@
+"""Writing workbooks safely: every data cell goes through ``safe_cell``.
+
+- Text from data never becomes a formula: every text cell is stored as a string (never ``<f>``),
+  and text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return also gets Excel's
+  quote prefix, so editing the cell in Excel does not turn it into one either. The text itself is
+  unchanged, with two exceptions forced by XML: control characters other than tab, line feed and
+  carriage return are dropped, and a carriage return is written as a line feed (XML parsers turn a
+  raw CR into LF anyway; LF is Excel's line break in a cell).
+- Resident IDs and phone numbers are text with number format ``@``; dates are dates
+  (``yyyy-mm-dd``); money is a number with two decimals (``#,##0.00``), an approximate amount is
+  text that reads back as approximate (“20000余元”).
+- Sheets get a styled, frozen header row, widths that suit Chinese text (a CJK character counts
+  double), A4 print set-up with the header row repeated on every page, and optionally a title block
+  (title, reporting unit, period) and a form footer (填表人, 审核人, 填报日期).
+- Workbooks are written in openpyxl's write-only mode, rows streamed from any iterable, so large
+  outputs keep memory flat.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..glossary import LabelledEnum
+from ..glossary import vocabulary as words
+from .cells import Money, money_text, raw_text
+
+FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
+"""Text starting with one of these is given a quote prefix (CSV/formula injection)."""
+_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SHEET_NAME_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\]")
+TEXT_FORMAT: Final = "@"
+DATE_FORMAT: Final = "yyyy-mm-dd"
+MONEY_FORMAT: Final = "#,##0.00"
+_SAMPLE_ROWS: Final = 200
+_MAX_WIDTH: Final = 60.0
+_MIN_WIDTH: Final = 6.0
+HEADER_STYLE: Final = "socialwork_header"
+TITLE_STYLE: Final = "socialwork_title"
+
+
+class CellKind(StrEnum):
+    """How a column's values are written."""
+
+    TEXT = "text"
+    ID = "id"
+    """Resident IDs, certificate numbers and other codes: always text, format ``@``."""
+    PHONE = "phone"
+    """Phone numbers: always text, format ``@``."""
+    DATE = "date"
+    MONEY = "money"
+    INTEGER = "integer"
+    NUMBER = "number"
+    YES_NO = "yes_no"
+
+
+@attrs.frozen
+class Column:
+    """One output column: its header and how its values are written."""
+
+    header: str
+    kind: CellKind = CellKind.TEXT
+    width: float | None = None
+    """Character width; computed from the header and the first rows when ``None``."""
+
+
+@attrs.frozen
+class TitleBlock:
+    """The lines above an official form's table: title, reporting unit, period."""
+
+    title: str
+    reporting_unit: str | None = None
+    period: str | None = None
+
+
+@attrs.frozen
+class FormFooter:
+    """The signature line below an official form's table: 填表人, 审核人, 填报日期."""
+
+    preparer: str = ""
+    reviewer: str = ""
+    filled_on: date | None = None
+
+
+@attrs.frozen
+class SheetSpec:
+    """One sheet to write. ``rows`` may be any iterable (a generator streams)."""
+
+    name: str
+    columns: tuple[Column, ...] = attrs.field(converter=tuple)
+    rows: Iterable[Sequence[Any]] = attrs.field(eq=False)
+    title: TitleBlock | None = None
+    footer: FormFooter | None = None
+    landscape: bool = False
+
+
+def display_width(value: str) -> float:
+    """Width in Excel character units: CJK (wide and full-width) characters count double."""
+    return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value))
+
+
+def safe_sheet_name(name: str) -> str:
+    """A valid sheet name: forbidden characters replaced by ``_``, at most 31 characters."""
+    cleaned = _SHEET_NAME_FORBIDDEN.sub("_", name).strip("'") or "Sheet"
+    return cleaned[:31]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, Money):
+        return money_text(value)
+    if isinstance(value, LabelledEnum):
+        return value.label
+    if isinstance(value, bool):
+        return words.YES_TEXT if value else words.NO_TEXT
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, tuple | list | frozenset | set):
+        items = sorted(value) if isinstance(value, frozenset | set) else value
+        return words.LIST_JOINER.join(_text(item) for item in items)
+    return raw_text(value)
+
+
+def safe_cell(
+    sheet: WriteOnlyWorksheet, value: Any, kind: CellKind = CellKind.TEXT
+) -> WriteOnlyCell:
+    """The one way a data value becomes a cell. See the module docstring for the rules."""
+    if value is None or (isinstance(value, str) and not value):
+        return WriteOnlyCell(sheet, value=None)
+    if kind is CellKind.DATE and isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+        cell = WriteOnlyCell(sheet, value=day)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if kind is CellKind.MONEY and (
+        (isinstance(value, Decimal | int) and not isinstance(value, bool))
+        or (isinstance(value, Money) and not value.approximate)
+    ):
+        amount = value.amount if isinstance(value, Money) else Decimal(value)
+        cell = WriteOnlyCell(sheet, value=Decimal(format(amount, "f")))
+        cell.number_format = MONEY_FORMAT
+        return cell
+    if kind is CellKind.INTEGER and isinstance(value, int) and not isinstance(value, bool):
+        return WriteOnlyCell(sheet, value=value)
+    if (
+        kind is CellKind.NUMBER
+        and isinstance(value, int | float | Decimal)
+        and not isinstance(value, bool)
+    ):
+        return WriteOnlyCell(sheet, value=value)
+    return _text_cell(sheet, _text(value), kind)
+
+
+def _text_cell(sheet: WriteOnlyWorksheet, value: str, kind: CellKind) -> WriteOnlyCell:
+    text = _ILLEGAL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
+    cell = WriteOnlyCell(sheet, value=None)
+    cell.value = text
+    cell.data_type = "s"  # never "f", whatever the text starts with
+    if value.startswith(FORMULA_TRIGGERS):
+        cell.quotePrefix = True
+    if kind in (CellKind.ID, CellKind.PHONE):
+        cell.number_format = TEXT_FORMAT
+    return cell
+
+
+def _styles(workbook: Workbook) -> None:
+    thin = Side(style="thin", color="808080")
+    header = NamedStyle(
+        name=HEADER_STYLE,
+        font=Font(bold=True),
+        fill=PatternFill("solid", fgColor="D9E1F2"),
+        border=Border(left=thin, right=thin, top=thin, bottom=thin),
+        alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+    )
+    title = NamedStyle(
+        name=TITLE_STYLE,
+        font=Font(bold=True, size=16),
+        alignment=Alignment(horizontal="center", vertical="center"),
+    )
+    workbook.add_named_style(header)
+    workbook.add_named_style(title)
+
+
+def _label_cell(sheet: WriteOnlyWorksheet, text: str, style: str | None = None) -> WriteOnlyCell:
+    cell = _text_cell(sheet, text, CellKind.TEXT)
+    if style is not None:
+        cell.style = style
+    return cell
+
+
+def _widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> list[float]:
+    widths: list[float] = []
+    for index, column in enumerate(columns):
+        if column.width is not None:
+            widths.append(column.width)
+            continue
+        longest = display_width(column.header)
+        for row in sample:
+            if index < len(row) and row[index] is not None:
+                longest = max(longest, display_width(_text(row[index])))
+        widths.append(min(max(longest + 2, _MIN_WIDTH), _MAX_WIDTH))
+    return widths
+
+
+def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
+    sheet = workbook.create_sheet(safe_sheet_name(spec.name))
+    columns = spec.columns
+    last = get_column_letter(max(len(columns), 1))
+    rows: Iterator[Sequence[Any]] = iter(spec.rows)
+    sample = list(itertools.islice(rows, _SAMPLE_ROWS))
+    for index, width in enumerate(_widths(columns, sample), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    has_unit_line = spec.title is not None and bool(
+        spec.title.reporting_unit or spec.title.period
+    )
+    header_row = (0 if spec.title is None else 1 + int(has_unit_line)) + 1
+    # sheet views and column widths precede the rows in the file: set them before the first append
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if spec.landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    current = 0
+    if spec.title is not None:
+        current += 1
+        sheet.append([_label_cell(sheet, spec.title.title, TITLE_STYLE)])
+        sheet.merged_cells.add(f"A{current}:{last}{current}")
+        sheet.row_dimensions[current].height = 28
+        parts = []
+        if spec.title.reporting_unit:
+            parts.append(words.REPORTING_UNIT_LABEL + spec.title.reporting_unit)
+        if spec.title.period:
+            parts.append(words.PERIOD_LABEL + spec.title.period)
+        if parts:
+            current += 1
+            sheet.append([_label_cell(sheet, words.FOOTER_GAP.join(parts))])
+            sheet.merged_cells.add(f"A{current}:{last}{current}")
+    current += 1
+    sheet.append([_label_cell(sheet, column.header, HEADER_STYLE) for column in columns])
+    kinds = [column.kind for column in columns]
+    for row in itertools.chain(sample, rows):
+        sheet.append(
+            [safe_cell(sheet, value, kind) for value, kind in zip(row, kinds, strict=False)]
+        )
+        current += 1
+    if spec.footer is not None:
+        footer = spec.footer
+        filled = (
+            words.written_date(footer.filled_on.year, footer.filled_on.month, footer.filled_on.day)
+            if footer.filled_on is not None
+            else ""
+        )
+        line = words.FOOTER_GAP.join(
+            (
+                words.PREPARER_LABEL + footer.preparer,
+                words.REVIEWER_LABEL + footer.reviewer,
+                words.FILLED_ON_LABEL + filled,
+            )
+        )
+        sheet.append([])
+        sheet.append([_label_cell(sheet, line)])
+        current += 2
+        sheet.merged_cells.add(f"A{current}:{last}{current}")
+
+
+def write_workbook(path: str | Path, sheets: Iterable[SheetSpec]) -> Path:
+    """Write ``sheets`` to a new .xlsx file at ``path`` (streamed); return the path."""
+    workbook = Workbook(write_only=True)
+    _styles(workbook)
+    for spec in sheets:
+        _write_sheet(workbook, spec)
+    target = Path(path)
+    workbook.save(target)
+    return target
