@@ -1,3 +1,33 @@
-"""Message templates: reports."""
+"""Message templates: reports (why a figure cannot be computed, and the notes a report carries)."""
 
-MESSAGES: dict[str, str] = {}
+MESSAGES: dict[str, str] = {
+    "reports.no_records": "台账中没有{records}记录，无法计算该项（不以0填报）。",
+    "reports.no_registration_dates": "服务对象均未填写建档日期，无法计算建档数。",
+    "reports.no_posts": "社工站(点)均未填写岗位数，无法计算。",
+    "reports.no_total_given": "未提供{what}总数，无法计算覆盖率。",
+    "reports.no_workers_on_activities": "活动记录均未填写参与社工，无法计算出动社工人次。",
+    "reports.no_providers": "资源链接均未填写提供方及其类型，无法计算联动数。",
+    "reports.no_values": "资源链接均未填写折合金额，无法计算金额。",
+    "reports.no_visit_requirements": "没有应探访的服务对象，无法计算探访率。",
+    "reports.not_scored": "未提供“{what}”的评分，无法计算。",
+    "reports.depends_on": "所依据的“{what}”无法计算。",
+    "reports.note.two_groups": "同一服务对象属于两个类别的，在两行中各计一次；合计只计一次。",
+    "reports.note.approximate": "标“约”的金额含台账中的约数（如“2万余元”）。",
+    "reports.note.unvalued_links": "有{count}条资源链接未填写折合金额，未计入金额。",
+    "reports.note.bands": (
+        "等次分数线（优秀{excellent}分、良好{good}分、合格{passing}分）为常用约定，可配置，"
+        "并非省级文件规定。"
+    ),
+    "reports.note.masked": "身份证号、电话号码均已脱敏。",
+    "reports.entry.contact": "{mode}探访{people}",
+    "reports.entry.case_opened": "新接个案：{people}",
+    "reports.entry.case_closed": "个案结案：{people}",
+    "reports.entry.case_followup": "个案跟进（{mode}）：{people}",
+    "reports.entry.activity": "{title}（{kind}，参与{participants}人次）",
+    "reports.entry.group_session": "{group}第{session}节：{title}（参与{participants}人次）",
+    "reports.entry.resource": "链接{kind}：{description}{value}，惠及{people}",
+    "reports.entry.resource_value": "，折合{value}元",
+    "reports.entry.station_visit": "接待来访咨询：{people}",
+    "reports.entry.alert": "专项探访（{mode}）：{people}",
+    "reports.entry.people_more": "{names}等{count}人",
+}

@@ -1,0 +1,140 @@
+"""Chinese labels of the report figures (指标), their units, recipient groups and report furniture.
+
+Used by :mod:`socialwork_core.indicators` and :mod:`socialwork_core.reports`. Adapters keep the
+titles and row labels of their own forms in their ``reports.py``; what is here is the core's
+default wording.
+"""
+
+from __future__ import annotations
+
+from ._labelled import LabelledEnum
+
+
+class FigureUnit(LabelledEnum):
+    """The unit a figure is counted in."""
+
+    COUNT = ("count", "个")
+    PEOPLE = ("people", "人")
+    PERSON_TIMES = ("person_times", "人次")
+    HOUSEHOLDS = ("households", "户")
+    EVENTS = ("events", "场次")
+    SESSIONS = ("sessions", "节")
+    YUAN = ("yuan", "元")
+    PERCENT = ("percent", "%")
+    POINTS = ("points", "分")
+
+
+class RecordKind(LabelledEnum):
+    """The kinds of ledger record a figure is computed from (named in not-computable reasons)."""
+
+    RECIPIENTS = ("recipients", "服务对象")
+    STATIONS = ("stations", "社工站(点)")
+    WORKERS = ("workers", "社工")
+    CONTACTS = ("contacts", "探访")
+    RESOURCE_LINKS = ("resource_links", "资源链接")
+    CASES = ("cases", "个案")
+    ACTIVITIES = ("activities", "活动")
+
+
+class EvaluationGrade(LabelledEnum):
+    """等次 of a station evaluation. The score bands are a configurable convention (see
+    :class:`socialwork_core.reports.evaluation.GradeBands`), not a provincial text."""
+
+    EXCELLENT = ("excellent", "优秀")
+    GOOD = ("good", "良好")
+    PASS = ("pass", "合格")
+    FAIL = ("fail", "不合格")
+
+
+INDICATOR_LABELS: dict[str, str] = {
+    "stations.county_centres": "县级社工总站",
+    "stations.township_stations": "乡镇(街道)社工站",
+    "stations.village_points": "村(社区)社工点",
+    "workers.in_post": "在岗社工",
+    "workers.certified": "持证社工",
+    "posts.total": "岗位数",
+    "posts.vacant": "待招聘岗位",
+    "coverage.townships": "乡镇(街道)社工站覆盖率",
+    "coverage.villages": "村(社区)社工点覆盖率",
+    "activities.workers_dispatched": "出动社工",
+    "links.villages": "联动村居",
+    "links.social_organisations": "联动社会组织",
+    "links.charities": "联动慈善组织",
+    "activities.volunteers": "联动志愿者",
+    "activities.total": "开展活动",
+    "activities.people_reached": "活动惠及群众",
+    "activities.special_group_reached": "其中特殊群众",
+    "visits.total": "探访服务对象",
+    "visits.people": "探访服务对象(人)",
+    "visits.households": "入户探访",
+    "recipients.files_opened": "建档",
+    "recipients.households_filed": "建档(户)",
+    "cases.new": "新增个案",
+    "cases.ongoing": "正在跟进个案",
+    "cases.closed": "结案个案",
+    "groups.sessions": "小组活动",
+    "groups.groups": "小组",
+    "resources.count": "链接资源",
+    "resources.value_yuan": "链接资源折合金额",
+    "resources.people_reached": "资源惠及",
+    "resources.funds_yuan": "整合资金",
+    "alerts.visits": "预警探访",
+    "alerts.people": "预警探访(人)",
+    "visit_rate.overall": "探访率",
+    "visit_rate.level": "探访率",
+    "service.person_times": "服务人次",
+    "consultations.station_visits": "来访咨询",
+    "evaluation.score": "评估得分",
+    "evaluation.group": "评估项得分",
+}
+"""Figure code → the label shown in a report (adapters may relabel rows)."""
+
+
+VISIT_GROUP_LABELS: dict[str, str] = {
+    "subsistence": "低保",
+    "extreme_poverty": "特困",
+    "orphans_and_unsupported": "事实无人抚养儿童及孤儿",
+    "other_in_difficulty": "其他困难群众",
+    "subsistence_or_extreme_poverty": "低保特困",
+    "disabled": "残疾人",
+    "children_in_difficulty": "困境儿童",
+    "elderly": "老年人",
+}
+"""Labels of the core's default recipient groups (see ``socialwork_core.indicators.groups``)."""
+
+
+EVALUATION_GROUP_LABELS: dict[str, str] = {
+    "staffing": "人员配备与持证",
+    "visit_rate": "探访率",
+    "casework": "个案、小组与活动",
+    "resources": "资源链接",
+    "distinctive_project": "特色项目(一站一品)",
+}
+"""Labels of the default weighted groups of a station evaluation."""
+
+
+NOT_COMPUTABLE_MARK = "无法计算"
+"""What a figure cell shows when the ledger cannot support the figure (never a zero)."""
+APPROXIMATE_PREFIX = "约"
+"""Put before an approximate amount (a ledger's “2万余元”)."""
+
+UNIT_LABEL = "填报单位"
+PERIOD_LABEL = "统计周期"
+PREPARER_LABEL = "填表人"
+REVIEWER_LABEL = "审核人"
+FILLED_ON_LABEL = "填报日期"
+NOTES_LABEL = "说明"
+NOT_COMPUTABLE_LABEL = "无法计算的指标"
+REASON_LABEL = "原因"
+ITEM_LABEL = "项目"
+VALUE_LABEL = "数量"
+UNIT_COLUMN_LABEL = "单位"
+STATION_LABEL = "社工站"
+DATE_LABEL = "日期"
+CONTENT_LABEL = "工作内容"
+GRADE_LABEL = "等次"
+WEIGHT_LABEL = "权重"
+SCORE_LABEL = "得分"
+PERIOD_SEPARATOR = "至"
+DATE_FORMAT = "{year}年{month}月{day}日"
+"""How a report writes a date."""

@@ -1,0 +1,40 @@
+"""Reports: the report value, templates, and rendering to a styled workbook and to JSON.
+
+Build a report from a template (adapters contribute them), then write it::
+
+    report = template.build(ledger, period, as_of=as_of, unit="东至县民政局")
+    write_report(report, "report.xlsx")
+    text = report_json(report)
+"""
+
+from __future__ import annotations
+
+from .masking import mask_name, mask_text, person_label
+from .model import Entry, Footer, NotComputable, Report, Row, Section, Table
+from .serialised import report_data, report_json
+from .tables import figure_table, grid_table
+from .template import ReportBuilder, ReportSettings, ReportTemplate
+from .xlsx import figure_cell_value, report_workbook, write_report
+
+__all__ = [
+    "Entry",
+    "Footer",
+    "NotComputable",
+    "Report",
+    "ReportBuilder",
+    "ReportSettings",
+    "ReportTemplate",
+    "Row",
+    "Section",
+    "Table",
+    "figure_cell_value",
+    "figure_table",
+    "grid_table",
+    "mask_name",
+    "mask_text",
+    "person_label",
+    "report_data",
+    "report_json",
+    "report_workbook",
+    "write_report",
+]

@@ -1,0 +1,49 @@
+"""Building the tables of a report from figures."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..glossary.indicators_text import ITEM_LABEL, VALUE_LABEL
+from ..indicators.figures import Figure
+from .model import Row, Table
+
+__all__ = ["figure_table", "grid_table"]
+
+
+def figure_table(
+    figures: Sequence[Figure],
+    *,
+    title: str | None = None,
+    labels: Mapping[str, str] | None = None,
+    chart: bool = False,
+    headers: tuple[str, str] = (ITEM_LABEL, VALUE_LABEL),
+) -> Table:
+    """One row per figure (label, value, unit). ``labels`` maps a figure code to the row label an
+    adapter uses instead of the core's."""
+    labels = labels or {}
+    rows = []
+    for figure in figures:
+        label = labels.get(figure.code, figure.label)
+        rows.append(Row(label=label, figures=(figure.relabel(label),)))
+    return Table(headers=headers, rows=tuple(rows), title=title, with_units=True, chart=chart)
+
+
+def grid_table(
+    first_header: str,
+    rows: Sequence[tuple[str, Sequence[Figure]]],
+    *,
+    title: str | None = None,
+    headers: Sequence[str] | None = None,
+    chart: bool = False,
+) -> Table:
+    """Rows of several figures (one row per station, say). Value headers default to the labels of
+    the first row's figures."""
+    if headers is None:
+        headers = [f.label for f in rows[0][1]] if rows else []
+    return Table(
+        headers=(first_header, *headers),
+        rows=tuple(Row(label=label, figures=tuple(figures)) for label, figures in rows),
+        title=title,
+        chart=chart,
+    )

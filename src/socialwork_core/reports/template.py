@@ -1,0 +1,113 @@
+"""Report templates: a named, titled recipe that builds a :class:`~.model.Report` from a ledger.
+
+Adapters contribute templates through the ``socialwork_report_templates`` hook; each template's
+data (title, row labels) lives in the adapter's ``reports.py``.
+
+Example::
+
+    from socialwork_core.periods import month
+    report = template.build(ledger, month(2022, 3), as_of=date(2022, 4, 1), unit="云浮市民政局")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Protocol
+
+import attrs
+
+from ..indicators.records import LedgerLike
+from ..periods import Period, PeriodKind, containing
+from .model import Footer, Report
+
+__all__ = ["ReportBuilder", "ReportSettings", "ReportTemplate"]
+
+
+@attrs.frozen(kw_only=True)
+class ReportSettings:
+    """What a template may need beyond the ledger; every field optional.
+
+    The ledger cannot know how many townships and villages a county has (coverage), nor the score
+    a panel gave a station's distinctive project: the caller passes them.
+    """
+
+    townships_total: int | None = None
+    """All townships (乡镇/街道) of the reporting area, for station coverage."""
+    villages_total: int | None = None
+    """All villages and communities (村/社区), for point coverage."""
+    full_names: bool = False
+    """Print recipients' full names in entries (default: family name and ``*``)."""
+    distinctive_project_points: Mapping[str, Decimal] = attrs.field(factory=dict)
+    """Station code → points a panel gave its distinctive project (一站一品), out of the weight."""
+
+
+class ReportBuilder(Protocol):
+    """``(ledger, period, *, as_of, unit, footer, settings) -> Report``."""
+
+    def __call__(
+        self,
+        ledger: LedgerLike,
+        period: Period,
+        /,
+        *,
+        as_of: date,
+        unit: str,
+        footer: Footer,
+        settings: ReportSettings,
+    ) -> Report: ...
+
+
+_OPEN_KINDS = frozenset({PeriodKind.RANGE, PeriodKind.CUMULATIVE})
+
+
+@attrs.frozen(kw_only=True)
+class ReportTemplate:
+    """A report an adapter offers: ``name`` like ``guangdong.monthly``, the Chinese ``title``, the
+    ``period_kind`` it is filed for, and its ``builder``."""
+
+    name: str
+    title: str
+    period_kind: PeriodKind = attrs.field(converter=PeriodKind)
+    builder: ReportBuilder = attrs.field(eq=False, repr=False)
+    first_weekday: int = 0
+    """For weekly reports: the regional first day (0 Monday … 6 Sunday; Kaifeng: 4, Friday)."""
+    description: str = ""
+
+    def period_for(self, day: date) -> Period:
+        """The report period containing ``day`` (a calendar kind only)."""
+        return containing(self.period_kind, day, first_weekday=self.first_weekday)
+
+    def build(
+        self,
+        ledger: LedgerLike,
+        period: Period,
+        *,
+        as_of: date,
+        unit: str,
+        preparer: str = "",
+        reviewer: str = "",
+        filled_on: date | None = None,
+        settings: ReportSettings | None = None,
+    ) -> Report:
+        """Build the report for ``period``. ``filled_on`` (填报日期) defaults to ``as_of``.
+
+        ``ValueError`` when the period is not of the template's kind (a cumulative template also
+        takes any date range).
+        """
+        allowed = {self.period_kind} | (_OPEN_KINDS if self.period_kind in _OPEN_KINDS else set())
+        if period.kind not in allowed:
+            raise ValueError(
+                f"template {self.name!r} is filed per {self.period_kind.value}, "
+                f"not for the {period.kind.value} {period.label}"
+            )
+        footer = Footer(filled_on=filled_on or as_of, preparer=preparer, reviewer=reviewer)
+        return self.builder(
+            ledger,
+            period,
+            as_of=as_of,
+            unit=unit,
+            footer=footer,
+            settings=settings or ReportSettings(),
+        )
