@@ -235,8 +235,10 @@ def money_value(raw: RawValue) -> Money:
         raise _fail("tabular.money_invalid", raw) from None
     if match["wan"]:
         amount = amount * 10000
+        if amount == amount.to_integral_value():
+            amount = amount.quantize(Decimal(1))
     approximate = any(match[g] for g in ("before", "after1", "after2", "after3"))
-    return Money(amount.normalize() if amount == amount.to_integral() else amount, approximate)
+    return Money(amount, approximate)
 
 
 def money(raw: RawValue) -> Money | Coerced:
@@ -244,7 +246,10 @@ def money(raw: RawValue) -> Money | Coerced:
     value = money_value(raw)
     if value.approximate:
         note = Finding.of(
-            "tabular.money_approximate", Severity.INFO, value=raw_text(raw), amount=value.amount
+            "tabular.money_approximate",
+            Severity.INFO,
+            value=raw_text(raw),
+            amount=format(value.amount, "f"),
         )
         return Coerced(value, (note,))
     return value

@@ -121,8 +121,11 @@ def _candidates(
             if any(column.matches(n) or (s and column.matches(s)) for _, n, s in names)
         )
 
+    def singles(r: int) -> tuple[tuple[int, str, str], ...]:
+        return tuple((c, cell(r, c), "") for c in range(width) if cell(r, c))
+
     for r, _cells in buffer[:search]:
-        single = tuple((c, cell(r, c), "") for c in range(width) if cell(r, c))
+        single = singles(r)
         yield _Candidate(score(single), (r,), single)
         if r + 1 in rows:
             double: list[tuple[int, str, str]] = []
@@ -137,7 +140,9 @@ def _candidates(
                     double.append((c, f"{top}/{sub}", sub))
             spans = any(r0 <= r < r1 or (r0 == r and c1 > c0) for (r0, c0), (r1, c1) in merged)
             two = _Candidate(score(double), (r, r + 1), tuple(double))
-            if two.score > score(single) or (two.score == score(single) and spans and two.score):
+            # two rows only when they explain more than either row alone (or a merge ties them)
+            alone = max(score(single), score(singles(r + 1)))
+            if two.score > alone or (two.score == alone and spans and two.score):
                 yield attrs.evolve(two, score=two.score + 1 if spans else two.score)
 
 

@@ -224,9 +224,7 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
     sample = list(itertools.islice(rows, _SAMPLE_ROWS))
     for index, width in enumerate(_widths(columns, sample), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    has_unit_line = spec.title is not None and bool(
-        spec.title.reporting_unit or spec.title.period
-    )
+    has_unit_line = spec.title is not None and bool(spec.title.reporting_unit or spec.title.period)
     header_row = (0 if spec.title is None else 1 + int(has_unit_line)) + 1
     # sheet views and column widths precede the rows in the file: set them before the first append
     sheet.freeze_panes = f"A{header_row + 1}"

@@ -1,0 +1,171 @@
+"""Cell coercion: each accepted form, and a finding with a stable code for each rejected one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialwork_core.findings import FindingError
+from socialwork_core.tabular import (
+    Coerced,
+    Money,
+    choice,
+    date_value,
+    integer,
+    money,
+    money_value,
+    split_values,
+    text,
+    yes_no,
+)
+
+
+def codes_of(error: pytest.ExceptionInfo[FindingError]) -> tuple[str, ...]:
+    return error.value.codes
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        date(2022, 3, 18),
+        datetime(2022, 3, 18, 9, 30),
+        44638,  # Excel serial number
+        44638.0,
+        20220318,
+        "2022-03-18",
+        "2022/3/18",
+        "2022.3.18",
+        "2022年3月18日",
+        "20220318",
+        " 2022-03-18 00:00:00 ",
+        "２０２２年３月１８日",  # full-width digits
+    ],
+)
+def test_a_date_is_read_from_every_form_ledgers_use(raw: object) -> None:
+    assert date_value(raw) == date(2022, 3, 18)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "raw", ["2022-02-30", "3月18日", "明天", "2022-03", 44638.5, True, "2022/13/1"]
+)
+def test_a_cell_that_is_not_a_date_is_an_error(raw: object) -> None:
+    with pytest.raises(FindingError) as error:
+        date_value(raw)  # type: ignore[arg-type]
+    assert codes_of(error) == ("tabular.date_invalid",)
+
+
+@given(st.dates(min_value=date(1900, 3, 1), max_value=date(2099, 12, 31)))
+def test_every_written_date_form_reads_back_as_the_same_day(day: date) -> None:
+    forms = [
+        day.isoformat(),
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.year}.{day.month}.{day.day}",
+        f"{day.year}年{day.month}月{day.day}日",
+        day.strftime("%Y%m%d"),
+        (day - date(1899, 12, 30)).days,
+    ]
+    assert {date_value(form) for form in forms} == {day}
+
+
+@pytest.mark.parametrize(
+    ("raw", "amount", "approximate"),
+    [
+        (1200, Decimal(1200), False),
+        (1234.56, Decimal("1234.56"), False),
+        ("1,200.50元", Decimal("1200.50"), False),
+        ("¥300", Decimal(300), False),
+        ("2万元", Decimal(20000), False),
+        ("1.5万", Decimal(15000), False),
+        ("2万余元", Decimal(20000), True),
+        ("50余万元", Decimal(500000), True),
+        ("50多万元", Decimal(500000), True),
+        ("约3000元", Decimal(3000), True),
+        ("3000元左右", Decimal(3000), True),
+    ],
+)
+def test_money_is_a_decimal_and_approximate_figures_are_flagged(
+    raw: object, amount: Decimal, approximate: bool
+) -> None:
+    value = money_value(raw)  # type: ignore[arg-type]
+    assert value == Money(amount, approximate)
+    assert isinstance(value.amount, Decimal)
+
+
+def test_an_approximate_amount_comes_with_an_info_finding() -> None:
+    result = money("2万余元")
+    assert isinstance(result, Coerced)
+    assert result.value == Money(Decimal(20000), approximate=True)
+    assert [f.code for f in result.findings] == ["tabular.money_approximate"]
+    assert "20000" in result.findings[0].message
+
+
+@pytest.mark.parametrize("raw", ["两千", "12,34", "1.2.3元", True, "元"])
+def test_text_that_is_not_an_amount_is_an_error(raw: object) -> None:
+    with pytest.raises(FindingError) as error:
+        money_value(raw)  # type: ignore[arg-type]
+    assert codes_of(error) == ("tabular.money_invalid",)
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
+def test_money_written_as_text_with_separators_reads_back_exactly(amount: Decimal) -> None:
+    assert money_value(f"{amount:,}元").amount == amount
+
+
+@pytest.mark.parametrize("raw", ["是", "有", "√", "✓", "Y", "y", True])
+def test_yes_words(raw: object) -> None:
+    assert yes_no(raw) is True  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("raw", ["否", "无", "×", "N", False])
+def test_no_words(raw: object) -> None:
+    assert yes_no(raw) is False  # type: ignore[arg-type]
+
+
+def test_an_unknown_yes_no_word_is_an_error() -> None:
+    with pytest.raises(FindingError) as error:
+        yes_no("也许")
+    assert codes_of(error) == ("tabular.yes_no_invalid",)
+
+
+def test_integers_from_numbers_and_text() -> None:
+    assert [integer(3), integer(3.0), integer("1,200"), integer(" 7 ")] == [3, 3, 1200, 7]
+    with pytest.raises(FindingError) as error:
+        integer(2.5)
+    assert codes_of(error) == ("tabular.integer_invalid",)
+
+
+def test_text_is_stripped_and_numbers_read_as_they_show() -> None:
+    assert text("  东村 ") == "东村"
+    assert text(13800138000.0) == "13800138000"
+    assert text(date(2022, 3, 18)) == "2022-03-18"
+
+
+@pytest.mark.parametrize(
+    ("cell", "parts"),
+    [
+        ("低保、特困", ["低保", "特困"]),
+        ("低保，特困,残疾人", ["低保", "特困", "残疾人"]),
+        ("低保/特困;孤儿；独居老人", ["低保", "特困", "孤儿", "独居老人"]),
+        ("低保 特困\u3000孤儿", ["低保", "特困", "孤儿"]),
+        ("、低保、、", ["低保"]),
+    ],
+)
+def test_multi_valued_cells_split_on_every_separator(cell: str, parts: list[str]) -> None:
+    assert split_values(cell) == parts
+
+
+def test_a_choice_maps_labels_and_codes_and_names_the_accepted_labels_when_unknown() -> None:
+    coerce = choice(
+        {"低保对象": "subsistence", "低保": "subsistence", "特困人员（分散供养）": "ep"}
+    )
+    assert coerce("低保") == "subsistence"
+    assert coerce("subsistence") == "subsistence"
+    assert coerce("特困人员(分散供养)") == "ep"  # half-width brackets match full-width
+    with pytest.raises(FindingError) as error:
+        coerce("五保")
+    assert codes_of(error) == ("tabular.label_unrecognised",)
+    assert "低保对象" in error.value.findings[0].message

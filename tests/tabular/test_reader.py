@@ -1,0 +1,200 @@
+"""Reading a table: header search, two-row headers, merged cells, footers, extras, streaming."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from socialwork_core.tabular import (
+    ColumnSpec,
+    TableSpec,
+    WorkbookError,
+    date_value,
+    integer,
+    open_workbook,
+    read_table,
+)
+
+SPEC = TableSpec(
+    columns=[
+        ColumnSpec("name", ("姓名",), required=True),
+        ColumnSpec("mobile", ("手机", "手机号码"), multi=True),
+        ColumnSpec("village", ("村居", "村(居)")),
+        ColumnSpec("born", ("出生日期",), coerce=date_value),
+        ColumnSpec("age", ("年龄",), coerce=integer),
+    ],
+    sheet_names=("服务对象",),
+)
+
+MakeXlsx = Callable[..., Path]
+
+
+def test_the_header_is_found_below_title_rows_and_rows_carry_excel_row_numbers(
+    xlsx: MakeXlsx,
+) -> None:
+    path = xlsx(
+        [["某镇服务对象台账"], ["填报单位：某镇"], ["姓名", "村居"], ["张三", "东村"]],
+        merges=["A1:B1"],
+    )
+    with read_table(path, SPEC) as table:
+        rows = list(table)
+    assert table.layout.header_rows == (3,)
+    assert [(r.number, r.values["name"], r.values["village"]) for r in rows] == [
+        (4, "张三", "东村")
+    ]
+
+
+def test_a_two_row_header_matches_group_slash_sub_or_sub_alone(xlsx: MakeXlsx) -> None:
+    path = xlsx(
+        [
+            ["姓名", "联系方式", None, "村居"],
+            [None, "手机", "座机", None],
+            ["张三", "138", "0763", "东村"],
+        ],
+        merges=["A1:A2", "B1:C1", "D1:D2"],
+    )
+    with read_table(path, SPEC) as table:
+        (row,) = list(table)
+    assert table.layout.header_rows == (1, 2)
+    assert row.values["mobile"] == ("138",)
+    assert row.extras == {"联系方式/座机": "0763"}
+
+
+def test_a_merged_cell_gives_its_value_to_every_row_it_spans(xlsx: MakeXlsx) -> None:
+    path = xlsx(
+        [["姓名", "村居"], ["甲", "东村"], ["乙", None], ["丙", None], ["丁", "西村"]],
+        merges=["B2:B4"],
+    )
+    rows = list(read_table(path, SPEC))
+    assert [r.values["village"] for r in rows] == ["东村", "东村", "东村", "西村"]
+
+
+def test_blank_rows_are_skipped_and_footer_rows_reported_as_skipped(xlsx: MakeXlsx) -> None:
+    path = xlsx(
+        [
+            ["姓名", "村居"],
+            ["甲", "东村"],
+            [None, None],
+            ["乙", "西村"],
+            ["合计", 2],
+            ["填表人：王五", None],
+            ["审 核 人：赵六"],
+        ]
+    )
+    table = read_table(path, SPEC)
+    rows = list(table)
+    assert [r.number for r in rows] == [2, 4]
+    skipped = [(i.code, i.row, i.severity.value) for i in table.issues if i.row and i.row > 1]
+    assert skipped == [
+        ("tabular.footer_row_skipped", 5, "info"),
+        ("tabular.footer_row_skipped", 6, "info"),
+        ("tabular.footer_row_skipped", 7, "info"),
+    ]
+
+
+def test_unknown_columns_are_kept_as_extras_and_announced_once(xlsx: MakeXlsx) -> None:
+    path = xlsx([["姓名", "微信号", "村居", "爱好"], ["甲", "wx1", "东村", None]], name="服务对象")
+    table = read_table(path, SPEC)
+    (row,) = list(table)
+    assert row.extras == {"微信号": "wx1"}
+    assert row.raw == {"姓名": "甲", "微信号": "wx1", "村居": "东村", "爱好": ""}
+    assert [i.code for i in table.issues] == ["tabular.extra_columns_kept"]
+
+
+def test_each_bad_cell_is_one_issue_naming_sheet_row_column_header_and_raw_value(
+    xlsx: MakeXlsx,
+) -> None:
+    path = xlsx([["姓名", "出生日期", "年龄"], [None, "去年", "七十"]], name="台账")
+    (row,) = list(read_table(path, SPEC))
+    placed = [(i.sheet, i.row, i.column, i.header, i.raw, i.code) for i in row.issues]
+    assert placed == [
+        ("台账", 2, "A", "姓名", "", "tabular.required_value_missing"),
+        ("台账", 2, "B", "出生日期", "去年", "tabular.date_invalid"),
+        ("台账", 2, "C", "年龄", "七十", "tabular.integer_invalid"),
+    ]
+    assert row.rejected
+    assert all(i.message for i in row.issues)
+
+
+def test_a_formula_without_a_cached_value_is_a_warning_and_reads_as_empty(xlsx: MakeXlsx) -> None:
+    path = xlsx([["姓名", "年龄"], ["甲", "=70+1"]])  # openpyxl saves formulas with no value
+    (row,) = list(read_table(path, SPEC))
+    assert row.values["age"] is None
+    assert [(i.code, i.column, i.severity.value) for i in row.issues] == [
+        ("tabular.formula_without_value", "B", "warning")
+    ]
+
+
+def test_a_formula_with_a_cached_value_reads_the_value(
+    xlsx: MakeXlsx, tmp_path: Path, zip_rewriter: Callable[..., Path]
+) -> None:
+    bare = xlsx([["姓名", "年龄"], ["甲", "=70+1"]])
+
+    def cache(name: str, data: bytes) -> bytes:
+        return data.replace(b"<v />", b"<v>71</v>") if "worksheets" in name else data
+
+    path = zip_rewriter(bare, tmp_path / "cached.xlsx", cache)
+    (row,) = list(read_table(path, SPEC))
+    assert (row.values["age"], row.issues) == (71, ())
+
+
+def test_the_sheet_is_found_by_its_headers_when_its_name_differs(xlsx: MakeXlsx) -> None:
+    path = xlsx([["姓名", "村居"], ["甲", "东村"]], name="2022年3月台账")
+    table = read_table(path, SPEC)
+    assert table.sheet == "2022年3月台账"
+    assert [i.code for i in table.issues] == ["tabular.sheet_found_by_headers"]
+    assert [r.values["name"] for r in table] == ["甲"]
+
+
+def test_a_required_column_missing_names_the_headers_found_instead(xlsx: MakeXlsx) -> None:
+    path = xlsx([["名字", "村居"], ["甲", "东村"]], name="服务对象")
+    with pytest.raises(WorkbookError) as error:
+        read_table(path, SPEC)
+    assert error.value.code == "tabular.required_columns_missing"
+    assert "名字" in error.value.message and "姓名" in error.value.message
+
+
+def test_no_header_in_the_named_sheet_is_a_coded_error(xlsx: MakeXlsx) -> None:
+    path = xlsx([["说明"], ["甲"]], name="服务对象")
+    with pytest.raises(WorkbookError) as error:
+        read_table(path, SPEC)
+    assert error.value.code == "tabular.header_not_found"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
+def test_csv_is_read_in_utf8_with_or_without_bom_and_in_gbk(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_text("姓名,村居,出生日期\n张三,东村,2022年3月18日\n", encoding=encoding)
+    if encoding == "utf-8-sig":
+        assert path.read_bytes().startswith(codecs.BOM_UTF8)
+    (row,) = list(read_table(path, SPEC))
+    assert (row.values["name"], row.values["village"], row.values["born"]) == (
+        "张三",
+        "东村",
+        date(2022, 3, 18),
+    )
+
+
+def test_a_csv_in_no_known_encoding_is_a_coded_error(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(b"\xff\xfe\x00\x81\x30\xff\x80")
+    with pytest.raises(WorkbookError) as error:
+        open_workbook(path)
+    assert error.value.code == "tabular.csv_undecodable"
+
+
+def test_an_open_workbook_can_give_several_tables(
+    workbook_of: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = workbook_of(
+        tmp_path / "two.xlsx",
+        {"服务对象": [["姓名"], ["甲"]], "其他": [["年龄", "姓名"], [3, "乙"]]},
+    )
+    with open_workbook(path) as workbook:
+        first = [r.values["name"] for r in read_table(workbook, SPEC)]
+        second = [r.values["age"] for r in read_table(workbook, SPEC, sheet="其他")]
+    assert (first, second) == (["甲"], [3])
