@@ -9,6 +9,20 @@ Build a report from a template (adapters contribute them), then write it::
 
 from __future__ import annotations
 
+from .entries import (
+    activity_entries,
+    case_entries,
+    contact_entries,
+    resource_entries,
+    sort_entries,
+)
+from .evaluation import (
+    EvaluationTargets,
+    EvaluationWeights,
+    GradeBands,
+    StationEvaluation,
+    evaluate_station,
+)
 from .masking import mask_name, mask_text, person_label
 from .model import Entry, Footer, NotComputable, Report, Row, Section, Table
 from .serialised import report_data, report_json
@@ -18,7 +32,10 @@ from .xlsx import figure_cell_value, report_workbook, write_report
 
 __all__ = [
     "Entry",
+    "EvaluationTargets",
+    "EvaluationWeights",
     "Footer",
+    "GradeBands",
     "NotComputable",
     "Report",
     "ReportBuilder",
@@ -26,7 +43,12 @@ __all__ = [
     "ReportTemplate",
     "Row",
     "Section",
+    "StationEvaluation",
     "Table",
+    "activity_entries",
+    "case_entries",
+    "contact_entries",
+    "evaluate_station",
     "figure_cell_value",
     "figure_table",
     "grid_table",
@@ -36,5 +58,7 @@ __all__ = [
     "report_data",
     "report_json",
     "report_workbook",
+    "resource_entries",
+    "sort_entries",
     "write_report",
 ]

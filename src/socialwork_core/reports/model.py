@@ -25,6 +25,8 @@ class Row:
 
     label: str
     figures: tuple[Figure, ...]
+    note: str | None = None
+    """Text for the table's note column (a grade, a remark), when the table has one."""
 
 
 @attrs.frozen(kw_only=True)
@@ -40,6 +42,8 @@ class Table:
     title: str | None = None
     with_units: bool = False
     chart: bool = False
+    note_header: str | None = None
+    """Header of a trailing text column filled from each row's ``note`` (e.g. 等次)."""
 
     def __attrs_post_init__(self) -> None:
         for row in self.rows:

@@ -115,12 +115,15 @@ def _table(writer: _Writer, table: Table) -> None:
     if table.title:
         writer.line(table.title, bold=True)
     headers = list(table.headers) + ([UNIT_COLUMN_LABEL] if table.with_units else [])
+    headers += [table.note_header] if table.note_header else []
     header_row = writer.header(headers)
     for row in table.rows:
         cells = [writer.text(row.label)]
         cells += [_figure_cell(writer.sheet, figure) for figure in row.figures]
         if table.with_units and row.figures:
             cells.append(writer.text(row.figures[0].unit.label))
+        if table.note_header:
+            cells.append(writer.text(row.note or ""))
         writer.bordered(writer.append(cells), len(headers))
     if table.chart and table.rows:
         chart = BarChart()
@@ -149,7 +152,7 @@ def report_workbook(report: Report) -> Workbook:
     widest = max(
         [_MIN_COLUMNS]
         + [
-            len(t.headers) + int(t.with_units)
+            len(t.headers) + int(t.with_units) + int(t.note_header is not None)
             for section in report.sections
             for t in section.tables
         ]
