@@ -1,1 +1,9 @@
-"""The guangdong adapter for socialwork-core (filled in by the adapters issue)."""
+"""The Guangdong adapter (双百工程): station + point network, register columns with their synonyms,
+Guangzhou-style 跟进级别 一级–六级, and local categories.
+
+Registered through the ``socialwork_core`` entry point ``guangdong``.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

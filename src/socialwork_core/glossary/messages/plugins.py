@@ -1,3 +1,21 @@
-"""Message templates: plugins."""
+"""Message templates: loading plugins (adapters).
 
-MESSAGES: dict[str, str] = {}
+Shown to whoever runs the ``socialwork`` command when a plugin could not be used; the technical
+detail stays on :class:`socialwork_core.plugins.LoadProblem`.
+"""
+
+MESSAGES: dict[str, str] = {
+    "plugins.import_failed": "插件“{plugin}”无法加载（{error}），已跳过；其余插件照常使用。",
+    "plugins.duplicate_name": (
+        "有两个插件都叫“{plugin}”（{origins}）；只使用了先找到的一个。请卸载或停用其中一个。"
+    ),
+    "plugins.region_failed": "插件“{plugin}”报告所服务地区时出错（{error}），已停用该插件。",
+    "plugins.duplicate_region": (
+        "插件“{plugin}”与“{other}”都声称服务“{claim}”，两者均已停用。"
+        "请用环境变量 SOCIALWORK_DISABLED_PLUGINS 停用其中一个。"
+    ),
+    "plugins.duplicate_category": (
+        "插件“{plugin}”声明的对象类别代码“{category}”已由插件“{other}”声明，已忽略“{plugin}”的这一项。"
+    ),
+    "plugins.national_default": "全国默认",
+}

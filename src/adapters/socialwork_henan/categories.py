@@ -1,0 +1,27 @@
+"""Local categories of Henan registers (Kaifeng's weekly reports speak of 孤寡老人, 困难残疾人 and
+留守 families; seed 003)."""
+
+from __future__ import annotations
+
+from socialwork_core.glossary import Category
+from socialwork_core.plugins import AgeRule, CategoryDefinition
+
+CATEGORIES: list[CategoryDefinition] = [
+    CategoryDefinition(
+        code="henan.childless_elderly",
+        label="孤寡老人",
+        age_rule=AgeRule(min_age=60),
+        synonyms=("孤老", "孤寡"),
+    ),
+    CategoryDefinition(
+        code="henan.disabled_in_difficulty",
+        label="困难残疾人",
+        parent=Category.DISABLED_PERSON,
+        synonyms=("困境残疾人", "残疾困难户"),
+    ),
+    CategoryDefinition(
+        code="henan.left_behind_woman",
+        label="农村留守妇女",
+        synonyms=("留守妇女",),
+    ),
+]

@@ -1,0 +1,189 @@
+"""The hook specifications: what a plugin (an adapter) may provide.
+
+Every hook's name starts with ``socialwork_``. The core calls hooks with keyword arguments only
+(through :class:`socialwork_core.plugins.Plugins`), so a later version may add arguments: an
+implementation names only the arguments it uses.
+
+The specification marker is private; plugins use the public :data:`~socialwork_core.plugins.hookimpl`.
+See ``docs/plugin_hooks.md`` for each hook with a runnable example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pluggy
+
+from .markers import PROJECT_NAME
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from ..findings import Finding
+    from ..grading import RuleSet
+    from ..ledger import LedgerFormat
+    from ..recipients import Recipient
+    from ..reports import ReportTemplate
+    from .values import CategoryDefinition, Region
+
+_hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+
+
+@_hookspec
+def socialwork_region() -> Region | None:
+    """The region this plugin's adapter serves.
+
+    Returns a :class:`~socialwork_core.plugins.Region` (code, Chinese name, GB/T 2260 division code
+    prefixes, adapter name and version, week start, station tiers), or ``None`` for a plugin that
+    serves no region of its own (one that only adds checks, say). Every plugin is asked; two
+    plugins claiming one region code is a load problem naming both.
+
+    Called once per plugin while plugins load, and again whenever the facade lists regions.
+
+    Example::
+
+        @hookimpl
+        def socialwork_region():
+            return Region(code="zhejiang", name="浙江省", division_codes=("33",),
+                          adapter="socialwork-zhejiang", adapter_version="0.1.0")
+    """
+
+
+@_hookspec
+def socialwork_ledger_formats() -> list[LedgerFormat]:  # type: ignore[empty-body]
+    """The ledger layouts (台账格式) this plugin's region uses.
+
+    Returns a list of :class:`~socialwork_core.ledger.LedgerFormat` values: per record kind a
+    sheet with its columns and their synonyms. Contributions are collected from every plugin and
+    kept apart by plugin; a region without formats uses the national default's.
+
+    Called when a ledger is to be read or written for a region, or when a workbook's format is
+    being detected.
+
+    Example::
+
+        @hookimpl
+        def socialwork_ledger_formats():
+            return [ZHEJIANG_FORMAT]
+    """
+
+
+@_hookspec
+def socialwork_extra_categories() -> list[CategoryDefinition]:  # type: ignore[empty-body]
+    """Local recipient categories (对象类别) the region adds to the national ones.
+
+    Returns a list of :class:`~socialwork_core.plugins.CategoryDefinition` (code, Chinese label,
+    optional national parent, optional age rule, synonyms). Collected from every plugin; a code
+    declared by two plugins is a load problem.
+
+    Called when a ledger's category cells are read and when recipients are checked (age rules).
+
+    Example::
+
+        @hookimpl
+        def socialwork_extra_categories():
+            return [CategoryDefinition(code="zhejiang.near_low_income", label="低边户")]
+    """
+
+
+@_hookspec
+def socialwork_rule_sets() -> list[RuleSet]:  # type: ignore[empty-body]
+    """The grading rule sets (服务等级规则) of the region, one per version.
+
+    Returns a list of :class:`~socialwork_core.grading.RuleSet` (each with its name, version and
+    the date it takes effect); an empty list means the region grades with the national default
+    rule set. Collected from every plugin and kept apart by plugin.
+
+    Called when recipients are graded for a region at an as-of date (the rule set in force on that
+    date is chosen).
+
+    Example::
+
+        @hookimpl
+        def socialwork_rule_sets():
+            return [ZHEJIANG_RULES_2024]
+    """
+
+
+@_hookspec
+def socialwork_report_templates() -> list[ReportTemplate]:  # type: ignore[empty-body]
+    """The report templates (报表) the region files.
+
+    Returns a list of :class:`~socialwork_core.reports.ReportTemplate`. Collected from every plugin
+    and kept apart by plugin.
+
+    Called when reports are listed or produced for a region.
+
+    Example::
+
+        @hookimpl
+        def socialwork_report_templates():
+            return [ZHEJIANG_MONTHLY]
+    """
+
+
+@_hookspec
+def socialwork_check_recipient(recipient: Recipient, as_of: date) -> list[Finding]:  # type: ignore[empty-body]
+    """Extra checks on one recipient at an as-of date, beyond the national category checks.
+
+    :param recipient: the person as read from a ledger.
+    :param as_of: the date the check is made for (ages are computed against it).
+    :returns: a list of :class:`~socialwork_core.findings.Finding` (warnings or infos; an empty
+        list when all is well). Collected from every plugin, or from one adapter when the caller
+        scopes the check to a region. Never change the recipient.
+
+    Called for each recipient after a ledger is loaded, and by the ``check`` command. Age rules of
+    local categories are checked by the core from their definitions: no need to repeat them here.
+
+    Example::
+
+        @hookimpl
+        def socialwork_check_recipient(recipient, as_of):
+            if recipient.holds("zhejiang.near_low_income") and not recipient.phones:
+                return [Finding.of("zhejiang.no_phone", Severity.INFO)]
+            return []
+    """
+
+
+@_hookspec
+def socialwork_configure_converter(converter: cattrs.Converter) -> None:
+    """Add rules to the library's cattrs converter (for a record type the adapter defines, say).
+
+    :param converter: a converter already configured with the library's rules; change it in place.
+    :returns: nothing.
+
+    Called by every plugin each time :meth:`Plugins.make_converter` builds a converter.
+
+    Example::
+
+        @hookimpl
+        def socialwork_configure_converter(converter):
+            converter.register_unstructure_hook(Village, lambda v: v.code)
+    """
+
+
+@_hookspec(firstresult=True)
+def socialwork_detect_format(
+    headers: Mapping[str, Sequence[str]],
+) -> str | None:
+    """Claim a workbook: name the ledger format it is written in, from its sheets' header texts.
+
+    Stops at the first non-None result. Adapters with distinctive columns (Guangdong's 跟进级别,
+    say) should answer before the national default, which is marked ``trylast``.
+
+    :param headers: sheet name → the non-empty texts of the sheet's first rows (where the header
+        row is looked for), in order.
+    :returns: the ``name`` of one of this plugin's ledger formats, or ``None`` when the plugin
+        does not recognise the workbook.
+
+    Called when a ledger is opened without saying which format it uses.
+
+    Example::
+
+        @hookimpl
+        def socialwork_detect_format(headers):
+            texts = {text for row in headers.values() for text in row}
+            return "zhejiang_register" if "低边户类型" in texts else None
+    """
