@@ -5,8 +5,13 @@ Data lives in the sibling modules; this module only hands it to the core.
 
 from __future__ import annotations
 
-from socialwork_core.plugins import CategoryDefinition, Region, hookimpl
+from datetime import date
 
+from socialwork_core.findings import Finding
+from socialwork_core.plugins import CategoryDefinition, Region, hookimpl
+from socialwork_core.recipients import Recipient
+
+from . import checks
 from .categories import CATEGORIES
 from .region import REGION
 
@@ -19,3 +24,8 @@ def socialwork_region() -> Region:
 @hookimpl
 def socialwork_extra_categories() -> list[CategoryDefinition]:
     return list(CATEGORIES)
+
+
+@hookimpl
+def socialwork_check_recipient(recipient: Recipient, as_of: date) -> list[Finding]:
+    return checks.check_recipient(recipient, as_of)

@@ -1,0 +1,212 @@
+"""Guangdong 双百 reports.
+
+- ``guangdong.monthly`` (云浮 newsletter, seed 000): stations and points; workers dispatched (人次);
+  villages, social organisations, volunteers (人次) and charities linked; events held; people and
+  special-group people reached; visits (人次) in total and by 低保, 特困, 事实无人抚养儿童及孤儿,
+  其他困难群众 (a person in two groups counts in both rows, the total counts them once; the report
+  says so).
+- ``guangdong.cumulative`` (阳山, seed 002, 截至目前): households visited, activities, people
+  reached, files opened (户), new and ongoing cases, alert visits; posts, workers in post, posts to
+  fill and station coverage.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from socialwork_core import indicators as ind
+from socialwork_core.glossary import ProviderKind, StationTier
+from socialwork_core.glossary.messages import render_message
+from socialwork_core.indicators import LedgerLike
+from socialwork_core.periods import Period, PeriodKind
+from socialwork_core.reports import (
+    Footer,
+    Report,
+    ReportSettings,
+    ReportTemplate,
+    Section,
+    figure_table,
+)
+
+__all__ = [
+    "CUMULATIVE",
+    "MONTHLY",
+    "TEMPLATES",
+    "build_cumulative",
+    "build_monthly",
+]
+
+MONTHLY_TITLE = "“双百工程”社工站（点）工作月报"
+CUMULATIVE_TITLE = "“双百工程”社工服务累计情况表"
+
+MONTHLY_SECTIONS = ("一、社工站（点）", "二、五社联动与宣传活动", "三、关爱探访")
+CUMULATIVE_SECTIONS = ("一、队伍与覆盖", "二、探访与建档", "三、活动与个案", "四、防灾救助")
+
+MONTHLY_LABELS: dict[str, str] = {
+    "stations.township_stations": "社工站",
+    "stations.village_points": "社工点",
+    "activities.workers_dispatched": "出动社工",
+    "links.villages": "联动村居",
+    "links.social_organisations": "联动社会组织",
+    "activities.volunteers": "联动志愿者",
+    "links.charities": "联动慈善组织",
+    "activities.total": "开展活动",
+    "activities.people_reached": "活动惠及群众",
+    "activities.special_group_reached": "其中特殊群众",
+    "visits.total": "探访民政服务对象",
+}
+"""Row labels of the Yunfu newsletter, by figure code."""
+
+CUMULATIVE_LABELS: dict[str, str] = {
+    "posts.total": "社工岗位",
+    "workers.in_post": "在岗社工",
+    "posts.vacant": "需招聘社工",
+    "coverage.townships": "社工站覆盖率",
+    "visits.households": "累计入户探访",
+    "recipients.households_filed": "建档",
+    "activities.total": "开展各类活动",
+    "activities.people_reached": "惠及群众",
+    "cases.new": "新增服务个案",
+    "cases.ongoing": "正在跟进服务个案",
+    "alerts.visits": "灾害天气探访",
+    "alerts.people": "灾害天气探访服务对象",
+}
+"""Row labels of the Yangshan article, by figure code."""
+
+
+def _notes(ledger: LedgerLike, period: Period, *, by_group: bool) -> tuple[str, ...]:
+    notes = [render_message("reports.note.two_groups")] if by_group else []
+    notes.append(render_message("reports.note.masked"))
+    return tuple(notes)
+
+
+def build_monthly(
+    ledger: LedgerLike,
+    period: Period,
+    /,
+    *,
+    as_of: date,
+    unit: str,
+    footer: Footer,
+    settings: ReportSettings,
+) -> Report:
+    """云浮式月报: every figure the Yunfu newsletter quotes, for ``period``."""
+    tiers = ind.station_counts(ledger)
+    stations = figure_table(
+        [tiers[StationTier.TOWNSHIP_STATION], tiers[StationTier.VILLAGE_POINT]],
+        labels=MONTHLY_LABELS,
+    )
+    linkage = figure_table(
+        [
+            ind.workers_dispatched(ledger, period),
+            ind.linked_providers(
+                ledger, period, ProviderKind.VILLAGE_COMMITTEE, code="links.villages"
+            ),
+            ind.linked_providers(
+                ledger, period, ProviderKind.SOCIAL_ORGANISATION, code="links.social_organisations"
+            ),
+            ind.volunteers(ledger, period),
+            ind.linked_providers(ledger, period, ProviderKind.CHARITY, code="links.charities"),
+            ind.activities_held(ledger, period),
+            ind.people_reached(ledger, period),
+            ind.special_group_reached(ledger, period),
+        ],
+        labels=MONTHLY_LABELS,
+    )
+    visits = figure_table(
+        [
+            ind.visits(ledger, period),
+            *ind.visits_by_group(ledger, period, ind.VISIT_GROUPS, as_of=as_of),
+        ],
+        labels=MONTHLY_LABELS,
+        chart=True,
+    )
+    return Report(
+        template=MONTHLY.name,
+        title=MONTHLY_TITLE,
+        unit=unit,
+        period=period,
+        as_of=as_of,
+        sections=(
+            Section(title=MONTHLY_SECTIONS[0], tables=(stations,)),
+            Section(title=MONTHLY_SECTIONS[1], tables=(linkage,)),
+            Section(title=MONTHLY_SECTIONS[2], tables=(visits,)),
+        ),
+        footer=footer,
+        notes=_notes(ledger, period, by_group=True),
+    )
+
+
+def build_cumulative(
+    ledger: LedgerLike,
+    period: Period,
+    /,
+    *,
+    as_of: date,
+    unit: str,
+    footer: Footer,
+    settings: ReportSettings,
+) -> Report:
+    """阳山式累计表 (截至目前): ``period`` runs from the start of records to the as-of date;
+    staffing is counted on ``as_of``; coverage needs ``settings.townships_total``."""
+    staffing = figure_table(
+        [
+            ind.posts_total(ledger),
+            ind.workers_in_post(ledger, as_of),
+            ind.posts_vacant(ledger, as_of),
+            ind.township_coverage(ledger, settings.townships_total),
+        ],
+        labels=CUMULATIVE_LABELS,
+    )
+    visits = figure_table(
+        [ind.households_visited(ledger, period), ind.households_filed(ledger, period)],
+        labels=CUMULATIVE_LABELS,
+    )
+    work = figure_table(
+        [
+            ind.activities_held(ledger, period),
+            ind.people_reached(ledger, period),
+            ind.new_cases(ledger, period),
+            ind.ongoing_cases(ledger, period),
+        ],
+        labels=CUMULATIVE_LABELS,
+    )
+    alerts = figure_table(
+        [ind.alert_visits(ledger, period), ind.alert_people(ledger, period)],
+        labels=CUMULATIVE_LABELS,
+    )
+    return Report(
+        template=CUMULATIVE.name,
+        title=CUMULATIVE_TITLE,
+        unit=unit,
+        period=period,
+        as_of=as_of,
+        sections=tuple(
+            Section(title=title, tables=(table,))
+            for title, table in zip(
+                CUMULATIVE_SECTIONS, (staffing, visits, work, alerts), strict=True
+            )
+        ),
+        footer=footer,
+        notes=_notes(ledger, period, by_group=False),
+    )
+
+
+MONTHLY = ReportTemplate(
+    name="guangdong.monthly",
+    title=MONTHLY_TITLE,
+    period_kind=PeriodKind.MONTH,
+    builder=build_monthly,
+    description="云浮“双百”月报：站点、五社联动、活动、惠及人次、分类探访人次",
+)
+
+CUMULATIVE = ReportTemplate(
+    name="guangdong.cumulative",
+    title=CUMULATIVE_TITLE,
+    period_kind=PeriodKind.CUMULATIVE,
+    builder=build_cumulative,
+    description="阳山“双百”截至目前累计：入户探访户数、活动、惠及、建档户数、个案、灾害探访、岗位",
+)
+
+TEMPLATES: tuple[ReportTemplate, ...] = (MONTHLY, CUMULATIVE)
+"""The templates this adapter contributes (``socialwork_report_templates``)."""

@@ -1,0 +1,257 @@
+"""One test (at least) per hook, named ``test_hook_<hook name>…``; ``test_docs.py`` checks that
+every hook has one. Throwaway plugins are passed as ``extra_plugins`` without entry points."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import attrs
+import cattrs
+from stdnum.cn import ric
+
+from socialwork_core.findings import Finding
+from socialwork_core.glossary import Category, Severity, StationTier
+from socialwork_core.plugins import (
+    AgeRule,
+    CategoryDefinition,
+    Plugins,
+    Region,
+    hookimpl,
+    load_plugins,
+)
+from socialwork_core.recipients import Recipient
+from socialwork_core.reports import ReportTemplate
+
+
+def resident_id(area: str, born: date, sequence: int) -> str:
+    first17 = f"{area}{born:%Y%m%d}{sequence:03d}"
+    return first17 + ric.calc_check_digit(first17 + "0")
+
+
+def only(*plugins: object) -> Plugins:
+    return load_plugins(load_entrypoints=False, extra_plugins=plugins, environ={})
+
+
+def built_ins() -> Plugins:
+    return load_plugins(environ={})
+
+
+ZHEJIANG = Region(
+    code="zhejiang",
+    name="浙江省",
+    division_codes=("33", "3307"),
+    adapter="socialwork-zhejiang",
+    adapter_version="0.1.0",
+    first_weekday=4,
+    tiers=(StationTier.TOWNSHIP_STATION, StationTier.VILLAGE_POINT),
+    tier_labels={StationTier.VILLAGE_POINT: "社工室"},
+)
+
+
+class Zhejiang:
+    """A throwaway adapter serving one region."""
+
+    @hookimpl
+    def socialwork_region(self) -> Region:
+        return ZHEJIANG
+
+    @hookimpl
+    def socialwork_extra_categories(self) -> list[CategoryDefinition]:
+        return [
+            CategoryDefinition(code="zhejiang.near_low_income", label="低边户"),
+            CategoryDefinition(
+                code="zhejiang.young_carer",
+                label="青少年照顾者",
+                age_rule=AgeRule(under_age=25),
+            ),
+        ]
+
+
+# --- socialwork_region ------------------------------------------------------------------------------
+
+
+def test_hook_socialwork_region_a_plugin_serves_the_region_it_returns() -> None:
+    plugins = only(Zhejiang())
+
+    assert plugins.regions() == (ZHEJIANG,)
+    assert plugins.region("zhejiang").tier_label(StationTier.VILLAGE_POINT) == "社工室"
+    assert plugins.region("zhejiang").tier_label(StationTier.TOWNSHIP_STATION) == (
+        StationTier.TOWNSHIP_STATION.label
+    )
+    assert plugins.adapter_for_region("zhejiang") == "Zhejiang"
+
+
+def test_hook_socialwork_region_the_most_specific_division_prefix_wins() -> None:
+    class Jinhua:
+        @hookimpl
+        def socialwork_region(self) -> Region:
+            return attrs.evolve(ZHEJIANG, code="jinhua", division_codes=("330784",))
+
+    class Pruned:
+        @hookimpl
+        def socialwork_region(self) -> Region:
+            return attrs.evolve(ZHEJIANG, division_codes=("33",))
+
+    plugins = only(Pruned(), Jinhua())
+
+    assert plugins.region_for_division("330784").code == "jinhua"
+    assert plugins.region_for_division("330102").code == "zhejiang"
+
+
+def test_hook_socialwork_region_built_in_regions_carry_their_local_network() -> None:
+    plugins = built_ins()
+
+    assert plugins.region("henan").first_weekday == 4
+    assert plugins.region("guangdong").tiers == (
+        StationTier.TOWNSHIP_STATION,
+        StationTier.VILLAGE_POINT,
+    )
+    assert plugins.region("anhui").tier_label(StationTier.VILLAGE_POINT) == "村（社区）社工室"
+    assert plugins.region("national").is_national_default
+
+
+# --- socialwork_extra_categories ----------------------------------------------------------------
+
+
+def test_hook_socialwork_extra_categories_are_collected_per_plugin() -> None:
+    plugins = built_ins()
+
+    guangdong = {c.code for c in plugins.extra_categories(adapter="guangdong")}
+    assert "guangdong.moderate_universal" in guangdong
+    assert all(code.startswith("guangdong.") for code in guangdong)
+    every = {c.code for c in plugins.extra_categories()}
+    assert guangdong < every
+    assert {"henan.childless_elderly", "anhui.relapse_monitoring"} <= every
+
+
+def test_hook_socialwork_extra_categories_a_code_declared_twice_keeps_the_first() -> None:
+    class Copycat:
+        @hookimpl
+        def socialwork_extra_categories(self) -> list[CategoryDefinition]:
+            return [CategoryDefinition(code="zhejiang.near_low_income", label="另一个标签")]
+
+    plugins = only(Zhejiang(), Copycat())
+
+    (problem,) = plugins.problems
+    assert (problem.plugin, problem.code) == ("Copycat", "plugins.duplicate_category")
+    labels = [c.label for c in plugins.extra_categories() if c.code == "zhejiang.near_low_income"]
+    assert labels == ["低边户"]
+
+
+def test_hook_socialwork_extra_categories_of_a_region_include_the_national_defaults() -> None:
+    plugins = built_ins()
+
+    codes = {c.code for c in plugins.categories_for_region("henan")}
+
+    assert "henan.childless_elderly" in codes
+    assert not any(code.startswith("guangdong.") for code in codes)
+
+
+# --- socialwork_check_recipient -----------------------------------------------------------------
+
+
+def test_hook_socialwork_check_recipient_collects_every_plugins_findings() -> None:
+    class Strict:
+        @hookimpl
+        def socialwork_check_recipient(self, recipient: Recipient, as_of: date) -> list[Finding]:
+            if not recipient.phones:
+                return [Finding(code="zhejiang.no_phone", severity=Severity.INFO, message="无电话")]
+            return []
+
+    person = Recipient(key="ZJ-001", name="周雨桐")
+
+    findings = only(Strict()).check_recipient(person, date(2024, 3, 1))
+
+    assert [f.code for f in findings] == ["zhejiang.no_phone"]
+
+
+def test_hook_socialwork_check_recipient_also_checks_local_age_rules() -> None:
+    young_carer = Recipient(
+        key="ZJ-002",
+        name="吴思远",
+        resident_id=resident_id("330784", date(1996, 5, 2), 31),
+        categories={"zhejiang.young_carer", Category.OTHER_IN_DIFFICULTY},
+    )
+
+    findings = only(Zhejiang()).check_recipient(young_carer, date(2024, 3, 1))
+
+    (finding,) = findings
+    assert finding.code == "category.too_old"
+    assert finding.severity is Severity.WARNING
+    assert finding.params["age"] == "27"
+    assert "青少年照顾者" in finding.message
+
+
+def test_hook_socialwork_check_recipient_scoped_to_one_adapter() -> None:
+    man = Recipient(
+        key="HN-017",
+        name="张建军",
+        resident_id=resident_id("410221", date(1975, 8, 9), 11),
+        categories={"henan.left_behind_woman"},
+    )
+    plugins = built_ins()
+
+    henan = [f.code for f in plugins.check_recipient(man, date(2024, 3, 1), adapter="henan")]
+    anhui = plugins.check_recipient(man, date(2024, 3, 1), adapter="anhui")
+
+    assert henan == ["henan.left_behind_woman_not_female"]
+    assert anhui == []
+
+
+def test_hook_socialwork_check_recipient_guangdong_wants_a_responsible_worker() -> None:
+    person = Recipient(key="GD-001", name="陈秀英", registered_on=date(2023, 1, 5))
+    plugins = built_ins()
+
+    findings = plugins.check_recipient(person, date(2024, 3, 1), adapter="guangdong")
+    assigned = plugins.check_recipient(
+        attrs.evolve(person, worker_id="W01"), date(2024, 3, 1), adapter="guangdong"
+    )
+
+    assert [f.code for f in findings] == ["guangdong.no_responsible_worker"]
+    assert assigned == []
+
+
+# --- socialwork_configure_converter ------------------------------------------------------------
+
+
+@attrs.frozen
+class VillageCode:
+    value: str
+
+
+def test_hook_socialwork_configure_converter_adds_a_plugins_rules() -> None:
+    class Villages:
+        @hookimpl
+        def socialwork_configure_converter(self, converter: cattrs.Converter) -> None:
+            converter.register_unstructure_hook(VillageCode, lambda v: v.value)
+            converter.register_structure_hook(VillageCode, lambda d, _: VillageCode(str(d)))
+
+    converter = only(Villages()).make_converter()
+
+    assert converter.unstructure(VillageCode("441823101")) == "441823101"
+    assert converter.structure("441823101", VillageCode) == VillageCode("441823101")
+    assert converter.unstructure(date(2024, 3, 1)) == "2024-03-01"
+
+
+# --- socialwork_report_templates ------------------------------------------------------------------
+
+
+def test_hook_socialwork_report_templates_are_kept_apart_by_plugin() -> None:
+    def builder(*_args: object, **_kwargs: object) -> SimpleNamespace:
+        raise AssertionError("listing templates does not build them")
+
+    monthly = ReportTemplate(
+        name="zhejiang.monthly", title="月报", period_kind="month", builder=builder
+    )
+
+    class Reports(Zhejiang):
+        @hookimpl
+        def socialwork_report_templates(self) -> list[ReportTemplate]:
+            return [monthly]
+
+    plugins = only(Reports())
+
+    assert plugins.report_templates() == [monthly]
+    assert plugins.report_templates(adapter="Reports") == [monthly]
+    assert plugins.report_templates_for_region("zhejiang") == [monthly]
