@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..casework import Activity
 from ..contacts import Contact
-from ..glossary.indicators_text import FigureUnit, RecordKind
+from ..glossary.indicators_text import OF_WHICH_ROW, FigureUnit, RecordKind
 from ..glossary.terms import (
     ActivityKind,
     ContactMode,
@@ -228,7 +228,11 @@ def activities_by_kind(ledger: LedgerLike, period: Period) -> tuple[Figure, ...]
     """Activities held in the period, one figure per kind (code ``activities.kind.<kind>``)."""
     return tuple(
         activities_held(
-            ledger, period, {kind}, code=f"activities.kind.{kind.value}", label=kind.label
+            ledger,
+            period,
+            {kind},
+            code=f"activities.kind.{kind.value}",
+            label=OF_WHICH_ROW.format(label=kind.label),
         )
         for kind in ActivityKind
     )

@@ -1,0 +1,127 @@
+"""The national default monthly report (全国通用月报): visits, files opened, cases, groups,
+activities, volunteers, resources linked (in yuan) and the visit rate by service level.
+
+Templates here are data: titles and section headings are this adapter's wording; the figures come
+from :mod:`socialwork_core.indicators`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from socialwork_core import indicators as ind
+from socialwork_core.glossary.messages import render_message
+from socialwork_core.indicators import LedgerLike
+from socialwork_core.periods import Period, PeriodKind
+from socialwork_core.reports import (
+    Footer,
+    Report,
+    ReportSettings,
+    ReportTemplate,
+    Section,
+    figure_table,
+)
+
+__all__ = ["MONTHLY", "TEMPLATES", "build_monthly", "common_notes"]
+
+MONTHLY_TITLE = "乡镇（街道）社工站工作月报表"
+SECTION_VISITS = "一、探访服务"
+SECTION_VISITS_BY_GROUP = "探访服务对象分类统计"
+SECTION_CASES = "二、建档与个案服务"
+SECTION_GROUPS = "三、小组工作与社区活动"
+SECTION_RESOURCES = "四、资源链接"
+SECTION_VISIT_RATE = "五、分级探访率"
+
+
+def common_notes(ledger: LedgerLike, period: Period, *, by_group: bool) -> tuple[str, ...]:
+    """The notes every report of this adapter family prints: the two-groups rule where figures are
+    broken down by group, approximate and unvalued amounts, and masking."""
+    notes = []
+    if by_group:
+        notes.append(render_message("reports.note.two_groups"))
+    value = ind.resources_value(ledger, period)
+    if value.approximate:
+        notes.append(render_message("reports.note.approximate"))
+    if ledger.resource_links and (count := ind.unvalued_links(ledger, period)):
+        notes.append(render_message("reports.note.unvalued_links", count=count))
+    notes.append(render_message("reports.note.masked"))
+    return tuple(notes)
+
+
+def build_monthly(
+    ledger: LedgerLike,
+    period: Period,
+    /,
+    *,
+    as_of: date,
+    unit: str,
+    footer: Footer,
+    settings: ReportSettings,
+) -> Report:
+    """全国通用月报. Every figure is a core indicator over ``period``; ages at ``as_of``."""
+    visits = figure_table(
+        [
+            ind.visits(ledger, period),
+            ind.people_visited(ledger, period),
+            ind.households_visited(ledger, period),
+            ind.alert_visits(ledger, period),
+        ]
+    )
+    by_group = figure_table(
+        ind.visits_by_group(ledger, period, ind.VISIT_GROUPS, as_of=as_of),
+        title=SECTION_VISITS_BY_GROUP,
+        chart=True,
+    )
+    cases = figure_table(
+        [
+            ind.files_opened(ledger, period),
+            ind.new_cases(ledger, period),
+            ind.ongoing_cases(ledger, period),
+            ind.closed_cases(ledger, period),
+        ]
+    )
+    groups = figure_table(
+        [
+            ind.group_sessions(ledger, period),
+            ind.groups_run(ledger, period),
+            ind.activities_held(ledger, period),
+            *ind.activities_by_kind(ledger, period),
+            ind.people_reached(ledger, period),
+            ind.volunteers(ledger, period),
+        ]
+    )
+    resources = figure_table(
+        [
+            ind.resources_linked(ledger, period),
+            ind.resources_value(ledger, period),
+            ind.resource_people_reached(ledger, period),
+        ]
+    )
+    sections = [
+        Section(title=SECTION_VISITS, tables=(visits, by_group)),
+        Section(title=SECTION_CASES, tables=(cases,)),
+        Section(title=SECTION_GROUPS, tables=(groups,)),
+        Section(title=SECTION_RESOURCES, tables=(resources,)),
+    ]
+    return Report(
+        template=MONTHLY.name,
+        title=MONTHLY_TITLE,
+        unit=unit,
+        period=period,
+        as_of=as_of,
+        sections=tuple(sections),
+        footer=footer,
+        notes=common_notes(ledger, period, by_group=True),
+    )
+
+
+MONTHLY = ReportTemplate(
+    name="national.monthly",
+    title=MONTHLY_TITLE,
+    period_kind=PeriodKind.MONTH,
+    builder=build_monthly,
+    description="全国通用：探访、建档、个案、小组、活动、志愿者、资源链接（元）、分级探访率",
+)
+
+TEMPLATES: tuple[ReportTemplate, ...] = (MONTHLY,)
+"""The templates this adapter contributes (``socialwork_report_templates``)."""
