@@ -27,7 +27,7 @@ Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.footer_row_skipped`` (info).
 
 Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_invalid``,
-``tabular.integer_invalid``, ``tabular.money_invalid``, ``tabular.yes_no_invalid``,
+``tabular.integer_invalid``, ``tabular.number_invalid``, ``tabular.money_invalid``, ``tabular.yes_no_invalid``,
 ``tabular.label_unrecognised`` (errors); ``tabular.formula_without_value`` (warning; the cell is read
 as empty); ``tabular.money_approximate`` (info). Coercers from other modules add their own codes
 (``resident_id.*``).
@@ -42,6 +42,7 @@ from .cells import (
     RawValue,
     choice,
     date_value,
+    decimal_value,
     excel_serial_to_date,
     integer,
     is_blank,
@@ -102,6 +103,7 @@ __all__ = [
     "choice",
     "column_letter",
     "date_value",
+    "decimal_value",
     "detect_csv_encoding",
     "display_width",
     "excel_serial_to_date",

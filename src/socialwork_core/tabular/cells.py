@@ -12,6 +12,7 @@ such as “2万余元”).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -109,6 +110,21 @@ def integer(raw: RawValue) -> int:
         if re.fullmatch(r"[+-]?\d+\.0*", cleaned):
             return int(cleaned.split(".")[0])
     raise _fail("tabular.integer_invalid", raw)
+
+
+def decimal_value(raw: RawValue) -> Decimal:
+    """A quantity as a ``Decimal`` (never a float): from a number cell or text such as “1,200.5”."""
+    if isinstance(raw, bool):
+        raise _fail("tabular.number_invalid", raw)
+    if isinstance(raw, int | float):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise _fail("tabular.number_invalid", raw)
+        return _decimal_of_number(raw)
+    if isinstance(raw, str):
+        cleaned = _THOUSANDS.sub("", _nfkc(raw))
+        if re.fullmatch(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", cleaned):
+            return Decimal(cleaned)
+    raise _fail("tabular.number_invalid", raw)
 
 
 # --- dates ----------------------------------------------------------------------------------------

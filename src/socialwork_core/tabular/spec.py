@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -51,6 +51,10 @@ class ColumnSpec:
         return any(normalise_label(h) == wanted for h in self.headers)
 
 
+def _column_specs(value: Iterable[ColumnSpec]) -> tuple[ColumnSpec, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class TableSpec:
     """The columns of one table and where to find it.
@@ -59,7 +63,7 @@ class TableSpec:
     is tried by its headers, since real sheets are called “2022年3月台账” or “Sheet1”.
     """
 
-    columns: tuple[ColumnSpec, ...] = attrs.field(converter=tuple)
+    columns: tuple[ColumnSpec, ...] = attrs.field(converter=_column_specs)
     sheet_names: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
 
     @columns.validator

@@ -97,12 +97,16 @@ class FormFooter:
     filled_on: date | None = None
 
 
+def _columns(value: Iterable[Column]) -> tuple[Column, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class SheetSpec:
     """One sheet to write. ``rows`` may be any iterable (a generator streams)."""
 
     name: str
-    columns: tuple[Column, ...] = attrs.field(converter=tuple)
+    columns: tuple[Column, ...] = attrs.field(converter=_columns)
     rows: Iterable[Sequence[Any]] = attrs.field(eq=False)
     title: TitleBlock | None = None
     footer: FormFooter | None = None

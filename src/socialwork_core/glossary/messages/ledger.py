@@ -1,3 +1,47 @@
-"""Message templates: ledger."""
+"""Message templates: ledger (building records from ledger rows, issues workbooks).
 
-MESSAGES: dict[str, str] = {}
+The codes are documented in ``socialwork_core.ledger``.
+"""
+
+MESSAGES: dict[str, str] = {
+    "ledger.sheet_missing": "台账中没有“{kind}”工作表（可用名称：{names}），这部分未读入。",
+    "ledger.recipient_without_key": (
+        "既没有档案号，也没有有效的身份证号，无法确定是哪一位服务对象。请补充其中之一。"
+    ),
+    "ledger.duplicate_key": "编号“{key}”与第{first_row}行重复，本行未读入。请核对是否重复登记。",
+    "ledger.duplicate_resident_id": (
+        "身份证号“{value}”与第{first_row}行的服务对象重复，本行未读入。请核对是否重复登记。"
+    ),
+    "ledger.unknown_recipient": (
+        "找不到服务对象“{value}”：服务对象台账中没有这个档案号或身份证号。请先登记该服务对象。"
+    ),
+    "ledger.record_invalid": "本行内容不完整或互相矛盾，无法建立记录：{problems}",
+    "ledger.rejected_rows": "{kind}共有{count}行有错误未读入，已列在问题清单中，请修改后重新导入。",
+    "ledger.load_failed": "台账有{count}处错误，严格模式下不予导入。",
+}
+
+RECORD_KIND_LABELS: dict[str, str] = {
+    "recipients": "服务对象",
+    "stations": "社工站点",
+    "workers": "社工人员",
+    "contacts": "探访记录",
+    "resource_links": "资源链接",
+    "cases": "个案",
+    "activities": "活动",
+}
+"""The Chinese name of each record kind (``ledger.RecordKind`` codes), for messages and sheets."""
+
+ISSUES_WORKBOOK_HEADERS: dict[str, str] = {
+    "row": "原行号",
+    "problems": "问题说明",
+    "codes": "问题代码",
+    "sheet": "工作表",
+    "column": "列",
+    "header": "表头",
+    "raw": "原内容",
+    "code": "代码",
+    "severity": "严重程度",
+    "message": "说明",
+    "all_issues": "全部问题",
+}
+"""Headers and sheet name of the issues workbook written for rejected rows."""

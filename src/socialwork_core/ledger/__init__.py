@@ -1,0 +1,57 @@
+"""The ledger: every record of a station or county, read from and written to workbooks.
+
+- ``LedgerFormat`` / ``SheetFormat`` / ``FieldColumn`` (data): where each record kind lives, its
+  columns with headers and synonyms, value types and label maps. Adapters supply formats; the core
+  holds only the mechanism.
+- ``load_ledger(path, fmt, *, strict=False)`` → ``LoadResult`` (``ledger``, ``issues``,
+  ``rejected``). Rows go through the tabular reader, then ``RecordBuilder`` turns their values into
+  records through the one cattrs converter. Rows with errors are refused and kept with their
+  original cells; unknown columns are kept as extras.
+- ``write_issues_workbook(path, result)``: the refused rows and their problems, to fix and reload.
+- ``write_ledger(path, ledger, fmt)``: the same layout back; reading it again gives equal records.
+
+Stable codes (besides the ``tabular.*``, ``resident_id.*``, ``phone.*`` and ``disability.*`` codes of
+the cells):
+
+- ``ledger.sheet_missing`` [info]: an optional record kind's sheet is absent;
+- ``ledger.recipient_without_key`` [error]: neither a 档案号 nor a valid ID number;
+- ``ledger.duplicate_key`` [error], ``ledger.duplicate_resident_id`` [error]: the later row is refused;
+- ``ledger.unknown_recipient`` [error]: a contact, link, case or activity names nobody on the register;
+- ``ledger.record_invalid`` [error]: the record's own rules refuse the row (e.g. a closed case with
+  no closing date); the message lists the converter's problems;
+- ``ledger.rejected_rows`` [warning]: per sheet, how many rows were refused;
+- ``ledger.load_failed``: the message of ``LedgerLoadError`` (strict mode).
+"""
+
+from __future__ import annotations
+
+from .building import RECORD_CLASSES, RecordBuilder
+from .columns import coercer_for, disability_cell, phones_cell, resident_id_cell, table_spec
+from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
+from .loading import LedgerLoadError, LoadResult, RejectedRow, load_ledger, write_issues_workbook
+from .model import Ledger, ledger_of, record_id
+from .writing import write_ledger
+
+__all__ = [
+    "RECORD_CLASSES",
+    "FieldColumn",
+    "Ledger",
+    "LedgerFormat",
+    "LedgerLoadError",
+    "LoadResult",
+    "RecordBuilder",
+    "RecordKind",
+    "RejectedRow",
+    "SheetFormat",
+    "ValueType",
+    "coercer_for",
+    "disability_cell",
+    "ledger_of",
+    "load_ledger",
+    "phones_cell",
+    "record_id",
+    "resident_id_cell",
+    "table_spec",
+    "write_issues_workbook",
+    "write_ledger",
+]

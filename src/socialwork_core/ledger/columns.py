@@ -1,0 +1,84 @@
+"""From a ledger format's columns to the tabular reader's column specs (coercers per value type)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..findings import FindingError
+from ..identity import phone, resident_id
+from ..recipients import parse_label
+from ..tabular import (
+    Coerced,
+    Coercer,
+    ColumnSpec,
+    RawValue,
+    TableSpec,
+    choice,
+    date_value,
+    decimal_value,
+    integer,
+    money,
+    raw_text,
+    text,
+    yes_no,
+)
+from .format import FieldColumn, SheetFormat, ValueType
+
+
+def resident_id_cell(raw: RawValue) -> Any:
+    """A resident ID cell: the 18-character number (warnings attached) or ``FindingError``.
+
+    A number-typed cell is ``resident_id.stored_as_number``: the digits Excel dropped are gone.
+    """
+    result = resident_id.check(raw)
+    if result.number is None:
+        raise FindingError(result.findings)
+    return Coerced(result.number, result.findings) if result.findings else result.number
+
+
+def phones_cell(raw: RawValue) -> tuple[str, ...]:
+    """A phone cell: every number in it, normalised; any piece that is not a number is an error."""
+    split = phone.split_phones(raw)
+    if split.findings:
+        raise FindingError(split.findings)
+    return split.numbers
+
+
+def disability_cell(raw: RawValue) -> Any:
+    """“精神三级”, “肢体二级” … as a ``Disability``."""
+    return parse_label(raw_text(raw))
+
+
+def coercer_for(column: FieldColumn) -> Coercer:
+    """The coercer that reads ``column``'s cells."""
+    simple: dict[ValueType, Coercer] = {
+        ValueType.TEXT: text,
+        ValueType.RESIDENT_ID: resident_id_cell,
+        ValueType.PHONES: phones_cell,
+        ValueType.DATE: date_value,
+        ValueType.MONEY: money,
+        ValueType.DECIMAL: decimal_value,
+        ValueType.INTEGER: integer,
+        ValueType.YES_NO: yes_no,
+        ValueType.DISABILITY: disability_cell,
+    }
+    if column.type is ValueType.LABEL:
+        return choice(column.label_map())
+    return simple[column.type]
+
+
+def table_spec(sheet: SheetFormat) -> TableSpec:
+    """The reader's view of one sheet format."""
+    return TableSpec(
+        columns=[
+            ColumnSpec(
+                c.field,
+                c.headers,
+                coerce=coercer_for(c),
+                required=c.required,
+                multi=c.multi and c.type is not ValueType.PHONES,
+            )
+            for c in sheet.columns
+        ],
+        sheet_names=sheet.sheet_names,
+    )

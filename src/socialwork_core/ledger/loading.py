@@ -1,0 +1,275 @@
+"""Loading a ledger workbook into a ``Ledger``; the issues workbook for rows that were refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+import cattrs
+
+from ..findings import Finding
+from ..glossary import vocabulary as words
+from ..glossary.messages.ledger import ISSUES_WORKBOOK_HEADERS as HEADERS
+from ..glossary.terms import Severity
+from ..serialize import make_converter
+from ..tabular import (
+    CellKind,
+    Column,
+    Issue,
+    Layout,
+    ReadLimits,
+    Row,
+    SheetSpec,
+    WorkbookError,
+    column_letter,
+    open_workbook,
+    read_table,
+    write_workbook,
+)
+from .building import RecordBuilder
+from .columns import table_spec
+from .format import LedgerFormat, RecordKind
+from .model import Ledger, ledger_of, record_id
+
+_LOAD_ORDER = (
+    RecordKind.RECIPIENTS,
+    RecordKind.STATIONS,
+    RecordKind.WORKERS,
+    RecordKind.CONTACTS,
+    RecordKind.RESOURCE_LINKS,
+    RecordKind.CASES,
+    RecordKind.ACTIVITIES,
+)
+
+
+def _freeze(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class RejectedRow:
+    """A ledger row that did not become a record: its original cells and its problems."""
+
+    kind: RecordKind
+    sheet: str
+    row: int
+    """Excel row number."""
+    raw: Mapping[str, str] = attrs.field(converter=_freeze)
+    """Header → cell text, in sheet order, exactly as read."""
+    issues: tuple[Issue, ...]
+
+
+@attrs.frozen
+class LoadResult:
+    """What ``load_ledger`` gives: the ledger, every issue, and the refused rows."""
+
+    ledger: Ledger
+    issues: tuple[Issue, ...]
+    rejected: tuple[RejectedRow, ...]
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.is_error)
+
+
+class LedgerLoadError(Exception):
+    """Raised by ``load_ledger(strict=True)`` when any row has an error; holds every issue."""
+
+    def __init__(self, result: LoadResult) -> None:
+        self.result = result
+        self.issues = result.issues
+        self.finding = Finding.of("ledger.load_failed", Severity.ERROR, count=len(result.errors))
+        super().__init__(self.finding.message)
+
+
+def load_ledger(
+    path: str | Path,
+    fmt: LedgerFormat,
+    *,
+    strict: bool = False,
+    limits: ReadLimits | None = None,
+    converter: cattrs.Converter | None = None,
+) -> LoadResult:
+    """Read every sheet ``fmt`` describes from ``path`` and build the ledger.
+
+    Rows with an error are refused and returned in ``rejected`` with their original cells, never
+    silently dropped. Unknown columns are kept as extras. With ``strict=True`` any error raises
+    ``LedgerLoadError`` (holding the full result). A file that cannot be read raises
+    ``WorkbookError``; a missing required sheet too (``tabular.sheet_not_found``).
+    """
+    converter = converter or make_converter()
+    builder = RecordBuilder(converter)
+    records: dict[RecordKind, list[Any]] = {kind: [] for kind in RecordKind}
+    extras: dict[RecordKind, dict[str, Mapping[str, str]]] = {}
+    issues: list[Issue] = []
+    rejected: list[RejectedRow] = []
+    order = {kind: i for i, kind in enumerate(_LOAD_ORDER)}
+    sheets = sorted(fmt.sheets, key=lambda s: order[s.kind])
+    with open_workbook(path, limits=limits or ReadLimits()) as workbook:
+        for sheet_format in sheets:
+            kind = sheet_format.kind
+            try:
+                table = read_table(workbook, table_spec(sheet_format))
+            except WorkbookError as error:
+                if sheet_format.required or error.code != "tabular.sheet_not_found":
+                    raise
+                missing = Finding.of(
+                    "ledger.sheet_missing",
+                    Severity.INFO,
+                    kind=kind.label,
+                    names=words.LIST_JOINER.join(sheet_format.sheet_names),
+                )
+                issues.append(Issue(missing))
+                continue
+            first_row: dict[str, int] = {}
+            first_id_row: dict[str, int] = {}
+            refused = 0
+            for position, row in enumerate(table, start=1):
+                record, row_issues = _record_of(builder, kind, row, position, table.layout)
+                if record is not None:
+                    row_issues += _duplicates(kind, record, row, first_row, first_id_row)
+                issues.extend(row_issues)
+                if record is None or any(i.is_error for i in row_issues):
+                    rejected.append(
+                        RejectedRow(kind, row.sheet, row.number, row.raw, tuple(row_issues))
+                    )
+                    refused += 1
+                    continue
+                records[kind].append(record)
+                if kind is RecordKind.RECIPIENTS:
+                    builder.remember(record)
+                elif row.extras:
+                    extras.setdefault(kind, {})[record_id(kind, record)] = row.extras
+            issues.extend(table.issues)
+            if kind is RecordKind.RECIPIENTS:
+                builder.recipients_loaded = True
+            if refused:
+                summary = Finding.of(
+                    "ledger.rejected_rows", Severity.WARNING, kind=kind.label, count=refused
+                )
+                issues.append(Issue(summary, table.sheet))
+    ledger = ledger_of(records, issues=tuple(issues), extras=extras)
+    result = LoadResult(ledger, tuple(issues), tuple(rejected))
+    if strict and result.errors:
+        raise LedgerLoadError(result)
+    return result
+
+
+def _record_of(
+    builder: RecordBuilder, kind: RecordKind, row: Row, position: int, layout: Layout
+) -> tuple[Any | None, list[Issue]]:
+    issues = list(row.issues)
+    if row.rejected:
+        return None, issues
+    record, placed = builder.build(kind, row.values, row.extras, position)
+    for item in placed:
+        if item.field is not None and item.field in layout.fields:
+            header = layout.header_of(item.field)
+            letter = column_letter(layout.fields[item.field])
+            issues.append(
+                Issue(item.finding, row.sheet, row.number, letter, header, row.raw.get(header, ""))
+            )
+        else:
+            issues.append(Issue(item.finding, row.sheet, row.number))
+    return record, issues
+
+
+def _duplicates(
+    kind: RecordKind,
+    record: Any,
+    row: Row,
+    first_row: dict[str, int],
+    first_id_row: dict[str, int],
+) -> list[Issue]:
+    found: list[Issue] = []
+    key = record_id(kind, record)
+    if key in first_row:
+        duplicate = Finding.of(
+            "ledger.duplicate_key", Severity.ERROR, key=key, first_row=first_row[key]
+        )
+        found.append(Issue(duplicate, row.sheet, row.number))
+    else:
+        first_row[key] = row.number
+    number = getattr(record, "resident_id", None) if kind is RecordKind.RECIPIENTS else None
+    if number is not None:
+        if number in first_id_row:
+            duplicate = Finding.of(
+                "ledger.duplicate_resident_id",
+                Severity.ERROR,
+                value=number,
+                first_row=first_id_row[number],
+            )
+            found.append(Issue(duplicate, row.sheet, row.number))
+        elif not found:
+            first_id_row[number] = row.number
+    return found
+
+
+def write_issues_workbook(path: str | Path, result: LoadResult) -> Path:
+    """An .xlsx the station worker fixes the ledger from.
+
+    One sheet per record kind with refused rows: the original row number, the original cells in
+    the original column order, then the problems in words and their codes. A last sheet lists
+    every issue (errors, warnings, remarks) with sheet, row, column, header, raw value and code.
+    """
+    sheets: list[SheetSpec] = []
+    by_kind: dict[RecordKind, list[RejectedRow]] = {}
+    for rejected in result.rejected:
+        by_kind.setdefault(rejected.kind, []).append(rejected)
+    for kind, rows in by_kind.items():
+        headers = list(dict.fromkeys(h for r in rows for h in r.raw))
+        columns = (
+            [Column(HEADERS["row"], CellKind.INTEGER)]
+            + [Column(h) for h in headers]
+            + [Column(HEADERS["problems"], width=60), Column(HEADERS["codes"])]
+        )
+        sheets.append(
+            SheetSpec(
+                kind.label,
+                columns,
+                (
+                    [
+                        r.row,
+                        *(r.raw.get(h, "") for h in headers),
+                        "\n".join(_described(i) for i in r.issues if i.is_error),
+                        words.LIST_JOINER.join(i.code for i in r.issues if i.is_error),
+                    ]
+                    for r in rows
+                ),
+            )
+        )
+    sheets.append(
+        SheetSpec(
+            HEADERS["all_issues"],
+            [
+                Column(HEADERS[name])
+                for name in (
+                    "sheet",
+                    "row",
+                    "column",
+                    "header",
+                    "raw",
+                    "severity",
+                    "message",
+                    "code",
+                )
+            ],
+            (
+                [i.sheet, i.row, i.column, i.header, i.raw, i.severity.label, i.message, i.code]
+                for i in _sorted(result.issues)
+            ),
+        )
+    )
+    return write_workbook(path, sheets)
+
+
+def _described(issue: Issue) -> str:
+    where = f"{issue.column or ''}{(issue.header and f'({issue.header})') or ''}"
+    return f"{where}: {issue.message}" if where else issue.message
+
+
+def _sorted(issues: Iterable[Issue]) -> list[Issue]:
+    return sorted(issues, key=lambda i: (i.sheet, i.row or 0, -i.severity.weight))

@@ -1,0 +1,122 @@
+"""The ledger: every record of a station or county in memory, with lookups and its issues."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ..casework import Activity, Case
+from ..contacts import Contact
+from ..recipients import Recipient
+from ..resources import ResourceLink
+from ..stations import SocialWorker, Station
+from ..tabular import Issue
+from .format import RecordKind
+
+ExtrasByRecord = Mapping[str, Mapping[str, str]]
+
+
+def _extras_map(value: Mapping[Any, ExtrasByRecord]) -> Mapping[RecordKind, ExtrasByRecord]:
+    return MappingProxyType(
+        {
+            RecordKind(kind): MappingProxyType(
+                {rid: MappingProxyType(dict(ex)) for rid, ex in by_id.items()}
+            )
+            for kind, by_id in value.items()
+        }
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Ledger:
+    """All records of a station or county, in ledger order, with the issues found building them.
+
+    Lookups: ``recipient(key)``, ``by_resident_id(number)``, ``contacts_of(key)`` (and
+    ``station(code)``, ``worker(id)``). Unknown ledger columns are kept: on the recipient itself
+    (``Recipient.extras``), for other kinds in ``extras[kind][record id]``.
+    """
+
+    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=tuple)
+    stations: tuple[Station, ...] = attrs.field(default=(), converter=tuple)
+    workers: tuple[SocialWorker, ...] = attrs.field(default=(), converter=tuple)
+    contacts: tuple[Contact, ...] = attrs.field(default=(), converter=tuple)
+    resource_links: tuple[ResourceLink, ...] = attrs.field(default=(), converter=tuple)
+    cases: tuple[Case, ...] = attrs.field(default=(), converter=tuple)
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=tuple)
+    issues: tuple[Issue, ...] = attrs.field(default=(), converter=tuple)
+    extras: Mapping[RecordKind, ExtrasByRecord] = attrs.field(factory=dict, converter=_extras_map)
+    _by_key: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
+    _by_id: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
+    _contacts_by_key: Mapping[str, tuple[Contact, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        by_key: dict[str, Recipient] = {}
+        by_id: dict[str, Recipient] = {}
+        for person in self.recipients:
+            if person.key in by_key:
+                raise ValueError(f"two recipients share the key {person.key!r}")
+            by_key[person.key] = person
+            if person.resident_id is not None:
+                if person.resident_id in by_id:
+                    raise ValueError("two recipients share a resident ID number")
+                by_id[person.resident_id] = person
+        contacts: dict[str, list[Contact]] = {}
+        for contact in self.contacts:
+            for key in contact.recipient_keys:
+                contacts.setdefault(key, []).append(contact)
+        object.__setattr__(self, "_by_key", MappingProxyType(by_key))
+        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+        object.__setattr__(
+            self,
+            "_contacts_by_key",
+            MappingProxyType({k: tuple(v) for k, v in contacts.items()}),
+        )
+
+    def recipient(self, key: str) -> Recipient | None:
+        """The recipient with register key ``key``."""
+        return self._by_key.get(key)
+
+    def by_resident_id(self, number: str) -> Recipient | None:
+        """The recipient with this 18-character resident ID number."""
+        return self._by_id.get(number)
+
+    def contacts_of(self, key: str) -> tuple[Contact, ...]:
+        """The contacts that reached the recipient ``key``, in ledger order."""
+        return self._contacts_by_key.get(key, ())
+
+    def station(self, code: str) -> Station | None:
+        return next((s for s in self.stations if s.code == code), None)
+
+    def worker(self, worker_id: str) -> SocialWorker | None:
+        return next((w for w in self.workers if w.id == worker_id), None)
+
+    def records(self, kind: RecordKind) -> tuple[Any, ...]:
+        """The records of one kind."""
+        return tuple(getattr(self, kind.value))
+
+    def extras_of(self, kind: RecordKind, record_id: str) -> Mapping[str, str]:
+        """Unknown columns of one record (recipients: ``Recipient.extras``)."""
+        if kind is RecordKind.RECIPIENTS:
+            person = self.recipient(record_id)
+            return person.extras if person is not None else MappingProxyType({})
+        return self.extras.get(kind, {}).get(record_id, MappingProxyType({}))
+
+
+def record_id(kind: RecordKind, record: Any) -> str:
+    """The identifying value of a record: ``key`` for recipients, ``code`` for stations, else ``id``."""
+    if kind is RecordKind.RECIPIENTS:
+        return str(record.key)
+    if kind is RecordKind.STATIONS:
+        return str(record.code)
+    return str(record.id)
+
+
+def ledger_of(records: Mapping[RecordKind, Iterable[Any]], **kwargs: Any) -> Ledger:
+    """A ``Ledger`` from records grouped by kind."""
+    fields: dict[str, Any] = {kind.value: tuple(items) for kind, items in records.items()}
+    return Ledger(**fields, **kwargs)

@@ -1,0 +1,94 @@
+"""Writing a ledger back in a format's column layout (through the safe writer).
+
+Reading the written file with the same format gives equal records and the same extras.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..glossary import vocabulary as words
+from ..recipients import Disability
+from ..tabular import CellKind, Column, Money, SheetSpec, write_workbook
+from .building import DISABILITY_PARTS, PEOPLE_BY_ID
+from .format import FieldColumn, LedgerFormat, SheetFormat, ValueType
+from .model import Ledger, record_id
+
+_KINDS: dict[ValueType, CellKind] = {
+    ValueType.RESIDENT_ID: CellKind.ID,
+    ValueType.PHONES: CellKind.PHONE,
+    ValueType.DATE: CellKind.DATE,
+    ValueType.MONEY: CellKind.MONEY,
+    ValueType.DECIMAL: CellKind.NUMBER,
+    ValueType.INTEGER: CellKind.INTEGER,
+    ValueType.YES_NO: CellKind.YES_NO,
+}
+
+
+def _cell(column: FieldColumn, record: Any, ledger: Ledger) -> Any:
+    field = column.field
+    if field in DISABILITY_PARTS:
+        disability: Disability | None = getattr(record, "disability", None)
+        if disability is None:
+            return None
+        part = field.removeprefix("disability_")
+        value = getattr(disability, part)
+        return column.label_of(value.value) if part != "certificate" else value
+    if field == PEOPLE_BY_ID:
+        keys: tuple[str, ...] = tuple(
+            getattr(record, "recipient_keys", None) or getattr(record, "participant_keys", ())
+        )
+        )
+        people = [ledger.recipient(k) for k in keys]
+        numbers = [p.resident_id for p in people if p is not None and p.resident_id]
+        return words.LIST_JOINER.join(numbers) or None
+    value = getattr(record, field)
+    if column.type is ValueType.MONEY and value is not None:
+        flag = field.removesuffix("_yuan") + "_is_approximate"
+        return Money(value, bool(getattr(record, flag, False)))
+    if column.type is ValueType.DISABILITY:
+        return value.label if value is not None else None
+    if column.type is ValueType.LABEL:
+        if value is None:
+            return None
+        if isinstance(value, frozenset | set | tuple | list):
+            labels = [column.label_of(str(v)) for v in value]
+            return words.LIST_JOINER.join(
+                sorted(labels) if not isinstance(value, tuple) else labels
+            )
+        return column.label_of(str(value))
+    if isinstance(value, tuple | list):
+        return words.LIST_JOINER.join(str(v) for v in value) or None
+    if isinstance(value, date) or value is None:
+        return value
+    return value
+
+
+def _rows(sheet: SheetFormat, ledger: Ledger, extra_headers: Sequence[str]) -> Iterator[list[Any]]:
+    for record in ledger.records(sheet.kind):
+        extras = ledger.extras_of(sheet.kind, record_id(sheet.kind, record))
+        yield [_cell(c, record, ledger) for c in sheet.columns] + [
+            extras.get(h) for h in extra_headers
+        ]
+
+
+def write_ledger(path: str | Path, ledger: Ledger, fmt: LedgerFormat) -> Path:
+    """Write ``ledger`` in ``fmt``'s layout: per kind, its first sheet name, its columns under their
+    first header, then one column per extra header (in order of first appearance)."""
+    sheets: list[SheetSpec] = []
+    for sheet in fmt.sheets:
+        records = ledger.records(sheet.kind)
+        if not records and not sheet.required:
+            continue
+        extra_headers = list(
+            dict.fromkeys(
+                h for r in records for h in ledger.extras_of(sheet.kind, record_id(sheet.kind, r))
+            )
+        )
+        columns = [Column(c.header, _KINDS.get(c.type, CellKind.TEXT)) for c in sheet.columns]
+        columns += [Column(h) for h in extra_headers]
+        sheets.append(SheetSpec(sheet.sheet_names[0], columns, _rows(sheet, ledger, extra_headers)))
+    return write_workbook(path, sheets)
