@@ -10,10 +10,12 @@ from datetime import date
 from socialwork_core.findings import Finding
 from socialwork_core.plugins import CategoryDefinition, Region, hookimpl
 from socialwork_core.recipients import Recipient
+from socialwork_core.reports import ReportTemplate
 
 from . import checks
 from .categories import CATEGORIES
 from .region import REGION
+from .reports import TEMPLATES
 
 
 @hookimpl
@@ -29,3 +31,8 @@ def socialwork_extra_categories() -> list[CategoryDefinition]:
 @hookimpl
 def socialwork_check_recipient(recipient: Recipient, as_of: date) -> list[Finding]:
     return checks.check_recipient(recipient, as_of)
+
+
+@hookimpl
+def socialwork_report_templates() -> list[ReportTemplate]:
+    return list(TEMPLATES)
