@@ -41,7 +41,6 @@ def _cell(column: FieldColumn, record: Any, ledger: Ledger) -> Any:
         keys: tuple[str, ...] = tuple(
             getattr(record, "recipient_keys", None) or getattr(record, "participant_keys", ())
         )
-        )
         people = [ledger.recipient(k) for k in keys]
         numbers = [p.resident_id for p in people if p is not None and p.resident_id]
         return words.LIST_JOINER.join(numbers) or None
