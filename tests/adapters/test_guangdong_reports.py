@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from socialwork_guangdong.reports import CUMULATIVE, MONTHLY, TEMPLATES
 
 from socialwork_core.casework import Activity, Case
 from socialwork_core.contacts import Contact
@@ -20,7 +21,6 @@ from socialwork_core.recipients import Recipient
 from socialwork_core.reports import Report, ReportSettings, write_report
 from socialwork_core.resources import ResourceLink
 from socialwork_core.stations import SocialWorker, Station
-from socialwork_guangdong.reports import CUMULATIVE, MONTHLY, TEMPLATES
 
 MARCH = month(2022, 3)
 AS_OF = date(2022, 3, 31)

@@ -1,0 +1,241 @@
+"""Anhui reports (seed 004, 东至).
+
+- ``anhui.quarterly``: the three-tier network (县级社工总站, 乡镇社工站, 村（社区）社工室) and its
+  coverage, workers in post and certified (持证社工), funds integrated (整合资金, yuan) and resources
+  linked.
+- ``anhui.station_evaluation``: each township station (and the county centre) scored out of 100
+  from weighted indicator groups — staff and certification, visit rate, cases/groups/activities,
+  resources, distinctive project (一站一品) — and graded 优秀/良好/合格/不合格.
+
+**The weights, yardsticks and the 90 / 80 / 60 grade bands are a configurable convention of this
+library, not a provincial text** (see :mod:`socialwork_core.reports.evaluation`); a county passes
+its own through ``EVALUATION_*`` or builds its own template with them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from socialwork_core import indicators as ind
+from socialwork_core.glossary import StationTier
+from socialwork_core.glossary.indicators_text import EVALUATION_GROUP_LABELS
+from socialwork_core.glossary.messages import render_message
+from socialwork_core.indicators import Figure, LedgerLike
+from socialwork_core.periods import Period, PeriodKind
+from socialwork_core.reports import (
+    EvaluationTargets,
+    EvaluationWeights,
+    Footer,
+    GradeBands,
+    Report,
+    ReportSettings,
+    ReportTemplate,
+    Row,
+    Section,
+    Table,
+    evaluate_station,
+    figure_table,
+)
+
+from .region import REGION
+
+__all__ = [
+    "EVALUATION_BANDS",
+    "EVALUATION_TARGETS",
+    "EVALUATION_WEIGHTS",
+    "QUARTERLY",
+    "TEMPLATES",
+    "build_quarterly",
+    "evaluation_builder",
+]
+
+QUARTERLY_TITLE = "乡镇社工站建设情况季度统计表"
+EVALUATION_NAME = "anhui.station_evaluation"
+EVALUATION_TITLE = "乡镇社工站年度评估结果表"
+QUARTERLY_SECTIONS = ("一、三级社会工作服务体系", "二、人才队伍", "三、资源整合")
+EVALUATION_SECTION = "评估结果"
+EVALUATION_FIRST_HEADER = "社工站"
+EVALUATION_TOTAL_HEADER = "总分"
+EVALUATION_GRADE_HEADER = "等次"
+WEIGHTED_HEADER = "{label}（{weight}分）"
+EVALUATION_NOTE = (
+    "评估指标：人员配备与持证、探访率、个案小组与活动、资源链接、特色项目（一站一品）。"
+)
+
+QUARTERLY_LABELS: dict[str, str] = {
+    "coverage.townships": "乡镇社工站覆盖率",
+    "coverage.villages": "村（社区）社工室覆盖率",
+    "workers.in_post": "在岗社工",
+    "workers.certified": "持证社工",
+    "resources.funds_yuan": "整合资金",
+    "resources.count": "链接资源",
+    "resources.value_yuan": "链接资源折合金额",
+}
+
+EVALUATION_WEIGHTS = EvaluationWeights()
+"""Default weights 25 / 25 / 25 / 15 / 10 (a convention, configurable)."""
+EVALUATION_TARGETS = EvaluationTargets(
+    new_cases=12, group_sessions=16, activities=24, resource_links=20
+)
+"""A year's yardsticks: the core's quarterly defaults times four (a convention, configurable)."""
+EVALUATION_BANDS = GradeBands()
+"""优秀 90, 良好 80, 合格 60: a common convention, configurable; not a provincial text."""
+
+
+def build_quarterly(
+    ledger: LedgerLike,
+    period: Period,
+    /,
+    *,
+    as_of: date,
+    unit: str,
+    footer: Footer,
+    settings: ReportSettings,
+) -> Report:
+    """东至式季报: the network is counted as the ledger holds it; staff on ``as_of``; money over
+    ``period``. Coverage needs ``settings.townships_total`` / ``villages_total``."""
+    tiers = ind.station_counts(ledger)
+    network = figure_table(
+        [
+            *(tiers[t].relabel(REGION.tier_labels.get(t, t.label)) for t in StationTier),
+            ind.township_coverage(ledger, settings.townships_total),
+            ind.village_coverage(ledger, settings.villages_total),
+        ],
+        labels=QUARTERLY_LABELS,
+    )
+    staff = figure_table(
+        [ind.workers_in_post(ledger, as_of), ind.certified_workers(ledger, as_of)],
+        labels=QUARTERLY_LABELS,
+    )
+    money = figure_table(
+        [
+            ind.funds_integrated(ledger, period),
+            ind.resources_linked(ledger, period),
+            ind.resources_value(ledger, period),
+        ],
+        labels=QUARTERLY_LABELS,
+    )
+    notes = []
+    if any(f.approximate for f in money.rows[0].figures + money.rows[2].figures):
+        notes.append(render_message("reports.note.approximate"))
+    if ledger.resource_links and (count := ind.unvalued_links(ledger, period)):
+        notes.append(render_message("reports.note.unvalued_links", count=count))
+    return Report(
+        template=QUARTERLY.name,
+        title=QUARTERLY_TITLE,
+        unit=unit,
+        period=period,
+        as_of=as_of,
+        sections=tuple(
+            Section(title=title, tables=(table,))
+            for title, table in zip(QUARTERLY_SECTIONS, (network, staff, money), strict=True)
+        ),
+        footer=footer,
+        notes=tuple(notes),
+    )
+
+
+VisitRate = Callable[[LedgerLike, Period, date], Figure]
+"""A station's overall visit rate (percent figure) over a period, at an as-of date."""
+
+
+def evaluation_builder(
+    visit_rate: VisitRate,
+    *,
+    weights: EvaluationWeights = EVALUATION_WEIGHTS,
+    targets: EvaluationTargets = EVALUATION_TARGETS,
+    bands: GradeBands = EVALUATION_BANDS,
+) -> Callable[..., Report]:
+    """A station-evaluation builder with its own convention (weights, yardsticks, bands)."""
+
+    def build(
+        ledger: LedgerLike,
+        period: Period,
+        /,
+        *,
+        as_of: date,
+        unit: str,
+        footer: Footer,
+        settings: ReportSettings,
+    ) -> Report:
+        stations = [
+            s
+            for s in ledger.stations
+            if s.tier in (StationTier.COUNTY_CENTRE, StationTier.TOWNSHIP_STATION)
+        ]
+        rows = []
+        for station in stations:
+            share = ind.scoped(ledger, station.code)
+            result = evaluate_station(
+                share,
+                period,
+                as_of=as_of,
+                visit_rate=visit_rate(share, period, as_of),
+                distinctive_project_points=settings.distinctive_project_points.get(station.code),
+                weights=weights,
+                targets=targets,
+                bands=bands,
+            )
+            rows.append(
+                Row(
+                    label=station.name,
+                    figures=(*result.groups, result.total),
+                    note=result.grade.label if result.grade is not None else None,
+                )
+            )
+        table = Table(
+            headers=(
+                EVALUATION_FIRST_HEADER,
+                *(
+                    WEIGHTED_HEADER.format(label=EVALUATION_GROUP_LABELS[code], weight=weight)
+                    for code, weight in _weights(weights)
+                ),
+                EVALUATION_TOTAL_HEADER,
+            ),
+            rows=tuple(rows),
+            note_header=EVALUATION_GRADE_HEADER,
+        )
+        return Report(
+            template=EVALUATION_NAME,
+            title=EVALUATION_TITLE,
+            unit=unit,
+            period=period,
+            as_of=as_of,
+            sections=(Section(title=EVALUATION_SECTION, tables=(table,)),),
+            footer=footer,
+            notes=(
+                EVALUATION_NOTE,
+                render_message(
+                    "reports.note.bands",
+                    excellent=bands.excellent,
+                    good=bands.good,
+                    passing=bands.passing,
+                ),
+            ),
+        )
+
+    return build
+
+
+def _weights(w: EvaluationWeights) -> tuple[tuple[str, Decimal], ...]:
+    return (
+        ("staffing", w.staffing),
+        ("visit_rate", w.visit_rate),
+        ("casework", w.casework),
+        ("resources", w.resources),
+        ("distinctive_project", w.distinctive_project),
+    )
+
+
+QUARTERLY = ReportTemplate(
+    name="anhui.quarterly",
+    title=QUARTERLY_TITLE,
+    period_kind=PeriodKind.QUARTER,
+    builder=build_quarterly,
+    description="东至式季报：三级体系（总站、站、室）及覆盖率、在岗与持证社工、整合资金",
+)
+
+TEMPLATES: tuple[ReportTemplate, ...] = (QUARTERLY,)
+"""The templates this adapter contributes (``socialwork_report_templates``)."""
