@@ -1,19 +1,34 @@
 """The hook implementations of the anhui adapter (entry point ``anhui``).
 
-Data lives in the sibling modules; this module only hands it to the core.
+Data lives in the sibling modules (region, formats, categories, reports); this module only hands it
+to the core.
 """
 
 from __future__ import annotations
 
-from socialwork_core.plugins import CategoryDefinition, Region, hookimpl
+from collections.abc import Mapping, Sequence
+
+from socialwork_core.ledger import LedgerFormat
+from socialwork_core.plugins import CategoryDefinition, Region, count_headers, hookimpl
 
 from .categories import CATEGORIES
+from .formats import DISTINCTIVE_HEADERS, FORMAT, FORMATS
 from .region import REGION
 
 
 @hookimpl
 def socialwork_region() -> Region:
     return REGION
+
+
+@hookimpl
+def socialwork_ledger_formats() -> list[LedgerFormat]:
+    return list(FORMATS)
+
+
+@hookimpl
+def socialwork_detect_format(headers: Mapping[str, Sequence[str]]) -> str | None:
+    return FORMAT.name if count_headers(headers, DISTINCTIVE_HEADERS) >= 2 else None
 
 
 @hookimpl

@@ -1,19 +1,23 @@
 """The hook implementations of the guangdong adapter (entry point ``guangdong``).
 
-Data lives in the sibling modules; this module only hands it to the core.
+Data lives in the sibling modules (region, formats, categories, reports); this module only hands it
+to the core.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from socialwork_core.findings import Finding
-from socialwork_core.plugins import CategoryDefinition, Region, hookimpl
+from socialwork_core.ledger import LedgerFormat
+from socialwork_core.plugins import CategoryDefinition, Region, count_headers, hookimpl
 from socialwork_core.recipients import Recipient
 from socialwork_core.reports import ReportTemplate
 
 from . import checks
 from .categories import CATEGORIES
+from .formats import DISTINCTIVE_HEADERS, FORMAT, FORMATS
 from .region import REGION
 from .reports import TEMPLATES
 
@@ -21,6 +25,16 @@ from .reports import TEMPLATES
 @hookimpl
 def socialwork_region() -> Region:
     return REGION
+
+
+@hookimpl
+def socialwork_ledger_formats() -> list[LedgerFormat]:
+    return list(FORMATS)
+
+
+@hookimpl
+def socialwork_detect_format(headers: Mapping[str, Sequence[str]]) -> str | None:
+    return FORMAT.name if count_headers(headers, DISTINCTIVE_HEADERS) >= 2 else None
 
 
 @hookimpl

@@ -14,6 +14,7 @@ that group and returns :class:`Plugins`, the typed facade the rest of the librar
 
 from __future__ import annotations
 
+from .detect import count_headers
 from .manager import (
     DISABLED_PLUGINS_ENV,
     AdapterInfo,
@@ -46,6 +47,7 @@ __all__ = [
     "Plugins",
     "Region",
     "check_local_categories",
+    "count_headers",
     "hook_names",
     "hookimpl",
     "load_plugins",
