@@ -1,0 +1,34 @@
+"""Grading (服务等级评定): rule sets as data, and grades that explain themselves.
+
+- :class:`Rule`, :class:`RuleSet`, :func:`choose_rule_set`: rules with ids, descriptions and
+  predicates; a rule set has a name, a version and the date it takes effect.
+- :func:`grade`: the level of one person on a date, with every rule that fired, the inputs it
+  read, and the rule set's name and version (:class:`GradeResult`, :class:`Reason`).
+- :class:`Assessment` (评估) and :class:`Override` (人工调整): records the grading reads and keeps.
+- :mod:`.predicates`: building blocks for a region's own rules; :mod:`.national`: the default rules.
+
+The national default rule set with its visit policy is
+:data:`socialwork_core.schedule.NATIONAL_DEFAULT`.
+"""
+
+from __future__ import annotations
+
+from .grade import grade, grade_with
+from .records import Assessment, Override, latest_on_or_before
+from .result import GradeResult, Reason
+from .rules import GradingContext, Predicate, Rule, RuleSet, choose_rule_set
+
+__all__ = [
+    "Assessment",
+    "GradeResult",
+    "GradingContext",
+    "Override",
+    "Predicate",
+    "Reason",
+    "Rule",
+    "RuleSet",
+    "choose_rule_set",
+    "grade",
+    "grade_with",
+    "latest_on_or_before",
+]
