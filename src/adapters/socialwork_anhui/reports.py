@@ -42,13 +42,16 @@ from socialwork_core.reports import (
 from .region import REGION
 
 __all__ = [
+    "EVALUATION",
     "EVALUATION_BANDS",
     "EVALUATION_TARGETS",
     "EVALUATION_WEIGHTS",
     "QUARTERLY",
     "TEMPLATES",
+    "build_evaluation",
     "build_quarterly",
     "evaluation_builder",
+    "station_visit_rate",
 ]
 
 QUARTERLY_TITLE = "乡镇社工站建设情况季度统计表"
@@ -137,7 +140,7 @@ def build_quarterly(
     )
 
 
-VisitRate = Callable[[LedgerLike, Period, date], Figure]
+VisitRate = Callable[[LedgerLike, Period, date, ReportSettings], Figure]
 """A station's overall visit rate (percent figure) over a period, at an as-of date."""
 
 
@@ -172,7 +175,7 @@ def evaluation_builder(
                 share,
                 period,
                 as_of=as_of,
-                visit_rate=visit_rate(share, period, as_of),
+                visit_rate=visit_rate(share, period, as_of, settings),
                 distinctive_project_points=settings.distinctive_project_points.get(station.code),
                 weights=weights,
                 targets=targets,
@@ -237,5 +240,24 @@ QUARTERLY = ReportTemplate(
     description="东至式季报：三级体系（总站、站、室）及覆盖率、在岗与持证社工、整合资金",
 )
 
-TEMPLATES: tuple[ReportTemplate, ...] = (QUARTERLY,)
+
+def station_visit_rate(
+    ledger: LedgerLike, period: Period, as_of: date, settings: ReportSettings
+) -> Figure:
+    """A station's overall 探访率 over the period under the settings' rule sets."""
+    return ind.overall_visit_rate(ledger, period, rule_sets=settings.rule_sets)
+
+
+build_evaluation = evaluation_builder(station_visit_rate)
+"""The station evaluation with this adapter's default convention."""
+
+EVALUATION = ReportTemplate(
+    name=EVALUATION_NAME,
+    title=EVALUATION_TITLE,
+    period_kind=PeriodKind.YEAR,
+    builder=build_evaluation,
+    description="社工站年度评估：人员与持证、探访率、个案小组活动、资源链接、一站一品；等次分数线为可配置约定",
+)
+
+TEMPLATES: tuple[ReportTemplate, ...] = (QUARTERLY, EVALUATION)
 """The templates this adapter contributes (``socialwork_report_templates``)."""

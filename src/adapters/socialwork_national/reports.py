@@ -10,6 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from socialwork_core import indicators as ind
+from socialwork_core.glossary.indicators_text import (
+    LEVEL_HEADER,
+    VISIT_RATE_DUE_HEADER,
+    VISIT_RATE_HEADER,
+    VISIT_RATE_MET_HEADER,
+)
 from socialwork_core.glossary.messages import render_message
 from socialwork_core.indicators import LedgerLike
 from socialwork_core.periods import Period, PeriodKind
@@ -20,6 +26,7 @@ from socialwork_core.reports import (
     ReportTemplate,
     Section,
     figure_table,
+    grid_table,
 )
 
 __all__ = ["MONTHLY", "TEMPLATES", "build_monthly", "common_notes"]
@@ -97,11 +104,17 @@ def build_monthly(
             ind.resource_people_reached(ledger, period),
         ]
     )
+    rates = grid_table(
+        LEVEL_HEADER,
+        ind.visit_rates_by_level(ledger, period, rule_sets=settings.rule_sets),
+        headers=(VISIT_RATE_DUE_HEADER, VISIT_RATE_MET_HEADER, VISIT_RATE_HEADER),
+    )
     sections = [
         Section(title=SECTION_VISITS, tables=(visits, by_group)),
         Section(title=SECTION_CASES, tables=(cases,)),
         Section(title=SECTION_GROUPS, tables=(groups,)),
         Section(title=SECTION_RESOURCES, tables=(resources,)),
+        Section(title=SECTION_VISIT_RATE, tables=(rates,)),
     ]
     return Report(
         template=MONTHLY.name,

@@ -49,6 +49,7 @@ from .compute import (
 from .figures import Figure, FigureValue, computed, not_computable
 from .groups import ELDERLY_AGE, SERVICE_GROUPS, VISIT_GROUPS, RecipientGroup
 from .records import LedgerLike, RecordSet, descendant_codes, recipients_by_key, scoped
+from .visit_rate import overall_visit_rate, visit_rates_by_level
 
 __all__ = [
     "ELDERLY_AGE",
@@ -79,6 +80,7 @@ __all__ = [
     "new_cases",
     "not_computable",
     "ongoing_cases",
+    "overall_visit_rate",
     "people_reached",
     "people_visited",
     "percent",
@@ -97,6 +99,7 @@ __all__ = [
     "township_coverage",
     "unvalued_links",
     "village_coverage",
+    "visit_rates_by_level",
     "visits",
     "visits_by_group",
     "volunteers",

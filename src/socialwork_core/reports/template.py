@@ -18,8 +18,10 @@ from typing import Protocol
 
 import attrs
 
+from ..grading.rules import RuleSet
 from ..indicators.records import LedgerLike
 from ..periods import Period, PeriodKind, containing
+from ..schedule import NATIONAL_DEFAULT
 from .model import Footer, Report
 
 __all__ = ["ReportBuilder", "ReportSettings", "ReportTemplate"]
@@ -41,6 +43,9 @@ class ReportSettings:
     """Print recipients' full names in entries (default: family name and ``*``)."""
     distinctive_project_points: Mapping[str, Decimal] = attrs.field(factory=dict)
     """Station code → points a panel gave its distinctive project (一站一品), out of the weight."""
+    rule_sets: tuple[RuleSet, ...] = (NATIONAL_DEFAULT,)
+    """The region's rule sets (grading and visit policy) for visit rates; the national default
+    unless the region has its own (``socialwork_rule_sets``)."""
 
 
 class ReportBuilder(Protocol):

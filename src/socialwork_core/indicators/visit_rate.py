@@ -1,0 +1,151 @@
+"""探访率 as report figures, from :func:`socialwork_core.schedule.visit_rate`.
+
+For each service level of the rule set in effect at the period's end: people due a contact in the
+period (应探访), people whose requirements were met (已探访) and the rate (percent, one decimal).
+A level nobody was due in has no rate: it is not computable (never 0 % nor 100 %).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..glossary.indicators_text import (
+    INDICATOR_LABELS,
+    VISIT_RATE_DUE_LABEL,
+    VISIT_RATE_LEVEL_LABEL,
+    VISIT_RATE_MET_LABEL,
+    FigureUnit,
+    RecordKind,
+)
+from ..glossary.terms import ServiceLevel
+from ..grading.records import Assessment, Override
+from ..grading.rules import RuleSet, choose_rule_set
+from ..periods import Period
+from ..schedule import NATIONAL_DEFAULT, Absence, Alert, VisitRate, visit_rate
+from .compute import percent
+from .figures import Figure, computed, not_computable
+from .records import LedgerLike
+
+__all__ = ["overall_visit_rate", "visit_rates_by_level"]
+
+
+def _rate_figure(code: str, label: str, rate: VisitRate | None) -> Figure:
+    if rate is None or rate.due == 0:
+        return not_computable(
+            code, FigureUnit.PERCENT, "reports.no_visit_requirements", label=label
+        )
+    return computed(code, percent(rate.met, rate.due), FigureUnit.PERCENT, label=label)
+
+
+def _missing(ledger: LedgerLike) -> RecordKind | None:
+    if not ledger.recipients:
+        return RecordKind.RECIPIENTS
+    if not ledger.contacts:
+        return RecordKind.CONTACTS
+    return None
+
+
+def visit_rates_by_level(
+    ledger: LedgerLike,
+    period: Period,
+    *,
+    rule_sets: RuleSet | Iterable[RuleSet] = NATIONAL_DEFAULT,
+    alerts: Iterable[Alert] = (),
+    assessments: Iterable[Assessment] = (),
+    absences: Iterable[Absence] = (),
+    overrides: Iterable[Override] = (),
+) -> tuple[tuple[str, tuple[Figure, Figure, Figure]], ...]:
+    """One row per level of the rule set: (level label, (应探访, 已探访, 探访率))."""
+    rule_sets = rule_sets if isinstance(rule_sets, RuleSet) else tuple(rule_sets)
+    levels = sorted(choose_rule_set(rule_sets, period.end).policy, key=lambda lv: lv.rank)
+    missing = _missing(ledger)
+    rates: dict[str, VisitRate] = {}
+    if missing is None:
+        rates = {
+            r.group: r
+            for r in visit_rate(
+                ledger.recipients,
+                ledger.contacts,
+                rule_sets,
+                period,
+                group_by="level",
+                alerts=alerts,
+                assessments=assessments,
+                absences=absences,
+                overrides=overrides,
+            )
+        }
+    rows = []
+    for level in levels:
+        rows.append((level.label, _level_row(level, rates.get(level.value), missing)))
+    return tuple(rows)
+
+
+def _level_row(
+    level: ServiceLevel, rate: VisitRate | None, missing: RecordKind | None
+) -> tuple[Figure, Figure, Figure]:
+    codes = (f"visit_rate.due.{level.value}", f"visit_rate.met.{level.value}")
+    labels = (
+        VISIT_RATE_DUE_LABEL.format(level=level.label),
+        VISIT_RATE_MET_LABEL.format(level=level.label),
+    )
+    rate_code, rate_label = (
+        f"visit_rate.level.{level.value}",
+        VISIT_RATE_LEVEL_LABEL.format(level=level.label),
+    )
+    if missing is not None:
+        return (
+            not_computable(
+                codes[0],
+                FigureUnit.PEOPLE,
+                "reports.no_records",
+                label=labels[0],
+                records=missing.label,
+            ),
+            not_computable(
+                codes[1],
+                FigureUnit.PEOPLE,
+                "reports.no_records",
+                label=labels[1],
+                records=missing.label,
+            ),
+            not_computable(
+                rate_code,
+                FigureUnit.PERCENT,
+                "reports.no_records",
+                label=rate_label,
+                records=missing.label,
+            ),
+        )
+    due = rate.due if rate is not None else 0
+    met = rate.met if rate is not None else 0
+    return (
+        computed(codes[0], due, FigureUnit.PEOPLE, label=labels[0]),
+        computed(codes[1], met, FigureUnit.PEOPLE, label=labels[1]),
+        _rate_figure(rate_code, rate_label, rate),
+    )
+
+
+def overall_visit_rate(
+    ledger: LedgerLike,
+    period: Period,
+    *,
+    rule_sets: RuleSet | Iterable[RuleSet] = NATIONAL_DEFAULT,
+    alerts: Iterable[Alert] = (),
+    absences: Iterable[Absence] = (),
+) -> Figure:
+    """探访率 of everyone due in the period, each person once."""
+    code = "visit_rate.overall"
+    missing = _missing(ledger)
+    if missing is not None:
+        return not_computable(code, FigureUnit.PERCENT, "reports.no_records", records=missing.label)
+    rates = visit_rate(
+        ledger.recipients,
+        ledger.contacts,
+        rule_sets,
+        period,
+        group_by="all",
+        alerts=alerts,
+        absences=absences,
+    )
+    return _rate_figure(code, INDICATOR_LABELS[code], rates[0] if rates else None)
