@@ -359,3 +359,16 @@ def test_scoped_keeps_a_station_its_points_and_the_records_that_belong_to_them()
     assert {w.id for w in share.workers} == {"w1", "w2"}
     assert {r.key for r in share.recipients} == {"甲", "乙", "丙"}  # 丁 has no station
     assert {c.id for c in share.contacts} == {"c1", "c2", "c3", "c5"}  # c4 reached 丁 only
+
+
+def test_a_station_share_without_cases_has_zero_cases_when_the_county_ledger_has_some() -> None:
+    county = ledger(
+        stations=(Station(code="S9", name="站九", tier=StationTier.TOWNSHIP_STATION),),
+        cases=(
+            Case(id="k1", recipient_keys=("甲",), opened_on=date(2022, 3, 4), station_code="S1"),
+        ),
+    )
+    share = ind.scoped(county, "S9")
+    assert share.cases == ()
+    assert ind.new_cases(share, MARCH).value == 0  # the county keeps case records: a real zero
+    assert ind.new_cases(RecordSet(), MARCH).value is None  # no case records at all: no figure

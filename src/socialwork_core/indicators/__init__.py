@@ -48,7 +48,14 @@ from .compute import (
 )
 from .figures import Figure, FigureValue, computed, not_computable
 from .groups import ELDERLY_AGE, SERVICE_GROUPS, VISIT_GROUPS, RecipientGroup
-from .records import LedgerLike, RecordSet, descendant_codes, recipients_by_key, scoped
+from .records import (
+    LedgerLike,
+    RecordSet,
+    descendant_codes,
+    has_records,
+    recipients_by_key,
+    scoped,
+)
 from .visit_rate import overall_visit_rate, visit_rates_by_level
 
 __all__ = [
@@ -73,6 +80,7 @@ __all__ = [
     "funds_integrated",
     "group_sessions",
     "groups_run",
+    "has_records",
     "household_key",
     "households_filed",
     "households_visited",

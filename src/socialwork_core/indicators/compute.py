@@ -36,7 +36,7 @@ from ..recipients import Recipient
 from ..resources import ResourceLink
 from .figures import Figure, computed, not_computable
 from .groups import RecipientGroup
-from .records import LedgerLike, recipients_by_key
+from .records import LedgerLike, has_records, recipients_by_key
 
 __all__ = [
     "VISIT_MODES",
@@ -108,7 +108,7 @@ def station_counts(ledger: LedgerLike) -> dict[StationTier, Figure]:
     stations = ledger.stations
     result: dict[StationTier, Figure] = {}
     for tier, code in _TIER_CODES.items():
-        if not stations:
+        if not has_records(ledger, RecordKind.STATIONS):
             result[tier] = _missing(code, FigureUnit.COUNT, RecordKind.STATIONS)
         else:
             result[tier] = computed(
@@ -120,7 +120,7 @@ def station_counts(ledger: LedgerLike) -> dict[StationTier, Figure]:
 def workers_in_post(ledger: LedgerLike, as_of: date) -> Figure:
     """在岗社工: workers in post on ``as_of``."""
     code = "workers.in_post"
-    if not ledger.workers:
+    if not has_records(ledger, RecordKind.WORKERS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.WORKERS)
     return computed(code, sum(1 for w in ledger.workers if w.in_post(as_of)), FigureUnit.PEOPLE)
 
@@ -128,7 +128,7 @@ def workers_in_post(ledger: LedgerLike, as_of: date) -> Figure:
 def certified_workers(ledger: LedgerLike, as_of: date) -> Figure:
     """持证社工: workers in post on ``as_of`` holding any certificate (助理 or above)."""
     code = "workers.certified"
-    if not ledger.workers:
+    if not has_records(ledger, RecordKind.WORKERS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.WORKERS)
     count = sum(1 for w in ledger.workers if w.in_post(as_of) and w.certificate.is_certified)
     return computed(code, count, FigureUnit.PEOPLE)
@@ -137,10 +137,10 @@ def certified_workers(ledger: LedgerLike, as_of: date) -> Figure:
 def posts_total(ledger: LedgerLike) -> Figure:
     """岗位数: the posts of every station that records them."""
     code = "posts.total"
-    if not ledger.stations:
+    if not has_records(ledger, RecordKind.STATIONS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.STATIONS)
     posts = [s.posts for s in ledger.stations if s.posts is not None]
-    if not posts:
+    if ledger.stations and not posts:
         return not_computable(code, FigureUnit.PEOPLE, "reports.no_posts")
     return computed(code, sum(posts), FigureUnit.PEOPLE)
 
@@ -190,7 +190,7 @@ def _coverage(
     place: Callable[..., str],
     records: RecordKind,
 ) -> Figure:
-    if not ledger.stations:
+    if not has_records(ledger, RecordKind.STATIONS):
         return _missing(code, FigureUnit.PERCENT, records)
     if not total:
         return not_computable(code, FigureUnit.PERCENT, "reports.no_total_given", what=tier.label)
@@ -218,7 +218,7 @@ def activities_held(
     label: str | None = None,
 ) -> Figure:
     """开展活动 (场次): activities in the period, of the given kinds (all kinds by default)."""
-    if not ledger.activities:
+    if not has_records(ledger, RecordKind.ACTIVITIES):
         return _missing(code, FigureUnit.EVENTS, RecordKind.ACTIVITIES, label)
     count = sum(1 for _ in _activities_in(ledger, period, kinds))
     return computed(code, count, FigureUnit.EVENTS, label=label)
@@ -241,7 +241,7 @@ def activities_by_kind(ledger: LedgerLike, period: Period) -> tuple[Figure, ...]
 def _activity_sum(
     ledger: LedgerLike, period: Period, code: str, unit: FigureUnit, get: Callable[[Activity], int]
 ) -> Figure:
-    if not ledger.activities:
+    if not has_records(ledger, RecordKind.ACTIVITIES):
         return _missing(code, unit, RecordKind.ACTIVITIES)
     return computed(code, sum(get(a) for a in _activities_in(ledger, period)), unit)
 
@@ -281,9 +281,9 @@ def workers_dispatched(ledger: LedgerLike, period: Period) -> Figure:
     Not computable when no activity in the ledger records its workers.
     """
     code = "activities.workers_dispatched"
-    if not ledger.activities:
+    if not has_records(ledger, RecordKind.ACTIVITIES):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.ACTIVITIES)
-    if not any(a.worker_ids for a in ledger.activities):
+    if ledger.activities and not any(a.worker_ids for a in ledger.activities):
         return not_computable(code, FigureUnit.PERSON_TIMES, "reports.no_workers_on_activities")
     count = sum(len(a.worker_ids) for a in _activities_in(ledger, period))
     return computed(code, count, FigureUnit.PERSON_TIMES)
@@ -292,7 +292,7 @@ def workers_dispatched(ledger: LedgerLike, period: Period) -> Figure:
 def group_sessions(ledger: LedgerLike, period: Period) -> Figure:
     """小组活动 (节): group sessions held in the period."""
     code = "groups.sessions"
-    if not ledger.activities:
+    if not has_records(ledger, RecordKind.ACTIVITIES):
         return _missing(code, FigureUnit.SESSIONS, RecordKind.ACTIVITIES)
     count = sum(1 for _ in _activities_in(ledger, period, {ActivityKind.GROUP_SESSION}))
     return computed(code, count, FigureUnit.SESSIONS)
@@ -301,7 +301,7 @@ def group_sessions(ledger: LedgerLike, period: Period) -> Figure:
 def groups_run(ledger: LedgerLike, period: Period) -> Figure:
     """小组 (个): distinct named groups with a session in the period (per station)."""
     code = "groups.groups"
-    if not ledger.activities:
+    if not has_records(ledger, RecordKind.ACTIVITIES):
         return _missing(code, FigureUnit.COUNT, RecordKind.ACTIVITIES)
     names = {
         (a.station_code, a.group_name or a.title)
@@ -326,7 +326,7 @@ def visits(
 ) -> Figure:
     """探访 (人次): people reached by visits in the period, once per contact."""
     code = "visits.total"
-    if not ledger.contacts:
+    if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.CONTACTS)
     count = sum(len(c.recipient_keys) for c in _contacts_in(ledger, period, modes))
     return computed(code, count, FigureUnit.PERSON_TIMES)
@@ -337,7 +337,7 @@ def people_visited(
 ) -> Figure:
     """探访服务对象 (人): distinct people visited in the period."""
     code = "visits.people"
-    if not ledger.contacts:
+    if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.CONTACTS)
     people = {k for c in _contacts_in(ledger, period, modes) for k in c.recipient_keys}
     return computed(code, len(people), FigureUnit.PEOPLE)
@@ -384,11 +384,8 @@ def visits_by_group(
     """探访 (人次) by recipient group: a person in two groups counts in both rows (the total from
     :func:`visits` counts them once). A key not on the register counts in no group."""
     prefix = "visits.group"
-    for records, present in (
-        (RecordKind.CONTACTS, ledger.contacts),
-        (RecordKind.RECIPIENTS, ledger.recipients),
-    ):
-        if not present:
+    for records in (RecordKind.CONTACTS, RecordKind.RECIPIENTS):
+        if not has_records(ledger, records):
             return _group_missing(groups, prefix, records)
     keys = (k for c in _contacts_in(ledger, period, modes) for k in c.recipient_keys)
     return _by_group(ledger, keys, groups, as_of, prefix)
@@ -404,7 +401,7 @@ def household_key(person: Recipient) -> tuple[str, ...]:
 def households_visited(ledger: LedgerLike, period: Period) -> Figure:
     """入户探访 (户): distinct households reached by home visits in the period."""
     code = "visits.households"
-    if not ledger.contacts:
+    if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.HOUSEHOLDS, RecordKind.CONTACTS)
     register = recipients_by_key(ledger)
     households = {
@@ -418,7 +415,7 @@ def households_visited(ledger: LedgerLike, period: Period) -> Figure:
 def alert_visits(ledger: LedgerLike, period: Period) -> Figure:
     """预警探访 (人次): contacts answering an alert or campaign (``alert_id`` set), any mode."""
     code = "alerts.visits"
-    if not ledger.contacts:
+    if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.CONTACTS)
     count = sum(
         len(c.recipient_keys) for c in _contacts_in(ledger, period, None) if c.alert_id is not None
@@ -430,7 +427,7 @@ def alert_people(ledger: LedgerLike, period: Period, alert_id: str | None = None
     """预警探访 (人): distinct people reached for an alert (any alert when ``alert_id`` is None).
     Yangshan: 387 people in the January cold wave."""
     code = "alerts.people"
-    if not ledger.contacts:
+    if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.CONTACTS)
     people = {
         k
@@ -444,7 +441,7 @@ def alert_people(ledger: LedgerLike, period: Period, alert_id: str | None = None
 def station_visits(ledger: LedgerLike, period: Period) -> Figure:
     """来访咨询 (人次): people who came to the station in the period."""
     code = "consultations.station_visits"
-    if not ledger.contacts:
+    if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.CONTACTS)
     count = sum(
         len(c.recipient_keys) for c in _contacts_in(ledger, period, {ContactMode.STATION_VISIT})
@@ -458,7 +455,9 @@ def service_person_times(ledger: LedgerLike, period: Period) -> Figure:
     Not computable when the ledger has neither contacts nor activities.
     """
     code = "service.person_times"
-    if not ledger.contacts and not ledger.activities:
+    if not has_records(ledger, RecordKind.CONTACTS) and not has_records(
+        ledger, RecordKind.ACTIVITIES
+    ):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.CONTACTS)
     count = sum(len(c.recipient_keys) for c in _contacts_in(ledger, period, None))
     count += sum(a.participants for a in _activities_in(ledger, period))
@@ -472,9 +471,11 @@ def service_by_group(
     of activities (``participant_keys``), once per contact or activity. Unnamed participants count
     in :func:`service_person_times` only."""
     prefix = "service.group"
-    if not ledger.contacts and not ledger.activities:
+    if not has_records(ledger, RecordKind.CONTACTS) and not has_records(
+        ledger, RecordKind.ACTIVITIES
+    ):
         return _group_missing(groups, prefix, RecordKind.CONTACTS)
-    if not ledger.recipients:
+    if not has_records(ledger, RecordKind.RECIPIENTS):
         return _group_missing(groups, prefix, RecordKind.RECIPIENTS)
     keys = [k for c in _contacts_in(ledger, period, None) for k in c.recipient_keys]
     keys += [k for a in _activities_in(ledger, period) for k in a.participant_keys]
@@ -508,9 +509,9 @@ def households_filed(ledger: LedgerLike, period: Period) -> Figure:
 
 
 def _registration(ledger: LedgerLike, code: str, unit: FigureUnit) -> Figure | None:
-    if not ledger.recipients:
+    if not has_records(ledger, RecordKind.RECIPIENTS):
         return _missing(code, unit, RecordKind.RECIPIENTS)
-    if all(r.registered_on is None for r in ledger.recipients):
+    if ledger.recipients and all(r.registered_on is None for r in ledger.recipients):
         return not_computable(code, unit, "reports.no_registration_dates")
     return None
 
@@ -518,7 +519,7 @@ def _registration(ledger: LedgerLike, code: str, unit: FigureUnit) -> Figure | N
 def new_cases(ledger: LedgerLike, period: Period) -> Figure:
     """新增个案: cases opened in the period."""
     code = "cases.new"
-    if not ledger.cases:
+    if not has_records(ledger, RecordKind.CASES):
         return _missing(code, FigureUnit.COUNT, RecordKind.CASES)
     return computed(code, sum(1 for c in ledger.cases if c.opened_on in period), FigureUnit.COUNT)
 
@@ -526,7 +527,7 @@ def new_cases(ledger: LedgerLike, period: Period) -> Figure:
 def ongoing_cases(ledger: LedgerLike, period: Period) -> Figure:
     """正在跟进个案: cases open at the end of the period."""
     code = "cases.ongoing"
-    if not ledger.cases:
+    if not has_records(ledger, RecordKind.CASES):
         return _missing(code, FigureUnit.COUNT, RecordKind.CASES)
     count = sum(1 for c in ledger.cases if c.is_open_on(period.end))
     return computed(code, count, FigureUnit.COUNT)
@@ -535,7 +536,7 @@ def ongoing_cases(ledger: LedgerLike, period: Period) -> Figure:
 def closed_cases(ledger: LedgerLike, period: Period) -> Figure:
     """结案个案: cases closed in the period."""
     code = "cases.closed"
-    if not ledger.cases:
+    if not has_records(ledger, RecordKind.CASES):
         return _missing(code, FigureUnit.COUNT, RecordKind.CASES)
     count = sum(1 for c in ledger.cases if c.closed_on is not None and c.closed_on in period)
     return computed(code, count, FigureUnit.COUNT)
@@ -568,7 +569,7 @@ def resources_linked(
 ) -> Figure:
     """链接资源 (个): resource links in the period (fulfilled ones by default)."""
     code = "resources.count"
-    if not ledger.resource_links:
+    if not has_records(ledger, RecordKind.RESOURCE_LINKS):
         return _missing(code, FigureUnit.COUNT, RecordKind.RESOURCE_LINKS)
     return computed(code, len(_links_in(ledger, period, kinds, statuses)), FigureUnit.COUNT)
 
@@ -587,9 +588,9 @@ def resources_value(
     when no link in the ledger records a value. Links without a value are left out (see
     :func:`unvalued_links` for the note a report prints).
     """
-    if not ledger.resource_links:
+    if not has_records(ledger, RecordKind.RESOURCE_LINKS):
         return _missing(code, FigureUnit.YUAN, RecordKind.RESOURCE_LINKS)
-    if all(x.value_yuan is None for x in ledger.resource_links):
+    if ledger.resource_links and all(x.value_yuan is None for x in ledger.resource_links):
         return not_computable(code, FigureUnit.YUAN, "reports.no_values")
     links = [x for x in _links_in(ledger, period, kinds, statuses) if x.value_yuan is not None]
     total = sum((x.value_yuan for x in links if x.value_yuan is not None), Decimal(0))
@@ -616,7 +617,7 @@ def funds_integrated(ledger: LedgerLike, period: Period) -> Figure:
 def resource_people_reached(ledger: LedgerLike, period: Period) -> Figure:
     """资源惠及 (人次): people reached by the period's fulfilled links (named, or the head count)."""
     code = "resources.people_reached"
-    if not ledger.resource_links:
+    if not has_records(ledger, RecordKind.RESOURCE_LINKS):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.RESOURCE_LINKS)
     count = sum(x.people_reached for x in _links_in(ledger, period, None, FULFILLED))
     return computed(code, count, FigureUnit.PERSON_TIMES)
@@ -627,9 +628,11 @@ def linked_providers(
 ) -> Figure:
     """联动 村居/社会组织/慈善组织 (个): distinct providers of that kind among the period's links
     (any status). Not computable when no link records its provider and provider kind."""
-    if not ledger.resource_links:
+    if not has_records(ledger, RecordKind.RESOURCE_LINKS):
         return _missing(code, FigureUnit.COUNT, RecordKind.RESOURCE_LINKS)
-    if not any(x.provider and x.provider_kind for x in ledger.resource_links):
+    if ledger.resource_links and not any(
+        x.provider and x.provider_kind for x in ledger.resource_links
+    ):
         return not_computable(code, FigureUnit.COUNT, "reports.no_providers")
     providers = {
         x.provider

@@ -17,11 +17,19 @@ import attrs
 
 from ..casework import Activity, Case
 from ..contacts import Contact
+from ..glossary.indicators_text import RecordKind
 from ..recipients import Recipient
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
 
-__all__ = ["LedgerLike", "RecordSet", "descendant_codes", "recipients_by_key", "scoped"]
+__all__ = [
+    "LedgerLike",
+    "RecordSet",
+    "descendant_codes",
+    "has_records",
+    "recipients_by_key",
+    "scoped",
+]
 
 
 class LedgerLike(Protocol):
@@ -54,6 +62,10 @@ class RecordSet:
     resource_links: tuple[ResourceLink, ...] = ()
     cases: tuple[Case, ...] = ()
     activities: tuple[Activity, ...] = ()
+    held_kinds: frozenset[RecordKind] = frozenset()
+    """Kinds of record the ledger this set was cut from holds, even where this share has none
+    (one station's share of a county ledger with cases, but none of its own, has 0 cases, not
+    "no case records")."""
 
     @classmethod
     def of(cls, ledger: LedgerLike) -> RecordSet:
@@ -67,6 +79,13 @@ class RecordSet:
             cases=tuple(ledger.cases),
             activities=tuple(ledger.activities),
         )
+
+
+def has_records(ledger: LedgerLike, kind: RecordKind) -> bool:
+    """True when the ledger holds records of ``kind`` (or was cut from one that does)."""
+    if getattr(ledger, kind.value):
+        return True
+    return isinstance(ledger, RecordSet) and kind in ledger.held_kinds
 
 
 def recipients_by_key(ledger: LedgerLike) -> Mapping[str, Recipient]:
@@ -116,4 +135,5 @@ def scoped(ledger: LedgerLike, station_code: str) -> RecordSet:
         resource_links=tuple(x for x in ledger.resource_links if x.station_code in codes),
         cases=tuple(x for x in ledger.cases if x.station_code in codes),
         activities=tuple(x for x in ledger.activities if x.station_code in codes),
+        held_kinds=frozenset(k for k in RecordKind if has_records(ledger, k)),
     )

@@ -24,7 +24,7 @@ from ..periods import Period
 from ..schedule import NATIONAL_DEFAULT, Absence, Alert, VisitRate, visit_rate
 from .compute import percent
 from .figures import Figure, computed, not_computable
-from .records import LedgerLike
+from .records import LedgerLike, has_records
 
 __all__ = ["overall_visit_rate", "visit_rates_by_level"]
 
@@ -38,9 +38,9 @@ def _rate_figure(code: str, label: str, rate: VisitRate | None) -> Figure:
 
 
 def _missing(ledger: LedgerLike) -> RecordKind | None:
-    if not ledger.recipients:
+    if not has_records(ledger, RecordKind.RECIPIENTS):
         return RecordKind.RECIPIENTS
-    if not ledger.contacts:
+    if not has_records(ledger, RecordKind.CONTACTS):
         return RecordKind.CONTACTS
     return None
 
