@@ -72,6 +72,15 @@ def _plain(value: Any, converter: cattrs.Converter) -> Any:
     return value
 
 
+def _leaf_messages(error: BaseException | None) -> list[str]:
+    """The messages of the exceptions inside cattrs' exception groups (the validators' own words)."""
+    if error is None:
+        return []
+    if isinstance(error, BaseExceptionGroup):
+        return [m for inner in error.exceptions for m in _leaf_messages(inner)]
+    return [str(error)]
+
+
 def _field_names(cls: type[Any]) -> set[str]:
     return {a.name for a in attrs.fields(cls)}
 
@@ -133,8 +142,9 @@ class RecordBuilder:
         try:
             record = structure(self.converter, plain, cls)
         except ConversionError as error:
+            reasons = _leaf_messages(error.__cause__) or error.problems
             invalid = Finding.of(
-                "ledger.record_invalid", Severity.ERROR, problems="; ".join(error.problems)
+                "ledger.record_invalid", Severity.ERROR, problems="; ".join(reasons)
             )
             return None, [Placed(invalid)]
         return record, []

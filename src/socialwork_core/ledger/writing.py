@@ -38,8 +38,8 @@ def _cell(column: FieldColumn, record: Any, ledger: Ledger) -> Any:
         value = getattr(disability, part)
         return column.label_of(value.value) if part != "certificate" else value
     if field == PEOPLE_BY_ID:
-        keys: tuple[str, ...] = tuple(
-            getattr(record, "recipient_keys", None) or getattr(record, "participant_keys", ())
+        keys: tuple[str, ...] = getattr(record, "recipient_keys", ()) or getattr(
+            record, "participant_keys", ()
         )
         people = [ledger.recipient(k) for k in keys]
         numbers = [p.resident_id for p in people if p is not None and p.resident_id]

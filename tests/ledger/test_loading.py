@@ -1,0 +1,196 @@
+"""Loading rules beyond the acceptance ledger: references, duplicates, record rules, issues workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from socialwork_core.glossary import ContactMode
+from socialwork_core.identity import resident_id
+from socialwork_core.ledger import (
+    FieldColumn,
+    LedgerFormat,
+    SheetFormat,
+    ValueType,
+    load_ledger,
+    write_issues_workbook,
+)
+from socialwork_core.tabular import WorkbookError
+
+ID_1 = resident_id.compose("110101", date(1950, 1, 2), 11)
+ID_2 = resident_id.compose("110101", date(1960, 1, 2), 21)
+
+
+def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+PEOPLE = [["档案号", "姓名", "身份证号"], ["A1", "甲", ID_1], ["A2", "乙", ID_2]]
+
+
+def test_contacts_name_people_by_key_or_by_id_number_and_lookups_find_them(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": PEOPLE,
+            "探访记录": [
+                ["探访日期", "档案号", "身份证号", "探访方式"],
+                ["2022-03-01", "A1", None, "入户"],
+                ["2022-03-02", None, ID_2, "电话"],
+                ["2022-03-03", "A1", ID_2, "视频"],
+            ],
+        },
+    )
+    ledger = load_ledger(path, fmt).ledger
+    assert [c.recipient_keys for c in ledger.contacts] == [("A1",), ("A2",), ("A1", "A2")]
+    assert [c.mode for c in ledger.contacts_of("A2")] == [ContactMode.PHONE, ContactMode.VIDEO]
+    person = ledger.by_resident_id(ID_2)
+    assert person is not None and person.key == "A2"
+    assert ledger.recipient("A1") is not None and ledger.recipient("nobody") is None
+
+
+def test_a_contact_naming_somebody_not_on_the_register_is_rejected(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": PEOPLE,
+            "探访记录": [["探访日期", "档案号", "探访方式"], ["2022-03-01", "A9", "入户"]],
+        },
+    )
+    result = load_ledger(path, fmt)
+    (rejected,) = result.rejected
+    assert [(i.row, i.column, i.header, i.raw, i.code) for i in rejected.issues] == [
+        (2, "B", "档案号", "A9", "ledger.unknown_recipient")
+    ]
+    assert result.ledger.contacts == ()
+
+
+def test_a_repeated_key_or_id_number_rejects_the_later_row(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {"服务对象": [*PEOPLE, ["A1", "丙", None], ["A3", "丁", ID_2]]},
+    )
+    result = load_ledger(path, fmt)
+    assert [(r.row, [i.code for i in r.issues]) for r in result.rejected] == [
+        (4, ["ledger.duplicate_key"]),
+        (5, ["ledger.duplicate_resident_id"]),
+    ]
+    assert "第2行" in result.rejected[0].issues[0].message
+
+
+def test_a_recipient_with_neither_key_nor_id_number_is_rejected(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(tmp_path / "l.xlsx", {"服务对象": [["姓名", "村居"], ["甲", "东村"]]})
+    (rejected,) = load_ledger(path, fmt).rejected
+    assert [i.code for i in rejected.issues] == ["ledger.recipient_without_key"]
+
+
+def test_the_id_number_is_the_key_when_the_ledger_has_no_file_number(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(tmp_path / "l.xlsx", {"服务对象": [["姓名", "身份证号"], ["甲", ID_1]]})
+    (person,) = load_ledger(path, fmt).ledger.recipients
+    assert person.key == ID_1
+
+
+def test_a_row_the_record_rules_refuse_is_rejected_with_the_reason(tmp_path: Path) -> None:
+    cases = LedgerFormat(
+        "cases",
+        [
+            SheetFormat(
+                "cases",
+                ("个案",),
+                [
+                    FieldColumn("id", ("个案编号",), required=True),
+                    FieldColumn("recipient_keys", ("档案号",), multi=True, required=True),
+                    FieldColumn("opened_on", ("接案日期",), ValueType.DATE, required=True),
+                    FieldColumn("closed_on", ("结案日期",), ValueType.DATE),
+                ],
+            )
+        ],
+    )
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "个案": [
+                ["个案编号", "档案号", "接案日期", "结案日期"],
+                ["G1", "A1", "2022-03-01", "2022-02-01"],
+            ]
+        },
+    )
+    (rejected,) = load_ledger(path, cases).rejected
+    (issue,) = rejected.issues
+    assert (issue.row, issue.code) == (2, "ledger.record_invalid")
+    assert "closed_on" in issue.message
+
+
+def test_a_missing_required_sheet_is_an_error_an_optional_one_a_remark(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(tmp_path / "l.xlsx", {"资金": [["序号"], [1]]})
+    with pytest.raises(WorkbookError) as error:
+        load_ledger(path, fmt)
+    assert error.value.code == "tabular.sheet_not_found"
+
+
+def test_the_issues_workbook_shows_each_refused_row_then_its_problems(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": [
+                ["档案号", "姓名", "身份证号", "微信"],
+                ["A1", "甲", 110101195001021, "w"],
+                ["A2", "乙", ID_2, None],
+            ]
+        },
+    )
+    result = load_ledger(path, fmt)
+    out = write_issues_workbook(tmp_path / "问题清单.xlsx", result)
+    book = openpyxl.load_workbook(out)
+    refused = book["服务对象"]
+    assert [c.value for c in refused[1]] == [
+        "原行号",
+        "档案号",
+        "姓名",
+        "身份证号",
+        "微信",
+        "问题说明",
+        "问题代码",
+    ]
+    row = [c.value for c in refused[2]]
+    assert row[:5] == [2, "A1", "甲", "110101195001021", "w"]
+    assert "身份证号" in row[5] and row[6] == "resident_id.stored_as_number"
+    everything = book["全部问题"]
+    assert [c.value for c in everything[1]] == [
+        "工作表",
+        "原行号",
+        "列",
+        "表头",
+        "原内容",
+        "严重程度",
+        "说明",
+        "代码",
+    ]
+    codes = [r[7].value for r in everything.iter_rows(min_row=2)]
+    assert "resident_id.stored_as_number" in codes and "tabular.extra_columns_kept" in codes
