@@ -8,13 +8,24 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
-from socialwork_anhui.reports import QUARTERLY
+import pytest
+from socialwork_anhui.reports import EVALUATION, QUARTERLY, evaluation_builder, station_visit_rate
 
+from socialwork_core.casework import Activity, Case
+from socialwork_core.contacts import Contact
 from socialwork_core.glossary import StationTier
 from socialwork_core.indicators import RecordSet
-from socialwork_core.periods import quarter
+from socialwork_core.periods import quarter, year
 from socialwork_core.recipients import Recipient
-from socialwork_core.reports import Report, ReportSettings, write_report
+from socialwork_core.reports import (
+    EvaluationTargets,
+    EvaluationWeights,
+    GradeBands,
+    Report,
+    ReportSettings,
+    ReportTemplate,
+    write_report,
+)
 from socialwork_core.resources import ResourceLink
 from socialwork_core.stations import SocialWorker, Station
 
@@ -170,3 +181,173 @@ def test_the_quarterly_counts_three_tiers_coverage_staff_and_funds(tmp_path: Pat
     assert by_label["持证社工"] == (3, "人")
     assert by_label["整合资金"] == ("约512000.50", "元")
     assert any("约数" in str(r[0]) for r in rows)
+
+
+# --- station evaluation ----------------------------------------------------------------------------
+#
+# Year 2023 (as of 31 December), default convention: weights 25/25/25/15/10, yardsticks for a year
+# 12 new cases, 16 group sessions, 24 other activities, 20 fulfilled links; bands 90/80/60.
+#
+# 东流镇 S1: posts 3, in post 3 (w1 w2 w3), certified 2 -> 25 × (3/3 + 2/3) / 2 = 20.83
+#            甲 (三级) home-visited in every quarter -> rate 100 % -> 25.00
+#            6 cases, 16 sessions, 24 activities -> 25 × (6/12 + 1 + 1) / 3 = 20.83
+#            20 links -> 15.00; project 9 -> 9.00; total 90.66 -> 优秀
+# 大渡口 S2: posts 3, in post 1 (w4; w5 left), certified 0 -> 25 × (1/3 + 0) / 2 = 4.17
+#            乙 (三级) visited in Q1 only -> 0 % -> 0.00; no casework -> 0.00; no links -> 0.00;
+#            no project score -> total not computable, no grade
+# 总站 C (the whole county): posts 8, in post 5, certified 3 -> 25 × (5/8 + 3/5) / 2 = 15.31
+#            1 of 2 met -> 50 % -> 12.50; casework as S1 -> 20.83; links 15.00; project 8
+#            -> total 71.64 -> 合格
+
+YEAR_END = date(2023, 12, 31)
+
+
+def _evaluation_ledger() -> RecordSet:
+    people = (
+        Recipient(key="甲", name="李某", station_code="S1", registered_on=date(2022, 1, 1)),
+        Recipient(key="乙", name="王某", station_code="S2", registered_on=date(2022, 1, 1)),
+    )
+    visits = [date(2023, 2, 1), date(2023, 5, 1), date(2023, 8, 1), date(2023, 11, 1)]
+    contacts = [
+        Contact(id=f"v{i}", on=day, mode="home_visit", recipient_keys=("甲",))
+        for i, day in enumerate(visits)
+    ]
+    contacts.append(
+        Contact(id="v9", on=date(2023, 2, 1), mode="home_visit", recipient_keys=("乙",))
+    )
+    cases = [
+        Case(id=f"k{i}", recipient_keys=("甲",), opened_on=date(2023, 3, i + 1), station_code="S1")
+        for i in range(6)
+    ]
+    sessions = [
+        Activity(
+            id=f"g{i}",
+            kind="group_session",
+            title="节",
+            group_name="小组",
+            session_number=i + 1,
+            on=date(2023, 4, i + 1),
+            station_code="S1",
+        )
+        for i in range(16)
+    ]
+    others = [
+        Activity(
+            id=f"a{i}",
+            kind="community_activity",
+            title="活动",
+            on=date(2023, 6, i + 1),
+            station_code="S1",
+        )
+        for i in range(24)
+    ]
+    links = [
+        ResourceLink(
+            id=f"l{i}",
+            on=date(2023, 7, i + 1),
+            kind="goods",
+            description="物资",
+            recipient_keys=("甲",),
+            station_code="S1",
+        )
+        for i in range(20)
+    ]
+    return RecordSet(
+        recipients=people,
+        stations=_network(),
+        workers=_workers(),
+        contacts=tuple(contacts),
+        cases=tuple(cases),
+        activities=tuple(sessions + others),
+        resource_links=tuple(links),
+    )
+
+
+def _evaluation(template: ReportTemplate = EVALUATION) -> Report:
+    return template.build(
+        _evaluation_ledger(),
+        year(2023),
+        as_of=YEAR_END,
+        unit="东至县民政局",
+        settings=ReportSettings(distinctive_project_points={"S1": Decimal(9), "C": Decimal(8)}),
+    )
+
+
+def _scores(report: Report) -> dict[str, tuple[list[object], str | None]]:
+    table = report.sections[0].tables[0]
+    return {row.label: ([f.value for f in row.figures], row.note) for row in table.rows}
+
+
+def test_each_station_is_scored_from_weighted_groups_and_graded() -> None:
+    scores = _scores(_evaluation())
+    d = Decimal
+    assert scores["东流镇社工站"] == (
+        [d("20.83"), d("25.00"), d("20.83"), d("15.00"), d("9.00"), d("90.66")],
+        "优秀",
+    )
+    assert scores["东至县社工总站"] == (
+        [d("15.31"), d("12.50"), d("20.83"), d("15.00"), d("8.00"), d("71.64")],
+        "合格",
+    )
+    assert scores["大渡口镇社工站"] == (
+        [d("4.17"), d("0.00"), d("0.00"), d("0.00"), None, None],
+        None,
+    )
+
+
+def test_an_unscored_project_leaves_the_total_and_grade_blank_with_the_reason() -> None:
+    report = _evaluation()
+    reasons = {item.code: item.reason for item in report.not_computable}
+    assert "未提供“特色项目(一站一品)”的评分" in reasons["evaluation.group.distinctive_project"]
+    assert "evaluation.score" in reasons
+
+
+def test_the_bands_are_a_stated_convention_and_can_be_replaced(tmp_path: Path) -> None:
+    report = _evaluation()
+    assert any("常用约定，可配置" in note and "优秀90分" in note for note in report.notes)
+    strict = ReportTemplate(
+        name="anhui.station_evaluation.strict",
+        title="评估（严格分数线）",
+        period_kind="year",
+        builder=evaluation_builder(
+            station_visit_rate, bands=GradeBands(excellent=95, good=85, passing=72)
+        ),
+    )
+    scores = _scores(_evaluation(strict))
+    assert scores["东流镇社工站"][1] == "良好"  # 90.66 is below 95
+    assert scores["东至县社工总站"][1] == "不合格"  # 71.64 is below 72
+    rows = list(
+        openpyxl.load_workbook(write_report(report, tmp_path / "e.xlsx")).active.iter_rows(
+            values_only=True
+        )
+    )
+    header = next(r for r in rows if r[0] == "社工站")
+    assert header[:8] == (
+        "社工站",
+        "人员配备与持证（25分）",
+        "探访率（25分）",
+        "个案、小组与活动（25分）",
+        "资源链接（15分）",
+        "特色项目(一站一品)（10分）",
+        "总分",
+        "等次",
+    )
+    assert ("东流镇社工站", 20.83, 25, 20.83, 15, 9, 90.66, "优秀") in [r[:8] for r in rows]
+    assert ("大渡口镇社工站", 4.17, 0, 0, 0, "无法计算", "无法计算", None) in [r[:8] for r in rows]
+
+
+def test_grade_bands_weights_and_targets_check_themselves() -> None:
+    bands = GradeBands()
+    assert [bands.grade(Decimal(s)).label for s in ("90", "89.99", "80", "60", "59.99")] == [
+        "优秀",
+        "良好",
+        "良好",
+        "合格",
+        "不合格",
+    ]
+    with pytest.raises(ValueError, match="bands"):
+        GradeBands(excellent=80, good=90)
+    with pytest.raises(ValueError, match="100"):
+        EvaluationWeights(staffing=30)
+    with pytest.raises(ValueError, match="positive"):
+        EvaluationTargets(new_cases=0)
