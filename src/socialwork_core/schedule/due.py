@@ -18,8 +18,9 @@ How the due date is found (DOMAIN.md section 3; the grace and absence rules are 
 - a person away on the as-of date is ``suspended``; a person who left the register is never listed.
 
 Status: ``overdue`` (with days) once the due date has passed, ``never_contacted`` when it has and
-there never was a qualifying contact, ``due_soon`` within the rule set's ``due_soon_days``,
-else ``ok``.
+there never was a qualifying contact, ``due_soon`` within the rule set's ``due_soon_days`` (for a
+rolling requirement at most half its period, so "every 7 days" is due soon 3 days ahead), else
+``ok`` (a new registrant within the grace period, not yet contacted, is ``ok`` until then).
 """
 
 from __future__ import annotations
@@ -237,7 +238,7 @@ def _entry(
             days_overdue = -left
             never = last is None and alert_id is None
             status = DueStatus.NEVER_CONTACTED if never else DueStatus.OVERDUE
-        elif left <= rule_set.due_soon_days:
+        elif left <= _soon_window(period, rule_set.due_soon_days):
             status = DueStatus.DUE_SOON
         else:
             status = DueStatus.OK
@@ -256,6 +257,13 @@ def _entry(
         station_code=recipient.station_code,
         village=recipient.village,
     )
+
+
+def _soon_window(period: RollingPeriod | CalendarPeriod | Deadline, days: int) -> int:
+    # A 7-day rolling requirement would always be "due soon" in a 7-day window: cap it at half.
+    if isinstance(period, RollingPeriod):
+        return min(days, period.days // 2)
+    return days
 
 
 def rolling_due(last: date, days: int, spans: tuple[tuple[date, date], ...] = ()) -> date:
