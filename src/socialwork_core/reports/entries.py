@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from ..casework import Activity
 from ..contacts import Contact
 from ..glossary import vocabulary as words
-from ..glossary.indicators_text import UNKNOWN_STATION_LABEL
+from ..glossary.indicators_text import ENTRY_NOTES_JOINER, UNKNOWN_STATION_LABEL
 from ..glossary.messages import render_message
 from ..glossary.terms import ActivityKind, ContactMode
 from ..indicators.records import LedgerLike, recipients_by_key
@@ -76,7 +76,7 @@ class _Names:
 
 
 def _with_notes(text: str, notes: str | None) -> str:
-    return mask_text(text if not notes else f"{text}：{notes}")
+    return mask_text(text if not notes else ENTRY_NOTES_JOINER.join((text, notes)))
 
 
 def contact_entries(

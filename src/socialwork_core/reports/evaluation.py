@@ -59,7 +59,7 @@ class GradeBands:
 
     def __attrs_post_init__(self) -> None:
         if not self.excellent >= self.good >= self.passing:
-            raise ValueError("grade bands must not increase from 优秀 to 合格")
+            raise ValueError("grade bands must not increase from excellent to passing")
 
     def grade(self, score: Decimal) -> EvaluationGrade:
         """The grade of a score: at or above a band's lowest score earns it."""
