@@ -57,6 +57,8 @@ class Placed:
 
 
 def _plain(value: Any, converter: cattrs.Converter) -> Any:
+    if isinstance(value, str | int):  # codes are str enums: their value is themselves
+        return value.value if isinstance(value, Enum) else value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):

@@ -12,6 +12,7 @@ such as “2万余元”).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -282,6 +283,7 @@ def money_text(value: Money) -> str:
 # --- labels ---------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_label(label: str) -> str:
     """Spaces removed and full-width forms made half-width (NFKC), for comparing labels and
     headers: “特困人员（分散供养）” and “特困人员(分散供养)” compare equal."""

@@ -30,6 +30,10 @@ def _freeze(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(value))
 
 
+def _cells_tuple(value: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Row:
     """One data row: typed ``values`` by field, the original cells, unknown columns and issues."""
@@ -39,16 +43,30 @@ class Row:
     """The row number as Excel shows it."""
     values: Mapping[str, Any] = attrs.field(converter=_freeze)
     """Field → value; ``None`` when empty or not accepted (multi-valued fields: a tuple)."""
-    raw: Mapping[str, str] = attrs.field(converter=_freeze)
-    """Header → cell text for every column of the sheet, in sheet order (for issue workbooks)."""
     extras: Mapping[str, str] = attrs.field(converter=_freeze)
     """Header → text of the non-empty cells in columns the spec does not know."""
     issues: tuple[Issue, ...] = ()
+    cells: tuple[Any, ...] = attrs.field(default=(), converter=_cells_tuple, repr=False)
+    """The row's cells as read (merged values filled in), by 0-based column."""
+    headers: tuple[tuple[int, str], ...] = attrs.field(default=(), repr=False)
+    """(0-based column, header) of the sheet's columns (``Layout.headers``)."""
 
     @property
     def rejected(self) -> bool:
         """True if any issue is an error: the row cannot become a record as it stands."""
         return any(issue.is_error for issue in self.issues)
+
+    @property
+    def raw(self) -> Mapping[str, str]:
+        """Header → cell text for every column of the sheet, in sheet order (then any non-empty
+        cell beyond the last header, by column letter): what the worker typed, for issue lists."""
+        cells = self.cells
+        texts = {h: raw_text(cells[c]) if c < len(cells) else "" for c, h in self.headers}
+        width = max((c for c, _ in self.headers), default=-1) + 1
+        for c in range(width, len(cells)):
+            if not is_blank(cells[c]):
+                texts[column_letter(c)] = raw_text(cells[c])
+        return MappingProxyType(texts)
 
 
 @attrs.frozen
@@ -220,6 +238,8 @@ class Table:
         self._formulas = sheet.formulas_without_value
         self._rest = rest
         self._owned = owned
+        self._by_column = dict(layout.headers)
+        self._width = max((c for c, _ in layout.headers), default=-1) + 1
 
     def __enter__(self) -> Table:
         return self
@@ -288,31 +308,33 @@ class Table:
         def place(finding: Finding, column: int, header: str, raw: object) -> Issue:
             return Issue(finding, self.sheet, number, column_letter(column), header, raw_text(raw))
 
-        for column_index, header in self.layout.headers:
-            if (index, column_index) in self._formulas:
-                finding = Finding.of("tabular.formula_without_value", Severity.WARNING, value="")
-                issues.append(place(finding, column_index, header, ""))
-        by_column = dict(self.layout.headers)
+        if self._formulas:
+            for column_index, header in self.layout.headers:
+                if (index, column_index) in self._formulas:
+                    finding = Finding.of(
+                        "tabular.formula_without_value", Severity.WARNING, value=""
+                    )
+                    issues.append(place(finding, column_index, header, ""))
+        by_column = self._by_column
         for spec_column in self.spec.columns:
-            if spec_column.field not in self.layout.fields:
+            column_index_or_none = self.layout.fields.get(spec_column.field)
+            if column_index_or_none is None:
                 values[spec_column.field] = () if spec_column.multi else None
                 continue
-            column_index = self.layout.fields[spec_column.field]
-            header = by_column[column_index]
+            column_index = column_index_or_none
             raw = cell(column_index)
             value, found = _coerce(spec_column, raw)
             values[spec_column.field] = value
-            issues.extend(place(f, column_index, header, raw) for f in found)
-        raw_by_header = {header: raw_text(cell(c)) for c, header in self.layout.headers}
+            if found:
+                header = by_column[column_index]
+                issues.extend(place(f, column_index, header, raw) for f in found)
         extras = {
             header: raw_text(cell(c)) for c, header in self.layout.extras if not is_blank(cell(c))
         }
-        width = max((c for c, _ in self.layout.headers), default=-1) + 1
-        for c in range(width, len(cells)):
+        for c in range(self._width, len(cells)):
             if not is_blank(cells[c]):
                 extras[column_letter(c)] = raw_text(cells[c])
-                raw_by_header[column_letter(c)] = raw_text(cells[c])
-        return Row(self.sheet, number, values, raw_by_header, extras, tuple(issues))
+        return Row(self.sheet, number, values, extras, tuple(issues), cells, self.layout.headers)
 
 
 def _coerce(column: ColumnSpec, raw: RawValue | None) -> tuple[Any, list[Finding]]:
@@ -345,13 +367,16 @@ def _coerce_one(column: ColumnSpec, raw: RawValue) -> tuple[Any, list[Finding]]:
 
 
 _FOOTERS = tuple(normalise_label(k) for k in words.FOOTER_KEYWORDS)
+_FOOTER_INITIALS = frozenset(k[0] for k in _FOOTERS)
 
 
 def _footer_text(cells: Cells) -> str | None:
     first = next((v for v in cells if not is_blank(v)), None)
-    if first is None:
+    if not isinstance(first, str):
         return None
-    text = raw_text(first).strip()
+    text = first.strip()
+    if text[:1] not in _FOOTER_INITIALS:
+        return None
     return text if normalise_label(text).startswith(_FOOTERS) else None
 
 
