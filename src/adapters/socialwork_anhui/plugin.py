@@ -10,10 +10,12 @@ from collections.abc import Mapping, Sequence
 
 from socialwork_core.ledger import LedgerFormat
 from socialwork_core.plugins import CategoryDefinition, Region, count_headers, hookimpl
+from socialwork_core.reports import ReportTemplate
 
 from .categories import CATEGORIES
 from .formats import DISTINCTIVE_HEADERS, FORMAT, FORMATS
 from .region import REGION
+from .reports import TEMPLATES
 
 
 @hookimpl
@@ -34,3 +36,8 @@ def socialwork_detect_format(headers: Mapping[str, Sequence[str]]) -> str | None
 @hookimpl
 def socialwork_extra_categories() -> list[CategoryDefinition]:
     return list(CATEGORIES)
+
+
+@hookimpl
+def socialwork_report_templates() -> list[ReportTemplate]:
+    return list(TEMPLATES)

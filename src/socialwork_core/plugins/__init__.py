@@ -14,7 +14,7 @@ that group and returns :class:`Plugins`, the typed facade the rest of the librar
 
 from __future__ import annotations
 
-from .detect import count_headers
+from .detect import count_headers, workbook_headers
 from .manager import (
     DISABLED_PLUGINS_ENV,
     AdapterInfo,
@@ -51,4 +51,5 @@ __all__ = [
     "hook_names",
     "hookimpl",
     "load_plugins",
+    "workbook_headers",
 ]

@@ -1,13 +1,39 @@
-"""Helpers for ``socialwork_detect_format`` implementations: compare a workbook's header texts with
-the headers a format knows, ignoring spaces and full-width/half-width differences."""
+"""Reading what ``socialwork_detect_format`` looks at, and comparing it with a format's headers.
+
+:func:`workbook_headers` gives, per sheet, the texts of the first rows (where a header row is
+looked for); :func:`count_headers` counts how many wanted header texts occur there, ignoring spaces
+and full-width/half-width differences.
+"""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
-from ..tabular.cells import normalise_label
+from ..tabular import ReadLimits, open_workbook
+from ..tabular.cells import is_blank, normalise_label, raw_text
 
-__all__ = ["count_headers"]
+__all__ = ["count_headers", "workbook_headers"]
+
+
+def workbook_headers(
+    path: str | Path, *, limits: ReadLimits | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Sheet name → the non-empty cell texts of its first ``limits.header_search_rows`` rows, in
+    reading order: the ``headers`` argument of ``socialwork_detect_format``.
+
+    Opens the file with the tabular reader's safeguards; raises ``WorkbookError`` like it.
+    """
+    limits = limits or ReadLimits()
+    found: dict[str, tuple[str, ...]] = {}
+    with open_workbook(path, limits=limits) as workbook:
+        for name in workbook.sheet_names:
+            rows = itertools.islice(workbook.sheet(name).rows, limits.header_search_rows)
+            found[name] = tuple(
+                raw_text(cell) for _, cells in rows for cell in cells if not is_blank(cell)
+            )
+    return found
 
 
 def count_headers(headers: Mapping[str, Sequence[str]], wanted: Iterable[str]) -> int:

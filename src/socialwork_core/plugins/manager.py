@@ -24,6 +24,7 @@ import importlib.metadata
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final
 
@@ -37,6 +38,7 @@ from ..glossary.messages import render_message
 from ..glossary.terms import Severity
 from ..glossary.vocabulary import LIST_JOINER
 from . import hookspecs
+from .detect import workbook_headers
 from .markers import ENTRY_POINT_GROUP, HOOK_PREFIX, PROJECT_NAME
 from .values import CategoryDefinition, Region
 
@@ -306,6 +308,10 @@ class Plugins:
                 f"socialwork_detect_format answered {answer!r}, which is not one of its formats",
             )
         return None
+
+    def detect_workbook_format(self, path: str | Path) -> DetectedFormat | None:
+        """:meth:`detect_format` on the first rows of every sheet of the workbook at ``path``."""
+        return self.detect_format(workbook_headers(path))
 
     # --- resolved for a region --------------------------------------------------------------------
 
