@@ -3,6 +3,7 @@ station, and the county table, each checked against the hand-built ledger below.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from socialwork_core.indicators import RecordSet
 from socialwork_core.periods import PeriodKind
 from socialwork_core.recipients import Recipient
 from socialwork_core.recipients.disability import Disability
-from socialwork_core.reports import Report, ReportSettings, write_report
+from socialwork_core.reports import Report, ReportSettings, report_json, write_report
 from socialwork_core.resources import ResourceLink
 from socialwork_core.stations import Station
 
@@ -254,3 +255,13 @@ def test_the_weekly_workbook_reads_back_without_an_unmasked_id_or_phone(
     texts = [str(c) for r in rows for c in r if c is not None]
     assert "01走访调研" in texts and "08关心关爱特殊困难群体" in texts
     assert not any(ID in t or PHONE in t for t in texts)
+
+
+def test_the_json_form_carries_the_same_masked_entries_and_county_figures(report: Report) -> None:
+    text = report_json(report)
+    assert ID not in text and PHONE not in text and "张有才" not in text
+    data = json.loads(text)
+    assert data["period"] == {"start": "2022-11-18", "end": "2022-11-24", "kind": "week"}
+    total = data["sections"][8]["tables"][0]["rows"][-1]
+    assert total["label"] == "合计"
+    assert [f["value"] for f in total["figures"]] == [91, 5, 3, 3, 5, 1, 5, 1]
