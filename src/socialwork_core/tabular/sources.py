@@ -316,7 +316,7 @@ def detect_csv_encoding(path: Path) -> str:
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
             with path.open("rb") as stream:
-                while chunk := stream.read(1 << 20):
+                while chunk := stream.read(1 << 16):
                     decoder.decode(chunk)
                 decoder.decode(b"", final=True)
         except UnicodeDecodeError:
