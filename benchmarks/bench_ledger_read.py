@@ -6,7 +6,11 @@ subprocess so that peak memory is its own:
 
 - ``calamine``: a bare python-calamine pass over both sheets (every row materialised, nothing kept);
 - ``openpyxl``: a bare openpyxl read-only, values-only pass;
-- ``load_ledger``: reading into validated records (``socialwork_core.ledger.load_ledger``).
+- ``read_table``: the tabular layer alone (header search, merges, coercion of every cell,
+  resident ID checks), rows streamed and dropped: its peak memory against calamine's shows what the
+  reader adds per row (nothing that grows);
+- ``load_ledger``: reading into validated records (``socialwork_core.ledger.load_ledger``), all
+  kept in memory as the ``Ledger``.
 
 Peak memory is the subprocess's peak resident set size (``resource.getrusage``; it includes
 calamine's Rust-side sheet, which tracemalloc cannot see), reported with the interpreter's baseline
@@ -179,6 +183,14 @@ def phase(name: str, path: Path) -> dict[str, Any]:
             for _row in sheet.iter_rows(values_only=True):
                 rows += 1
         workbook.close()
+    elif name == "read_table":
+        from socialwork_core.ledger import table_spec
+        from socialwork_core.tabular import open_workbook, read_table
+
+        with open_workbook(path) as workbook:
+            for sheet_format in fmt.sheets:
+                for _row in read_table(workbook, table_spec(sheet_format)):
+                    rows += 1
     elif name == "load_ledger":
         result = load_ledger(path, fmt)
         records = len(result.ledger.recipients) + len(result.ledger.contacts)
@@ -213,8 +225,9 @@ def tier(name: str, scale: float, folder: Path) -> dict[str, Any]:
     recipients, contacts = (max(1, int(n * scale)) for n in TIERS[name])
     path = folder / f"ledger_{name}_{scale:g}.xlsx"
     write_seconds = generate(path, recipients, contacts)
-    phases = {p: run_phase(p, path) for p in ("calamine", "openpyxl", "load_ledger")}
-    cal, opx, load = (phases[p] for p in ("calamine", "openpyxl", "load_ledger"))
+    names = ("calamine", "openpyxl", "read_table", "load_ledger")
+    phases = {p: run_phase(p, path) for p in names}
+    cal, opx, table, load = (phases[p] for p in names)
     return {
         "recipients": recipients,
         "contacts": contacts,
@@ -225,6 +238,10 @@ def tier(name: str, scale: float, folder: Path) -> dict[str, Any]:
             "load_ledger_vs_calamine_time": round(load["seconds"] / cal["seconds"], 2),
             "load_ledger_vs_openpyxl_time": round(load["seconds"] / opx["seconds"], 2),
             "openpyxl_vs_calamine_time": round(opx["seconds"] / cal["seconds"], 2),
+            "read_table_vs_calamine_time": round(table["seconds"] / cal["seconds"], 2),
+            "read_table_vs_calamine_peak_rss": round(
+                table["peak_rss_mib"] / cal["peak_rss_mib"], 2
+            ),
             "load_ledger_vs_calamine_peak_rss": round(
                 load["peak_rss_mib"] / cal["peak_rss_mib"], 2
             ),
