@@ -3,25 +3,32 @@ every hook has one. Throwaway plugins are passed as ``extra_plugins`` without en
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from types import SimpleNamespace
 
 import attrs
 import cattrs
+import pytest
 from stdnum.cn import ric
 
 from socialwork_core.findings import Finding
 from socialwork_core.glossary import Category, Severity, StationTier
+from socialwork_core.grading import RuleSet, choose_rule_set
+from socialwork_core.ledger import FieldColumn, LedgerFormat, RecordKind, SheetFormat
 from socialwork_core.plugins import (
     AgeRule,
     CategoryDefinition,
+    PluginError,
     Plugins,
     Region,
+    count_headers,
     hookimpl,
     load_plugins,
 )
 from socialwork_core.recipients import Recipient
 from socialwork_core.reports import ReportTemplate
+from socialwork_core.schedule import NATIONAL_DEFAULT
 
 
 def resident_id(area: str, born: date, sequence: int) -> str:
@@ -255,3 +262,108 @@ def test_hook_socialwork_report_templates_are_kept_apart_by_plugin() -> None:
     assert plugins.report_templates() == [monthly]
     assert plugins.report_templates(adapter="Reports") == [monthly]
     assert plugins.report_templates_for_region("zhejiang") == [monthly]
+
+
+# --- socialwork_ledger_formats --------------------------------------------------------------------
+
+ZHEJIANG_FORMAT = LedgerFormat(
+    name="zhejiang",
+    sheets=(
+        SheetFormat(
+            kind=RecordKind.RECIPIENTS,
+            sheet_names=("低边户台账",),
+            columns=(
+                FieldColumn("key", ("户编号",), required=True),
+                FieldColumn("name", ("户主姓名",), required=True),
+            ),
+        ),
+    ),
+)
+
+
+class ZhejiangLedger(Zhejiang):
+    @hookimpl
+    def socialwork_ledger_formats(self) -> list[LedgerFormat]:
+        return [ZHEJIANG_FORMAT]
+
+    @hookimpl
+    def socialwork_detect_format(self, headers: Mapping[str, Sequence[str]]) -> str | None:
+        return "zhejiang" if count_headers(headers, ("户编号", "户主姓名")) == 2 else None
+
+
+def test_hook_socialwork_ledger_formats_are_kept_apart_by_plugin() -> None:
+    plugins = only(ZhejiangLedger())
+
+    assert plugins.ledger_formats() == [ZHEJIANG_FORMAT]
+    assert plugins.ledger_formats_for_region("zhejiang") == [ZHEJIANG_FORMAT]
+
+
+def test_hook_socialwork_ledger_formats_a_region_without_formats_uses_the_national_ones() -> None:
+    class NoFormats(Zhejiang):
+        pass
+
+    plugins = load_plugins(extra_plugins=[NoFormats()], environ={})
+
+    assert [f.name for f in plugins.ledger_formats_for_region("zhejiang")] == ["national"]
+    assert [f.name for f in plugins.ledger_formats(adapter="guangdong")] == ["guangdong"]
+
+
+# --- socialwork_rule_sets -------------------------------------------------------------------------
+
+
+def test_hook_socialwork_rule_sets_default_to_the_national_rule_set() -> None:
+    plugins = built_ins()
+
+    assert plugins.rule_sets(adapter="national") == [NATIONAL_DEFAULT]
+    for region in ("guangdong", "henan", "anhui"):
+        assert plugins.rule_sets_for_region(region) == [NATIONAL_DEFAULT]
+
+
+def test_hook_socialwork_rule_sets_a_region_may_bring_its_own_versions() -> None:
+    stricter = attrs.evolve(
+        NATIONAL_DEFAULT, name="zhejiang", version="2024.1", effective_from=date(2024, 1, 1)
+    )
+
+    class Rules(Zhejiang):
+        @hookimpl
+        def socialwork_rule_sets(self) -> list[RuleSet]:
+            return [stricter]
+
+    plugins = load_plugins(extra_plugins=[Rules()], environ={})
+
+    assert plugins.rule_sets_for_region("zhejiang") == [stricter]
+    assert choose_rule_set(plugins.rule_sets_for_region("zhejiang"), date(2024, 3, 1)) is stricter
+
+
+# --- socialwork_detect_format ---------------------------------------------------------------------
+
+
+def test_hook_socialwork_detect_format_the_claiming_plugin_names_its_format() -> None:
+    plugins = load_plugins(extra_plugins=[ZhejiangLedger()], environ={})
+
+    found = plugins.detect_format({"低边户台账": ("户编号", "户主姓名", "联系电话")})
+
+    assert found is not None
+    assert (found.adapter, found.format) == ("ZhejiangLedger", ZHEJIANG_FORMAT)
+
+
+def test_hook_socialwork_detect_format_the_national_default_answers_last() -> None:
+    plugins = built_ins()
+
+    guangdong = plugins.detect_format({"Sheet1": ("档案号", "姓名", "困境类型", "跟进级别")})
+    plain = plugins.detect_format({"Sheet1": ("档案号", "姓名", "对象类别")})
+    unknown = plugins.detect_format({"Sheet1": ("品名", "单价")})
+
+    assert guangdong is not None and guangdong.adapter == "guangdong"
+    assert plain is not None and plain.adapter == "national"
+    assert unknown is None
+
+
+def test_hook_socialwork_detect_format_a_name_that_is_not_the_plugins_own_fails() -> None:
+    class Confused:
+        @hookimpl
+        def socialwork_detect_format(self, headers: Mapping[str, Sequence[str]]) -> str:
+            return "no_such_format"
+
+    with pytest.raises(PluginError, match="no_such_format"):
+        only(Confused()).detect_format({"Sheet1": ("姓名",)})
