@@ -20,9 +20,13 @@ from decimal import Decimal
 
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import StationTier
-from socialwork_core.glossary.indicators_text import EVALUATION_GROUP_LABELS
+from socialwork_core.glossary.indicators_text import (
+    EVALUATION_GROUP_LABELS,
+    FigureUnit,
+    RecordKind,
+)
 from socialwork_core.glossary.messages import render_message
-from socialwork_core.indicators import Figure, LedgerLike
+from socialwork_core.indicators import Figure, LedgerLike, not_computable
 from socialwork_core.periods import Period, PeriodKind
 from socialwork_core.reports import (
     EvaluationTargets,
@@ -188,6 +192,8 @@ def evaluation_builder(
                     note=result.grade.label if result.grade is not None else None,
                 )
             )
+        if not stations:
+            rows.append(Row(label=unit, figures=_no_stations(weights)))
         table = Table(
             headers=(
                 EVALUATION_FIRST_HEADER,
@@ -220,6 +226,24 @@ def evaluation_builder(
         )
 
     return build
+
+
+def _no_stations(weights: EvaluationWeights) -> tuple[Figure, ...]:
+    """One row saying why nothing could be scored: the ledger has no stations sheet."""
+    codes = [f"evaluation.group.{code}" for code, _ in _weights(weights)] + ["evaluation.score"]
+    labels = [EVALUATION_GROUP_LABELS[code] for code, _ in _weights(weights)] + [
+        EVALUATION_TOTAL_HEADER
+    ]
+    return tuple(
+        not_computable(
+            code,
+            FigureUnit.POINTS,
+            "reports.no_records",
+            label=label,
+            records=RecordKind.STATIONS.label,
+        )
+        for code, label in zip(codes, labels, strict=True)
+    )
 
 
 def _weights(w: EvaluationWeights) -> tuple[tuple[str, Decimal], ...]:
