@@ -40,7 +40,7 @@ def socialwork_region() -> Region | None:
     serves no region of its own (one that only adds checks, say). Every plugin is asked; two
     plugins claiming one region code is a load problem naming both.
 
-    Called once per plugin while plugins load, and again whenever the facade lists regions.
+    Called once per plugin while plugins load; the answer is kept for the life of the facade.
 
     Example::
 
