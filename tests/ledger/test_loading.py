@@ -194,3 +194,27 @@ def test_the_issues_workbook_shows_each_refused_row_then_its_problems(
     ]
     codes = [r[7].value for r in everything.iter_rows(min_row=2)]
     assert "resident_id.stored_as_number" in codes and "tabular.extra_columns_kept" in codes
+
+
+def test_unknown_columns_of_other_sheets_are_kept_and_written_back(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    from socialwork_core.ledger import RecordKind, write_ledger
+
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": PEOPLE,
+            "探访记录": [
+                ["探访日期", "档案号", "探访方式", "天气"],
+                ["2022-03-01", "A1", "入户", "晴"],
+                ["2022-03-02", "A2", "电话", None],
+            ],
+        },
+    )
+    ledger = load_ledger(path, fmt).ledger
+    assert dict(ledger.extras_of(RecordKind.CONTACTS, "contacts-1")) == {"天气": "晴"}
+    assert dict(ledger.extras_of(RecordKind.CONTACTS, "contacts-2")) == {}
+    again = load_ledger(write_ledger(tmp_path / "again.xlsx", ledger, fmt), fmt).ledger
+    assert again.contacts == ledger.contacts
+    assert again.extras == ledger.extras
