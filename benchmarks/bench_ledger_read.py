@@ -94,8 +94,9 @@ def generate(path: Path, recipients: int, contacts: int, seed: int = 4) -> float
 
     def people() -> Iterator[list[Any]]:
         for i in range(recipients):
-            birth = date(1925, 1, 1) + timedelta(days=rng.randrange(0, 36000))
-            number = resident_id.compose(rng.choice(areas), birth, rng.randrange(1, 999))
+            # (birth day, sequence) is unique per person: 7919 is prime to 36000
+            birth = date(1925, 1, 1) + timedelta(days=(i * 7919) % 36000)
+            number = resident_id.compose(areas[i % len(areas)], birth, i // 36000 + 1)
             yield [
                 f"A{i:07d}",
                 rng.choice(surnames) + rng.choice(given) + rng.choice(given),
@@ -211,12 +212,14 @@ def phase(name: str, path: Path) -> dict[str, Any]:
 
 
 def run_phase(name: str, path: Path) -> dict[str, Any]:
-    output = subprocess.run(
+    done = subprocess.run(
         [sys.executable, __file__, "--phase", name, str(path)],
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
+    )
+    if done.returncode:
+        raise SystemExit(f"phase {name} failed:\n{done.stderr[-3000:]}")
+    output = done.stdout
     result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
     return result
 
