@@ -259,11 +259,13 @@ def test_a_region_hook_that_raises_is_recorded_and_the_plugin_set_aside(
     assert "faulty" not in plugins.names()
 
 
-def test_importing_the_package_loads_no_plugin() -> None:
+def test_importing_the_contract_loads_no_plugin_and_no_workbook_reader() -> None:
     code = (
         "import sys, socialwork_core, socialwork_core.plugins\n"
         "loaded = [m for m in sys.modules if m.startswith('socialwork_') and '.plugin' in m"
         " and not m.startswith('socialwork_core')]\n"
         "assert not loaded, loaded\n"
+        "heavy = [m for m in ('openpyxl', 'socialwork_core.tabular') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

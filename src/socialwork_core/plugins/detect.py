@@ -10,9 +10,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..tabular import ReadLimits, open_workbook
-from ..tabular.cells import is_blank, normalise_label, raw_text
+if TYPE_CHECKING:
+    from ..tabular import ReadLimits
+
+# The tabular reader (and openpyxl behind it) is imported when first needed, so that importing the
+# plugin contract, and with it ``socialwork_core.hookimpl``, stays light.
 
 __all__ = ["count_headers", "workbook_headers"]
 
@@ -25,6 +29,9 @@ def workbook_headers(
 
     Opens the file with the tabular reader's safeguards; raises ``WorkbookError`` like it.
     """
+    from ..tabular import ReadLimits, open_workbook
+    from ..tabular.cells import is_blank, raw_text
+
     limits = limits or ReadLimits()
     found: dict[str, tuple[str, ...]] = {}
     with open_workbook(path, limits=limits) as workbook:
@@ -39,5 +46,7 @@ def workbook_headers(
 def count_headers(headers: Mapping[str, Sequence[str]], wanted: Iterable[str]) -> int:
     """How many of the ``wanted`` header texts occur anywhere in ``headers`` (sheet name → texts
     of its first rows, as the hook receives them). Each wanted text counts once."""
+    from ..tabular.cells import normalise_label
+
     found = {normalise_label(text) for texts in headers.values() for text in texts}
     return sum(1 for text in {normalise_label(w) for w in wanted} if text in found)
