@@ -367,3 +367,22 @@ def test_hook_socialwork_detect_format_a_name_that_is_not_the_plugins_own_fails(
 
     with pytest.raises(PluginError, match="no_such_format"):
         only(Confused()).detect_format({"Sheet1": ("姓名",)})
+
+
+def test_hook_socialwork_check_recipient_for_a_region_runs_only_that_regions_checks() -> None:
+    person = Recipient(
+        key="HN-020",
+        name="赵国庆",
+        resident_id=resident_id("410223", date(1980, 2, 3), 15),
+        categories={"henan.left_behind_woman", "guangdong.advanced_age_70"},
+    )
+    plugins = built_ins()
+
+    henan = plugins.check_recipient_for_region(person, date(2024, 3, 1), "henan")
+    guangdong = plugins.check_recipient_for_region(person, date(2024, 3, 1), "guangdong")
+
+    assert [f.code for f in henan] == ["henan.left_behind_woman_not_female"]
+    assert sorted(f.code for f in guangdong) == [
+        "category.too_young",
+        "guangdong.no_responsible_worker",
+    ]

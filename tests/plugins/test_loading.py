@@ -269,3 +269,30 @@ def test_importing_the_contract_loads_no_plugin_and_no_workbook_reader() -> None
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_two_distributions_with_one_plugin_name_keep_the_first_found(
+    install_plugin: InstallPlugin,
+) -> None:
+    install_plugin(
+        "henan",
+        """
+        from socialwork_core.plugins import Region, hookimpl
+
+        @hookimpl
+        def socialwork_region():
+            return Region(code="henan_fork", name="河南省", division_codes=("4102",),
+                          adapter="socialwork-henan-fork", adapter_version="0.2")
+        """,
+        distribution="socialwork-henan-fork",
+    )
+
+    plugins = load_plugins(environ={})
+
+    (problem,) = plugins.problems
+    assert (problem.plugin, problem.code) == ("henan", "plugins.duplicate_name")
+    assert "socialwork-henan-fork" in problem.finding.message
+    assert "socialwork-core" in problem.finding.message
+    # The earlier entry on sys.path wins, as imports do; the other is named, not silently lost.
+    assert plugins.region_for_division("410223").code == "henan_fork"
+    assert {"national", "guangdong", "anhui"} <= set(plugins.names())

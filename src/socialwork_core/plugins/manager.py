@@ -339,6 +339,24 @@ class Plugins:
             result += self.extra_categories(adapter=name)
         return result
 
+    def check_recipient_for_region(
+        self, recipient: Recipient, as_of: date, code: str
+    ) -> list[Finding]:
+        """The checks that apply to a person on region ``code``'s register: the national default
+        adapter's and the region's own hooks, and the age rules of the categories the region's
+        ledgers may hold (:meth:`categories_for_region`)."""
+        names = [self.adapter_for_region(code)]
+        default = self.national_default()
+        if default is not None and default.code != code:
+            names.insert(0, self.adapter_for_region(default.code))
+        findings: list[Finding] = []
+        for name in names:
+            findings += self._collect_lists(
+                "socialwork_check_recipient", name, recipient=recipient, as_of=as_of
+            )
+        findings += check_local_categories(recipient, as_of, self.categories_for_region(code))
+        return findings
+
     # --- internals -------------------------------------------------------------------------------
 
     def _for_region(self, code: str, get: Callable[..., list[Any]]) -> list[Any]:
