@@ -1,0 +1,40 @@
+"""The one distribution ships the core and every adapter as top-level, typed packages."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+WHEEL = PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]
+
+
+def package_dirs() -> list[Path]:
+    adapters = sorted(p.parent for p in (ROOT / "src" / "adapters").glob("*/__init__.py"))
+    return [ROOT / "src" / "socialwork_core", *adapters]
+
+
+def test_every_package_is_shipped_top_level() -> None:
+    for package in package_dirs():
+        relative = package.relative_to(ROOT).as_posix()
+        assert relative in WHEEL["only-include"], relative
+        assert WHEEL["sources"][relative] == package.name, relative
+
+
+def test_every_adapter_is_named_socialwork_region_and_registered_by_entry_point() -> None:
+    entry_points = PYPROJECT["project"]["entry-points"]["socialwork_core"]
+    for package in package_dirs()[1:]:
+        assert package.name.startswith("socialwork_")
+        region = package.name.removeprefix("socialwork_")
+        assert entry_points[region] == f"{package.name}.plugin"
+
+
+def test_every_package_is_marked_typed() -> None:
+    for package in package_dirs():
+        assert (package / "py.typed").is_file(), package
+
+
+def test_runtime_dependencies_carry_version_ranges() -> None:
+    for requirement in PYPROJECT["project"]["dependencies"]:
+        assert ">=" in requirement and "<" in requirement, requirement
