@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import cli, identity, ledger, plugins, recipients, reports, rules, tabular
+from . import cli, identity, ledger, plugins, recipients, reports, rules, tabular, testing
 
 _AREAS: tuple[Mapping[str, str], ...] = (
     identity.MESSAGES,
@@ -20,6 +20,7 @@ _AREAS: tuple[Mapping[str, str], ...] = (
     reports.MESSAGES,
     plugins.MESSAGES,
     cli.MESSAGES,
+    testing.MESSAGES,
 )
 
 
