@@ -131,3 +131,8 @@ def test_every_single_character_mutation_is_caught(number: str, position: int, s
     result = resident_id.check(mutated)
     assert result.number is None
     assert result.findings[0].is_error
+
+
+def test_an_area_code_created_after_the_birth_year_is_not_flagged() -> None:
+    # 441823 (Yangshan) entered GB/T 2260 in 1988; a card issued later carries it for older people.
+    assert codes(resident_id.compose("441823", date(1940, 1, 1), 5)) == []

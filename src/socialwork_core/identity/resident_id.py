@@ -15,10 +15,11 @@ Finding codes (all ``resident_id.*``; severity in brackets):
 - ``wrong_length`` [error]: neither 18 nor 15 characters.
 - ``impossible_birth_date`` [error]: the 8 birth digits are not a calendar date.
 - ``wrong_check_character`` [error]: the ISO 7064 MOD 11-2 check character does not match.
-- ``unknown_area_code`` [warning]: the 6-digit area is not in stdnum's GB/T 2260 table for the
-  birth year. A **warning**, not an error, by decision: retired and renamed area codes stay on
-  real, valid cards (stdnum's ``validate`` would reject them). ``check(strict_area=True)`` makes it
-  an error.
+- ``unknown_area_code`` [warning]: the 6-digit area was never a county code in stdnum's GB/T 2260
+  table. A **warning**, not an error, by decision: the table may lag real codes, and a wrong area
+  does not make the number unusable. Unlike stdnum's ``validate`` we do not require the code to be
+  in force in the birth year (a card carries the code of its *issue*, so that check would flag most
+  people born before the 1980s). ``check(strict_area=True)`` makes it an error.
 - ``upgraded_from_15`` [warning]: a 15-digit first-generation number, upgraded to 18 digits
   (century ``19`` inserted, check character computed).
 
@@ -34,8 +35,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 import attrs
+from stdnum import numdb
 from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
 
 from ..dates import age_at
 from ..findings import Finding, FindingError
@@ -115,13 +116,12 @@ def upgrade_15(number15: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _area_known(area: str, year: int) -> bool:
-    # stdnum validates the area against the birth year; cached since a county shares few codes.
-    try:
-        ric.get_birth_place(f"{area}{year:04d}0101000")
-    except ValidationError:
-        return False
-    return True
+def _area_known(area: str) -> bool:
+    # Known if GB/T 2260 (stdnum's table) ever had this county code, at any date. stdnum's own
+    # validate also requires the code to exist in the *birth* year, but a card carries the code in
+    # force when it was issued, so that check warns for most people born before the 1980s.
+    parts = numdb.get("cn/loc").info(area)
+    return any("county" in props for _part, props in parts)
 
 
 def _birth(number: str) -> date | None:
@@ -185,7 +185,7 @@ def check(value: object, *, strict_area: bool = False) -> IdCheck:
         return IdCheck(
             None, (_error("resident_id.wrong_check_character", value=raw, expected=expected),)
         )
-    if not _area_known(number[:6], birth.year):
+    if not _area_known(number[:6]):
         severity = Severity.ERROR if strict_area else Severity.WARNING
         findings.append(
             Finding.of("resident_id.unknown_area_code", severity, value=raw, area=number[:6])
