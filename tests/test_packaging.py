@@ -38,3 +38,20 @@ def test_every_package_is_marked_typed() -> None:
 def test_runtime_dependencies_carry_version_ranges() -> None:
     for requirement in PYPROJECT["project"]["dependencies"]:
         assert ">=" in requirement and "<" in requirement, requirement
+
+
+def test_the_package_version_matches_the_distribution() -> None:
+    import socialwork_core
+
+    assert socialwork_core.__version__ == PYPROJECT["project"]["version"]
+
+
+def test_importing_the_package_does_not_load_the_excel_machinery() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, socialwork_core; print('openpyxl' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
