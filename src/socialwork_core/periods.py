@@ -30,6 +30,7 @@ import attrs
 
 __all__ = [
     "CALENDAR_KINDS",
+    "bounds",
     "Period",
     "PeriodKind",
     "containing",
@@ -207,6 +208,12 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+
+def bounds(kind: PeriodKind, day: date, *, first_weekday: int = 0) -> tuple[date, date]:
+    """Start and end of the calendar period of ``kind`` containing ``day``, without building a
+    :class:`Period` (for hot loops; ``first_weekday`` is not checked here)."""
+    return _bounds(kind, day, first_weekday)
 
 
 def containing(kind: PeriodKind | str, day: date, *, first_weekday: int = 0) -> Period:

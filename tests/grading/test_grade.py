@@ -8,10 +8,19 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from socialwork_core.findings import FindingError
 from socialwork_core.glossary.rules_text import RiskFlag
-from socialwork_core.glossary.terms import ServiceLevel
+from socialwork_core.glossary.terms import (
+    Category,
+    DisabilityGrade,
+    DisabilityKind,
+    SelfCareLevel,
+    SelfCareTask,
+    ServiceLevel,
+)
 from socialwork_core.grading import (
     Assessment,
     GradingContext,
@@ -20,9 +29,11 @@ from socialwork_core.grading import (
     RuleSet,
     choose_rule_set,
     grade,
+    grade_with,
+    level_of,
 )
 from socialwork_core.grading.predicates import aged_at_least, all_of, any_of, holds_any
-from socialwork_core.recipients import Recipient
+from socialwork_core.recipients import Disability, Recipient
 from socialwork_core.schedule import NATIONAL_DEFAULT, NATIONAL_POLICY
 
 AS_OF = date(2022, 3, 31)
@@ -167,3 +178,45 @@ def test_assessment_self_care_follows_the_six_tasks() -> None:
     assert RiskFlag.NO_CARER in assessment.risk_flags
     with pytest.raises(ValueError, match="unknown SelfCareTask"):
         Assessment(recipient_key="p1", on=AS_OF, failed_tasks={"juggling"})
+
+
+people = st.builds(
+    Recipient,
+    key=st.just("p1"),
+    name=st.just("Test Person"),
+    birth_date=st.none() | st.dates(date(1920, 1, 1), date(2020, 1, 1)),
+    categories=st.frozensets(st.sampled_from([c.value for c in Category]), max_size=3),
+    self_care=st.none() | st.sampled_from(list(SelfCareLevel)),
+    disability=st.none()
+    | st.builds(
+        Disability,
+        kind=st.sampled_from(list(DisabilityKind)),
+        grade=st.sampled_from(list(DisabilityGrade)),
+    ),
+)
+assessment_of_p1 = st.none() | st.builds(
+    Assessment,
+    recipient_key=st.just("p1"),
+    on=st.just(date(2022, 1, 1)),
+    failed_tasks=st.frozensets(st.sampled_from(list(SelfCareTask))),
+    risk_flags=st.frozensets(st.sampled_from(list(RiskFlag))),
+)
+
+
+@given(
+    recipient=people,
+    assessment=assessment_of_p1,
+    override_level=st.none() | st.sampled_from(list(ServiceLevel)),
+)
+def test_level_of_is_the_effective_level_of_the_full_grade(
+    recipient: Recipient, assessment: Assessment | None, override_level: ServiceLevel | None
+) -> None:
+    override = (
+        None
+        if override_level is None
+        else Override(recipient_key="p1", level=override_level, reason="r", by="w", on=AS_OF)
+    )
+    full = grade_with(recipient, AS_OF, NATIONAL_DEFAULT, assessment=assessment, override=override)
+    fast = level_of(recipient, AS_OF, NATIONAL_DEFAULT, assessment=assessment, override=override)
+    assert fast is full.effective_level
+    assert full.level is min((r.level for r in full.reasons), key=lambda lv: lv.rank)

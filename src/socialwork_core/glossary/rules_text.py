@@ -78,13 +78,15 @@ class DueStatus(LabelledEnum):
     @property
     def urgency(self) -> int:
         """0 (never contacted, most urgent) … 4 (suspended): the due list sorts by it."""
-        return list(DueStatus).index(self)
+        return _URGENCY[self]
 
     @property
     def needs_action(self) -> bool:
         """True for never contacted, overdue and due soon."""
         return self in (DueStatus.NEVER_CONTACTED, DueStatus.OVERDUE, DueStatus.DUE_SOON)
 
+
+_URGENCY: dict[str, int] = {status.value: i for i, status in enumerate(DueStatus)}
 
 RULE_TEXT: Mapping[str, str] = {
     "l1_aged_80_living_alone": "80周岁及以上，且为独居、空巢或留守老人",
@@ -152,5 +154,7 @@ def join_labels(labels: Iterable[str]) -> str:
 
 def category_label(code: str) -> str:
     """The Chinese label of a national category code; a local code is returned as it is."""
-    member = Category._value2member_map_.get(code)
-    return member.label if isinstance(member, Category) else code
+    return _CATEGORY_LABELS.get(code, code)
+
+
+_CATEGORY_LABELS: dict[str, str] = {c.value: c.label for c in Category}

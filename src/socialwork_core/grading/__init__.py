@@ -13,7 +13,7 @@ The national default rule set with its visit policy is
 
 from __future__ import annotations
 
-from .grade import grade, grade_with
+from .grade import grade, grade_with, level_of
 from .records import Assessment, Override, latest_on_or_before
 from .result import GradeResult, Reason
 from .rules import GradingContext, Predicate, Rule, RuleSet, choose_rule_set
@@ -31,4 +31,5 @@ __all__ = [
     "grade",
     "grade_with",
     "latest_on_or_before",
+    "level_of",
 ]

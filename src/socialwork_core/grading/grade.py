@@ -17,7 +17,9 @@ from .rules import GradingContext, RuleSet, choose_rule_set
 if TYPE_CHECKING:
     from ..schedule.records import Alert
 
-__all__ = ["grade", "grade_with"]
+__all__ = ["grade", "grade_with", "level_of"]
+
+_RANK: dict[str, int] = {level.value: level.rank for level in ServiceLevel}
 
 
 @lru_cache(maxsize=256)
@@ -84,7 +86,10 @@ def grade_with(
     )
     reasons: list[Reason] = []
     for rule in rule_set.rules:
-        inputs = rule.evaluate(context)
+        outcome = rule.predicate(context)  # Rule.evaluate, inlined: this loop runs per person
+        if outcome is None or outcome is False:
+            continue
+        inputs = {} if outcome is True else outcome
         if inputs is not None:
             reasons.append(
                 Reason(
@@ -98,7 +103,7 @@ def grade_with(
                 )
             )
     if reasons:
-        reasons.sort(key=lambda r: r.level.rank)  # stable: rule order within a level
+        reasons.sort(key=lambda r: _RANK[r.level])  # stable: rule order within a level
         level = reasons[0].level
     else:
         level = rule_set.default_level
@@ -114,3 +119,33 @@ def grade_with(
         if override is not None and override.recipient_key == recipient.key
         else None,
     )
+
+
+def level_of(
+    recipient: Recipient,
+    as_of: date,
+    rule_set: RuleSet,
+    *,
+    assessment: Assessment | None = None,
+    active_alerts: tuple[Alert, ...] = (),
+    override: Override | None = None,
+) -> ServiceLevel:
+    """The level :func:`grade_with` would make effective, without building its reasons.
+
+    For the due list over a whole city: rules are tried most urgent level first and the search
+    stops at the first that fires. ``grade_with(...).effective_level`` is always the same.
+    """
+    if override is not None and override.recipient_key == recipient.key:
+        return override.level
+    context = GradingContext(
+        recipient=recipient,
+        as_of=as_of,
+        age=recipient.age(as_of),
+        assessment=assessment,
+        alerts=active_alerts,
+    )
+    for rule in rule_set.by_urgency:
+        outcome = rule.predicate(context)
+        if outcome is not None and outcome is not False:
+            return rule.level
+    return rule_set.default_level

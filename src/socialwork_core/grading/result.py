@@ -17,6 +17,10 @@ from .records import Override
 __all__ = ["GradeResult", "Reason"]
 
 
+def _level(value: str) -> ServiceLevel:
+    return value if type(value) is ServiceLevel else ServiceLevel(value)
+
+
 def _text_map(value: Mapping[str, str]) -> Mapping[str, str]:
     return to_mapping({str(k): str(v) for k, v in value.items()})
 
@@ -27,7 +31,7 @@ class Reason:
 
     rule_id: str = attrs.field(validator=non_blank)
     """The rule's stable id, e.g. ``l1_aged_80_living_alone``."""
-    level: ServiceLevel = attrs.field(converter=ServiceLevel)
+    level: ServiceLevel = attrs.field(converter=_level)
     """The level the rule gives."""
     description: str
     """The rule in Chinese, as the worker reads it."""
@@ -66,7 +70,7 @@ class GradeResult:
     recipient_key: str = attrs.field(validator=non_blank)
     as_of: date
     """The date the grade is for: ages and active alerts are read on it."""
-    level: ServiceLevel = attrs.field(converter=ServiceLevel)
+    level: ServiceLevel = attrs.field(converter=_level)
     """The computed level: the most urgent level any rule gives, else the rule set's default."""
     reasons: tuple[Reason, ...] = attrs.field(converter=_reasons)
     """Every rule that fired (most urgent first); when none fired, one ``default_level`` reason."""

@@ -140,8 +140,12 @@ class RuleSet:
     """A calendar period in which a person was absent (hospital, away) on at least this share of
     its days needs no contact (default one half)."""
     description: str = ""
+    by_urgency: tuple[Rule, ...] = attrs.field(init=False, eq=False, repr=False)
+    """The rules, most urgent level first (stable within a level); derived, for fast grading."""
 
     def __attrs_post_init__(self) -> None:
+        ordered = tuple(sorted(self.rules, key=lambda r: r.level.rank))
+        object.__setattr__(self, "by_urgency", ordered)
         if not self.policy:
             raise ValueError(f"rule set {self.name} {self.version} has no visit policy")
         if self.default_level not in self.policy:

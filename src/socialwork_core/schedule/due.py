@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TypeVar
 
 import attrs
@@ -34,18 +35,29 @@ import attrs
 from ..contacts import Contact
 from ..glossary.rules_text import DueStatus
 from ..glossary.terms import ServiceLevel
-from ..grading.grade import grade_with
+from ..grading.grade import grade_with, level_of
 from ..grading.records import Assessment, Override
 from ..grading.result import GradeResult
 from ..grading.rules import RuleSet, choose_rule_set
-from ..periods import containing
+from ..periods import bounds
 from ..recipients.recipient import Recipient
 from ..validation import non_blank
 from .index import AbsenceIndex, ContactIndex, LastContact, absent_days, covered
 from .records import Absence, Alert
 from .requirements import CalendarPeriod, Deadline, Requirement, RollingPeriod
 
-__all__ = ["DueEntry", "due_list", "grade_all", "latest_by_key"]
+__all__ = ["DueEntry", "calendar_due", "due_list", "grade_all", "latest_by_key", "rolling_due"]
+
+_ONE_DAY = timedelta(days=1)
+_RANK: dict[str, int] = {level.value: level.rank for level in ServiceLevel}
+
+
+def _level(value: str) -> ServiceLevel:
+    return value if type(value) is ServiceLevel else ServiceLevel(value)
+
+
+def _status(value: str) -> DueStatus:
+    return value if type(value) is DueStatus else DueStatus(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -53,13 +65,13 @@ class DueEntry:
     """One line of the due list: one person, one requirement."""
 
     recipient_key: str = attrs.field(validator=non_blank)
-    level: ServiceLevel = attrs.field(converter=ServiceLevel)
+    level: ServiceLevel = attrs.field(converter=_level)
     """The level followed (a worker's override where there is one)."""
     requirement_id: str = attrs.field(validator=non_blank)
     """E.g. ``home_visit_every_month``, or ``alert:<id>`` for an alert."""
     description: str = ""
     """The requirement in Chinese."""
-    status: DueStatus = attrs.field(converter=DueStatus)
+    status: DueStatus = attrs.field(converter=_status)
     due_on: date | None = None
     """The day a qualifying contact is due by; ``None`` for a person never contacted whose
     registration date is unknown."""
@@ -79,7 +91,7 @@ class DueEntry:
     def sort_key(self) -> tuple[int, bool, int, int, date, str, str]:
         """Most urgent first: level, unknown due date, days overdue, status, due date, key, id."""
         return (
-            self.level.rank,
+            _RANK[self.level],
             self.due_on is not None,
             -self.days_overdue,
             self.status.urgency,
@@ -154,18 +166,24 @@ def due_list(
     status, due date and key.
     """
     rule_set = choose_rule_set(rule_sets, as_of)
-    alerts = tuple(alerts)
     active_alerts = tuple(a for a in alerts if a.is_active(as_of))
     register = [r for r in recipients if r.is_on_register(as_of)]
+    levels: dict[str, ServiceLevel] = {}
     if grades is None:
-        grades = grade_all(
-            register,
-            as_of,
-            rule_set,
-            assessments=assessments,
-            alerts=active_alerts,
-            overrides=overrides,
-        )
+        # Only the level is needed here (grade() gives the reasons for anyone a worker looks at).
+        latest_assessment = latest_by_key(assessments, as_of)
+        latest_override = latest_by_key(overrides, as_of)
+        for recipient in register:
+            levels[recipient.key] = level_of(
+                recipient,
+                as_of,
+                rule_set,
+                assessment=latest_assessment.get(recipient.key),
+                active_alerts=active_alerts,
+                override=latest_override.get(recipient.key),
+            )
+    else:
+        levels = {r.key: grades[r.key].effective_level for r in register}
     if isinstance(contacts, ContactIndex):
         if contacts.as_of != as_of:
             raise ValueError(f"contact index built for {contacts.as_of}, not {as_of}")
@@ -173,23 +191,39 @@ def due_list(
     else:
         index = ContactIndex.build(contacts, as_of)
     away = AbsenceIndex(absences, as_of)
+    grace = timedelta(days=rule_set.grace_days)
+    plans: dict[ServiceLevel, tuple[tuple[Requirement, str | None], ...]] = {}
+    alert_requirements: dict[tuple[str, int | None], Requirement] = {}
     entries: list[DueEntry] = []
     for recipient in register:
-        level = grades[recipient.key].effective_level
-        policy = rule_set.policy_for(level)
-        requirements: list[tuple[Requirement, str | None]] = [
-            (req, None) for req in policy.requirements
-        ]
+        level = levels[recipient.key]
+        plan = plans.get(level)
+        if plan is None:
+            plan = plans[level] = tuple(
+                (req, None) for req in rule_set.policy_for(level).requirements
+            )
+        requirements = list(plan)
         for alert in active_alerts:
             if alert.covers(recipient, level):
-                requirements.append((alert.requirement(policy.alert_deadline_hours), alert.id))
+                hours = rule_set.policy_for(level).alert_deadline_hours
+                requirement = alert_requirements.get((alert.id, hours))
+                if requirement is None:
+                    requirement = alert_requirements[(alert.id, hours)] = alert.requirement(hours)
+                requirements.append((requirement, alert.id))
         spans = away.spans(recipient.key)
+        floor = None if recipient.registered_on is None else recipient.registered_on + grace
         for requirement, alert_id in requirements:
             entries.append(
-                _entry(recipient, level, requirement, alert_id, index, spans, rule_set, as_of)
+                _entry(
+                    recipient, level, requirement, alert_id, index, spans, floor, rule_set, as_of
+                )
             )
-    entries.sort(key=lambda e: e.sort_key)
+    entries.sort(key=_sort_key)
     return tuple(entries)
+
+
+def _sort_key(entry: DueEntry) -> tuple[int, bool, int, int, date, str, str]:
+    return entry.sort_key
 
 
 def _entry(
@@ -199,6 +233,7 @@ def _entry(
     alert_id: str | None,
     index: ContactIndex,
     spans: tuple[tuple[date, date], ...],
+    floor: date | None,
     rule_set: RuleSet,
     as_of: date,
 ) -> DueEntry:
@@ -212,18 +247,15 @@ def _entry(
         met = last is not None
         due = period.due
     else:
-        floor = (
-            None
-            if recipient.registered_on is None
-            else recipient.registered_on + timedelta(days=rule_set.grace_days)
-        )
         if last is None:
             due = floor
         else:
             if isinstance(period, RollingPeriod):
                 base = rolling_due(last.on, period.days, spans)
-            else:
+            elif spans:
                 base = calendar_due(last.on, period, spans, rule_set.absence_exempt_share)
+            else:
+                base = _calendar_due_cached(last.on, period)
             due = base if floor is None or base > floor else floor
     days_overdue = 0
     if spans and covered(spans, as_of):
@@ -278,6 +310,12 @@ def rolling_due(last: date, days: int, spans: tuple[tuple[date, date], ...] = ()
         due = extended
 
 
+@lru_cache(maxsize=8192)
+def _calendar_due_cached(last: date, period: CalendarPeriod) -> date:
+    # Without absences the answer depends on the date alone, and a city shares a few hundred dates.
+    return calendar_due(last, period)
+
+
 def calendar_due(
     last: date,
     period: CalendarPeriod,
@@ -286,9 +324,9 @@ def calendar_due(
 ) -> date:
     """The end of the first calendar period after the one holding ``last`` that is not exempt
     (away on at least ``exempt_share`` of its days)."""
-    following = containing(period.kind, last, first_weekday=period.first_weekday).next()
-    while spans and absent_days(spans, following.start, following.end) >= (
-        exempt_share * following.days
-    ):
-        following = following.next()
-    return following.end
+    kind, weekday = period.kind, period.first_weekday
+    _, end = bounds(kind, last, first_weekday=weekday)
+    start, end = bounds(kind, end + _ONE_DAY, first_weekday=weekday)
+    while spans and absent_days(spans, start, end) >= exempt_share * ((end - start).days + 1):
+        start, end = bounds(kind, end + _ONE_DAY, first_weekday=weekday)
+    return end

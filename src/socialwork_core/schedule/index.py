@@ -37,7 +37,7 @@ class ContactIndex:
     def __init__(self, as_of: date) -> None:
         self.as_of = as_of
         self.contacts_read = 0
-        self._latest: dict[str, dict[ContactMode, LastContact]] = {}
+        self._latest: dict[str, dict[ContactMode, tuple[date, time, str]]] = {}
 
     @classmethod
     def build(cls, contacts: Iterable[Contact], as_of: date) -> ContactIndex:
@@ -57,16 +57,21 @@ class ContactIndex:
             on = contact.on
             if on > as_of:
                 continue
-            entry = LastContact(on, contact.at or midnight, contact.id)
             mode = contact.mode
             for key in contact.recipient_keys:
                 per_mode = latest.get(key)
                 if per_mode is None:
-                    latest[key] = {mode: entry}
+                    latest[key] = {mode: (on, contact.at or midnight, contact.id)}
                     continue
                 current = per_mode.get(mode)
-                if current is None or current < entry:
-                    per_mode[mode] = entry
+                # Plain tuples compare (date, time, id): the latest wins, ties by id, in any order.
+                # The date alone settles most comparisons, so the tuple is built only when needed.
+                if (
+                    current is None
+                    or current[0] < on
+                    or (current[0] == on and current < (on, contact.at or midnight, contact.id))
+                ):
+                    per_mode[mode] = (on, contact.at or midnight, contact.id)
         self.contacts_read += read
 
     def latest(self, key: str, modes: Iterable[ContactMode]) -> LastContact | None:
@@ -74,12 +79,12 @@ class ContactIndex:
         per_mode = self._latest.get(key)
         if per_mode is None:
             return None
-        best: LastContact | None = None
+        best: tuple[date, time, str] | None = None
         for mode in modes:
             found = per_mode.get(mode)
             if found is not None and (best is None or best < found):
                 best = found
-        return best
+        return None if best is None else LastContact(*best)
 
     def __len__(self) -> int:
         """The number of people with at least one contact."""
