@@ -1,3 +1,62 @@
-"""Message templates: cli."""
+"""Message templates: the ``socialwork`` command (``socialwork_core.cli``).
 
-MESSAGES: dict[str, str] = {}
+Each code has an English twin in ``socialwork_core.cli.text``; the command prints both.
+"""
+
+MESSAGES: dict[str, str] = {
+    # --- choosing the adapter ----------------------------------------------------------------------
+    "cli.adapter_detected": "使用适配器 {adapter}（台账格式 {format}），根据表头自动识别。",
+    "cli.adapter_given": "使用适配器 {adapter}（台账格式 {format}），由 --adapter 指定。",
+    "cli.unknown_adapter": "没有名为“{name}”的适配器。已安装的适配器：{known}。",
+    "cli.adapter_without_formats": "适配器“{name}”没有提供台账格式，无法读取台账。",
+    "cli.format_not_detected": (
+        "无法根据表头判断“{path}”属于哪种台账格式。请用 --adapter 指定适配器（已安装：{known}）。"
+    ),
+    "cli.unknown_layout": "没有名为“{name}”的台账格式。可用格式：{known}。",
+    # --- files -------------------------------------------------------------------------------------
+    "cli.workbook_unreadable": "无法读取“{path}”：{message}",
+    "cli.output_unwritable": "无法写入“{path}”：{problem}",
+    "cli.output_is_input": "输出文件“{path}”就是输入的台账，请换一个文件名，以免覆盖原台账。",
+    "cli.unsupported_output": "不支持输出为“{path}”，请使用以下文件类型：{allowed}。",
+    "cli.alert_unreadable": "无法读取预警文件“{path}”：{problem}",
+    "cli.alert_invalid": "预警文件“{path}”的内容不符合要求：{problems}",
+    # --- arguments ---------------------------------------------------------------------------------
+    "cli.bad_date": "日期“{text}”无法识别，请写成 2023-03-31 这样的形式。",
+    "cli.bad_period": (
+        "统计周期“{text}”无法识别。可用写法：2023-03（月）、2023-Q1（季度）、2023-H1（半年）、"
+        "2023（年）、2023-W47（周）、2023-03-01..2023-03-31（任意时段）。"
+    ),
+    "cli.unknown_template": "没有名为“{name}”的报表模板。可用模板：{known}。",
+    "cli.wrong_period_kind": "报表“{template}”按{expected}填报，不能用于统计周期 {period}。",
+    "cli.usage": "命令用法有误：{problem}。运行 socialwork {command} --help 查看用法。",
+    # --- results -----------------------------------------------------------------------------------
+    "cli.validate_clean": "台账没有错误：共{warnings}条警告、{infos}条提示。",
+    "cli.validate_errors": "台账有{errors}处错误，{rejected}行未读入；另有{warnings}条警告、{infos}条提示。",
+    "cli.rows_refused": (
+        "台账中有{rejected}行因错误未读入，以下结果只包含已读入的行。请运行 socialwork validate 查看问题清单。"
+    ),
+    "cli.issues_written": "问题清单已写入 {path}，请按清单修改台账后重新导入。",
+    "cli.report_written": "报表《{title}》（{period}）已写入 {path}。",
+    "cli.ledger_written": "台账（格式 {layout}）已写入 {path}。",
+    "cli.convert_lossy": (
+        "新格式无法完整表示原台账：重新读取写出的文件时发现{errors}处错误（{codes}）。"
+        "请先把这些内容改成新格式认可的写法（例如本地对象类别），再转换。"
+    ),
+    "cli.table_written": "结果已写入 {path}。",
+    "cli.graded": "{as_of}共评定{count}人（规则 {rule_set} {version}）：{levels}。",
+    "cli.due_summary": "{as_of}待探访清单共{count}项：{statuses}。",
+    "cli.due_hidden": "另有{count}项状态正常或暂停，未列出；加 --all 可全部列出。",
+    "cli.no_adapters": "没有安装任何适配器。",
+    # --- progress (shown only when stderr is a terminal) -------------------------------------------
+    "cli.progress.plugins": "正在加载适配器……",
+    "cli.progress.reading": "正在读取台账 {path}……",
+    "cli.progress.computing": "正在计算……",
+    "cli.progress.writing": "正在写入 {path}……",
+    # --- plugins and internal errors ---------------------------------------------------------------
+    "cli.plugin_problem": "插件“{plugin}”未能加载：{message}",
+    "cli.plugin_broken": "插件有错误，无法继续：{problem}",
+    "cli.internal_error": (
+        "程序内部出错：{problem}。这是本软件或某个插件的缺陷，请报告；"
+        "设置环境变量 SOCIALWORK_DEBUG=1 可显示详细信息。"
+    ),
+}

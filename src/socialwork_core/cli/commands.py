@@ -1,0 +1,649 @@
+"""The commands: each takes the parsed arguments and a :class:`Console`, returns the exit status.
+
+Every command is thin: it calls the public API (``plugins``, ``ledger``, ``grading``, ``schedule``,
+``periods``, ``reports``) and prints what came back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..glossary import cli_text
+from ..glossary.rules_text import DueStatus
+from ..glossary.terms import ServiceLevel, Severity
+from ..grading import GradeResult, Reason
+from ..ledger import RecordKind, load_ledger, write_issues_workbook, write_ledger
+from ..ledger.model import Ledger, record_id
+from ..plugins import Plugins
+from ..reports import ReportSettings, mask_name, mask_text, report_data, report_json, write_report
+from ..schedule import DueEntry, due_list, grade_all
+from ..tabular import CellKind, Column, Issue, SheetSpec, TitleBlock, write_workbook
+from .console import CliError, Console, format_table
+from .session import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    OpenedLedger,
+    default_unit,
+    open_ledger,
+    parse_as_of,
+    parse_period_text,
+    read_alerts,
+    refused_note,
+    start_plugins,
+)
+from .text import heading
+
+__all__ = ["COMMANDS"]
+
+Command = Callable[[argparse.Namespace, Console, date], int]
+
+
+def _writable(path: Path, allowed: Sequence[str]) -> Path:
+    if path.suffix.lower() not in allowed:
+        raise CliError(
+            "cli.unsupported_output", EXIT_USAGE, path=str(path), allowed=", ".join(allowed)
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError("cli.output_unwritable", EXIT_USAGE, path=str(path), problem=exc) from None
+    return path
+
+
+def _write(console: Console, path: Path, write: Callable[[], object]) -> None:
+    console.progress("cli.progress.writing", path=str(path))
+    try:
+        write()
+    except OSError as exc:
+        raise CliError(
+            "cli.output_unwritable", EXIT_USAGE, path=str(path), problem=exc.strerror or exc
+        ) from None
+
+
+def _both(label: str, code: str) -> str:
+    return f"{label} {code}"
+
+
+# --- adapters ---------------------------------------------------------------------------------------
+
+
+def cmd_adapters(args: argparse.Namespace, console: Console, today: date) -> int:
+    """``socialwork adapters``."""
+    plugins = start_plugins(console)
+    console.done()
+    entries: list[dict[str, Any]] = []
+    for info in plugins.adapters():
+        origin = info.origin
+        entries.append(
+            {
+                "name": info.name,
+                "version": info.version,
+                "region": None
+                if info.region is None
+                else {"code": info.region.code, "name": info.region.name},
+                "origin": {
+                    "source": origin.source,
+                    "module": origin.module,
+                    "entry_point": origin.entry_point,
+                    "distribution": origin.distribution,
+                    "distribution_version": origin.distribution_version,
+                },
+                "formats": [f.name for f in plugins.ledger_formats(adapter=info.name)],
+                "report_templates": [
+                    {"name": t.name, "title": t.title, "period_kind": t.period_kind.value}
+                    for t in plugins.report_templates(adapter=info.name)
+                ],
+            }
+        )
+    problems = [
+        {"plugin": p.plugin, "code": p.code, "message": p.finding.message, "detail": p.detail}
+        for p in plugins.problems
+    ]
+    if console.json_output:
+        console.emit_json({"adapters": entries, "problems": problems})
+        return EXIT_OK
+    if not entries:
+        console.note("cli.no_adapters")
+    for entry in entries:
+        region = entry["region"]
+        place = f"  {region['name']} ({region['code']})" if region else ""
+        console.out(f"{entry['name']} {entry['version'] or '-'}{place}")
+        origin = entry["origin"]
+        where = origin["entry_point"] or origin["module"]
+        if origin["distribution"]:
+            where += f"  [{origin['distribution']} {origin['distribution_version']}]"
+        console.out(f"  {heading('origin')}: {where}")
+        console.out(f"  {heading('formats')}: {', '.join(entry['formats']) or '-'}")
+        templates = entry["report_templates"]
+        console.out(f"  {heading('templates')}:" + ("" if templates else " -"))
+        for t in templates:
+            console.out(f"    {t['name']}  {t['title']}  ({t['period_kind']})")
+    return EXIT_OK
+
+
+# --- validate ---------------------------------------------------------------------------------------
+
+
+def _issue_data(issue: Issue) -> dict[str, Any]:
+    return {
+        "sheet": issue.sheet,
+        "row": issue.row,
+        "column": issue.column,
+        "header": issue.header,
+        "raw": mask_text(issue.raw),
+        "code": issue.code,
+        "severity": issue.severity.value,
+        "message": issue.message,
+    }
+
+
+def _record_counts(ledger: Ledger) -> dict[str, int]:
+    return {kind.value: len(ledger.records(kind)) for kind in RecordKind}
+
+
+def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int:
+    """``socialwork validate LEDGER``."""
+    plugins = start_plugins(console)
+    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    result = opened.result
+    by_severity = Counter(i.severity for i in result.issues)
+    by_code: dict[tuple[Severity, str], list[Issue]] = {}
+    for issue in result.issues:
+        by_code.setdefault((issue.severity, issue.code), []).append(issue)
+    ordered = sorted(by_code.items(), key=lambda kv: (-kv[0][0].weight, -len(kv[1]), kv[0][1]))
+
+    issues_path: Path | None = None
+    if args.issues_out is not None:
+        issues_path = Path(args.issues_out)
+    elif result.errors:
+        issues_path = opened.path.with_name(f"{opened.path.stem}_issues.xlsx")
+    if issues_path is not None:
+        target = _writable(issues_path, (".xlsx",))
+        _write(console, target, lambda: write_issues_workbook(target, result))
+    console.done()
+
+    errors, warnings, infos = (by_severity[s] for s in Severity)
+    if console.json_output:
+        console.emit_json(
+            {
+                **opened.describe(),
+                "ok": not result.errors,
+                "counts": {s.value: by_severity[s] for s in Severity},
+                "rejected_rows": len(result.rejected),
+                "records": _record_counts(result.ledger),
+                "by_code": [
+                    {
+                        "severity": sev.value,
+                        "code": code,
+                        "count": len(items),
+                        "message": items[0].message,
+                    }
+                    for (sev, code), items in ordered
+                ],
+                "issues_workbook": None if issues_path is None else str(issues_path),
+                "issues": [_issue_data(i) for i in result.issues],
+            }
+        )
+    else:
+        rows = [
+            [_both(sev.label, sev.value), code, str(len(items)), items[0].message]
+            for (sev, code), items in ordered
+        ]
+        headers = [heading(h) for h in ("severity", "code", "count", "example")]
+        for line in format_table(headers, rows):
+            console.out(line)
+        if rows:
+            console.out()
+    if result.errors:
+        console.note(
+            "cli.validate_errors",
+            errors=errors,
+            rejected=len(result.rejected),
+            warnings=warnings,
+            infos=infos,
+        )
+    else:
+        console.note("cli.validate_clean", warnings=warnings, infos=infos)
+    if issues_path is not None:
+        console.note("cli.issues_written", path=str(issues_path))
+    return EXIT_DATA if result.errors else EXIT_OK
+
+
+# --- grade ------------------------------------------------------------------------------------------
+
+
+def _reason_data(reason: Reason) -> dict[str, Any]:
+    return {
+        "rule_id": reason.rule_id,
+        "level": reason.level.value,
+        "description": reason.description,
+        "description_en": reason.description_en,
+        "inputs": dict(reason.inputs),
+        "text": reason.text,
+    }
+
+
+def _level(level: ServiceLevel) -> str:
+    return _both(level.label, level.value)
+
+
+def _name(opened: OpenedLedger, key: str, full_names: bool) -> str:
+    person = opened.result.ledger.recipient(key)
+    if person is None:
+        return ""
+    return person.name if full_names else mask_name(person.name)
+
+
+def _reasons_cell(result: GradeResult) -> str:
+    return cli_text.REASON_JOINER.join(result.explain())
+
+
+def _grade_data(opened: OpenedLedger, result: GradeResult, full_names: bool) -> dict[str, Any]:
+    override = result.override
+    return {
+        "recipient_key": result.recipient_key,
+        "name": _name(opened, result.recipient_key, full_names),
+        "level": result.effective_level.value,
+        "level_label": result.effective_level.label,
+        "computed_level": result.level.value,
+        "override": None
+        if override is None
+        else {
+            "level": override.level.value,
+            "by": override.by,
+            "on": override.on.isoformat(),
+            "reason": override.reason,
+        },
+        "reasons": [_reason_data(r) for r in result.reasons],
+        "explanation": list(result.explain()),
+        "rule_set": {"name": result.rule_set_name, "version": result.rule_set_version},
+    }
+
+
+def _table_output(
+    console: Console,
+    path: Path,
+    *,
+    sheet: str,
+    title: str,
+    subtitle: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    data: Any,
+) -> None:
+    target = _writable(path, (".xlsx", ".json"))
+    if target.suffix.lower() == ".json":
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        _write(console, target, lambda: target.write_text(text + "\n", encoding="utf-8"))
+    else:
+        spec = SheetSpec(
+            name=sheet,
+            columns=tuple(Column(cli_text.HEADINGS[c], CellKind.TEXT) for c in columns),
+            rows=rows,
+            title=TitleBlock(title=title, period=subtitle),
+        )
+        _write(console, target, lambda: write_workbook(target, [spec]))
+    console.note("cli.table_written", path=str(target))
+
+
+def _level_counts(levels: Counter[ServiceLevel]) -> str:
+    return cli_text.JOINER.join(
+        f"{level.label}{levels[level]}" for level in ServiceLevel if levels[level]
+    )
+
+
+def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
+    """``socialwork grade LEDGER --as-of DATE``."""
+    as_of = parse_as_of(args.as_of, today=today)
+    plugins = start_plugins(console)
+    alerts = read_alerts(plugins, args.alert or ())
+    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    console.progress("cli.progress.computing")
+    grades = grade_all(opened.result.ledger.recipients, as_of, opened.rule_sets, alerts=alerts)
+    ordered = sorted(grades.values(), key=lambda g: (g.effective_level.rank, g.recipient_key))
+    items = [_grade_data(opened, g, args.full_names) for g in ordered]
+    columns = ("key", "name", "level", "computed_level", "reasons")
+    rows = [
+        [
+            g.recipient_key,
+            _name(opened, g.recipient_key, args.full_names),
+            _level(g.effective_level),
+            _level(g.level),
+            _reasons_cell(g),
+        ]
+        for g in ordered
+    ]
+    rule_set = (ordered[0].rule_set_name, ordered[0].rule_set_version) if ordered else ("-", "-")
+    payload = {
+        **opened.describe(),
+        "as_of": as_of.isoformat(),
+        "rule_set": {"name": rule_set[0], "version": rule_set[1]},
+        "grades": items,
+    }
+    if args.output is not None:
+        _table_output(
+            console,
+            Path(args.output),
+            sheet=cli_text.SHEET_TITLES["grades"],
+            title=cli_text.SHEET_TITLES["grades"],
+            subtitle=as_of.isoformat(),
+            columns=columns,
+            rows=rows,
+            data=payload,
+        )
+    console.done()
+    if console.json_output:
+        console.emit_json(payload)
+    else:
+        for line in format_table([heading(c) for c in columns], rows):
+            console.out(line)
+    console.note(
+        "cli.graded",
+        as_of=as_of.isoformat(),
+        count=len(ordered),
+        rule_set=rule_set[0],
+        version=rule_set[1],
+        levels=_level_counts(Counter(g.effective_level for g in ordered)) or "-",
+    )
+    return refused_note(console, opened)
+
+
+# --- due --------------------------------------------------------------------------------------------
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _due_data(
+    opened: OpenedLedger, entry: DueEntry, grade: GradeResult | None, full_names: bool
+) -> dict[str, Any]:
+    return {
+        "recipient_key": entry.recipient_key,
+        "name": _name(opened, entry.recipient_key, full_names),
+        "level": entry.level.value,
+        "level_label": entry.level.label,
+        "reasons": [] if grade is None else [_reason_data(r) for r in grade.reasons],
+        "requirement_id": entry.requirement_id,
+        "requirement": entry.description,
+        "status": entry.status.value,
+        "status_label": entry.status.label,
+        "due_on": _iso(entry.due_on),
+        "days_overdue": entry.days_overdue,
+        "last_contact_on": _iso(entry.last_contact_on),
+        "last_contact_id": entry.last_contact_id,
+        "alert_id": entry.alert_id,
+        "worker_id": entry.worker_id,
+        "station_code": entry.station_code,
+        "village": entry.village,
+    }
+
+
+def _status_counts(statuses: Counter[DueStatus]) -> str:
+    return cli_text.JOINER.join(
+        f"{status.label}{statuses[status]}" for status in DueStatus if statuses[status]
+    )
+
+
+def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
+    """``socialwork due LEDGER --as-of DATE [--alert FILE]``."""
+    as_of = parse_as_of(args.as_of, today=today)
+    plugins = start_plugins(console)
+    alerts = read_alerts(plugins, args.alert or ())
+    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    ledger = opened.result.ledger
+    console.progress("cli.progress.computing")
+    grades = grade_all(ledger.recipients, as_of, opened.rule_sets, alerts=alerts)
+    entries = due_list(
+        ledger.recipients, ledger.contacts, opened.rule_sets, as_of, alerts=alerts, grades=grades
+    )
+    shown = [e for e in entries if args.all or e.status.needs_action]
+    columns = (
+        "level",
+        "key",
+        "name",
+        "requirement",
+        "status",
+        "due_on",
+        "days_overdue",
+        "last_contact_on",
+        "village",
+        "worker",
+        "reasons",
+    )
+    rows = []
+    for e in shown:
+        grade = grades.get(e.recipient_key)
+        rows.append(
+            [
+                _level(e.level),
+                e.recipient_key,
+                _name(opened, e.recipient_key, args.full_names),
+                e.description or e.requirement_id,
+                _both(e.status.label, e.status.value),
+                _iso(e.due_on) or "-",
+                str(e.days_overdue) if e.days_overdue else "",
+                _iso(e.last_contact_on) or "-",
+                e.village or "",
+                e.worker_id or "",
+                "" if grade is None else _reasons_cell(grade),
+            ]
+        )
+    statuses = Counter(e.status for e in entries)
+    payload = {
+        **opened.describe(),
+        "as_of": as_of.isoformat(),
+        "alerts": [a.id for a in alerts],
+        "counts": {s.value: statuses[s] for s in DueStatus},
+        "all": bool(args.all),
+        "entries": [
+            _due_data(opened, e, grades.get(e.recipient_key), args.full_names) for e in shown
+        ],
+    }
+    if args.output is not None:
+        _table_output(
+            console,
+            Path(args.output),
+            sheet=cli_text.SHEET_TITLES["due"],
+            title=cli_text.SHEET_TITLES["due"],
+            subtitle=as_of.isoformat(),
+            columns=columns,
+            rows=rows,
+            data=payload,
+        )
+    console.done()
+    if console.json_output:
+        console.emit_json(payload)
+    else:
+        for line in format_table([heading(c) for c in columns], rows):
+            console.out(line)
+    console.note(
+        "cli.due_summary",
+        as_of=as_of.isoformat(),
+        count=len(entries),
+        statuses=_status_counts(statuses) or "-",
+    )
+    hidden = len(entries) - len(shown)
+    if hidden:
+        console.note("cli.due_hidden", count=hidden)
+    return refused_note(console, opened)
+
+
+# --- report -----------------------------------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
+    """``socialwork report TEMPLATE LEDGER --period PERIOD -o FILE.xlsx``."""
+    as_of = parse_as_of(args.as_of, today=today)
+    plugins = start_plugins(console)
+    templates = {t.name: t for t in plugins.report_templates()}
+    template = templates.get(args.template)
+    if template is None:
+        raise CliError(
+            "cli.unknown_template",
+            EXIT_USAGE,
+            name=args.template,
+            known=", ".join(templates) or "-",
+        )
+    period = parse_period_text(args.period, first_weekday=template.first_weekday)
+    target = _writable(Path(args.output), (".xlsx", ".json"))
+    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    console.progress("cli.progress.computing")
+    settings = ReportSettings(rule_sets=opened.rule_sets)
+    try:
+        report = template.build(
+            opened.result.ledger,
+            period,
+            as_of=as_of,
+            unit=args.unit if args.unit is not None else default_unit(opened),
+            preparer=args.preparer,
+            reviewer=args.reviewer,
+            settings=settings,
+        )
+    except ValueError as exc:
+        kind = template.period_kind.value
+        raise CliError(
+            "cli.wrong_period_kind",
+            EXIT_USAGE,
+            template=template.name,
+            expected=cli_text.PERIOD_KIND_LABELS.get(kind, kind),
+            expected_en=kind.replace("_", "-"),
+            period=period.label,
+            detail=str(exc),
+        ) from None
+    if target.suffix.lower() == ".json":
+        text = report_json(report)
+        _write(console, target, lambda: target.write_text(text + "\n", encoding="utf-8"))
+    else:
+        _write(console, target, lambda: write_report(report, target))
+    console.done()
+    if console.json_output:
+        console.emit_json(
+            {
+                **opened.describe(),
+                "template": template.name,
+                "period": period.label,
+                "as_of": as_of.isoformat(),
+                "output": str(target),
+                "report": report_data(report),
+            }
+        )
+    else:
+        console.out(str(target))
+    console.note(
+        "cli.report_written",
+        title=template.title,
+        template=template.name,
+        period=period.label,
+        path=str(target),
+    )
+    return refused_note(console, opened)
+
+
+# --- convert ----------------------------------------------------------------------------------------
+
+
+def ledger_data(plugins: Plugins, opened: OpenedLedger) -> dict[str, Any]:
+    """The ledger in the converter's form: records by kind, other kinds' unknown columns, issues."""
+    converter = plugins.make_converter()
+    ledger = opened.result.ledger
+    records = {
+        kind.value: [converter.unstructure(r) for r in ledger.records(kind)] for kind in RecordKind
+    }
+    extras = {
+        kind.value: {
+            record_id(kind, r): dict(ledger.extras_of(kind, record_id(kind, r)))
+            for r in ledger.records(kind)
+            if ledger.extras_of(kind, record_id(kind, r))
+        }
+        for kind in RecordKind
+        if kind is not RecordKind.RECIPIENTS
+    }
+    return {
+        **opened.describe(),
+        "records": records,
+        "extras": {k: v for k, v in extras.items() if v},
+        "issues": [_issue_data(i) for i in opened.result.issues],
+    }
+
+
+def _layouts(plugins: Plugins) -> Iterator[tuple[str, Any]]:
+    for fmt in plugins.ledger_formats():
+        yield fmt.name, fmt
+
+
+def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
+    """``socialwork convert LEDGER --to json|xlsx``."""
+    plugins = start_plugins(console)
+    layouts = dict(_layouts(plugins))
+    if args.layout is not None and args.layout not in layouts:
+        raise CliError(
+            "cli.unknown_layout", EXIT_USAGE, name=args.layout, known=", ".join(layouts) or "-"
+        )
+    if args.output is not None:
+        _writable(Path(args.output), (".json",) if args.to == "json" else (".xlsx",))
+    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    recheck: tuple[Issue, ...] = ()
+    if args.to == "json":
+        data = ledger_data(plugins, opened)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        if args.output is None:
+            console.done()
+            console.out(text)
+            return refused_note(console, opened)
+        target = Path(args.output)
+        _write(console, target, lambda: target.write_text(text + "\n", encoding="utf-8"))
+        layout_name = "json"
+    else:
+        fmt = layouts[args.layout] if args.layout is not None else opened.format
+        layout_name = fmt.name
+        default = Path(f"{opened.path.stem}.{fmt.name}.xlsx")
+        target = _writable(Path(args.output) if args.output is not None else default, (".xlsx",))
+        if target.resolve() == opened.path.resolve():
+            raise CliError("cli.output_is_input", EXIT_USAGE, path=str(target))
+        _write(console, target, lambda: write_ledger(target, opened.result.ledger, fmt))
+        console.progress("cli.progress.reading", path=str(target))
+        recheck = load_ledger(target, fmt, converter=plugins.make_converter()).errors
+    console.done()
+    if console.json_output:
+        console.emit_json(
+            {
+                **opened.describe(),
+                "to": args.to,
+                "layout": layout_name,
+                "output": str(target),
+                "records": _record_counts(opened.result.ledger),
+                "read_back_errors": dict(Counter(i.code for i in recheck)),
+            }
+        )
+    else:
+        console.out(str(target))
+    console.note("cli.ledger_written", layout=layout_name, path=str(target))
+    status = refused_note(console, opened)
+    if recheck:
+        codes = Counter(i.code for i in recheck)
+        console.note(
+            "cli.convert_lossy",
+            errors=len(recheck),
+            codes=", ".join(f"{code} ×{n}" for code, n in codes.most_common()),
+        )
+        status = EXIT_DATA
+    return status
+
+
+COMMANDS: dict[str, Command] = {
+    "adapters": cmd_adapters,
+    "validate": cmd_validate,
+    "grade": cmd_grade,
+    "due": cmd_due,
+    "report": cmd_report,
+    "convert": cmd_convert,
+}
+"""Command name → implementation."""

@@ -1,0 +1,252 @@
+"""The argument parser and the entry point ``main(argv) -> int``."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from typing import NoReturn, TextIO
+
+from .. import __version__
+from ..glossary import cli_text
+from .commands import COMMANDS
+from .console import CliError, Console
+from .session import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from .text import EXIT_CODES_EN, bilingual
+
+__all__ = ["build_parser", "main"]
+
+DEBUG_ENV = "SOCIALWORK_DEBUG"
+"""Set to 1 to see the traceback of an internal error."""
+
+_SUMMARIES_EN = {
+    "adapters": "list the installed adapters with their version and where they came from",
+    "validate": "check a ledger: issues by severity and code, and the issues workbook",
+    "grade": "each recipient's service level with its reasons",
+    "due": "the due list (who to contact, by when), most urgent first",
+    "report": "build a report from a template for one period",
+    "convert": "convert a ledger to JSON or to another ledger layout",
+}
+
+_DETAILS = {
+    "validate": (
+        "Without --issues-out, the issues workbook is written beside the ledger as "
+        "<name>_issues.xlsx when the ledger has errors."
+    ),
+    "grade": "Names are masked (family name and *) unless --full-names is given.",
+    "due": (
+        "Lists what needs action (never contacted, overdue, due soon) unless --all is given. "
+        "An alert file is JSON: one alert or a list, in the converter's form of "
+        "socialwork_core.schedule.Alert, e.g. "
+        '{"id": "HC-2023-01", "kind": "cold_wave", "start": "2023-01-12", "end": "2023-01-15", '
+        '"village_codes": ["..."], "deadline_hours": 24}.'
+    ),
+    "report": (
+        "PERIOD is 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47 or 2023-03-01..2023-03-31; "
+        "-o takes .xlsx (the styled form) or .json (the same figures). "
+        "Personal data is masked in the report."
+    ),
+    "convert": (
+        "--to json writes the records in the converter's form (to stdout without -o); "
+        "--to xlsx writes the ledger in --layout (default: its own). "
+        "The output keeps full personal data: it is for use inside the station."
+    ),
+}
+
+
+def _exit_codes_text() -> str:
+    lines = [f"exit status / {cli_text.EXIT_HEADING}:"]
+    for status, meaning in cli_text.EXIT_CODES.items():
+        lines.append(f"  {status}  {EXIT_CODES_EN[status]} / {meaning}")
+    return "\n".join(lines)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage problems as a :class:`CliError` (exit 2), in both languages."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.split(" ", 1)[1] if " " in self.prog else ""
+        raise CliError("cli.usage", EXIT_USAGE, problem=message, command=command)
+
+
+def _help(name: str) -> str:
+    return f"{_SUMMARIES_EN[name]} / {cli_text.COMMAND_SUMMARIES[name]}"
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text tables for people (default) or one JSON document on stdout for programs",
+    )
+
+
+def _ledger_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ledger", metavar="LEDGER", help="the ledger workbook (.xlsx, .xls, .ods)")
+    parser.add_argument(
+        "--adapter",
+        metavar="NAME",
+        help="the adapter whose layout the ledger uses (default: detected from the headers)",
+    )
+
+
+def _as_of_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of", metavar="DATE", help="the date to compute for, e.g. 2023-03-31 (default: today)"
+    )
+
+
+def _people_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="also write the table to FILE (.xlsx or .json)"
+    )
+    parser.add_argument(
+        "--full-names", action="store_true", help="print full names (default: masked)"
+    )
+    parser.add_argument(
+        "--alert", action="append", metavar="FILE", help="an alert file (JSON); repeatable"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``socialwork`` argument parser (every command, its options and exit codes)."""
+    formatter = argparse.RawDescriptionHelpFormatter
+    epilog = _exit_codes_text()
+    parser = _Parser(
+        prog="socialwork",
+        description=(
+            "Township social work station ledgers: check, grade, due list, reports, convert.\n"
+            + cli_text.PROGRAM_SUMMARY
+        ),
+        epilog=epilog,
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"socialwork-core {__version__}")
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str) -> argparse.ArgumentParser:
+        detail = _DETAILS.get(name)
+        description = _help(name) + (f"\n\n{detail}" if detail else "")
+        return sub.add_parser(
+            name,
+            help=_help(name),
+            description=description,
+            epilog=epilog,
+            formatter_class=formatter,
+        )
+
+    _common_options(add("adapters"))
+
+    validate = add("validate")
+    _ledger_options(validate)
+    validate.add_argument(
+        "--issues-out", metavar="FILE.xlsx", help="where to write the issues workbook"
+    )
+    _common_options(validate)
+
+    grade = add("grade")
+    _ledger_options(grade)
+    _as_of_option(grade)
+    _people_options(grade)
+    _common_options(grade)
+
+    due = add("due")
+    _ledger_options(due)
+    _as_of_option(due)
+    _people_options(due)
+    due.add_argument("--all", action="store_true", help="also list lines that are ok or suspended")
+    _common_options(due)
+
+    report = add("report")
+    report.add_argument(
+        "template", metavar="TEMPLATE", help="a report template, e.g. guangdong.monthly"
+    )
+    _ledger_options(report)
+    report.add_argument("--period", required=True, metavar="PERIOD", help="the report period")
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help=".xlsx or .json")
+    _as_of_option(report)
+    report.add_argument(
+        "--unit",
+        metavar="TEXT",
+        help=f"{cli_text.OPTION_LABELS['unit']} (default: the ledger's township station)",
+    )
+    report.add_argument(
+        "--preparer", default="", metavar="NAME", help=cli_text.OPTION_LABELS["preparer"]
+    )
+    report.add_argument(
+        "--reviewer", default="", metavar="NAME", help=cli_text.OPTION_LABELS["reviewer"]
+    )
+    _common_options(report)
+
+    convert = add("convert")
+    _ledger_options(convert)
+    convert.add_argument("--to", required=True, choices=("json", "xlsx"), help="the output kind")
+    convert.add_argument(
+        "--layout", metavar="FORMAT", help="for --to xlsx: the ledger format to write"
+    )
+    convert.add_argument("-o", "--output", metavar="FILE", help="the file to write")
+    _common_options(convert)
+    return parser
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    args = list(argv)
+    return "--format=json" in args or any(
+        a == "--format" and i + 1 < len(args) and args[i + 1] == "json" for i, a in enumerate(args)
+    )
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    today: date | None = None,
+) -> int:
+    """Run ``socialwork`` with ``argv`` (default: the process arguments); return the exit status.
+
+    ``stdout``, ``stderr`` and ``today`` default to the process streams and the wall-clock date;
+    tests and embedding programs may pass their own. Bad input never prints a traceback: it is a
+    message in Chinese and English and exit status 1 or 2.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    console = Console(out, err, json_output=_wants_json(args_list))
+    parser = build_parser()
+    try:
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exc:  # --help and --version
+            return exc.code if isinstance(exc.code, int) else EXIT_OK
+        console.json_output = getattr(args, "format", "text") == "json"
+        command = COMMANDS[args.command]
+        return command(args, console, today if today is not None else date.today())
+    except CliError as exc:
+        console.done()
+        if console.json_output:
+            console.emit_json(
+                {"error": {"code": exc.code, "exit_status": exc.exit_status, "message": str(exc)}}
+            )
+        console.error(str(exc))
+        return exc.exit_status
+    except BrokenPipeError:
+        # The reader of stdout went away (``socialwork due … | head``): not an error of ours.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        console.done()
+        return 130
+    except Exception as exc:
+        console.done()
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exc(file=err)
+        console.error(bilingual("cli.internal_error", problem=f"{type(exc).__name__}: {exc}"))
+        return EXIT_INTERNAL

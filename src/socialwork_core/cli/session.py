@@ -1,0 +1,219 @@
+"""What every ledger command does first: load the plugins, choose the adapter, read the ledger."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .. import serialize
+from ..glossary.terms import StationTier
+from ..grading import RuleSet
+from ..ledger import LedgerFormat, LoadResult, load_ledger
+from ..periods import Period, parse_period
+from ..plugins import PluginError, Plugins, Region, load_plugins
+from ..schedule import NATIONAL_DEFAULT, Alert
+from ..tabular import WorkbookError
+from .console import CliError, Console
+
+__all__ = [
+    "EXIT_DATA",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "OpenedLedger",
+    "choose_format",
+    "default_unit",
+    "open_ledger",
+    "parse_as_of",
+    "parse_period_text",
+    "read_alerts",
+    "start_plugins",
+]
+
+EXIT_OK = 0
+"""Success."""
+EXIT_DATA = 1
+"""The ledger was read and has errors: rows were refused (the output covers the rest)."""
+EXIT_USAGE = 2
+"""A usage problem, or a file that cannot be read or written."""
+EXIT_INTERNAL = 3
+"""A bug in the library or a plugin."""
+
+
+def start_plugins(console: Console) -> Plugins:
+    """Load every installed plugin; load problems are shown as notes, a broken plugin stops."""
+    console.progress("cli.progress.plugins")
+    try:
+        plugins = load_plugins()
+    except PluginError as exc:
+        raise CliError("cli.plugin_broken", EXIT_USAGE, problem=str(exc)) from exc
+    for problem in plugins.problems:
+        console.note(
+            "cli.plugin_problem",
+            plugin=problem.plugin,
+            message=problem.finding.message,
+            detail=problem.detail or problem.code,
+        )
+    return plugins
+
+
+def _known(plugins: Plugins) -> str:
+    return ", ".join(plugins.names()) or "-"
+
+
+def choose_format(
+    plugins: Plugins, path: Path, adapter: str | None
+) -> tuple[str, LedgerFormat, bool]:
+    """The adapter and ledger format for ``path``: the named adapter's (its format the headers
+    match, else its first), or the one detected from the headers. Returns ``(adapter, format,
+    detected)``."""
+    if adapter is not None:
+        if adapter not in plugins.names():
+            raise CliError("cli.unknown_adapter", EXIT_USAGE, name=adapter, known=_known(plugins))
+        formats = plugins.ledger_formats(adapter=adapter)
+        if not formats:
+            raise CliError("cli.adapter_without_formats", EXIT_USAGE, name=adapter)
+        if len(formats) > 1:
+            found = plugins.detect_workbook_format(path)
+            if found is not None and found.adapter == adapter:
+                return adapter, found.format, False
+        return adapter, formats[0], False
+    found = plugins.detect_workbook_format(path)
+    if found is None:
+        raise CliError("cli.format_not_detected", EXIT_USAGE, path=str(path), known=_known(plugins))
+    return found.adapter, found.format, True
+
+
+@attrs.frozen(kw_only=True)
+class OpenedLedger:
+    """A ledger read for a command, with where it came from and how."""
+
+    path: Path
+    adapter: str
+    format: LedgerFormat
+    detected: bool
+    """True when the adapter was detected from the headers, False when given."""
+    result: LoadResult
+    region: Region | None
+    rule_sets: tuple[RuleSet, ...]
+    """The adapter's region's rule sets (the national default where it has none)."""
+
+    def describe(self) -> dict[str, Any]:
+        """The JSON header of every ledger command's output."""
+        return {
+            "ledger": str(self.path),
+            "adapter": self.adapter,
+            "format": self.format.name,
+            "detected": self.detected,
+        }
+
+
+def _region_rule_sets(plugins: Plugins, region: Region | None) -> tuple[RuleSet, ...]:
+    found = plugins.rule_sets_for_region(region.code) if region is not None else []
+    if not found:
+        found = plugins.rule_sets()
+    return tuple(found) or (NATIONAL_DEFAULT,)
+
+
+def open_ledger(
+    plugins: Plugins, console: Console, path_text: str, adapter: str | None
+) -> OpenedLedger:
+    """Choose the format, say which, and read the ledger at ``path_text``.
+
+    A file that cannot be read is a :class:`CliError` (exit 2) with the reader's own words.
+    """
+    path = Path(path_text)
+    try:
+        name, fmt, detected = choose_format(plugins, path, adapter)
+        console.note(
+            "cli.adapter_detected" if detected else "cli.adapter_given",
+            adapter=name,
+            format=fmt.name,
+        )
+        console.progress("cli.progress.reading", path=str(path))
+        result = load_ledger(path, fmt, converter=plugins.make_converter())
+    except WorkbookError as exc:
+        raise CliError(
+            "cli.workbook_unreadable", EXIT_USAGE, path=str(path), message=exc.message
+        ) from exc
+    region = next((a.region for a in plugins.adapters() if a.name == name), None)
+    return OpenedLedger(
+        path=path,
+        adapter=name,
+        format=fmt,
+        detected=detected,
+        result=result,
+        region=region,
+        rule_sets=_region_rule_sets(plugins, region),
+    )
+
+
+def refused_note(console: Console, opened: OpenedLedger) -> int:
+    """After a command's output: say how many rows were refused; the exit status to return."""
+    rejected = len(opened.result.rejected)
+    if opened.result.errors:
+        console.note("cli.rows_refused", rejected=rejected)
+        return EXIT_DATA
+    return EXIT_OK
+
+
+def parse_as_of(text: str | None, *, today: date) -> date:
+    """``--as-of``: an ISO date, or ``today`` (the command line is the one place that reads the
+    wall clock; it passes the date in)."""
+    if text is None:
+        return today
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError("cli.bad_date", EXIT_USAGE, text=text) from None
+
+
+def parse_period_text(text: str, *, first_weekday: int = 0) -> Period:
+    """``--period`` in the forms of :func:`socialwork_core.periods.parse_period`."""
+    try:
+        return parse_period(text, first_weekday=first_weekday)
+    except ValueError:
+        raise CliError("cli.bad_period", EXIT_USAGE, text=text) from None
+
+
+def read_alerts(plugins: Plugins, paths: Iterable[str]) -> tuple[Alert, ...]:
+    """Alerts from JSON files: each file holds one alert or a list of alerts, in the converter's
+    form of :class:`socialwork_core.schedule.Alert` (dates as ISO text, enumerations by code)."""
+    converter = plugins.make_converter()
+    alerts: list[Alert] = []
+    for path_text in paths:
+        path = Path(path_text)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise CliError(
+                "cli.alert_unreadable", EXIT_USAGE, path=path_text, problem=str(exc)
+            ) from None
+        items: Sequence[Any] = data if isinstance(data, list) else [data]
+        for item in items:
+            try:
+                alerts.append(serialize.structure(converter, item, Alert))
+            except serialize.ConversionError as exc:
+                raise CliError(
+                    "cli.alert_invalid",
+                    EXIT_USAGE,
+                    path=path_text,
+                    problems="; ".join(exc.problems),
+                ) from None
+    return tuple(alerts)
+
+
+def default_unit(opened: OpenedLedger) -> str:
+    """填报单位 when none is given: the ledger's township station, else the region's name."""
+    station = next(
+        (s for s in opened.result.ledger.stations if s.tier is StationTier.TOWNSHIP_STATION),
+        None,
+    )
+    if station is not None:
+        return station.name
+    return opened.region.name if opened.region is not None else ""

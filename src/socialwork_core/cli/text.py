@@ -1,0 +1,126 @@
+"""English twins of the command's Chinese messages and headings (``glossary.messages.cli`` and
+``glossary.cli_text``): the command prints both, Chinese first."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from ..glossary import cli_text
+from ..glossary.messages import render_message
+
+__all__ = ["ENGLISH", "HEADINGS_EN", "bilingual", "english", "heading"]
+
+ENGLISH: Mapping[str, str] = MappingProxyType(
+    {
+        "cli.adapter_detected": "adapter {adapter} (ledger format {format}), detected from the headers",
+        "cli.adapter_given": "adapter {adapter} (ledger format {format}), as given by --adapter",
+        "cli.unknown_adapter": "no adapter named {name!r}; installed: {known}",
+        "cli.adapter_without_formats": "adapter {name!r} offers no ledger format",
+        "cli.format_not_detected": (
+            "cannot tell the ledger format of {path} from its headers; "
+            "name the adapter with --adapter (installed: {known})"
+        ),
+        "cli.unknown_layout": "no ledger format named {name!r}; known: {known}",
+        "cli.workbook_unreadable": "cannot read {path}",
+        "cli.output_unwritable": "cannot write {path}: {problem}",
+        "cli.output_is_input": "{path} is the input ledger; choose another output file",
+        "cli.unsupported_output": "cannot write {path}: use one of {allowed}",
+        "cli.alert_unreadable": "cannot read the alert file {path}: {problem}",
+        "cli.alert_invalid": "the alert file {path} does not describe alerts: {problems}",
+        "cli.bad_date": "{text!r} is not a date; write it as 2023-03-31",
+        "cli.bad_period": (
+            "{text!r} is not a period; write 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47 "
+            "or 2023-03-01..2023-03-31"
+        ),
+        "cli.unknown_template": "no report template named {name!r}; available: {known}",
+        "cli.wrong_period_kind": "template {template} is filed per {expected_en}, not for {period}",
+        "cli.usage": "{problem}; see socialwork {command} --help",
+        "cli.validate_clean": "no errors; {warnings} warnings, {infos} remarks",
+        "cli.validate_errors": (
+            "{errors} errors, {rejected} rows refused; {warnings} warnings, {infos} remarks"
+        ),
+        "cli.rows_refused": (
+            "{rejected} rows were refused for errors; the output covers the accepted rows only "
+            "(run socialwork validate for the issues workbook)"
+        ),
+        "cli.issues_written": "issues workbook written to {path}",
+        "cli.report_written": "report {template} for {period} written to {path}",
+        "cli.ledger_written": "ledger in the {layout} layout written to {path}",
+        "cli.convert_lossy": (
+            "the target layout cannot hold the whole ledger: reading the written file back "
+            "gives {errors} errors ({codes}); map those values (e.g. local categories) first"
+        ),
+        "cli.table_written": "written to {path}",
+        "cli.graded": "{count} people graded on {as_of} (rule set {rule_set} {version})",
+        "cli.due_summary": "{count} due-list lines on {as_of}",
+        "cli.due_hidden": "{count} lines that are ok or suspended are not shown; --all shows them",
+        "cli.no_adapters": "no adapter is installed",
+        "cli.progress.plugins": "loading adapters…",
+        "cli.progress.reading": "reading {path}…",
+        "cli.progress.computing": "computing…",
+        "cli.progress.writing": "writing {path}…",
+        "cli.plugin_problem": "plugin {plugin} could not be loaded: {detail}",
+        "cli.plugin_broken": "a plugin is broken: {problem}",
+        "cli.internal_error": (
+            "internal error: {problem} (a bug in the library or a plugin; "
+            "set SOCIALWORK_DEBUG=1 for the traceback)"
+        ),
+    }
+)
+"""Message code → English template (the same fields as the Chinese one, plus ``*_en`` ones)."""
+
+HEADINGS_EN: Mapping[str, str] = MappingProxyType(
+    {
+        "adapter": "adapter",
+        "version": "version",
+        "region": "region",
+        "origin": "origin",
+        "formats": "formats",
+        "templates": "templates",
+        "severity": "severity",
+        "code": "code",
+        "count": "count",
+        "example": "example",
+        "key": "key",
+        "name": "name",
+        "level": "level",
+        "computed_level": "computed",
+        "override": "override",
+        "reasons": "reasons",
+        "requirement": "requirement",
+        "status": "status",
+        "due_on": "due on",
+        "days_overdue": "days overdue",
+        "last_contact_on": "last contact",
+        "village": "village",
+        "worker": "worker",
+        "total": "total",
+        "none": "none",
+    }
+)
+
+EXIT_CODES_EN: Mapping[int, str] = MappingProxyType(
+    {
+        0: "ok",
+        1: "the data has errors (rows refused; any output covers the accepted rows only)",
+        2: "usage problem, or a file that cannot be read or written",
+        3: "internal error (a bug in the library or a plugin)",
+    }
+)
+
+
+def english(code: str, /, **params: Any) -> str:
+    """The English template for ``code`` filled with ``params``."""
+    return ENGLISH[code].format(**params)
+
+
+def bilingual(code: str, /, **params: Any) -> str:
+    """``中文 | English`` for a message code."""
+    return f"{render_message(code, **params)} | {english(code, **params)}"
+
+
+def heading(name: str) -> str:
+    """A column heading in both languages: ``档案号 key``."""
+    return f"{cli_text.HEADINGS[name]} {HEADINGS_EN[name]}"

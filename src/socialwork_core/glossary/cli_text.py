@@ -1,0 +1,100 @@
+"""Chinese words of the ``socialwork`` command that are not messages: column headings, sheet names,
+the one-line summary of each command and the exit codes, and names of period kinds.
+
+The English twins live beside the code in ``socialwork_core.cli``; the command shows both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+PROGRAM_SUMMARY = "乡镇（街道）社工站台账工具：检查台账、评定服务等级、列出待探访名单、生成上报报表、转换台账格式。"
+
+COMMAND_SUMMARIES: Mapping[str, str] = MappingProxyType(
+    {
+        "adapters": "列出已安装的适配器（各省台账格式和报表模板）及其版本和来源",
+        "validate": "检查台账，按严重程度和问题代码汇总，并写出问题清单",
+        "grade": "评定每位服务对象的服务等级，并列出评定理由",
+        "due": "列出待探访清单（最紧急的在前）",
+        "report": "按模板生成某一统计周期的上报报表",
+        "convert": "把台账转换为 JSON 或另一种台账格式的 Excel",
+    }
+)
+"""One Chinese line per command, shown in ``--help``."""
+
+EXIT_CODES: Mapping[int, str] = MappingProxyType(
+    {
+        0: "成功",
+        1: "台账数据有错误（有行未读入；结果只包含已读入的行）",
+        2: "命令用法有误，或文件无法读取、写入",
+        3: "程序内部错误（软件或插件的缺陷）",
+    }
+)
+"""The meaning of each exit status, in Chinese."""
+
+HEADINGS: Mapping[str, str] = MappingProxyType(
+    {
+        "adapter": "适配器",
+        "version": "版本",
+        "region": "地区",
+        "origin": "来源",
+        "formats": "台账格式",
+        "templates": "报表模板",
+        "severity": "严重程度",
+        "code": "问题代码",
+        "count": "数量",
+        "example": "示例",
+        "key": "档案号",
+        "name": "姓名",
+        "level": "服务等级",
+        "computed_level": "评定等级",
+        "override": "人工调整",
+        "reasons": "评定理由",
+        "requirement": "探访要求",
+        "status": "状态",
+        "due_on": "到期日",
+        "days_overdue": "逾期天数",
+        "last_contact_on": "上次探访",
+        "village": "村居",
+        "worker": "负责社工",
+        "total": "合计",
+        "none": "无",
+    }
+)
+"""Column headings of the command's tables and written workbooks."""
+
+SHEET_TITLES: Mapping[str, str] = MappingProxyType(
+    {
+        "grades": "服务等级评定结果",
+        "due": "待探访清单",
+    }
+)
+"""Sheet names and titles of the workbooks ``grade -o`` and ``due -o`` write."""
+
+PERIOD_KIND_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "week": "周",
+        "month": "月",
+        "quarter": "季度",
+        "half_year": "半年",
+        "year": "年",
+        "range": "任意时段",
+        "cumulative": "截至目前",
+    }
+)
+"""``periods.PeriodKind`` codes → how a report's filing period is named."""
+
+JOINER = "，"
+"""Joins short items in a Chinese sentence."""
+
+REASON_JOINER = "；"
+"""Joins reasons in one table cell."""
+
+OPTION_LABELS: Mapping[str, str] = MappingProxyType(
+    {"unit": "填报单位", "preparer": "填表人", "reviewer": "审核人"}
+)
+"""The form fields the ``report`` command's options fill, as the form names them."""
+
+EXIT_HEADING = "退出状态"
+"""The heading of the exit-status list in ``--help``."""
