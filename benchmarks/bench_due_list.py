@@ -5,7 +5,7 @@ A city of 200,000 recipients and 2,400,000 contacts over one year (scale 1.0), a
 one pass, the due list's total compute time and the process's peak memory, and writes them to a
 JSON file::
 
-    python benchmarks/bench_due_list.py                       # scales 0.1 and 1.0
+    python benchmarks/bench_due_list.py         # scales 0.1 and 1.0 → benchmarks/results/due_list.json
     python benchmarks/bench_due_list.py --scales 0.1 --out /tmp/due.json
 
 Each scale runs in its own process so its peak memory is its own. All data is synthetic (made-up
@@ -241,7 +241,9 @@ def run_scale(scale: float) -> dict[str, Any]:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=float, nargs="+", default=[0.1, 1.0])
-    parser.add_argument("--out", type=Path, default=Path("bench_due_list.json"))
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).parent / "results" / "due_list.json"
+    )
     parser.add_argument("--single", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.single is not None:
@@ -265,6 +267,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         "cpu_count": os.cpu_count(),
         "runs": runs,
     }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {args.out}")
     return 0
