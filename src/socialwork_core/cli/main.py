@@ -222,7 +222,9 @@ def main(
     parser = build_parser()
     try:
         try:
-            args = parser.parse_args(args_list)
+            # argparse prints --help and --version on sys.stdout: send them to our stream.
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                args = parser.parse_args(args_list)
         except SystemExit as exc:  # --help and --version
             return exc.code if isinstance(exc.code, int) else EXIT_OK
         console.json_output = getattr(args, "format", "text") == "json"

@@ -1,0 +1,464 @@
+"""Every command through ``main(argv)``: results, JSON, exit codes, and the adapter it names."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from socialwork_core.cli.text import ENGLISH
+from socialwork_core.glossary.messages import cli as cli_messages
+from socialwork_core.glossary.rules_text import DueStatus
+from socialwork_core.glossary.terms import ServiceLevel
+
+from .conftest import BUILT_IN, FIXTURES, Run, example
+
+Runner = Callable[..., Run]
+
+# --- adapters ---------------------------------------------------------------------------------------
+
+
+def test_adapters_lists_the_four_built_ins_with_version_and_origin(run: Runner) -> None:
+    result = run("adapters")
+    assert result.status == 0
+    for name in BUILT_IN:
+        assert f"{name} 0.1.0" in result.out
+        assert f"{name} = socialwork_{name}.plugin" in result.out
+    assert "guangdong.monthly" in result.out
+
+
+def test_adapters_json_tolerates_extra_plugins_and_names_each_origin(run: Runner) -> None:
+    data = run("adapters", "--format", "json").json()
+    by_name = {a["name"]: a for a in data["adapters"]}
+    assert set(by_name) >= BUILT_IN
+    gd = by_name["guangdong"]
+    assert gd["version"] == "0.1.0"
+    assert gd["region"] == {"code": "guangdong", "name": "广东省"}
+    assert gd["origin"]["source"] == "entry_point"
+    assert gd["origin"]["distribution"] == "socialwork-core"
+    assert gd["formats"] == ["guangdong"]
+    assert {t["name"] for t in gd["report_templates"]} == {
+        "guangdong.monthly",
+        "guangdong.cumulative",
+    }
+    assert data["problems"] == []
+
+
+# --- validate ---------------------------------------------------------------------------------------
+
+
+def test_validate_a_clean_ledger_says_which_adapter_it_detected(
+    run: Runner, tmp_path: Path
+) -> None:
+    result = run("validate", example("guangdong"))
+    assert result.status == 0
+    assert "guangdong" in result.err and "detected from the headers" in result.err
+    assert "tabular.footer_row_skipped" in result.out
+    assert "no errors" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_validate_json_counts_issues_by_severity_and_code(run: Runner, tmp_path: Path) -> None:
+    issues = tmp_path / "issues.xlsx"
+    data = run("validate", example("henan"), "--format", "json", "--issues-out", issues).json()
+    assert data["adapter"] == "henan" and data["detected"] is True
+    assert data["ok"] is True and data["counts"]["error"] == 0
+    assert sum(row["count"] for row in data["by_code"]) == len(data["issues"])
+    assert data["records"]["recipients"] > 0
+    assert data["issues_workbook"] == str(issues)
+    assert issues.exists()  # asked for, so written even without errors
+
+
+def test_validate_a_ledger_with_errors_exits_1_and_writes_the_issues_workbook(
+    run: Runner, tmp_path: Path
+) -> None:
+    ledger = tmp_path / "台账.xlsx"
+    shutil.copy(FIXTURES / "acceptance_ledger.xlsx", ledger)
+    result = run("validate", ledger)
+    assert result.status == 1
+    written = tmp_path / "台账_issues.xlsx"
+    assert written.exists()
+    assert str(written) in result.err
+    assert "resident_id.stored_as_number" in result.out
+    workbook = openpyxl.load_workbook(written, read_only=True)
+    try:
+        assert len(workbook.sheetnames) >= 1
+    finally:
+        workbook.close()
+
+
+def test_validate_json_of_a_ledger_with_errors(run: Runner, tmp_path: Path) -> None:
+    issues = tmp_path / "out" / "problems.xlsx"
+    result = run(
+        "validate", FIXTURES / "acceptance_ledger.xlsx", "--issues-out", issues, "--format", "json"
+    )
+    assert result.status == 1
+    data = result.json()
+    assert data["ok"] is False and data["counts"]["error"] > 0 and data["rejected_rows"] > 0
+    assert issues.exists()
+    stored = [i for i in data["issues"] if i["code"] == "resident_id.stored_as_number"]
+    assert stored and stored[0]["sheet"] and stored[0]["row"]
+
+
+def test_an_xls_ledger_is_read_and_its_errors_reported(run: Runner, tmp_path: Path) -> None:
+    ledger = tmp_path / "old.xls"
+    shutil.copy(FIXTURES / "acceptance_ledger.xls", ledger)
+    result = run("validate", ledger)
+    assert result.status == 1
+    assert "national" in result.err
+    assert (tmp_path / "old_issues.xlsx").exists()
+    graded = run("grade", ledger, "--as-of", "2022-03-31", "--format", "json")
+    assert graded.status == 1  # rows were refused; the grades cover the rest
+    assert graded.json()["grades"], "the accepted rows are graded"
+
+
+def test_a_missing_file_is_a_file_problem_without_traceback(run: Runner, tmp_path: Path) -> None:
+    for command in (["validate"], ["grade"], ["due"], ["convert", "--to", "json"]):
+        result = run(*command[:1], tmp_path / "nowhere.xlsx", *command[1:])
+        assert result.status == 2, command
+        assert "error:" in result.err and "nowhere.xlsx" in result.err
+    result = run(
+        "report",
+        "guangdong.monthly",
+        tmp_path / "nowhere.xlsx",
+        "--period",
+        "2023-03",
+        "-o",
+        tmp_path / "r.xlsx",
+    )
+    assert result.status == 2
+
+
+def test_a_file_that_is_not_a_workbook_is_a_file_problem(run: Runner, tmp_path: Path) -> None:
+    fake = tmp_path / "ledger.xlsx"
+    fake.write_text("姓名,身份证号\n张三,1\n", encoding="utf-8")
+    result = run("validate", fake, "--adapter", "national")
+    assert result.status == 2
+    assert "error:" in result.err
+
+
+def test_an_unknown_adapter_names_the_installed_ones(run: Runner) -> None:
+    result = run("validate", example("national"), "--adapter", "zhejing")
+    assert result.status == 2
+    assert "zhejing" in result.err
+    for name in BUILT_IN:
+        assert name in result.err
+
+
+def test_a_workbook_no_adapter_recognises_asks_for_adapter(run: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "other.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["品名", "数量", "单价"])
+    sheet.append(["棉被", 20, 80])
+    workbook.save(path)
+    result = run("validate", path, "--format", "json")
+    assert result.status == 2
+    assert "--adapter" in result.err
+    assert result.json()["error"]["code"] == "cli.format_not_detected"
+
+
+def test_the_adapter_given_is_used_and_said(run: Runner) -> None:
+    result = run("validate", example("national"), "--adapter", "national", "--format", "json")
+    assert result.status == 0
+    assert result.json()["detected"] is False
+    assert "as given by --adapter" in result.err
+
+
+# --- grade ------------------------------------------------------------------------------------------
+
+
+def test_grade_writes_each_recipients_level_with_its_reasons(run: Runner) -> None:
+    result = run("grade", example("national"), "--as-of", "2023-03-31")
+    assert result.status == 0
+    assert "level_1" in result.out and "national-default" in result.out
+    json_result = run("grade", example("national"), "--as-of", "2023-03-31", "--format", "json")
+    data = json_result.json()
+    assert data["as_of"] == "2023-03-31"
+    assert data["grades"]
+    ranks = [ServiceLevel(g["level"]).rank for g in data["grades"]]
+    assert ranks == sorted(ranks)
+    for grade in data["grades"]:
+        assert grade["reasons"], grade
+        assert all(r["rule_id"] and r["text"] for r in grade["reasons"])
+        assert "*" in grade["name"]  # masked by default
+
+
+def test_grade_full_names_and_workbook_output(run: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "grades" / "g.xlsx"
+    result = run(
+        "grade",
+        example("national"),
+        "--as-of",
+        "2023-03-31",
+        "--full-names",
+        "-o",
+        out,
+        "--format",
+        "json",
+    )
+    assert result.status == 0
+    assert all("*" not in g["name"] for g in result.json()["grades"])
+    assert out.exists()
+
+
+def test_grade_defaults_to_today_and_refuses_a_bad_date(run: Runner) -> None:
+    data = run("grade", example("national"), "--format", "json").json()
+    assert data["as_of"] == "2023-04-10"
+    result = run("grade", example("national"), "--as-of", "31/03/2023")
+    assert result.status == 2
+    assert "31/03/2023" in result.err
+
+
+# --- due --------------------------------------------------------------------------------------------
+
+
+def test_due_json_has_level_reasons_and_status_for_each_row_most_urgent_first(
+    run: Runner,
+) -> None:
+    result = run("due", example("guangdong"), "--as-of", "2023-03-31", "--format", "json")
+    assert result.status == 0
+    data = result.json()
+    entries = data["entries"]
+    assert entries
+    for entry in entries:
+        assert ServiceLevel(entry["level"])
+        assert entry["reasons"] and entry["reasons"][0]["rule_id"]
+        assert DueStatus(entry["status"]).needs_action
+    ranks = [ServiceLevel(e["level"]).rank for e in entries]
+    assert ranks == sorted(ranks)
+    assert sum(data["counts"].values()) > len(entries)  # ok lines are not listed by default
+    everything = run(
+        "due", example("guangdong"), "--as-of", "2023-03-31", "--format", "json", "--all"
+    ).json()
+    assert len(everything["entries"]) == sum(data["counts"].values())
+    assert {e["status"] for e in everything["entries"]} >= {"ok", "overdue"}
+
+
+def test_due_text_lists_the_urgent_lines_and_says_how_many_are_hidden(run: Runner) -> None:
+    result = run("due", example("guangdong"), "--as-of", "2023-03-31")
+    assert result.status == 0
+    assert "overdue" in result.out
+    assert "--all" in result.err
+
+
+def test_due_with_a_cold_wave_over_two_villages(run: Runner, tmp_path: Path) -> None:
+    alert = {
+        "id": "HC-2023-01",
+        "kind": "cold_wave",
+        "title": "寒潮蓝色预警",
+        "start": "2023-01-12",
+        "end": "2023-01-15",
+        "village_codes": ["下宅村", "上塘村"],
+        "deadline_hours": 24,
+        "modes": ["home_visit", "phone"],
+    }
+    path = tmp_path / "cold.json"
+    path.write_text(json.dumps(alert, ensure_ascii=False), encoding="utf-8")
+    data = run(
+        "due",
+        example("national"),
+        "--as-of",
+        "2023-01-14",
+        "--alert",
+        path,
+        "--format",
+        "json",
+        "--all",
+    ).json()
+    assert data["alerts"] == ["HC-2023-01"]
+    alert_lines = [e for e in data["entries"] if e["alert_id"] == "HC-2023-01"]
+    assert alert_lines
+    assert {e["village"] for e in alert_lines} == {"下宅村", "上塘村"}
+    assert all(e["requirement"] == "寒潮蓝色预警" for e in alert_lines)
+    assert all(e["due_on"] == "2023-01-13" for e in alert_lines)
+
+
+def test_a_bad_alert_file_is_a_usage_problem(run: Runner, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert run("due", example("national"), "--alert", broken).status == 2
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps([{"id": "A", "kind": "meteor", "start": "2023-01-01"}]), "utf-8")
+    result = run("due", example("national"), "--alert", wrong)
+    assert result.status == 2
+    assert "wrong.json" in result.err
+    assert run("due", example("national"), "--alert", tmp_path / "none.json").status == 2
+
+
+# --- report -----------------------------------------------------------------------------------------
+
+
+def test_report_writes_the_guangdong_monthly_workbook(run: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "guangdong-monthly-2023-03.xlsx"
+    result = run(
+        "report", "guangdong.monthly", example("guangdong"), "--period", "2023-03", "-o", out
+    )
+    assert result.status == 0, result.err
+    assert out.exists()
+    workbook = openpyxl.load_workbook(out, read_only=True)
+    try:
+        texts = [str(c) for row in workbook.worksheets[0].iter_rows(values_only=True) for c in row]
+    finally:
+        workbook.close()
+    assert any("双百" in t for t in texts)
+    assert "2023-03" in result.err
+
+
+def test_report_json_on_stdout_and_json_file(run: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = run(
+        "report",
+        "national.monthly",
+        example("national"),
+        "--period",
+        "2023-03",
+        "-o",
+        out,
+        "--format",
+        "json",
+        "--unit",
+        "测试镇社工站",
+        "--as-of",
+        "2023-04-05",
+    )
+    assert result.status == 0, result.err
+    data = result.json()
+    assert data["template"] == "national.monthly" and data["period"] == "2023-03"
+    assert data["report"]
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written == data["report"]
+    assert "测试镇社工站" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("template", "period"),
+    [
+        ("henan.weekly", "2023-W12"),
+        ("anhui.quarterly", "2023-Q1"),
+        ("guangdong.cumulative", "2023-01-01..2023-06-30"),
+    ],
+)
+def test_report_periods_in_every_form(
+    run: Runner, tmp_path: Path, template: str, period: str
+) -> None:
+    region = template.split(".")[0]
+    result = run("report", template, example(region), "--period", period, "-o", tmp_path / "r.xlsx")
+    assert result.status == 0, result.err
+    assert (tmp_path / "r.xlsx").exists()
+
+
+def test_report_bad_input_is_exit_2(run: Runner, tmp_path: Path) -> None:
+    ledger = example("guangdong")
+    out = tmp_path / "r.xlsx"
+    unknown = run("report", "guangdong.yearly", ledger, "--period", "2023", "-o", out)
+    assert unknown.status == 2 and "guangdong.monthly" in unknown.err
+    bad_period = run("report", "guangdong.monthly", ledger, "--period", "March", "-o", out)
+    assert bad_period.status == 2 and "2023-Q1" in bad_period.err
+    wrong_kind = run("report", "guangdong.monthly", ledger, "--period", "2023-Q1", "-o", out)
+    assert wrong_kind.status == 2 and "month" in wrong_kind.err
+    wrong_suffix = run(
+        "report", "guangdong.monthly", ledger, "--period", "2023-03", "-o", tmp_path / "r.txt"
+    )
+    assert wrong_suffix.status == 2
+    missing_option = run("report", "guangdong.monthly", ledger, "-o", out)
+    assert missing_option.status == 2 and "--period" in missing_option.err
+    assert not out.exists()
+
+
+# --- convert ----------------------------------------------------------------------------------------
+
+
+def test_convert_to_json_on_stdout(run: Runner) -> None:
+    result = run("convert", example("national"), "--to", "json")
+    assert result.status == 0
+    data = result.json()
+    assert data["format"] == "national"
+    assert data["records"]["recipients"][0]["key"]
+    assert data["records"]["contacts"]
+
+
+def test_convert_to_xlsx_round_trips_in_the_same_layout(run: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "copy.xlsx"
+    result = run("convert", example("national"), "--to", "xlsx", "-o", out, "--format", "json")
+    assert result.status == 0, result.err
+    data = result.json()
+    assert data["layout"] == "national" and data["read_back_errors"] == {}
+    again = run("validate", out, "--format", "json").json()
+    assert again["records"] == data["records"]
+
+
+def test_convert_to_a_layout_that_cannot_hold_local_categories_says_so(
+    run: Runner, tmp_path: Path
+) -> None:
+    out = tmp_path / "gd.xlsx"
+    result = run("convert", example("henan"), "--to", "xlsx", "--layout", "guangdong", "-o", out)
+    assert out.exists()
+    if result.status == 1:
+        assert "tabular.label_unrecognised" in result.err
+    else:
+        assert result.status == 0
+
+
+def test_convert_bad_input(run: Runner, tmp_path: Path) -> None:
+    assert run("convert", example("national"), "--to", "csv").status == 2
+    assert run("convert", example("national"), "--to", "xlsx", "--layout", "x").status == 2
+    assert (
+        run("convert", example("national"), "--to", "json", "-o", tmp_path / "a.xlsx").status == 2
+    )
+    ledger = tmp_path / "l.xlsx"
+    shutil.copy(example("national"), ledger)
+    assert run("convert", ledger, "--to", "xlsx", "-o", ledger).status == 2
+
+
+# --- the command as a whole -------------------------------------------------------------------------
+
+
+def test_help_documents_every_command_and_the_exit_codes(run: Runner) -> None:
+    result = run("--help")
+    assert result.status == 0
+    for command in ("adapters", "validate", "grade", "due", "report", "convert"):
+        assert command in result.out
+        sub = run(command, "--help")
+        assert sub.status == 0
+        assert "exit status" in sub.out and "0  ok" in sub.out
+        assert "1  the data has errors" in sub.out and "2  usage problem" in sub.out
+        assert "--format" in sub.out
+
+
+def test_usage_problems_are_exit_2_in_both_languages(run: Runner) -> None:
+    assert run().status == 2
+    result = run("grade")
+    assert result.status == 2
+    assert "LEDGER" in result.err or "ledger" in result.err
+    assert run("frobnicate").status == 2
+
+
+def test_progress_goes_to_stderr_only_when_it_is_a_terminal(run: Runner) -> None:
+    quiet = run("grade", example("national"), "--format", "json")
+    assert "\r" not in quiet.err
+    shown = run("grade", example("national"), "--format", "json", tty=True)
+    assert "\r" in shown.err
+    assert json.loads(shown.out) == json.loads(quiet.out)
+
+
+def test_every_cli_message_has_chinese_and_english() -> None:
+    assert set(cli_messages.MESSAGES) == set(ENGLISH)
+
+
+def test_the_installed_entry_point_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "socialwork_core.cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "socialwork-core" in done.stdout
