@@ -27,8 +27,6 @@ from socialwork_core.ledger import Ledger, LedgerFormat, load_ledger, write_ledg
 from socialwork_core.recipients import Disability, Recipient
 from socialwork_core.resources import ResourceLink
 
-from .conftest import TEST_FORMAT  # type: ignore[import-not-found]
-
 WORDS = (
     "东西南北村社区镇街道张王李赵刘陈杨黄吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹"
     "彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟"
@@ -104,12 +102,16 @@ def ledgers(draw: st.DrawFn) -> Ledger:
     return Ledger(recipients=people, contacts=contacts, resource_links=links)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ledgers())
-def test_a_written_ledger_reads_back_unchanged(ledger: Ledger) -> None:
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(ledger=ledgers())
+def test_a_written_ledger_reads_back_unchanged(fmt: LedgerFormat, ledger: Ledger) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        path = write_ledger(Path(folder) / "台账.xlsx", ledger, TEST_FORMAT)
-        result = load_ledger(path, TEST_FORMAT)
+        path = write_ledger(Path(folder) / "台账.xlsx", ledger, fmt)
+        result = load_ledger(path, fmt)
     assert result.rejected == ()
     assert result.ledger.recipients == ledger.recipients
     assert [dict(r.extras) for r in result.ledger.recipients] == [
