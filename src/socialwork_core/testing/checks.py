@@ -1,0 +1,752 @@
+"""The conformance checks as plain functions: each returns the problems it found, as sentences that
+say what to fix in the adapter (an empty list when all is well).
+
+The test classes of :mod:`socialwork_core.testing.suite` call these and fail with the problems
+joined; they can also be called from any other harness (a CI script, a notebook).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import importlib.util
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import attrs
+import openpyxl
+
+from .. import indicators as ind
+from ..glossary import Category, ServiceLevel
+from ..glossary.messages import render_message
+from ..glossary.messages import testing as words
+from ..grading import RuleSet, grade
+from ..ledger import (
+    Ledger,
+    LedgerFormat,
+    LedgerLoadError,
+    LoadResult,
+    RecordKind,
+    load_ledger,
+    record_id,
+    write_ledger,
+)
+from ..periods import Period, PeriodKind, cumulative
+from ..plugins import AdapterInfo, CategoryDefinition, Plugins, Region
+from ..recipients import Recipient
+from ..reports import Report, ReportSettings, ReportTemplate, report_json, write_report
+from ..tabular import WorkbookError
+from .synthetic import FormatGap, covered_fields, synthetic_ledger
+
+__all__ = [
+    "adapter_info",
+    "check_categories",
+    "check_detection",
+    "check_discovery",
+    "check_format_round_trip",
+    "check_public_imports",
+    "check_region",
+    "check_report_template",
+    "check_rule_sets",
+    "core_figures",
+    "implemented_hooks",
+    "person_outside_age_rule",
+    "personal_data",
+    "report_period",
+]
+
+_CORE = "socialwork_core"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def adapter_info(plugins: Plugins, adapter: str) -> AdapterInfo | None:
+    """The loaded plugin named ``adapter``, or ``None``."""
+    return next((a for a in plugins.adapters() if a.name == adapter), None)
+
+
+# --- discovery and region ---------------------------------------------------------------------------
+
+
+def check_discovery(
+    plugins: Plugins, adapter: str, *, distribution: str | None = None
+) -> list[str]:
+    """The adapter is loaded through its ``socialwork_core`` entry point, without load problems."""
+    problems = [
+        f"loading reported a problem for {adapter!r}: {p.code} {p.detail}".strip()
+        for p in plugins.problems
+        if p.plugin == adapter
+    ]
+    info = adapter_info(plugins, adapter)
+    if info is None:
+        found = ", ".join(plugins.names()) or "none"
+        problems.append(
+            f"no plugin named {adapter!r} was loaded (loaded: {found}). Declare the entry point in "
+            f'your pyproject.toml: [project.entry-points.socialwork_core] {adapter} = "<package>.plugin"'
+            ", then reinstall the package (pip install -e .)"
+        )
+        return problems
+    if info.origin.source != "entry_point":
+        problems.append(
+            f"{adapter!r} was registered as an extra plugin ({info.origin.module}), not found through "
+            "the socialwork_core entry-point group: declare it in [project.entry-points.socialwork_core]"
+        )
+    if distribution is not None and info.origin.distribution != distribution:
+        problems.append(
+            f"{adapter!r} comes from distribution {info.origin.distribution!r}, "
+            f"expected {distribution!r}: is an older copy installed?"
+        )
+    return problems
+
+
+def check_region(plugins: Plugins, adapter: str) -> list[str]:
+    """The region metadata is complete: code, Chinese name, division codes (unless national
+    default), adapter name and a version that matches the installed distribution, tiers."""
+    info = adapter_info(plugins, adapter)
+    if info is None:
+        return [f"{adapter!r} is not loaded, so its region cannot be checked"]
+    region = info.region
+    if region is None:
+        return [
+            f"{adapter!r} serves no region: implement socialwork_region() returning a "
+            "socialwork_core.plugins.Region (code, name, division_codes, adapter, adapter_version)"
+        ]
+    problems = []
+    if not _CJK.search(region.name):
+        problems.append(
+            f"region name {region.name!r} should be the Chinese name users see (浙江省)"
+        )
+    if region.is_national_default and region.code != "national":
+        problems.append(
+            f"region {region.code!r} has no division_codes, which makes it a second national "
+            'default: give the GB/T 2260 prefixes it covers ("33" for Zhejiang)'
+        )
+    if not region.tiers:
+        problems.append(f"region {region.code!r} names no station tiers")
+    if not region.adapter.strip():
+        problems.append(f"region {region.code!r} names no adapter")
+    dist_version = info.origin.distribution_version
+    if (
+        info.origin.distribution not in (None, "socialwork-core")
+        and dist_version is not None
+        and region.adapter_version != dist_version
+    ):
+        problems.append(
+            f"region.adapter_version is {region.adapter_version!r} but the installed distribution "
+            f"{info.origin.distribution!r} is version {dist_version!r}: take the version from one "
+            "place (your package's __version__)"
+        )
+    return problems
+
+
+def _package_files(module_name: str) -> list[Path]:
+    spec = importlib.util.find_spec(module_name)
+    if spec is None or spec.origin is None:
+        return []
+    top = module_name.split(".")[0]
+    top_spec = importlib.util.find_spec(top)
+    if top_spec is not None and top_spec.submodule_search_locations:
+        return sorted(
+            p for loc in top_spec.submodule_search_locations for p in Path(loc).rglob("*.py")
+        )
+    return [Path(spec.origin)]
+
+
+def _imports(tree: ast.AST, package: str) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name, ()
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.lineno, node.module, tuple(a.name for a in node.names)
+
+
+def check_public_imports(plugins: Plugins, adapter: str) -> list[str]:
+    """The adapter's package imports only public API: no ``_private`` module or name of the core
+    (or of another socialwork package), and not the conformance kit itself at run time."""
+    info = adapter_info(plugins, adapter)
+    if info is None:
+        return [f"{adapter!r} is not loaded, so its imports cannot be checked"]
+    own = info.origin.module.split(".")[0]
+    problems = []
+    for path in _package_files(info.origin.module):
+        if "tests" in path.parts or path.name.startswith("test_"):
+            continue
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+        except SyntaxError as error:
+            problems.append(f"{path}: cannot be parsed ({error})")
+            continue
+        for line, module, names in _imports(tree, own):
+            top = module.split(".")[0]
+            if top == own or not (top == _CORE or top.startswith("socialwork_")):
+                continue
+            private = [part for part in module.split(".") if part.startswith("_")]
+            private += [name for name in names if name.startswith("_")]
+            where = f"{path.name}:{line}"
+            if private:
+                problems.append(
+                    f"{where} imports private {', '.join(private)} from {module}: use the public "
+                    "API (the names in each socialwork_core subpackage's __all__); ask for what "
+                    "is missing rather than reaching into a private module"
+                )
+            if module == f"{_CORE}.testing" or module.startswith(f"{_CORE}.testing."):
+                problems.append(
+                    f"{where} imports the conformance kit ({module}) in the adapter itself: "
+                    "the kit belongs in the adapter's tests only"
+                )
+    return problems
+
+
+# --- ledger formats ---------------------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _workbook_cells(path: Path) -> dict[str, list[list[str]]]:
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    try:
+        return {
+            name: [
+                [_cell_text(v) for v in row] for row in workbook[name].iter_rows(values_only=True)
+            ]
+            for name in workbook.sheetnames
+        }
+    finally:
+        workbook.close()
+
+
+def _describe_issues(result: LoadResult, *, errors_only: bool = True, limit: int = 8) -> list[str]:
+    issues = [i for i in result.issues if i.is_error or not errors_only]
+    lines = [f"{i.code} ({i.severity.value}) {i.message}" for i in issues[:limit]]
+    if len(issues) > limit:
+        lines.append(f"… and {len(issues) - limit} more")
+    return lines
+
+
+def _header_clashes(fmt: LedgerFormat) -> list[str]:
+    problems = []
+    for sheet in fmt.sheets:
+        owner: dict[str, str] = {}
+        for column in sheet.columns:
+            for header in column.headers:
+                first = owner.setdefault(header, column.field)
+                if first != column.field:
+                    problems.append(
+                        f"sheet {sheet.sheet_names[0]!r}: header {header!r} is given for both "
+                        f"fields {first!r} and {column.field!r}; a written ledger has two columns "
+                        f"{header!r} and the second is read as an unknown column (its field is "
+                        "lost). Give each field its own first header"
+                    )
+    return problems
+
+
+def _compare_ledgers(fmt: LedgerFormat, wrote: Ledger, read: Ledger, when: str) -> list[str]:
+    problems: list[str] = []
+    for sheet in fmt.sheets:
+        name = sheet.sheet_names[0]
+        ours, theirs = wrote.records(sheet.kind), read.records(sheet.kind)
+        if len(ours) != len(theirs):
+            problems.append(
+                f"sheet {name!r}: {len(ours)} {sheet.kind.value} written, {len(theirs)} {when}"
+            )
+            continue
+        headers = {c.field: c.header for c in sheet.columns}
+        compared = sorted(covered_fields(sheet))
+        reported: set[str] = set()
+        for mine, other in zip(ours, theirs, strict=True):
+            for field in compared:
+                if field in reported or not hasattr(mine, field):
+                    continue
+                a, b = getattr(mine, field), getattr(other, field)
+                if a != b:
+                    reported.add(field)
+                    header = headers.get(field) or headers.get("recipient_resident_ids") or field
+                    problems.append(
+                        f"sheet {name!r}, column {header!r} (field {field!r}) of "
+                        f"{sheet.kind.value} {record_id(sheet.kind, mine)!r}: wrote {a!r}, "
+                        f"{when} {b!r}"
+                    )
+    return problems
+
+
+def _compare_workbooks(first: Path, second: Path) -> list[str]:
+    one, two = _workbook_cells(first), _workbook_cells(second)
+    problems = []
+    for name in one.keys() - two.keys():
+        problems.append(f"sheet {name!r} is lost on write")
+    for name in two.keys() - one.keys():
+        problems.append(f"sheet {name!r} appears on write")
+    for name in one.keys() & two.keys():
+        rows_a, rows_b = one[name], two[name]
+        head_a = rows_a[0] if rows_a else []
+        head_b = rows_b[0] if rows_b else []
+        lost = [h for h in head_a if h and h not in head_b]
+        added = [h for h in head_b if h and h not in head_a]
+        if lost:
+            problems.append(f"sheet {name!r}: column(s) {lost} lost on write")
+        if added:
+            problems.append(f"sheet {name!r}: column(s) {added} appear on write")
+        if len(rows_a) != len(rows_b):
+            problems.append(
+                f"sheet {name!r}: {len(rows_a) - 1} rows before, {len(rows_b) - 1} after"
+            )
+            continue
+        for col, header in enumerate(head_a):
+            if header not in head_b:
+                continue
+            other = head_b.index(header)
+            for r, (row_a, row_b) in enumerate(zip(rows_a[1:], rows_b[1:], strict=True), start=2):
+                a = row_a[col] if col < len(row_a) else ""
+                b = row_b[other] if other < len(row_b) else ""
+                if a != b:
+                    problems.append(
+                        f"sheet {name!r}, column {header!r} changes on write: row {r} {a!r} -> {b!r}"
+                    )
+                    break
+    return problems
+
+
+def check_format_round_trip(
+    fmt: LedgerFormat,
+    plugins: Plugins,
+    *,
+    region: Region | None,
+    workdir: Path,
+    as_of: date,
+    local_categories: Iterable[CategoryDefinition] = (),
+) -> tuple[list[str], Ledger | None]:
+    """A ledger generated from ``fmt`` loads without errors, every column reads back what was
+    written, and writing the loaded ledger gives the same workbook (no column lost or changed).
+
+    Returns the problems and the loaded ledger (for the report checks), ``None`` when it could not
+    be loaded.
+    """
+    label = f"ledger format {fmt.name!r}"
+    problems = [f"{label}: {p}" for p in _header_clashes(fmt)]
+    if fmt.sheet_for(RecordKind.RECIPIENTS) is None:
+        problems.append(f"{label} has no recipients (服务对象) sheet: every ledger has a register")
+    try:
+        generated = synthetic_ledger(
+            fmt, as_of=as_of, region=region, local_categories=local_categories
+        )
+    except FormatGap as gap:
+        return [*problems, f"{label}: {gap}"], None
+    workdir.mkdir(parents=True, exist_ok=True)
+    first = write_ledger(workdir / f"{fmt.name}.generated.xlsx", generated, fmt)
+    converter = plugins.make_converter()
+    try:
+        loaded = load_ledger(first, fmt, converter=converter)
+    except (ValueError, WorkbookError, LedgerLoadError) as error:
+        return [*problems, f"{label}: the generated ledger does not load: {error}"], None
+    if loaded.errors or loaded.rejected:
+        details = "; ".join(_describe_issues(loaded))
+        problems.append(
+            f"{label}: the generated ledger loads with {len(loaded.errors)} error(s) and "
+            f"{len(loaded.rejected)} refused row(s): {details}"
+        )
+    read_back = _compare_ledgers(fmt, generated, loaded.ledger, "read back")
+    if read_back:
+        warnings = _describe_issues(loaded, errors_only=False)
+        hint = f" (the reader said: {'; '.join(warnings)})" if warnings else ""
+        problems += [f"{label}: {p}{hint if i == 0 else ''}" for i, p in enumerate(read_back)]
+    second = write_ledger(workdir / f"{fmt.name}.rewritten.xlsx", loaded.ledger, fmt)
+    problems += [f"{label}: {p}" for p in _compare_workbooks(first, second)]
+    if problems:
+        return problems, loaded.ledger
+    try:
+        again = load_ledger(second, fmt, converter=converter)
+    except (ValueError, WorkbookError, LedgerLoadError) as error:
+        return [*problems, f"{label}: the rewritten ledger does not load: {error}"], loaded.ledger
+    problems += [
+        f"{label}: {p}" for p in _compare_ledgers(fmt, loaded.ledger, again.ledger, "read again")
+    ]
+    return problems, loaded.ledger
+
+
+def check_detection(
+    fmt: LedgerFormat, plugins: Plugins, adapter: str, *, workbook: Path
+) -> list[str]:
+    """A workbook written in ``fmt`` is claimed by ``adapter`` (``socialwork_detect_format``)."""
+    found = plugins.detect_workbook_format(workbook)
+    if found is None:
+        return [
+            f"no adapter claims a workbook written in format {fmt.name!r}: make "
+            "socialwork_detect_format return its name for headers only your ledgers use "
+            "(socialwork_core.plugins.count_headers helps)"
+        ]
+    if found.adapter != adapter or found.format.name != fmt.name:
+        return [
+            f"a workbook written in {adapter!r}'s format {fmt.name!r} is claimed by "
+            f"{found.adapter!r} as {found.format.name!r}: look for headers only your ledgers use"
+        ]
+    return []
+
+
+# --- categories ----------------------------------------------------------------------------------
+
+
+def check_categories(plugins: Plugins, adapter: str) -> list[str]:
+    """Local categories have region-prefixed codes, Chinese labels that no other category uses,
+    and every ledger format of the adapter with a categories column can read and write them."""
+    info = adapter_info(plugins, adapter)
+    region = info.region if info is not None else None
+    definitions = plugins.extra_categories(adapter=adapter)
+    problems = []
+    national_labels = {c.label: c.value for c in Category}
+    seen_labels: dict[str, str] = {}
+    for definition in definitions:
+        if region is not None and not definition.code.startswith(region.code + "."):
+            problems.append(
+                f"category {definition.code!r}: prefix its code with the region code "
+                f"({region.code}.{definition.code.split('.')[-1]}) so two adapters cannot collide"
+            )
+        if not _CJK.search(definition.label):
+            problems.append(
+                f"category {definition.code!r}: label {definition.label!r} should be the Chinese "
+                "label the region's ledgers write"
+            )
+        for text in (definition.label, *definition.synonyms):
+            if text in national_labels:
+                problems.append(
+                    f"category {definition.code!r}: {text!r} is already the national category "
+                    f"{national_labels[text]!r}"
+                )
+            other = seen_labels.setdefault(text, definition.code)
+            if other != definition.code:
+                problems.append(
+                    f"categories {other!r} and {definition.code!r} both use the label {text!r}"
+                )
+    for fmt in plugins.ledger_formats(adapter=adapter):
+        sheet = fmt.sheet_for(RecordKind.RECIPIENTS)
+        column = (
+            next((c for c in sheet.columns if c.field == "categories"), None) if sheet else None
+        )
+        if column is None:
+            continue
+        accepted = column.label_map()
+        for definition in definitions:
+            if accepted.get(definition.label) != definition.code:
+                problems.append(
+                    f"ledger format {fmt.name!r} cannot read category {definition.code!r}: add "
+                    f"{definition.label!r} (and its synonyms) → {definition.code!r} to the "
+                    "categories column's labels"
+                )
+            elif column.label_of(definition.code) != definition.label:
+                problems.append(
+                    f"ledger format {fmt.name!r} writes category {definition.code!r} as "
+                    f"{column.label_of(definition.code)!r}, not its label {definition.label!r}: "
+                    "list the label first in the column's labels"
+                )
+    return problems
+
+
+# --- rule sets -------------------------------------------------------------------------------------
+
+
+def check_rule_sets(rule_sets: Iterable[RuleSet], ledger: Ledger, as_of: date) -> list[str]:
+    """Each rule set is well formed and grades every person of ``ledger`` with reasons that cite
+    it; every level a rule gives has a visit policy."""
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    sets = list(rule_sets)
+    for rule_set in sets:
+        ident = f"rule set {rule_set.name} {rule_set.version}"
+        if (rule_set.name, rule_set.version) in seen:
+            problems.append(f"{ident} is contributed twice")
+        seen.add((rule_set.name, rule_set.version))
+        for rule in rule_set.rules:
+            if not rule.description.strip():
+                problems.append(f"{ident}: rule {rule.id!r} has no description (the Chinese text)")
+            if rule.level not in rule_set.policy:
+                problems.append(
+                    f"{ident}: rule {rule.id!r} gives level {rule.level.value} but the policy has "
+                    f"no visiting requirement for it (levels: "
+                    f"{', '.join(lv.value for lv in rule_set.policy)})"
+                )
+        on = max(as_of, rule_set.effective_from)
+        for person in ledger.recipients:
+            try:
+                result = grade(person, on, rule_set)
+            except Exception as error:
+                problems.append(f"{ident}: grading {person.key!r} on {on} fails: {error!r}")
+                break
+            if not result.reasons:
+                problems.append(
+                    f"{ident}: {person.key!r} is graded {result.level.value} without reasons"
+                )
+                break
+            stray = [
+                r.rule_id
+                for r in result.reasons
+                if (r.rule_set_name, r.rule_set_version) != (rule_set.name, rule_set.version)
+            ]
+            if stray:
+                problems.append(f"{ident}: reasons {stray} of {person.key!r} cite another rule set")
+                break
+            if result.level not in ServiceLevel:  # pragma: no cover - the converter guarantees it
+                problems.append(f"{ident}: {person.key!r} graded {result.level!r}")
+    return problems
+
+
+# --- reports ----------------------------------------------------------------------------------------
+
+
+def report_period(template: ReportTemplate, as_of: date) -> Period:
+    """The period the kit builds ``template`` for: the one containing ``as_of``, or the year up
+    to it for a cumulative or date-range template."""
+    if template.period_kind in (PeriodKind.RANGE, PeriodKind.CUMULATIVE):
+        return cumulative(as_of - timedelta(days=364), as_of)
+    return template.period_for(as_of)
+
+
+def personal_data(ledger: Ledger) -> dict[str, str]:
+    """Every full personal value in ``ledger`` that must not leave the station unmasked: value →
+    what it is (resident IDs, phone numbers, full names of two characters or more)."""
+    found: dict[str, str] = {}
+    for person in ledger.recipients:
+        if person.resident_id:
+            found[person.resident_id] = f"the resident ID of recipient {person.key!r}"
+        for number in person.phones:
+            found[number] = f"a phone number of recipient {person.key!r}"
+        if person.guardian_phone:
+            found[person.guardian_phone] = f"the guardian's phone of recipient {person.key!r}"
+        if len(person.name) >= 2:
+            found[person.name] = f"the full name of recipient {person.key!r}"
+        if person.disability is not None and person.disability.certificate:
+            found[person.disability.certificate] = (
+                f"the disability certificate number of recipient {person.key!r}"
+            )
+    for worker in ledger.workers:
+        if worker.phone:
+            found[worker.phone] = f"the phone of worker {worker.id!r}"
+    return found
+
+
+def _xlsx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return "\n".join(
+            archive.read(name).decode("utf-8", "replace")
+            for name in archive.namelist()
+            if name.endswith(".xml")
+        )
+
+
+def _figures_of(groups: Iterable[Any]) -> Iterator[ind.Figure]:
+    for item in groups:
+        if isinstance(item, ind.Figure):
+            yield item
+        elif isinstance(item, tuple | list):
+            yield from _figures_of(item)
+        elif isinstance(item, dict):
+            yield from _figures_of(item.values())
+
+
+def core_figures(
+    ledger: ind.LedgerLike, period: Period, *, as_of: date, settings: ReportSettings
+) -> dict[str, ind.Figure]:
+    """The core's indicators over ``ledger`` and ``period``, by figure code: what a report's
+    figure with the same code must agree with."""
+    calls: list[Callable[[], Any]] = [
+        lambda: ind.station_counts(ledger),
+        lambda: ind.workers_in_post(ledger, as_of),
+        lambda: ind.certified_workers(ledger, as_of),
+        lambda: ind.posts_total(ledger),
+        lambda: ind.posts_vacant(ledger, as_of),
+        lambda: ind.township_coverage(ledger, settings.townships_total),
+        lambda: ind.village_coverage(ledger, settings.villages_total),
+        lambda: ind.activities_held(ledger, period),
+        lambda: ind.activities_by_kind(ledger, period),
+        lambda: ind.people_reached(ledger, period),
+        lambda: ind.special_group_reached(ledger, period),
+        lambda: ind.volunteers(ledger, period),
+        lambda: ind.workers_dispatched(ledger, period),
+        lambda: ind.group_sessions(ledger, period),
+        lambda: ind.groups_run(ledger, period),
+        lambda: ind.visits(ledger, period),
+        lambda: ind.people_visited(ledger, period),
+        lambda: ind.visits_by_group(ledger, period, ind.VISIT_GROUPS, as_of=as_of),
+        lambda: ind.visits_by_group(ledger, period, ind.SERVICE_GROUPS, as_of=as_of),
+        lambda: ind.households_visited(ledger, period),
+        lambda: ind.alert_visits(ledger, period),
+        lambda: ind.alert_people(ledger, period),
+        lambda: ind.station_visits(ledger, period),
+        lambda: ind.service_person_times(ledger, period),
+        lambda: ind.service_by_group(ledger, period, ind.SERVICE_GROUPS, as_of=as_of),
+        lambda: ind.files_opened(ledger, period),
+        lambda: ind.households_filed(ledger, period),
+        lambda: ind.new_cases(ledger, period),
+        lambda: ind.ongoing_cases(ledger, period),
+        lambda: ind.closed_cases(ledger, period),
+        lambda: ind.resources_linked(ledger, period),
+        lambda: ind.resources_value(ledger, period),
+        lambda: ind.funds_integrated(ledger, period),
+        lambda: ind.resource_people_reached(ledger, period),
+        lambda: ind.overall_visit_rate(ledger, period, rule_sets=settings.rule_sets),
+        lambda: [
+            f
+            for _label, row in ind.visit_rates_by_level(
+                ledger, period, rule_sets=settings.rule_sets
+            )
+            for f in row
+        ],
+    ]
+    found: dict[str, ind.Figure] = {}
+    for call in calls:
+        for figure in _figures_of([call()]):
+            found.setdefault(figure.code, figure)
+    return found
+
+
+def _agrees(figure: ind.Figure, references: Iterable[Mapping[str, ind.Figure]]) -> bool | None:
+    """True/False when some reference has the code, ``None`` when none does."""
+    known = False
+    for reference in references:
+        expected = reference.get(figure.code)
+        if expected is None:
+            continue
+        known = True
+        if expected.value == figure.value:
+            return True
+    return False if known else None
+
+
+def _agreement(
+    report: Report, ledger: Ledger, period: Period, settings: ReportSettings
+) -> list[str]:
+    whole = core_figures(ledger, period, as_of=report.as_of, settings=settings)
+    shares = [
+        core_figures(ind.scoped(ledger, s.code), period, as_of=report.as_of, settings=settings)
+        for s in ledger.stations
+    ]
+    problems = []
+    for figure in report.figures():
+        verdict = _agrees(figure, [whole, *shares])
+        if verdict is False:
+            expected = whole[figure.code]
+            shown = expected.value if expected.computable else f"not computable ({expected.reason})"
+            problems.append(
+                f"figure {figure.code!r} ({figure.label}) is {figure.value!r}, but the core's "
+                f"indicator {figure.code!r} gives {shown!r} for the same ledger and period "
+                f"{period.label}: compute it with socialwork_core.indicators, or give a figure "
+                "that means something else its own code"
+            )
+    return problems
+
+
+def check_report_template(
+    template: ReportTemplate,
+    ledger: Ledger,
+    *,
+    region: Region | None,
+    rule_sets: Iterable[RuleSet],
+    as_of: date,
+    workdir: Path,
+) -> list[str]:
+    """The template builds for a generated ledger, renders to xlsx and JSON, masks personal data
+    (IDs, phones, full names), and its figures agree with the core's indicators."""
+    label = f"report template {template.name!r}"
+    problems = []
+    if region is not None and not template.name.startswith(region.code + "."):
+        problems.append(
+            f"{label}: prefix the name with the region code ({region.code}.<report>) so that two "
+            "adapters' templates cannot collide"
+        )
+    if not _CJK.search(template.title):
+        problems.append(f"{label}: the title {template.title!r} should be the form's Chinese title")
+    period = report_period(template, as_of)
+    sets = tuple(rule_sets)
+    settings = ReportSettings(townships_total=3, villages_total=12)
+    if sets:
+        settings = attrs.evolve(settings, rule_sets=sets)
+    unit = render_message("testing.synthetic_unit", region=region.name if region else "")
+    try:
+        report = template.build(ledger, period, as_of=as_of, unit=unit, settings=settings)
+    except Exception as error:
+        return [*problems, f"{label}: building it for {period.label} fails: {error!r}"]
+    if not isinstance(report, Report):
+        return [*problems, f"{label}: the builder returned {type(report).__name__}, not a Report"]
+    if report.template != template.name:
+        problems.append(
+            f"{label}: the report says it comes from template {report.template!r}; set "
+            f"Report(template=...) to {template.name!r}"
+        )
+    if report.period != period or report.as_of != as_of or report.unit != unit:
+        problems.append(
+            f"{label}: the report must carry the period, as-of date and unit it was built for"
+        )
+    workdir.mkdir(parents=True, exist_ok=True)
+    texts: dict[str, str] = {}
+    try:
+        texts["JSON"] = report_json(report)
+    except Exception as error:
+        problems.append(f"{label}: report_json fails: {error!r}")
+    try:
+        path = write_report(report, workdir / f"{template.name}.xlsx")
+        texts["xlsx"] = _xlsx_text(path)
+    except Exception as error:
+        problems.append(f"{label}: write_report fails: {error!r}")
+    secrets = personal_data(ledger)
+    for form, text in texts.items():
+        leaked = sorted({what for value, what in secrets.items() if value in text})
+        for what in leaked[:5]:
+            problems.append(
+                f"{label}: its {form} form prints {what} unmasked; pass ledger text through "
+                "socialwork_core.reports.mask_text (IDs, phones) and names through "
+                "socialwork_core.reports.person_label / mask_name"
+            )
+        if len(leaked) > 5:
+            problems.append(f"{label}: … and {len(leaked) - 5} more unmasked values in {form}")
+    problems += [f"{label}: {p}" for p in _agreement(report, ledger, period, settings)]
+    return problems
+
+
+# --- helpers the test classes use ------------------------------------------------------------------
+
+
+def implemented_hooks(plugins: Plugins, adapter: str) -> tuple[str, ...]:
+    """The hooks the adapter's plugin module implements (functions marked ``hookimpl``)."""
+    info = adapter_info(plugins, adapter)
+    if info is None:
+        return ()
+    module = importlib.import_module(info.origin.module)
+    marker = f"{_CORE}_impl"
+    return tuple(
+        sorted(
+            name
+            for name in dir(module)
+            if name.startswith("socialwork_") and hasattr(getattr(module, name), marker)
+        )
+    )
+
+
+def person_outside_age_rule(definition: CategoryDefinition, as_of: date) -> Recipient | None:
+    """A made-up person holding ``definition``'s category at an age its rule excludes."""
+    rule = definition.age_rule
+    if rule is None:
+        return None
+    if rule.min_age is not None and rule.min_age > 0:
+        age = rule.min_age - 1
+    elif rule.under_age is not None:
+        age = rule.under_age + 1
+    else:
+        return None
+    day = min(as_of.day, 28)
+    birth = date(as_of.year - age, as_of.month, day)
+    return Recipient(
+        key="AGE-RULE-CHECK",
+        name=words.FAMILY_NAMES[0] + words.GIVEN_NAMES[0],
+        birth_date=birth,
+        categories=frozenset({definition.code}),
+    )

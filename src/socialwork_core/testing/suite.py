@@ -1,0 +1,400 @@
+"""The conformance suite as abstract test classes, one per concern.
+
+An adapter's test file subclasses them and names its entry point; optional capabilities it does
+not declare are skipped (and a capability it uses but does not declare fails, so nothing goes
+unchecked by accident)::
+
+    from socialwork_core.testing import AdapterConformance, Capability
+
+    class TestZhejiang(AdapterConformance):
+        adapter = "zhejiang"
+        capabilities = {Capability.LEDGER_FORMATS, Capability.CATEGORIES, Capability.REPORT_TEMPLATES}
+
+The classes' names do not start with ``Test``, so pytest collects only the subclasses.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from ..findings import Finding
+from ..ledger import Ledger, LedgerFormat, load_ledger, write_ledger
+from ..plugins import Plugins, Region, load_plugins
+from . import checks
+from .synthetic import DEFAULT_AS_OF, FormatGap, synthetic_ledger
+
+__all__ = [
+    "AdapterConformance",
+    "AdapterTestBase",
+    "Capability",
+    "CategoryTests",
+    "DiscoveryTests",
+    "LedgerFormatTests",
+    "RecipientCheckTests",
+    "ReportTemplateTests",
+    "RuleSetTests",
+]
+
+
+class Capability(StrEnum):
+    """What an adapter may contribute besides its region. Declare the ones you implement."""
+
+    LEDGER_FORMATS = "ledger_formats"
+    """``socialwork_ledger_formats``: the region's own ledger layouts."""
+    FORMAT_DETECTION = "format_detection"
+    """``socialwork_detect_format``: claims workbooks written in its formats."""
+    CATEGORIES = "categories"
+    """``socialwork_extra_categories``: local recipient categories."""
+    RULE_SETS = "rule_sets"
+    """``socialwork_rule_sets``: the region's grading rules and visit policy."""
+    REPORT_TEMPLATES = "report_templates"
+    """``socialwork_report_templates``: the region's report forms."""
+    RECIPIENT_CHECKS = "recipient_checks"
+    """``socialwork_check_recipient``: extra checks on a person."""
+
+
+_HOOK_OF: dict[Capability, str] = {
+    Capability.LEDGER_FORMATS: "socialwork_ledger_formats",
+    Capability.FORMAT_DETECTION: "socialwork_detect_format",
+    Capability.CATEGORIES: "socialwork_extra_categories",
+    Capability.RULE_SETS: "socialwork_rule_sets",
+    Capability.REPORT_TEMPLATES: "socialwork_report_templates",
+    Capability.RECIPIENT_CHECKS: "socialwork_check_recipient",
+}
+
+
+def _fail(adapter: str, what: str, problems: Iterable[str]) -> None:
+    found = list(problems)
+    if found:
+        lines = "\n".join(f"  - {p}" for p in found)
+        pytest.fail(
+            f"adapter {adapter!r}: {what}: {len(found)} problem(s) to fix in the adapter:\n{lines}",
+            pytrace=False,
+        )
+
+
+class AdapterTestBase:
+    """What every concern needs: the adapter's entry-point name, its declared capabilities, the
+    as-of date of the generated data, and class-scoped fixtures (plugins loaded once per class).
+
+    Subclasses set:
+
+    - ``adapter``: the entry-point name (``[project.entry-points.socialwork_core]``), required;
+    - ``capabilities``: the :class:`Capability` values the adapter claims;
+    - ``distribution`` (optional): the distribution expected to provide the entry point;
+    - ``as_of`` (optional): the last day of the generated year of work.
+    """
+
+    adapter: ClassVar[str] = ""
+    capabilities: ClassVar[Iterable[Capability]] = frozenset()
+    distribution: ClassVar[str | None] = None
+    as_of: ClassVar[date] = DEFAULT_AS_OF
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def require(self, capability: Capability) -> None:
+        """Skip the calling test unless the adapter declares ``capability``."""
+        if Capability(capability) not in frozenset(self.capabilities):
+            pytest.skip(f"{self.adapter!r} does not declare {capability.value}")
+
+    def fail_on(self, what: str, problems: Iterable[str]) -> None:
+        """Fail with every problem listed under ``what``; pass when there is none."""
+        _fail(self.adapter, what, problems)
+
+    # --- fixtures ------------------------------------------------------------------------------------
+    # Function-scoped, backed by caches keyed by adapter: a class-scoped fixture defined as a method
+    # is deprecated in pytest, and the plugins and generated ledger are the same for every test.
+
+    @pytest.fixture
+    def socialwork_plugins(self) -> Plugins:
+        """Every plugin installed, loaded through the entry points as the library loads them."""
+        if not self.adapter:
+            pytest.fail(
+                f"{type(self).__name__} must set `adapter` to the adapter's entry-point name",
+                pytrace=False,
+            )
+        return _plugins()
+
+    @pytest.fixture
+    def adapter_region(self, socialwork_plugins: Plugins) -> Region | None:
+        info = checks.adapter_info(socialwork_plugins, self.adapter)
+        return info.region if info is not None else None
+
+    @pytest.fixture
+    def kit_workdir(self, tmp_path_factory: pytest.TempPathFactory) -> Path:
+        """A directory for the workbooks and reports the kit writes."""
+        return tmp_path_factory.mktemp(f"socialwork-kit-{self.adapter or 'unnamed'}")
+
+    @pytest.fixture
+    def generated_ledger(
+        self, socialwork_plugins: Plugins, adapter_region: Region | None, kit_workdir: Path
+    ) -> Ledger:
+        """A synthetic ledger in the region's first ledger format (the national default's when
+        the region has none), written to a workbook and loaded back as the library loads one."""
+        if adapter_region is None:
+            pytest.fail(
+                f"adapter {self.adapter!r} is not loaded or serves no region: see the discovery "
+                "tests",
+                pytrace=False,
+            )
+        key = (self.adapter, adapter_region.code, self.as_of)
+        if key not in _LEDGERS:
+            _LEDGERS[key] = _generated_ledger(
+                socialwork_plugins, adapter_region, kit_workdir, self.as_of
+            )
+        return _LEDGERS[key]
+
+
+_LEDGERS: dict[tuple[str, str, date], Ledger] = {}
+
+
+@functools.cache
+def _plugins() -> Plugins:
+    return load_plugins()
+
+
+def _generated_ledger(plugins: Plugins, region: Region, workdir: Path, as_of: date) -> Ledger:
+    formats = plugins.ledger_formats_for_region(region.code)
+    if not formats:
+        pytest.fail(f"no ledger format for region {region.code!r}", pytrace=False)
+    fmt = formats[0]
+    categories = plugins.categories_for_region(region.code)
+    try:
+        ledger = synthetic_ledger(fmt, as_of=as_of, region=region, local_categories=categories)
+    except FormatGap as gap:
+        pytest.fail(f"ledger format {fmt.name!r}: {gap}", pytrace=False)
+    path = write_ledger(workdir / f"{fmt.name}.ledger.xlsx", ledger, fmt)
+    result = load_ledger(path, fmt, converter=plugins.make_converter())
+    return result.ledger if not result.errors else ledger
+
+
+class DiscoveryTests(AdapterTestBase):
+    """Discovery, region metadata, public imports, declared capabilities."""
+
+    def test_adapter_is_discovered_through_its_entry_point(
+        self, socialwork_plugins: Plugins
+    ) -> None:
+        self.fail_on(
+            "discovery",
+            checks.check_discovery(
+                socialwork_plugins, self.adapter, distribution=self.distribution
+            ),
+        )
+
+    def test_region_metadata_is_complete(self, socialwork_plugins: Plugins) -> None:
+        self.fail_on("region metadata", checks.check_region(socialwork_plugins, self.adapter))
+
+    def test_adapter_imports_only_public_api(self, socialwork_plugins: Plugins) -> None:
+        self.fail_on("imports", checks.check_public_imports(socialwork_plugins, self.adapter))
+
+    def test_declared_capabilities_match_what_it_contributes(
+        self, socialwork_plugins: Plugins
+    ) -> None:
+        declared = {Capability(c) for c in self.capabilities}
+        implemented = set(checks.implemented_hooks(socialwork_plugins, self.adapter))
+        problems = []
+        for capability, hook in _HOOK_OF.items():
+            if hook in implemented and capability not in declared:
+                problems.append(
+                    f"it implements {hook} but does not declare Capability."
+                    f"{capability.name} in `capabilities`, so the kit would not check it: add it"
+                )
+            if capability in declared and hook not in implemented:
+                problems.append(
+                    f"it declares Capability.{capability.name} but implements no {hook}: "
+                    "implement the hook or drop the capability"
+                )
+        self.fail_on("declared capabilities", problems)
+
+
+class LedgerFormatTests(AdapterTestBase):
+    """Ledger formats: a ledger generated from each format loads and writes back unchanged."""
+
+    def _formats(self, plugins: Plugins) -> list[LedgerFormat]:
+        self.require(Capability.LEDGER_FORMATS)
+        formats = plugins.ledger_formats(adapter=self.adapter)
+        if not formats:
+            self.fail_on("ledger formats", ["socialwork_ledger_formats returned no format"])
+        return formats
+
+    def test_ledger_formats_are_named_uniquely(self, socialwork_plugins: Plugins) -> None:
+        names = [f.name for f in self._formats(socialwork_plugins)]
+        others = {
+            f.name
+            for name in socialwork_plugins.names()
+            if name != self.adapter
+            for f in socialwork_plugins.ledger_formats(adapter=name)
+        }
+        problems = [f"format name {n!r} is used twice" for n in set(names) if names.count(n) > 1]
+        problems += [
+            f"format name {n!r} is also used by another adapter: name it after your region"
+            for n in names
+            if n in others
+        ]
+        self.fail_on("ledger format names", problems)
+
+    def test_generated_ledger_round_trips_through_each_format(
+        self,
+        socialwork_plugins: Plugins,
+        adapter_region: Region | None,
+        kit_workdir: Path,
+    ) -> None:
+        problems: list[str] = []
+        categories = (
+            socialwork_plugins.categories_for_region(adapter_region.code)
+            if adapter_region is not None
+            else []
+        )
+        for fmt in self._formats(socialwork_plugins):
+            found, _ledger = checks.check_format_round_trip(
+                fmt,
+                socialwork_plugins,
+                region=adapter_region,
+                workdir=kit_workdir / "round-trip",
+                as_of=self.as_of,
+                local_categories=categories,
+            )
+            problems += found
+        self.fail_on("ledger round trip", problems)
+
+    def test_workbooks_in_its_formats_are_detected_as_its_own(
+        self, socialwork_plugins: Plugins, adapter_region: Region | None, kit_workdir: Path
+    ) -> None:
+        formats = self._formats(socialwork_plugins)
+        self.require(Capability.FORMAT_DETECTION)
+        problems: list[str] = []
+        for fmt in formats:
+            try:
+                ledger = synthetic_ledger(fmt, as_of=self.as_of, region=adapter_region)
+            except FormatGap as gap:
+                problems.append(f"ledger format {fmt.name!r}: {gap}")
+                continue
+            path = write_ledger(kit_workdir / f"{fmt.name}.detect.xlsx", ledger, fmt)
+            problems += checks.check_detection(fmt, socialwork_plugins, self.adapter, workbook=path)
+        self.fail_on("format detection", problems)
+
+
+class CategoryTests(AdapterTestBase):
+    """Local categories: codes, labels, readable by the adapter's formats, age rules checked."""
+
+    def test_categories_have_codes_and_labels(self, socialwork_plugins: Plugins) -> None:
+        self.require(Capability.CATEGORIES)
+        definitions = socialwork_plugins.extra_categories(adapter=self.adapter)
+        problems = [] if definitions else ["socialwork_extra_categories returned no category"]
+        problems += checks.check_categories(socialwork_plugins, self.adapter)
+        self.fail_on("categories", problems)
+
+    def test_age_rules_of_categories_are_checked(self, socialwork_plugins: Plugins) -> None:
+        self.require(Capability.CATEGORIES)
+        problems = []
+        for definition in socialwork_plugins.extra_categories(adapter=self.adapter):
+            if definition.age_rule is None:
+                continue
+            person = checks.person_outside_age_rule(definition, self.as_of)
+            if person is None:
+                continue
+            findings = socialwork_plugins.check_recipient(person, self.as_of, adapter=self.adapter)
+            if not any(f.code.startswith("category.too_") for f in findings):
+                problems.append(
+                    f"category {definition.code!r} has an age rule, yet a person outside it "
+                    "raises no category.too_old / category.too_young warning"
+                )
+        self.fail_on("category age rules", problems)
+
+
+class RuleSetTests(AdapterTestBase):
+    """Rule sets: each grades a generated register, every grade with reasons citing it."""
+
+    def test_rule_sets_grade_a_generated_register_with_reasons(
+        self, socialwork_plugins: Plugins, generated_ledger: Ledger
+    ) -> None:
+        self.require(Capability.RULE_SETS)
+        rule_sets = socialwork_plugins.rule_sets(adapter=self.adapter)
+        problems = [] if rule_sets else ["socialwork_rule_sets returned no rule set"]
+        problems += checks.check_rule_sets(rule_sets, generated_ledger, self.as_of)
+        self.fail_on("rule sets", problems)
+
+
+class ReportTemplateTests(AdapterTestBase):
+    """Report templates: each renders for a generated ledger, masks personal data, and its figures
+    agree with the core's indicators for the same period."""
+
+    def test_report_templates_render_mask_and_agree_with_the_indicators(
+        self,
+        socialwork_plugins: Plugins,
+        adapter_region: Region | None,
+        generated_ledger: Ledger,
+        kit_workdir: Path,
+    ) -> None:
+        self.require(Capability.REPORT_TEMPLATES)
+        templates = socialwork_plugins.report_templates(adapter=self.adapter)
+        problems = [] if templates else ["socialwork_report_templates returned no template"]
+        names = [t.name for t in templates]
+        problems += [f"template name {n!r} is used twice" for n in set(names) if names.count(n) > 1]
+        rule_sets = (
+            socialwork_plugins.rule_sets_for_region(adapter_region.code)
+            if adapter_region is not None
+            else []
+        )
+        for template in templates:
+            problems += checks.check_report_template(
+                template,
+                generated_ledger,
+                region=adapter_region,
+                rule_sets=rule_sets,
+                as_of=self.as_of,
+                workdir=kit_workdir / "reports",
+            )
+        self.fail_on("report templates", problems)
+
+
+class RecipientCheckTests(AdapterTestBase):
+    """Extra recipient checks: run on every generated person without raising, answer findings
+    with codes in the region's namespace."""
+
+    def test_recipient_checks_run_on_a_generated_register(
+        self,
+        socialwork_plugins: Plugins,
+        adapter_region: Region | None,
+        generated_ledger: Ledger,
+    ) -> None:
+        self.require(Capability.RECIPIENT_CHECKS)
+        problems: list[str] = []
+        prefix = f"{adapter_region.code}." if adapter_region is not None else ""
+        for person in generated_ledger.recipients:
+            try:
+                findings = socialwork_plugins.check_recipient(
+                    person, self.as_of, adapter=self.adapter
+                )
+            except Exception as error:
+                problems.append(f"socialwork_check_recipient fails on {person.key!r}: {error!r}")
+                break
+            for finding in findings:
+                if not isinstance(finding, Finding):
+                    problems.append(
+                        f"socialwork_check_recipient returned {finding!r}, not a Finding"
+                    )
+                elif not (finding.code.startswith(prefix) or finding.code.startswith("category.")):
+                    problems.append(
+                        f"finding code {finding.code!r} should start with {prefix!r} "
+                        "(the region's namespace)"
+                    )
+        self.fail_on("recipient checks", sorted(set(problems)))
+
+
+class AdapterConformance(
+    DiscoveryTests,
+    LedgerFormatTests,
+    CategoryTests,
+    RuleSetTests,
+    ReportTemplateTests,
+    RecipientCheckTests,
+):
+    """Every concern at once: the one class most adapters subclass."""
