@@ -116,9 +116,7 @@ def check_region(plugins: Plugins, adapter: str) -> list[str]:
         ]
     problems = []
     if not _CJK.search(region.name):
-        problems.append(
-            f"region name {region.name!r} should be the Chinese name users see (浙江省)"
-        )
+        problems.append(f"region name {region.name!r} should be the Chinese name users see")
     if region.is_national_default and region.code != "national":
         problems.append(
             f"region {region.code!r} has no division_codes, which makes it a second national "
@@ -336,7 +334,9 @@ def check_format_round_trip(
     label = f"ledger format {fmt.name!r}"
     problems = [f"{label}: {p}" for p in _header_clashes(fmt)]
     if fmt.sheet_for(RecordKind.RECIPIENTS) is None:
-        problems.append(f"{label} has no recipients (服务对象) sheet: every ledger has a register")
+        problems.append(
+            f"{label} has no recipients sheet (RecordKind.RECIPIENTS): every ledger has a register"
+        )
     try:
         generated = synthetic_ledger(
             fmt, as_of=as_of, region=region, local_categories=local_categories
