@@ -14,11 +14,13 @@ The national default rule set with its visit policy is
 from __future__ import annotations
 
 from .grade import grade, grade_with, level_of
+from .national import NATIONAL_RULES
 from .records import Assessment, Override, latest_on_or_before
 from .result import GradeResult, Reason
 from .rules import GradingContext, Predicate, Rule, RuleSet, choose_rule_set
 
 __all__ = [
+    "NATIONAL_RULES",
     "Assessment",
     "GradeResult",
     "GradingContext",
