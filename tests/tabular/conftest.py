@@ -127,3 +127,40 @@ def zip_rewriter() -> Callable[[Path, Path, Callable[[str, bytes], bytes]], Path
 def cfb() -> Callable[[dict[str, bytes]], bytes]:
     """``cfb({stream: data})`` → bytes of an OLE compound file."""
     return cfb_container
+
+
+ODS_CONTENT = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+    '<office:body><office:spreadsheet><table:table table:name="{name}">{rows}</table:table>'
+    "</office:spreadsheet></office:body></office:document-content>"
+)
+ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+    ' manifest:version="1.3"><manifest:file-entry manifest:full-path="/"'
+    ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+@pytest.fixture
+def ods(tmp_path: Path) -> Callable[[str, str], Path]:
+    """``ods(name, rows_xml)`` → a minimal hand-written .ods (content.xml ``table:table-row``\\ s)."""
+
+    def make(name: str, rows_xml: str) -> Path:
+        path = tmp_path / "t.ods"
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(
+                "mimetype",
+                "application/vnd.oasis.opendocument.spreadsheet",
+                compress_type=zipfile.ZIP_STORED,
+            )
+            archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+            archive.writestr("content.xml", ODS_CONTENT.format(name=name, rows=rows_xml))
+        return path
+
+    return make

@@ -198,3 +198,32 @@ def test_an_open_workbook_can_give_several_tables(
         first = [r.values["name"] for r in read_table(workbook, SPEC)]
         second = [r.values["age"] for r in read_table(workbook, SPEC, sheet="其他")]
     assert (first, second) == (["甲"], [3])
+
+
+def ods_text(value: str, extra: str = "") -> str:
+    cell = f'<table:table-cell office:value-type="string"{extra}>'
+    return f"{cell}<text:p>{value}</text:p></table:table-cell>"
+
+
+def test_ods_merged_cells_and_formulas_without_value_are_read_from_content_xml(
+    ods: Callable[[str, str], Path],
+) -> None:
+    """calamine gives no merged ranges for .ods: the reader takes them from content.xml."""
+    spanned = ' table:number-rows-spanned="2"'
+    header = ods_text("姓名") + ods_text("年龄") + ods_text("村居")
+    formula = '<table:table-cell table:formula="of:=1+2"/>'
+    seven = '<table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p>'
+    rows = (
+        f"<table:table-row>{header}</table:table-row>"
+        f"<table:table-row>{ods_text('甲')}{formula}{ods_text('东村', spanned)}</table:table-row>"
+        f"<table:table-row>{ods_text('乙')}{seven}</table:table-cell>"
+        "<table:covered-table-cell/></table:table-row>"
+    )
+    rows_read = list(read_table(ods("服务对象", rows), SPEC))
+    assert [(r.number, r.values["age"], r.values["village"]) for r in rows_read] == [
+        (2, None, "东村"),
+        (3, 7, "东村"),
+    ]
+    assert [(i.column, i.code) for i in rows_read[0].issues] == [
+        ("B", "tabular.formula_without_value")
+    ]
