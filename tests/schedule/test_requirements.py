@@ -293,3 +293,16 @@ def test_nothing_in_the_library_reads_the_wall_clock_outside_the_command_line() 
         and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_precomputed_grades_and_a_prebuilt_index_give_the_same_due_list() -> None:
+    from socialwork_core.schedule import grade_all
+
+    people = [person(), person("p2", categories={"orphan"}, birth_date=date(2014, 7, 1))]
+    contacts = [contact(date(2022, 3, 1)), contact(date(2022, 2, 1), PHONE, "p2", cid="c2")]
+    grades = grade_all(people, AS_OF, NATIONAL_DEFAULT)
+    index = ContactIndex.build(contacts, AS_OF)
+    direct = due_list(people, contacts, NATIONAL_DEFAULT, AS_OF)
+    assert due_list(people, index, NATIONAL_DEFAULT, AS_OF, grades=grades) == direct
+    with pytest.raises(ValueError, match="contact index built for"):
+        due_list(people, ContactIndex.build(contacts, date(2022, 3, 1)), NATIONAL_DEFAULT, AS_OF)
