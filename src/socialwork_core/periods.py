@@ -30,9 +30,9 @@ import attrs
 
 __all__ = [
     "CALENDAR_KINDS",
-    "bounds",
     "Period",
     "PeriodKind",
+    "bounds",
     "containing",
     "cumulative",
     "date_range",
