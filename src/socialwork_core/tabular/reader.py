@@ -123,8 +123,9 @@ def _candidates(
     rows = dict(buffer)
     filled = _merge_lookup(merged, rows)
     width = max((len(cells) for _, cells in buffer), default=0)
-    for c0r, c1r in merged:
-        width = max(width, c1r[1] + 1 if c0r[0] in rows else 0)
+    for (first_row, _first_col), (_last_row, last_col) in merged:
+        if first_row in rows:  # a merged heading may reach past the last value
+            width = max(width, last_col + 1)
 
     def cell(r: int, c: int) -> str:
         if (r, c) in filled:
