@@ -188,3 +188,11 @@ def test_module_is_independent_of_the_rest_of_the_library() -> None:
     source = periods.__loader__.get_source(periods.__name__)  # type: ignore[union-attr]
     assert source is not None
     assert "from ." not in source and "socialwork_core" not in source.split('"""', 2)[2]
+
+
+@given(day=days, kind=calendar_kinds, first_weekday=weekdays)
+def test_bounds_agree_with_the_containing_period(
+    day: date, kind: PeriodKind, first_weekday: int
+) -> None:
+    p = containing(kind, day, first_weekday=first_weekday)
+    assert periods.bounds(kind, day, first_weekday=first_weekday) == (p.start, p.end)
