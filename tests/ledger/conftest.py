@@ -62,6 +62,7 @@ CONTACTS = SheetFormat(
     ("探访记录",),
     [
         FieldColumn("on", ("探访日期",), ValueType.DATE, required=True),
+        FieldColumn("at", ("探访时间",), ValueType.TIME),
         FieldColumn("recipient_keys", ("档案号",), multi=True),
         FieldColumn("recipient_resident_ids", ("身份证号",), ValueType.RESIDENT_ID, multi=True),
         FieldColumn("mode", ("探访方式",), ValueType.LABEL, required=True, enum=ContactMode),

@@ -74,6 +74,7 @@ def ledgers(draw: st.DrawFn) -> Ledger:
         Contact(
             id=f"contacts-{i + 1}",
             on=draw(days),
+            at=draw(st.none() | st.times().map(lambda t: t.replace(microsecond=0))),
             mode=draw(st.sampled_from(ContactMode)),
             recipient_keys=tuple(
                 draw(st.lists(st.sampled_from(keys), min_size=1, max_size=2, unique=True))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -20,6 +20,7 @@ from socialwork_core.tabular import (
     money_value,
     split_values,
     text,
+    time_value,
     yes_no,
 )
 
@@ -169,3 +170,18 @@ def test_a_choice_maps_labels_and_codes_and_names_the_accepted_labels_when_unkno
         coerce("五保")
     assert codes_of(error) == ("tabular.label_unrecognised",)
     assert "低保对象" in error.value.findings[0].message
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [time(9, 30), datetime(2022, 3, 18, 9, 30), 0.3958333333, "9:30", "09:30:00", "０９：３０"],
+)
+def test_a_time_of_day_is_read_from_cells_fractions_and_text(raw: object) -> None:
+    assert time_value(raw) == time(9, 30)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("raw", ["25:00", "9点半", 1.5, True])
+def test_a_cell_that_is_not_a_time_is_an_error(raw: object) -> None:
+    with pytest.raises(FindingError) as error:
+        time_value(raw)  # type: ignore[arg-type]
+    assert codes_of(error) == ("tabular.time_invalid",)

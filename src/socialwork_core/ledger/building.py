@@ -9,7 +9,7 @@ several columns, people named by resident ID, the money flag, the register key.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -61,7 +61,7 @@ def _plain(value: Any, converter: cattrs.Converter) -> Any:
         return value.value if isinstance(value, Enum) else value
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, date):
+    if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return format(value, "f")

@@ -20,6 +20,7 @@ from ..tabular import (
     money,
     raw_text,
     text,
+    time_value,
     yes_no,
 )
 from .format import FieldColumn, SheetFormat, ValueType
@@ -56,6 +57,7 @@ def coercer_for(column: FieldColumn) -> Coercer:
         ValueType.RESIDENT_ID: resident_id_cell,
         ValueType.PHONES: phones_cell,
         ValueType.DATE: date_value,
+        ValueType.TIME: time_value,
         ValueType.MONEY: money,
         ValueType.DECIMAL: decimal_value,
         ValueType.INTEGER: integer,

@@ -46,6 +46,8 @@ class ValueType(StrEnum):
     PHONES = "phones"
     """Through ``identity.phone.split_phones``: one cell, several numbers."""
     DATE = "date"
+    TIME = "time"
+    """A time of day (``Contact.at``)."""
     MONEY = "money"
     """``Money`` (Decimal, approximate flag)."""
     DECIMAL = "decimal"

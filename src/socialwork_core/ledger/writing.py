@@ -21,6 +21,7 @@ _KINDS: dict[ValueType, CellKind] = {
     ValueType.RESIDENT_ID: CellKind.ID,
     ValueType.PHONES: CellKind.PHONE,
     ValueType.DATE: CellKind.DATE,
+    ValueType.TIME: CellKind.TIME,
     ValueType.MONEY: CellKind.MONEY,
     ValueType.DECIMAL: CellKind.NUMBER,
     ValueType.INTEGER: CellKind.INTEGER,

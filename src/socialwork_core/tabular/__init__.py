@@ -27,9 +27,10 @@ Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.footer_row_skipped`` (info).
 
 Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_invalid``,
-``tabular.integer_invalid``, ``tabular.number_invalid``, ``tabular.money_invalid``, ``tabular.yes_no_invalid``,
-``tabular.label_unrecognised`` (errors); ``tabular.formula_without_value`` (warning; the cell is read
-as empty); ``tabular.money_approximate`` (info). Coercers from other modules add their own codes
+``tabular.time_invalid``, ``tabular.integer_invalid``, ``tabular.number_invalid``,
+``tabular.money_invalid``, ``tabular.yes_no_invalid``, ``tabular.label_unrecognised`` (errors);
+``tabular.formula_without_value`` (warning; the cell is read as empty);
+``tabular.money_approximate`` (info). Coercers from other modules add their own codes
 (``resident_id.*``).
 """
 
@@ -53,6 +54,7 @@ from .cells import (
     raw_text,
     split_values,
     text,
+    time_value,
     yes_no,
 )
 from .errors import WorkbookError
@@ -122,6 +124,7 @@ __all__ = [
     "safe_sheet_name",
     "split_values",
     "text",
+    "time_value",
     "write_workbook",
     "yes_no",
 ]

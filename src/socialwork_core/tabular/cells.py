@@ -188,6 +188,29 @@ def date_value(raw: RawValue) -> date:
     raise _fail("tabular.date_invalid", raw)
 
 
+_TIME_TEXT: Final = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def time_value(raw: RawValue) -> time:
+    """A time of day from a time cell, a datetime, an Excel day fraction (0.5 is noon) or text
+    ``9:30``/``09:30:15`` (seconds kept, anything finer dropped)."""
+    if isinstance(raw, datetime):
+        return raw.time().replace(microsecond=0)
+    if isinstance(raw, time):
+        return raw.replace(microsecond=0)
+    if isinstance(raw, float | int) and not isinstance(raw, bool) and 0 <= raw < 1:
+        seconds = round(raw * 86400)
+        if seconds < 86400:
+            return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
+    if isinstance(raw, str):
+        match = _TIME_TEXT.fullmatch(_nfkc(raw))
+        if match:
+            hour, minute, second = (int(g) if g else 0 for g in match.groups())
+            if hour < 24 and minute < 60 and second < 60:
+                return time(hour, minute, second)
+    raise _fail("tabular.time_invalid", raw)
+
+
 # --- yes / no -------------------------------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -46,6 +46,7 @@ _ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_NAME_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\]")
 TEXT_FORMAT: Final = "@"
 DATE_FORMAT: Final = "yyyy-mm-dd"
+TIME_FORMAT: Final = "hh:mm:ss"
 MONEY_FORMAT: Final = "#,##0.00"
 _SAMPLE_ROWS: Final = 200
 _MAX_WIDTH: Final = 60.0
@@ -63,6 +64,8 @@ class CellKind(StrEnum):
     PHONE = "phone"
     """Phone numbers: always text, format ``@``."""
     DATE = "date"
+    TIME = "time"
+    """A time of day (``hh:mm:ss``)."""
     MONEY = "money"
     INTEGER = "integer"
     NUMBER = "number"
@@ -149,6 +152,10 @@ def safe_cell(
         day = value.date() if isinstance(value, datetime) else value
         cell = WriteOnlyCell(sheet, value=day)
         cell.number_format = DATE_FORMAT
+        return cell
+    if kind is CellKind.TIME and isinstance(value, time):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = TIME_FORMAT
         return cell
     if kind is CellKind.MONEY and (
         (isinstance(value, Decimal | int) and not isinstance(value, bool))

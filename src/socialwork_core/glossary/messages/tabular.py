@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "tabular.text_invalid": "内容“{value}”无法作为文字读取。",
     "tabular.date_invalid": ("内容“{value}”不是有效日期。请写成如“2022-03-18”或“2022年3月18日”。"),
     "tabular.integer_invalid": "内容“{value}”不是整数。",
+    "tabular.time_invalid": "内容“{value}”不是有效时间。请写成如“09:30”。",
     "tabular.number_invalid": "内容“{value}”不是数字。",
     "tabular.money_invalid": "内容“{value}”不是金额。请写成如“1200”“1,200.50元”“2万元”。",
     "tabular.money_approximate": "金额“{value}”是约数，已按{amount}元记录并标为约数。",
