@@ -135,3 +135,12 @@ def test_the_same_ledger_saved_by_libreoffice_gives_the_same_records(
     assert [(i.row, i.column, i.code) for i in converted.issues] == [
         (i.row, i.column, i.code) for i in expected.issues
     ]
+
+
+def test_a_legacy_xls_saved_with_an_xlsx_name_is_read_by_its_content(
+    acceptance_ledger: Path, fmt: LedgerFormat, fixture_path: Callable[[str], Path], tmp_path: Path
+) -> None:
+    renamed = tmp_path / "misnamed.xlsx"
+    renamed.write_bytes(fixture_path("acceptance_ledger.xls").read_bytes())
+    expected = load_ledger(acceptance_ledger, fmt).ledger.recipients
+    assert load_ledger(renamed, fmt).ledger.recipients == expected
