@@ -35,17 +35,49 @@ from .glossary import (
     Sex,
     StationTier,
 )
+from .glossary.rules_text import AbsenceKind, AlertKind, DueStatus, RiskFlag
+from .grading import (
+    Assessment,
+    GradeResult,
+    Override,
+    Reason,
+    Rule,
+    RuleSet,
+    choose_rule_set,
+    grade,
+)
+from .periods import Period, PeriodKind, parse_period
 from .plugins.markers import hookimpl
 from .recipients import CategoryThresholds, Disability, Recipient, check_categories
 from .resources import ResourceLink
+from .schedule import (
+    NATIONAL_DEFAULT,
+    Absence,
+    Alert,
+    CalendarPeriod,
+    DueEntry,
+    Requirement,
+    RollingPeriod,
+    VisitPolicy,
+    VisitRate,
+    due_list,
+    visit_rate,
+)
 from .serialize import make_converter
 from .stations import SocialWorker, Station
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "NATIONAL_DEFAULT",
+    "Absence",
+    "AbsenceKind",
     "Activity",
     "ActivityKind",
+    "Alert",
+    "AlertKind",
+    "Assessment",
+    "CalendarPeriod",
     "Case",
     "CaseStage",
     "Category",
@@ -56,15 +88,27 @@ __all__ = [
     "Disability",
     "DisabilityGrade",
     "DisabilityKind",
+    "DueEntry",
+    "DueStatus",
     "Finding",
     "FindingError",
+    "GradeResult",
     "LinkStatus",
+    "Override",
     "PartnerKind",
+    "Period",
+    "PeriodKind",
     "ProviderKind",
+    "Reason",
     "Recipient",
     "RegisterStatus",
+    "Requirement",
     "ResourceKind",
     "ResourceLink",
+    "RiskFlag",
+    "RollingPeriod",
+    "Rule",
+    "RuleSet",
     "SelfCareLevel",
     "ServiceLevel",
     "Severity",
@@ -72,8 +116,15 @@ __all__ = [
     "SocialWorker",
     "Station",
     "StationTier",
+    "VisitPolicy",
+    "VisitRate",
     "__version__",
     "check_categories",
+    "choose_rule_set",
+    "due_list",
+    "grade",
     "hookimpl",
     "make_converter",
+    "parse_period",
+    "visit_rate",
 ]

@@ -10,16 +10,12 @@ from pathlib import Path
 import pytest
 
 import socialwork_core
-from socialwork_core.glossary import LabelledEnum, terms
+from socialwork_core.glossary import LabelledEnum, enumerations, terms
 from socialwork_core.glossary.messages import MESSAGES
 
 CORE = Path(socialwork_core.__file__).parent
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-ENUMS = [
-    obj
-    for obj in vars(terms).values()
-    if isinstance(obj, type) and issubclass(obj, LabelledEnum) and obj is not LabelledEnum
-]
+ENUMS = list(enumerations())
 
 
 def docstring_nodes(tree: ast.AST) -> set[int]:
@@ -83,3 +79,8 @@ def test_every_message_code_is_dotted_and_every_template_is_chinese() -> None:
     for code, template in MESSAGES.items():
         assert re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", code), code
         assert CJK.search(template), code
+
+
+def test_every_enumeration_of_the_glossary_is_listed() -> None:
+    assert {terms.Sex, terms.Category, terms.ServiceLevel} <= set(ENUMS)
+    assert len({e.__name__ for e in ENUMS}) >= 20
