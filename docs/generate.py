@@ -2,7 +2,9 @@
 
 - ``docs/glossary.md`` from ``socialwork_core.glossary.terms``;
 - ``docs/ledger-formats.md`` from the built-in adapters' ledger formats (their column
-  specifications), local categories and report templates.
+  specifications), local categories and report templates;
+- ``docs/rules.md`` from the rule sets the built-in adapters use (rules, levels, visit policy),
+  under a hand-written account of where each rule comes from.
 
 Run: ``python docs/generate.py`` (tests fail when a page is out of date).
 """
@@ -12,13 +14,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from socialwork_core.glossary import LabelledEnum, terms
+from socialwork_core.glossary import ContactMode, LabelledEnum, terms
+from socialwork_core.grading import RuleSet
 from socialwork_core.ledger import FieldColumn, LedgerFormat, SheetFormat
 from socialwork_core.plugins import AdapterInfo, Plugins, load_plugins
+from socialwork_core.schedule import CalendarPeriod, Deadline, RollingPeriod
 
 DOCS = Path(__file__).resolve().parent
 PAGE = DOCS / "glossary.md"
 FORMATS_PAGE = DOCS / "ledger-formats.md"
+RULES_PAGE = DOCS / "rules.md"
 
 BUILT_IN_DISTRIBUTION = "socialwork-core"
 """Only the adapters shipped in this distribution are documented here, whatever else is installed
@@ -107,17 +112,21 @@ def _adapter(plugins: Plugins, info: AdapterInfo) -> list[str]:
     lines.append("")
     categories = plugins.extra_categories(adapter=info.name)
     if categories:
-        lines += ["Local categories (对象类别):", "", "| code | 中文 | also read as |", "|---|---|---|"]
         lines += [
-            f"| `{c.code}` | {_cell(c.label)} | {_cell('、'.join(c.synonyms))} |" for c in categories
+            "Local categories (对象类别):",
+            "",
+            "| code | 中文 | also read as |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| `{c.code}` | {_cell(c.label)} | {_cell('、'.join(c.synonyms))} |"
+            for c in categories
         ]
         lines.append("")
     templates = plugins.report_templates(adapter=info.name)
     if templates:
         lines += ["Report templates:", "", "| name | title | filed per |", "|---|---|---|"]
-        lines += [
-            f"| `{t.name}` | {_cell(t.title)} | {t.period_kind.value} |" for t in templates
-        ]
+        lines += [f"| `{t.name}` | {_cell(t.title)} | {t.period_kind.value} |" for t in templates]
         lines.append("")
     for fmt in plugins.ledger_formats(adapter=info.name):
         lines += ["#" + line if line.startswith("#") else line for line in _format(fmt)]
@@ -140,9 +149,7 @@ def render_formats(plugins: Plugins | None = None) -> str:
         "",
     ]
     built_in = [
-        info
-        for info in plugins.adapters()
-        if info.origin.distribution == BUILT_IN_DISTRIBUTION
+        info for info in plugins.adapters() if info.origin.distribution == BUILT_IN_DISTRIBUTION
     ]
     lines += [f"- [`{i.name}`](#adapter-{i.name})" for i in built_in]
     lines.append("")
@@ -151,11 +158,119 @@ def render_formats(plugins: Plugins | None = None) -> str:
     return "\n".join(lines)
 
 
+RULES_INTRO = """# Service levels and visit rules (服务等级与探访规则)
+
+A person's service level (服务等级) decides how often the station must contact them. The library
+grades with **rule sets**: data with a name, a version and the date they take effect, so a report
+for March uses March's rules. Every grade comes with its reasons: the rules that fired, the inputs
+they read, and the rule set's name and version (`socialwork grade LEDGER` prints them). A worker may
+override a level with a reason; both are kept.
+
+## Where the rules come from
+
+- **Three tiers.** The 2022 national guidance on visiting elderly people in special difficulty
+  (《关于开展特殊困难老年人探访关爱服务的指导意见》, 民政部 and other departments, 2022) asks for a
+  100% monthly visit rate by the end of 2025, by home visits or by phone and video; Inner Mongolia
+  grades visits in three tiers. The default rule set follows that three-tier pattern.
+- **Who is 一级.** 80+ and living alone, empty-nest or left behind (the guidance's target groups);
+  a risk found in the latest assessment; anyone affected by an active disaster alert (Yangshan
+  visited 387 people in the January 2022 cold wave, 808 after the April floods).
+- **Who is 二级.** Self-care partly or fully lost (six daily tasks); 特困 supported at home
+  (《特困人员认定办法》, 2021); 计划生育特殊家庭 elderly; 孤儿 and 事实无人抚养儿童 living in the
+  community; 困境儿童; disability grade 1–2 (GB/T 26341-2010).
+- **Contact modes.** Qinghai counts phone, video and remote monitoring as visits; each requirement
+  names the modes that satisfy it (入户 only for home-visit requirements).
+- **Regional levels.** Guangdong 双百 follows people 分级分类 but publishes no grade definitions;
+  Guangzhou's platform uses 跟进级别 一级–六级, so the library's levels go to 六级. A region
+  replaces what differs through the `socialwork_rule_sets` hook ([hook reference](plugin_hooks.md)).
+
+Values marked *default* below are the library's choice where no official rule was found (grace
+period for new registrants, the due-soon window, the share of a period away that exempts it, the
+24-hour alert deadline); an adapter may replace each.
+
+The rest of this page is generated from the rule sets by `docs/generate.py`; do not edit it by hand.
+"""
+
+
+def _period(period: RollingPeriod | CalendarPeriod | Deadline) -> str:
+    if isinstance(period, RollingPeriod):
+        return f"rolling, every {period.days} days"
+    if isinstance(period, CalendarPeriod):
+        return f"calendar, every {period.kind.value.replace('_', '-')}"
+    return f"deadline {period.due}"
+
+
+def _rule_set(rule_set: RuleSet, used_by: list[str]) -> list[str]:
+    lines = [
+        f"## Rule set `{rule_set.name}` {rule_set.version}",
+        "",
+        f"Takes effect {rule_set.effective_from}; used by the adapters {', '.join(used_by)}.",
+        "",
+        f"- default level when no rule fires: {rule_set.default_level.label} "
+        f"(`{rule_set.default_level.value}`);",
+        f"- new registrants are due within {rule_set.grace_days} days of registration (*default*);",
+        f"- due soon: within {rule_set.due_soon_days} days of the due date, at most half a rolling "
+        "period (*default*);",
+        f"- a calendar period in which the person was away (hospital, away) on at least "
+        f"{rule_set.absence_exempt_share:.0%} of its days is skipped (*default*).",
+        "",
+        "### Rules (the most urgent level any rule gives wins)",
+        "",
+        "| rule | level | 中文 | English |",
+        "|---|---|---|---|",
+    ]
+    for rule in rule_set.rules:
+        lines.append(
+            f"| `{rule.id}` | {rule.level.label} | {_cell(rule.description)} | "
+            f"{_cell(rule.description_en)} |"
+        )
+    lines += [
+        "",
+        "### Visit policy by level",
+        "",
+        "| level | requirement | 中文 | period | modes that count |",
+        "|---|---|---|---|---|",
+    ]
+    for level, policy in sorted(rule_set.policy.items(), key=lambda kv: kv[0].rank):
+        for requirement in policy.requirements:
+            modes = "、".join(m.label for m in ContactMode if m in requirement.modes)
+            lines.append(
+                f"| {level.label} | `{requirement.id}` | {_cell(requirement.description)} | "
+                f"{_period(requirement.period)} | {modes} |"
+            )
+        if policy.alert_deadline_hours is not None:
+            lines.append(
+                f"| {level.label} | `alert:<id>` | 预警发布后{policy.alert_deadline_hours}小时内联系 | "
+                f"{policy.alert_deadline_hours} h after an alert is issued (*default*) | "
+                "the alert's modes |"
+            )
+    lines.append("")
+    return lines
+
+
+def render_rules(plugins: Plugins | None = None) -> str:
+    """The rules page: the sources, then every rule set the built-in adapters' regions use."""
+    plugins = plugins or load_plugins()
+    used: dict[tuple[str, str], tuple[RuleSet, list[str]]] = {}
+    for info in plugins.adapters():
+        if info.origin.distribution != BUILT_IN_DISTRIBUTION or info.region is None:
+            continue
+        for rule_set in plugins.rule_sets_for_region(info.region.code):
+            key = (rule_set.name, rule_set.version)
+            used.setdefault(key, (rule_set, []))[1].append(f"`{info.name}`")
+    lines = [RULES_INTRO]
+    for rule_set, names in used.values():
+        lines += _rule_set(rule_set, names)
+    return "\n".join(lines)
+
+
 def main() -> int:
     PAGE.write_text(render(), encoding="utf-8")
     print(f"wrote {PAGE}")
     FORMATS_PAGE.write_text(render_formats(), encoding="utf-8")
     print(f"wrote {FORMATS_PAGE}")
+    RULES_PAGE.write_text(render_rules(), encoding="utf-8")
+    print(f"wrote {RULES_PAGE}")
     return 0
 
 

@@ -45,3 +45,19 @@ def test_an_extra_installed_plugin_does_not_change_the_page() -> None:
     plugins = load_plugins(extra_plugins=[Outside()])
     assert "Outside" in plugins.names()
     assert generator().render_formats(plugins) == generator().render_formats()
+
+
+def test_the_rules_page_is_generated_from_the_current_rule_sets() -> None:
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == generator().render_rules(), "run: python docs/generate.py"
+
+
+def test_the_rules_page_lists_every_rule_and_requirement_of_the_default() -> None:
+    from socialwork_core.schedule import NATIONAL_DEFAULT
+
+    page = generator().render_rules()
+    for rule in NATIONAL_DEFAULT.rules:
+        assert f"| `{rule.id}` | {rule.level.label} | {rule.description} |" in page
+    for policy in NATIONAL_DEFAULT.policy.values():
+        for requirement in policy.requirements:
+            assert f"`{requirement.id}`" in page
