@@ -64,6 +64,18 @@ def test_a_two_row_header_matches_group_slash_sub_or_sub_alone(xlsx: MakeXlsx) -
     assert row.extras == {"联系方式/座机": "0763"}
 
 
+def test_headers_match_across_spaces_line_breaks_widths_and_required_marks(xlsx: MakeXlsx) -> None:
+    path = xlsx(
+        [["姓 名＊", "出生\n日期", "村（居）"], ["甲", "2022-03-18", "东村"]], name="服务对象"
+    )
+    (row,) = list(read_table(path, SPEC))
+    assert (row.values["name"], row.values["born"], row.values["village"]) == (
+        "甲",
+        date(2022, 3, 18),
+        "东村",
+    )
+
+
 def test_a_merged_cell_gives_its_value_to_every_row_it_spans(xlsx: MakeXlsx) -> None:
     path = xlsx(
         [["姓名", "村居"], ["甲", "东村"], ["乙", None], ["丙", None], ["丁", "西村"]],

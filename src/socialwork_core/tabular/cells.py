@@ -309,8 +309,9 @@ def money_text(value: Money) -> str:
 @functools.lru_cache(maxsize=8192)
 def normalise_label(label: str) -> str:
     """Spaces removed and full-width forms made half-width (NFKC), for comparing labels and
-    headers: “特困人员（分散供养）” and “特困人员(分散供养)” compare equal."""
-    return re.sub(r"\s+", "", _nfkc(label))
+    headers: “特困人员（分散供养）” and “特困人员(分散供养)” compare equal, and a required-field mark
+    (“*姓名”, “姓名＊”) is ignored."""
+    return re.sub(r"\s+", "", _nfkc(label)).strip("*")
 
 
 def choice(labels: Mapping[str, str]) -> Coercer:
