@@ -51,6 +51,7 @@ from .suite import (
     RecipientCheckTests,
     ReportTemplateTests,
     RuleSetTests,
+    requires,
 )
 from .synthetic import DEFAULT_AS_OF, FormatGap, covered_fields, synthetic_ledger, synthetic_phone
 
@@ -77,6 +78,7 @@ __all__ = [
     "core_figures",
     "covered_fields",
     "personal_data",
+    "requires",
     "synthetic_ledger",
     "synthetic_phone",
 ]

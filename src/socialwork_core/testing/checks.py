@@ -511,26 +511,26 @@ def report_period(template: ReportTemplate, as_of: date) -> Period:
     return template.period_for(as_of)
 
 
-def personal_data(ledger: Ledger) -> dict[str, str]:
+def personal_data(ledger: Ledger) -> dict[str, tuple[str, str]]:
     """Every full personal value in ``ledger`` that must not leave the station unmasked: value →
-    what it is (resident IDs, phone numbers, full names of two characters or more)."""
-    found: dict[str, str] = {}
+    (what it is, whose): resident IDs, phone numbers, disability certificate numbers, full names
+    of two characters or more."""
+    found: dict[str, tuple[str, str]] = {}
     for person in ledger.recipients:
+        whose = f"recipient {person.key!r}"
         if person.resident_id:
-            found[person.resident_id] = f"the resident ID of recipient {person.key!r}"
+            found[person.resident_id] = ("resident ID", whose)
         for number in person.phones:
-            found[number] = f"a phone number of recipient {person.key!r}"
+            found[number] = ("phone number", whose)
         if person.guardian_phone:
-            found[person.guardian_phone] = f"the guardian's phone of recipient {person.key!r}"
+            found[person.guardian_phone] = ("guardian's phone number", whose)
         if len(person.name) >= 2:
-            found[person.name] = f"the full name of recipient {person.key!r}"
+            found[person.name] = ("full name", whose)
         if person.disability is not None and person.disability.certificate:
-            found[person.disability.certificate] = (
-                f"the disability certificate number of recipient {person.key!r}"
-            )
+            found[person.disability.certificate] = ("disability certificate number", whose)
     for worker in ledger.workers:
         if worker.phone:
-            found[worker.phone] = f"the phone of worker {worker.id!r}"
+            found[worker.phone] = ("phone number", f"worker {worker.id!r}")
     return found
 
 
@@ -699,15 +699,19 @@ def check_report_template(
         problems.append(f"{label}: write_report fails: {error!r}")
     secrets = personal_data(ledger)
     for form, text in texts.items():
-        leaked = sorted({what for value, what in secrets.items() if value in text})
-        for what in leaked[:5]:
+        leaked: dict[str, list[str]] = {}
+        for value, (what, whose) in secrets.items():
+            if value in text:
+                leaked.setdefault(what, []).append(whose)
+        for what, owners in sorted(leaked.items()):
+            shown = ", ".join(owners[:3]) + (
+                f" and {len(owners) - 3} more" if len(owners) > 3 else ""
+            )
             problems.append(
-                f"{label}: its {form} form prints {what} unmasked; pass ledger text through "
-                "socialwork_core.reports.mask_text (IDs, phones) and names through "
+                f"{label}: its {form} form prints the {what} of {shown} unmasked; pass ledger "
+                "text through socialwork_core.reports.mask_text (IDs, phones) and names through "
                 "socialwork_core.reports.person_label / mask_name"
             )
-        if len(leaked) > 5:
-            problems.append(f"{label}: … and {len(leaked) - 5} more unmasked values in {form}")
     problems += [f"{label}: {p}" for p in _agreement(report, ledger, period, settings)]
     return problems
 

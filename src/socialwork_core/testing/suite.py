@@ -16,11 +16,11 @@ The classes' names do not start with ``Test``, so pytest collects only the subcl
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 import pytest
 
@@ -40,6 +40,7 @@ __all__ = [
     "RecipientCheckTests",
     "ReportTemplateTests",
     "RuleSetTests",
+    "requires",
 ]
 
 
@@ -68,6 +69,20 @@ _HOOK_OF: dict[Capability, str] = {
     Capability.REPORT_TEMPLATES: "socialwork_report_templates",
     Capability.RECIPIENT_CHECKS: "socialwork_check_recipient",
 }
+
+
+_F = TypeVar("_F", bound=Callable[..., None])
+
+
+def requires(*capabilities: Capability) -> Callable[[_F], _F]:
+    """Mark a test of a concern class as needing ``capabilities``: it is skipped, before any
+    fixture runs, for an adapter that does not declare them (SQLAlchemy's requirements idea)."""
+
+    def mark(test: _F) -> _F:
+        test.__dict__["_socialwork_requires"] = tuple(capabilities)
+        return test
+
+    return mark
 
 
 def _fail(adapter: str, what: str, problems: Iterable[str]) -> None:
@@ -100,13 +115,22 @@ class AdapterTestBase:
     # --- helpers -----------------------------------------------------------------------------------
 
     def require(self, capability: Capability) -> None:
-        """Skip the calling test unless the adapter declares ``capability``."""
+        """Skip the calling test unless the adapter declares ``capability`` (inside a test; the
+        :func:`requires` decorator skips before fixtures run)."""
         if Capability(capability) not in frozenset(self.capabilities):
             pytest.skip(f"{self.adapter!r} does not declare {capability.value}")
 
     def fail_on(self, what: str, problems: Iterable[str]) -> None:
         """Fail with every problem listed under ``what``; pass when there is none."""
         _fail(self.adapter, what, problems)
+
+    @pytest.fixture(autouse=True)
+    def _socialwork_capability_gate(self, request: pytest.FixtureRequest) -> None:
+        """Skip a test whose capabilities (see :func:`requires`) the adapter does not declare."""
+        declared = frozenset(Capability(c) for c in self.capabilities)
+        for capability in getattr(request.function, "_socialwork_requires", ()):
+            if capability not in declared:
+                pytest.skip(f"{self.adapter!r} does not declare {capability.value}")
 
     # --- fixtures ------------------------------------------------------------------------------------
     # Function-scoped, backed by caches keyed by adapter: a class-scoped fixture defined as a method
@@ -218,12 +242,12 @@ class LedgerFormatTests(AdapterTestBase):
     """Ledger formats: a ledger generated from each format loads and writes back unchanged."""
 
     def _formats(self, plugins: Plugins) -> list[LedgerFormat]:
-        self.require(Capability.LEDGER_FORMATS)
         formats = plugins.ledger_formats(adapter=self.adapter)
         if not formats:
             self.fail_on("ledger formats", ["socialwork_ledger_formats returned no format"])
         return formats
 
+    @requires(Capability.LEDGER_FORMATS)
     def test_ledger_formats_are_named_uniquely(self, socialwork_plugins: Plugins) -> None:
         names = [f.name for f in self._formats(socialwork_plugins)]
         others = {
@@ -240,6 +264,7 @@ class LedgerFormatTests(AdapterTestBase):
         ]
         self.fail_on("ledger format names", problems)
 
+    @requires(Capability.LEDGER_FORMATS)
     def test_generated_ledger_round_trips_through_each_format(
         self,
         socialwork_plugins: Plugins,
@@ -264,11 +289,11 @@ class LedgerFormatTests(AdapterTestBase):
             problems += found
         self.fail_on("ledger round trip", problems)
 
+    @requires(Capability.LEDGER_FORMATS, Capability.FORMAT_DETECTION)
     def test_workbooks_in_its_formats_are_detected_as_its_own(
         self, socialwork_plugins: Plugins, adapter_region: Region | None, kit_workdir: Path
     ) -> None:
         formats = self._formats(socialwork_plugins)
-        self.require(Capability.FORMAT_DETECTION)
         problems: list[str] = []
         for fmt in formats:
             try:
@@ -284,15 +309,15 @@ class LedgerFormatTests(AdapterTestBase):
 class CategoryTests(AdapterTestBase):
     """Local categories: codes, labels, readable by the adapter's formats, age rules checked."""
 
+    @requires(Capability.CATEGORIES)
     def test_categories_have_codes_and_labels(self, socialwork_plugins: Plugins) -> None:
-        self.require(Capability.CATEGORIES)
         definitions = socialwork_plugins.extra_categories(adapter=self.adapter)
         problems = [] if definitions else ["socialwork_extra_categories returned no category"]
         problems += checks.check_categories(socialwork_plugins, self.adapter)
         self.fail_on("categories", problems)
 
+    @requires(Capability.CATEGORIES)
     def test_age_rules_of_categories_are_checked(self, socialwork_plugins: Plugins) -> None:
-        self.require(Capability.CATEGORIES)
         problems = []
         for definition in socialwork_plugins.extra_categories(adapter=self.adapter):
             if definition.age_rule is None:
@@ -312,10 +337,10 @@ class CategoryTests(AdapterTestBase):
 class RuleSetTests(AdapterTestBase):
     """Rule sets: each grades a generated register, every grade with reasons citing it."""
 
+    @requires(Capability.RULE_SETS)
     def test_rule_sets_grade_a_generated_register_with_reasons(
         self, socialwork_plugins: Plugins, generated_ledger: Ledger
     ) -> None:
-        self.require(Capability.RULE_SETS)
         rule_sets = socialwork_plugins.rule_sets(adapter=self.adapter)
         problems = [] if rule_sets else ["socialwork_rule_sets returned no rule set"]
         problems += checks.check_rule_sets(rule_sets, generated_ledger, self.as_of)
@@ -326,6 +351,7 @@ class ReportTemplateTests(AdapterTestBase):
     """Report templates: each renders for a generated ledger, masks personal data, and its figures
     agree with the core's indicators for the same period."""
 
+    @requires(Capability.REPORT_TEMPLATES)
     def test_report_templates_render_mask_and_agree_with_the_indicators(
         self,
         socialwork_plugins: Plugins,
@@ -333,7 +359,6 @@ class ReportTemplateTests(AdapterTestBase):
         generated_ledger: Ledger,
         kit_workdir: Path,
     ) -> None:
-        self.require(Capability.REPORT_TEMPLATES)
         templates = socialwork_plugins.report_templates(adapter=self.adapter)
         problems = [] if templates else ["socialwork_report_templates returned no template"]
         names = [t.name for t in templates]
@@ -359,13 +384,13 @@ class RecipientCheckTests(AdapterTestBase):
     """Extra recipient checks: run on every generated person without raising, answer findings
     with codes in the region's namespace."""
 
+    @requires(Capability.RECIPIENT_CHECKS)
     def test_recipient_checks_run_on_a_generated_register(
         self,
         socialwork_plugins: Plugins,
         adapter_region: Region | None,
         generated_ledger: Ledger,
     ) -> None:
-        self.require(Capability.RECIPIENT_CHECKS)
         problems: list[str] = []
         prefix = f"{adapter_region.code}." if adapter_region is not None else ""
         for person in generated_ledger.recipients:
