@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from socialwork_core.cli import main
 from socialwork_core.cli.text import ENGLISH
 from socialwork_core.glossary.messages import cli as cli_messages
 from socialwork_core.glossary.rules_text import DueStatus
@@ -462,3 +464,58 @@ def test_the_installed_entry_point_runs() -> None:
     )
     assert done.returncode == 0
     assert "socialwork-core" in done.stdout
+
+
+def test_output_files_are_checked_before_the_work(run: Runner, tmp_path: Path) -> None:
+    for command in (["grade"], ["due"]):
+        result = run(*command, example("national"), "-o", tmp_path / "x.csv")
+        assert result.status == 2
+        assert "adapter" not in result.err  # refused before the ledger was read
+    result = run("validate", example("national"), "--issues-out", tmp_path / "i.txt")
+    assert result.status == 2 and "adapter" not in result.err
+
+
+def test_grade_and_due_write_json_and_xlsx_tables(run: Runner, tmp_path: Path) -> None:
+    grades = tmp_path / "g.json"
+    assert run("grade", example("national"), "--as-of", "2023-03-31", "-o", grades).status == 0
+    assert json.loads(grades.read_text(encoding="utf-8"))["grades"]
+    due = tmp_path / "d" / "due.xlsx"
+    assert run("due", example("national"), "--as-of", "2023-03-31", "-o", due).status == 0
+    workbook = openpyxl.load_workbook(due, read_only=True)
+    try:
+        texts = [c for row in workbook.worksheets[0].iter_rows(values_only=True) for c in row]
+    finally:
+        workbook.close()
+    assert "待探访清单" in texts and "状态" in texts
+
+
+def test_an_internal_error_is_one_line_unless_debugging(
+    run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from socialwork_core.cli import commands
+
+    def broken(*_args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(commands.COMMANDS, "adapters", broken)
+    result = run("adapters")
+    assert result.status == 3
+    assert "RuntimeError: boom" in result.err and "SOCIALWORK_DEBUG" in result.err
+    monkeypatch.setenv("SOCIALWORK_DEBUG", "1")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["adapters"], stdout=out, stderr=err) == 3
+    assert "Traceback" in err.getvalue()
+
+
+def test_a_broken_plugin_stops_with_exit_2(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from socialwork_core.cli import session
+    from socialwork_core.plugins import PluginError
+
+    def load_plugins() -> None:
+        raise PluginError("zhejiang", "implements 'socialwork_regoin', which is not a hook")
+
+    monkeypatch.setattr(session, "load_plugins", load_plugins)
+    result = run("adapters", "--format", "json")
+    assert result.status == 2
+    assert result.json()["error"]["code"] == "cli.plugin_broken"
+    assert "zhejiang" in result.err

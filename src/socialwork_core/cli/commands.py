@@ -150,6 +150,8 @@ def _record_counts(ledger: Ledger) -> dict[str, int]:
 
 def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork validate LEDGER``."""
+    if args.issues_out is not None:
+        _writable(Path(args.issues_out), (".xlsx",))  # fail before the work, not after
     plugins = start_plugins(console)
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
     result = opened.result
@@ -302,6 +304,8 @@ def _level_counts(levels: Counter[ServiceLevel]) -> str:
 def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork grade LEDGER --as-of DATE``."""
     as_of = parse_as_of(args.as_of, today=today)
+    if args.output is not None:
+        _writable(Path(args.output), (".xlsx", ".json"))
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
@@ -395,6 +399,8 @@ def _status_counts(statuses: Counter[DueStatus]) -> str:
 def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork due LEDGER --as-of DATE [--alert FILE]``."""
     as_of = parse_as_of(args.as_of, today=today)
+    if args.output is not None:
+        _writable(Path(args.output), (".xlsx", ".json"))
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
     opened = open_ledger(plugins, console, args.ledger, args.adapter)

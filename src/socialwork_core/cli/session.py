@@ -139,7 +139,11 @@ def open_ledger(
         result = load_ledger(path, fmt, converter=plugins.make_converter())
     except WorkbookError as exc:
         raise CliError(
-            "cli.workbook_unreadable", EXIT_USAGE, path=str(path), message=exc.message
+            "cli.workbook_unreadable",
+            EXIT_USAGE,
+            path=str(path),
+            message=exc.message,
+            code=exc.code,
         ) from exc
     region = next((a.region for a in plugins.adapters() if a.name == name), None)
     return OpenedLedger(

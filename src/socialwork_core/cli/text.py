@@ -23,7 +23,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "name the adapter with --adapter (installed: {known})"
         ),
         "cli.unknown_layout": "no ledger format named {name!r}; known: {known}",
-        "cli.workbook_unreadable": "cannot read {path}",
+        "cli.workbook_unreadable": "cannot read {path} ({code})",
         "cli.output_unwritable": "cannot write {path}: {problem}",
         "cli.output_is_input": "{path} is the input ledger; choose another output file",
         "cli.unsupported_output": "cannot write {path}: use one of {allowed}",

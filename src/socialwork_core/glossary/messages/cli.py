@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     "cli.validate_clean": "台账没有错误：共{warnings}条警告、{infos}条提示。",
     "cli.validate_errors": "台账有{errors}处错误，{rejected}行未读入；另有{warnings}条警告、{infos}条提示。",
     "cli.rows_refused": (
-        "台账中有{rejected}行因错误未读入，以下结果只包含已读入的行。请运行 socialwork validate 查看问题清单。"
+        "台账中有{rejected}行因错误未读入，输出结果只包含已读入的行。请运行 socialwork validate 查看问题清单。"
     ),
     "cli.issues_written": "问题清单已写入 {path}，请按清单修改台账后重新导入。",
     "cli.report_written": "报表《{title}》（{period}）已写入 {path}。",
