@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from socialwork_core.glossary import ContactMode, LabelledEnum, terms
+from socialwork_core.glossary import ContactMode, enumerations
 from socialwork_core.grading import RuleSet
 from socialwork_core.ledger import FieldColumn, LedgerFormat, SheetFormat
 from socialwork_core.plugins import AdapterInfo, Plugins, load_plugins
@@ -34,13 +34,11 @@ def render() -> str:
     lines = [
         "# Glossary (术语表)",
         "",
-        "Generated from `socialwork_core.glossary.terms` by `docs/generate.py`; do not edit by",
+        "Generated from `socialwork_core.glossary.enumerations()` by `docs/generate.py`; do not edit by",
         "hand. Codes are what the library stores and serialises; labels are what users read.",
         "",
     ]
-    for obj in vars(terms).values():
-        if not (isinstance(obj, type) and issubclass(obj, LabelledEnum) and obj is not LabelledEnum):
-            continue
+    for obj in enumerations():
         doc = (obj.__doc__ or "").strip().splitlines()[0]
         lines += [f"## `{obj.__name__}`", "", doc, "", "| code | 中文 |", "|---|---|"]
         lines += [f"| `{member.value}` | {member.label} |" for member in obj]
