@@ -355,7 +355,7 @@ def synthetic_ledger(
                     "certificate": list(CertificateLevel)[n % len(CertificateLevel)].value,
                     "phone": synthetic_phone(700 + n),
                     "started_on": start - timedelta(days=400),
-                    "left_on": None,
+                    "left_on": as_of - timedelta(days=30) if n == 2 else None,
                 },
                 sheets[RecordKind.WORKERS],
             )
