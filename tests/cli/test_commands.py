@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -252,35 +253,34 @@ def test_due_text_lists_the_urgent_lines_and_says_how_many_are_hidden(run: Runne
 
 
 def test_due_with_a_cold_wave_over_two_villages(run: Runner, tmp_path: Path) -> None:
+    converted = run("convert", example("national"), "--to", "json").json()
+    villages = Counter(p.get("village") for p in converted["records"]["recipients"])
+    two = sorted(v for v, _ in villages.most_common() if v)[:2]
     alert = {
         "id": "HC-2023-01",
         "kind": "cold_wave",
         "title": "寒潮蓝色预警",
         "start": "2023-01-12",
         "end": "2023-01-15",
-        "village_codes": ["下宅村", "上塘村"],
+        "village_codes": two,
         "deadline_hours": 24,
         "modes": ["home_visit", "phone"],
     }
     path = tmp_path / "cold.json"
     path.write_text(json.dumps(alert, ensure_ascii=False), encoding="utf-8")
     data = run(
-        "due",
-        example("national"),
-        "--as-of",
-        "2023-01-14",
-        "--alert",
-        path,
-        "--format",
-        "json",
+        "due", example("national"), "--as-of", "2023-01-14", "--alert", path, "--format", "json",
         "--all",
-    ).json()
+    ).json()  # fmt: skip
     assert data["alerts"] == ["HC-2023-01"]
     alert_lines = [e for e in data["entries"] if e["alert_id"] == "HC-2023-01"]
     assert alert_lines
-    assert {e["village"] for e in alert_lines} == {"下宅村", "上塘村"}
+    assert {e["village"] for e in alert_lines} == set(two)
     assert all(e["requirement"] == "寒潮蓝色预警" for e in alert_lines)
     assert all(e["due_on"] == "2023-01-13" for e in alert_lines)
+    assert all(e["level"] and e["reasons"] and e["status"] for e in alert_lines)
+    others = [e for e in data["entries"] if e["village"] not in two]
+    assert all(e["alert_id"] is None for e in others)
 
 
 def test_a_bad_alert_file_is_a_usage_problem(run: Runner, tmp_path: Path) -> None:
