@@ -9,20 +9,24 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..glossary import cli_text
-from ..glossary.rules_text import DueStatus
-from ..glossary.terms import ServiceLevel, Severity
+from ..glossary import ServiceLevel, Severity, cli_text
 from ..grading import GradeResult, Reason
-from ..ledger import RecordKind, load_ledger, write_issues_workbook, write_ledger
-from ..ledger.model import Ledger, record_id
+from ..ledger import (
+    Ledger,
+    RecordKind,
+    load_ledger,
+    record_id,
+    write_issues_workbook,
+    write_ledger,
+)
 from ..plugins import Plugins
 from ..reports import ReportSettings, mask_name, mask_text, report_data, report_json, write_report
-from ..schedule import DueEntry, due_list, grade_all
+from ..schedule import DueEntry, DueStatus, due_list, grade_all
 from ..tabular import CellKind, Column, Issue, SheetSpec, TitleBlock, write_workbook
 from .console import CliError, Console, format_table
 from .session import (
@@ -580,15 +584,10 @@ def ledger_data(plugins: Plugins, opened: OpenedLedger) -> dict[str, Any]:
     }
 
 
-def _layouts(plugins: Plugins) -> Iterator[tuple[str, Any]]:
-    for fmt in plugins.ledger_formats():
-        yield fmt.name, fmt
-
-
 def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork convert LEDGER --to json|xlsx``."""
     plugins = start_plugins(console)
-    layouts = dict(_layouts(plugins))
+    layouts = {fmt.name: fmt for fmt in plugins.ledger_formats()}
     if args.layout is not None and args.layout not in layouts:
         raise CliError(
             "cli.unknown_layout", EXIT_USAGE, name=args.layout, known=", ".join(layouts) or "-"

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from .. import serialize
-from ..glossary.terms import StationTier
+from ..glossary import StationTier
 from ..grading import RuleSet
 from ..ledger import LedgerFormat, LoadResult, load_ledger
 from ..periods import Period, parse_period
