@@ -519,3 +519,40 @@ def test_a_broken_plugin_stops_with_exit_2(run: Runner, monkeypatch: pytest.Monk
     assert result.status == 2
     assert result.json()["error"]["code"] == "cli.plugin_broken"
     assert "zhejiang" in result.err
+
+
+LEDGER_COMMANDS = {
+    "validate": [],
+    "grade": ["--as-of", "2022-03-31"],
+    "due": ["--as-of", "2022-03-31"],
+    "report": ["--period", "2022-03", "-o", "{tmp}/r.xlsx"],
+    "convert": ["--to", "xlsx", "-o", "{tmp}/c.xlsx"],
+}
+
+
+def _argv(command: str, ledger: Path, tmp_path: Path, *extra: str) -> list[str]:
+    head = [command, "national.monthly"] if command == "report" else [command]
+    options = [o.replace("{tmp}", str(tmp_path)) for o in LEDGER_COMMANDS[command]]
+    return [*head, str(ledger), *options, *extra]
+
+
+@pytest.mark.parametrize("command", sorted(LEDGER_COMMANDS))
+def test_every_ledger_command_refuses_an_unknown_adapter(
+    run: Runner, tmp_path: Path, command: str
+) -> None:
+    result = run(*_argv(command, example("national"), tmp_path, "--adapter", "nowhere"))
+    assert result.status == 2
+    assert "nowhere" in result.err and "guangdong" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", sorted(LEDGER_COMMANDS))
+def test_every_ledger_command_reads_an_xls_ledger_with_errors(
+    run: Runner, tmp_path: Path, command: str
+) -> None:
+    ledger = tmp_path / "ledger.xls"
+    shutil.copy(FIXTURES / "acceptance_ledger.xls", ledger)
+    result = run(*_argv(command, ledger, tmp_path, "--format", "json"))
+    assert result.status == 1, result.err  # read, with refused rows: the data has errors
+    assert result.json()["adapter"] == "national"
+    assert "national" in result.err
