@@ -136,14 +136,48 @@ def install(pytester: pytest.Pytester):
     return make
 
 
-def run(pytester: pytest.Pytester) -> pytest.RunResult:
-    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-q", "-rN")
+def run(pytester: pytest.Pytester, *options: str) -> pytest.RunResult:
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-rN", *(options or ("-q",)))
 
 
 def test_a_sound_adapter_passes(install, pytester: pytest.Pytester) -> None:
     install(GOOD_FORMAT, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
     result.assert_outcomes(passed=6, skipped=6)
+
+
+def test_the_opt_in_pytest_plugin_names_the_adapters_tested(
+    install, pytester: pytest.Pytester
+) -> None:
+    install(GOOD_FORMAT, capabilities="{Capability.LEDGER_FORMATS}")
+    pytester.makeconftest('pytest_plugins = ["socialwork_core.testing.plugin"]')
+    pytester.makepyfile(
+        test_fixtures="""
+        from socialwork_national.formats import FORMAT
+
+        def test_plugin_fixtures(socialwork_plugins, socialwork_synthetic_ledger):
+            assert "broken" in socialwork_plugins.names()
+            assert len(socialwork_synthetic_ledger(FORMAT, size=5).recipients) == 5
+        """
+    )
+    result = run(pytester, "-v")
+    result.assert_outcomes(passed=7, skipped=6)
+    result.stdout.fnmatch_lines(["socialwork_core adapters: *broken 0.1.0 (broken-adapter)*"])
+
+
+def test_without_opting_in_the_kit_is_not_loaded(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import sys
+
+        def test_not_loaded(request):
+            assert "socialwork_core.testing" not in sys.modules
+            assert request.config.pluginmanager.get_plugin("socialwork_core.testing.plugin") is None
+        """
+    )
+    result = run(pytester, "-v")
+    result.assert_outcomes(passed=1)
+    assert "socialwork_core adapters" not in result.stdout.str()
 
 
 def test_a_report_that_leaks_an_unmasked_id_fails_naming_template_and_fix(
