@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -556,3 +557,22 @@ def test_every_ledger_command_reads_an_xls_ledger_with_errors(
     assert result.status == 1, result.err  # read, with refused rows: the data has errors
     assert result.json()["adapter"] == "national"
     assert "national" in result.err
+
+
+def test_validate_masks_id_numbers_on_stdout_but_not_in_the_issues_workbook(
+    run: Runner, tmp_path: Path
+) -> None:
+    issues = tmp_path / "issues.xlsx"
+    result = run(
+        "validate", FIXTURES / "acceptance_ledger.xlsx", "--issues-out", issues, "--format", "json"
+    )
+    assert not re.search(r"\d{17}[\dX]", result.out), "a whole ID number on stdout"
+    text = run("validate", FIXTURES / "acceptance_ledger.xlsx", "--issues-out", issues).out
+    assert not re.search(r"\d{17}[\dX]", text)
+    workbook = openpyxl.load_workbook(issues, read_only=True)
+    try:
+        cells = [str(c) for ws in workbook.worksheets for r in ws.iter_rows(values_only=True)
+                 for c in r if c is not None]  # fmt: skip
+    finally:
+        workbook.close()
+    assert any(re.search(r"\d{17}[\dX]", c) for c in cells)

@@ -136,6 +136,8 @@ def cmd_adapters(args: argparse.Namespace, console: Console, today: date) -> int
 
 
 def _issue_data(issue: Issue) -> dict[str, Any]:
+    """An issue for stdout: ID and phone numbers in it masked (the issues workbook, a file for the
+    station itself, keeps them whole so the row can be found and fixed)."""
     return {
         "sheet": issue.sheet,
         "row": issue.row,
@@ -144,7 +146,7 @@ def _issue_data(issue: Issue) -> dict[str, Any]:
         "raw": mask_text(issue.raw),
         "code": issue.code,
         "severity": issue.severity.value,
-        "message": issue.message,
+        "message": mask_text(issue.message),
     }
 
 
@@ -189,7 +191,7 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
                         "severity": sev.value,
                         "code": code,
                         "count": len(items),
-                        "message": items[0].message,
+                        "message": mask_text(items[0].message),
                     }
                     for (sev, code), items in ordered
                 ],
@@ -199,7 +201,7 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
         )
     else:
         rows = [
-            [_both(sev.label, sev.value), code, str(len(items)), items[0].message]
+            [_both(sev.label, sev.value), code, str(len(items)), mask_text(items[0].message)]
             for (sev, code), items in ordered
         ]
         headers = [heading(h) for h in ("severity", "code", "count", "example")]
