@@ -97,6 +97,7 @@ def test_the_round_trip_passes_once_case_texts_are_lists(
 
     assert problems == []
     assert ledger is not None and len(ledger.recipients) == 12
+    assert all(person.extras for person in ledger.recipients), "unknown columns are kept"
 
 
 def test_a_sheet_that_cannot_hold_a_valid_record_is_a_format_gap() -> None:

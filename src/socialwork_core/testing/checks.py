@@ -261,7 +261,7 @@ def _compare_ledgers(fmt: LedgerFormat, wrote: Ledger, read: Ledger, when: str) 
             )
             continue
         headers = {c.field: c.header for c in sheet.columns}
-        compared = sorted(covered_fields(sheet))
+        compared = sorted(covered_fields(sheet) | {"extras"})
         reported: set[str] = set()
         for mine, other in zip(ours, theirs, strict=True):
             for field in compared:
@@ -270,7 +270,11 @@ def _compare_ledgers(fmt: LedgerFormat, wrote: Ledger, read: Ledger, when: str) 
                 a, b = getattr(mine, field), getattr(other, field)
                 if a != b:
                     reported.add(field)
-                    header = headers.get(field) or headers.get("recipient_resident_ids") or field
+                    header = (
+                        "(columns the format does not know, kept as extras)"
+                        if field == "extras"
+                        else headers.get(field) or headers.get("recipient_resident_ids") or field
+                    )
                     problems.append(
                         f"sheet {name!r}, column {header!r} (field {field!r}) of "
                         f"{sheet.kind.value} {record_id(sheet.kind, mine)!r}: wrote {a!r}, "

@@ -237,6 +237,7 @@ def _recipient_data(
         "status": status,
         "status_since": as_of - timedelta(days=10) if status is not RegisterStatus.ACTIVE else None,
         "needs": words.NEEDS,
+        "extras": {words.EXTRA_HEADER: words.EXTRA_VALUE.format(village=village)},
     }
     if i % 4 == 3:
         kind = list(DisabilityKind)[i % len(DisabilityKind)]
@@ -253,7 +254,7 @@ def _project(
     *,
     fix: Callable[[dict[str, Any]], None] | None = None,
 ) -> Any:
-    covered = covered_fields(sheet)
+    covered = covered_fields(sheet) | {"extras"}
     columns = {c.field: c for c in sheet.columns}
     kept: dict[str, Any] = {}
     for field, value in data.items():
