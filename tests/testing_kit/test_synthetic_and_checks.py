@@ -10,16 +10,22 @@ import attrs
 import pytest
 from socialwork_national import formats as national
 
+from socialwork_core.glossary import ServiceLevel
+from socialwork_core.grading import Rule
 from socialwork_core.identity import resident_id
 from socialwork_core.indicators import visits
 from socialwork_core.ledger import LedgerFormat, RecordKind
 from socialwork_core.periods import month
-from socialwork_core.plugins import Plugins, load_plugins
+from socialwork_core.plugins import CategoryDefinition, Plugins, Region, hookimpl, load_plugins
 from socialwork_core.reports import ReportSettings
+from socialwork_core.schedule import NATIONAL_DEFAULT
 from socialwork_core.testing import (
     DEFAULT_AS_OF,
     FormatGap,
+    check_categories,
     check_format_round_trip,
+    check_region,
+    check_rule_sets,
     core_figures,
     covered_fields,
     personal_data,
@@ -134,3 +140,66 @@ def test_core_figures_are_the_indicators_themselves() -> None:
     assert figures["visits.total"] == visits(ledger, period)
     assert figures["visits.total"].value
     assert {"cases.new", "visit_rate.overall", "workers.certified"} <= set(figures)
+
+
+# --- the checks on deliberately wrong contributions -------------------------------------------------
+
+
+class Faulty:
+    """An extra plugin with a region and some wrong contributions (each test adds its own)."""
+
+    @hookimpl
+    def socialwork_region(self) -> Region:
+        return Region(
+            code="faultyland",
+            name="Faultyland",
+            division_codes=("82",),
+            adapter="socialwork-faultyland",
+            adapter_version="0.1.0",
+        )
+
+
+def test_categories_without_region_prefix_or_readable_label_are_named() -> None:
+    lonely = CategoryDefinition(code="lonely_elder", label="低保对象")
+    proper = CategoryDefinition(code="faultyland.hermit", label="隐居老人")
+
+    class Categories(Faulty):
+        @hookimpl
+        def socialwork_extra_categories(self) -> list[CategoryDefinition]:
+            return [lonely, proper]
+
+        @hookimpl
+        def socialwork_ledger_formats(self) -> list[LedgerFormat]:
+            return [attrs.evolve(national.FORMAT, name="faultyland")]
+
+    plugins = load_plugins(load_entrypoints=False, extra_plugins=[Categories()])
+    problems = check_categories(plugins, "Categories")
+
+    assert any("'lonely_elder': prefix its code with the region code" in p for p in problems)
+    assert any(
+        "Faultyland" not in p and "'低保对象' is already the national" in p for p in problems
+    )
+    assert any(
+        "ledger format 'faultyland' cannot read category 'faultyland.hermit': add '隐居老人'" in p
+        for p in problems
+    )
+    assert check_region(plugins, "Categories") == [
+        "region name 'Faultyland' should be the Chinese name users see"
+    ]
+
+
+def test_rule_sets_whose_levels_have_no_visit_policy_are_named() -> None:
+    always_four = Rule(id="everyone_level_4", level=ServiceLevel.LEVEL_4, predicate=lambda _c: True)
+    faulty = attrs.evolve(NATIONAL_DEFAULT.adding(always_four), name="faultyland", version="2024.1")
+    ledger = synthetic_ledger(national.FORMAT)
+
+    problems = check_rule_sets([faulty, faulty], ledger, DEFAULT_AS_OF)
+
+    assert "rule set faultyland 2024.1 is contributed twice" in problems
+    assert any(
+        "rule 'everyone_level_4' gives level level_4 but the policy has no visiting requirement"
+        in p
+        for p in problems
+    )
+    assert any("rule 'everyone_level_4' has no description" in p for p in problems)
+    assert check_rule_sets([NATIONAL_DEFAULT], ledger, DEFAULT_AS_OF) == []
