@@ -10,6 +10,7 @@ Rules:
   Decimal hook, so we register one;
 - enumerations by their stable code (their value);
 - ``frozenset`` as a sorted list, so output is stable;
+- a text where a list is expected is refused (cattrs would split it into characters);
 - unknown keys on input are rejected (``forbid_extra_keys``).
 
 Errors on input surface through :func:`structure`, which turns cattrs' exception groups into one
@@ -75,6 +76,28 @@ def _is_frozenset(tp: Any) -> bool:
     return getattr(tp, "__origin__", tp) is frozenset
 
 
+def _is_homogeneous_collection(tp: Any) -> bool:
+    origin = getattr(tp, "__origin__", None)
+    args: tuple[Any, ...] = getattr(tp, "__args__", ())
+    if origin is tuple:
+        return len(args) == 2 and args[1] is Ellipsis
+    return origin in (frozenset, list)
+
+
+def _collection_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    origin = tp.__origin__
+    item = tp.__args__[0]
+    item_hook = converter.get_structure_hook(item)
+
+    def hook(value: Any, _type: Any) -> Any:
+        # cattrs would iterate a string character by character: '家庭关系紧张' → 6 items.
+        if isinstance(value, str):
+            raise TypeError(f"expected a list of items, got the text {value!r}")
+        return origin(item_hook(v, item) for v in value)
+
+    return hook
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Add the library's rules (dates, Decimal, frozensets) to ``converter``."""
     converter.register_unstructure_hook(date, date.isoformat)
@@ -85,6 +108,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(time, _iso(time.fromisoformat))
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook_factory(
+        _is_homogeneous_collection, lambda tp: _collection_hook(converter, tp)
+    )
     converter.register_unstructure_hook_func(
         _is_frozenset,
         lambda value: sorted(converter.unstructure(item) for item in value),

@@ -225,3 +225,16 @@ def test_times_round_trip() -> None:
     )
     converter = make_converter()
     assert loads(converter, dumps(converter, contact), Contact) == contact
+
+
+def test_text_where_a_list_is_expected_is_refused_not_split_into_characters() -> None:
+    data = {
+        "id": "K1",
+        "recipient_keys": ["R1"],
+        "opened_on": "2022-01-01",
+        "problems": "家庭关系紧张",
+    }
+    with pytest.raises(ConversionError, match="problems"):
+        structure(make_converter(), data, Case)
+    data["problems"] = ["家庭关系紧张"]
+    assert structure(make_converter(), data, Case).problems == ("家庭关系紧张",)
