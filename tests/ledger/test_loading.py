@@ -218,3 +218,35 @@ def test_unknown_columns_of_other_sheets_are_kept_and_written_back(
     again = load_ledger(write_ledger(tmp_path / "again.xlsx", ledger, fmt), fmt).ledger
     assert again.contacts == ledger.contacts
     assert again.extras == ledger.extras
+
+
+def test_a_plain_text_column_for_a_field_of_several_values_is_split_not_spelled_out(
+    tmp_path: Path,
+) -> None:
+    cases = LedgerFormat(
+        "cases",
+        [
+            SheetFormat(
+                "cases",
+                ("个案",),
+                [
+                    FieldColumn("id", ("个案编号",), required=True),
+                    FieldColumn("recipient_keys", ("档案号",), required=True),
+                    FieldColumn("opened_on", ("接案日期",), ValueType.DATE, required=True),
+                    FieldColumn("problems", ("主要问题",)),
+                ],
+            )
+        ],
+    )
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "个案": [
+                ["个案编号", "档案号", "接案日期", "主要问题"],
+                ["G1", "A1", "2022-03-01", "家庭关系紧张、就医困难"],
+            ]
+        },
+    )
+    (case,) = load_ledger(path, cases).ledger.cases
+    assert case.recipient_keys == ("A1",)
+    assert case.problems == ("家庭关系紧张", "就医困难")

@@ -10,6 +10,10 @@
 - ``write_issues_workbook(path, result)``: the refused rows and their problems, to fix and reload.
 - ``write_ledger(path, ledger, fmt)``: the same layout back; reading it again gives equal records.
 
+A record field of several values (a tuple or frozenset, e.g. ``Case.problems``) fed by a column
+not marked ``multi`` is split like a multi-valued cell (、，,/;； and spaces), never read as a
+sequence of characters; ``write_ledger`` joins such fields with 、.
+
 Stable codes (besides the ``tabular.*``, ``resident_id.*``, ``phone.*`` and ``disability.*`` codes of
 the cells):
 

@@ -8,6 +8,7 @@ several columns, people named by resident ID, the money flag, the register key.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from datetime import date, time
 from decimal import Decimal
@@ -25,7 +26,7 @@ from ..recipients import Disability, Recipient
 from ..resources import ResourceLink
 from ..serialize import ConversionError, structure
 from ..stations import SocialWorker, Station
-from ..tabular import Money
+from ..tabular import Money, split_values
 from .format import RecordKind
 
 RECORD_CLASSES: Mapping[RecordKind, type[Any]] = {
@@ -87,6 +88,21 @@ def _field_names(cls: type[Any]) -> set[str]:
     return {a.name for a in attrs.fields(cls)}
 
 
+_COLLECTION_FIELDS: dict[type[Any], frozenset[str]] = {}
+
+
+def _collection_fields(cls: type[Any]) -> frozenset[str]:
+    """Fields typed as tuples or frozensets (several values), per record class."""
+    found = _COLLECTION_FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = frozenset(
+            name for name, hint in hints.items() if typing.get_origin(hint) in (tuple, frozenset)
+        )
+        _COLLECTION_FIELDS[cls] = found
+    return found
+
+
 class RecordBuilder:
     """Builds records of every kind; remembers recipients so later sheets can refer to them."""
 
@@ -121,6 +137,12 @@ class RecordBuilder:
                 flag = field.removesuffix("_yuan") + "_is_approximate"
                 if flag in names:
                     data[flag] = value.approximate
+                continue
+            if isinstance(value, str) and field in _collection_fields(cls):
+                # a plain text column feeding a field of several values: split it as a
+                # multi-valued cell (the writer joins such fields with the same separators),
+                # never letting the converter read the text as a sequence of characters
+                data[field] = tuple(split_values(value))
                 continue
             data[field] = value
         self._disability(values, data)
