@@ -46,13 +46,16 @@ class Ledger:
     resource_links: tuple[ResourceLink, ...] = attrs.field(default=(), converter=tuple)
     cases: tuple[Case, ...] = attrs.field(default=(), converter=tuple)
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=tuple)
-    issues: tuple[Issue, ...] = attrs.field(default=(), converter=tuple)
+    issues: tuple[Issue, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    """How the ledger was read (not part of equality: two ledgers with equal records are equal)."""
     extras: Mapping[RecordKind, ExtrasByRecord] = attrs.field(factory=dict, converter=_extras_map)
     _by_key: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
     _by_id: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
     _contacts_by_key: Mapping[str, tuple[Contact, ...]] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _stations: Mapping[str, Station] = attrs.field(init=False, eq=False, repr=False)
+    _workers: Mapping[str, SocialWorker] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_key: dict[str, Recipient] = {}
@@ -69,6 +72,8 @@ class Ledger:
         for contact in self.contacts:
             for key in contact.recipient_keys:
                 contacts.setdefault(key, []).append(contact)
+        object.__setattr__(self, "_stations", MappingProxyType({s.code: s for s in self.stations}))
+        object.__setattr__(self, "_workers", MappingProxyType({w.id: w for w in self.workers}))
         object.__setattr__(self, "_by_key", MappingProxyType(by_key))
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
         object.__setattr__(
@@ -90,10 +95,10 @@ class Ledger:
         return self._contacts_by_key.get(key, ())
 
     def station(self, code: str) -> Station | None:
-        return next((s for s in self.stations if s.code == code), None)
+        return self._stations.get(code)
 
     def worker(self, worker_id: str) -> SocialWorker | None:
-        return next((w for w in self.workers if w.id == worker_id), None)
+        return self._workers.get(worker_id)
 
     def records(self, kind: RecordKind) -> tuple[Any, ...]:
         """The records of one kind."""
