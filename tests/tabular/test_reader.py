@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialwork_core.tabular import (
     ColumnSpec,
@@ -239,3 +241,41 @@ def test_ods_merged_cells_and_formulas_without_value_are_read_from_content_xml(
     assert [(i.column, i.code) for i in rows_read[0].issues] == [
         ("B", "tabular.formula_without_value")
     ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    titles=st.integers(min_value=0, max_value=6),
+    order=st.permutations(["姓名", "村居", "年龄", "微信号"]),
+    people=st.lists(
+        st.tuples(
+            st.sampled_from("甲乙丙丁"), st.sampled_from(["东村", "西村"]), st.integers(0, 99)
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+)
+def test_the_header_is_found_whatever_the_title_rows_and_column_order(
+    titles: int, order: list[str], people: list[tuple[str, str, int]]
+) -> None:
+    import tempfile
+
+    import openpyxl
+
+    by_header = {"姓名": 0, "村居": 1, "年龄": 2}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "服务对象"
+    for i in range(titles):
+        sheet.append([f"标题行{i}"])
+    sheet.append(order)
+    for person in people:
+        sheet.append([person[by_header[h]] if h in by_header else "x" for h in order])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.xlsx"
+        book.save(path)
+        table = read_table(path, SPEC)
+        rows = list(table)
+    assert table.layout.header_rows == (titles + 1,)
+    assert [(r.values["name"], r.values["village"], r.values["age"]) for r in rows] == people
+    assert all(r.extras == {"微信号": "x"} for r in rows)
