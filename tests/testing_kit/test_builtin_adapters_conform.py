@@ -3,11 +3,6 @@ subclass per concern, naming the entry point and the capabilities the adapter cl
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from socialwork_core.plugins import Plugins, Region
 from socialwork_core.testing import (
     Capability,
     CategoryTests,
@@ -33,30 +28,6 @@ PROVINCIAL = {
 }
 ANHUI = PROVINCIAL - {Capability.RECIPIENT_CHECKS}
 
-CASE_TEXT_COLUMNS = pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason=(
-        "known bug the kit found: the cases sheet's 主要问题/服务目标 columns are plain text "
-        "columns for tuple fields (Case.problems, Case.goals), so '家庭关系紧张' reads back as one "
-        "item per character. Fix in socialwork_national.formats (multi=True) or in the ledger "
-        "builder; then remove this mark (strict: it fails once fixed)."
-    ),
-)
-
-
-class _RoundTripKnownBug(LedgerFormatTests):
-    """The built-in formats all share the national cases sheet (see CASE_TEXT_COLUMNS)."""
-
-    @CASE_TEXT_COLUMNS
-    def test_generated_ledger_round_trips_through_each_format(
-        self, socialwork_plugins: Plugins, adapter_region: Region | None, kit_workdir: Path
-    ) -> None:
-        super().test_generated_ledger_round_trips_through_each_format(
-            socialwork_plugins, adapter_region, kit_workdir
-        )
-
-
 # --- national ---------------------------------------------------------------------------------------
 
 
@@ -65,7 +36,7 @@ class TestNationalDiscovery(DiscoveryTests):
     capabilities = NATIONAL
 
 
-class TestNationalLedgerFormats(_RoundTripKnownBug):
+class TestNationalLedgerFormats(LedgerFormatTests):
     adapter = "national"
     capabilities = NATIONAL
 
@@ -88,7 +59,7 @@ class TestGuangdongDiscovery(DiscoveryTests):
     capabilities = PROVINCIAL
 
 
-class TestGuangdongLedgerFormats(_RoundTripKnownBug):
+class TestGuangdongLedgerFormats(LedgerFormatTests):
     adapter = "guangdong"
     capabilities = PROVINCIAL
 
@@ -116,7 +87,7 @@ class TestHenanDiscovery(DiscoveryTests):
     capabilities = PROVINCIAL
 
 
-class TestHenanLedgerFormats(_RoundTripKnownBug):
+class TestHenanLedgerFormats(LedgerFormatTests):
     adapter = "henan"
     capabilities = PROVINCIAL
 
@@ -144,7 +115,7 @@ class TestAnhuiDiscovery(DiscoveryTests):
     capabilities = ANHUI
 
 
-class TestAnhuiLedgerFormats(_RoundTripKnownBug):
+class TestAnhuiLedgerFormats(LedgerFormatTests):
     adapter = "anhui"
     capabilities = ANHUI
 

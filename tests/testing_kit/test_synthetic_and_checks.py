@@ -86,11 +86,11 @@ def test_the_synthetic_ledger_fills_every_column_of_the_format(
 
 
 @pytest.mark.parametrize("adapter", BUILT_IN)
-def test_the_round_trip_passes_once_case_texts_are_lists(
+def test_the_round_trip_passes_with_case_texts_read_as_lists(
     plugins: Plugins, adapter: str, tmp_path: Path
 ) -> None:
-    """What the built-in adapters' xfail is about, and only that: with 主要问题/服务目标 read as
-    lists, their formats pass the kit's round trip."""
+    """Both ways a case's problems and goals may be written pass: the built-in plain text columns
+    (the ledger splits them like a list) and Zhejiang's explicit ``multi=True`` columns."""
     (fmt,) = plugins.ledger_formats(adapter=adapter)
     problems, ledger = check_format_round_trip(
         _listed_case_texts(fmt),

@@ -140,20 +140,27 @@ def check_region(plugins: Plugins, adapter: str) -> list[str]:
     return problems
 
 
-def _package_files(module_name: str) -> list[Path]:
+def _package_files(module_name: str) -> list[tuple[Path, Path]]:
+    """The source files of the package holding ``module_name``: (path, path within the package)."""
+    top_spec = importlib.util.find_spec(module_name.split(".")[0])
+    if top_spec is not None and top_spec.submodule_search_locations:
+        return sorted(
+            (path, path.relative_to(location))
+            for location in map(Path, top_spec.submodule_search_locations)
+            for path in location.rglob("*.py")
+        )
     spec = importlib.util.find_spec(module_name)
     if spec is None or spec.origin is None:
         return []
-    top = module_name.split(".")[0]
-    top_spec = importlib.util.find_spec(top)
-    if top_spec is not None and top_spec.submodule_search_locations:
-        return sorted(
-            p for loc in top_spec.submodule_search_locations for p in Path(loc).rglob("*.py")
-        )
-    return [Path(spec.origin)]
+    origin = Path(spec.origin)
+    return [(origin, Path(origin.name))]
 
 
-def _imports(tree: ast.AST, package: str) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _imports(tree: ast.AST) -> Iterator[tuple[int, str, tuple[str, ...]]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -170,20 +177,20 @@ def check_public_imports(plugins: Plugins, adapter: str) -> list[str]:
         return [f"{adapter!r} is not loaded, so its imports cannot be checked"]
     own = info.origin.module.split(".")[0]
     problems = []
-    for path in _package_files(info.origin.module):
-        if "tests" in path.parts or path.name.startswith("test_"):
+    for path, relative in _package_files(info.origin.module):
+        if "tests" in relative.parts or relative.name.startswith("test_"):
             continue
         try:
             tree = ast.parse(path.read_text(encoding="utf-8"))
         except SyntaxError as error:
             problems.append(f"{path}: cannot be parsed ({error})")
             continue
-        for line, module, names in _imports(tree, own):
+        for line, module, names in _imports(tree):
             top = module.split(".")[0]
             if top == own or not (top == _CORE or top.startswith("socialwork_")):
                 continue
-            private = [part for part in module.split(".") if part.startswith("_")]
-            private += [name for name in names if name.startswith("_")]
+            private = [part for part in module.split(".") if _is_private(part)]
+            private += [name for name in names if _is_private(name)]
             where = f"{path.name}:{line}"
             if private:
                 problems.append(
