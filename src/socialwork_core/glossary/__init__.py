@@ -12,22 +12,6 @@ from .messages import MESSAGES, render_message
 from .rules_text import AbsenceKind, AlertKind, DueStatus, RiskFlag
 
 
-def enumerations() -> tuple[type[LabelledEnum], ...]:
-    """Every enumeration the glossary defines, in module order (for docs and checks)."""
-    from . import indicators_text, rules_text, terms
-
-    found: list[type[LabelledEnum]] = []
-    for module in (terms, rules_text, indicators_text):
-        for obj in vars(module).values():
-            if (
-                isinstance(obj, type)
-                and issubclass(obj, LabelledEnum)
-                and obj is not LabelledEnum
-                and obj.__module__ == module.__name__
-            ):
-                found.append(obj)
-    return tuple(found)
-
 from .terms import (
     DISABILITY_SEVERITY_LABELS,
     EXTREME_POVERTY_CATEGORIES,
@@ -50,6 +34,24 @@ from .terms import (
     Sex,
     StationTier,
 )
+
+
+def enumerations() -> tuple[type[LabelledEnum], ...]:
+    """Every enumeration the glossary defines, in module order (for docs and checks)."""
+    from . import indicators_text, rules_text, terms
+
+    found: list[type[LabelledEnum]] = []
+    for module in (terms, rules_text, indicators_text):
+        for obj in vars(module).values():
+            if (
+                isinstance(obj, type)
+                and issubclass(obj, LabelledEnum)
+                and obj is not LabelledEnum
+                and obj.__module__ == module.__name__
+            ):
+                found.append(obj)
+    return tuple(found)
+
 
 __all__ = [
     "DISABILITY_SEVERITY_LABELS",
