@@ -10,8 +10,6 @@ from __future__ import annotations
 from ._labelled import LabelledEnum
 from .messages import MESSAGES, render_message
 from .rules_text import AbsenceKind, AlertKind, DueStatus, RiskFlag
-
-
 from .terms import (
     DISABILITY_SEVERITY_LABELS,
     EXTREME_POVERTY_CATEGORIES,
