@@ -30,6 +30,10 @@ from socialwork_core.recipients import Recipient
 from socialwork_core.reports import ReportTemplate
 from socialwork_core.schedule import NATIONAL_DEFAULT
 
+OUTSIDE_ZHEJIANG = ("zhejiang",)
+"""The example Zhejiang plugin (examples/plugin-zhejiang) may be installed; these tests stand in
+for it with plugins of their own, so the installed one is blocked."""
+
 
 def resident_id(area: str, born: date, sequence: int) -> str:
     first17 = f"{area}{born:%Y%m%d}{sequence:03d}"
@@ -302,7 +306,7 @@ def test_hook_socialwork_ledger_formats_a_region_without_formats_uses_the_nation
     class NoFormats(Zhejiang):
         pass
 
-    plugins = load_plugins(extra_plugins=[NoFormats()], environ={})
+    plugins = load_plugins(extra_plugins=[NoFormats()], environ={}, blocked=OUTSIDE_ZHEJIANG)
 
     assert [f.name for f in plugins.ledger_formats_for_region("zhejiang")] == ["national"]
     assert [f.name for f in plugins.ledger_formats(adapter="guangdong")] == ["guangdong"]
@@ -329,7 +333,7 @@ def test_hook_socialwork_rule_sets_a_region_may_bring_its_own_versions() -> None
         def socialwork_rule_sets(self) -> list[RuleSet]:
             return [stricter]
 
-    plugins = load_plugins(extra_plugins=[Rules()], environ={})
+    plugins = load_plugins(extra_plugins=[Rules()], environ={}, blocked=OUTSIDE_ZHEJIANG)
 
     assert plugins.rule_sets_for_region("zhejiang") == [stricter]
     assert choose_rule_set(plugins.rule_sets_for_region("zhejiang"), date(2024, 3, 1)) is stricter
@@ -339,7 +343,7 @@ def test_hook_socialwork_rule_sets_a_region_may_bring_its_own_versions() -> None
 
 
 def test_hook_socialwork_detect_format_the_claiming_plugin_names_its_format() -> None:
-    plugins = load_plugins(extra_plugins=[ZhejiangLedger()], environ={})
+    plugins = load_plugins(extra_plugins=[ZhejiangLedger()], environ={}, blocked=OUTSIDE_ZHEJIANG)
 
     found = plugins.detect_format({"低边户台账": ("户编号", "户主姓名", "联系电话")})
 

@@ -14,10 +14,14 @@ from socialwork_core.plugins import load_plugins
 from socialwork_core.reports import ReportSettings, write_report
 
 AS_OF = date(2022, 11, 24)
+BUILT_IN = {"national", "guangdong", "henan", "anhui"}
 
 
 def test_the_adapters_contribute_six_templates_with_unique_names() -> None:
-    names = sorted(t.name for t in load_plugins().report_templates())
+    every = [t.name for t in load_plugins().report_templates()]
+    assert len(every) == len(set(every))
+    # Other installed adapters (the example Zhejiang plugin) may add their own.
+    names = sorted(n for n in every if n.split(".")[0] in BUILT_IN)
     assert names == [
         "anhui.quarterly",
         "anhui.station_evaluation",
