@@ -66,6 +66,23 @@ def test_a_two_row_header_matches_group_slash_sub_or_sub_alone(xlsx: MakeXlsx) -
     assert row.extras == {"联系方式/座机": "0763"}
 
 
+def test_a_title_merged_across_the_whole_width_above_the_header_is_not_a_group_heading(
+    xlsx: MakeXlsx,
+) -> None:
+    path = xlsx(
+        [
+            ["填报单位：七拱镇社工站", None, None, None],
+            ["姓名", "手机", "村居", "备注"],
+            ["张三", "138", "东村", "新建档"],
+        ],
+        merges=["A1:D1"],
+    )
+    with read_table(path, SPEC) as table:
+        (row,) = list(table)
+    assert table.layout.header_rows == (2,)
+    assert row.extras == {"备注": "新建档"}
+
+
 def test_headers_match_across_spaces_line_breaks_widths_and_required_marks(xlsx: MakeXlsx) -> None:
     path = xlsx(
         [["姓 名＊", "出生\n日期", "村（居）"], ["甲", "2022-03-18", "东村"]], name="服务对象"

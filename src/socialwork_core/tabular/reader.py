@@ -143,10 +143,19 @@ def _candidates(
     def singles(r: int) -> tuple[tuple[int, str, str], ...]:
         return tuple((c, cell(r, c), "") for c in range(width) if cell(r, c))
 
+    def title_over(r: int) -> bool:
+        # A merge spanning every column of the row below is a title ("填报单位：…"), not a
+        # group heading over sub-columns.
+        below = [c for c in range(width) if cell(r + 1, c)]
+        return bool(below) and any(
+            r0 == r and c0 <= below[0] and c1 >= below[-1] and c1 > c0
+            for (r0, c0), (_r1, c1) in merged
+        )
+
     for r, _cells in buffer[:search]:
         single = singles(r)
         yield _Candidate(score(single), (r,), single)
-        if r + 1 in rows:
+        if r + 1 in rows and not title_over(r):
             double: list[tuple[int, str, str]] = []
             for c in range(width):
                 top, sub = cell(r, c), cell(r + 1, c)
