@@ -135,3 +135,29 @@ class TestAnhuiChecks(RecipientCheckTests):
 
     adapter = "anhui"
     capabilities = ANHUI
+
+
+# --- the wiring above -------------------------------------------------------------------------------
+
+CONCERNS: dict[type, Capability | None] = {
+    DiscoveryTests: None,
+    LedgerFormatTests: Capability.LEDGER_FORMATS,
+    CategoryTests: Capability.CATEGORIES,
+    RuleSetTests: Capability.RULE_SETS,
+    ReportTemplateTests: Capability.REPORT_TEMPLATES,
+    RecipientCheckTests: Capability.RECIPIENT_CHECKS,
+}
+
+
+def test_every_built_in_adapter_runs_every_concern_it_claims() -> None:
+    runs: dict[str, set[type]] = {}
+    claims: dict[str, set[Capability]] = {}
+    for obj in list(globals().values()):
+        if isinstance(obj, type) and obj.__name__.startswith("Test"):
+            concern = next(c for c in CONCERNS if issubclass(obj, c))
+            runs.setdefault(obj.adapter, set()).add(concern)
+            claims[obj.adapter] = set(obj.capabilities)
+    assert set(runs) == {"national", "guangdong", "henan", "anhui"}
+    for adapter, concerns in runs.items():
+        expected = {c for c, needs in CONCERNS.items() if needs is None or needs in claims[adapter]}
+        assert concerns >= expected, adapter  # a concern not claimed may run: it skips
