@@ -398,16 +398,18 @@ def test_convert_to_xlsx_round_trips_in_the_same_layout(run: Runner, tmp_path: P
     assert again["records"] == data["records"]
 
 
-def test_convert_to_a_layout_that_cannot_hold_local_categories_says_so(
+def test_convert_maps_local_categories_the_target_layout_cannot_hold_and_says_so(
     run: Runner, tmp_path: Path
 ) -> None:
     out = tmp_path / "gd.xlsx"
     result = run("convert", example("henan"), "--to", "xlsx", "--layout", "guangdong", "-o", out)
-    assert out.exists()
-    if result.status == 1:
-        assert "tabular.label_unrecognised" in result.err
-    else:
-        assert result.status == 0
+    assert result.status == 0
+    for label in ("农村留守妇女", "困难残疾人"):
+        assert f"“{label}”" in result.err
+    back = run("validate", out, "--adapter", "guangdong", "--format", "json").json()
+    assert back["ok"] and back["counts"]["error"] == 0 and back["rejected_rows"] == 0
+    kept = next(c for c in back["by_code"] if c["code"] == "tabular.extra_columns_kept")
+    assert "原对象类别" in kept["message"]
 
 
 def test_convert_bad_input(run: Runner, tmp_path: Path) -> None:

@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from ..glossary import ServiceLevel, Severity, cli_text
+from ..glossary.rules_text import category_label
+from ..glossary.vocabulary import ORIGINAL_CATEGORY_HEADER
 from ..grading import GradeResult, Reason
 from ..ledger import (
     Ledger,
     RecordKind,
+    fit_categories,
     load_ledger,
     record_id,
     write_issues_workbook,
@@ -615,7 +618,18 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
         target = _writable(Path(args.output) if args.output is not None else default, (".xlsx",))
         if target.resolve() == opened.path.resolve():
             raise CliError("cli.output_is_input", EXIT_USAGE, path=str(target))
-        _write(console, target, lambda: write_ledger(target, opened.result.ledger, fmt))
+        ledger = opened.result.ledger
+        if fmt.name != opened.format.name:
+            ledger, changes = fit_categories(ledger, fmt, plugins.extra_categories())
+            for change in changes:
+                console.note(
+                    "cli.category_mapped",
+                    label=change.label,
+                    replacement=category_label(change.replacement),
+                    people=change.people,
+                    column=ORIGINAL_CATEGORY_HEADER,
+                )
+        _write(console, target, lambda: write_ledger(target, ledger, fmt))
         console.progress("cli.progress.reading", path=str(target))
         recheck = load_ledger(target, fmt, converter=plugins.make_converter()).errors
     console.done()

@@ -52,6 +52,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "the target layout cannot hold the whole ledger: reading the written file back "
             "gives {errors} errors ({codes}); map those values (e.g. local categories) first"
         ),
+        "cli.category_mapped": (
+            "the target layout has no local category {label}: {people} people now hold "
+            "{replacement} instead; the original is kept in the {column} column"
+        ),
         "cli.table_written": "written to {path}",
         "cli.graded": "{count} people graded on {as_of} (rule set {rule_set} {version})",
         "cli.due_summary": "{count} due-list lines on {as_of}",

@@ -90,3 +90,10 @@ FOOTER_GAP = "    "
 def written_date(year: int, month: int, day: int) -> str:
     """A date as official forms write it: 2022年3月18日."""
     return f"{year}{DATE_YEAR}{month}{DATE_MONTH}{day}{DATE_DAY}"
+
+
+# --- socialwork_core.ledger.conversion: categories the target layout cannot hold --------------------
+
+ORIGINAL_CATEGORY_HEADER = "原对象类别"
+"""The extra column that keeps a local category's own label when a conversion maps it to a
+national category."""

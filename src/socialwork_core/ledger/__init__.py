@@ -9,6 +9,8 @@
   original cells; unknown columns are kept as extras.
 - ``write_issues_workbook(path, result)``: the refused rows and their problems, to fix and reload.
 - ``write_ledger(path, ledger, fmt)``: the same layout back; reading it again gives equal records.
+- ``fit_categories(ledger, target_format, local_categories)``: before writing in another layout,
+  map local categories the target cannot hold to their national parent (original label kept).
 
 A record field of several values (a tuple or frozenset, e.g. ``Case.problems``) fed by a column
 not marked ``multi`` is split like a multi-valued cell (、，,/;； and spaces), never read as a
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 from .building import RECORD_CLASSES, RecordBuilder
 from .columns import coercer_for, disability_cell, phones_cell, resident_id_cell, table_spec
+from .conversion import CategoryChange, LocalCategory, accepted_categories, fit_categories
 from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
 from .loading import LedgerLoadError, LoadResult, RejectedRow, load_ledger, write_issues_workbook
 from .model import Ledger, ledger_of, record_id
@@ -38,18 +41,22 @@ from .writing import write_ledger
 
 __all__ = [
     "RECORD_CLASSES",
+    "CategoryChange",
     "FieldColumn",
     "Ledger",
     "LedgerFormat",
     "LedgerLoadError",
     "LoadResult",
+    "LocalCategory",
     "RecordBuilder",
     "RecordKind",
     "RejectedRow",
     "SheetFormat",
     "ValueType",
+    "accepted_categories",
     "coercer_for",
     "disability_cell",
+    "fit_categories",
     "ledger_of",
     "load_ledger",
     "phones_cell",

@@ -42,6 +42,9 @@ MESSAGES: dict[str, str] = {
         "新格式无法完整表示原台账：重新读取写出的文件时发现{errors}处错误（{codes}）。"
         "请先把这些内容改成新格式认可的写法（例如本地对象类别），再转换。"
     ),
+    "cli.category_mapped": (
+        "新格式没有本地对象类别“{label}”：{people}人改记为“{replacement}”，原类别保留在“{column}”列。"
+    ),
     "cli.table_written": "结果已写入 {path}。",
     "cli.graded": "{as_of}共评定{count}人（规则 {rule_set} {version}）：{levels}。",
     "cli.due_summary": "{as_of}待探访清单共{count}项：{statuses}。",
