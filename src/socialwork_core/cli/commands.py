@@ -310,6 +310,35 @@ def _level_counts(levels: Counter[ServiceLevel]) -> str:
     )
 
 
+def _emit_table(
+    console: Console,
+    output: str | None,
+    kind: str,
+    as_of: date,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    payload: dict[str, Any],
+) -> None:
+    """Write the table to ``output`` if asked, then print it (or its JSON form) on stdout."""
+    if output is not None:
+        _table_output(
+            console,
+            Path(output),
+            sheet=cli_text.SHEET_TITLES[kind],
+            title=cli_text.SHEET_TITLES[kind],
+            subtitle=as_of.isoformat(),
+            columns=columns,
+            rows=rows,
+            data=payload,
+        )
+    console.done()
+    if console.json_output:
+        console.emit_json(payload)
+    else:
+        for line in format_table([heading(c) for c in columns], rows):
+            console.out(line)
+
+
 def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork grade LEDGER --as-of DATE``."""
     as_of = parse_as_of(args.as_of, today=today)
@@ -340,23 +369,7 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
         "rule_set": {"name": rule_set[0], "version": rule_set[1]},
         "grades": items,
     }
-    if args.output is not None:
-        _table_output(
-            console,
-            Path(args.output),
-            sheet=cli_text.SHEET_TITLES["grades"],
-            title=cli_text.SHEET_TITLES["grades"],
-            subtitle=as_of.isoformat(),
-            columns=columns,
-            rows=rows,
-            data=payload,
-        )
-    console.done()
-    if console.json_output:
-        console.emit_json(payload)
-    else:
-        for line in format_table([heading(c) for c in columns], rows):
-            console.out(line)
+    _emit_table(console, args.output, "grades", as_of, columns, rows, payload)
     console.note(
         "cli.graded",
         as_of=as_of.isoformat(),
@@ -462,23 +475,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
             _due_data(opened, e, grades.get(e.recipient_key), args.full_names) for e in shown
         ],
     }
-    if args.output is not None:
-        _table_output(
-            console,
-            Path(args.output),
-            sheet=cli_text.SHEET_TITLES["due"],
-            title=cli_text.SHEET_TITLES["due"],
-            subtitle=as_of.isoformat(),
-            columns=columns,
-            rows=rows,
-            data=payload,
-        )
-    console.done()
-    if console.json_output:
-        console.emit_json(payload)
-    else:
-        for line in format_table([heading(c) for c in columns], rows):
-            console.out(line)
+    _emit_table(console, args.output, "due", as_of, columns, rows, payload)
     console.note(
         "cli.due_summary",
         as_of=as_of.isoformat(),
