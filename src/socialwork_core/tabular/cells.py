@@ -81,6 +81,8 @@ def _fail(code: str, raw: object, **params: Any) -> FindingError:
 
 def text(raw: RawValue) -> str:
     """Text, stripped of surrounding spaces; a number is read as it shows (13800138000, not 1.38e10)."""
+    if type(raw) is str:  # the common case, without raw_text's type tests
+        return raw.strip()
     return raw_text(raw).strip()
 
 
@@ -324,9 +326,14 @@ def choice(labels: Mapping[str, str]) -> Coercer:
     for code in labels.values():
         lookup.setdefault(normalise_label(code), code)
     known = words.LIST_JOINER.join(dict.fromkeys(labels))
+    # Texts exactly as given (labels and codes) → their code through the same lookup, so a cell
+    # holding one of them is found without normalising it first; the answer is the same.
+    exact = {t: lookup[normalise_label(t)] for t in [*labels, *labels.values()]}
 
     def coerce(raw: RawValue) -> str:
-        found = lookup.get(normalise_label(raw_text(raw)))
+        found = exact.get(raw) if type(raw) is str else None
+        if found is None:
+            found = lookup.get(normalise_label(raw_text(raw)))
         if found is None:
             raise _fail("tabular.label_unrecognised", raw, known=known)
         return found
@@ -334,7 +341,11 @@ def choice(labels: Mapping[str, str]) -> Coercer:
     return coerce
 
 
+@functools.lru_cache(maxsize=64)
+def _separator_pattern(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(separators) + r"\s]+")
+
+
 def split_values(cell: str, separators: str = words.LIST_SEPARATORS) -> list[str]:
     """The parts of a multi-valued cell (“低保、特困”), empty parts dropped."""
-    pattern = "[" + re.escape(separators) + r"\s]+"
-    return [part for part in re.split(pattern, _nfkc(cell)) if part]
+    return [part for part in _separator_pattern(separators).split(_nfkc(cell)) if part]

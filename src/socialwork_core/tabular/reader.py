@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType, TracebackType
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -248,8 +248,19 @@ class Table:
         self._formulas = sheet.formulas_without_value
         self._rest = rest
         self._owned = owned
-        self._by_column = dict(layout.headers)
         self._width = max((c for c, _ in layout.headers), default=-1) + 1
+        by_column = dict(layout.headers)
+        # per spec column: (field, 0-based column or -1 when absent, spec, header, empty value)
+        self._plan = tuple(
+            (
+                c.field,
+                layout.fields.get(c.field, -1),
+                c,
+                by_column.get(layout.fields.get(c.field, -1), ""),
+                () if c.multi else None,
+            )
+            for c in spec.columns
+        )
 
     def __enter__(self) -> Table:
         return self
@@ -269,11 +280,26 @@ class Table:
 
     def __iter__(self) -> Iterator[Row]:
         try:
-            yield from self._rows()
+            for parts in self._parts():
+                yield self.row_of(parts)
         finally:
             self.close()
 
-    def _rows(self) -> Iterator[Row]:
+    def stream(self) -> Iterator[RowParts]:
+        """The rows as ``RowParts`` (what ``Row`` is made of) without building ``Row`` objects:
+        for loaders that build their own records from ``values`` and need a ``Row`` only for the
+        rows they report on (``row_of``). Iterate once, as the table itself."""
+        try:
+            yield from self._parts()
+        finally:
+            self.close()
+
+    def row_of(self, parts: RowParts) -> Row:
+        """The ``Row`` for parts from ``stream``."""
+        index, cells, values, issues, extras = parts
+        return Row(self.sheet, index + 1, values, extras, tuple(issues), cells, self.layout.headers)
+
+    def _parts(self) -> Iterator[RowParts]:
         last_header = self.layout.header_rows[-1] - 1
         pending: dict[int, list[Merge]] = {}
         for merge in self._merged:
@@ -281,12 +307,18 @@ class Table:
             if r0 > last_header:  # merges in the header area never fill data rows
                 pending.setdefault(r0, []).append(merge)
         active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
+        nothing = _NOTHING
         for index, cells in self._rest:
             if index <= last_header:
                 continue
-            own_blank = all(is_blank(v) for v in cells)
-            for (_r0, c0), (r1, c1) in pending.pop(index, ()):
-                active.append((r1, c0, c1, cells[c0] if c0 < len(cells) else None))
+            first: object = nothing  # the first non-blank cell (is_blank, inlined)
+            for v in cells:
+                if v is not None and not (isinstance(v, str) and not v.strip()):
+                    first = v
+                    break
+            if pending:
+                for (_r0, c0), (r1, c1) in pending.pop(index, ()):
+                    active.append((r1, c0, c1, cells[c0] if c0 < len(cells) else None))
             if active:
                 cells = list(cells)
                 for _last, c0, c1, value in active:
@@ -296,9 +328,13 @@ class Table:
                         if is_blank(cells[c]):
                             cells[c] = value
                 active = [a for a in active if a[0] > index]
-            if own_blank:
+                if first is nothing:
+                    continue
+                footer = _footer_text(cells)
+            elif first is nothing:
                 continue
-            footer = _footer_text(cells)
+            else:
+                footer = _footer_of(first)
             if footer is not None:
                 finding = Finding.of(
                     "tabular.footer_row_skipped", Severity.INFO, row=index + 1, value=footer
@@ -307,55 +343,70 @@ class Table:
                 continue
             yield self._row(index, cells)
 
-    def _row(self, index: int, cells: Cells) -> Row:
+    def _row(self, index: int, cells: Cells) -> RowParts:
         number = index + 1
         issues: list[Issue] = []
         values: dict[str, Any] = {}
-
-        def cell(column: int) -> RawValue | None:
-            return cells[column] if column < len(cells) else None
-
-        def place(finding: Finding, column: int, header: str, raw: object) -> Issue:
-            return Issue(finding, self.sheet, number, column_letter(column), header, raw_text(raw))
-
+        size = len(cells)
+        sheet = self.sheet
         if self._formulas:
             for column_index, header in self.layout.headers:
                 if (index, column_index) in self._formulas:
                     finding = Finding.of(
                         "tabular.formula_without_value", Severity.WARNING, value=""
                     )
-                    issues.append(place(finding, column_index, header, ""))
-        by_column = self._by_column
-        for spec_column in self.spec.columns:
-            column_index_or_none = self.layout.fields.get(spec_column.field)
-            if column_index_or_none is None:
-                values[spec_column.field] = () if spec_column.multi else None
+                    issues.append(
+                        Issue(finding, sheet, number, column_letter(column_index), header, "")
+                    )
+        for field, column_index, spec_column, header, absent in self._plan:
+            if column_index < 0:
+                values[field] = absent
                 continue
-            column_index = column_index_or_none
-            raw = cell(column_index)
-            value, found = _coerce(spec_column, raw)
-            values[spec_column.field] = value
+            raw = cells[column_index] if column_index < size else None
+            found: Sequence[Finding]
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                if not spec_column.required:
+                    values[field] = absent
+                    continue
+                values[field] = absent
+                found = [Finding.of("tabular.required_value_missing", Severity.ERROR, value="")]
+            elif spec_column.multi:
+                values[field], found = _coerce_parts(spec_column, raw)
+            else:
+                try:
+                    value = spec_column.coerce(raw)
+                except FindingError as error:
+                    values[field] = None
+                    found = error.findings
+                else:
+                    if isinstance(value, Coerced):
+                        values[field] = value.value
+                        found = value.findings
+                    else:
+                        values[field] = value
+                        continue
             if found:
-                header = by_column[column_index]
-                issues.extend(place(f, column_index, header, raw) for f in found)
-        extras = {
-            header: raw_text(cell(c)) for c, header in self.layout.extras if not is_blank(cell(c))
-        }
-        for c in range(self._width, len(cells)):
+                letter = column_letter(column_index)
+                text = raw_text(raw)
+                issues.extend(Issue(f, sheet, number, letter, header, text) for f in found)
+        extras: dict[str, str] = {}
+        for c, header in self.layout.extras:
+            if c < size and not is_blank(cells[c]):
+                extras[header] = raw_text(cells[c])
+        for c in range(self._width, size):
             if not is_blank(cells[c]):
                 extras[column_letter(c)] = raw_text(cells[c])
-        return Row(self.sheet, number, values, extras, tuple(issues), cells, self.layout.headers)
+        return index, cells, values, issues, extras
 
 
-def _coerce(column: ColumnSpec, raw: RawValue | None) -> tuple[Any, list[Finding]]:
-    if is_blank(raw):
-        if column.required:
-            missing = Finding.of("tabular.required_value_missing", Severity.ERROR, value="")
-            return ((), [missing]) if column.multi else (None, [missing])
-        return ((), []) if column.multi else (None, [])
-    assert raw is not None
-    if not column.multi:
-        return _coerce_one(column, raw)
+_NOTHING: Final = object()
+
+RowParts = tuple[int, Cells, dict[str, Any], list[Issue], dict[str, str]]
+"""What ``Table.stream`` yields for a data row: (0-based row index, cells as read with merged values
+filled in, values by field, issues, extras), the makings of a ``Row``."""
+
+
+def _coerce_parts(column: ColumnSpec, raw: RawValue) -> tuple[tuple[Any, ...], list[Finding]]:
     values: list[Any] = []
     findings: list[Finding] = []
     for part in split_values(raw_text(raw), column.separators):
@@ -381,7 +432,11 @@ _FOOTER_INITIALS = frozenset(k[0] for k in _FOOTERS)
 
 
 def _footer_text(cells: Cells) -> str | None:
-    first = next((v for v in cells if not is_blank(v)), None)
+    return _footer_of(next((v for v in cells if not is_blank(v)), None))
+
+
+def _footer_of(first: object) -> str | None:
+    """The footer text (合计, 填表人 …) if ``first``, a row's first non-blank cell, starts one."""
     if not isinstance(first, str):
         return None
     text = first.strip()
