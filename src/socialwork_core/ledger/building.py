@@ -9,7 +9,7 @@ several columns, people named by resident ID, the money flag, the register key.
 from __future__ import annotations
 
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, time
 from decimal import Decimal
 from enum import Enum
@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError
 
 from ..casework import Activity, Case
 from ..contacts import Contact
@@ -24,7 +25,6 @@ from ..findings import Finding
 from ..glossary.terms import Severity
 from ..recipients import Disability, Recipient
 from ..resources import ResourceLink
-from ..serialize import ConversionError, structure
 from ..stations import SocialWorker, Station
 from ..tabular import Money, split_values
 from .format import RecordKind
@@ -103,6 +103,28 @@ def _collection_fields(cls: type[Any]) -> frozenset[str]:
     return found
 
 
+_SET_ASIDE = frozenset((*DISABILITY_PARTS, PEOPLE_BY_ID))
+"""Ledger-side fields combined by the builder rather than passed on as they are."""
+
+
+@attrs.frozen
+class _KindPlan:
+    """What ``build`` needs to know about one record class, worked out once per builder."""
+
+    cls: type[Any]
+    names: frozenset[str]
+    collections: frozenset[str]
+    hook: Callable[[Any, type[Any]], Any]
+    """The converter's structure hook for ``cls`` (what ``converter.structure`` dispatches to)."""
+
+
+def _problems(error: Exception) -> list[str]:
+    # as serialize.structure words a ConversionError's problems
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        return list(cattrs.transform_error(error))
+    return [str(error)]
+
+
 class RecordBuilder:
     """Builds records of every kind; remembers recipients so later sheets can refer to them."""
 
@@ -111,11 +133,25 @@ class RecordBuilder:
         self.key_by_resident_id: dict[str, str] = {}
         self.keys: set[str] = set()
         self.recipients_loaded = False
+        self._plans: dict[RecordKind, _KindPlan] = {}
 
     def remember(self, person: Recipient) -> None:
         self.keys.add(person.key)
         if person.resident_id is not None:
             self.key_by_resident_id[person.resident_id] = person.key
+
+    def _plan(self, kind: RecordKind) -> _KindPlan:
+        plan = self._plans.get(kind)
+        if plan is None:
+            cls = RECORD_CLASSES[kind]
+            plan = _KindPlan(
+                cls,
+                frozenset(_field_names(cls)),
+                _collection_fields(cls),
+                self.converter.get_structure_hook(cls),
+            )
+            self._plans[kind] = plan
+        return plan
 
     def build(
         self,
@@ -125,12 +161,12 @@ class RecordBuilder:
         position: int,
     ) -> tuple[Any | None, list[Placed]]:
         """The record for one row (or ``None``) and the findings that explain a refusal."""
-        cls = RECORD_CLASSES[kind]
-        names = _field_names(cls)
+        plan = self._plan(kind)
+        cls, names = plan.cls, plan.names
         data: dict[str, Any] = {}
         problems: list[Placed] = []
         for field, value in values.items():
-            if value is None or value == () or field in DISABILITY_PARTS or field == PEOPLE_BY_ID:
+            if value is None or value == () or field in _SET_ASIDE:
                 continue
             if isinstance(value, Money):
                 data[field] = value.amount
@@ -138,14 +174,15 @@ class RecordBuilder:
                 if flag in names:
                     data[flag] = value.approximate
                 continue
-            if isinstance(value, str) and field in _collection_fields(cls):
+            if isinstance(value, str) and field in plan.collections:
                 # a plain text column feeding a field of several values: split it as a
                 # multi-valued cell (the writer joins such fields with the same separators),
                 # never letting the converter read the text as a sequence of characters
                 data[field] = tuple(split_values(value))
                 continue
             data[field] = value
-        self._disability(values, data)
+        if not _SET_ASIDE.isdisjoint(values):
+            self._disability(values, data)
         if kind in PEOPLE_FIELDS:
             self._people(kind, values, data, problems)
         if kind is RecordKind.RECIPIENTS:
@@ -159,14 +196,16 @@ class RecordBuilder:
             data["id"] = f"{kind.value}-{position}"
         if problems:
             return None, problems
-        unknown = set(data) - names
-        if unknown:
+        if not names.issuperset(data):
+            unknown = set(data) - names
             raise ValueError(f"{kind}: the format names fields {sorted(unknown)} that {cls} lacks")
-        plain = {k: _plain(v, self.converter) for k, v in data.items()}
+        # plain data, as ``serialize.structure`` takes it; text (most values) is already plain
+        plain = {k: v if type(v) is str else _plain(v, self.converter) for k, v in data.items()}
         try:
-            record = structure(self.converter, plain, cls)
-        except ConversionError as error:
-            reasons = _leaf_messages(error.__cause__) or error.problems
+            record = plan.hook(plain, cls)
+        except (ClassValidationError, IterableValidationError, TypeError, ValueError) as error:
+            # what serialize.structure raises as ConversionError, read the same way
+            reasons = _leaf_messages(error) or _problems(error)
             invalid = Finding.of(
                 "ledger.record_invalid", Severity.ERROR, problems="; ".join(reasons)
             )

@@ -19,16 +19,16 @@ from ..tabular import (
     CellKind,
     Column,
     Issue,
-    Layout,
     ReadLimits,
-    Row,
     SheetSpec,
+    Table,
     WorkbookError,
     column_letter,
     open_workbook,
     read_table,
     write_workbook,
 )
+from ..tabular.reader import RowParts
 from .building import RecordBuilder
 from .columns import table_spec
 from .format import LedgerFormat, RecordKind
@@ -124,15 +124,26 @@ def load_ledger(
                 )
                 issues.append(Issue(missing))
                 continue
-            first_row: dict[str, int] = {}
+            # Generated ids ("contacts-12") cannot repeat: only a sheet that names its records
+            # (a key, a code or an id column) is checked for repeats, so that for contacts no
+            # memory grows with the number of rows beyond the records themselves.
+            first_row: dict[str, int] | None = (
+                {}
+                if kind in (RecordKind.RECIPIENTS, RecordKind.STATIONS)
+                or any(c.field == "id" for c in sheet_format.columns)
+                else None
+            )
             first_id_row: dict[str, int] = {}
             refused = 0
-            for position, row in enumerate(table, start=1):
-                record, row_issues = _record_of(builder, kind, row, position, table.layout)
-                if record is not None:
-                    row_issues += _duplicates(kind, record, row, first_row, first_id_row)
+            for position, parts in enumerate(table.stream(), start=1):
+                record, row_issues = _record_of(builder, kind, table, parts, position)
+                if record is not None and (first_row is not None or kind is RecordKind.RECIPIENTS):
+                    row_issues += _duplicates(
+                        kind, record, table.sheet, parts[0] + 1, first_row, first_id_row
+                    )
                 issues.extend(row_issues)
                 if record is None or any(i.is_error for i in row_issues):
+                    row = table.row_of(parts)
                     rejected.append(
                         RejectedRow(kind, row.sheet, row.number, row.raw, tuple(row_issues))
                     )
@@ -141,8 +152,8 @@ def load_ledger(
                 records[kind].append(record)
                 if kind is RecordKind.RECIPIENTS:
                     builder.remember(record)
-                elif row.extras:
-                    extras.setdefault(kind, {})[record_id(kind, record)] = row.extras
+                elif parts[4]:
+                    extras.setdefault(kind, {})[record_id(kind, record)] = parts[4]
             issues.extend(table.issues)
             if kind is RecordKind.RECIPIENTS:
                 builder.recipients_loaded = True
@@ -159,52 +170,60 @@ def load_ledger(
 
 
 def _record_of(
-    builder: RecordBuilder, kind: RecordKind, row: Row, position: int, layout: Layout
+    builder: RecordBuilder, kind: RecordKind, table: Table, parts: RowParts, position: int
 ) -> tuple[Any | None, list[Issue]]:
-    issues = list(row.issues)
-    if row.rejected:
+    _index, _cells, values, row_issues, row_extras = parts
+    issues = list(row_issues)
+    if any(issue.is_error for issue in issues):
         return None, issues
-    record, placed = builder.build(kind, row.values, row.extras, position)
-    for item in placed:
-        if item.field is not None and item.field in layout.fields:
-            header = layout.header_of(item.field)
-            letter = column_letter(layout.fields[item.field])
-            issues.append(
-                Issue(item.finding, row.sheet, row.number, letter, header, row.raw.get(header, ""))
-            )
-        else:
-            issues.append(Issue(item.finding, row.sheet, row.number))
+    record, placed = builder.build(kind, values, row_extras, position)
+    if placed:
+        row = table.row_of(parts)
+        layout = table.layout
+        for item in placed:
+            if item.field is not None and item.field in layout.fields:
+                header = layout.header_of(item.field)
+                letter = column_letter(layout.fields[item.field])
+                issues.append(
+                    Issue(
+                        item.finding, row.sheet, row.number, letter, header, row.raw.get(header, "")
+                    )
+                )
+            else:
+                issues.append(Issue(item.finding, row.sheet, row.number))
     return record, issues
 
 
 def _duplicates(
     kind: RecordKind,
     record: Any,
-    row: Row,
-    first_row: dict[str, int],
+    sheet: str,
+    number: int,
+    first_row: dict[str, int] | None,
     first_id_row: dict[str, int],
 ) -> list[Issue]:
     found: list[Issue] = []
-    key = record_id(kind, record)
-    if key in first_row:
-        duplicate = Finding.of(
-            "ledger.duplicate_key", Severity.ERROR, key=key, first_row=first_row[key]
-        )
-        found.append(Issue(duplicate, row.sheet, row.number))
-    else:
-        first_row[key] = row.number
-    number = getattr(record, "resident_id", None) if kind is RecordKind.RECIPIENTS else None
-    if number is not None:
-        if number in first_id_row:
+    if first_row is not None:
+        key = record_id(kind, record)
+        if key in first_row:
+            duplicate = Finding.of(
+                "ledger.duplicate_key", Severity.ERROR, key=key, first_row=first_row[key]
+            )
+            found.append(Issue(duplicate, sheet, number))
+        else:
+            first_row[key] = number
+    resident = getattr(record, "resident_id", None) if kind is RecordKind.RECIPIENTS else None
+    if resident is not None:
+        if resident in first_id_row:
             duplicate = Finding.of(
                 "ledger.duplicate_resident_id",
                 Severity.ERROR,
-                value=number,
-                first_row=first_id_row[number],
+                value=resident,
+                first_row=first_id_row[resident],
             )
-            found.append(Issue(duplicate, row.sheet, row.number))
+            found.append(Issue(duplicate, sheet, number))
         elif not found:
-            first_id_row[number] = row.number
+            first_id_row[resident] = number
     return found
 
 
