@@ -243,6 +243,35 @@ def test_the_county_table(report: Report) -> None:
     assert rows["合计"] == [91, 5, 3, 3, 5, 1, 5, 1]
 
 
+def test_records_naming_no_listed_station_get_their_own_row_so_rows_add_up_to_the_total() -> None:
+    base = _ledger()
+    stray = Recipient(key="r9", name="赵某", station_code=None)
+    visit = Contact(id="c9", on=date(2022, 11, 20), mode="home_visit", recipient_keys=("r9",))
+    ledger = RecordSet(
+        recipients=(*base.recipients, stray),
+        stations=base.stations,
+        workers=base.workers,
+        contacts=(*base.contacts, visit),
+        cases=base.cases,
+        activities=base.activities,
+        resource_links=base.resource_links,
+    )
+    table = WEEKLY.build(ledger, WEEK, as_of=AS_OF, unit="开封市民政局").sections[8].tables[0]
+    rows = {row.label: [f.value for f in row.figures] for row in table.rows}
+    # 赵某 is on no station: one home visit -> 服务人次 1, 探访 1, in no group
+    assert rows["未注明社工站"] == [1, 0, 0, 0, 0, 0, 1, 0]
+    assert rows["合计"] == [92, 5, 3, 3, 5, 1, 6, 1]
+    stations = [v for label, v in rows.items() if label != "合计"]
+    assert [sum(column) for column in zip(*stations, strict=True)] == rows["合计"]
+
+
+def test_a_ledger_whose_records_all_name_listed_stations_has_no_unknown_station_row(
+    report: Report,
+) -> None:
+    labels = [row.label for row in report.sections[8].tables[0].rows]
+    assert labels == ["尉氏县社工总站", "兰考县社工总站", "合计"]
+
+
 def test_the_weekly_workbook_reads_back_without_an_unmasked_id_or_phone(
     report: Report, tmp_path: Path
 ) -> None:

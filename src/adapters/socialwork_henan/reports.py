@@ -27,6 +27,7 @@ from datetime import date
 
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import ActivityKind, ContactMode, StationTier
+from socialwork_core.glossary.indicators_text import UNKNOWN_STATION_LABEL
 from socialwork_core.glossary.messages import render_message
 from socialwork_core.indicators import Figure, LedgerLike
 from socialwork_core.periods import Period, PeriodKind
@@ -150,6 +151,9 @@ def build_weekly(
         s for s in ledger.stations if s.tier is StationTier.TOWNSHIP_STATION
     ]
     rows = [(s.name, county_row(ind.scoped(ledger, s.code), period, as_of)) for s in counties]
+    rest = ind.unattributed(ledger)
+    if rest is not None:  # records naming no listed station get their own row, so rows add up
+        rows.append((UNKNOWN_STATION_LABEL, county_row(rest, period, as_of)))
     rows.append((TOTAL_LABEL, county_row(ledger, period, as_of)))
     table = grid_table(COUNTY_FIRST_HEADER, rows, headers=COUNTY_HEADERS)
     sections.append(Section(title=COUNTY_SECTION, tables=(table,)))

@@ -55,6 +55,7 @@ from .records import (
     has_records,
     recipients_by_key,
     scoped,
+    unattributed,
 )
 from .visit_rate import overall_visit_rate, visit_rates_by_level
 
@@ -105,6 +106,7 @@ __all__ = [
     "station_counts",
     "station_visits",
     "township_coverage",
+    "unattributed",
     "unvalued_links",
     "village_coverage",
     "visit_rates_by_level",

@@ -137,3 +137,37 @@ def scoped(ledger: LedgerLike, station_code: str) -> RecordSet:
         activities=tuple(x for x in ledger.activities if x.station_code in codes),
         held_kinds=frozenset(k for k in RecordKind if has_records(ledger, k)),
     )
+
+
+def unattributed(ledger: LedgerLike) -> RecordSet | None:
+    """The share of ``ledger`` that no station on it holds, or ``None`` when there is none.
+
+    A per-station table adds this as its own row, so the rows add up to the total: recipients,
+    workers, cases, activities and links whose ``station_code`` names no listed station, and the
+    contacts that reach none of the attributed recipients and were made by none of the attributed
+    workers.
+    """
+    codes = {s.code for s in ledger.stations}
+    recipients = tuple(r for r in ledger.recipients if r.station_code not in codes)
+    workers = tuple(w for w in ledger.workers if w.station_code not in codes)
+    placed_keys = {r.key for r in ledger.recipients if r.station_code in codes}
+    placed_workers = {w.id for w in ledger.workers if w.station_code in codes}
+    share = RecordSet(
+        recipients=recipients,
+        stations=(),
+        workers=workers,
+        contacts=tuple(
+            c
+            for c in ledger.contacts
+            if not placed_keys.intersection(c.recipient_keys)
+            and not placed_workers.intersection(c.worker_ids)
+        ),
+        resource_links=tuple(x for x in ledger.resource_links if x.station_code not in codes),
+        cases=tuple(x for x in ledger.cases if x.station_code not in codes),
+        activities=tuple(x for x in ledger.activities if x.station_code not in codes),
+        held_kinds=frozenset(k for k in RecordKind if has_records(ledger, k)),
+    )
+    empty = not any(
+        (share.recipients, share.contacts, share.resource_links, share.cases, share.activities)
+    )
+    return None if empty else share
