@@ -8,7 +8,9 @@ several columns, people named by resident ID, the money flag, the register key.
 
 from __future__ import annotations
 
+import types
 import typing
+from collections import abc
 from collections.abc import Callable, Mapping
 from datetime import date, time
 from decimal import Decimal
@@ -107,6 +109,46 @@ _SET_ASIDE = frozenset((*DISABILITY_PARTS, PEOPLE_BY_ID))
 """Ledger-side fields combined by the builder rather than passed on as they are."""
 
 
+# How a value already of the final type reaches a field, for ``_direct``: the same result the
+# converter's hook for that field gives (see ``_field_routes``).
+_SAME, _TUPLE, _FROZENSET, _ENUM, _MAPPING = range(5)
+
+
+def _route(hint: Any) -> tuple[int, Any] | None:
+    """How the converter's hook for a field of type ``hint`` treats a value that is already of
+    the type it produces: ``(_SAME, t)``: a value of exactly type ``t`` comes out as it went in
+    (``str``: ``str(v)``; ``date``/``time``: parsed back from its own ISO text); ``_TUPLE`` and
+    ``_FROZENSET``: a tuple of ``str`` comes out as ``tuple``/``frozenset`` of the same items;
+    ``_ENUM``: a ``str`` code ``v`` comes out as ``E(v)``; ``_MAPPING``: a dict of text comes out
+    as an equal dict. ``None``: no shortcut, the hook is used."""
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) != 1:
+            return None
+        hint, args = rest[0], typing.get_args(rest[0])
+    origin = typing.get_origin(hint)
+    if hint in (str, date, time):
+        return _SAME, hint
+    if isinstance(hint, type) and issubclass(hint, Enum) and issubclass(hint, str):
+        return _ENUM, hint
+    if origin is tuple and args == (str, Ellipsis):
+        return _TUPLE, None
+    if origin is frozenset and args == (str,):
+        return _FROZENSET, None
+    if origin in (Mapping, abc.Mapping, dict) and args == (str, str):
+        return _MAPPING, None
+    return None
+
+
+def _field_routes(cls: type[Any]) -> Mapping[str, tuple[int, Any]]:
+    hints = typing.get_type_hints(cls)
+    routes = {
+        a.name: _route(hints[a.name]) for a in attrs.fields(cls) if a.init and a.alias == a.name
+    }
+    return {name: route for name, route in routes.items() if route is not None}
+
+
 @attrs.frozen
 class _KindPlan:
     """What ``build`` needs to know about one record class, worked out once per builder."""
@@ -116,6 +158,11 @@ class _KindPlan:
     collections: frozenset[str]
     hook: Callable[[Any, type[Any]], Any]
     """The converter's structure hook for ``cls`` (what ``converter.structure`` dispatches to)."""
+    id_prefix: str
+    """``"contacts-"`` …: what a generated id starts with ("" when the class has no ``id``)."""
+    routes: Mapping[str, tuple[int, Any]]
+    """Fields whose values may skip the hook (``_direct``); empty when the converter is not the
+    library's own."""
 
 
 def _problems(error: Exception) -> list[str]:
@@ -125,11 +172,55 @@ def _problems(error: Exception) -> list[str]:
     return [str(error)]
 
 
+def _direct(cls: type[Any], routes: Mapping[str, tuple[int, Any]], data: Mapping[str, Any]) -> Any:
+    """The record built from ``data`` as the converter would build it, without its hooks, when
+    every value is already what the hook for its field gives back (``_route``): the record class
+    itself still converts and validates every field. ``None`` when a value needs the converter
+    or the record refuses the values: the caller then builds (or refuses) it through the hook,
+    which says why in the converter's words."""
+    arguments: dict[str, Any] = {}
+    for name, value in data.items():
+        route = routes.get(name)
+        if route is None:
+            return None
+        how, target = route
+        t = type(value)
+        if how == _SAME:
+            if t is not target:
+                return None
+            arguments[name] = value
+        elif how == _ENUM:
+            if t is not str:
+                return None
+            try:
+                arguments[name] = target(value)
+            except ValueError:
+                return None
+        elif t is not tuple and not (how == _MAPPING and t is dict):
+            return None
+        elif how == _MAPPING:
+            if not all(type(k) is str and type(v) is str for k, v in value.items()):
+                return None
+            arguments[name] = dict(value)
+        else:
+            if not all(type(item) is str for item in value):
+                return None
+            arguments[name] = value if how == _TUPLE else frozenset(value)
+    try:
+        return cls(**arguments)
+    except Exception:  # the hook reports it (it catches every exception the class raises)
+        return None
+
+
 class RecordBuilder:
     """Builds records of every kind; remembers recipients so later sheets can refer to them."""
 
-    def __init__(self, converter: cattrs.Converter) -> None:
+    def __init__(self, converter: cattrs.Converter, *, library_converter: bool = False) -> None:
+        """``library_converter``: ``converter`` is ``serialize.make_converter()`` as it comes (no
+        hooks added), so values already of a field's final type may skip its hook (``_direct``).
+        Otherwise every record goes through ``converter``'s hooks."""
         self.converter = converter
+        self.library_converter = library_converter
         self.key_by_resident_id: dict[str, str] = {}
         self.keys: set[str] = set()
         self.recipients_loaded = False
@@ -149,6 +240,8 @@ class RecordBuilder:
                 frozenset(_field_names(cls)),
                 _collection_fields(cls),
                 self.converter.get_structure_hook(cls),
+                f"{kind.value}-" if "id" in _field_names(cls) else "",
+                _field_routes(cls) if self.library_converter else {},
             )
             self._plans[kind] = plan
         return plan
@@ -165,8 +258,24 @@ class RecordBuilder:
         cls, names = plan.cls, plan.names
         data: dict[str, Any] = {}
         problems: list[Placed] = []
+        collections = plan.collections
         for field, value in values.items():
-            if value is None or value == () or field in _SET_ASIDE:
+            if value is None or field in _SET_ASIDE:
+                continue
+            t = type(value)
+            if t is str:  # the common cases first
+                if field in collections:
+                    # a plain text column feeding a field of several values: split it as a
+                    # multi-valued cell (the writer joins such fields with the same separators),
+                    # never letting the converter read the text as a sequence of characters
+                    data[field] = tuple(split_values(value))
+                else:
+                    data[field] = value
+                continue
+            if t is date or (t is tuple and value):
+                data[field] = value
+                continue
+            if value == ():
                 continue
             if isinstance(value, Money):
                 data[field] = value.amount
@@ -192,15 +301,30 @@ class RecordBuilder:
                     return None, [Placed(missing)]
                 data["key"] = data["resident_id"]
             data["extras"] = dict(extras)
-        elif "id" in names and "id" not in data:
-            data["id"] = f"{kind.value}-{position}"
+        elif plan.id_prefix and "id" not in data:
+            data["id"] = f"{plan.id_prefix}{position}"
         if problems:
             return None, problems
         if not names.issuperset(data):
             unknown = set(data) - names
             raise ValueError(f"{kind}: the format names fields {sorted(unknown)} that {cls} lacks")
-        # plain data, as ``serialize.structure`` takes it; text (most values) is already plain
-        plain = {k: v if type(v) is str else _plain(v, self.converter) for k, v in data.items()}
+        if plan.routes:
+            record = _direct(cls, plan.routes, data)
+            if record is not None:
+                return record, []
+        # plain data, as ``serialize.structure`` takes it (``_plain``, with its common cases first)
+        converter = self.converter
+        plain: dict[str, Any] = {}
+        for k, v in data.items():
+            t = type(v)
+            if t is str:
+                plain[k] = v
+            elif t is date:
+                plain[k] = v.isoformat()
+            elif t is tuple:
+                plain[k] = [x if type(x) is str else _plain(x, converter) for x in v]
+            else:
+                plain[k] = _plain(v, converter)
         try:
             record = plan.hook(plain, cls)
         except (ClassValidationError, IterableValidationError, TypeError, ValueError) as error:

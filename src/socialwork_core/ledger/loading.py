@@ -100,8 +100,7 @@ def load_ledger(
     ``LedgerLoadError`` (holding the full result). A file that cannot be read raises
     ``WorkbookError``; a missing required sheet too (``tabular.sheet_not_found``).
     """
-    converter = converter or make_converter()
-    builder = RecordBuilder(converter)
+    builder = RecordBuilder(converter or make_converter(), library_converter=converter is None)
     records: dict[RecordKind, list[Any]] = {kind: [] for kind in RecordKind}
     extras: dict[RecordKind, dict[str, Mapping[str, str]]] = {}
     issues: list[Issue] = []

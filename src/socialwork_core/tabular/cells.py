@@ -342,10 +342,16 @@ def choice(labels: Mapping[str, str]) -> Coercer:
 
 
 @functools.lru_cache(maxsize=64)
-def _separator_pattern(separators: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(separators) + r"\s]+")
+def _separator_pattern(separators: str) -> tuple[re.Pattern[str], bool]:
+    """The pattern splitting at ``separators`` (and spaces), and whether they are all outside
+    ASCII letters and digits (then a cell of only ASCII letters and digits is a single value)."""
+    pattern = re.compile("[" + re.escape(separators) + r"\s]+")
+    return pattern, not any(c.isascii() and c.isalnum() for c in separators)
 
 
 def split_values(cell: str, separators: str = words.LIST_SEPARATORS) -> list[str]:
     """The parts of a multi-valued cell (“低保、特困”), empty parts dropped."""
-    return [part for part in _separator_pattern(separators).split(_nfkc(cell)) if part]
+    pattern, alnum_is_one = _separator_pattern(separators)
+    if alnum_is_one and cell.isascii() and cell.isalnum():
+        return [cell]  # what NFKC and splitting would give: one part, unchanged
+    return [part for part in pattern.split(_nfkc(cell)) if part]

@@ -17,11 +17,11 @@ import attrs
 from ..findings import Finding, FindingError
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
-from .cells import Coerced, RawValue, is_blank, normalise_label, raw_text, split_values
+from .cells import Coerced, Coercer, RawValue, is_blank, normalise_label, raw_text, split_values
 from .errors import WorkbookError
 from .issues import Issue, column_letter
 from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
-from .spec import ColumnSpec, TableSpec
+from .spec import TableSpec
 
 Cells = list[RawValue | None]
 
@@ -250,12 +250,16 @@ class Table:
         self._owned = owned
         self._width = max((c for c, _ in layout.headers), default=-1) + 1
         by_column = dict(layout.headers)
-        # per spec column: (field, 0-based column or -1 when absent, spec, header, empty value)
+        # per spec column: (field, 0-based column or -1 when absent, coercer, required, multi,
+        # separators, header, empty value)
         self._plan = tuple(
             (
                 c.field,
                 layout.fields.get(c.field, -1),
-                c,
+                c.coerce,
+                c.required,
+                c.multi,
+                c.separators,
                 by_column.get(layout.fields.get(c.field, -1), ""),
                 () if c.multi else None,
             )
@@ -358,23 +362,24 @@ class Table:
                     issues.append(
                         Issue(finding, sheet, number, column_letter(column_index), header, "")
                     )
-        for field, column_index, spec_column, header, absent in self._plan:
+        for field, column_index, coerce, required, multi, separators, header, absent in self._plan:
             if column_index < 0:
                 values[field] = absent
                 continue
             raw = cells[column_index] if column_index < size else None
             found: Sequence[Finding]
             if raw is None or (isinstance(raw, str) and not raw.strip()):
-                if not spec_column.required:
-                    values[field] = absent
-                    continue
                 values[field] = absent
+                if not required:
+                    continue
                 found = [Finding.of("tabular.required_value_missing", Severity.ERROR, value="")]
-            elif spec_column.multi:
-                values[field], found = _coerce_parts(spec_column, raw)
+            elif multi:
+                values[field], found = _coerce_parts(coerce, separators, raw)
+                if not found:
+                    continue
             else:
                 try:
-                    value = spec_column.coerce(raw)
+                    value = coerce(raw)
                 except FindingError as error:
                     values[field] = None
                     found = error.findings
@@ -406,25 +411,24 @@ RowParts = tuple[int, Cells, dict[str, Any], list[Issue], dict[str, str]]
 filled in, values by field, issues, extras), the makings of a ``Row``."""
 
 
-def _coerce_parts(column: ColumnSpec, raw: RawValue) -> tuple[tuple[Any, ...], list[Finding]]:
+def _coerce_parts(
+    coerce: Coercer, separators: str, raw: RawValue
+) -> tuple[tuple[Any, ...], list[Finding]]:
+    """A multi-valued cell: split, each part coerced (a part not accepted is left out)."""
     values: list[Any] = []
     findings: list[Finding] = []
-    for part in split_values(raw_text(raw), column.separators):
-        value, found = _coerce_one(column, part)
-        findings.extend(found)
+    for part in split_values(raw if type(raw) is str else raw_text(raw), separators):
+        try:
+            value = coerce(part)
+        except FindingError as error:
+            findings.extend(error.findings)
+            continue
+        if isinstance(value, Coerced):
+            findings.extend(value.findings)
+            value = value.value
         if value is not None:
             values.append(value)
     return tuple(values), findings
-
-
-def _coerce_one(column: ColumnSpec, raw: RawValue) -> tuple[Any, list[Finding]]:
-    try:
-        result = column.coerce(raw)
-    except FindingError as error:
-        return None, list(error.findings)
-    if isinstance(result, Coerced):
-        return result.value, list(result.findings)
-    return result, []
 
 
 _FOOTERS = tuple(normalise_label(k) for k in words.FOOTER_KEYWORDS)

@@ -248,10 +248,13 @@ def _calamine_rows(
     # calamine 0.9 iter_rows yields every row from the first (row 0), each starting at the first
     # used column; tests pin this (tests/tabular/test_calamine_behaviour.py).
     pad: list[RawValue | None] = [None] * offset
+    rows = cast(Iterator[list[RawValue | None]], sheet.iter_rows())
     try:
-        for index, cells in enumerate(sheet.iter_rows()):
-            row = cast(list[RawValue | None], cells) if not offset else [*pad, *cells]
-            yield index, row
+        if not offset:
+            yield from enumerate(rows)
+        else:
+            for index, cells in enumerate(rows):
+                yield index, [*pad, *cells]
     except python_calamine.CalamineError as error:
         raise _translate(error, path) from None
 
