@@ -60,6 +60,13 @@ _SPACES = re.compile(r"\s+")
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?E\+?\d+$")
 _DECIMAL_TAIL = re.compile(r"^\d{15,18}\.0*$")
 _SHAPE = re.compile(r"^\d{17}[\dX]$|^\d{15}$")
+_CANONICAL = re.compile(r"[0-9]{17}[0-9X]\Z")
+
+# Numbers ``check`` found usable as they stand (no finding at all), so that checking one again (a
+# ledger cell checked by the reader, then by ``Recipient``'s validator) is a lookup. Bounded: it
+# is emptied when full. Only such numbers are kept: their outcome cannot depend on anything else.
+_VALIDATED: dict[str, IdCheck] = {}
+_VALIDATED_MAX = 4096
 
 
 @attrs.frozen
@@ -78,6 +85,8 @@ class IdCheck:
 
 def compact(value: str) -> str:
     """Normalise text: NFKC (full-width → ASCII), drop all whitespace, upper-case ``x``."""
+    if _CANONICAL.match(value):  # ASCII digits (and X): nothing to normalise
+        return value
     return _SPACES.sub("", unicodedata.normalize("NFKC", value)).upper()
 
 
@@ -137,6 +146,19 @@ def check(value: object, *, strict_area: bool = False) -> IdCheck:
     ``value`` may be anything a spreadsheet hands over; numbers are reported as
     ``stored_as_number`` rather than converted.
     """
+    if type(value) is str:
+        known = _VALIDATED.get(value)
+        if known is not None:
+            return known
+    result = _check(value, strict_area=strict_area)
+    if type(value) is str and result.number == value and not result.findings:
+        if len(_VALIDATED) >= _VALIDATED_MAX:
+            _VALIDATED.clear()
+        _VALIDATED[value] = result
+    return result
+
+
+def _check(value: object, *, strict_area: bool) -> IdCheck:
     if value is None or (isinstance(value, str) and not value.strip()):
         return IdCheck(None, (_error("resident_id.empty"),))
     if isinstance(value, bool) or not isinstance(value, str):

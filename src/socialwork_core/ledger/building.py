@@ -143,10 +143,17 @@ def _route(hint: Any) -> tuple[int, Any] | None:
 
 def _field_routes(cls: type[Any]) -> Mapping[str, tuple[int, Any]]:
     hints = typing.get_type_hints(cls)
-    routes = {
-        a.name: _route(hints[a.name]) for a in attrs.fields(cls) if a.init and a.alias == a.name
-    }
-    return {name: route for name, route in routes.items() if route is not None}
+    routes: dict[str, tuple[int, Any]] = {}
+    for a in attrs.fields(cls):
+        if not a.init or a.alias != a.name:
+            continue
+        route = _route(hints[a.name])
+        if route is not None and route[0] == _ENUM and a.converter is route[1]:
+            # the field converts with the enum itself: E(code) there is what E(E(code)) gives
+            route = (_SAME, str)
+        if route is not None:
+            routes[a.name] = route
+    return routes
 
 
 @attrs.frozen

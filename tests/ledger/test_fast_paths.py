@@ -1,0 +1,156 @@
+"""The loader's shortcuts change nothing: the same records, issues and refused rows as through the
+converter's hooks for every record (which ``load_ledger`` uses when given a converter)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+import openpyxl
+
+from socialwork_core.glossary import ContactMode
+from socialwork_core.identity import resident_id
+from socialwork_core.ledger import (
+    FieldColumn,
+    LedgerFormat,
+    LoadResult,
+    SheetFormat,
+    ValueType,
+    load_ledger,
+)
+from socialwork_core.serialize import make_converter
+
+ID_1 = resident_id.compose("110101", date(1950, 1, 2), 11)
+ID_2 = resident_id.compose("110101", date(1960, 1, 2), 21)
+
+
+def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def field_types(records: Sequence[Any]) -> list[type[Any]]:
+    return [type(getattr(r, a.name)) for r in records for a in attrs.fields(type(r))]
+
+
+def assert_same(fast: LoadResult, through_hooks: LoadResult) -> None:
+    for kind in ("recipients", "contacts", "resource_links", "cases"):
+        got, expected = getattr(fast.ledger, kind), getattr(through_hooks.ledger, kind)
+        assert got == expected
+        # repr too: a code where an enum member belongs would compare equal (StrEnum)
+        assert repr(got) == repr(expected)
+        assert field_types(got) == field_types(expected)
+    assert fast.ledger.extras == through_hooks.ledger.extras
+    assert fast.issues == through_hooks.issues
+    assert [i.finding.params for i in fast.issues] == [
+        i.finding.params for i in through_hooks.issues
+    ]
+    assert fast.rejected == through_hooks.rejected
+
+
+def test_the_acceptance_ledger_loads_the_same_with_and_without_the_shortcuts(
+    acceptance_ledger: Path, fmt: LedgerFormat
+) -> None:
+    fast = load_ledger(acceptance_ledger, fmt)
+    assert fast.ledger.recipients and fast.rejected  # the comparison covers both
+    assert_same(fast, load_ledger(acceptance_ledger, fmt, converter=make_converter()))
+
+
+def test_refused_records_are_refused_in_the_same_words(tmp_path: Path) -> None:
+    fmt = LedgerFormat(
+        "mixed",
+        [
+            SheetFormat(
+                "recipients",
+                ("服务对象",),
+                [
+                    FieldColumn("key", ("档案号",)),
+                    FieldColumn("name", ("姓名",), required=True),
+                    FieldColumn("resident_id", ("身份证号",), ValueType.RESIDENT_ID),
+                    FieldColumn("status_since", ("状态日期",), ValueType.DATE),
+                    FieldColumn("registered_on", ("建档日期",), ValueType.DATE),
+                    FieldColumn("needs", ("服务需求",), ValueType.DATE),
+                ],
+                required=True,
+            ),
+            SheetFormat(
+                "contacts",
+                ("探访记录",),
+                [
+                    FieldColumn("id", ("编号",)),
+                    FieldColumn("on", ("探访日期",), ValueType.DATE, required=True),
+                    FieldColumn("recipient_keys", ("档案号",), multi=True),
+                    FieldColumn(
+                        "mode",
+                        ("探访方式",),
+                        ValueType.LABEL,
+                        enum=ContactMode,
+                        labels={"上门": "not-a-mode"},
+                    ),
+                    FieldColumn("worker_ids", ("社工",)),
+                ],
+            ),
+            SheetFormat(
+                "cases",
+                ("个案",),
+                [
+                    FieldColumn("id", ("个案编号",), required=True),
+                    FieldColumn("recipient_keys", ("档案号",), required=True),
+                    FieldColumn("opened_on", ("接案日期",), ValueType.DATE, required=True),
+                    FieldColumn("closed_on", ("结案日期",), ValueType.DATE),
+                    FieldColumn("problems", ("主要问题",)),
+                ],
+            ),
+        ],
+    )
+    home = ContactMode.HOME_VISIT.label
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": [
+                ["档案号", "姓名", "身份证号", "状态日期", "建档日期", "服务需求"],
+                ["A1", "甲", ID_1, "2020-01-01", "2021-01-01", None],  # status before register
+                ["A2", "乙", ID_2, None, "2021-01-01", "2022-05-06"],  # a date for a text field
+                ["A3", " ", None, None, None, None],
+                ["A4", "丁", f" {ID_2} ", None, None, None],  # repeated, spelled apart
+            ],
+            "探访记录": [
+                ["编号", "探访日期", "档案号", "探访方式", "社工"],
+                ["V1", "2022-03-01", "A2", home, "W1、W1"],  # a worker named twice
+                ["V2", "2022-03-02", "A2", "上门", None],  # a code the enum refuses
+                ["V1", "2022-03-03", "A2", home, "W2"],  # a repeated id
+                ["V3", "2022-03-03", "A2、A2", home, "W2"],  # a person named twice
+                [None, "2022-03-04", "A2", home, "W3"],
+            ],
+            "个案": [
+                ["个案编号", "档案号", "接案日期", "结案日期", "主要问题"],
+                ["G1", "A2", "2022-03-01", "2022-02-01", "就医困难"],
+                ["G2", "A2", "2022-03-01", None, "家庭关系紧张、就医困难"],
+            ],
+        },
+    )
+    fast = load_ledger(path, fmt)
+    assert fast.rejected and fast.ledger.cases
+    assert_same(fast, load_ledger(path, fmt, converter=make_converter()))
+
+
+def test_checking_a_resident_id_twice_gives_the_same_answer() -> None:
+    for value in (ID_1, f" {ID_1} ", ID_1[:-1] + "0", "110101500102111", 110101195001021110):
+        first = resident_id.check(value)
+        assert resident_id.check(value) == first
+        assert resident_id.check(value, strict_area=True) == resident_id.check(
+            value, strict_area=True
+        )
+    unknown_area = resident_id.compose("990101", date(1950, 1, 2), 11)
+    assert resident_id.check(unknown_area).findings  # a warning, never remembered as clean
+    assert resident_id.check(unknown_area, strict_area=True).number is None
+    assert resident_id.check(unknown_area).number == unknown_area

@@ -1,0 +1,97 @@
+"""The reader's shortcuts give what the general path gives: list splitting, labels, text, and
+``Table.stream`` against iterating ``Row``\\ s."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialwork_core.findings import FindingError
+from socialwork_core.glossary import vocabulary as words
+from socialwork_core.tabular import (
+    ColumnSpec,
+    TableSpec,
+    choice,
+    date_value,
+    integer,
+    normalise_label,
+    raw_text,
+    read_table,
+    split_values,
+    text,
+)
+
+MakeXlsx = Callable[..., Path]
+
+
+def reference_split(cell: str, separators: str = words.LIST_SEPARATORS) -> list[str]:
+    pattern = "[" + re.escape(separators) + r"\s]+"
+    return [p for p in re.split(pattern, unicodedata.normalize("NFKC", cell).strip()) if p]
+
+
+@given(
+    st.text(alphabet="aZ09 ,;、，Ａ１\u3000\t-_x", max_size=12),
+    st.sampled_from([words.LIST_SEPARATORS, ",", "a", "/1", "x"]),
+)
+def test_splitting_a_cell_gives_what_normalising_and_splitting_give(
+    cell: str, separators: str
+) -> None:
+    assert split_values(cell, separators) == reference_split(cell, separators)
+
+
+def test_a_label_is_found_the_same_whether_typed_exactly_or_not() -> None:
+    labels = {"低保": "subsistence", "低保 ": "other", "特困人员（分散）": "poverty", "x": "y"}
+    coerce = choice(labels)
+    lookup = {normalise_label(t): c for t, c in labels.items()}
+    for code in labels.values():
+        lookup.setdefault(normalise_label(code), code)
+    for raw in [*labels, *labels.values(), "特困人员(分散)", " 低保", "Ｘ", 1, "none"]:
+        expected = lookup.get(normalise_label(raw_text(raw)))
+        if expected is None:
+            try:
+                coerce(raw)
+            except FindingError:
+                continue
+            raise AssertionError(f"{raw!r} was accepted")
+        assert coerce(raw) == expected
+
+
+def test_text_is_the_cell_as_read_without_surrounding_spaces() -> None:
+    assert text(" 张三 ") == "张三"
+    assert text(13800138000.0) == "13800138000"
+    assert text(date(2022, 3, 1)) == "2022-03-01"
+
+
+def test_streamed_rows_are_the_rows(xlsx: MakeXlsx) -> None:
+    spec = TableSpec(
+        columns=[
+            ColumnSpec("name", ("姓名",), required=True),
+            ColumnSpec("mobile", ("手机",), multi=True),
+            ColumnSpec("born", ("出生日期",), coerce=date_value),
+            ColumnSpec("age", ("年龄",), coerce=integer),
+            ColumnSpec("missing", ("不在表中",)),
+        ]
+    )
+    rows = [
+        ["姓名", "手机", "出生日期", "年龄", "备注"],
+        ["张三", "138、139", "2022-03-01", "12", "x"],
+        [None, "1 2", "not a date", "1.5", None],
+        ["王五", None, None, None, None, "beyond"],
+        ["合计", None, None, None, None],
+    ]
+    path = xlsx(rows)
+    with read_table(path, spec) as table:
+        expected = list(table)
+        expected_issues = list(table.issues)
+    with read_table(path, spec) as table:
+        streamed = [table.row_of(parts) for parts in table.stream()]
+        assert table.issues == expected_issues
+    assert streamed == expected
+    assert [r.raw for r in streamed] == [r.raw for r in expected]
+    assert len(expected) == 3 and expected[1].issues and expected[2].extras
