@@ -165,11 +165,17 @@ class _KindPlan:
     collections: frozenset[str]
     hook: Callable[[Any, type[Any]], Any]
     """The converter's structure hook for ``cls`` (what ``converter.structure`` dispatches to)."""
+    recipients: bool
+    """Recipients (keyed by ``key``, with their extras)."""
+    names_people: bool
+    """The kind names recipients (``PEOPLE_FIELDS``)."""
     id_prefix: str
     """``"contacts-"`` …: what a generated id starts with ("" when the class has no ``id``)."""
     routes: Mapping[str, tuple[int, Any]]
     """Fields whose values may skip the hook (``_direct``); empty when the converter is not the
     library's own."""
+    same: Mapping[str, type[Any]]
+    """The ``_SAME`` routes: field → the exact type that goes to the class as it is."""
 
 
 def _problems(error: Exception) -> list[str]:
@@ -179,42 +185,48 @@ def _problems(error: Exception) -> list[str]:
     return [str(error)]
 
 
-def _direct(cls: type[Any], routes: Mapping[str, tuple[int, Any]], data: Mapping[str, Any]) -> Any:
+def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
     """The record built from ``data`` as the converter would build it, without its hooks, when
     every value is already what the hook for its field gives back (``_route``): the record class
     itself still converts and validates every field. ``None`` when a value needs the converter
     or the record refuses the values: the caller then builds (or refuses) it through the hook,
     which says why in the converter's words."""
-    arguments: dict[str, Any] = {}
+    same, routes = plan.same, plan.routes
+    changed: dict[str, Any] | None = None
     for name, value in data.items():
+        t = type(value)
+        if same.get(name) is t:
+            continue
         route = routes.get(name)
         if route is None:
             return None
         how, target = route
-        t = type(value)
-        if how == _SAME:
-            if t is not target:
-                return None
-            arguments[name] = value
-        elif how == _ENUM:
+        if how == _ENUM:
             if t is not str:
                 return None
             try:
-                arguments[name] = target(value)
+                converted: Any = target(value)
             except ValueError:
                 return None
-        elif t is not tuple and not (how == _MAPPING and t is dict):
-            return None
         elif how == _MAPPING:
-            if not all(type(k) is str and type(v) is str for k, v in value.items()):
+            if t is not dict or not all(
+                type(k) is str and type(v) is str for k, v in value.items()
+            ):
                 return None
-            arguments[name] = dict(value)
+            converted = dict(value)
+        elif how in (_TUPLE, _FROZENSET):
+            if t is not tuple or not all(type(item) is str for item in value):
+                return None
+            if how == _TUPLE:
+                continue
+            converted = frozenset(value)
         else:
-            if not all(type(item) is str for item in value):
-                return None
-            arguments[name] = value if how == _TUPLE else frozenset(value)
+            return None
+        if changed is None:
+            changed = {}
+        changed[name] = converted
     try:
-        return cls(**arguments)
+        return cls(**(data if changed is None else {**data, **changed}))
     except Exception:  # the hook reports it (it catches every exception the class raises)
         return None
 
@@ -242,13 +254,17 @@ class RecordBuilder:
         plan = self._plans.get(kind)
         if plan is None:
             cls = RECORD_CLASSES[kind]
+            routes = _field_routes(cls) if self.library_converter else {}
             plan = _KindPlan(
                 cls,
                 frozenset(_field_names(cls)),
                 _collection_fields(cls),
                 self.converter.get_structure_hook(cls),
+                kind is RecordKind.RECIPIENTS,
+                kind in PEOPLE_FIELDS,
                 f"{kind.value}-" if "id" in _field_names(cls) else "",
-                _field_routes(cls) if self.library_converter else {},
+                routes,
+                {name: target for name, (how, target) in routes.items() if how == _SAME},
             )
             self._plans[kind] = plan
         return plan
@@ -261,7 +277,7 @@ class RecordBuilder:
         position: int,
     ) -> tuple[Any | None, list[Placed]]:
         """The record for one row (or ``None``) and the findings that explain a refusal."""
-        plan = self._plan(kind)
+        plan = self._plans.get(kind) or self._plan(kind)
         cls, names = plan.cls, plan.names
         data: dict[str, Any] = {}
         problems: list[Placed] = []
@@ -299,9 +315,9 @@ class RecordBuilder:
             data[field] = value
         if not _SET_ASIDE.isdisjoint(values):
             self._disability(values, data)
-        if kind in PEOPLE_FIELDS:
+        if plan.names_people:
             self._people(kind, values, data, problems)
-        if kind is RecordKind.RECIPIENTS:
+        if plan.recipients:
             if "key" not in data:
                 if "resident_id" not in data:
                     missing = Finding.of("ledger.recipient_without_key", Severity.ERROR)
@@ -316,7 +332,7 @@ class RecordBuilder:
             unknown = set(data) - names
             raise ValueError(f"{kind}: the format names fields {sorted(unknown)} that {cls} lacks")
         if plan.routes:
-            record = _direct(cls, plan.routes, data)
+            record = _direct(cls, plan, data)
             if record is not None:
                 return record, []
         # plain data, as ``serialize.structure`` takes it (``_plain``, with its common cases first)
@@ -360,7 +376,8 @@ class RecordBuilder:
         problems: list[Placed],
     ) -> None:
         target = PEOPLE_FIELDS[kind]
-        keys = list(data.get(target, ()))
+        named: Any = data.get(target, ())
+        keys = list(named)
         if self.recipients_loaded:
             for key in keys:
                 if key not in self.keys:
@@ -373,5 +390,5 @@ class RecordBuilder:
                 problems.append(Placed(unknown, PEOPLE_BY_ID))
             elif key not in keys:
                 keys.append(key)
-        if keys:
+        if keys and (len(keys) != len(named) or type(named) is not tuple):
             data[target] = tuple(keys)

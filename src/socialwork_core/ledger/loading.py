@@ -134,21 +134,26 @@ def load_ledger(
             )
             first_id_row: dict[str, int] = {}
             refused = 0
+            kind_records = records[kind]
+            repeats = first_row is not None or kind is RecordKind.RECIPIENTS
             for position, parts in enumerate(table.stream(), start=1):
                 record, row_issues = _record_of(builder, kind, table, parts, position)
-                if record is not None and (first_row is not None or kind is RecordKind.RECIPIENTS):
+                if record is not None and repeats:
                     row_issues += _duplicates(
                         kind, record, table.sheet, parts[0] + 1, first_row, first_id_row
                     )
-                issues.extend(row_issues)
-                if record is None or any(i.is_error for i in row_issues):
+                if row_issues:
+                    issues.extend(row_issues)
+                    if any(i.is_error for i in row_issues):
+                        record = None
+                if record is None:
                     row = table.row_of(parts)
                     rejected.append(
                         RejectedRow(kind, row.sheet, row.number, row.raw, tuple(row_issues))
                     )
                     refused += 1
                     continue
-                records[kind].append(record)
+                kind_records.append(record)
                 if kind is RecordKind.RECIPIENTS:
                     builder.remember(record)
                 elif parts[4]:
@@ -172,24 +177,23 @@ def _record_of(
     builder: RecordBuilder, kind: RecordKind, table: Table, parts: RowParts, position: int
 ) -> tuple[Any | None, list[Issue]]:
     _index, _cells, values, row_issues, row_extras = parts
-    issues = list(row_issues)
-    if any(issue.is_error for issue in issues):
-        return None, issues
+    if row_issues and any(issue.is_error for issue in row_issues):
+        return None, list(row_issues)
     record, placed = builder.build(kind, values, row_extras, position)
-    if placed:
-        row = table.row_of(parts)
-        layout = table.layout
-        for item in placed:
-            if item.field is not None and item.field in layout.fields:
-                header = layout.header_of(item.field)
-                letter = column_letter(layout.fields[item.field])
-                issues.append(
-                    Issue(
-                        item.finding, row.sheet, row.number, letter, header, row.raw.get(header, "")
-                    )
-                )
-            else:
-                issues.append(Issue(item.finding, row.sheet, row.number))
+    if not placed:
+        return record, list(row_issues)
+    issues = list(row_issues)
+    row = table.row_of(parts)
+    layout = table.layout
+    for item in placed:
+        if item.field is not None and item.field in layout.fields:
+            header = layout.header_of(item.field)
+            letter = column_letter(layout.fields[item.field])
+            issues.append(
+                Issue(item.finding, row.sheet, row.number, letter, header, row.raw.get(header, ""))
+            )
+        else:
+            issues.append(Issue(item.finding, row.sheet, row.number))
     return record, issues
 
 
