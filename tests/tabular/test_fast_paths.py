@@ -12,9 +12,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialwork_core.findings import FindingError
+from socialwork_core.findings import Finding, FindingError
 from socialwork_core.glossary import vocabulary as words
+from socialwork_core.glossary.terms import Severity
 from socialwork_core.tabular import (
+    Coerced,
     ColumnSpec,
     TableSpec,
     choice,
@@ -95,3 +97,34 @@ def test_streamed_rows_are_the_rows(xlsx: MakeXlsx) -> None:
     assert streamed == expected
     assert [r.raw for r in streamed] == [r.raw for r in expected]
     assert len(expected) == 3 and expected[1].issues and expected[2].extras
+
+
+def test_a_one_word_list_cell_is_read_as_a_list_of_one(xlsx: MakeXlsx) -> None:
+    def coerce(raw: object) -> object:
+        if raw == "bad":
+            raise FindingError(
+                [Finding.of("tabular.label_unrecognised", Severity.ERROR, value="bad", known="")]
+            )
+        if raw == "warn":
+            note = Finding.of("tabular.money_approximate", Severity.INFO, value="w", amount="1")
+            return Coerced("warned", (note,))
+        return f"<{raw}>"
+
+    spec = TableSpec(
+        columns=[ColumnSpec("name", ("姓名",)), ColumnSpec("codes", ("代码",), coerce, multi=True)]
+    )
+    rows = [["姓名", "代码"], ["a", "bad"], ["b", "warn"], ["c", "ok"], ["d", "bad、warn、ok"]]
+    with read_table(xlsx(rows), spec) as table:
+        got = [(r.values["codes"], [(i.code, i.raw) for i in r.issues]) for r in table]
+    assert got == [
+        ((), [("tabular.label_unrecognised", "bad")]),
+        (("warned",), [("tabular.money_approximate", "warn")]),
+        (("<ok>",), []),
+        (
+            ("warned", "<ok>"),
+            [
+                ("tabular.label_unrecognised", "bad、warn、ok"),
+                ("tabular.money_approximate", "bad、warn、ok"),
+            ],
+        ),
+    ]

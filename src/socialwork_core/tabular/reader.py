@@ -251,7 +251,7 @@ class Table:
         self._width = max((c for c, _ in layout.headers), default=-1) + 1
         by_column = dict(layout.headers)
         # per spec column: (field, 0-based column or -1 when absent, coercer, required, multi,
-        # separators, header, empty value)
+        # separators, whether a word of ASCII letters and digits is one part, header, empty value)
         self._plan = tuple(
             (
                 c.field,
@@ -260,6 +260,7 @@ class Table:
                 c.required,
                 c.multi,
                 c.separators,
+                not any(ch.isascii() and ch.isalnum() for ch in c.separators),
                 by_column.get(layout.fields.get(c.field, -1), ""),
                 () if c.multi else None,
             )
@@ -362,7 +363,17 @@ class Table:
                     issues.append(
                         Issue(finding, sheet, number, column_letter(column_index), header, "")
                     )
-        for field, column_index, coerce, required, multi, separators, header, absent in self._plan:
+        for (
+            field,
+            column_index,
+            coerce,
+            required,
+            multi,
+            separators,
+            single_word,
+            header,
+            absent,
+        ) in self._plan:
             if column_index < 0:
                 values[field] = absent
                 continue
@@ -374,9 +385,25 @@ class Table:
                     continue
                 found = [Finding.of("tabular.required_value_missing", Severity.ERROR, value="")]
             elif multi:
-                values[field], found = _coerce_parts(coerce, separators, raw)
-                if not found:
-                    continue
+                if single_word and type(raw) is str and raw.isascii() and raw.isalnum():
+                    # one part, as split_values would find it: coerced as a cell of its own
+                    try:
+                        value = coerce(raw)
+                    except FindingError as error:
+                        values[field] = ()
+                        found = error.findings
+                    else:
+                        found = ()
+                        if isinstance(value, Coerced):
+                            found = value.findings
+                            value = value.value
+                        values[field] = () if value is None else (value,)
+                        if not found:
+                            continue
+                else:
+                    values[field], found = _coerce_parts(coerce, separators, raw)
+                    if not found:
+                        continue
             else:
                 try:
                     value = coerce(raw)
