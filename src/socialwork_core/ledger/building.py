@@ -4,6 +4,15 @@ A row's typed values (from the tabular reader) are turned into plain data (ISO d
 text, codes) and structured with ``serialize.make_converter()``, so every record is built and
 validated the same way as one loaded from JSON. Ledger-side fields are combined here: disability in
 several columns, people named by resident ID, the money flag, the register key.
+
+The documented equivalent (speed: most ledger rows take it): with the library's own converter (no
+hooks added; ``load_ledger`` without ``converter=``), a row whose every value is already what the
+converter's hook for its field would give back (text for a ``str`` field, a ``date`` for a
+``date`` field, a tuple of text for ``tuple[str, ...]``, a code for an enum field …; see
+``_route``) is passed to the record class as it is, skipping the hooks' round trip (date → ISO
+text → date). The class still runs its own converters and validators on every field. Any other
+value, any refusal by the class, and any converter given by the caller go through the hook, so a
+refused row is refused in the converter's words, exactly as before.
 """
 
 from __future__ import annotations
@@ -201,11 +210,20 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
         if route is None:
             return None
         how, target = route
-        if how == _ENUM:
+        if how in (_TUPLE, _FROZENSET):
+            if t is not tuple:
+                return None
+            for item in value:
+                if type(item) is not str:
+                    return None
+            if how == _TUPLE:
+                continue
+            converted: Any = frozenset(value)
+        elif how == _ENUM:
             if t is not str:
                 return None
             try:
-                converted: Any = target(value)
+                converted = target(value)
             except ValueError:
                 return None
         elif how == _MAPPING:
@@ -214,12 +232,6 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
             ):
                 return None
             converted = dict(value)
-        elif how in (_TUPLE, _FROZENSET):
-            if t is not tuple or not all(type(item) is str for item in value):
-                return None
-            if how == _TUPLE:
-                continue
-            converted = frozenset(value)
         else:
             return None
         if changed is None:

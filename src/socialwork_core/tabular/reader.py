@@ -249,6 +249,7 @@ class Table:
         self._rest = rest
         self._owned = owned
         self._width = max((c for c, _ in layout.headers), default=-1) + 1
+        self._extra_columns = layout.extras
         by_column = dict(layout.headers)
         # per spec column: (field, 0-based column or -1 when absent, coercer, required, multi,
         # separators, whether a word of ASCII letters and digits is one part, header, empty value)
@@ -422,12 +423,14 @@ class Table:
                 text = raw_text(raw)
                 issues.extend(Issue(f, sheet, number, letter, header, text) for f in found)
         extras: dict[str, str] = {}
-        for c, header in self.layout.extras:
-            if c < size and not is_blank(cells[c]):
-                extras[header] = raw_text(cells[c])
-        for c in range(self._width, size):
-            if not is_blank(cells[c]):
-                extras[column_letter(c)] = raw_text(cells[c])
+        if self._extra_columns:
+            for c, header in self._extra_columns:
+                if c < size and not is_blank(cells[c]):
+                    extras[header] = raw_text(cells[c])
+        if size > self._width:
+            for c in range(self._width, size):
+                if not is_blank(cells[c]):
+                    extras[column_letter(c)] = raw_text(cells[c])
         return index, cells, values, issues, extras
 
 
