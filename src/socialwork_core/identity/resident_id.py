@@ -85,7 +85,7 @@ class IdCheck:
 
 def compact(value: str) -> str:
     """Normalise text: NFKC (full-width → ASCII), drop all whitespace, upper-case ``x``."""
-    if _CANONICAL.match(value):  # ASCII digits (and X): nothing to normalise
+    if type(value) is str and _CANONICAL.match(value):  # ASCII digits (and X): nothing to do
         return value
     return _SPACES.sub("", unicodedata.normalize("NFKC", value)).upper()
 
