@@ -5,8 +5,9 @@
   holds only the mechanism.
 - ``load_ledger(path, fmt, *, strict=False)`` → ``LoadResult`` (``ledger``, ``issues``,
   ``rejected``). Rows go through the tabular reader, then ``RecordBuilder`` turns their values into
-  records through the one cattrs converter. Rows with errors are refused and kept with their
-  original cells; unknown columns are kept as extras.
+  records through the one cattrs converter (or, with the library's own converter, its documented
+  equivalent for values already of their field's type: see ``ledger.building``). Rows with errors
+  are refused and kept with their original cells; unknown columns are kept as extras.
 - ``write_issues_workbook(path, result)``: the refused rows and their problems, to fix and reload.
 - ``write_ledger(path, ledger, fmt)``: the same layout back; reading it again gives equal records.
 - ``fit_categories(ledger, target_format, local_categories)``: before writing in another layout,
