@@ -79,6 +79,20 @@ def test_validate_json_counts_issues_by_severity_and_code(run: Runner, tmp_path:
     assert issues.exists()  # asked for, so written even without errors
 
 
+def test_validate_checks_categories_at_the_as_of_date_and_points_at_the_row(
+    run: Runner, tmp_path: Path
+) -> None:
+    # The Guangdong example holds an orphan who turns 18 during 2023.
+    early = run("validate", example("guangdong"), "--as-of", "2023-01-01", "--format", "json")
+    late = run("validate", example("guangdong"), "--as-of", "2023-12-31", "--format", "json")
+    assert early.status == late.status == 0
+    assert early.json()["as_of"] == "2023-01-01"
+    assert not [i for i in early.json()["issues"] if i["code"] == "category.too_old"]
+    (too_old,) = [i for i in late.json()["issues"] if i["code"] == "category.too_old"]
+    assert too_old["severity"] == "warning" and too_old["row"] > 1 and too_old["sheet"]
+    assert "孤儿" in too_old["message"]
+
+
 def test_validate_a_ledger_with_errors_exits_1_and_writes_the_issues_workbook(
     run: Runner, tmp_path: Path
 ) -> None:

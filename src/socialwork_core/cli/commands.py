@@ -21,6 +21,7 @@ from ..grading import GradeResult, Reason
 from ..ledger import (
     Ledger,
     RecordKind,
+    check_recipients,
     fit_categories,
     load_ledger,
     record_id,
@@ -161,12 +162,22 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
     """``socialwork validate LEDGER``."""
     if args.issues_out is not None:
         _writable(Path(args.issues_out), (".xlsx",))  # fail before the work, not after
+    as_of = parse_as_of(args.as_of, today=today)
     plugins = start_plugins(console)
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
     result = opened.result
-    by_severity = Counter(i.severity for i in result.issues)
+    region = opened.region
+    record_issues = check_recipients(
+        result,
+        as_of,
+        extra=None
+        if region is None
+        else lambda person, day: plugins.check_recipient_for_region(person, day, region.code),
+    )
+    every_issue = (*result.issues, *record_issues)
+    by_severity = Counter(i.severity for i in every_issue)
     by_code: dict[tuple[Severity, str], list[Issue]] = {}
-    for issue in result.issues:
+    for issue in every_issue:
         by_code.setdefault((issue.severity, issue.code), []).append(issue)
     ordered = sorted(by_code.items(), key=lambda kv: (-kv[0][0].weight, -len(kv[1]), kv[0][1]))
 
@@ -199,7 +210,8 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
                     for (sev, code), items in ordered
                 ],
                 "issues_workbook": None if issues_path is None else str(issues_path),
-                "issues": [_issue_data(i) for i in result.issues],
+                "as_of": as_of.isoformat(),
+                "issues": [_issue_data(i) for i in every_issue],
             }
         )
     else:

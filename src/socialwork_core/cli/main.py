@@ -35,7 +35,10 @@ _SUMMARIES_EN = {
 _DETAILS = {
     "validate": (
         "Without --issues-out, the issues workbook is written beside the ledger as "
-        "<name>_issues.xlsx when the ledger has errors."
+        "<name>_issues.xlsx when the ledger has errors. The records are also checked at the "
+        "--as-of date: category rules (an orphan aged 18, an advanced-age elder under 80 ...), sex "
+        "and birth date against the ID number, and the adapter's own checks; these are warnings at "
+        "the person's row and refuse nothing."
     ),
     "grade": "Names are masked (family name and *) unless --full-names is given.",
     "due": (
@@ -148,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--issues-out", metavar="FILE.xlsx", help="where to write the issues workbook"
     )
+    _as_of_option(validate)
     _common_options(validate)
 
     grade = add("grade")

@@ -10,6 +10,8 @@
   are refused and kept with their original cells; unknown columns are kept as extras.
 - ``write_issues_workbook(path, result)``: the refused rows and their problems, to fix and reload.
 - ``write_ledger(path, ledger, fmt)``: the same layout back; reading it again gives equal records.
+- ``check_recipients(result, as_of, extra=…)``: the category checks (and an adapter's) on the
+  loaded records, as warnings placed at each person's row.
 - ``fit_categories(ledger, target_format, local_categories)``: before writing in another layout,
   map local categories the target cannot hold to their national parent (original label kept).
 
@@ -33,6 +35,7 @@ the cells):
 from __future__ import annotations
 
 from .building import RECORD_CLASSES, RecordBuilder
+from .checks import RecipientCheck, check_recipients
 from .columns import coercer_for, disability_cell, phones_cell, resident_id_cell, table_spec
 from .conversion import CategoryChange, LocalCategory, accepted_categories, fit_categories
 from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
@@ -49,12 +52,14 @@ __all__ = [
     "LedgerLoadError",
     "LoadResult",
     "LocalCategory",
+    "RecipientCheck",
     "RecordBuilder",
     "RecordKind",
     "RejectedRow",
     "SheetFormat",
     "ValueType",
     "accepted_categories",
+    "check_recipients",
     "coercer_for",
     "disability_cell",
     "fit_categories",

@@ -69,6 +69,9 @@ class LoadResult:
     ledger: Ledger
     issues: tuple[Issue, ...]
     rejected: tuple[RejectedRow, ...]
+    recipient_rows: Mapping[str, tuple[str, int]] = attrs.field(factory=dict)
+    """Where each accepted recipient was read: key → (sheet, Excel row number), so later checks on
+    the records can point at the row to fix."""
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -105,6 +108,7 @@ def load_ledger(
     extras: dict[RecordKind, dict[str, Mapping[str, str]]] = {}
     issues: list[Issue] = []
     rejected: list[RejectedRow] = []
+    recipient_rows: dict[str, tuple[str, int]] = {}
     order = {kind: i for i, kind in enumerate(_LOAD_ORDER)}
     sheets = sorted(fmt.sheets, key=lambda s: order[s.kind])
     with open_workbook(path, limits=limits or ReadLimits()) as workbook:
@@ -156,6 +160,7 @@ def load_ledger(
                 kind_records.append(record)
                 if kind is RecordKind.RECIPIENTS:
                     builder.remember(record)
+                    recipient_rows[record.key] = (table.sheet, parts[0] + 1)
                 elif parts[4]:
                     extras.setdefault(kind, {})[record_id(kind, record)] = parts[4]
             issues.extend(table.issues)
@@ -167,7 +172,7 @@ def load_ledger(
                 )
                 issues.append(Issue(summary, table.sheet))
     ledger = ledger_of(records, issues=tuple(issues), extras=extras)
-    result = LoadResult(ledger, tuple(issues), tuple(rejected))
+    result = LoadResult(ledger, tuple(issues), tuple(rejected), recipient_rows)
     if strict and result.errors:
         raise LedgerLoadError(result)
     return result
