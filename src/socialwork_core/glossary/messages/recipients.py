@@ -5,7 +5,9 @@ MESSAGES: dict[str, str] = {
     "category.too_old": (
         "“{category}”要求年龄{rule}，但截至{as_of}此人已{age}岁。请核对类别是否应退出或调整。"
     ),
-    "category.too_young": ("“{category}”要求年龄{rule}，但截至{as_of}此人只有{age}岁。请核对类别。"),
+    "category.too_young": (
+        "“{category}”要求年龄{rule}，但截至{as_of}此人只有{age}岁。请核对类别。"
+    ),
     "category.extreme_poverty_work_capacity": (
         "“{category}”要求无劳动能力（{rule}），但截至{as_of}此人{age}岁，"
         "且没有符合条件的残疾（{disability}）。请核对。"
