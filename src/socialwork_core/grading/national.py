@@ -37,7 +37,8 @@ __all__ = ["ELDERLY_AGE", "LIVING_ALONE_CATEGORIES", "NATIONAL_RULES", "VERY_OLD
 VERY_OLD_AGE = 80
 """一级 age threshold for people living alone, empty-nest or left behind (default)."""
 ELDERLY_AGE = 60
-"""The age from which a person counts as elderly (老年人)."""
+"""老年人: 60 and over (the national definition of an elderly person); the grading rules and the
+reports' 老年人 row (:data:`socialwork_core.indicators.ELDERLY_AGE`) share it."""
 LIVING_ALONE_CATEGORIES = (
     Category.ELDERLY_LIVING_ALONE,
     Category.EMPTY_NEST_ELDERLY,

@@ -14,6 +14,7 @@ import attrs
 
 from ..glossary.indicators_text import VISIT_GROUP_LABELS
 from ..glossary.terms import EXTREME_POVERTY_CATEGORIES, Category
+from ..grading.national import ELDERLY_AGE
 from ..recipients import Recipient
 
 __all__ = [
@@ -22,9 +23,6 @@ __all__ = [
     "VISIT_GROUPS",
     "RecipientGroup",
 ]
-
-ELDERLY_AGE = 60
-"""老年人: 60 and over (the national definition of an elderly person)."""
 
 
 def _codes(value: Iterable[str]) -> frozenset[str]:
