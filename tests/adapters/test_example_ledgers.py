@@ -84,6 +84,15 @@ def test_the_deliberate_mess_is_handled_and_reported(
 
 
 @pytest.mark.parametrize("region", REGIONS)
+def test_loading_reports_only_infos_as_the_data_readme_says(
+    loaded: dict[str, LoadResult], region: str
+) -> None:
+    severities = {issue.severity.value for issue in loaded[region].issues}
+
+    assert severities == {"info"}
+
+
+@pytest.mark.parametrize("region", REGIONS)
 def test_the_example_ledger_is_claimed_by_its_own_adapter(plugins: Plugins, region: str) -> None:
     found = plugins.detect_workbook_format(example_path(region))
 
