@@ -86,10 +86,8 @@ def _plain(value: Any, converter: cattrs.Converter) -> Any:
     return value
 
 
-def _leaf_messages(error: BaseException | None) -> list[str]:
+def _leaf_messages(error: BaseException) -> list[str]:
     """The messages of the exceptions inside cattrs' exception groups (the validators' own words)."""
-    if error is None:
-        return []
     if isinstance(error, BaseExceptionGroup):
         return [m for inner in error.exceptions for m in _leaf_messages(inner)]
     return [str(error)]
@@ -185,13 +183,6 @@ class _KindPlan:
     library's own."""
     same: Mapping[str, type[Any]]
     """The ``_SAME`` routes: field → the exact type that goes to the class as it is."""
-
-
-def _problems(error: Exception) -> list[str]:
-    # as serialize.structure words a ConversionError's problems
-    if isinstance(error, ClassValidationError | IterableValidationError):
-        return list(cattrs.transform_error(error))
-    return [str(error)]
 
 
 def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
@@ -298,7 +289,7 @@ class RecordBuilder:
             if value is None or field in _SET_ASIDE:
                 continue
             t = type(value)
-            if t is str:  # the common cases first
+            if isinstance(value, str):  # the common cases first
                 if field in collections:
                     # a plain text column feeding a field of several values: split it as a
                     # multi-valued cell (the writer joins such fields with the same separators),
@@ -317,12 +308,6 @@ class RecordBuilder:
                 flag = field.removesuffix("_yuan") + "_is_approximate"
                 if flag in names:
                     data[flag] = value.approximate
-                continue
-            if isinstance(value, str) and field in plan.collections:
-                # a plain text column feeding a field of several values: split it as a
-                # multi-valued cell (the writer joins such fields with the same separators),
-                # never letting the converter read the text as a sequence of characters
-                data[field] = tuple(split_values(value))
                 continue
             data[field] = value
         if not _SET_ASIDE.isdisjoint(values):
@@ -363,10 +348,9 @@ class RecordBuilder:
         try:
             record = plan.hook(plain, cls)
         except (ClassValidationError, IterableValidationError, TypeError, ValueError) as error:
-            # what serialize.structure raises as ConversionError, read the same way
-            reasons = _leaf_messages(error) or _problems(error)
+            # what serialize.structure raises as ConversionError, in the validators' own words
             invalid = Finding.of(
-                "ledger.record_invalid", Severity.ERROR, problems="; ".join(reasons)
+                "ledger.record_invalid", Severity.ERROR, problems="; ".join(_leaf_messages(error))
             )
             return None, [Placed(invalid)]
         return record, []
