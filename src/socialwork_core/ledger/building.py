@@ -60,6 +60,12 @@ PEOPLE_FIELDS = {
 }
 
 
+def approximate_flag(field: str) -> str:
+    """The record field that keeps whether the money field ``field`` was an approximate figure
+    (``value_yuan`` → ``value_is_approximate``): filled on reading, read back on writing."""
+    return field.removesuffix("_yuan") + "_is_approximate"
+
+
 @attrs.frozen
 class Placed:
     """A finding about a row, optionally tied to the field whose column it concerns."""
@@ -305,7 +311,7 @@ class RecordBuilder:
                 continue
             if isinstance(value, Money):
                 data[field] = value.amount
-                flag = field.removesuffix("_yuan") + "_is_approximate"
+                flag = approximate_flag(field)
                 if flag in names:
                     data[flag] = value.approximate
                 continue

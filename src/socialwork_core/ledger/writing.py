@@ -6,15 +6,14 @@ Reading the written file with the same format gives equal records and the same e
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..glossary import vocabulary as words
 from ..recipients import Disability
 from ..tabular import CellKind, Column, Money, SheetSpec, write_workbook
-from .building import DISABILITY_PARTS, PEOPLE_BY_ID
-from .format import FieldColumn, LedgerFormat, SheetFormat, ValueType
+from .building import DISABILITY_PARTS, PEOPLE_BY_ID, PEOPLE_FIELDS, approximate_flag
+from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
 from .model import Ledger, record_id
 
 _KINDS: dict[ValueType, CellKind] = {
@@ -29,7 +28,7 @@ _KINDS: dict[ValueType, CellKind] = {
 }
 
 
-def _cell(column: FieldColumn, record: Any, ledger: Ledger) -> Any:
+def _cell(column: FieldColumn, kind: RecordKind, record: Any, ledger: Ledger) -> Any:
     field = column.field
     if field in DISABILITY_PARTS:
         disability: Disability | None = getattr(record, "disability", None)
@@ -39,16 +38,14 @@ def _cell(column: FieldColumn, record: Any, ledger: Ledger) -> Any:
         value = getattr(disability, part)
         return column.label_of(value.value) if part != "certificate" else value
     if field == PEOPLE_BY_ID:
-        keys: tuple[str, ...] = getattr(record, "recipient_keys", ()) or getattr(
-            record, "participant_keys", ()
-        )
+        people_field = PEOPLE_FIELDS.get(kind)
+        keys: tuple[str, ...] = getattr(record, people_field) if people_field else ()
         people = [ledger.recipient(k) for k in keys]
         numbers = [p.resident_id for p in people if p is not None and p.resident_id]
         return words.LIST_JOINER.join(numbers) or None
     value = getattr(record, field)
     if column.type is ValueType.MONEY and value is not None:
-        flag = field.removesuffix("_yuan") + "_is_approximate"
-        return Money(value, bool(getattr(record, flag, False)))
+        return Money(value, bool(getattr(record, approximate_flag(field), False)))
     if column.type is ValueType.DISABILITY:
         return value.label if value is not None else None
     if column.type is ValueType.LABEL:
@@ -62,15 +59,13 @@ def _cell(column: FieldColumn, record: Any, ledger: Ledger) -> Any:
         return column.label_of(str(value))
     if isinstance(value, tuple | list):
         return words.LIST_JOINER.join(str(v) for v in value) or None
-    if isinstance(value, date) or value is None:
-        return value
     return value
 
 
 def _rows(sheet: SheetFormat, ledger: Ledger, extra_headers: Sequence[str]) -> Iterator[list[Any]]:
     for record in ledger.records(sheet.kind):
         extras = ledger.extras_of(sheet.kind, record_id(sheet.kind, record))
-        yield [_cell(c, record, ledger) for c in sheet.columns] + [
+        yield [_cell(c, sheet.kind, record, ledger) for c in sheet.columns] + [
             extras.get(h) for h in extra_headers
         ]
 
