@@ -11,14 +11,14 @@ that name people by ID number instead of register key).
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from types import MappingProxyType
 
 import attrs
 
 from ..glossary import LabelledEnum
 from ..glossary.messages.ledger import RECORD_KIND_LABELS
+from ..validation import to_mapping, to_tuple
 
 
 class RecordKind(StrEnum):
@@ -60,20 +60,12 @@ class ValueType(StrEnum):
     """“精神三级”, “肢体二级” … through ``recipients.parse_label``."""
 
 
-def _frozen_map(value: Mapping[str, str]) -> Mapping[str, str]:
-    return MappingProxyType(dict(value))
-
-
-def _tuple_of_str(value: str | Sequence[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
 @attrs.frozen
 class FieldColumn:
     """One ledger column: the record field it fills, the headers it goes by, how it reads."""
 
     field: str
-    headers: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
+    headers: tuple[str, ...] = attrs.field(converter=to_tuple)
     """Accepted headers; the first is written by ``write_ledger``. Synonyms follow."""
     type: ValueType = ValueType.TEXT
     required: bool = False
@@ -81,7 +73,7 @@ class FieldColumn:
     """Several values in one cell (categories, workers …)."""
     enum: builtins.type[LabelledEnum] | None = None
     """For ``LABEL`` columns: the enumeration whose ``.label``\\ s are accepted by default."""
-    labels: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
+    labels: Mapping[str, str] = attrs.field(factory=dict, converter=to_mapping)
     """For ``LABEL`` columns: more ledger texts → codes (synonyms, local categories). The first
     text given for a code is the one written back when the code is not in ``enum``."""
 
@@ -116,7 +108,7 @@ class SheetFormat:
     """Where one record kind lives: accepted sheet names and its columns."""
 
     kind: RecordKind = attrs.field(converter=RecordKind)
-    sheet_names: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
+    sheet_names: tuple[str, ...] = attrs.field(converter=to_tuple)
     """Tried first (the first is written by ``write_ledger``); otherwise sheets are matched by
     their headers."""
     columns: tuple[FieldColumn, ...] = attrs.field(converter=_field_columns)

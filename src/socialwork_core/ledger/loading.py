@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -29,6 +28,7 @@ from ..tabular import (
     write_workbook,
 )
 from ..tabular.reader import RowParts
+from ..validation import to_mapping
 from .building import RecordBuilder
 from .columns import table_spec
 from .format import LedgerFormat, RecordKind
@@ -45,10 +45,6 @@ _LOAD_ORDER = (
 )
 
 
-def _freeze(value: Mapping[str, str]) -> Mapping[str, str]:
-    return MappingProxyType(dict(value))
-
-
 @attrs.frozen
 class RejectedRow:
     """A ledger row that did not become a record: its original cells and its problems."""
@@ -57,7 +53,7 @@ class RejectedRow:
     sheet: str
     row: int
     """Excel row number."""
-    raw: Mapping[str, str] = attrs.field(converter=_freeze)
+    raw: Mapping[str, str] = attrs.field(converter=to_mapping)
     """Header → cell text, in sheet order, exactly as read."""
     issues: tuple[Issue, ...]
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 
 from ..glossary import vocabulary as words
+from ..validation import to_tuple
 from .cells import Coercer, normalise_label, text
-
-
-def _tuple_of_str(value: str | Sequence[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @attrs.frozen
@@ -25,7 +22,7 @@ class ColumnSpec:
 
     field: str
     """The name the value is known by in the row (``Row.values[field]``)."""
-    headers: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
+    headers: tuple[str, ...] = attrs.field(converter=to_tuple)
     coerce: Coercer = text
     """Turns a non-empty cell into a value or raises ``FindingError``; see ``tabular.cells``."""
     required: bool = False
@@ -64,7 +61,7 @@ class TableSpec:
     """
 
     columns: tuple[ColumnSpec, ...] = attrs.field(converter=_column_specs)
-    sheet_names: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    sheet_names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
     @columns.validator
     def _check_columns(self, _attribute: object, value: tuple[ColumnSpec, ...]) -> None:
