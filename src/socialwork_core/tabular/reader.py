@@ -110,6 +110,15 @@ def _name(value: object) -> str:
     return "" if is_blank(value) else raw_text(value).strip()
 
 
+def _matched(spec: TableSpec, names: Sequence[tuple[int, str, str]]) -> set[str]:
+    """The fields of the spec columns that some (column, name, sub name) header matches."""
+    return {
+        column.field
+        for column in spec.columns
+        if any(column.matches(n) or (s and column.matches(s)) for _, n, s in names)
+    }
+
+
 @attrs.frozen
 class _Candidate:
     score: int
@@ -134,11 +143,7 @@ def _candidates(
         return _name(cells[c]) if c < len(cells) else ""
 
     def score(names: Sequence[tuple[int, str, str]]) -> int:
-        return sum(
-            1
-            for column in spec.columns
-            if any(column.matches(n) or (s and column.matches(s)) for _, n, s in names)
-        )
+        return len(_matched(spec, names))
 
     def singles(r: int) -> tuple[tuple[int, str, str], ...]:
         return tuple((c, cell(r, c), "") for c in range(width) if cell(r, c))
@@ -484,9 +489,8 @@ def _footer_of(first: object) -> str | None:
 
 def _locate(
     workbook: Workbook, spec: TableSpec, sheet: str | None, search: int
-) -> tuple[
-    SheetData, list[tuple[int, Cells]], Iterator[tuple[int, Cells]], _Candidate, list[Issue]
-]:
+) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate, list[Issue]]:
+    """The sheet holding the table, its rows (from the first), the best header and the issues."""
     wanted = [sheet] if sheet is not None else list(spec.sheet_names)
     by_norm = {normalise_label(n): n for n in workbook.sheet_names}
     named = [by_norm[normalise_label(w)] for w in wanted if normalise_label(w) in by_norm]
@@ -503,25 +507,19 @@ def _locate(
                 rows=search,
                 expected=words.LIST_JOINER.join(c.header for c in spec.columns[:4]),
             )
-        return data, buffer, rest, best, issues
-    found: tuple[SheetData, list[tuple[int, Cells]], Iterator[tuple[int, Cells]], _Candidate] | None
-    found = None
+        return data, rest, best, issues
+    found: tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate] | None = None
     for name in workbook.sheet_names:
         data = workbook.sheet(name)
         buffer, rest = _peek(data, search)
         best = _best(spec, data, buffer, search)
         if best is None:
             continue
-        matched = {s.field for s in spec.columns if any(s.matches(n) for _, n, _sub in best.names)}
-        matched |= {
-            s.field
-            for s in spec.columns
-            if any(sub and s.matches(sub) for _, _n, sub in best.names)
-        }
+        matched = _matched(spec, best.names)
         if all(c.field in matched for c in spec.required) and (
-            found is None or best.score > found[3].score
+            found is None or best.score > found[2].score
         ):
-            found = (data, buffer, rest, best)
+            found = (data, rest, best)
     if found is None:
         raise WorkbookError(
             "tabular.sheet_not_found",
@@ -568,9 +566,7 @@ def read_table(
     workbook = owned if owned is not None else source
     assert isinstance(workbook, Workbook)
     try:
-        data, _buffer, rest, best, issues = _locate(
-            workbook, spec, sheet, limits.header_search_rows
-        )
+        data, rest, best, issues = _locate(workbook, spec, sheet, limits.header_search_rows)
         layout, layout_issues = _layout(spec, data.name, best)
         missing = [c.header for c in spec.required if c.field not in layout.fields]
         if missing:
