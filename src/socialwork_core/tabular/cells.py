@@ -260,7 +260,7 @@ def money_value(raw: RawValue) -> Money:
     if isinstance(raw, bool):
         raise _fail("tabular.money_invalid", raw)
     if isinstance(raw, int | float):
-        if isinstance(raw, float) and not (raw == raw and abs(raw) != float("inf")):
+        if isinstance(raw, float) and not math.isfinite(raw):
             raise _fail("tabular.money_invalid", raw)
         return Money(_decimal_of_number(raw))
     if not isinstance(raw, str):

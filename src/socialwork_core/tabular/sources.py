@@ -97,13 +97,17 @@ def _actual_kind(head: bytes) -> str:
 
 def _ole_is_encrypted(path: Path) -> bool:
     """An Office-encrypted xlsx is a CFB container with an ``EncryptedPackage`` stream."""
-    marker = "EncryptedPackage".encode("utf-16-le")
-    tail = b""
     with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            if marker in tail + chunk:
-                return True
-            tail = chunk[-len(marker) :]
+        return _stream_contains(stream, "EncryptedPackage".encode("utf-16-le"))
+
+
+def _stream_contains(stream: IO[bytes], needle: bytes) -> bool:
+    """True if ``needle`` occurs in ``stream``, read in chunks (memory stays flat)."""
+    tail = b""
+    while chunk := stream.read(1 << 20):
+        if needle in tail + chunk:
+            return True
+        tail = chunk[-len(needle) :]
     return False
 
 
@@ -178,9 +182,7 @@ class Workbook:
             self.sheet_names: list[str] = [path.stem]
             return
         try:
-            if path.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods"} and _suffix_fits(
-                path, kind
-            ):
+            if _suffix_fits(path, kind):
                 self._calamine = python_calamine.CalamineWorkbook.from_path(str(path))
             else:
                 self._stream = path.open("rb")
@@ -371,23 +373,16 @@ def _xlsx_sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
     return None
 
 
-def _contains(archive: zipfile.ZipFile, part: str, needle: bytes) -> bool:
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(1 << 20):
-            if needle in tail + chunk:
-                return True
-            tail = chunk[-len(needle) :]
-    return False
-
-
 def _xlsx_formulas_without_value(path: Path, name: str) -> frozenset[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     try:
         with zipfile.ZipFile(path) as archive:
             part = _xlsx_sheet_part(archive, name)
-            if part is None or not _contains(archive, part, b"<f"):
+            if part is None:
                 return frozenset()
+            with archive.open(part) as stream:
+                if not _stream_contains(stream, b"<f"):
+                    return frozenset()
             with archive.open(part) as stream:
                 for _event, element in SafeET.iterparse(stream, events=("end",)):
                     if element.tag == f"{_MAIN_NS}c":
