@@ -77,31 +77,23 @@ def grade_with(
 
     ``assessment`` and ``override`` are taken as the person's own, in force on ``as_of``.
     """
-    context = GradingContext(
-        recipient=recipient,
-        as_of=as_of,
-        age=recipient.age(as_of),
-        assessment=assessment,
-        alerts=active_alerts,
-    )
+    context = GradingContext.of(recipient, as_of, assessment=assessment, alerts=active_alerts)
     reasons: list[Reason] = []
     for rule in rule_set.rules:
         outcome = rule.predicate(context)  # Rule.evaluate, inlined: this loop runs per person
         if outcome is None or outcome is False:
             continue
-        inputs = {} if outcome is True else outcome
-        if inputs is not None:
-            reasons.append(
-                Reason(
-                    rule_id=rule.id,
-                    level=rule.level,
-                    description=rule.description,
-                    description_en=rule.description_en,
-                    inputs=inputs,
-                    rule_set_name=rule_set.name,
-                    rule_set_version=rule_set.version,
-                )
+        reasons.append(
+            Reason(
+                rule_id=rule.id,
+                level=rule.level,
+                description=rule.description,
+                description_en=rule.description_en,
+                inputs={} if outcome is True else outcome,
+                rule_set_name=rule_set.name,
+                rule_set_version=rule_set.version,
             )
+        )
     if reasons:
         reasons.sort(key=lambda r: _RANK[r.level])  # stable: rule order within a level
         level = reasons[0].level
@@ -137,13 +129,7 @@ def level_of(
     """
     if override is not None and override.recipient_key == recipient.key:
         return override.level
-    context = GradingContext(
-        recipient=recipient,
-        as_of=as_of,
-        age=recipient.age(as_of),
-        assessment=assessment,
-        alerts=active_alerts,
-    )
+    context = GradingContext.of(recipient, as_of, assessment=assessment, alerts=active_alerts)
     for rule in rule_set.by_urgency:
         outcome = rule.predicate(context)
         if outcome is not None and outcome is not False:
