@@ -6,6 +6,13 @@ from __future__ import annotations
 from socialwork_core.glossary import Category
 from socialwork_core.plugins import AgeRule, CategoryDefinition
 
+LEFT_BEHIND_WOMAN = CategoryDefinition(
+    code="henan.left_behind_woman",
+    label="农村留守妇女",
+    synonyms=("留守妇女",),
+)
+"""Checked against the person's sex (:mod:`socialwork_henan.checks`)."""
+
 CATEGORIES: list[CategoryDefinition] = [
     CategoryDefinition(
         code="henan.childless_elderly",
@@ -19,9 +26,5 @@ CATEGORIES: list[CategoryDefinition] = [
         parent=Category.DISABLED_PERSON,
         synonyms=("困境残疾人", "残疾困难户"),
     ),
-    CategoryDefinition(
-        code="henan.left_behind_woman",
-        label="农村留守妇女",
-        synonyms=("留守妇女",),
-    ),
+    LEFT_BEHIND_WOMAN,
 ]

@@ -12,19 +12,23 @@ from socialwork_core.findings import Finding
 from socialwork_core.glossary import Severity, Sex
 from socialwork_core.recipients import Recipient
 
-LEFT_BEHIND_WOMAN = "henan.left_behind_woman"
+from .categories import LEFT_BEHIND_WOMAN
+
 NOT_FEMALE = "henan.left_behind_woman_not_female"
 
 
 def check_recipient(recipient: Recipient, as_of: date) -> list[Finding]:
     """Warnings for a Henan register entry (``as_of`` is unused: the rule does not age)."""
     del as_of
-    if recipient.holds(LEFT_BEHIND_WOMAN) and recipient.effective_sex is Sex.MALE:
+    if recipient.holds(LEFT_BEHIND_WOMAN.code) and recipient.effective_sex is Sex.MALE:
         return [
             Finding(
                 code=NOT_FEMALE,
                 severity=Severity.WARNING,
-                message=f"{recipient.name}（{recipient.key}）登记为“农村留守妇女”，但性别为男。请核对类别。",
+                message=(
+                    f"{recipient.name}（{recipient.key}）登记为“{LEFT_BEHIND_WOMAN.label}”，"
+                    "但性别为男。请核对类别。"
+                ),
                 params={"key": recipient.key},
             )
         ]
