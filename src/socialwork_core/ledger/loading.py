@@ -135,10 +135,9 @@ def load_ledger(
             first_id_row: dict[str, int] = {}
             refused = 0
             kind_records = records[kind]
-            repeats = first_row is not None or kind is RecordKind.RECIPIENTS
             for position, parts in enumerate(table.stream(), start=1):
                 record, row_issues = _record_of(builder, kind, table, parts, position)
-                if record is not None and repeats:
+                if record is not None and first_row is not None:
                     row_issues += _duplicates(
                         kind, record, table.sheet, parts[0] + 1, first_row, first_id_row
                     )
@@ -203,19 +202,18 @@ def _duplicates(
     record: Any,
     sheet: str,
     number: int,
-    first_row: dict[str, int] | None,
+    first_row: dict[str, int],
     first_id_row: dict[str, int],
 ) -> list[Issue]:
     found: list[Issue] = []
-    if first_row is not None:
-        key = record_id(kind, record)
-        if key in first_row:
-            duplicate = Finding.of(
-                "ledger.duplicate_key", Severity.ERROR, key=key, first_row=first_row[key]
-            )
-            found.append(Issue(duplicate, sheet, number))
-        else:
-            first_row[key] = number
+    key = record_id(kind, record)
+    if key in first_row:
+        duplicate = Finding.of(
+            "ledger.duplicate_key", Severity.ERROR, key=key, first_row=first_row[key]
+        )
+        found.append(Issue(duplicate, sheet, number))
+    else:
+        first_row[key] = number
     resident = getattr(record, "resident_id", None) if kind is RecordKind.RECIPIENTS else None
     if resident is not None:
         if resident in first_id_row:
