@@ -125,7 +125,7 @@ def check_certificate(
                 "disability.certificate_disagrees",
                 Severity.WARNING,
                 value=certificate,
-                certificate=f"{parsed.kind.label}{parsed.grade.label}",
+                certificate=Disability(kind=parsed.kind, grade=parsed.grade).label,
                 declared=declared.label,
             )
         )
@@ -137,6 +137,7 @@ for _grade in DisabilityGrade:
     _GRADE_WORDS[_grade.label] = _grade
     _GRADE_WORDS[_grade.label.replace(_grade.label[0], str(_grade.number))] = _grade
     _GRADE_WORDS[DISABILITY_SEVERITY_LABELS[_grade]] = _grade
+_GRADE_WORDS_LONGEST_FIRST = sorted(_GRADE_WORDS.items(), key=lambda item: -len(item[0]))
 _KIND_WORDS = {kind.label: kind for kind in DisabilityKind}
 
 
@@ -153,8 +154,7 @@ def parse_label(text: str) -> Disability:
     if kind is not None:
         rest = cleaned.replace(kind.label, "", 1)
     grade = _GRADE_WORDS.get(rest) or next(
-        (g for word, g in sorted(_GRADE_WORDS.items(), key=lambda i: -len(i[0])) if word in rest),
-        None,
+        (g for word, g in _GRADE_WORDS_LONGEST_FIRST if word in rest), None
     )
     if kind is None or grade is None:
         raise FindingError(
