@@ -3,7 +3,7 @@
 A :class:`Report` has a title, the reporting unit (填报单位), the period, sections (each a few
 tables of figure rows and/or dated entries per station), notes, the figures that could not be
 computed with their reasons, and the footer (填表人, 审核人, 填报日期). It renders to a styled
-workbook (:mod:`socialwork_core.reports.xlsx`) and to JSON (:mod:`socialwork_core.reports.json`).
+workbook (:mod:`socialwork_core.reports.xlsx`) and to JSON (:mod:`socialwork_core.reports.serialised`).
 """
 
 from __future__ import annotations
