@@ -330,12 +330,8 @@ class Plugins:
     def categories_for_region(self, code: str) -> list[CategoryDefinition]:
         """The local categories a region's ledgers may hold: the national default adapter's
         extras and the region's own."""
-        names = [self.adapter_for_region(code)]
-        default = self.national_default()
-        if default is not None and default.code != code:
-            names.insert(0, self.adapter_for_region(default.code))
         result: list[CategoryDefinition] = []
-        for name in names:
+        for name in self._default_and_region(code):
             result += self.extra_categories(adapter=name)
         return result
 
@@ -345,12 +341,8 @@ class Plugins:
         """The checks that apply to a person on region ``code``'s register: the national default
         adapter's and the region's own hooks, and the age rules of the categories the region's
         ledgers may hold (:meth:`categories_for_region`)."""
-        names = [self.adapter_for_region(code)]
-        default = self.national_default()
-        if default is not None and default.code != code:
-            names.insert(0, self.adapter_for_region(default.code))
         findings: list[Finding] = []
-        for name in names:
+        for name in self._default_and_region(code):
             findings += self._collect_lists(
                 "socialwork_check_recipient", name, recipient=recipient, as_of=as_of
             )
@@ -358,6 +350,14 @@ class Plugins:
         return findings
 
     # --- internals -------------------------------------------------------------------------------
+
+    def _default_and_region(self, code: str) -> list[str]:
+        """The national default adapter (unless it is the region's own), then region ``code``'s."""
+        names = [self.adapter_for_region(code)]
+        default = self.national_default()
+        if default is not None and default.code != code:
+            names.insert(0, self.adapter_for_region(default.code))
+        return names
 
     def _for_region(self, code: str, get: Callable[..., list[Any]]) -> list[Any]:
         own: list[Any] = get(adapter=self.adapter_for_region(code))
@@ -368,11 +368,9 @@ class Plugins:
         return fallback
 
     def _call_one(self, hook_name: str, plugin_name: str, **kwargs: Any) -> Any:
-        plugin = self._pm.get_plugin(plugin_name)
-        if plugin is None:
+        if not self._pm.has_plugin(plugin_name):
             raise KeyError(f"no plugin named {plugin_name!r}; loaded: {', '.join(self._order)}")
-        others = [p for p in self._pm.get_plugins() if p is not plugin]
-        return self._pm.subset_hook_caller(hook_name, remove_plugins=others)(**kwargs)
+        return _one_plugin(self._pm, hook_name, plugin_name)(**kwargs)
 
     def _collect_lists(self, hook_name: str, adapter: str | None, **kwargs: Any) -> list[Any]:
         names = self._order if adapter is None else (adapter,)
@@ -417,6 +415,13 @@ def check_local_categories(
 
 
 # --- loading ---------------------------------------------------------------------------------------
+
+
+def _one_plugin(pm: pluggy.PluginManager, hook_name: str, plugin_name: str) -> Any:
+    """A caller of hook ``hook_name`` that asks only the plugin registered as ``plugin_name``."""
+    plugin = pm.get_plugin(plugin_name)
+    others = [p for p in pm.get_plugins() if p is not plugin]
+    return pm.subset_hook_caller(hook_name, remove_plugins=others)
 
 
 def _disabled_from_env(environ: Mapping[str, str]) -> set[str]:
@@ -481,10 +486,8 @@ def _collect_regions(
 ) -> dict[str, Region]:
     regions: dict[str, Region] = {}
     for name in list(order):
-        plugin = pm.get_plugin(name)
-        others = [p for p in pm.get_plugins() if p is not plugin]
         try:
-            answers = pm.subset_hook_caller("socialwork_region", remove_plugins=others)()
+            answers = _one_plugin(pm, "socialwork_region", name)()
             region = next((a for a in answers if a is not None), None)
             if region is not None and not isinstance(region, Region):
                 raise TypeError(f"socialwork_region returned {region!r}, not a Region")
@@ -528,10 +531,7 @@ def _check_categories(
 ) -> None:
     declared: dict[str, str] = {}
     for name in order:
-        plugin = pm.get_plugin(name)
-        others = [p for p in pm.get_plugins() if p is not plugin]
-        caller = pm.subset_hook_caller("socialwork_extra_categories", remove_plugins=others)
-        for contribution in caller():
+        for contribution in _one_plugin(pm, "socialwork_extra_categories", name)():
             for definition in contribution:
                 first = declared.setdefault(definition.code, name)
                 if first != name:
