@@ -78,7 +78,9 @@ def socialwork_extra_categories() -> list[CategoryDefinition]:  # type: ignore[e
     optional national parent, optional age rule, synonyms). Collected from every plugin; a code
     declared by two plugins is a load problem.
 
-    Called when a ledger's category cells are read and when recipients are checked (age rules).
+    Called while plugins load (a code declared twice), when recipients are checked (age rules),
+    and when a ledger is converted to another region's layout (local categories mapped to their
+    national parent). Category cells are read through the ledger format's labels, not this hook.
 
     Example::
 
@@ -134,8 +136,10 @@ def socialwork_check_recipient(recipient: Recipient, as_of: date) -> list[Findin
         list when all is well). Collected from every plugin, or from one adapter when the caller
         scopes the check to a region. Never change the recipient.
 
-    Called for each recipient after a ledger is loaded, and by the ``check`` command. Age rules of
-    local categories are checked by the core from their definitions: no need to repeat them here.
+    Called for each recipient of a loaded ledger at the ``--as-of`` date by ``socialwork
+    validate`` (through :func:`socialwork_core.ledger.check_recipients`), and by the conformance
+    kit. Age rules of local categories are checked by the core from their definitions: no need to
+    repeat them here.
 
     Example::
 
