@@ -53,7 +53,12 @@ class _Names:
             return UNKNOWN_STATION_LABEL
         return self.stations.get(code, code)
 
-    def station_of(self, keys: Iterable[str], worker_ids: Iterable[str]) -> str:
+    def station_of(
+        self, keys: Iterable[str], worker_ids: Iterable[str], code: str | None = None
+    ) -> str:
+        """The record's own station where it names one, else its people's, else its workers'."""
+        if code:
+            return self.station(code)
         for key in keys:
             person = self.register.get(key)
             if person is not None and person.station_code is not None:
@@ -110,11 +115,7 @@ def case_entries(ledger: LedgerLike, period: Period, *, full_names: bool = False
     names = _Names(ledger, full_names)
     entries = []
     for case in ledger.cases:
-        station = (
-            names.station(case.station_code)
-            if case.station_code
-            else names.station_of(case.recipient_keys, [case.worker_id or ""])
-        )
+        station = names.station_of(case.recipient_keys, [case.worker_id or ""], case.station_code)
         people = names.people(case.recipient_keys)
         if case.opened_on in period:
             text = render_message("reports.entry.case_opened", people=people)
@@ -183,11 +184,7 @@ def resource_entries(
             value=value,
             people=people,
         )
-        station = (
-            names.station(x.station_code)
-            if x.station_code
-            else names.station_of(x.recipient_keys, x.worker_ids)
-        )
+        station = names.station_of(x.recipient_keys, x.worker_ids, x.station_code)
         entries.append(Entry(station=station, on=x.on, text=mask_text(text)))
     return entries
 
