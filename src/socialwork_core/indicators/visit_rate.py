@@ -84,9 +84,12 @@ def visit_rates_by_level(
 def _level_row(
     level: ServiceLevel, rate: VisitRate | None, missing: RecordKind | None
 ) -> tuple[Figure, Figure, Figure]:
-    codes = (f"visit_rate.due.{level.value}", f"visit_rate.met.{level.value}")
-    labels = (
+    due_code, due_label = (
+        f"visit_rate.due.{level.value}",
         VISIT_RATE_DUE_LABEL.format(level=level.label),
+    )
+    met_code, met_label = (
+        f"visit_rate.met.{level.value}",
         VISIT_RATE_MET_LABEL.format(level=level.label),
     )
     rate_code, rate_label = (
@@ -94,34 +97,20 @@ def _level_row(
         VISIT_RATE_LEVEL_LABEL.format(level=level.label),
     )
     if missing is not None:
-        return (
-            not_computable(
-                codes[0],
-                FigureUnit.PEOPLE,
-                "reports.no_records",
-                label=labels[0],
-                records=missing.label,
-            ),
-            not_computable(
-                codes[1],
-                FigureUnit.PEOPLE,
-                "reports.no_records",
-                label=labels[1],
-                records=missing.label,
-            ),
-            not_computable(
-                rate_code,
-                FigureUnit.PERCENT,
-                "reports.no_records",
-                label=rate_label,
-                records=missing.label,
-            ),
+        due_fig, met_fig, rate_fig = (
+            not_computable(code, unit, "reports.no_records", label=label, records=missing.label)
+            for code, unit, label in (
+                (due_code, FigureUnit.PEOPLE, due_label),
+                (met_code, FigureUnit.PEOPLE, met_label),
+                (rate_code, FigureUnit.PERCENT, rate_label),
+            )
         )
+        return due_fig, met_fig, rate_fig
     due = rate.due if rate is not None else 0
     met = rate.met if rate is not None else 0
     return (
-        computed(codes[0], due, FigureUnit.PEOPLE, label=labels[0]),
-        computed(codes[1], met, FigureUnit.PEOPLE, label=labels[1]),
+        computed(due_code, due, FigureUnit.PEOPLE, label=due_label),
+        computed(met_code, met, FigureUnit.PEOPLE, label=met_label),
         _rate_figure(rate_code, rate_label, rate),
     )
 
