@@ -11,9 +11,12 @@ from pathlib import Path
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
+from socialwork_core.casework import Activity
 from socialwork_core.contacts import Contact
 from socialwork_core.glossary import (
+    ActivityKind,
     Category,
     ContactMode,
     DisabilityGrade,
@@ -23,7 +26,15 @@ from socialwork_core.glossary import (
     Sex,
 )
 from socialwork_core.identity import resident_id
-from socialwork_core.ledger import Ledger, LedgerFormat, load_ledger, write_ledger
+from socialwork_core.ledger import (
+    FieldColumn,
+    Ledger,
+    LedgerFormat,
+    SheetFormat,
+    ValueType,
+    load_ledger,
+    write_ledger,
+)
 from socialwork_core.recipients import Disability, Recipient
 from socialwork_core.resources import ResourceLink
 
@@ -151,3 +162,54 @@ def test_money_and_its_approximate_flag_survive_the_round_trip(
         tmp_path / "l.xlsx", Ledger(recipients=[person], resource_links=[link]), fmt
     )
     assert load_ledger(path, fmt).ledger.resource_links == (link,)
+
+
+def test_activity_participants_named_by_id_number_are_written_as_their_numbers(
+    tmp_path: Path,
+) -> None:
+    fmt = LedgerFormat(
+        "participants",
+        [
+            SheetFormat(
+                "recipients",
+                ("服务对象",),
+                [
+                    FieldColumn("key", ("档案号",)),
+                    FieldColumn("name", ("姓名",), required=True),
+                    FieldColumn("resident_id", ("身份证号",), ValueType.RESIDENT_ID),
+                ],
+                required=True,
+            ),
+            SheetFormat(
+                "activities",
+                ("活动",),
+                [
+                    FieldColumn("id", ("活动编号",)),
+                    FieldColumn("kind", ("活动类型",), ValueType.LABEL, enum=ActivityKind),
+                    FieldColumn("title", ("活动名称",), required=True),
+                    FieldColumn("on", ("活动日期",), ValueType.DATE, required=True),
+                    FieldColumn(
+                        "recipient_resident_ids",
+                        ("参加对象身份证号",),
+                        ValueType.RESIDENT_ID,
+                        multi=True,
+                    ),
+                ],
+            ),
+        ],
+    )
+    numbers = [resident_id.compose("110105", date(1950, 1, 1), n) for n in (1, 2)]
+    people = [Recipient(key=f"K{i}", name="甲乙"[i], resident_id=n) for i, n in enumerate(numbers)]
+    activity = Activity(
+        id="A1",
+        kind=ActivityKind.COMMUNITY_ACTIVITY,
+        title="中秋活动",
+        on=date(2022, 9, 9),
+        participant_keys=("K1", "K0"),
+    )
+    path = write_ledger(tmp_path / "l.xlsx", Ledger(recipients=people, activities=[activity]), fmt)
+    workbook = load_workbook(path, read_only=True)
+    written = [row[-1] for row in workbook["活动"].iter_rows(min_row=2, values_only=True)]
+    workbook.close()
+    assert written == [f"{numbers[1]}、{numbers[0]}"]
+    assert load_ledger(path, fmt).ledger.activities == (activity,)
