@@ -27,7 +27,7 @@ from datetime import date
 
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import ActivityKind, ContactMode, StationTier
-from socialwork_core.glossary.indicators_text import UNKNOWN_STATION_LABEL
+from socialwork_core.glossary.indicators_text import TOTAL_ROW_LABEL, UNKNOWN_STATION_LABEL
 from socialwork_core.glossary.messages import render_message
 from socialwork_core.indicators import Figure, LedgerLike
 from socialwork_core.periods import Period, PeriodKind
@@ -73,7 +73,6 @@ COUNTY_HEADERS = (
     "探访（人次）",
     "来访咨询（人次）",
 )
-TOTAL_LABEL = "合计"
 
 
 def county_row(ledger: LedgerLike, period: Period, as_of: date) -> tuple[Figure, ...]:
@@ -154,7 +153,7 @@ def build_weekly(
     rest = ind.unattributed(ledger)
     if rest is not None:  # records naming no listed station get their own row, so rows add up
         rows.append((UNKNOWN_STATION_LABEL, county_row(rest, period, as_of)))
-    rows.append((TOTAL_LABEL, county_row(ledger, period, as_of)))
+    rows.append((TOTAL_ROW_LABEL, county_row(ledger, period, as_of)))
     table = grid_table(COUNTY_FIRST_HEADER, rows, headers=COUNTY_HEADERS)
     sections.append(Section(title=COUNTY_SECTION, tables=(table,)))
     return Report(
