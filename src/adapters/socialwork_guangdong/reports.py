@@ -74,7 +74,7 @@ CUMULATIVE_LABELS: dict[str, str] = {
 """Row labels of the Yangshan article, by figure code."""
 
 
-def _notes(ledger: LedgerLike, period: Period, *, by_group: bool) -> tuple[str, ...]:
+def _notes(*, by_group: bool) -> tuple[str, ...]:
     notes = [render_message("reports.note.two_groups")] if by_group else []
     notes.append(render_message("reports.note.masked"))
     return tuple(notes)
@@ -133,7 +133,7 @@ def build_monthly(
             Section(title=MONTHLY_SECTIONS[2], tables=(visits,)),
         ),
         footer=footer,
-        notes=_notes(ledger, period, by_group=True),
+        notes=_notes(by_group=True),
     )
 
 
@@ -188,7 +188,7 @@ def build_cumulative(
             )
         ),
         footer=footer,
-        notes=_notes(ledger, period, by_group=False),
+        notes=_notes(by_group=False),
     )
 
 
