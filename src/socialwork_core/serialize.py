@@ -99,7 +99,9 @@ def _collection_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
-    """Add the library's rules (dates, Decimal, frozensets) to ``converter``."""
+    """Add the library's rules (the module docstring's list) to ``converter``: ISO dates and
+    times, Decimal as text, lists, tuples and frozensets that refuse a bare text, frozensets
+    unstructured sorted, mappings as plain dicts."""
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_unstructure_hook(time, time.isoformat)
