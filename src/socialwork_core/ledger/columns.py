@@ -50,23 +50,26 @@ def disability_cell(raw: RawValue) -> Any:
     return parse_label(raw_text(raw))
 
 
+_COERCERS: dict[ValueType, Coercer] = {
+    ValueType.TEXT: text,
+    ValueType.RESIDENT_ID: resident_id_cell,
+    ValueType.PHONES: phones_cell,
+    ValueType.DATE: date_value,
+    ValueType.TIME: time_value,
+    ValueType.MONEY: money,
+    ValueType.DECIMAL: decimal_value,
+    ValueType.INTEGER: integer,
+    ValueType.YES_NO: yes_no,
+    ValueType.DISABILITY: disability_cell,
+}
+"""The coercer of every value type but ``LABEL`` (built per column from its labels)."""
+
+
 def coercer_for(column: FieldColumn) -> Coercer:
     """The coercer that reads ``column``'s cells."""
-    simple: dict[ValueType, Coercer] = {
-        ValueType.TEXT: text,
-        ValueType.RESIDENT_ID: resident_id_cell,
-        ValueType.PHONES: phones_cell,
-        ValueType.DATE: date_value,
-        ValueType.TIME: time_value,
-        ValueType.MONEY: money,
-        ValueType.DECIMAL: decimal_value,
-        ValueType.INTEGER: integer,
-        ValueType.YES_NO: yes_no,
-        ValueType.DISABILITY: disability_cell,
-    }
     if column.type is ValueType.LABEL:
         return choice(column.label_map())
-    return simple[column.type]
+    return _COERCERS[column.type]
 
 
 def table_spec(sheet: SheetFormat) -> TableSpec:
