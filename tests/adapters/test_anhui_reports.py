@@ -24,6 +24,7 @@ from socialwork_core.reports import (
     Report,
     ReportSettings,
     ReportTemplate,
+    evaluate_station,
     write_report,
 )
 from socialwork_core.resources import ResourceLink
@@ -351,3 +352,22 @@ def test_grade_bands_weights_and_targets_check_themselves() -> None:
         EvaluationWeights(staffing=30)
     with pytest.raises(ValueError, match="positive"):
         EvaluationTargets(new_cases=0)
+
+
+def test_weights_by_group_follow_the_evaluation_s_groups() -> None:
+    weights = EvaluationWeights(staffing=30, distinctive_project=5)
+    result = evaluate_station(
+        RecordSet(),
+        year(2022),
+        as_of=date(2022, 12, 31),
+        visit_rate=station_visit_rate(
+            RecordSet(), year(2022), date(2022, 12, 31), ReportSettings()
+        ),
+        distinctive_project_points=None,
+        weights=weights,
+    )
+    assert [f"evaluation.group.{code}" for code, _ in weights.by_group()] == [
+        g.code for g in result.groups
+    ]
+    assert tuple(w for _, w in weights.by_group()) == result.weights
+    assert result.weights == (Decimal(30), Decimal(25), Decimal(25), Decimal(15), Decimal(5))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import StationTier
@@ -199,7 +198,7 @@ def evaluation_builder(
                 EVALUATION_FIRST_HEADER,
                 *(
                     WEIGHTED_HEADER.format(label=EVALUATION_GROUP_LABELS[code], weight=weight)
-                    for code, weight in _weights(weights)
+                    for code, weight in weights.by_group()
                 ),
                 EVALUATION_TOTAL_HEADER,
             ),
@@ -230,8 +229,8 @@ def evaluation_builder(
 
 def _no_stations(weights: EvaluationWeights) -> tuple[Figure, ...]:
     """One row saying why nothing could be scored: the ledger has no stations sheet."""
-    codes = [f"evaluation.group.{code}" for code, _ in _weights(weights)] + ["evaluation.score"]
-    labels = [EVALUATION_GROUP_LABELS[code] for code, _ in _weights(weights)] + [
+    codes = [f"evaluation.group.{code}" for code, _ in weights.by_group()] + ["evaluation.score"]
+    labels = [EVALUATION_GROUP_LABELS[code] for code, _ in weights.by_group()] + [
         EVALUATION_TOTAL_HEADER
     ]
     return tuple(
@@ -243,16 +242,6 @@ def _no_stations(weights: EvaluationWeights) -> tuple[Figure, ...]:
             records=RecordKind.STATIONS.label,
         )
         for code, label in zip(codes, labels, strict=True)
-    )
-
-
-def _weights(w: EvaluationWeights) -> tuple[tuple[str, Decimal], ...]:
-    return (
-        ("staffing", w.staffing),
-        ("visit_rate", w.visit_rate),
-        ("casework", w.casework),
-        ("resources", w.resources),
-        ("distinctive_project", w.distinctive_project),
     )
 
 

@@ -87,6 +87,11 @@ class EvaluationWeights:
         if total != 100:
             raise ValueError(f"evaluation weights must add up to 100, got {total}")
 
+    def by_group(self) -> tuple[tuple[str, Decimal], ...]:
+        """``(group code, weight)`` in the order a :class:`StationEvaluation` lists its groups; the
+        codes key ``EVALUATION_GROUP_LABELS`` and name the figures ``evaluation.group.<code>``."""
+        return tuple(attrs.asdict(self).items())
+
 
 @attrs.frozen(kw_only=True)
 class EvaluationTargets:
@@ -236,7 +241,7 @@ def evaluate_station(
         grade = b.grade(score)
     return StationEvaluation(
         groups=tuple(groups),
-        weights=(w.staffing, w.visit_rate, w.casework, w.resources, w.distinctive_project),
+        weights=tuple(weight for _, weight in w.by_group()),
         total=total,
         grade=grade,
     )
