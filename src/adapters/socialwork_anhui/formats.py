@@ -8,14 +8,11 @@ from socialwork_national import formats as national
 
 from socialwork_core.glossary import ServiceLevel, StationTier
 from socialwork_core.ledger import LedgerFormat
+from socialwork_core.plugins import category_labels
 
 from .categories import CATEGORIES
 
-CATEGORY_LABELS: dict[str, str] = {
-    text: definition.code
-    for definition in CATEGORIES
-    for text in (definition.label, *definition.synonyms)
-}
+CATEGORY_LABELS: dict[str, str] = category_labels(CATEGORIES)
 
 LEVEL_LABELS: dict[str, str] = {
     "重点关注": ServiceLevel.LEVEL_1,

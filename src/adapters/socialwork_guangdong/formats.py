@@ -9,14 +9,11 @@ from socialwork_national import formats as national
 
 from socialwork_core.glossary import Category, ContactMode, ServiceLevel, StationTier
 from socialwork_core.ledger import LedgerFormat
+from socialwork_core.plugins import category_labels
 
 from .categories import CATEGORIES
 
-LOCAL_CATEGORY_LABELS: dict[str, str] = {
-    text: definition.code
-    for definition in CATEGORIES
-    for text in (definition.label, *definition.synonyms)
-}
+LOCAL_CATEGORY_LABELS: dict[str, str] = category_labels(CATEGORIES)
 
 CATEGORY_LABELS: dict[str, str] = {
     **LOCAL_CATEGORY_LABELS,

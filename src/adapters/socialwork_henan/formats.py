@@ -7,15 +7,12 @@ from socialwork_national import formats as national
 
 from socialwork_core.glossary import Category, ContactMode
 from socialwork_core.ledger import LedgerFormat
+from socialwork_core.plugins import category_labels
 
 from .categories import CATEGORIES
 
 CATEGORY_LABELS: dict[str, str] = {
-    **{
-        text: definition.code
-        for definition in CATEGORIES
-        for text in (definition.label, *definition.synonyms)
-    },
+    **category_labels(CATEGORIES),
     "低保户": Category.SUBSISTENCE_ALLOWANCE,
     "特困供养": Category.EXTREME_POVERTY,
     "事实无人扶养儿童": Category.DE_FACTO_UNSUPPORTED_CHILD,

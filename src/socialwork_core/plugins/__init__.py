@@ -29,7 +29,7 @@ from .manager import (
     load_plugins,
 )
 from .markers import ENTRY_POINT_GROUP, HOOK_PREFIX, PROJECT_NAME, hookimpl
-from .values import AgeRule, CategoryDefinition, Region
+from .values import AgeRule, CategoryDefinition, Region, category_labels
 
 __all__ = [
     "DISABLED_PLUGINS_ENV",
@@ -46,6 +46,7 @@ __all__ = [
     "PluginOrigin",
     "Plugins",
     "Region",
+    "category_labels",
     "check_local_categories",
     "count_headers",
     "hook_names",

@@ -4,7 +4,7 @@ serves and the local categories it adds."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -12,7 +12,7 @@ import attrs
 from ..glossary.terms import Category, StationTier
 from ..validation import non_blank, non_negative, to_tuple
 
-__all__ = ["AgeRule", "CategoryDefinition", "Region"]
+__all__ = ["AgeRule", "CategoryDefinition", "Region", "category_labels"]
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 _DIVISION = re.compile(r"^\d{2}(\d{2}){0,2}$")
@@ -156,3 +156,17 @@ class CategoryDefinition:
     age_rule: AgeRule | None = None
     synonyms: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     """Other spellings the region's ledgers use for the label."""
+
+
+def category_labels(definitions: Iterable[CategoryDefinition]) -> dict[str, str]:
+    """Ledger text → code for local categories: each one's label, then its synonyms. What a
+    ledger format's categories column needs in its ``labels`` to read and write them (the first
+    text for a code is the one written back)::
+
+        labels={"categories": {**category_labels(CATEGORIES), "低保户": Category.SUBSISTENCE_ALLOWANCE}}
+    """
+    return {
+        text: definition.code
+        for definition in definitions
+        for text in (definition.label, *definition.synonyms)
+    }

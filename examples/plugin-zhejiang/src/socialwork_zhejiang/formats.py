@@ -10,11 +10,12 @@ from socialwork_national import formats as national
 
 from socialwork_core.glossary import Category, ContactMode
 from socialwork_core.ledger import LedgerFormat, SheetFormat
+from socialwork_core.plugins import category_labels
 
 from .categories import CATEGORIES
 
 CATEGORY_LABELS: dict[str, str] = {
-    **{text: c.code for c in CATEGORIES for text in (c.label, *c.synonyms)},
+    **category_labels(CATEGORIES),
     "低保户": Category.SUBSISTENCE_ALLOWANCE,
     "低边户": Category.NEAR_SUBSISTENCE,
     "低保边缘户": Category.NEAR_SUBSISTENCE,
