@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from ..glossary.rules_text import AlertKind, RiskFlag, category_label, join_labels
 from ..glossary.terms import SelfCareLevel
-from .rules import GradingContext, Predicate
+from .rules import GradingContext, Predicate, fired_inputs
 
 __all__ = [
     "aged_at_least",
@@ -23,14 +23,6 @@ __all__ = [
     "in_active_alert",
     "self_care_in",
 ]
-
-
-def _normalise(outcome: Mapping[str, str] | bool | None) -> Mapping[str, str] | None:
-    if outcome is None or outcome is False:
-        return None
-    if outcome is True:
-        return {}
-    return outcome
 
 
 def aged_at_least(years: int) -> Predicate:
@@ -131,7 +123,7 @@ def all_of(*predicates: Predicate) -> Predicate:
     def test(ctx: GradingContext) -> Mapping[str, str] | None:
         merged: dict[str, str] = {}
         for predicate in predicates:
-            inputs = _normalise(predicate(ctx))
+            inputs = fired_inputs(predicate(ctx))
             if inputs is None:
                 return None
             merged.update(inputs)
@@ -145,7 +137,7 @@ def any_of(*predicates: Predicate) -> Predicate:
 
     def test(ctx: GradingContext) -> Mapping[str, str] | None:
         for predicate in predicates:
-            inputs = _normalise(predicate(ctx))
+            inputs = fired_inputs(predicate(ctx))
             if inputs is not None:
                 return inputs
         return None

@@ -91,12 +91,17 @@ class Rule:
 
     def evaluate(self, context: GradingContext) -> Mapping[str, str] | None:
         """The inputs read when the rule fires, else ``None``."""
-        outcome = self.predicate(context)
-        if outcome is None or outcome is False:
-            return None
-        if outcome is True:
-            return {}
-        return outcome
+        return fired_inputs(self.predicate(context))
+
+
+def fired_inputs(outcome: Mapping[str, str] | bool | None) -> Mapping[str, str] | None:
+    """A predicate's outcome as the inputs it read (``True``: none recorded), or ``None`` when it
+    did not fire (``None`` or ``False``)."""
+    if outcome is None or outcome is False:
+        return None
+    if outcome is True:
+        return {}
+    return outcome
 
 
 def _unique_rule_ids(_instance: object, _attribute: Any, value: tuple[Rule, ...]) -> None:
