@@ -75,6 +75,11 @@ def _write(console: Console, path: Path, write: Callable[[], object]) -> None:
         ) from None
 
 
+def _write_text(console: Console, path: Path, text: str) -> None:
+    """Write ``text`` (a JSON document) to ``path`` as UTF-8, with a final newline."""
+    _write(console, path, lambda: path.write_text(text + "\n", encoding="utf-8"))
+
+
 def _both(label: str, code: str) -> str:
     return f"{label} {code}"
 
@@ -304,7 +309,7 @@ def _table_output(
     target = _writable(path, (".xlsx", ".json"))
     if target.suffix.lower() == ".json":
         text = json.dumps(data, ensure_ascii=False, indent=2)
-        _write(console, target, lambda: target.write_text(text + "\n", encoding="utf-8"))
+        _write_text(console, target, text)
     else:
         spec = SheetSpec(
             name=sheet,
@@ -544,7 +549,7 @@ def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
         ) from None
     if target.suffix.lower() == ".json":
         text = report_json(report)
-        _write(console, target, lambda: target.write_text(text + "\n", encoding="utf-8"))
+        _write_text(console, target, text)
     else:
         _write(console, target, lambda: write_report(report, target))
     console.done()
@@ -618,7 +623,7 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
             console.out(text)
             return refused_note(console, opened)
         target = Path(args.output)
-        _write(console, target, lambda: target.write_text(text + "\n", encoding="utf-8"))
+        _write_text(console, target, text)
         layout_name = "json"
     else:
         fmt = layouts[args.layout] if args.layout is not None else opened.format
