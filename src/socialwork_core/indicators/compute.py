@@ -82,7 +82,8 @@ __all__ = [
 VISIT_MODES: frozenset[ContactMode] = frozenset(
     {ContactMode.HOME_VISIT, ContactMode.PHONE, ContactMode.VIDEO, ContactMode.INSTANT_MESSAGE}
 )
-"""Contact modes counted as a visit (探访): the 2022 national guidance counts home, phone and video."""
+"""Contact modes counted as a visit (探访): home, phone and video, as the 2022 national guidance
+counts them; instant messaging is the library's *default* addition (the visit figures take other ``modes``)."""
 
 _TIER_CODES = {
     StationTier.COUNTY_CENTRE: "stations.county_centres",
