@@ -36,7 +36,7 @@ from ..ledger import (
     write_ledger,
 )
 from ..periods import Period, PeriodKind, cumulative
-from ..plugins import AdapterInfo, CategoryDefinition, Plugins, Region
+from ..plugins import HOOK_PREFIX, PROJECT_NAME, AdapterInfo, CategoryDefinition, Plugins, Region
 from ..recipients import Recipient
 from ..reports import Report, ReportSettings, ReportTemplate, report_json, write_report
 from ..tabular import WorkbookError
@@ -736,12 +736,12 @@ def implemented_hooks(plugins: Plugins, adapter: str) -> tuple[str, ...]:
     if info is None:
         return ()
     module = importlib.import_module(info.origin.module)
-    marker = f"{_CORE}_impl"
+    marker = f"{PROJECT_NAME}_impl"  # the attribute pluggy's HookimplMarker sets
     return tuple(
         sorted(
             name
             for name in dir(module)
-            if name.startswith("socialwork_") and hasattr(getattr(module, name), marker)
+            if name.startswith(HOOK_PREFIX) and hasattr(getattr(module, name), marker)
         )
     )
 
