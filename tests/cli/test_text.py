@@ -5,7 +5,14 @@ from __future__ import annotations
 import string
 
 from socialwork_core.cli.console import format_table
-from socialwork_core.cli.text import ENGLISH, HEADINGS_EN, bilingual, heading
+from socialwork_core.cli.text import (
+    COMMAND_SUMMARIES_EN,
+    ENGLISH,
+    EXIT_CODES_EN,
+    HEADINGS_EN,
+    bilingual,
+    heading,
+)
 from socialwork_core.glossary import cli_text
 from socialwork_core.glossary.messages import cli as cli_messages
 
@@ -33,6 +40,11 @@ def test_bilingual_puts_chinese_first() -> None:
 def test_every_heading_has_both_languages() -> None:
     assert set(cli_text.HEADINGS) == set(HEADINGS_EN)
     assert heading("key") == "档案号 key"
+
+
+def test_every_command_summary_and_exit_code_has_both_languages() -> None:
+    assert set(cli_text.COMMAND_SUMMARIES) == set(COMMAND_SUMMARIES_EN)
+    assert set(cli_text.EXIT_CODES) == set(EXIT_CODES_EN)
 
 
 def test_tables_align_chinese_text_by_display_width() -> None:

@@ -16,21 +16,12 @@ from ..glossary import cli_text
 from .commands import COMMANDS
 from .console import CliError, Console
 from .session import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
-from .text import EXIT_CODES_EN, bilingual
+from .text import COMMAND_SUMMARIES_EN, EXIT_CODES_EN, bilingual
 
 __all__ = ["build_parser", "main"]
 
 DEBUG_ENV = "SOCIALWORK_DEBUG"
 """Set to 1 to see the traceback of an internal error."""
-
-_SUMMARIES_EN = {
-    "adapters": "list the installed adapters with their version and where they came from",
-    "validate": "check a ledger: issues by severity and code, and the issues workbook",
-    "grade": "each recipient's service level with its reasons",
-    "due": "the due list (who to contact, by when), most urgent first",
-    "report": "build a report from a template for one period",
-    "convert": "convert a ledger to JSON or to another ledger layout",
-}
 
 _DETAILS = {
     "validate": (
@@ -77,7 +68,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _help(name: str) -> str:
-    return f"{_SUMMARIES_EN[name]} / {cli_text.COMMAND_SUMMARIES[name]}"
+    return f"{COMMAND_SUMMARIES_EN[name]} / {cli_text.COMMAND_SUMMARIES[name]}"
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,15 @@ from typing import Any
 from ..glossary import cli_text
 from ..glossary.messages import render_message
 
-__all__ = ["ENGLISH", "HEADINGS_EN", "bilingual", "english", "heading"]
+__all__ = [
+    "COMMAND_SUMMARIES_EN",
+    "ENGLISH",
+    "EXIT_CODES_EN",
+    "HEADINGS_EN",
+    "bilingual",
+    "english",
+    "heading",
+]
 
 ENGLISH: Mapping[str, str] = MappingProxyType(
     {
@@ -104,6 +112,18 @@ HEADINGS_EN: Mapping[str, str] = MappingProxyType(
         "none": "none",
     }
 )
+
+COMMAND_SUMMARIES_EN: Mapping[str, str] = MappingProxyType(
+    {
+        "adapters": "list the installed adapters with their version and where they came from",
+        "validate": "check a ledger: issues by severity and code, and the issues workbook",
+        "grade": "each recipient's service level with its reasons",
+        "due": "the due list (who to contact, by when), most urgent first",
+        "report": "build a report from a template for one period",
+        "convert": "convert a ledger to JSON or to another ledger layout",
+    }
+)
+"""One English line per command (``cli_text.COMMAND_SUMMARIES`` is the Chinese)."""
 
 EXIT_CODES_EN: Mapping[int, str] = MappingProxyType(
     {
