@@ -51,6 +51,9 @@ class CategoryThresholds:
     rules), so every age below it qualifies."""
 
 
+_NATIONAL_CODES = frozenset(c.value for c in Category)
+"""Codes of the national categories; local ones are left to their adapter."""
+
 _CHILD_CATEGORIES = (
     Category.ORPHAN,
     Category.DE_FACTO_UNSUPPORTED_CHILD,
@@ -135,11 +138,7 @@ def check_categories(
     """
     limits = thresholds or CategoryThresholds()
     findings = _identity_findings(recipient)
-    held = [
-        Category.from_code(c)
-        for c in sorted(recipient.categories)
-        if c in Category._value2member_map_
-    ]
+    held = [Category(c) for c in sorted(recipient.categories) if c in _NATIONAL_CODES]
     age = recipient.age(as_of)
     day = as_of.isoformat()
 

@@ -22,10 +22,7 @@ _PHONE_LIKE = re.compile(
 
 
 def _mask_id(match: re.Match[str]) -> str:
-    number = match.group(1)
-    if len(number) == 18:
-        return resident_id.mask(number.upper())
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+    return resident_id.mask(match.group(1).upper())  # 18 or 15 characters alike
 
 
 def _mask_phone(match: re.Match[str]) -> str:

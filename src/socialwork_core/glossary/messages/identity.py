@@ -21,7 +21,6 @@ MESSAGES: dict[str, str] = {
         "15位旧身份证号“{value}”已按国家标准升级为18位“{upgraded}”，请核对后更新台账。"
     ),
     "phone.invalid": "联系电话“{value}”不是有效的手机号或固定电话号码。",
-    "phone.empty": "联系电话为空。",
     "disability.certificate_wrong_length": "残疾人证号“{value}”应为20位（18位身份证号+类别位+等级位）。",
     "disability.certificate_bad_kind": "残疾人证号“{value}”的第19位（残疾类别）应为1到7，实际为“{digit}”。",
     "disability.certificate_bad_grade": "残疾人证号“{value}”的第20位（残疾等级）应为1到4，实际为“{digit}”。",

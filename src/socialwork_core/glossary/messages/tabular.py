@@ -57,7 +57,6 @@ MESSAGES: dict[str, str] = {
         "此单元格是公式，但文件中没有保存计算结果（可能由程序生成、未在Excel中打开保存过），"
         "按空值处理。请在Excel中打开并保存后再导入。"
     ),
-    "tabular.text_invalid": "内容“{value}”无法作为文字读取。",
     "tabular.date_invalid": ("内容“{value}”不是有效日期。请写成如“2022-03-18”或“2022年3月18日”。"),
     "tabular.integer_invalid": "内容“{value}”不是整数。",
     "tabular.time_invalid": "内容“{value}”不是有效时间。请写成如“09:30”。",
