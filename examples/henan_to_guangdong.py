@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from socialwork_core.glossary.rules_text import category_label
 from socialwork_core.ledger import fit_categories, load_ledger, write_ledger
 from socialwork_core.plugins import load_plugins
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         loaded.ledger, target_format, plugins.extra_categories(adapter="henan")
     )
     for change in changes:
-        print(f"  {change.label}: {change.people} people now hold {change.replacement} "
+        print(f"  {change.label}: {change.people} people now hold {category_label(change.replacement)} "
               "(original kept in 原对象类别)")  # fmt: skip
 
     args.out.mkdir(parents=True, exist_ok=True)

@@ -82,7 +82,7 @@ def test_the_cold_wave_follow_up_is_smaller_than_the_alert_list(tmp_path: Path) 
 def test_the_converted_henan_ledger_reads_back_without_errors(tmp_path: Path) -> None:
     done = run_example("henan_to_guangdong.py", tmp_path)
     assert done.stdout.rstrip().endswith(", 0 errors")
-    assert "农村留守妇女: 3 people now hold other_in_difficulty" in done.stdout
+    assert "农村留守妇女: 3 people now hold 其他困难群众" in done.stdout
 
 
 def test_the_embedded_result_holds_grades_due_lines_and_a_report(tmp_path: Path) -> None:
