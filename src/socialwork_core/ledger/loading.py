@@ -27,7 +27,7 @@ from ..tabular import (
     read_table,
     write_workbook,
 )
-from ..tabular.reader import RowParts
+from ..tabular.reader import RowParts, named_sheet
 from ..validation import to_mapping
 from .building import RecordBuilder
 from .columns import table_spec
@@ -108,7 +108,12 @@ def load_ledger(
     order = {kind: i for i, kind in enumerate(_LOAD_ORDER)}
     sheets = sorted(fmt.sheets, key=lambda s: order[s.kind])
     with open_workbook(path, limits=limits or ReadLimits()) as workbook:
-        for sheet_format in sheets:
+        for number, sheet_format in enumerate(sheets):
+            # the next sheet is parsed on another core while this one's rows are worked through
+            for upcoming in sheets[number : number + 2]:
+                name = named_sheet(workbook, upcoming.sheet_names)
+                if name is not None:
+                    workbook.prefetch(name)
             kind = sheet_format.kind
             try:
                 table = read_table(workbook, table_spec(sheet_format))

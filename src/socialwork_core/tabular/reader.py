@@ -487,16 +487,23 @@ def _footer_of(first: object) -> str | None:
 # --- entry point ----------------------------------------------------------------------------------
 
 
+def named_sheet(workbook: Workbook, names: Sequence[str]) -> str | None:
+    """The workbook's sheet that ``read_table`` takes by name for ``names`` (the first of them
+    present, spaces and width ignored), or ``None`` when it would look for the table by its
+    headers."""
+    by_norm = {normalise_label(n): n for n in workbook.sheet_names}
+    return next((by_norm[k] for k in map(normalise_label, names) if k in by_norm), None)
+
+
 def _locate(
     workbook: Workbook, spec: TableSpec, sheet: str | None, search: int
 ) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate, list[Issue]]:
     """The sheet holding the table, its rows (from the first), the best header and the issues."""
     wanted = [sheet] if sheet is not None else list(spec.sheet_names)
-    by_norm = {normalise_label(n): n for n in workbook.sheet_names}
-    named = [by_norm[normalise_label(w)] for w in wanted if normalise_label(w) in by_norm]
+    named = named_sheet(workbook, wanted)
     issues: list[Issue] = []
-    if named:
-        data = workbook.sheet(named[0])
+    if named is not None:
+        data = workbook.sheet(named)
         buffer, rest = _peek(data, search)
         best = _best(spec, data, buffer, search)
         if best is None:

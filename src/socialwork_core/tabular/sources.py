@@ -17,6 +17,12 @@ docstring); nothing else escapes. Checks made before a parser sees the file:
   ``.xls`` files are not inspected for this (BIFF records; documented limitation);
 - merged ranges come from calamine for xlsx and xls; for ods calamine gives none, so they are read
   from ``content.xml`` in the same streamed pass.
+
+Speed: calamine parses a whole sheet into its own memory before the first row is given, and does so
+without holding Python's global lock. ``Workbook.prefetch`` starts that parse on a background thread
+(one at a time, one thread per workbook), so a loader can work through one sheet's rows while the
+next sheet is parsed on another core. ``sheet`` gives the same ``SheetData`` and raises the same
+errors either way.
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ from __future__ import annotations
 import codecs
 import csv
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Final, cast
@@ -177,6 +185,11 @@ class Workbook:
         self._calamine: python_calamine.CalamineWorkbook | None = None
         self._stream: IO[bytes] | None = None
         self._csv_encoding = ""
+        # calamine's workbook must not be used by two threads at once: every call goes through
+        # this lock (the background parse of ``prefetch`` and the caller's own ``sheet``)
+        self._lock = threading.Lock()
+        self._executor: ThreadPoolExecutor | None = None
+        self._prefetched: dict[str, Future[SheetData]] = {}
         if kind == "csv":
             self._csv_encoding = detect_csv_encoding(path)
             self.sheet_names: list[str] = [path.stem]
@@ -204,6 +217,12 @@ class Workbook:
         self.close()
 
     def close(self) -> None:
+        if self._executor is not None:
+            for future in self._prefetched.values():
+                future.cancel()
+            self._executor.shutdown(wait=True)  # a parse under way ends before calamine closes
+            self._executor = None
+            self._prefetched.clear()
         if self._calamine is not None:
             self._calamine.close()
             self._calamine = None
@@ -211,18 +230,38 @@ class Workbook:
             self._stream.close()
             self._stream = None
 
+    def prefetch(self, name: str) -> None:
+        """Start reading the sheet called ``name`` in the background, so that a later
+        ``sheet(name)`` finds it parsed. Does nothing for CSV, for a name not in ``sheet_names``
+        or one already asked for. Each prefetched sheet holds its parsed cells until ``sheet``
+        takes it or the workbook closes: ask only for the sheets about to be read."""
+        if self.kind == "csv" or self._calamine is None or name in self._prefetched:
+            return
+        if name not in self.sheet_names:
+            return
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheet-reader")
+        self._prefetched[name] = self._executor.submit(self._calamine_sheet, name)
+
     def sheet(self, name: str) -> SheetData:
         """The sheet called ``name`` (exactly as in ``sheet_names``)."""
         if self.kind == "csv":
             return SheetData(name=name, rows=_csv_rows(self.path, self._csv_encoding))
-        if self._calamine is None:
-            raise WorkbookError("tabular.workbook_unreadable", self.path, detail="closed")
-        try:
-            sheet = self._calamine.get_sheet_by_name(name)
-            merged = tuple(sheet.merged_cell_ranges or ())
-            offset = sheet.start[1] if sheet.start is not None else 0
-        except python_calamine.CalamineError as error:
-            raise _translate(error, self.path) from None
+        future = self._prefetched.pop(name, None)
+        if future is not None:
+            return future.result()  # the sheet, or the error reading it raised
+        return self._calamine_sheet(name)
+
+    def _calamine_sheet(self, name: str) -> SheetData:
+        with self._lock:
+            if self._calamine is None:
+                raise WorkbookError("tabular.workbook_unreadable", self.path, detail="closed")
+            try:
+                sheet = self._calamine.get_sheet_by_name(name)
+                merged = tuple(sheet.merged_cell_ranges or ())
+                offset = sheet.start[1] if sheet.start is not None else 0
+            except python_calamine.CalamineError as error:
+                raise _translate(error, self.path) from None
         formulas: frozenset[tuple[int, int]] = frozenset()
         if self.kind == "xlsx":
             formulas = _xlsx_formulas_without_value(self.path, name)

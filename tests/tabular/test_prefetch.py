@@ -1,0 +1,72 @@
+"""Workbook.prefetch: a sheet parsed in the background reads exactly as one read on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from socialwork_core.tabular import WorkbookError, open_workbook
+
+from .conftest import build_xlsx
+
+TWO_SHEETS = {
+    "服务对象": [["名单"], ["姓名", "村居"], ["甲", "一村"], [None, "二村"], ["乙", None]],
+    "探访记录": [["日期", "姓名"], ["2022-03-18", "甲"]],
+}
+
+
+def snapshot(workbook_path: Path, name: str, *, prefetch: bool) -> tuple[object, ...]:
+    with open_workbook(workbook_path) as workbook:
+        if prefetch:
+            workbook.prefetch(name)
+        data = workbook.sheet(name)
+        return data.name, list(data.rows), data.merged, data.formulas_without_value
+
+
+def test_a_prefetched_sheet_gives_the_same_rows_merges_and_formulas(tmp_path: Path) -> None:
+    path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS, {"服务对象": ["A3:A4"]})
+    for name in TWO_SHEETS:
+        assert snapshot(path, name, prefetch=True) == snapshot(path, name, prefetch=False)
+
+
+def test_a_sheet_that_cannot_be_parsed_gives_the_same_error_when_prefetched(
+    tmp_path: Path, zip_rewriter: Callable[..., Path]
+) -> None:
+    source = build_xlsx(tmp_path / "ok.xlsx", {"服务对象": [["姓名"], ["甲"]]})
+
+    def damage(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        return data.decode().replace("<t>甲</t>", "<t>&undeclared;</t>").encode()
+
+    path = zip_rewriter(source, tmp_path / "damaged.xlsx", damage)
+    codes = []
+    for prefetch in (False, True):
+        with pytest.raises(WorkbookError) as raised:
+            snapshot(path, "服务对象", prefetch=prefetch)
+        codes.append(raised.value.code)
+    assert codes == ["tabular.workbook_unreadable"] * 2
+
+
+def test_closing_with_a_prefetch_not_taken_releases_the_workbook(tmp_path: Path) -> None:
+    path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS)
+    workbook = open_workbook(path)
+    workbook.prefetch("探访记录")
+    workbook.close()
+    with pytest.raises(WorkbookError) as raised:
+        workbook.sheet("探访记录")
+    assert raised.value.code == "tabular.workbook_unreadable"
+
+
+def test_prefetch_ignores_names_that_are_not_sheets_and_csv_files(tmp_path: Path) -> None:
+    path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS)
+    with open_workbook(path) as workbook:
+        workbook.prefetch("没有这张表")
+        assert [row for _, row in workbook.sheet("探访记录").rows][1] == ["2022-03-18", "甲"]
+    csv = tmp_path / "l.csv"
+    csv.write_text("姓名\n甲\n", encoding="utf-8")
+    with open_workbook(csv) as workbook:
+        workbook.prefetch("l")
+        assert [row for _, row in workbook.sheet("l").rows] == [["姓名"], ["甲"]]
