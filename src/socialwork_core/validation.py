@@ -44,6 +44,8 @@ def non_negative_decimal(
 
 def to_tuple(value: Iterable[str]) -> tuple[str, ...]:
     """Tuples keep order and are immutable; a bare string is one item, not its characters."""
+    if type(value) is tuple:  # the common case, first
+        return value
     if isinstance(value, str):
         return (value,)
     return tuple(value)
@@ -65,5 +67,5 @@ def unique_items(
     _instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     """Reject repeated identifiers in a tuple."""
-    if len(set(value)) != len(value):
+    if len(value) > 1 and len(set(value)) != len(value):
         raise ValueError(f"{attribute.name} has repeated items: {value!r}")

@@ -10,18 +10,25 @@ from typing import Any
 
 import attrs
 import openpyxl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from socialwork_core.glossary import ContactMode
+from socialwork_core.glossary import Category, ContactMode, Sex
 from socialwork_core.identity import resident_id
 from socialwork_core.ledger import (
     FieldColumn,
     LedgerFormat,
     LoadResult,
+    RecordKind,
     SheetFormat,
     ValueType,
     load_ledger,
+    table_spec,
 )
+from socialwork_core.ledger.building import RecordBuilder
+from socialwork_core.ledger.compiled import UNSURE, compile_rows
 from socialwork_core.serialize import make_converter
+from socialwork_core.tabular import open_workbook, read_table
 
 ID_1 = resident_id.compose("110101", date(1950, 1, 2), 11)
 ID_2 = resident_id.compose("110101", date(1960, 1, 2), 21)
@@ -154,3 +161,153 @@ def test_checking_a_resident_id_twice_gives_the_same_answer() -> None:
     assert resident_id.check(unknown_area).findings  # a warning, never remembered as clean
     assert resident_id.check(unknown_area, strict_area=True).number is None
     assert resident_id.check(unknown_area).number == unknown_area
+
+
+# --- the rows compiled per sheet (ledger/compiled.py) ---------------------------------------------
+
+MESSY_FORMAT = LedgerFormat(
+    "messy",
+    [
+        SheetFormat(
+            "recipients",
+            ("服务对象",),
+            [
+                FieldColumn("key", ("档案号",)),
+                FieldColumn("name", ("姓名",), required=True),
+                FieldColumn("resident_id", ("身份证号",), ValueType.RESIDENT_ID),
+                FieldColumn("sex", ("性别",), ValueType.LABEL, enum=Sex),
+                FieldColumn("birth_date", ("出生日期",), ValueType.DATE),
+                FieldColumn("phones", ("联系电话",), ValueType.PHONES),
+                FieldColumn(
+                    "categories", ("对象类别",), ValueType.LABEL, multi=True, enum=Category
+                ),
+                FieldColumn("village", ("村居",)),
+            ],
+            required=True,
+        ),
+        SheetFormat(
+            "contacts",
+            ("探访记录",),
+            [
+                FieldColumn("id", ("编号",)),
+                FieldColumn("on", ("探访日期",), ValueType.DATE, required=True),
+                FieldColumn("recipient_keys", ("档案号",), multi=True, required=True),
+                FieldColumn("mode", ("探访方式",), ValueType.LABEL, enum=ContactMode),
+                FieldColumn("worker_ids", ("社工",)),  # one-value text feeding several values
+                FieldColumn("notes", ("探访情况",)),
+            ],
+        ),
+    ],
+)
+
+# cells as ledgers hold them: clean values, blanks, wrong types, unknown labels and people,
+# separators, repeated people, numbers where text belongs
+keys = st.sampled_from(["A1", "A2", "A3", "A9", "A1、A2", "A2，A2", " A3 ", 7, "", "  ", None])
+anything = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "  是", "2022年3月18日", "2022/3/18", "x", "1.5"]),
+    st.integers(min_value=-5, max_value=20220318),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+    st.booleans(),
+)
+people_rows = st.lists(
+    st.tuples(
+        keys,
+        st.sampled_from(["甲", "乙", " ", None, 3]) | anything,
+        st.sampled_from([ID_1, ID_2, f" {ID_1}", ID_1[:-1] + "0", None]) | anything,
+        st.sampled_from([*(s.label for s in Sex), "未知", None]) | anything,
+        anything,
+        st.sampled_from(["13800138000", "13800138000、13900139000", "0755-1234", None]) | anything,
+        st.sampled_from(
+            [
+                Category.SUBSISTENCE_ALLOWANCE.label,
+                "低保对象、特困人员",
+                "孤儿,低保对象",
+                "XX",
+                None,
+            ]
+        )
+        | anything,
+        st.sampled_from(["一村", " 二村 ", None]) | anything,
+    ),
+    max_size=6,
+)
+visit_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["V1", "V2", None]) | anything,
+        anything | st.sampled_from(["2022-03-18", "20220318"]),
+        keys,
+        st.sampled_from([*(m.label for m in ContactMode), "上门", None]) | anything,
+        st.sampled_from(["W1", "W1、W2", "W1、W1", None]) | anything,
+        anything,
+    ),
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(people=people_rows, visits=visit_rows)
+def test_generated_messy_ledgers_load_the_same_through_the_compiled_rows(
+    tmp_path: Path, people: list[tuple[Any, ...]], visits: list[tuple[Any, ...]]
+) -> None:
+    path = workbook(
+        tmp_path / "messy.xlsx",
+        {
+            "服务对象": [
+                ["档案号", "姓名", "身份证号", "性别", "出生日期", "联系电话", "对象类别", "村居"],
+                *people,
+            ],
+            "探访记录": [["编号", "探访日期", "档案号", "探访方式", "社工", "探访情况"], *visits],
+        },
+    )
+    fast = load_ledger(path, MESSY_FORMAT)
+    assert_same(fast, load_ledger(path, MESSY_FORMAT, converter=make_converter()))
+
+
+def test_clean_rows_take_the_compiled_function(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "clean.xlsx",
+        {
+            "服务对象": [
+                ["档案号", "姓名", "身份证号", "对象类别"],
+                ["A1", "甲", ID_1, "低保对象、孤儿"],
+            ],
+            "探访记录": [["探访日期", "档案号", "探访方式"], [date(2022, 3, 18), "A1", "电话"]],
+        },
+    )
+    builder = RecordBuilder(make_converter(), library_converter=True)
+    records = []
+    with open_workbook(path) as book:
+        for sheet in MESSY_FORMAT.sheets:
+            table = read_table(book, table_spec(sheet))
+            quick = compile_rows(builder, sheet.kind, table)
+            assert quick is not None
+            for position, (index, cells) in enumerate(table.data_rows(), start=1):
+                record = quick(index, cells, position)
+                assert record is not UNSURE
+                records.append(record)
+                if sheet.kind is RecordKind.RECIPIENTS:
+                    builder.remember(record)
+            builder.recipients_loaded = True
+    general = load_ledger(path, MESSY_FORMAT, converter=make_converter()).ledger
+    assert records == [*general.recipients, *general.contacts]
+    assert repr(records) == repr([*general.recipients, *general.contacts])
+
+
+def test_a_caller_converter_or_a_formula_without_value_keeps_every_row_on_the_general_way(
+    tmp_path: Path,
+) -> None:
+    plain = workbook(tmp_path / "plain.xlsx", {"服务对象": [["档案号", "姓名"], ["A1", "甲"]]})
+    formula = workbook(  # openpyxl saves formulas without a value
+        tmp_path / "formula.xlsx", {"服务对象": [["档案号", "姓名"], ["A1", "=B3"], ["A2", "乙"]]}
+    )
+    spec = table_spec(MESSY_FORMAT.sheets[0])
+    own = RecordBuilder(make_converter(), library_converter=False)
+    library = RecordBuilder(make_converter(), library_converter=True)
+    with open_workbook(plain) as book:
+        assert compile_rows(own, RecordKind.RECIPIENTS, read_table(book, spec)) is None
+    with open_workbook(formula) as book:
+        assert compile_rows(library, RecordKind.RECIPIENTS, read_table(book, spec)) is None

@@ -259,7 +259,8 @@ class RecordBuilder:
         if person.resident_id is not None:
             self.key_by_resident_id[person.resident_id] = person.key
 
-    def _plan(self, kind: RecordKind) -> _KindPlan:
+    def plan(self, kind: RecordKind) -> _KindPlan:
+        """What building records of ``kind`` needs to know, worked out once."""
         plan = self._plans.get(kind)
         if plan is None:
             cls = RECORD_CLASSES[kind]
@@ -286,7 +287,7 @@ class RecordBuilder:
         position: int,
     ) -> tuple[Any | None, list[Placed]]:
         """The record for one row (or ``None``) and the findings that explain a refusal."""
-        plan = self._plans.get(kind) or self._plan(kind)
+        plan = self._plans.get(kind) or self.plan(kind)
         cls, names = plan.cls, plan.names
         data: dict[str, Any] = {}
         problems: list[Placed] = []

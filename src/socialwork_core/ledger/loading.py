@@ -31,6 +31,7 @@ from ..tabular.reader import RowParts, named_sheet
 from ..validation import to_mapping
 from .building import RecordBuilder
 from .columns import table_spec
+from .compiled import UNSURE, compile_rows
 from .format import LedgerFormat, RecordKind
 from .model import Ledger, ledger_of, record_id
 
@@ -140,18 +141,28 @@ def load_ledger(
             first_id_row: dict[str, int] = {}
             refused = 0
             kind_records = records[kind]
-            for position, parts in enumerate(table.stream(), start=1):
-                record, row_issues = _record_of(builder, kind, table, parts, position)
+            # clean rows go straight to records; any other row the general way (compiled.py)
+            quick = compile_rows(builder, kind, table)
+            for position, (index, cells) in enumerate(table.data_rows(), start=1):
+                record: Any = UNSURE if quick is None else quick(index, cells, position)
+                parts: RowParts | None = None
+                if record is UNSURE:
+                    parts = table.parts_of(index, cells)
+                    record, row_issues = _record_of(builder, kind, table, parts, position)
+                    row_extras = parts[4]
+                else:
+                    row_issues = []
+                    row_extras = None
                 if record is not None and first_row is not None:
                     row_issues += _duplicates(
-                        kind, record, table.sheet, parts[0] + 1, first_row, first_id_row
+                        kind, record, table.sheet, index + 1, first_row, first_id_row
                     )
                 if row_issues:
                     issues.extend(row_issues)
                     if any(i.is_error for i in row_issues):
                         record = None
                 if record is None:
-                    row = table.row_of(parts)
+                    row = table.row_of(parts or table.parts_of(index, cells))
                     rejected.append(
                         RejectedRow(kind, row.sheet, row.number, row.raw, tuple(row_issues))
                     )
@@ -160,9 +171,12 @@ def load_ledger(
                 kind_records.append(record)
                 if kind is RecordKind.RECIPIENTS:
                     builder.remember(record)
-                    recipient_rows[record.key] = (table.sheet, parts[0] + 1)
-                elif parts[4]:
-                    extras.setdefault(kind, {})[record_id(kind, record)] = parts[4]
+                    recipient_rows[record.key] = (table.sheet, index + 1)
+                else:
+                    if row_extras is None:
+                        row_extras = table.extras_of(cells)
+                    if row_extras:
+                        extras.setdefault(kind, {})[record_id(kind, record)] = row_extras
             issues.extend(table.issues)
             if kind is RecordKind.RECIPIENTS:
                 builder.recipients_loaded = True

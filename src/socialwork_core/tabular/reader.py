@@ -310,7 +310,31 @@ class Table:
         index, cells, values, issues, extras = parts
         return Row(self.sheet, index + 1, values, extras, tuple(issues), cells, self.layout.headers)
 
+    def data_rows(self) -> Iterator[tuple[int, Cells]]:
+        """The data rows before coercion: (0-based row index, cells with merged values filled
+        in), blank rows and footers left out (footers noted in ``issues``), exactly the rows
+        ``stream`` gives. ``parts_of`` makes one into ``RowParts``: for a loader with a quicker
+        way of its own for rows it knows to be clean. Iterate once, as the table itself."""
+        try:
+            yield from self._data_rows()
+        finally:
+            self.close()
+
+    def parts_of(self, index: int, cells: Cells) -> RowParts:
+        """What ``stream`` gives for the data row ``(index, cells)`` from ``data_rows``."""
+        return self._row(index, cells)
+
+    @property
+    def formulas_without_value(self) -> bool:
+        """Whether the sheet has formula cells with no saved value (each is reported on its row)."""
+        return bool(self._formulas)
+
     def _parts(self) -> Iterator[RowParts]:
+        row = self._row
+        for index, cells in self._data_rows():
+            yield row(index, cells)
+
+    def _data_rows(self) -> Iterator[tuple[int, Cells]]:
         last_header = self.layout.header_rows[-1] - 1
         pending: dict[int, list[Merge]] = {}
         for merge in self._merged:
@@ -352,7 +376,7 @@ class Table:
                 )
                 self.issues.append(Issue(finding, self.sheet, index + 1, raw=footer))
                 continue
-            yield self._row(index, cells)
+            yield index, cells
 
     def _row(self, index: int, cells: Cells) -> RowParts:
         number = index + 1
@@ -427,7 +451,13 @@ class Table:
                 letter = column_letter(column_index)
                 text = raw_text(raw)
                 issues.extend(Issue(f, sheet, number, letter, header, text) for f in found)
+        return index, cells, values, issues, self.extras_of(cells)
+
+    def extras_of(self, cells: Cells) -> dict[str, str]:
+        """Header → text of the row's non-empty cells in columns the spec does not know (beyond
+        the last header: by column letter)."""
         extras: dict[str, str] = {}
+        size = len(cells)
         if self._extra_columns:
             for c, header in self._extra_columns:
                 if c < size and not is_blank(cells[c]):
@@ -436,7 +466,7 @@ class Table:
             for c in range(self._width, size):
                 if not is_blank(cells[c]):
                     extras[column_letter(c)] = raw_text(cells[c])
-        return index, cells, values, issues, extras
+        return extras
 
 
 _NOTHING: Final = object()

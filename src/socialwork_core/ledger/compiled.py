@@ -1,0 +1,209 @@
+"""Clean rows straight to records: one function generated per sheet, for speed.
+
+``load_ledger`` sends most rows of a large ledger through a function written for the sheet's
+layout and record class (``compile_rows``). The function takes only the rows it is sure of: every
+cell coerces without a finding, every value already has the type its record field takes (the
+routes of ``building._route``), every person named is on the register. It builds the record with
+the record class itself, which still converts and validates every field. Any other row, and any
+row the class refuses, gives ``UNSURE`` and is read the general way (``Table.parts_of`` and
+``RecordBuilder.build``), which reports what is wrong. The function therefore decides nothing
+the general way would decide otherwise; ``tests/ledger/test_fast_paths.py`` loads ledgers both
+ways and compares records, issues and refused rows.
+
+Why generated source: a loop over a column plan costs more per cell than the coercion itself;
+written out per column (as attrs writes ``__init__``), a clean row costs little more than its
+coercers and the record class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Final
+
+from ..findings import FindingError
+from ..tabular import ColumnSpec, Table, date_value, raw_text, split_values, text
+from .building import (
+    _ENUM,
+    _FROZENSET,
+    _SAME,
+    _SET_ASIDE,
+    _TUPLE,
+    PEOPLE_FIELDS,
+    RecordBuilder,
+)
+from .format import RecordKind
+
+UNSURE: Final = object()
+"""What a compiled row function gives for a row it leaves to the general way."""
+
+RowFunction = Callable[[int, list[Any], int], Any]
+"""``(0-based row index, cells, position) -> record or UNSURE``."""
+
+
+def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowFunction | None:
+    """The row function for ``table``'s rows of ``kind``, or ``None`` when the sheet needs the
+    general way for every row: a converter of the caller's own (its hooks may differ from the
+    routes), formula cells without a saved value (each is reported), or a column whose field the
+    function does not handle (money, disability parts, people named by resident ID, any field
+    without a route)."""
+    if not builder.library_converter or table.formulas_without_value:
+        return None
+    plan = builder.plan(kind)
+    layout = table.layout
+    namespace: dict[str, Any] = {
+        "UNSURE": UNSURE,
+        "FindingError": FindingError,
+        "split_values": split_values,
+        "raw_text": raw_text,
+        "date": date,
+        "cls": plan.cls,
+        "extras_of": table.extras_of,
+        "builder": builder,
+    }
+    lines = ["def row(index, cells, position):", "    n = len(cells)", "    data = {}"]
+    for number, column in enumerate(table.spec.columns):
+        where = layout.fields.get(column.field)
+        if where is None:
+            continue  # absent: the value is empty, as the general way leaves it
+        field = column.field
+        route = plan.routes.get(field)
+        if field in _SET_ASIDE or field not in plan.names or route is None:
+            return None
+        how, target = route
+        if column.multi and how not in (_TUPLE, _FROZENSET):
+            return None
+        namespace[f"coerce_{number}"] = column.coerce
+        namespace[f"target_{number}"] = target
+        missing = "return UNSURE" if column.required else "pass"
+        lines.append(f"    raw = cells[{where}] if {where} < n else None")
+        if column.coerce is text and not column.multi and how == _SAME and target is str:
+            # text(raw) is raw.strip() for text: the blank test and the coercion in one
+            lines += [
+                "    if raw.__class__ is str:",
+                "        v = raw.strip()",
+                f"        if v: data[{field!r}] = v",
+                f"        else: {missing}",
+                "    elif raw is None or (isinstance(raw, str) and not raw.strip()):",
+                f"        {missing}",
+                "    else:",
+            ]
+        else:
+            lines += [
+                "    if raw is None or (isinstance(raw, str) and not raw.strip()):",
+                f"        {missing}",
+                "    else:",
+            ]
+        body = (
+            _multi(number, column, field, how)
+            if column.multi
+            else _single(number, column, field, how)
+        )
+        lines += ["        " + line for line in body]
+    if plan.names_people:
+        target = PEOPLE_FIELDS[kind]
+        lines += [
+            "    if builder.recipients_loaded:",
+            "        known = builder.keys",
+            f"        for key in data.get({target!r}, ()):",
+            "            if key not in known: return UNSURE",
+        ]
+    if plan.recipients:
+        lines += [
+            "    if 'key' not in data:",
+            "        if 'resident_id' not in data: return UNSURE",
+            "        data['key'] = data['resident_id']",
+            "    data['extras'] = extras_of(cells)",
+        ]
+    elif plan.id_prefix:
+        lines += [f"    if 'id' not in data: data['id'] = {plan.id_prefix!r} + str(position)"]
+    lines += [
+        "    try:",
+        "        return cls(**data)",
+        "    except Exception:",  # the general way refuses the row and says why
+        "        return UNSURE",
+    ]
+    source = "\n".join(lines)
+    exec(compile(source, f"<socialwork rows: {table.sheet} ({kind.value})>", "exec"), namespace)
+    function: RowFunction = namespace["row"]
+    return function
+
+
+def _collect(how: int, items: str) -> str:
+    return f"frozenset({items})" if how == _FROZENSET else items
+
+
+def _coerced(number: int, column: ColumnSpec, raw: str = "raw") -> list[str]:
+    """``v = coerce(raw)``, or ``UNSURE`` when it has a finding. A date cell is its own value
+    (what ``date_value`` gives back for it), without the call."""
+    call = [
+        "try:",
+        f"    v = coerce_{number}({raw})",
+        "except FindingError:",
+        "    return UNSURE",
+    ]
+    if column.coerce is date_value:
+        return [
+            f"if {raw}.__class__ is date:",
+            f"    v = {raw}",
+            "else:",
+            *("    " + c for c in call),
+        ]
+    return call
+
+
+def _single(number: int, column: ColumnSpec, field: str, how: int) -> list[str]:
+    """A one-value cell: coerced, then stored as ``RecordBuilder.build`` and ``_direct`` would."""
+    lines = _coerced(number, column)
+    if how == _SAME:
+        return [
+            *lines,
+            f"if v.__class__ is not target_{number}: return UNSURE",
+            f"data[{field!r}] = v",
+        ]
+    if how == _ENUM:
+        return [
+            *lines,
+            "if v.__class__ is not str: return UNSURE",
+            "try:",
+            f"    data[{field!r}] = target_{number}(v)",
+            "except ValueError:",
+            "    return UNSURE",
+        ]
+    # several values from a one-value cell: text is split as build does; a tuple is kept
+    return [
+        *lines,
+        "if v.__class__ is str:",
+        f"    data[{field!r}] = {_collect(how, 'tuple(split_values(v))')}",
+        "elif v.__class__ is tuple:",
+        "    for item in v:",
+        "        if item.__class__ is not str: return UNSURE",
+        f"    if v: data[{field!r}] = {_collect(how, 'v')}",
+        "else:",
+        "    return UNSURE",
+    ]
+
+
+def _multi(number: int, column: ColumnSpec, field: str, how: int) -> list[str]:
+    """A multi-valued cell, split and coerced part by part as the reader does (a one-word cell is
+    one part, as ``split_values`` finds)."""
+    one_word = not any(ch.isascii() and ch.isalnum() for ch in column.separators)
+    split = [
+        f"parts = split_values(raw if raw.__class__ is str else raw_text(raw), {column.separators!r})",
+        "items = []",
+        "for part in parts:",
+        *("    " + line for line in _coerced(number, column, "part")),
+        "    if v.__class__ is not str: return UNSURE",
+        "    items.append(v)",
+        f"if items: data[{field!r}] = {_collect(how, 'tuple(items)')}",
+    ]
+    if not one_word:
+        return split
+    return [
+        "if raw.__class__ is str and raw.isascii() and raw.isalnum():",
+        *("    " + line for line in _coerced(number, column)),
+        "    if v.__class__ is not str: return UNSURE",
+        f"    data[{field!r}] = {_collect(how, '(v,)')}",
+        "else:",
+        *("    " + line for line in split),
+    ]
