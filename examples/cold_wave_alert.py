@@ -20,7 +20,6 @@ import argparse
 from datetime import date, time
 from pathlib import Path
 
-from socialwork_core.ledger import load_ledger
 from socialwork_core.plugins import load_plugins
 from socialwork_core.reports import mask_name
 from socialwork_core.schedule import Alert, AlertKind, DueEntry, due_list
@@ -54,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     plugins = load_plugins()
     fmt = plugins.ledger_formats(adapter="guangdong")[0]
     converter = plugins.make_converter()
-    ledger = load_ledger(LEDGER, fmt, converter=converter).ledger
+    ledger = plugins.load_ledger(LEDGER, fmt).ledger
     rules = plugins.rule_sets_for_region("guangdong")
 
     def show(entries: list[DueEntry]) -> None:

@@ -13,7 +13,6 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from socialwork_core.ledger import load_ledger
 from socialwork_core.periods import month
 from socialwork_core.plugins import load_plugins
 from socialwork_core.reports import mask_name
@@ -35,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     detected = plugins.detect_workbook_format(args.ledger)
     if detected is None:
         parser.error(f"{args.ledger}: no installed adapter recognises its headers")
-    loaded = load_ledger(args.ledger, detected.format, converter=plugins.make_converter())
+    loaded = plugins.load_ledger(args.ledger, detected.format)
     ledger = loaded.ledger
     print(f"{args.ledger.name}: adapter {detected.adapter}, {len(ledger.recipients)} people")
 

@@ -21,7 +21,7 @@ import argparse
 from pathlib import Path
 
 from socialwork_core.glossary.rules_text import category_label
-from socialwork_core.ledger import fit_categories, load_ledger, write_ledger
+from socialwork_core.ledger import fit_categories, write_ledger
 from socialwork_core.plugins import load_plugins
 
 HERE = Path(__file__).resolve().parent
@@ -37,8 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     plugins = load_plugins()
     source_format = plugins.ledger_formats(adapter="henan")[0]
     target_format = plugins.ledger_formats(adapter="guangdong")[0]
-    converter = plugins.make_converter()
-    loaded = load_ledger(args.ledger, source_format, converter=converter)
+    loaded = plugins.load_ledger(args.ledger, source_format)
     print(f"read {len(loaded.ledger.recipients)} people, {len(loaded.ledger.contacts)} contacts "
           f"from {args.ledger.name} (henan layout)")  # fmt: skip
 
@@ -52,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     target = write_ledger(args.out / "henan-in-guangdong-layout.xlsx", converted, target_format)
 
-    check = load_ledger(target, target_format, converter=converter)
+    check = plugins.load_ledger(target, target_format)
     errors = check.errors
     print(f"wrote {target}; read back with the guangdong layout: "
           f"{len(check.ledger.recipients)} people, {len(check.ledger.contacts)} contacts, "

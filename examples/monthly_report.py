@@ -14,7 +14,6 @@ import json
 from datetime import date
 from pathlib import Path
 
-from socialwork_core.ledger import load_ledger
 from socialwork_core.periods import parse_period
 from socialwork_core.plugins import load_plugins
 from socialwork_core.reports import ReportSettings, report_data, report_json, write_report
@@ -38,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     as_of = args.as_of or period.next().start
 
     fmt = plugins.ledger_formats(adapter="guangdong")[0]
-    loaded = load_ledger(LEDGER, fmt, converter=plugins.make_converter())
+    loaded = plugins.load_ledger(LEDGER, fmt)
     if loaded.errors:
         print(f"warning: {len(loaded.rejected)} rows refused; the report covers the rest")
 

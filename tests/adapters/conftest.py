@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from socialwork_core.ledger import LoadResult, load_ledger
+from socialwork_core.ledger import LoadResult
 from socialwork_core.plugins import Plugins, load_plugins
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -28,5 +28,5 @@ def loaded(plugins: Plugins) -> dict[str, LoadResult]:
     results = {}
     for region in REGIONS:
         (fmt,) = plugins.ledger_formats_for_region(region)
-        results[region] = load_ledger(example_path(region), fmt, converter=plugins.make_converter())
+        results[region] = plugins.load_ledger(example_path(region), fmt)
     return results

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from socialwork_core.ledger import LoadResult, RecordKind
+from socialwork_core.ledger import LoadResult, RecordKind, load_ledger
 from socialwork_core.plugins import Plugins
 from socialwork_core.recipients import check_categories
 
@@ -153,3 +153,20 @@ def test_the_generator_reproduces_the_committed_workbook(
     module.main(["--out", str(tmp_path), region])
 
     assert (tmp_path / example_path(region).name).read_bytes() == example_path(region).read_bytes()
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_the_example_ledger_reads_the_same_through_the_compiled_rows_and_the_general_way(
+    loaded: dict[str, LoadResult], plugins: Plugins, region: str
+) -> None:
+    """``loaded`` went through ``Plugins.load_ledger`` (clean rows built directly); every record
+    through the converter's hooks must give the same ledger, issues and refused rows."""
+    (fmt,) = plugins.ledger_formats_for_region(region)
+    general = load_ledger(example_path(region), fmt, converter=plugins.make_converter())
+    quick = loaded[region]
+    for kind in RecordKind:
+        assert repr(quick.ledger.records(kind)) == repr(general.ledger.records(kind))
+    assert quick.ledger == general.ledger
+    assert quick.ledger.extras == general.ledger.extras
+    assert quick.issues == general.issues
+    assert quick.rejected == general.rejected

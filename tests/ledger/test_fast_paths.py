@@ -13,7 +13,7 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialwork_core.glossary import Category, ContactMode, Sex
+from socialwork_core.glossary import Category, ContactMode, ResourceKind, Sex
 from socialwork_core.identity import resident_id
 from socialwork_core.ledger import (
     FieldColumn,
@@ -197,6 +197,20 @@ MESSY_FORMAT = LedgerFormat(
                 FieldColumn("notes", ("探访情况",)),
             ],
         ),
+        SheetFormat(
+            "resource_links",
+            ("资源链接",),
+            [
+                FieldColumn("id", ("编号",), required=True),
+                FieldColumn("on", ("日期",), ValueType.DATE, required=True),
+                FieldColumn("kind", ("类型",), ValueType.LABEL, enum=ResourceKind),
+                FieldColumn("description", ("内容",), required=True),
+                FieldColumn("quantity", ("数量",), ValueType.DECIMAL),
+                FieldColumn("value_yuan", ("折合金额",), ValueType.MONEY),
+                FieldColumn("head_count", ("人数",), ValueType.INTEGER),
+                FieldColumn("recipient_keys", ("档案号",), multi=True),
+            ],
+        ),
     ],
 )
 
@@ -246,12 +260,33 @@ visit_rows = st.lists(
 )
 
 
+amounts = st.sampled_from(
+    ["1,200", "2万余元", "约3000元", "1.50", "-3", "1e3", "x", 1e20, 12.5, 7, True, None]
+)
+link_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["L1", "L2", None]),
+        st.sampled_from([date(2022, 3, 18), "2022.3.18", None]) | anything,
+        st.sampled_from([*(k.label for k in ResourceKind), "钱", None]),
+        st.sampled_from(["米面油", " ", None]),
+        amounts | anything,
+        amounts,
+        st.sampled_from([3, 2.0, 2.5, "4", "-1", None]) | anything,
+        keys,
+    ),
+    max_size=5,
+)
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(people=people_rows, visits=visit_rows)
+@given(people=people_rows, visits=visit_rows, links=link_rows)
 def test_generated_messy_ledgers_load_the_same_through_the_compiled_rows(
-    tmp_path: Path, people: list[tuple[Any, ...]], visits: list[tuple[Any, ...]]
+    tmp_path: Path,
+    people: list[tuple[Any, ...]],
+    visits: list[tuple[Any, ...]],
+    links: list[tuple[Any, ...]],
 ) -> None:
     path = workbook(
         tmp_path / "messy.xlsx",
@@ -261,6 +296,10 @@ def test_generated_messy_ledgers_load_the_same_through_the_compiled_rows(
                 *people,
             ],
             "探访记录": [["编号", "探访日期", "档案号", "探访方式", "社工", "探访情况"], *visits],
+            "资源链接": [
+                ["编号", "日期", "类型", "内容", "数量", "折合金额", "人数", "档案号"],
+                *links,
+            ],
         },
     )
     fast = load_ledger(path, MESSY_FORMAT)
@@ -281,7 +320,7 @@ def test_clean_rows_take_the_compiled_function(tmp_path: Path) -> None:
     builder = RecordBuilder(make_converter(), library_converter=True)
     records = []
     with open_workbook(path) as book:
-        for sheet in MESSY_FORMAT.sheets:
+        for sheet in MESSY_FORMAT.sheets[:2]:
             table = read_table(book, table_spec(sheet))
             quick = compile_rows(builder, sheet.kind, table)
             assert quick is not None
@@ -311,3 +350,26 @@ def test_a_caller_converter_or_a_formula_without_value_keeps_every_row_on_the_ge
         assert compile_rows(own, RecordKind.RECIPIENTS, read_table(book, spec)) is None
     with open_workbook(formula) as book:
         assert compile_rows(library, RecordKind.RECIPIENTS, read_table(book, spec)) is None
+
+
+def test_amounts_on_clean_rows_come_out_as_the_converter_reads_them(tmp_path: Path) -> None:
+    """A float cell of 1e20 is Decimal('1E+20') to the coercer; the converter reads money from
+    its plain text, so the record holds 100000000000000000000 either way."""
+    service = ResourceKind.SERVICE.label
+    path = workbook(
+        tmp_path / "links.xlsx",
+        {
+            "服务对象": [["档案号", "姓名"], ["A1", "甲"]],
+            "资源链接": [
+                ["编号", "日期", "类型", "内容", "数量", "折合金额", "人数", "档案号"],
+                ["L1", date(2022, 3, 18), service, "米面油", 1e20, 1e20, 3, "A1"],
+                ["L2", date(2022, 3, 18), service, "米面油", 12.5, "1,200.50元", 2.0, "A1"],
+            ],
+        },
+    )
+    fast = load_ledger(path, MESSY_FORMAT)
+    assert [str(link.value_yuan) for link in fast.ledger.resource_links] == [
+        "100000000000000000000",
+        "1200.50",
+    ]
+    assert_same(fast, load_ledger(path, MESSY_FORMAT, converter=make_converter()))

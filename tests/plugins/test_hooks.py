@@ -245,6 +245,35 @@ def test_hook_socialwork_configure_converter_adds_a_plugins_rules() -> None:
     assert converter.unstructure(date(2024, 3, 1)) == "2024-03-01"
 
 
+def test_plugins_load_ledger_uses_the_library_converter_unless_a_plugin_adds_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without converter rules from plugins, ``Plugins.load_ledger`` leaves the converter to
+    ``load_ledger`` (which then builds clean rows directly); with them, it passes the plugins'."""
+    given: list[cattrs.Converter | None] = []
+
+    def recording_load(*_args: object, converter: cattrs.Converter | None, **_kw: object) -> None:
+        given.append(converter)
+
+    monkeypatch.setattr("socialwork_core.ledger.load_ledger", recording_load)  # as imported on use
+
+    class Villages:
+        @hookimpl
+        def socialwork_configure_converter(self, converter: cattrs.Converter) -> None:
+            converter.register_unstructure_hook(VillageCode, lambda v: v.value)
+
+    fmt = LedgerFormat(
+        "t", [SheetFormat("recipients", ("名单",), [FieldColumn("name", ("姓名",))])]
+    )
+    plain, with_rules = built_ins(), only(Villages())
+    plain.load_ledger("l.xlsx", fmt)
+    with_rules.load_ledger("l.xlsx", fmt)
+
+    assert (plain.configures_converter, with_rules.configures_converter) == (False, True)
+    assert given[0] is None
+    assert given[1] is not None and given[1].unstructure(VillageCode("4418")) == "4418"
+
+
 # --- socialwork_report_templates ------------------------------------------------------------------
 
 

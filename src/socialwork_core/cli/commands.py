@@ -23,7 +23,6 @@ from ..ledger import (
     RecordKind,
     check_recipients,
     fit_categories,
-    load_ledger,
     record_id,
     write_issues_workbook,
     write_ledger,
@@ -645,7 +644,7 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
                 )
         _write(console, target, lambda: write_ledger(target, ledger, fmt))
         console.progress("cli.progress.reading", path=str(target))
-        recheck = load_ledger(target, fmt, converter=plugins.make_converter()).errors
+        recheck = plugins.load_ledger(target, fmt).errors
     console.done()
     if console.json_output:
         console.emit_json(

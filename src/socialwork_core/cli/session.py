@@ -13,7 +13,7 @@ import attrs
 from .. import serialize
 from ..glossary import StationTier
 from ..grading import RuleSet
-from ..ledger import LedgerFormat, LoadResult, load_ledger
+from ..ledger import LedgerFormat, LoadResult
 from ..periods import Period, parse_period
 from ..plugins import PluginError, Plugins, Region, load_plugins
 from ..schedule import NATIONAL_DEFAULT, Alert
@@ -136,7 +136,7 @@ def open_ledger(
             format=fmt.name,
         )
         console.progress("cli.progress.reading", path=str(path))
-        result = load_ledger(path, fmt, converter=plugins.make_converter())
+        result = plugins.load_ledger(path, fmt)
     except WorkbookError as exc:
         raise CliError(
             "cli.workbook_unreadable",

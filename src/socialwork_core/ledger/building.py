@@ -124,16 +124,19 @@ _SET_ASIDE = frozenset((*DISABILITY_PARTS, PEOPLE_BY_ID))
 
 # How a value already of the final type reaches a field, for ``_direct``: the same result the
 # converter's hook for that field gives (see ``_field_routes``).
-_SAME, _TUPLE, _FROZENSET, _ENUM, _MAPPING = range(5)
+_SAME, _TUPLE, _FROZENSET, _ENUM, _MAPPING, _ENUM_SELF, _DECIMAL = range(7)
 
 
 def _route(hint: Any) -> tuple[int, Any] | None:
     """How the converter's hook for a field of type ``hint`` treats a value that is already of
     the type it produces: ``(_SAME, t)``: a value of exactly type ``t`` comes out as it went in
-    (``str``: ``str(v)``; ``date``/``time``: parsed back from its own ISO text); ``_TUPLE`` and
-    ``_FROZENSET``: a tuple of ``str`` comes out as ``tuple``/``frozenset`` of the same items;
-    ``_ENUM``: a ``str`` code ``v`` comes out as ``E(v)``; ``_MAPPING``: a dict of text comes out
-    as an equal dict. ``None``: no shortcut, the hook is used."""
+    (``str``: ``str(v)``; ``int``: ``int(v)``; ``date``/``time``: parsed back from its own ISO
+    text; an attrs class such as ``Disability``: unstructured and structured back to an equal
+    value); ``_TUPLE`` and ``_FROZENSET``: a tuple of ``str`` comes out as ``tuple``/``frozenset``
+    of the same items; ``_ENUM``: a member of ``E`` comes out as itself, a ``str`` code ``v`` as
+    ``E(v)``; ``_MAPPING``: a dict of text comes out as an equal dict; ``_DECIMAL``: a ``Decimal``
+    comes out as the Decimal of its plain text (``format(v, "f")``, so ``1E+2`` becomes ``100``).
+    ``None``: no shortcut, the hook is used."""
     args = typing.get_args(hint)
     if typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in args:
         rest = [a for a in args if a is not type(None)]
@@ -141,8 +144,10 @@ def _route(hint: Any) -> tuple[int, Any] | None:
             return None
         hint, args = rest[0], typing.get_args(rest[0])
     origin = typing.get_origin(hint)
-    if hint in (str, date, time):
+    if hint in (str, date, time, int) or (isinstance(hint, type) and attrs.has(hint)):
         return _SAME, hint
+    if hint is Decimal:
+        return _DECIMAL, Decimal
     if isinstance(hint, type) and issubclass(hint, Enum) and issubclass(hint, str):
         return _ENUM, hint
     if origin is tuple and args == (str, Ellipsis):
@@ -163,7 +168,7 @@ def _field_routes(cls: type[Any]) -> Mapping[str, tuple[int, Any]]:
         route = _route(hints[a.name])
         if route is not None and route[0] == _ENUM and a.converter is route[1]:
             # the field converts with the enum itself: E(code) there is what E(E(code)) gives
-            route = (_SAME, str)
+            route = (_ENUM_SELF, route[1])
         if route is not None:
             routes[a.name] = route
     return routes
@@ -216,7 +221,13 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
             if how == _TUPLE:
                 continue
             converted: Any = frozenset(value)
+        elif how == _ENUM_SELF:
+            if t is str or t is target:
+                continue
+            return None
         elif how == _ENUM:
+            if t is target:
+                continue
             if t is not str:
                 return None
             try:

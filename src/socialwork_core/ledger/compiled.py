@@ -19,23 +19,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import Any, Final
 
 from ..findings import FindingError
-from ..tabular import ColumnSpec, Table, date_value, raw_text, split_values, text
+from ..tabular import ColumnSpec, Money, Table, date_value, raw_text, split_values, text
 from .building import (
+    _DECIMAL,
     _ENUM,
+    _ENUM_SELF,
     _FROZENSET,
     _SAME,
     _SET_ASIDE,
     _TUPLE,
     PEOPLE_FIELDS,
     RecordBuilder,
+    approximate_flag,
 )
 from .format import RecordKind
 
 UNSURE: Final = object()
 """What a compiled row function gives for a row it leaves to the general way."""
+
+_ONE_VALUE_ROUTES: Final = (_SAME, _ENUM, _ENUM_SELF, _DECIMAL, _TUPLE, _FROZENSET)
 
 RowFunction = Callable[[int, list[Any], int], Any]
 """``(0-based row index, cells, position) -> record or UNSURE``."""
@@ -57,6 +63,9 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
         "split_values": split_values,
         "raw_text": raw_text,
         "date": date,
+        "Decimal": Decimal,
+        "Money": Money,
+        "decimal_of": builder.converter.get_structure_hook(Decimal),
         "cls": plan.cls,
         "extras_of": table.extras_of,
         "builder": builder,
@@ -71,7 +80,7 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
         if field in _SET_ASIDE or field not in plan.names or route is None:
             return None
         how, target = route
-        if column.multi and how not in (_TUPLE, _FROZENSET):
+        if how not in ((_TUPLE, _FROZENSET) if column.multi else _ONE_VALUE_ROUTES):
             return None
         namespace[f"coerce_{number}"] = column.coerce
         namespace[f"target_{number}"] = target
@@ -97,7 +106,7 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
         body = (
             _multi(number, column, field, how)
             if column.multi
-            else _single(number, column, field, how)
+            else _single(number, column, field, how, plan.names)
         )
         lines += ["        " + line for line in body]
     if plan.names_people:
@@ -152,7 +161,9 @@ def _coerced(number: int, column: ColumnSpec, raw: str = "raw") -> list[str]:
     return call
 
 
-def _single(number: int, column: ColumnSpec, field: str, how: int) -> list[str]:
+def _single(
+    number: int, column: ColumnSpec, field: str, how: int, names: frozenset[str]
+) -> list[str]:
     """A one-value cell: coerced, then stored as ``RecordBuilder.build`` and ``_direct`` would."""
     lines = _coerced(number, column)
     if how == _SAME:
@@ -161,14 +172,33 @@ def _single(number: int, column: ColumnSpec, field: str, how: int) -> list[str]:
             f"if v.__class__ is not target_{number}: return UNSURE",
             f"data[{field!r}] = v",
         ]
+    if how == _ENUM_SELF:  # the class converts codes itself
+        return [
+            *lines,
+            f"if v.__class__ is str or v.__class__ is target_{number}: data[{field!r}] = v",
+            "else: return UNSURE",
+        ]
     if how == _ENUM:
         return [
             *lines,
-            "if v.__class__ is not str: return UNSURE",
-            "try:",
-            f"    data[{field!r}] = target_{number}(v)",
-            "except ValueError:",
-            "    return UNSURE",
+            f"if v.__class__ is target_{number}: data[{field!r}] = v",
+            "elif v.__class__ is str:",
+            "    try:",
+            f"        data[{field!r}] = target_{number}(v)",
+            "    except ValueError:",
+            "        return UNSURE",
+            "else: return UNSURE",
+        ]
+    if how == _DECIMAL:  # as the hook reads the plain text build gives it
+        flag = approximate_flag(field)
+        return [
+            *lines,
+            "if v.__class__ is Decimal:",
+            f"    data[{field!r}] = decimal_of(format(v, 'f'), Decimal)",
+            "elif v.__class__ is Money:",
+            f"    data[{field!r}] = decimal_of(format(v.amount, 'f'), Decimal)",
+            *([f"    data[{flag!r}] = v.approximate"] if flag in names else []),
+            "else: return UNSURE",
         ]
     # several values from a one-value cell: text is split as build does; a tuple is kept
     return [

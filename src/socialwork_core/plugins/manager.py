@@ -44,9 +44,10 @@ from .values import CategoryDefinition, Region
 
 if TYPE_CHECKING:
     from ..grading import RuleSet
-    from ..ledger import LedgerFormat
+    from ..ledger import LedgerFormat, LoadResult
     from ..recipients import Recipient
     from ..reports import ReportTemplate
+    from ..tabular import ReadLimits
 
 __all__ = [
     "DISABLED_PLUGINS_ENV",
@@ -291,6 +292,31 @@ class Plugins:
     def make_converter(self) -> cattrs.Converter:
         """The library's converter with every plugin's rules added."""
         return serialize.make_converter(configure=self.configure_converter)
+
+    @property
+    def configures_converter(self) -> bool:
+        """Whether some plugin adds rules through ``socialwork_configure_converter``."""
+        return bool(self._pm.hook.socialwork_configure_converter.get_hookimpls())
+
+    def load_ledger(
+        self,
+        path: str | Path,
+        fmt: LedgerFormat,
+        *,
+        strict: bool = False,
+        limits: ReadLimits | None = None,
+    ) -> LoadResult:
+        """:func:`socialwork_core.ledger.load_ledger` with every plugin's converter rules.
+
+        When no plugin adds any, the library's own converter is used, as ``load_ledger`` builds
+        it: then clean rows go straight to records (``ledger/compiled.py``), the quick way. With
+        a plugin's rules every record goes through the converter's hooks.
+        """
+        # imported here: importing the plugin contract must not load the workbook readers
+        from ..ledger import load_ledger
+
+        converter = self.make_converter() if self.configures_converter else None
+        return load_ledger(path, fmt, strict=strict, limits=limits, converter=converter)
 
     def detect_format(self, headers: Mapping[str, Sequence[str]]) -> DetectedFormat | None:
         """``socialwork_detect_format``: the first plugin (in hook order: ``tryfirst`` ones first,

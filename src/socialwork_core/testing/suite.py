@@ -25,7 +25,7 @@ from typing import ClassVar, TypeVar
 import pytest
 
 from ..findings import Finding
-from ..ledger import Ledger, LedgerFormat, load_ledger, write_ledger
+from ..ledger import Ledger, LedgerFormat, write_ledger
 from ..plugins import Plugins, Region, load_plugins
 from . import checks
 from .synthetic import DEFAULT_AS_OF, FormatGap, synthetic_ledger
@@ -195,7 +195,7 @@ def _generated_ledger(plugins: Plugins, region: Region, workdir: Path, as_of: da
     except FormatGap as gap:
         pytest.fail(f"ledger format {fmt.name!r}: {gap}", pytrace=False)
     path = write_ledger(workdir / f"{fmt.name}.ledger.xlsx", ledger, fmt)
-    result = load_ledger(path, fmt, converter=plugins.make_converter())
+    result = plugins.load_ledger(path, fmt)
     return result.ledger if not result.errors else ledger
 
 
