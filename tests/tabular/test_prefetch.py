@@ -70,3 +70,14 @@ def test_prefetch_ignores_names_that_are_not_sheets_and_csv_files(tmp_path: Path
     with open_workbook(csv) as workbook:
         workbook.prefetch("l")
         assert [row for _, row in workbook.sheet("l").rows] == [["姓名"], ["甲"]]
+
+
+def test_a_workbook_named_for_another_format_prefetches_the_same(tmp_path: Path) -> None:
+    """An xlsx saved as .xls is read from its content (calamine is given the file object), on
+    the prefetching thread's own handle as on the caller's."""
+    path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS, {"服务对象": ["A3:A4"]})
+    renamed = path.rename(tmp_path / "l.xls")
+    for name in TWO_SHEETS:
+        assert snapshot(renamed, name, prefetch=True) == snapshot(
+            path.with_name("l.xls"), name, prefetch=False
+        )

@@ -109,13 +109,12 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
             else _single(number, column, field, how, plan.names)
         )
         lines += ["        " + line for line in body]
-    if plan.names_people:
-        target = PEOPLE_FIELDS[kind]
+    if plan.names_people and builder.recipients_loaded:
+        # the register is complete once its sheet is read: the set of keys no longer changes
+        namespace["known"] = builder.keys
         lines += [
-            "    if builder.recipients_loaded:",
-            "        known = builder.keys",
-            f"        for key in data.get({target!r}, ()):",
-            "            if key not in known: return UNSURE",
+            f"    for key in data.get({PEOPLE_FIELDS[kind]!r}, ()):",
+            "        if key not in known: return UNSURE",
         ]
     if plan.recipients:
         lines += [
@@ -229,11 +228,19 @@ def _multi(number: int, column: ColumnSpec, field: str, how: int) -> list[str]:
     ]
     if not one_word:
         return split
+    one = (
+        # text(raw) is raw itself for a word of ASCII letters and digits (nothing to strip)
+        [f"data[{field!r}] = {_collect(how, '(raw,)')}"]
+        if column.coerce is text
+        else [
+            *_coerced(number, column),
+            "if v.__class__ is not str: return UNSURE",
+            f"data[{field!r}] = {_collect(how, '(v,)')}",
+        ]
+    )
     return [
         "if raw.__class__ is str and raw.isascii() and raw.isalnum():",
-        *("    " + line for line in _coerced(number, column)),
-        "    if v.__class__ is not str: return UNSURE",
-        f"    data[{field!r}] = {_collect(how, '(v,)')}",
+        *("    " + line for line in one),
         "else:",
         *("    " + line for line in split),
     ]

@@ -30,6 +30,7 @@ from ..tabular import (
 from ..tabular.reader import RowParts, named_sheet
 from ..validation import to_mapping
 from .building import RecordBuilder
+from .collector import collector_paused
 from .columns import table_spec
 from .compiled import UNSURE, compile_rows
 from .format import LedgerFormat, RecordKind
@@ -99,6 +100,9 @@ def load_ledger(
     silently dropped. Unknown columns are kept as extras. With ``strict=True`` any error raises
     ``LedgerLoadError`` (holding the full result). A file that cannot be read raises
     ``WorkbookError``; a missing required sheet too (``tabular.sheet_not_found``).
+
+    While the rows are read, Python's cyclic garbage collector is paused (it is process-wide:
+    see ``ledger.collector`` for why and how it is restored).
     """
     builder = RecordBuilder(converter or make_converter(), library_converter=converter is None)
     records: dict[RecordKind, list[Any]] = {kind: [] for kind in RecordKind}
@@ -108,10 +112,10 @@ def load_ledger(
     recipient_rows: dict[str, tuple[str, int]] = {}
     order = {kind: i for i, kind in enumerate(_LOAD_ORDER)}
     sheets = sorted(fmt.sheets, key=lambda s: order[s.kind])
-    with open_workbook(path, limits=limits or ReadLimits()) as workbook:
+    with collector_paused(), open_workbook(path, limits=limits or ReadLimits()) as workbook:
         for number, sheet_format in enumerate(sheets):
-            # the next sheet is parsed on another core while this one's rows are worked through
-            for upcoming in sheets[number : number + 2]:
+            # the next sheet is parsed on another core while this one is read
+            for upcoming in sheets[number + 1 : number + 2]:
                 name = named_sheet(workbook, upcoming.sheet_names)
                 if name is not None:
                     workbook.prefetch(name)
@@ -143,9 +147,21 @@ def load_ledger(
             kind_records = records[kind]
             # clean rows go straight to records; any other row the general way (compiled.py)
             quick = compile_rows(builder, kind, table)
+            # a clean row of a kind with nothing more to check (no keys that may repeat) is
+            # kept at once: most rows of a large ledger, so this is the loop's short way
+            done_when_clean = first_row is None and kind is not RecordKind.RECIPIENTS
+            extra_columns, width = bool(table.layout.extras), table.width
             for position, (index, cells) in enumerate(table.data_rows(), start=1):
                 record: Any = UNSURE if quick is None else quick(index, cells, position)
+                if done_when_clean and record is not UNSURE:
+                    kind_records.append(record)
+                    if extra_columns or len(cells) > width:
+                        found = table.extras_of(cells)
+                        if found:
+                            extras.setdefault(kind, {})[record_id(kind, record)] = found
+                    continue
                 parts: RowParts | None = None
+                row_extras: dict[str, str] | None
                 if record is UNSURE:
                     parts = table.parts_of(index, cells)
                     record, row_issues = _record_of(builder, kind, table, parts, position)

@@ -51,9 +51,11 @@ class Ledger:
     extras: Mapping[RecordKind, ExtrasByRecord] = attrs.field(factory=dict, converter=_extras_map)
     _by_key: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
     _by_id: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
-    _contacts_by_key: Mapping[str, tuple[Contact, ...]] = attrs.field(
-        init=False, eq=False, repr=False
+    _contacts_by_key: Mapping[str, tuple[Contact, ...]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
     )
+    """Built on the first ``contacts_of`` call: loading need not pay for an index that many uses
+    (converting, validating) never consult."""
     _stations: Mapping[str, Station] = attrs.field(init=False, eq=False, repr=False)
     _workers: Mapping[str, SocialWorker] = attrs.field(init=False, eq=False, repr=False)
 
@@ -68,19 +70,10 @@ class Ledger:
                 if person.resident_id in by_id:
                     raise ValueError("two recipients share a resident ID number")
                 by_id[person.resident_id] = person
-        contacts: dict[str, list[Contact]] = {}
-        for contact in self.contacts:
-            for key in contact.recipient_keys:
-                contacts.setdefault(key, []).append(contact)
         object.__setattr__(self, "_stations", MappingProxyType({s.code: s for s in self.stations}))
         object.__setattr__(self, "_workers", MappingProxyType({w.id: w for w in self.workers}))
         object.__setattr__(self, "_by_key", MappingProxyType(by_key))
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
-        object.__setattr__(
-            self,
-            "_contacts_by_key",
-            MappingProxyType({k: tuple(v) for k, v in contacts.items()}),
-        )
 
     def recipient(self, key: str) -> Recipient | None:
         """The recipient with register key ``key``."""
@@ -92,7 +85,16 @@ class Ledger:
 
     def contacts_of(self, key: str) -> tuple[Contact, ...]:
         """The contacts that reached the recipient ``key``, in ledger order."""
-        return self._contacts_by_key.get(key, ())
+        index = self._contacts_by_key
+        if index is None:
+            # two threads may both build it: the same index either way
+            contacts: dict[str, list[Contact]] = {}
+            for contact in self.contacts:
+                for person in contact.recipient_keys:
+                    contacts.setdefault(person, []).append(contact)
+            index = MappingProxyType({k: tuple(v) for k, v in contacts.items()})
+            object.__setattr__(self, "_contacts_by_key", index)
+        return index.get(key, ())
 
     def station(self, code: str) -> Station | None:
         return self._stations.get(code)

@@ -325,6 +325,11 @@ class Table:
         return self._row(index, cells)
 
     @property
+    def width(self) -> int:
+        """The number of columns up to the last one with a header: a cell beyond is an extra."""
+        return self._width
+
+    @property
     def formulas_without_value(self) -> bool:
         """Whether the sheet has formula cells with no saved value (each is reported on its row)."""
         return bool(self._formulas)
@@ -368,8 +373,11 @@ class Table:
                 footer = _footer_text(cells)
             elif first is nothing:
                 continue
-            else:
+            elif isinstance(first, str) and first.lstrip()[:1] in _FOOTER_INITIALS:
                 footer = _footer_of(first)
+            else:  # what _footer_of says without the call: no footer starts so
+                yield index, cells
+                continue
             if footer is not None:
                 finding = Finding.of(
                     "tabular.footer_row_skipped", Severity.INFO, row=index + 1, value=footer

@@ -20,9 +20,9 @@ docstring); nothing else escapes. Checks made before a parser sees the file:
 
 Speed: calamine parses a whole sheet into its own memory before the first row is given, and does so
 without holding Python's global lock. ``Workbook.prefetch`` starts that parse on a background thread
-(one at a time, one thread per workbook), so a loader can work through one sheet's rows while the
-next sheet is parsed on another core. ``sheet`` gives the same ``SheetData`` and raises the same
-errors either way.
+(one at a time, one thread per workbook, with a calamine handle of its own), so a loader can read
+one sheet while the next is parsed on another core. ``sheet`` gives the same ``SheetData`` and
+raises the same errors either way.
 """
 
 from __future__ import annotations
@@ -182,25 +182,22 @@ class Workbook:
         self.kind = kind
         """``xlsx``, ``xls``, ``ods`` or ``csv``: what the content is, whatever the name says."""
         self.limits = limits
-        self._calamine: python_calamine.CalamineWorkbook | None = None
-        self._stream: IO[bytes] | None = None
-        self._csv_encoding = ""
-        # calamine's workbook must not be used by two threads at once: every call goes through
-        # this lock (the background parse of ``prefetch`` and the caller's own ``sheet``)
+        self._calamine: _Calamine | None = None
+        # calamine's workbook must not be used by two threads at once: the caller's ``sheet``
+        # goes through this lock; ``prefetch`` parses on a handle of its own (``_background``),
+        # opened and used only by its one worker thread, so both sheets parse at the same time
         self._lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
         self._prefetched: dict[str, Future[SheetData]] = {}
+        self._background: _Calamine | None = None
+        self._csv_encoding = ""
         if kind == "csv":
             self._csv_encoding = detect_csv_encoding(path)
             self.sheet_names: list[str] = [path.stem]
             return
         try:
-            if _suffix_fits(path, kind):
-                self._calamine = python_calamine.CalamineWorkbook.from_path(str(path))
-            else:
-                self._stream = path.open("rb")
-                self._calamine = python_calamine.CalamineWorkbook.from_filelike(self._stream)
-            self.sheet_names = list(self._calamine.sheet_names)
+            self._calamine = _Calamine.open(path, kind)
+            self.sheet_names = list(self._calamine.book.sheet_names)
         except BaseException as error:
             self.close()
             raise _translate(error, path) from None
@@ -223,12 +220,10 @@ class Workbook:
             self._executor.shutdown(wait=True)  # a parse under way ends before calamine closes
             self._executor = None
             self._prefetched.clear()
-        if self._calamine is not None:
-            self._calamine.close()
-            self._calamine = None
-        if self._stream is not None:
-            self._stream.close()
-            self._stream = None
+        for handle in (self._background, self._calamine):
+            if handle is not None:
+                handle.close()
+        self._background = self._calamine = None
 
     def prefetch(self, name: str) -> None:
         """Start reading the sheet called ``name`` in the background, so that a later
@@ -241,7 +236,7 @@ class Workbook:
             return
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheet-reader")
-        self._prefetched[name] = self._executor.submit(self._calamine_sheet, name)
+        self._prefetched[name] = self._executor.submit(self._background_sheet, name)
 
     def sheet(self, name: str) -> SheetData:
         """The sheet called ``name`` (exactly as in ``sheet_names``)."""
@@ -252,16 +247,28 @@ class Workbook:
             return future.result()  # the sheet, or the error reading it raised
         return self._calamine_sheet(name)
 
+    def _background_sheet(self, name: str) -> SheetData:
+        """``prefetch``'s task, run by its one worker thread on the worker's own handle."""
+        if self._background is None:
+            try:
+                self._background = _Calamine.open(self.path, self.kind)
+            except BaseException as error:
+                raise _translate(error, self.path) from None
+        return self._sheet_data(self._background, name)
+
     def _calamine_sheet(self, name: str) -> SheetData:
         with self._lock:
             if self._calamine is None:
                 raise WorkbookError("tabular.workbook_unreadable", self.path, detail="closed")
-            try:
-                sheet = self._calamine.get_sheet_by_name(name)
-                merged = tuple(sheet.merged_cell_ranges or ())
-                offset = sheet.start[1] if sheet.start is not None else 0
-            except python_calamine.CalamineError as error:
-                raise _translate(error, self.path) from None
+            return self._sheet_data(self._calamine, name)
+
+    def _sheet_data(self, handle: _Calamine, name: str) -> SheetData:
+        try:
+            sheet = handle.book.get_sheet_by_name(name)
+            merged = tuple(sheet.merged_cell_ranges or ())
+            offset = sheet.start[1] if sheet.start is not None else 0
+        except python_calamine.CalamineError as error:
+            raise _translate(error, self.path) from None
         formulas: frozenset[tuple[int, int]] = frozenset()
         if self.kind == "xlsx":
             formulas = _xlsx_formulas_without_value(self.path, name)
@@ -274,6 +281,30 @@ class Workbook:
             merged=merged,
             formulas_without_value=formulas,
         )
+
+
+@attrs.frozen
+class _Calamine:
+    """An open calamine workbook and the file object it reads, when it reads one."""
+
+    book: python_calamine.CalamineWorkbook
+    stream: IO[bytes] | None = None
+
+    @classmethod
+    def open(cls, path: Path, kind: str) -> _Calamine:
+        if _suffix_fits(path, kind):
+            return cls(python_calamine.CalamineWorkbook.from_path(str(path)))
+        stream = path.open("rb")  # calamine picks its reader by the name: give it the content
+        try:
+            return cls(python_calamine.CalamineWorkbook.from_filelike(stream), stream)
+        except BaseException:
+            stream.close()
+            raise
+
+    def close(self) -> None:
+        self.book.close()
+        if self.stream is not None:
+            self.stream.close()
 
 
 def _suffix_fits(path: Path, kind: str) -> bool:
