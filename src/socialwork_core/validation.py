@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from enum import Enum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -69,3 +70,15 @@ def unique_items(
     """Reject repeated identifiers in a tuple."""
     if len(value) > 1 and len(set(value)) != len(value):
         raise ValueError(f"{attribute.name} has repeated items: {value!r}")
+
+
+EnumT = TypeVar("EnumT", bound=Enum)
+
+
+def member_of(kind: type[EnumT], value: object) -> EnumT:
+    """``kind(value)`` for an attrs converter: a code becomes its member, an unknown value raises
+    ``ValueError``; a member of ``kind`` is kept as it is, without the lookup (for records built
+    in bulk, such as contacts)."""
+    if type(value) is kind:
+        return value
+    return kind(value)

@@ -98,6 +98,18 @@ def test_a_contact_names_at_least_one_person_once() -> None:
         Contact(id="C1", on=date(2022, 3, 1), mode=ContactMode.PHONE, recipient_keys=("R1", "R1"))
 
 
+def test_a_contact_mode_is_taken_as_a_member_or_its_code_and_nothing_else() -> None:
+    def mode(value: object) -> ContactMode:
+        return Contact(id="C1", on=date(2022, 3, 1), mode=value, recipient_keys=("R1",)).mode
+
+    assert mode(ContactMode.PHONE) is ContactMode.PHONE
+    assert mode("phone") is ContactMode.PHONE
+    with pytest.raises(ValueError):
+        mode("电话")  # a label is the ledger reader's business, not the record's
+    with pytest.raises(ValueError):
+        mode(None)
+
+
 def test_a_resource_link_reaches_named_people_or_a_head_count() -> None:
     with pytest.raises(ValueError, match="head count"):
         ResourceLink(id="L1", on=date(2022, 3, 1), kind=ResourceKind.GOODS, description="棉被")

@@ -22,6 +22,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
+import attrs
+
 from ..findings import FindingError
 from ..tabular import ColumnSpec, Money, Table, date_value, raw_text, split_values, text
 from .building import (
@@ -41,6 +43,9 @@ from .format import RecordKind
 UNSURE: Final = object()
 """What a compiled row function gives for a row it leaves to the general way."""
 
+_MISSING: Final = object()
+"""A field the row left empty (so far)."""
+
 _ONE_VALUE_ROUTES: Final = (_SAME, _ENUM, _ENUM_SELF, _DECIMAL, _TUPLE, _FROZENSET)
 
 RowFunction = Callable[[int, list[Any], int], Any]
@@ -51,14 +56,16 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
     """The row function for ``table``'s rows of ``kind``, or ``None`` when the sheet needs the
     general way for every row: a converter of the caller's own (its hooks may differ from the
     routes), formula cells without a saved value (each is reported), or a column whose field the
-    function does not handle (money, disability parts, people named by resident ID, any field
-    without a route)."""
+    function does not handle (disability parts, people named by resident ID, any field without a
+    route)."""
     if not builder.library_converter or table.formulas_without_value:
         return None
     plan = builder.plan(kind)
     layout = table.layout
+    attributes = {a.name: a for a in attrs.fields(plan.cls)}
     namespace: dict[str, Any] = {
         "UNSURE": UNSURE,
+        "MISSING": _MISSING,
         "FindingError": FindingError,
         "split_values": split_values,
         "raw_text": raw_text,
@@ -68,9 +75,9 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
         "decimal_of": builder.converter.get_structure_hook(Decimal),
         "cls": plan.cls,
         "extras_of": table.extras_of,
-        "builder": builder,
     }
-    lines = ["def row(index, cells, position):", "    n = len(cells)", "    data = {}"]
+    body: list[str] = []
+    fields: list[str] = []  # the record fields the row gives, each held in a local ``f_<field>``
     for number, column in enumerate(table.spec.columns):
         where = layout.fields.get(column.field)
         if where is None:
@@ -82,52 +89,80 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
         how, target = route
         if how not in ((_TUPLE, _FROZENSET) if column.multi else _ONE_VALUE_ROUTES):
             return None
+        fields.append(field)
+        if how == _DECIMAL and approximate_flag(field) in plan.names:
+            fields.append(approximate_flag(field))
         namespace[f"coerce_{number}"] = column.coerce
         namespace[f"target_{number}"] = target
+        if how in (_ENUM, _ENUM_SELF):
+            namespace[f"members_{number}"] = {m.value: m for m in target}
         missing = "return UNSURE" if column.required else "pass"
-        lines.append(f"    raw = cells[{where}] if {where} < n else None")
+        body.append(f"raw = cells[{where}] if {where} < n else None")
         if column.coerce is text and not column.multi and how == _SAME and target is str:
             # text(raw) is raw.strip() for text: the blank test and the coercion in one
-            lines += [
-                "    if raw.__class__ is str:",
-                "        v = raw.strip()",
-                f"        if v: data[{field!r}] = v",
-                f"        else: {missing}",
-                "    elif raw is None or (isinstance(raw, str) and not raw.strip()):",
-                f"        {missing}",
-                "    else:",
+            body += [
+                "if raw.__class__ is str:",
+                "    v = raw.strip()",
+                f"    if v: f_{field} = v",
+                f"    else: {missing}",
+                "elif raw is None or (isinstance(raw, str) and not raw.strip()):",
+                f"    {missing}",
+                "else:",
             ]
         else:
-            lines += [
-                "    if raw is None or (isinstance(raw, str) and not raw.strip()):",
-                f"        {missing}",
-                "    else:",
+            body += [
+                "if raw is None or (isinstance(raw, str) and not raw.strip()):",
+                f"    {missing}",
+                "else:",
             ]
-        body = (
+        cell = (
             _multi(number, column, field, how)
             if column.multi
             else _single(number, column, field, how, plan.names)
         )
-        lines += ["        " + line for line in body]
+        body += ["    " + line for line in cell]
+    # what the general way adds: a recipient's key (its ID number when the key is empty) and
+    # extras, a generated id; then the class's defaults for what the row left empty
+    if plan.recipients:
+        fields += [f for f in ("key", "resident_id") if f not in fields]
+        body += [
+            "if f_key is MISSING:",
+            "    if f_resident_id is MISSING: return UNSURE",
+            "    f_key = f_resident_id",
+        ]
+    elif plan.id_prefix and "id" not in fields:
+        fields.append("id")
+        body.append(f"if f_id is MISSING: f_id = {plan.id_prefix!r} + str(position)")
+    for field in fields:
+        default = attributes[field].default
+        if default is attrs.NOTHING:
+            body.append(f"if f_{field} is MISSING: return UNSURE")  # the class refuses it
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            if default.takes_self:
+                return None
+            namespace[f"factory_{field}"] = default.factory
+            body.append(f"if f_{field} is MISSING: f_{field} = factory_{field}()")
+        else:
+            namespace[f"default_{field}"] = default
+            body.append(f"if f_{field} is MISSING: f_{field} = default_{field}")
     if plan.names_people and builder.recipients_loaded:
         # the register is complete once its sheet is read: the set of keys no longer changes
         namespace["known"] = builder.keys
-        lines += [
-            f"    for key in data.get({PEOPLE_FIELDS[kind]!r}, ()):",
-            "        if key not in known: return UNSURE",
+        body += [
+            f"for key in f_{PEOPLE_FIELDS[kind]}:",
+            "    if key not in known: return UNSURE",
         ]
-    if plan.recipients:
-        lines += [
-            "    if 'key' not in data:",
-            "        if 'resident_id' not in data: return UNSURE",
-            "        data['key'] = data['resident_id']",
-            "    data['extras'] = extras_of(cells)",
-        ]
-    elif plan.id_prefix:
-        lines += [f"    if 'id' not in data: data['id'] = {plan.id_prefix!r} + str(position)"]
-    lines += [
+    given = [
+        *(f"{f}=f_{f}" for f in fields),
+        *(["extras=extras_of(cells)"] if plan.recipients else []),
+    ]
+    lines = [
+        "def row(index, cells, position):",
+        "    n = len(cells)",
+        f"    {' = '.join(f'f_{f}' for f in fields)} = MISSING" if fields else "    pass",
+        *("    " + line for line in body),
         "    try:",
-        "        return cls(**data)",
+        f"        return cls({', '.join(given)})",
         "    except Exception:",  # the general way refuses the row and says why
         "        return UNSURE",
     ]
@@ -169,23 +204,22 @@ def _single(
         return [
             *lines,
             f"if v.__class__ is not target_{number}: return UNSURE",
-            f"data[{field!r}] = v",
+            f"f_{field} = v",
         ]
-    if how == _ENUM_SELF:  # the class converts codes itself
+    if how == _ENUM_SELF:  # the class converts codes itself; a member it keeps as it is
         return [
             *lines,
-            f"if v.__class__ is str or v.__class__ is target_{number}: data[{field!r}] = v",
+            f"if v.__class__ is str or v.__class__ is target_{number}:",
+            f"    f_{field} = members_{number}.get(v, v)",
             "else: return UNSURE",
         ]
-    if how == _ENUM:
+    if how == _ENUM:  # E(v) for a code, by a lookup; an unknown code is left to the general way
         return [
             *lines,
-            f"if v.__class__ is target_{number}: data[{field!r}] = v",
+            f"if v.__class__ is target_{number}: f_{field} = v",
             "elif v.__class__ is str:",
-            "    try:",
-            f"        data[{field!r}] = target_{number}(v)",
-            "    except ValueError:",
-            "        return UNSURE",
+            f"    f_{field} = members_{number}.get(v, MISSING)",
+            f"    if f_{field} is MISSING: return UNSURE",
             "else: return UNSURE",
         ]
     if how == _DECIMAL:  # as the hook reads the plain text build gives it
@@ -193,21 +227,21 @@ def _single(
         return [
             *lines,
             "if v.__class__ is Decimal:",
-            f"    data[{field!r}] = decimal_of(format(v, 'f'), Decimal)",
+            f"    f_{field} = decimal_of(format(v, 'f'), Decimal)",
             "elif v.__class__ is Money:",
-            f"    data[{field!r}] = decimal_of(format(v.amount, 'f'), Decimal)",
-            *([f"    data[{flag!r}] = v.approximate"] if flag in names else []),
+            f"    f_{field} = decimal_of(format(v.amount, 'f'), Decimal)",
+            *([f"    f_{flag} = v.approximate"] if flag in names else []),
             "else: return UNSURE",
         ]
     # several values from a one-value cell: text is split as build does; a tuple is kept
     return [
         *lines,
         "if v.__class__ is str:",
-        f"    data[{field!r}] = {_collect(how, 'tuple(split_values(v))')}",
+        f"    f_{field} = {_collect(how, 'tuple(split_values(v))')}",
         "elif v.__class__ is tuple:",
         "    for item in v:",
         "        if item.__class__ is not str: return UNSURE",
-        f"    if v: data[{field!r}] = {_collect(how, 'v')}",
+        f"    if v: f_{field} = {_collect(how, 'v')}",
         "else:",
         "    return UNSURE",
     ]
@@ -224,18 +258,18 @@ def _multi(number: int, column: ColumnSpec, field: str, how: int) -> list[str]:
         *("    " + line for line in _coerced(number, column, "part")),
         "    if v.__class__ is not str: return UNSURE",
         "    items.append(v)",
-        f"if items: data[{field!r}] = {_collect(how, 'tuple(items)')}",
+        f"if items: f_{field} = {_collect(how, 'tuple(items)')}",
     ]
     if not one_word:
         return split
     one = (
         # text(raw) is raw itself for a word of ASCII letters and digits (nothing to strip)
-        [f"data[{field!r}] = {_collect(how, '(raw,)')}"]
+        [f"f_{field} = {_collect(how, '(raw,)')}"]
         if column.coerce is text
         else [
             *_coerced(number, column),
             "if v.__class__ is not str: return UNSURE",
-            f"data[{field!r}] = {_collect(how, '(v,)')}",
+            f"f_{field} = {_collect(how, '(v,)')}",
         ]
     )
     return [
