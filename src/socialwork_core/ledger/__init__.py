@@ -6,8 +6,10 @@
 - ``load_ledger(path, fmt, *, strict=False)`` → ``LoadResult`` (``ledger``, ``issues``,
   ``rejected``). Rows go through the tabular reader, then ``RecordBuilder`` turns their values into
   records through the one cattrs converter (or, with the library's own converter, its documented
-  equivalent for values already of their field's type: see ``ledger.building``). Rows with errors
-  are refused and kept with their original cells; unknown columns are kept as extras.
+  equivalent for values already of their field's type: see ``ledger.building``). With the
+  library's own converter, clean rows take a function generated per sheet (``ledger.compiled``)
+  that gives the same records. Rows with errors are refused and kept with their original cells;
+  unknown columns are kept as extras. ``Plugins.load_ledger`` adds the plugins' converter rules.
 - ``write_issues_workbook(path, result)``: the refused rows and their problems, to fix and reload.
 - ``write_ledger(path, ledger, fmt)``: the same layout back; reading it again gives equal records.
 - ``check_recipients(result, as_of, extra=…)``: the category checks (and an adapter's) on the
