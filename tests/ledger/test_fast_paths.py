@@ -214,6 +214,19 @@ MESSY_FORMAT = LedgerFormat(
     ],
 )
 
+NO_IDS_FORMAT = LedgerFormat(
+    "messy, contacts without ids (their 编号 column kept as an extra)",
+    [
+        MESSY_FORMAT.sheets[0],
+        SheetFormat(
+            "contacts",
+            ("探访记录",),
+            [c for c in MESSY_FORMAT.sheets[1].columns if c.field != "id"],
+        ),
+        MESSY_FORMAT.sheets[2],
+    ],
+)
+
 # cells as ledgers hold them: clean values, blanks, wrong types, unknown labels and people,
 # separators, repeated people, numbers where text belongs
 keys = st.sampled_from(["A1", "A2", "A3", "A9", "A1、A2", "A2，A2", " A3 ", 7, "", "  ", None])
@@ -281,12 +294,18 @@ link_rows = st.lists(
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(people=people_rows, visits=visit_rows, links=link_rows)
+@given(
+    people=people_rows,
+    visits=visit_rows,
+    links=link_rows,
+    fmt=st.sampled_from([MESSY_FORMAT, NO_IDS_FORMAT]),
+)
 def test_generated_messy_ledgers_load_the_same_through_the_compiled_rows(
     tmp_path: Path,
     people: list[tuple[Any, ...]],
     visits: list[tuple[Any, ...]],
     links: list[tuple[Any, ...]],
+    fmt: LedgerFormat,
 ) -> None:
     path = workbook(
         tmp_path / "messy.xlsx",
@@ -302,8 +321,8 @@ def test_generated_messy_ledgers_load_the_same_through_the_compiled_rows(
             ],
         },
     )
-    fast = load_ledger(path, MESSY_FORMAT)
-    assert_same(fast, load_ledger(path, MESSY_FORMAT, converter=make_converter()))
+    fast = load_ledger(path, fmt)
+    assert_same(fast, load_ledger(path, fmt, converter=make_converter()))
 
 
 def test_clean_rows_take_the_compiled_function(tmp_path: Path) -> None:
@@ -373,3 +392,32 @@ def test_amounts_on_clean_rows_come_out_as_the_converter_reads_them(tmp_path: Pa
         "1200.50",
     ]
     assert_same(fast, load_ledger(path, MESSY_FORMAT, converter=make_converter()))
+
+
+def test_blank_rows_footers_and_merges_among_contacts_read_the_same_both_ways(
+    tmp_path: Path,
+) -> None:
+    phone = ContactMode.PHONE.label
+    visits = [
+        ["编号", "探访日期", "档案号", "探访方式", "社工", "探访情况"],
+        [None, "2022-03-01", "A1", phone, "W1", "好"],
+        [None, None, None, None, None, None],  # blank
+        ["  ", " ", None, None, None, None],  # blank: only spaces
+        [None, "2022-03-02", "A1", phone, None, None],  # the first cell empty, a data row
+        ["备注：以上为三月", None, None, None, None, None],  # a footer among the rows
+        [" V9", "2022-03-03", "A1", phone, None, None],  # text first, not a footer
+        ["合计", None, 2, None, None, None],
+        ["填表人：张三", None, None, None, None, None],
+    ]
+    people = [["档案号", "姓名"], ["A1", "甲"]]
+    plain = workbook(tmp_path / "plain.xlsx", {"服务对象": people, "探访记录": visits})
+    book = openpyxl.load_workbook(plain)
+    book["探访记录"].merge_cells("D2:D5")  # a merged mode in the data: the general row stream
+    merged = tmp_path / "merged.xlsx"
+    book.save(merged)
+    for path in (plain, merged):
+        for fmt in (MESSY_FORMAT, NO_IDS_FORMAT):  # kept as the rows come, or checked for repeats
+            fast = load_ledger(path, fmt)
+            assert len(fast.ledger.contacts) == 3
+            assert sum(i.code == "tabular.footer_row_skipped" for i in fast.issues) == 3
+            assert_same(fast, load_ledger(path, fmt, converter=make_converter()))

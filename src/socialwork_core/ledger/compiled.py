@@ -26,6 +26,7 @@ import attrs
 
 from ..findings import FindingError
 from ..tabular import ColumnSpec, Money, Table, date_value, raw_text, split_values, text
+from ..tabular.reader import FOOTER_INITIALS
 from .building import (
     _DECIMAL,
     _ENUM,
@@ -278,3 +279,47 @@ def _multi(number: int, column: ColumnSpec, field: str, how: int) -> list[str]:
         "else:",
         *("    " + line for line in split),
     ]
+
+
+def keep_clean_rows(
+    table: Table,
+    row: RowFunction,
+    general: Callable[[int, list[Any], int, Any], None],
+    keep: Callable[[Any, list[Any]], None],
+    records: list[Any],
+) -> None:
+    """Read every data row of ``table``: the record ``row`` builds from a clean one goes to
+    ``records`` (through ``keep(record, cells)`` when the row may have extras), any other row to
+    ``general(index, cells, position, UNSURE)``. The rows and positions
+    are those of ``table.data_rows()``; without its generator when no merged range reaches the
+    data (then blank and footer rows are told apart here, through ``table.is_skipped`` for any
+    row whose first cell could start one)."""
+    rows = table.unmerged_rows()
+    if rows is None:
+        for position, (index, cells) in enumerate(table.data_rows(), start=1):
+            record = row(index, cells, position)
+            if record is UNSURE:
+                general(index, cells, position, UNSURE)
+            else:
+                keep(record, cells)
+        return
+    is_skipped, initials = table.is_skipped, FOOTER_INITIALS
+    extra_columns, width = bool(table.layout.extras), table.width
+    append = records.append
+    position = 0
+    for index, cells in rows:
+        first = cells[0] if cells else None
+        # a first cell that is neither blank nor text that may start a footer: a data row
+        if (
+            first is None
+            or (isinstance(first, str) and (not first.strip() or first.lstrip()[:1] in initials))
+        ) and is_skipped(index, cells):
+            continue
+        position += 1
+        record = row(index, cells, position)
+        if record is UNSURE:
+            general(index, cells, position, UNSURE)
+        elif extra_columns or len(cells) > width:
+            keep(record, cells)
+        else:
+            append(record)

@@ -27,12 +27,12 @@ from ..tabular import (
     read_table,
     write_workbook,
 )
-from ..tabular.reader import RowParts, named_sheet
+from ..tabular.reader import Cells, RowParts, named_sheet
 from ..validation import to_mapping
 from .building import RecordBuilder
 from .collector import collector_paused
 from .columns import table_spec
-from .compiled import UNSURE, compile_rows
+from .compiled import UNSURE, compile_rows, keep_clean_rows
 from .format import LedgerFormat, RecordKind
 from .model import Ledger, ledger_of, record_id
 
@@ -133,66 +133,24 @@ def load_ledger(
                 )
                 issues.append(Issue(missing))
                 continue
-            # Generated ids ("contacts-12") cannot repeat: only a sheet that names its records
-            # (a key, a code or an id column) is checked for repeats, so that for contacts no
-            # memory grows with the number of rows beyond the records themselves.
-            first_row: dict[str, int] | None = (
-                {}
-                if kind in (RecordKind.RECIPIENTS, RecordKind.STATIONS)
-                or any(c.field == "id" for c in sheet_format.columns)
-                else None
+            repeats = kind in (RecordKind.RECIPIENTS, RecordKind.STATIONS) or any(
+                c.field == "id" for c in sheet_format.columns
             )
-            first_id_row: dict[str, int] = {}
-            refused = 0
-            kind_records = records[kind]
+            sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats)
             # clean rows go straight to records; any other row the general way (compiled.py)
             quick = compile_rows(builder, kind, table)
             # a clean row of a kind with nothing more to check (no keys that may repeat) is
-            # kept at once: most rows of a large ledger, so this is the loop's short way
-            done_when_clean = first_row is None and kind is not RecordKind.RECIPIENTS
-            extra_columns, width = bool(table.layout.extras), table.width
-            for position, (index, cells) in enumerate(table.data_rows(), start=1):
-                record: Any = UNSURE if quick is None else quick(index, cells, position)
-                if done_when_clean and record is not UNSURE:
-                    kind_records.append(record)
-                    if extra_columns or len(cells) > width:
-                        found = table.extras_of(cells)
-                        if found:
-                            extras.setdefault(kind, {})[record_id(kind, record)] = found
-                    continue
-                parts: RowParts | None = None
-                row_extras: dict[str, str] | None
-                if record is UNSURE:
-                    parts = table.parts_of(index, cells)
-                    record, row_issues = _record_of(builder, kind, table, parts, position)
-                    row_extras = parts[4]
-                else:
-                    row_issues = []
-                    row_extras = None
-                if record is not None and first_row is not None:
-                    row_issues += _duplicates(
-                        kind, record, table.sheet, index + 1, first_row, first_id_row
-                    )
-                if row_issues:
-                    issues.extend(row_issues)
-                    if any(i.is_error for i in row_issues):
-                        record = None
-                if record is None:
-                    row = table.row_of(parts or table.parts_of(index, cells))
-                    rejected.append(
-                        RejectedRow(kind, row.sheet, row.number, row.raw, tuple(row_issues))
-                    )
-                    refused += 1
-                    continue
-                kind_records.append(record)
-                if kind is RecordKind.RECIPIENTS:
-                    builder.remember(record)
-                    recipient_rows[record.key] = (table.sheet, index + 1)
-                else:
-                    if row_extras is None:
-                        row_extras = table.extras_of(cells)
-                    if row_extras:
-                        extras.setdefault(kind, {})[record_id(kind, record)] = row_extras
+            # kept at once: most rows of a large ledger, so theirs is the short way
+            if quick is None or sheet.check_repeats or kind is RecordKind.RECIPIENTS:
+                for position, (index, cells) in enumerate(table.data_rows(), start=1):
+                    record = UNSURE if quick is None else quick(index, cells, position)
+                    sheet.take(index, cells, position, record)
+            else:
+                keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
+            if sheet.extras:
+                extras.setdefault(kind, {}).update(sheet.extras)
+            recipient_rows.update(sheet.recipient_rows)
+            refused = sheet.refused
             issues.extend(table.issues)
             if kind is RecordKind.RECIPIENTS:
                 builder.recipients_loaded = True
@@ -206,6 +164,76 @@ def load_ledger(
     if strict and result.errors:
         raise LedgerLoadError(result)
     return result
+
+
+class _SheetLoad:
+    """One sheet's rows into records: what ``load_ledger`` keeps while it reads a sheet."""
+
+    def __init__(
+        self,
+        kind: RecordKind,
+        table: Table,
+        builder: RecordBuilder,
+        records: list[Any],
+        issues: list[Issue],
+        rejected: list[RejectedRow],
+        check_repeats: bool,
+    ) -> None:
+        self.kind, self.table, self.builder = kind, table, builder
+        self.records, self.issues, self.rejected = records, issues, rejected
+        self.extras: dict[str, Mapping[str, str]] = {}
+        self.recipient_rows: dict[str, tuple[str, int]] = {}
+        self.refused = 0
+        self.check_repeats = check_repeats
+        """Whether records name themselves (a key, a code or an id column) and so may repeat.
+        Generated ids ("contacts-12") cannot: no memory grows with the rows of such sheets."""
+        self._first_row: dict[str, int] = {}
+        self._first_id_row: dict[str, int] = {}
+
+    def keep(self, record: Any, cells: Cells) -> None:
+        """Keep the record of a clean row of a kind with nothing more to check."""
+        self.records.append(record)
+        found = self.table.extras_of(cells)
+        if found:
+            self.extras[record_id(self.kind, record)] = found
+
+    def take(self, index: int, cells: Cells, position: int, record: Any = UNSURE) -> None:
+        """One data row the general way: ``record`` is the compiled rows' record, or ``UNSURE``
+        (then the row is read, built and reported here)."""
+        kind, table = self.kind, self.table
+        parts: RowParts | None = None
+        row_extras: dict[str, str] | None
+        if record is UNSURE:
+            parts = table.parts_of(index, cells)
+            record, row_issues = _record_of(self.builder, kind, table, parts, position)
+            row_extras = parts[4]
+        else:
+            row_issues = []
+            row_extras = None
+        if record is not None and self.check_repeats:
+            row_issues += _duplicates(
+                kind, record, table.sheet, index + 1, self._first_row, self._first_id_row
+            )
+        if row_issues:
+            self.issues.extend(row_issues)
+            if any(i.is_error for i in row_issues):
+                record = None
+        if record is None:
+            row = table.row_of(parts or table.parts_of(index, cells))
+            self.rejected.append(
+                RejectedRow(kind, row.sheet, row.number, row.raw, tuple(row_issues))
+            )
+            self.refused += 1
+            return
+        self.records.append(record)
+        if kind is RecordKind.RECIPIENTS:
+            self.builder.remember(record)
+            self.recipient_rows[record.key] = (table.sheet, index + 1)
+            return
+        if row_extras is None:
+            row_extras = table.extras_of(cells)
+        if row_extras:
+            self.extras[record_id(kind, record)] = row_extras
 
 
 def _record_of(

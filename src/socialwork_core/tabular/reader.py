@@ -320,6 +320,43 @@ class Table:
         finally:
             self.close()
 
+    def unmerged_rows(self) -> Iterator[tuple[int, Cells]] | None:
+        """Every row below the header as read, blank rows and footers included, when no merged
+        range reaches below the header (``None`` otherwise): for a loader that tells data rows
+        apart itself, with ``is_skipped`` for any row whose first cell is blank or text. The
+        rows ``data_rows`` would give are exactly those ``is_skipped`` says no to."""
+        last_header = self.layout.header_rows[-1] - 1
+        if any(r0 > last_header for (r0, _c0), _end in self._merged):
+            return None
+        return self._unmerged_rows(last_header)
+
+    def _unmerged_rows(self, last_header: int) -> Iterator[tuple[int, Cells]]:
+        try:
+            for index, cells in self._rest:
+                if index > last_header:
+                    yield index, cells
+        finally:
+            self.close()
+
+    def is_skipped(self, index: int, cells: Cells) -> bool:
+        """Whether ``data_rows`` leaves the row out: blank, or a footer (noted in ``issues``).
+        Only for rows from ``unmerged_rows``."""
+        first: object = _NOTHING
+        for v in cells:
+            if v is not None and not (isinstance(v, str) and not v.strip()):
+                first = v
+                break
+        if first is _NOTHING:
+            return True
+        footer = _footer_of(first)
+        if footer is None:
+            return False
+        finding = Finding.of(
+            "tabular.footer_row_skipped", Severity.INFO, row=index + 1, value=footer
+        )
+        self.issues.append(Issue(finding, self.sheet, index + 1, raw=footer))
+        return True
+
     def parts_of(self, index: int, cells: Cells) -> RowParts:
         """What ``stream`` gives for the data row ``(index, cells)`` from ``data_rows``."""
         return self._row(index, cells)
@@ -373,7 +410,7 @@ class Table:
                 footer = _footer_text(cells)
             elif first is nothing:
                 continue
-            elif isinstance(first, str) and first.lstrip()[:1] in _FOOTER_INITIALS:
+            elif isinstance(first, str) and first.lstrip()[:1] in FOOTER_INITIALS:
                 footer = _footer_of(first)
             else:  # what _footer_of says without the call: no footer starts so
                 yield index, cells
@@ -505,7 +542,9 @@ def _coerce_parts(
 
 
 _FOOTERS = tuple(normalise_label(k) for k in words.FOOTER_KEYWORDS)
-_FOOTER_INITIALS = frozenset(k[0] for k in _FOOTERS)
+FOOTER_INITIALS: Final = frozenset(k[0] for k in _FOOTERS)
+"""The first characters of every footer keyword (合计, 填表人 …): a row whose first non-blank cell
+starts with none of them is no footer."""
 
 
 def _footer_text(cells: Cells) -> str | None:
@@ -517,7 +556,7 @@ def _footer_of(first: object) -> str | None:
     if not isinstance(first, str):
         return None
     text = first.strip()
-    if text[:1] not in _FOOTER_INITIALS:
+    if text[:1] not in FOOTER_INITIALS:
         return None
     return text if normalise_label(text).startswith(_FOOTERS) else None
 
