@@ -10,7 +10,12 @@ subprocess so that peak memory is its own:
   resident ID checks), rows streamed and dropped: its peak memory against calamine's shows what the
   reader adds per row (nothing that grows);
 - ``load_ledger``: reading into validated records (``socialwork_core.ledger.load_ledger``), all
-  kept in memory as the ``Ledger``.
+  kept in memory as the ``Ledger``;
+- ``load_ledger_one_core``: the same, the process held to one CPU (``os.sched_setaffinity``), so
+  the next sheet's background parse cannot overlap the current sheet's rows;
+- ``load_ledger_general``: the same with a converter passed in (``converter=make_converter()``),
+  so every row takes the general way (the reader's row parts, then the converter's hooks): what a
+  caller with converter rules of its own gets.
 
 Peak memory is the subprocess's peak resident set size (``resource.getrusage``; it includes
 calamine's Rust-side sheet, which tracemalloc cannot see), reported with the interpreter's baseline
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -194,8 +200,14 @@ def phase(name: str, path: Path) -> dict[str, Any]:
             for sheet_format in fmt.sheets:
                 for _row in read_table(workbook, table_spec(sheet_format)):
                     rows += 1
-    elif name == "load_ledger":
-        result = load_ledger(path, fmt)
+    elif name in ("load_ledger", "load_ledger_one_core", "load_ledger_general"):
+        from socialwork_core.serialize import make_converter
+
+        if name == "load_ledger_one_core":
+            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+        converter = make_converter() if name == "load_ledger_general" else None
+        started = time.perf_counter()  # the converter is built before the clock starts
+        result = load_ledger(path, fmt, converter=converter)
         records = len(result.ledger.recipients) + len(result.ledger.contacts)
         rows = records + len(result.rejected)
         if result.rejected:
@@ -230,9 +242,16 @@ def tier(name: str, scale: float, folder: Path) -> dict[str, Any]:
     recipients, contacts = (max(1, int(n * scale)) for n in TIERS[name])
     path = folder / f"ledger_{name}_{scale:g}.xlsx"
     write_seconds = generate(path, recipients, contacts)
-    names = ("calamine", "openpyxl", "read_table", "load_ledger")
+    names = (
+        "calamine",
+        "openpyxl",
+        "read_table",
+        "load_ledger",
+        "load_ledger_one_core",
+        "load_ledger_general",
+    )
     phases = {p: run_phase(p, path) for p in names}
-    cal, opx, table, load = (phases[p] for p in names)
+    cal, opx, table, load, one_core, general = (phases[p] for p in names)
     load_vs_calamine = round(load["seconds"] / cal["seconds"], 2)
     return {
         "recipients": recipients,
@@ -242,6 +261,8 @@ def tier(name: str, scale: float, folder: Path) -> dict[str, Any]:
         "phases": phases,
         "ratios": {
             "load_ledger_vs_calamine_time": load_vs_calamine,
+            "load_ledger_one_core_vs_calamine_time": round(one_core["seconds"] / cal["seconds"], 2),
+            "load_ledger_general_vs_calamine_time": round(general["seconds"] / cal["seconds"], 2),
             "load_ledger_vs_read_table_time": round(load["seconds"] / table["seconds"], 2),
             "load_ledger_vs_openpyxl_time": round(load["seconds"] / opx["seconds"], 2),
             "openpyxl_vs_calamine_time": round(opx["seconds"] / cal["seconds"], 2),
@@ -255,6 +276,7 @@ def tier(name: str, scale: float, folder: Path) -> dict[str, Any]:
             "openpyxl_vs_calamine_peak_rss": round(opx["peak_rss_mib"] / cal["peak_rss_mib"], 2),
         },
         "records_per_second": round(load["records"] / load["seconds"]),
+        "cpus": len(os.sched_getaffinity(0)),
         # issue #4: loading into validated records costs at most 2x the bare calamine pass
         "target": {
             "load_ledger_vs_calamine_time_at_most": TARGET_RATIO,

@@ -23,7 +23,7 @@ from collections import abc
 from collections.abc import Callable, Mapping
 from datetime import date, time
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, IntEnum
 from typing import Any
 
 import attrs
@@ -118,25 +118,35 @@ def _collection_fields(cls: type[Any]) -> frozenset[str]:
     return found
 
 
-_SET_ASIDE = frozenset((*DISABILITY_PARTS, PEOPLE_BY_ID))
+SET_ASIDE = frozenset((*DISABILITY_PARTS, PEOPLE_BY_ID))
 """Ledger-side fields combined by the builder rather than passed on as they are."""
 
 
-# How a value already of the final type reaches a field, for ``_direct``: the same result the
-# converter's hook for that field gives (see ``_field_routes``).
-_SAME, _TUPLE, _FROZENSET, _ENUM, _MAPPING, _ENUM_SELF, _DECIMAL = range(7)
+class Route(IntEnum):
+    """How a value already of its field's final type reaches the field, for ``_direct`` and the
+    compiled rows: the same result the converter's hook for that field gives (see ``_route``)."""
+
+    SAME = 0
+    TUPLE = 1
+    FROZENSET = 2
+    ENUM = 3
+    MAPPING = 4
+    ENUM_SELF = 5
+    DECIMAL = 6
 
 
-def _route(hint: Any) -> tuple[int, Any] | None:
+def _route(hint: Any) -> tuple[Route, Any] | None:
     """How the converter's hook for a field of type ``hint`` treats a value that is already of
-    the type it produces: ``(_SAME, t)``: a value of exactly type ``t`` comes out as it went in
+    the type it produces. ``(SAME, t)``: a value of exactly type ``t`` comes out as it went in
     (``str``: ``str(v)``; ``int``: ``int(v)``; ``date``/``time``: parsed back from its own ISO
     text; an attrs class such as ``Disability``: unstructured and structured back to an equal
-    value); ``_TUPLE`` and ``_FROZENSET``: a tuple of ``str`` comes out as ``tuple``/``frozenset``
-    of the same items; ``_ENUM``: a member of ``E`` comes out as itself, a ``str`` code ``v`` as
-    ``E(v)``; ``_MAPPING``: a dict of text comes out as an equal dict; ``_DECIMAL``: a ``Decimal``
+    value). ``TUPLE`` and ``FROZENSET``: a tuple of ``str`` comes out as ``tuple``/``frozenset``
+    of the same items. ``ENUM``: a member of ``E`` comes out as itself, a ``str`` code ``v`` as
+    ``E(v)``. ``MAPPING``: a dict of text comes out as an equal dict. ``DECIMAL``: a ``Decimal``
     comes out as the Decimal of its plain text (``format(v, "f")``, so ``1E+2`` becomes ``100``).
-    ``None``: no shortcut, the hook is used."""
+    (``ENUM_SELF`` is ``ENUM`` for a field whose converter is the enumeration itself: a code or a
+    member goes to the class as it is; see ``_field_routes``.) ``None``: no shortcut, the hook is
+    used."""
     args = typing.get_args(hint)
     if typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in args:
         rest = [a for a in args if a is not type(None)]
@@ -145,30 +155,30 @@ def _route(hint: Any) -> tuple[int, Any] | None:
         hint, args = rest[0], typing.get_args(rest[0])
     origin = typing.get_origin(hint)
     if hint in (str, date, time, int) or (isinstance(hint, type) and attrs.has(hint)):
-        return _SAME, hint
+        return Route.SAME, hint
     if hint is Decimal:
-        return _DECIMAL, Decimal
+        return Route.DECIMAL, Decimal
     if isinstance(hint, type) and issubclass(hint, Enum) and issubclass(hint, str):
-        return _ENUM, hint
+        return Route.ENUM, hint
     if origin is tuple and args == (str, Ellipsis):
-        return _TUPLE, None
+        return Route.TUPLE, None
     if origin is frozenset and args == (str,):
-        return _FROZENSET, None
+        return Route.FROZENSET, None
     if origin in (Mapping, abc.Mapping, dict) and args == (str, str):
-        return _MAPPING, None
+        return Route.MAPPING, None
     return None
 
 
-def _field_routes(cls: type[Any]) -> Mapping[str, tuple[int, Any]]:
+def _field_routes(cls: type[Any]) -> Mapping[str, tuple[Route, Any]]:
     hints = typing.get_type_hints(cls)
-    routes: dict[str, tuple[int, Any]] = {}
+    routes: dict[str, tuple[Route, Any]] = {}
     for a in attrs.fields(cls):
         if not a.init or a.alias != a.name:
             continue
         route = _route(hints[a.name])
-        if route is not None and route[0] == _ENUM and a.converter is route[1]:
+        if route is not None and route[0] == Route.ENUM and a.converter is route[1]:
             # the field converts with the enum itself: E(code) there is what E(E(code)) gives
-            route = (_ENUM_SELF, route[1])
+            route = (Route.ENUM_SELF, route[1])
         if route is not None:
             routes[a.name] = route
     return routes
@@ -189,11 +199,11 @@ class _KindPlan:
     """The kind names recipients (``PEOPLE_FIELDS``)."""
     id_prefix: str
     """``"contacts-"`` …: what a generated id starts with ("" when the class has no ``id``)."""
-    routes: Mapping[str, tuple[int, Any]]
+    routes: Mapping[str, tuple[Route, Any]]
     """Fields whose values may skip the hook (``_direct``); empty when the converter is not the
     library's own."""
     same: Mapping[str, type[Any]]
-    """The ``_SAME`` routes: field → the exact type that goes to the class as it is."""
+    """The ``Route.SAME`` routes: field → the exact type that goes to the class as it is."""
 
 
 def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
@@ -212,20 +222,20 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
         if route is None:
             return None
         how, target = route
-        if how in (_TUPLE, _FROZENSET):
+        if how in (Route.TUPLE, Route.FROZENSET):
             if t is not tuple:
                 return None
             for item in value:
                 if type(item) is not str:
                     return None
-            if how == _TUPLE:
+            if how == Route.TUPLE:
                 continue
             converted: Any = frozenset(value)
-        elif how == _ENUM_SELF:
+        elif how == Route.ENUM_SELF:
             if t is str or t is target:
                 continue
             return None
-        elif how == _ENUM:
+        elif how == Route.ENUM:
             if t is target:
                 continue
             if t is not str:
@@ -234,7 +244,7 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
                 converted = target(value)
             except ValueError:
                 return None
-        elif how == _MAPPING:
+        elif how == Route.MAPPING:
             if t is not dict or not all(
                 type(k) is str and type(v) is str for k, v in value.items()
             ):
@@ -285,7 +295,7 @@ class RecordBuilder:
                 kind in PEOPLE_FIELDS,
                 f"{kind.value}-" if "id" in _field_names(cls) else "",
                 routes,
-                {name: target for name, (how, target) in routes.items() if how == _SAME},
+                {name: target for name, (how, target) in routes.items() if how == Route.SAME},
             )
             self._plans[kind] = plan
         return plan
@@ -304,7 +314,7 @@ class RecordBuilder:
         problems: list[Placed] = []
         collections = plan.collections
         for field, value in values.items():
-            if value is None or field in _SET_ASIDE:
+            if value is None or field in SET_ASIDE:
                 continue
             t = type(value)
             if isinstance(value, str):  # the common cases first
@@ -328,7 +338,7 @@ class RecordBuilder:
                     data[flag] = value.approximate
                 continue
             data[field] = value
-        if not _SET_ASIDE.isdisjoint(values):
+        if not SET_ASIDE.isdisjoint(values):
             self._disability(values, data)
         if plan.names_people:
             self._people(kind, values, data, problems)

@@ -27,18 +27,7 @@ import attrs
 from ..findings import FindingError
 from ..tabular import ColumnSpec, Money, Table, date_value, raw_text, split_values, text
 from ..tabular.reader import FOOTER_INITIALS
-from .building import (
-    _DECIMAL,
-    _ENUM,
-    _ENUM_SELF,
-    _FROZENSET,
-    _SAME,
-    _SET_ASIDE,
-    _TUPLE,
-    PEOPLE_FIELDS,
-    RecordBuilder,
-    approximate_flag,
-)
+from .building import PEOPLE_FIELDS, SET_ASIDE, RecordBuilder, Route, approximate_flag
 from .format import RecordKind
 
 UNSURE: Final = object()
@@ -47,7 +36,14 @@ UNSURE: Final = object()
 _MISSING: Final = object()
 """A field the row left empty (so far)."""
 
-_ONE_VALUE_ROUTES: Final = (_SAME, _ENUM, _ENUM_SELF, _DECIMAL, _TUPLE, _FROZENSET)
+_ONE_VALUE_ROUTES: Final = (
+    Route.SAME,
+    Route.ENUM,
+    Route.ENUM_SELF,
+    Route.DECIMAL,
+    Route.TUPLE,
+    Route.FROZENSET,
+)
 
 RowFunction = Callable[[int, list[Any], int], Any]
 """``(0-based row index, cells, position) -> record or UNSURE``."""
@@ -85,21 +81,21 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
             continue  # absent: the value is empty, as the general way leaves it
         field = column.field
         route = plan.routes.get(field)
-        if field in _SET_ASIDE or field not in plan.names or route is None:
+        if field in SET_ASIDE or field not in plan.names or route is None:
             return None
         how, target = route
-        if how not in ((_TUPLE, _FROZENSET) if column.multi else _ONE_VALUE_ROUTES):
+        if how not in ((Route.TUPLE, Route.FROZENSET) if column.multi else _ONE_VALUE_ROUTES):
             return None
         fields.append(field)
-        if how == _DECIMAL and approximate_flag(field) in plan.names:
+        if how == Route.DECIMAL and approximate_flag(field) in plan.names:
             fields.append(approximate_flag(field))
         namespace[f"coerce_{number}"] = column.coerce
         namespace[f"target_{number}"] = target
-        if how in (_ENUM, _ENUM_SELF):
+        if how in (Route.ENUM, Route.ENUM_SELF):
             namespace[f"members_{number}"] = {m.value: m for m in target}
         missing = "return UNSURE" if column.required else "pass"
         body.append(f"raw = cells[{where}] if {where} < n else None")
-        if column.coerce is text and not column.multi and how == _SAME and target is str:
+        if column.coerce is text and not column.multi and how == Route.SAME and target is str:
             # text(raw) is raw.strip() for text: the blank test and the coercion in one
             body += [
                 "if raw.__class__ is str:",
@@ -173,8 +169,8 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
     return function
 
 
-def _collect(how: int, items: str) -> str:
-    return f"frozenset({items})" if how == _FROZENSET else items
+def _collect(how: Route, items: str) -> str:
+    return f"frozenset({items})" if how == Route.FROZENSET else items
 
 
 def _coerced(number: int, column: ColumnSpec, raw: str = "raw") -> list[str]:
@@ -197,24 +193,26 @@ def _coerced(number: int, column: ColumnSpec, raw: str = "raw") -> list[str]:
 
 
 def _single(
-    number: int, column: ColumnSpec, field: str, how: int, names: frozenset[str]
+    number: int, column: ColumnSpec, field: str, how: Route, names: frozenset[str]
 ) -> list[str]:
     """A one-value cell: coerced, then stored as ``RecordBuilder.build`` and ``_direct`` would."""
     lines = _coerced(number, column)
-    if how == _SAME:
+    if how == Route.SAME:
         return [
             *lines,
             f"if v.__class__ is not target_{number}: return UNSURE",
             f"f_{field} = v",
         ]
-    if how == _ENUM_SELF:  # the class converts codes itself; a member it keeps as it is
+    if how == Route.ENUM_SELF:  # the class converts codes itself; a member it keeps as it is
         return [
             *lines,
             f"if v.__class__ is str or v.__class__ is target_{number}:",
             f"    f_{field} = members_{number}.get(v, v)",
             "else: return UNSURE",
         ]
-    if how == _ENUM:  # E(v) for a code, by a lookup; an unknown code is left to the general way
+    if (
+        how == Route.ENUM
+    ):  # E(v) for a code, by a lookup; an unknown code is left to the general way
         return [
             *lines,
             f"if v.__class__ is target_{number}: f_{field} = v",
@@ -223,7 +221,7 @@ def _single(
             f"    if f_{field} is MISSING: return UNSURE",
             "else: return UNSURE",
         ]
-    if how == _DECIMAL:  # as the hook reads the plain text build gives it
+    if how == Route.DECIMAL:  # as the hook reads the plain text build gives it
         flag = approximate_flag(field)
         return [
             *lines,
@@ -248,7 +246,7 @@ def _single(
     ]
 
 
-def _multi(number: int, column: ColumnSpec, field: str, how: int) -> list[str]:
+def _multi(number: int, column: ColumnSpec, field: str, how: Route) -> list[str]:
     """A multi-valued cell, split and coerced part by part as the reader does (a one-word cell is
     one part, as ``split_values`` finds)."""
     one_word = not any(ch.isascii() and ch.isalnum() for ch in column.separators)
