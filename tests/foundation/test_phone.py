@@ -51,3 +51,23 @@ def test_every_mobile_number_survives_normalisation(number: str) -> None:
     assert phone.split_phones(number).numbers == (number,)
     masked = phone.mask(number)
     assert masked[:3] == number[:3] and masked[-4:] == number[-4:] and "*" * 4 in masked
+
+
+@given(
+    st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+    st.sampled_from(["", " ", "\n", "\u3000", "+86", "86"]),
+)
+def test_a_plain_mobile_reads_as_it_does_with_spaces_or_a_country_code(
+    number: str, before: str
+) -> None:
+    """11 plain digits take a shortcut; written any other accepted way they go the long way:
+    both give the same number."""
+    assert phone.normalise(number) == phone.normalise(f"{before}{number} ") == number
+    assert phone.split_phones(number) == phone.split_phones(f"{before}{number}、")
+    assert phone.normalise(number + "\n") == number  # a line break typed after it
+    assert phone.normalise("１" + number[1:]) == number  # a full-width first digit
+
+
+@given(st.text(alphabet="0123456789１２-+ \n", max_size=14))
+def test_any_digit_text_normalises_the_same_with_surrounding_spaces(text: str) -> None:
+    assert phone.normalise(text) == phone.normalise(f" {text} ")

@@ -39,8 +39,14 @@ class PhoneSplit:
     findings: tuple[Finding, ...]
 
 
+_PLAIN_MOBILE = re.compile(r"1[3-9]\d{9}\Z", re.ASCII)
+"""A mobile number as most cells hold it: 11 ASCII digits, already in normalised form."""
+
+
 def normalise(piece: str) -> str | None:
     """The normalised form of one number, or ``None`` if it is not a phone number."""
+    if _PLAIN_MOBILE.match(piece):  # what the steps below give back for it, without them
+        return piece
     text = unicodedata.normalize("NFKC", piece).strip().upper()
     digits = _NOISE.sub("", text)
     if m := _MOBILE.match(digits):
@@ -59,6 +65,8 @@ def split_phones(cell: object) -> PhoneSplit:
     """
     if cell is None:
         return PhoneSplit((), ())
+    if type(cell) is str and _PLAIN_MOBILE.match(cell):  # one mobile, the common cell
+        return PhoneSplit((cell,), ())
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         cell = format(cell, ".0f") if isinstance(cell, float) else str(cell)
     text = unicodedata.normalize("NFKC", str(cell)).strip()

@@ -45,16 +45,23 @@ _ONE_VALUE_ROUTES: Final = (
     Route.FROZENSET,
 )
 
+_SEEN_MAX: Final = 4096
+"""How many cell texts a repeating column remembers before it starts afresh."""
+
 RowFunction = Callable[[int, list[Any], int], Any]
 """``(0-based row index, cells, position) -> record or UNSURE``."""
 
 
-def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowFunction | None:
+def compile_rows(
+    builder: RecordBuilder, kind: RecordKind, table: Table, repeating: frozenset[str] = frozenset()
+) -> RowFunction | None:
     """The row function for ``table``'s rows of ``kind``, or ``None`` when the sheet needs the
     general way for every row: a converter of the caller's own (its hooks may differ from the
     routes), formula cells without a saved value (each is reported), or a column whose field the
     function does not handle (disability parts, people named by resident ID, any field without a
-    route)."""
+    route). ``repeating``: fields whose multi-valued cells repeat a few texts (label columns);
+    their clean values are remembered by text (the coercers are pure: the same text, the same
+    value)."""
     if not builder.library_converter or table.formulas_without_value:
         return None
     plan = builder.plan(kind)
@@ -112,8 +119,10 @@ def compile_rows(builder: RecordBuilder, kind: RecordKind, table: Table) -> RowF
                 f"    {missing}",
                 "else:",
             ]
+        if column.multi and field in repeating:
+            namespace[f"seen_{number}"] = {}
         cell = (
-            _multi(number, column, field, how)
+            _multi(number, column, field, how, field in repeating)
             if column.multi
             else _single(number, column, field, how, plan.names)
         )
@@ -246,9 +255,21 @@ def _single(
     ]
 
 
-def _multi(number: int, column: ColumnSpec, field: str, how: Route) -> list[str]:
+def _multi(number: int, column: ColumnSpec, field: str, how: Route, repeats: bool) -> list[str]:
     """A multi-valued cell, split and coerced part by part as the reader does (a one-word cell is
-    one part, as ``split_values`` finds)."""
+    one part, as ``split_values`` finds). ``repeats``: the column's cells take few distinct texts
+    (labels such as 对象类别), so a clean cell's value is remembered by its text (bounded)."""
+    if repeats:
+        computed = _multi(number, column, field, how, repeats=False)
+        return [
+            f"v = seen_{number}.get(raw) if raw.__class__ is str else None",
+            f"if v is not None: f_{field} = v",
+            "else:",
+            *("    " + line for line in computed),
+            f"    if raw.__class__ is str and f_{field} is not MISSING:",
+            f"        if len(seen_{number}) >= {_SEEN_MAX}: seen_{number}.clear()",
+            f"        seen_{number}[raw] = f_{field}",
+        ]
     one_word = not any(ch.isascii() and ch.isalnum() for ch in column.separators)
     split = [
         f"parts = split_values(raw if raw.__class__ is str else raw_text(raw), {column.separators!r})",

@@ -33,7 +33,7 @@ from .building import RecordBuilder
 from .collector import collector_paused
 from .columns import table_spec
 from .compiled import UNSURE, compile_rows, keep_clean_rows
-from .format import LedgerFormat, RecordKind
+from .format import LedgerFormat, RecordKind, ValueType
 from .model import Ledger, ledger_of, record_id
 
 _LOAD_ORDER = (
@@ -138,7 +138,8 @@ def load_ledger(
             )
             sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats)
             # clean rows go straight to records; any other row the general way (compiled.py)
-            quick = compile_rows(builder, kind, table)
+            labels = frozenset(c.field for c in sheet_format.columns if c.type is ValueType.LABEL)
+            quick = compile_rows(builder, kind, table, labels)
             # a clean row of a kind with nothing more to check (no keys that may repeat) is
             # kept at once: most rows of a large ledger, so theirs is the short way
             if quick is None or sheet.check_repeats or kind is RecordKind.RECIPIENTS:
