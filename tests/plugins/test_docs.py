@@ -17,6 +17,7 @@ import pytest
 
 import socialwork_core
 from socialwork_core.findings import Finding
+from socialwork_core.glossary import Severity
 from socialwork_core.grading import RuleSet
 from socialwork_core.ledger import LedgerFormat
 from socialwork_core.plugins import (
@@ -73,6 +74,7 @@ def test_the_hooks_are_the_ones_the_contract_promises() -> None:
         "socialwork_check_recipient",
         "socialwork_configure_converter",
         "socialwork_detect_format",
+        "socialwork_messages",
     }
     assert all(name.startswith("socialwork_") for name in HOOKS)
 
@@ -149,7 +151,16 @@ def check_templates(plugins: Plugins, _module: ModuleType) -> None:
 
 def check_recipient(plugins: Plugins, _module: ModuleType) -> None:
     findings = plugins.check_recipient(RECIPIENT, date(2024, 3, 1))
-    assert [type(f) for f in findings] == [Finding]
+    assert [(type(f), f.code, f.message) for f in findings] == [
+        (Finding, "zhejiang.no_phone", "周雨桐没有联系电话，低边户需要定期电话回访。")
+    ]
+
+
+def check_messages(plugins: Plugins, _module: ModuleType) -> None:
+    templates = plugins.messages()
+    assert templates and all(code.startswith("zhejiang.") for code in templates)
+    finding = Finding.of("zhejiang.household_split", Severity.INFO, name="周雨桐", key="ZJ-001")
+    assert finding.message == "周雨桐（ZJ-001）与户主不在同一村居，请核对户籍。"
 
 
 def check_converter(plugins: Plugins, module: ModuleType) -> None:
@@ -170,6 +181,7 @@ CHECKS: dict[str, Callable[[Plugins, ModuleType], None]] = {
     "socialwork_rule_sets": check_rule_sets,
     "socialwork_report_templates": check_templates,
     "socialwork_check_recipient": check_recipient,
+    "socialwork_messages": check_messages,
     "socialwork_configure_converter": check_converter,
     "socialwork_detect_format": check_detection,
 }

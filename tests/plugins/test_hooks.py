@@ -223,6 +223,79 @@ def test_hook_socialwork_check_recipient_guangdong_wants_a_responsible_worker() 
     assert assigned == []
 
 
+# --- socialwork_messages ----------------------------------------------------------------------
+
+
+def test_hook_socialwork_messages_lets_finding_of_render_a_plugins_codes() -> None:
+    class Messages:
+        @hookimpl
+        def socialwork_messages(self) -> dict[str, str]:
+            return {"testzj.visit_overdue": "{name}已有{days}天未探访。"}
+
+    plugins = only(Messages())
+    finding = Finding.of("testzj.visit_overdue", Severity.WARNING, name="周雨桐", days=45)
+
+    assert plugins.problems == ()
+    assert plugins.messages() == {"testzj.visit_overdue": "{name}已有{days}天未探访。"}
+    assert finding.message == "周雨桐已有45天未探访。"
+    assert finding.params == {"name": "周雨桐", "days": "45"}
+
+
+def test_hook_socialwork_messages_built_in_checks_speak_through_their_templates() -> None:
+    person = Recipient(key="GD-001", name="陈秀英", registered_on=date(2023, 1, 5))
+    plugins = built_ins()
+
+    (finding,) = plugins.check_recipient(person, date(2024, 3, 1), adapter="guangdong")
+
+    assert "guangdong.no_responsible_worker" in plugins.messages(adapter="guangdong")
+    assert finding.message == "陈秀英（GD-001）在册但没有负责社工，双百要求每名对象有专人跟进。"
+    assert finding.params == {"name": "陈秀英", "key": "GD-001"}
+
+
+def test_hook_socialwork_messages_refuses_what_would_change_anothers_words() -> None:
+    class Greedy:
+        @hookimpl
+        def socialwork_messages(self) -> dict[str, str]:
+            return {
+                "resident_id.empty": "改掉核心的提示",  # the library's own code
+                "guangdong.no_responsible_worker": "另一种说法",  # guangdong's, other words
+                "testgreedy.attribute": "{name.__class__}",  # not a plain field
+                "testgreedy.position": "{0}",
+                "testgreedy.fine": "{name}可以",
+            }
+
+    plugins = load_plugins(extra_plugins=[Greedy()], environ={})
+    refused = sorted(p.finding.params["message_code"] for p in plugins.problems)
+
+    assert {p.finding.code for p in plugins.problems} == {"plugins.message_refused"}
+    assert refused == [
+        "guangdong.no_responsible_worker",
+        "resident_id.empty",
+        "testgreedy.attribute",
+        "testgreedy.position",
+    ]
+    assert Finding.of("testgreedy.fine", Severity.INFO, name="甲").message == "甲可以"
+    assert Finding.of("resident_id.empty", Severity.ERROR).message != "改掉核心的提示"
+
+
+def test_hook_socialwork_messages_a_broken_hook_is_a_load_problem_not_a_crash() -> None:
+    class Broken(Zhejiang):
+        @hookimpl
+        def socialwork_messages(self) -> dict[str, str]:
+            raise RuntimeError("templates file missing")
+
+    class NotADict:
+        @hookimpl
+        def socialwork_messages(self) -> list[str]:
+            return ["testzj.x"]
+
+    plugins = only(Broken(), NotADict())
+
+    assert [p.plugin for p in plugins.problems] == ["Broken", "NotADict"]
+    assert "templates file missing" in plugins.problems[0].detail
+    assert plugins.regions()  # the plugin's other hooks still serve
+
+
 # --- socialwork_configure_converter ------------------------------------------------------------
 
 

@@ -15,16 +15,16 @@ from socialwork_core.recipients import Recipient
 
 NO_RESPONSIBLE_WORKER = "guangdong.no_responsible_worker"
 
+MESSAGES = {
+    NO_RESPONSIBLE_WORKER: "{name}（{key}）在册但没有负责社工，双百要求每名对象有专人跟进。",
+}
+"""The templates of this adapter's finding codes (``socialwork_messages``)."""
+
 
 def check_recipient(recipient: Recipient, as_of: date) -> list[Finding]:
     """Warnings for a Guangdong register entry at ``as_of`` (people off the register are skipped)."""
     if not recipient.is_on_register(as_of) or recipient.worker_id is not None:
         return []
     return [
-        Finding(
-            code=NO_RESPONSIBLE_WORKER,
-            severity=Severity.WARNING,
-            message=f"{recipient.name}（{recipient.key}）在册但没有负责社工，双百要求每名对象有专人跟进。",
-            params={"key": recipient.key},
-        )
+        Finding.of(NO_RESPONSIBLE_WORKER, Severity.WARNING, name=recipient.name, key=recipient.key)
     ]

@@ -43,6 +43,11 @@ def socialwork_extra_categories() -> list[CategoryDefinition]:
 
 
 @hookimpl
+def socialwork_messages() -> dict[str, str]:
+    return dict(checks.MESSAGES)
+
+
+@hookimpl
 def socialwork_check_recipient(recipient: Recipient, as_of: date) -> list[Finding]:
     return checks.check_recipient(recipient, as_of)
 

@@ -16,20 +16,23 @@ from .categories import LEFT_BEHIND_WOMAN
 
 NOT_FEMALE = "henan.left_behind_woman_not_female"
 
+MESSAGES = {
+    NOT_FEMALE: "{name}（{key}）登记为“{category}”，但性别为男。请核对类别。",
+}
+"""The templates of this adapter's finding codes (``socialwork_messages``)."""
+
 
 def check_recipient(recipient: Recipient, as_of: date) -> list[Finding]:
     """Warnings for a Henan register entry (``as_of`` is unused: the rule does not age)."""
     del as_of
     if recipient.holds(LEFT_BEHIND_WOMAN.code) and recipient.effective_sex is Sex.MALE:
         return [
-            Finding(
-                code=NOT_FEMALE,
-                severity=Severity.WARNING,
-                message=(
-                    f"{recipient.name}（{recipient.key}）登记为“{LEFT_BEHIND_WOMAN.label}”，"
-                    "但性别为男。请核对类别。"
-                ),
-                params={"key": recipient.key},
+            Finding.of(
+                NOT_FEMALE,
+                Severity.WARNING,
+                name=recipient.name,
+                key=recipient.key,
+                category=LEFT_BEHIND_WOMAN.label,
             )
         ]
     return []

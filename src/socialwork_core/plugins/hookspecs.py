@@ -146,8 +146,30 @@ def socialwork_check_recipient(recipient: Recipient, as_of: date) -> list[Findin
         @hookimpl
         def socialwork_check_recipient(recipient, as_of):
             if recipient.holds("zhejiang.near_low_income") and not recipient.phones:
-                return [Finding.of("zhejiang.no_phone", Severity.INFO)]
+                # the template of "zhejiang.no_phone" comes from socialwork_messages
+                return [Finding.of("zhejiang.no_phone", Severity.INFO, name=recipient.name)]
             return []
+    """
+
+
+@_hookspec
+def socialwork_messages() -> dict[str, str]:  # type: ignore[empty-body]
+    """The message templates of the finding codes this plugin reports.
+
+    :returns: finding code → the Chinese sentence shown to a station worker, a ``str.format``
+        template with plain fields (``{name}``) filled from the finding's parameters. Name codes
+        after the adapter (``zhejiang.no_phone``). A code the library defines, or one another
+        plugin registered with different words, is refused (a load problem).
+
+    Called once by :func:`load_plugins`, which registers the templates so that
+    ``Finding.of(code, severity, **params)`` renders this plugin's codes like the library's own
+    (as in :func:`socialwork_check_recipient`). :meth:`Plugins.messages` lists them.
+
+    Example::
+
+        @hookimpl
+        def socialwork_messages():
+            return {"zhejiang.no_phone": "{name}没有联系电话，低边户需要定期电话回访。"}
     """
 
 

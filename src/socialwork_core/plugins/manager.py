@@ -34,7 +34,7 @@ import pluggy
 
 from .. import serialize
 from ..findings import Finding
-from ..glossary.messages import render_message
+from ..glossary.messages import add_messages, render_message
 from ..glossary.terms import Severity
 from ..glossary.vocabulary import LIST_JOINER
 from . import hookspecs
@@ -284,6 +284,15 @@ class Plugins:
         )
         findings += check_local_categories(recipient, as_of, self.extra_categories(adapter=adapter))
         return findings
+
+    def messages(self, *, adapter: str | None = None) -> dict[str, str]:
+        """``socialwork_messages``: every plugin's message templates (code → template), or one
+        adapter's. :func:`load_plugins` has registered them for ``Finding.of``."""
+        templates: dict[str, str] = {}
+        for name in self._order if adapter is None else (adapter,):
+            for contribution in self._call_one("socialwork_messages", name):
+                templates.update(contribution)
+        return templates
 
     def configure_converter(self, converter: cattrs.Converter) -> None:
         """``socialwork_configure_converter``: let every plugin add its rules to ``converter``."""
@@ -572,6 +581,26 @@ def _check_categories(
                     )
 
 
+def _register_messages(
+    pm: pluggy.PluginManager, order: list[str], problems: list[LoadProblem]
+) -> None:
+    for name in order:
+        try:
+            contributions = _one_plugin(pm, "socialwork_messages", name)()
+        except Exception as exc:  # the plugin's other hooks still serve
+            problems.append(
+                _problem(name, "plugins.message_refused", _describe(exc), message_code="*")
+            )
+            continue
+        for contribution in contributions:
+            if not isinstance(contribution, Mapping):
+                why = f"socialwork_messages returned {type(contribution).__name__}, not a dict"
+                problems.append(_problem(name, "plugins.message_refused", why, message_code="*"))
+                continue
+            for code, why in add_messages(contribution).items():
+                problems.append(_problem(name, "plugins.message_refused", why, message_code=code))
+
+
 def load_plugins(
     *,
     blocked: Iterable[str] = (),
@@ -661,6 +690,7 @@ def load_plugins(
     _check_hooks(pm)
     regions = _collect_regions(pm, order, problems)
     _check_categories(pm, order, problems)
+    _register_messages(pm, order, problems)
     if strict and problems:
         raise PluginLoadError(problems)
     return Plugins(pm, order=order, origins=origins, regions=regions, problems=problems)

@@ -25,6 +25,7 @@ from typing import ClassVar, TypeVar
 import pytest
 
 from ..findings import Finding
+from ..glossary.messages import MESSAGES
 from ..ledger import Ledger, LedgerFormat, write_ledger
 from ..plugins import Plugins, Region, load_plugins
 from . import checks
@@ -382,7 +383,8 @@ class ReportTemplateTests(AdapterTestBase):
 
 class RecipientCheckTests(AdapterTestBase):
     """Extra recipient checks: run on every generated person without raising, answer findings
-    with codes in the region's namespace."""
+    with codes in the region's namespace, each worded by a template the adapter registered
+    (``socialwork_messages``) or the library's own."""
 
     @requires(Capability.RECIPIENT_CHECKS)
     def test_recipient_checks_run_on_a_generated_register(
@@ -393,6 +395,7 @@ class RecipientCheckTests(AdapterTestBase):
     ) -> None:
         problems: list[str] = []
         prefix = f"{adapter_region.code}." if adapter_region is not None else ""
+        templates = socialwork_plugins.messages(adapter=self.adapter)
         for person in generated_ledger.recipients:
             try:
                 findings = socialwork_plugins.check_recipient(
@@ -411,7 +414,29 @@ class RecipientCheckTests(AdapterTestBase):
                         f"finding code {finding.code!r} should start with {prefix!r} "
                         "(the region's namespace)"
                     )
+                elif finding.code not in templates and finding.code not in MESSAGES:
+                    problems.append(
+                        f"finding code {finding.code!r} has no template: return it from "
+                        "socialwork_messages and build the finding with Finding.of"
+                    )
         self.fail_on("recipient checks", sorted(set(problems)))
+
+    @requires(Capability.RECIPIENT_CHECKS)
+    def test_message_templates_are_its_own_and_were_accepted(
+        self, socialwork_plugins: Plugins, adapter_region: Region | None
+    ) -> None:
+        prefix = f"{adapter_region.code}." if adapter_region is not None else ""
+        problems = [
+            f"message template {code!r} should be named {prefix}… (the region's namespace)"
+            for code in socialwork_plugins.messages(adapter=self.adapter)
+            if not code.startswith(prefix)
+        ]
+        problems += [
+            f"{p.finding.message} ({p.detail})"
+            for p in socialwork_plugins.problems
+            if p.plugin == self.adapter and p.finding.code == "plugins.message_refused"
+        ]
+        self.fail_on("message templates", problems)
 
 
 class AdapterConformance(

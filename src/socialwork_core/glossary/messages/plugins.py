@@ -17,5 +17,9 @@ MESSAGES: dict[str, str] = {
     "plugins.duplicate_category": (
         "插件“{plugin}”声明的对象类别代码“{category}”已由插件“{other}”声明，已忽略“{plugin}”的这一项。"
     ),
+    "plugins.message_refused": (
+        "插件“{plugin}”提供的提示语“{message_code}”未被采用（与已有提示语冲突，或写法有误）；"
+        "请联系该插件的维护者。"
+    ),
     "plugins.national_default": "全国默认",
 }
