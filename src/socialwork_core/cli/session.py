@@ -113,10 +113,13 @@ class OpenedLedger:
         }
 
 
-def _region_rule_sets(plugins: Plugins, region: Region | None) -> tuple[RuleSet, ...]:
+def region_rule_sets(plugins: Plugins, region: Region | None) -> tuple[RuleSet, ...]:
+    """The rule sets a ledger is graded by: its region's (or the national default adapter's when
+    the region has none), the national default adapter's when the ledger's adapter serves no
+    region, else the library's ``NATIONAL_DEFAULT``. Never another province's."""
+    if region is None:
+        region = plugins.national_default()
     found = plugins.rule_sets_for_region(region.code) if region is not None else []
-    if not found:
-        found = plugins.rule_sets()
     return tuple(found) or (NATIONAL_DEFAULT,)
 
 
@@ -153,7 +156,7 @@ def open_ledger(
         detected=detected,
         result=result,
         region=region,
-        rule_sets=_region_rule_sets(plugins, region),
+        rule_sets=region_rule_sets(plugins, region),
     )
 
 
