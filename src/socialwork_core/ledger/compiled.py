@@ -94,7 +94,9 @@ def compile_rows(
         if how not in ((Route.TUPLE, Route.FROZENSET) if column.multi else _ONE_VALUE_ROUTES):
             return None
         fields.append(field)
-        if how == Route.DECIMAL and approximate_flag(field) in plan.names:
+        flag = attributes.get(approximate_flag(field))
+        keeps_flag = how == Route.DECIMAL and flag is not None and flag.init
+        if keeps_flag:
             fields.append(approximate_flag(field))
         namespace[f"coerce_{number}"] = column.coerce
         namespace[f"target_{number}"] = target
@@ -124,7 +126,9 @@ def compile_rows(
         cell = (
             _multi(number, column, field, how, field in repeating)
             if column.multi
-            else _single(number, column, field, how, plan.names)
+            else _single(
+                number, column, field, how, approximate_flag(field) if keeps_flag else None
+            )
         )
         body += ["    " + line for line in cell]
     # what the general way adds: a recipient's key (its ID number when the key is empty) and
@@ -139,6 +143,7 @@ def compile_rows(
     elif plan.id_prefix and "id" not in fields:
         fields.append("id")
         body.append(f"if f_id is MISSING: f_id = {plan.id_prefix!r} + str(position)")
+    fields = list(dict.fromkeys(fields))  # a field given twice would be a repeated keyword
     for field in fields:
         default = attributes[field].default
         if default is attrs.NOTHING:
@@ -201,10 +206,9 @@ def _coerced(number: int, column: ColumnSpec, raw: str = "raw") -> list[str]:
     return call
 
 
-def _single(
-    number: int, column: ColumnSpec, field: str, how: Route, names: frozenset[str]
-) -> list[str]:
-    """A one-value cell: coerced, then stored as ``RecordBuilder.build`` and ``_direct`` would."""
+def _single(number: int, column: ColumnSpec, field: str, how: Route, flag: str | None) -> list[str]:
+    """A one-value cell: coerced, then stored as ``RecordBuilder.build`` and ``_direct`` would
+    (``flag``: the field keeping whether an amount was approximate, if the record has one)."""
     lines = _coerced(number, column)
     if how == Route.SAME:
         return [
@@ -219,9 +223,7 @@ def _single(
             f"    f_{field} = members_{number}.get(v, v)",
             "else: return UNSURE",
         ]
-    if (
-        how == Route.ENUM
-    ):  # E(v) for a code, by a lookup; an unknown code is left to the general way
+    if how == Route.ENUM:  # E(v) for a code, by a lookup; an unknown one: the general way
         return [
             *lines,
             f"if v.__class__ is target_{number}: f_{field} = v",
@@ -231,14 +233,13 @@ def _single(
             "else: return UNSURE",
         ]
     if how == Route.DECIMAL:  # as the hook reads the plain text build gives it
-        flag = approximate_flag(field)
         return [
             *lines,
             "if v.__class__ is Decimal:",
             f"    f_{field} = decimal_of(format(v, 'f'), Decimal)",
             "elif v.__class__ is Money:",
             f"    f_{field} = decimal_of(format(v.amount, 'f'), Decimal)",
-            *([f"    f_{flag} = v.approximate"] if flag in names else []),
+            *([f"    f_{flag} = v.approximate"] if flag is not None else []),
             "else: return UNSURE",
         ]
     # several values from a one-value cell: text is split as build does; a tuple is kept
