@@ -6,6 +6,7 @@ from __future__ import annotations
 from socialwork_core.testing import (
     Capability,
     CategoryTests,
+    ConverterTests,
     DiscoveryTests,
     LedgerFormatTests,
     RecipientCheckTests,
@@ -146,6 +147,7 @@ CONCERNS: dict[type, Capability | None] = {
     RuleSetTests: Capability.RULE_SETS,
     ReportTemplateTests: Capability.REPORT_TEMPLATES,
     RecipientCheckTests: Capability.RECIPIENT_CHECKS,
+    ConverterTests: Capability.CONVERTER,
 }
 
 

@@ -100,6 +100,31 @@ def socialwork_report_templates():
     return [WRONG]
 """
 
+GOOD_CONVERTER = """
+import attrs
+
+
+@attrs.frozen
+class VillageCode:
+    value: str
+
+
+@hookimpl
+def socialwork_configure_converter(converter):
+    converter.register_unstructure_hook(VillageCode, lambda v: v.value)
+    converter.register_structure_hook(VillageCode, lambda d, _type: VillageCode(str(d)))
+"""
+
+BAD_CONVERTER = """
+from datetime import date as _date
+
+
+@hookimpl
+def socialwork_configure_converter(converter):
+    # meant for the adapter's own dates, it catches every date: all read as 2000-01-01
+    converter.register_structure_hook(_date, lambda value, _type: _date(2000, 1, 1))
+"""
+
 PRIVATE_IMPORT = """
 from socialwork_core.plugins.manager import _describe  # reaching into the core's private names
 """
@@ -143,7 +168,7 @@ def run(pytester: pytest.Pytester, *options: str) -> pytest.RunResult:
 def test_a_sound_adapter_passes(install, pytester: pytest.Pytester) -> None:
     install(GOOD_FORMAT, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
-    result.assert_outcomes(passed=6, skipped=7)
+    result.assert_outcomes(passed=6, skipped=8)
 
 
 def test_the_opt_in_pytest_plugin_names_the_adapters_tested(
@@ -161,7 +186,7 @@ def test_the_opt_in_pytest_plugin_names_the_adapters_tested(
         """
     )
     result = run(pytester, "-v")
-    result.assert_outcomes(passed=7, skipped=7)
+    result.assert_outcomes(passed=7, skipped=8)
     result.stdout.fnmatch_lines(["socialwork_core adapters: *broken 0.1.0 (broken-adapter)*"])
 
 
@@ -189,7 +214,7 @@ def test_a_report_that_leaks_an_unmasked_id_fails_naming_template_and_fix(
         capabilities="{Capability.LEDGER_FORMATS, Capability.REPORT_TEMPLATES}",
     )
     result = run(pytester)
-    result.assert_outcomes(failed=1, passed=6, skipped=6)
+    result.assert_outcomes(failed=1, passed=6, skipped=7)
     result.stdout.fnmatch_lines(
         [
             "*TestBroken.test_report_templates_render_mask_and_agree_with_the_indicators*",
@@ -206,7 +231,7 @@ def test_a_format_that_loses_a_column_on_write_fails_naming_the_column(
 ) -> None:
     install(LOSSY_FORMAT, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
-    result.assert_outcomes(failed=1, passed=5, skipped=7)
+    result.assert_outcomes(failed=1, passed=5, skipped=8)
     result.stdout.fnmatch_lines(
         [
             "*TestBroken.test_generated_ledger_round_trips_through_each_format*",
@@ -228,7 +253,7 @@ def test_figures_that_disagree_with_the_indicators_fail_naming_the_figure(
         capabilities="{Capability.LEDGER_FORMATS, Capability.REPORT_TEMPLATES}",
     )
     result = run(pytester)
-    result.assert_outcomes(failed=1, passed=6, skipped=6)
+    result.assert_outcomes(failed=1, passed=6, skipped=7)
     result.stdout.fnmatch_lines(
         [
             "*report template 'brokenland.wrong': figure 'visits.total' (*) is *, but the core's "
@@ -242,7 +267,7 @@ def test_private_imports_and_undeclared_capabilities_are_named(
 ) -> None:
     install(GOOD_FORMAT, LEAKY_REPORT, PRIVATE_IMPORT, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
-    result.assert_outcomes(failed=2, passed=4, skipped=7)
+    result.assert_outcomes(failed=2, passed=4, skipped=8)
     result.stdout.fnmatch_lines_random(
         [
             "*plugin.py:* imports private _describe from socialwork_core.plugins.manager: use "
@@ -260,10 +285,43 @@ def test_an_adapter_that_is_not_installed_is_named_with_the_entry_point_to_decla
         test_missing=CONFORMANCE.format(capabilities="set()").replace('"broken"', '"zhejaing"')
     )
     result = run(pytester)
-    result.assert_outcomes(failed=3, passed=1, skipped=9)
+    result.assert_outcomes(failed=3, passed=1, skipped=10)
     result.stdout.fnmatch_lines(
         [
             "*no plugin named 'zhejaing' was loaded (loaded: *national*). Declare the entry point "
             "in your pyproject.toml: [[]project.entry-points.socialwork_core] zhejaing = *",
         ]
     )
+
+
+def test_converter_rules_that_change_the_librarys_records_fail_naming_the_record(
+    install, pytester: pytest.Pytester
+) -> None:
+    install(
+        GOOD_FORMAT,
+        BAD_CONVERTER,
+        capabilities="{Capability.LEDGER_FORMATS, Capability.CONVERTER}",
+    )
+    result = run(pytester)
+    result.stdout.fnmatch_lines(
+        [
+            "*adapter 'broken': converter rules: * problem(s) to fix in the adapter:",
+            "*recipients 'R0001' does not round-trip: birth_date datetime.date(1939, 1, 1) -> "
+            "datetime.date(2000, 1, 1), *",
+            "*with the rules, sheet *, column * read with the rules datetime.date(2000, 1, 1)",
+        ]
+    )
+    outcomes = result.parseoutcomes()
+    assert outcomes["failed"] >= 1 and "error" not in outcomes
+
+
+def test_converter_rules_for_the_adapters_own_types_pass(
+    install, pytester: pytest.Pytester
+) -> None:
+    install(
+        GOOD_FORMAT,
+        GOOD_CONVERTER,
+        capabilities="{Capability.LEDGER_FORMATS, Capability.CONVERTER}",
+    )
+    result = run(pytester)
+    result.assert_outcomes(passed=7, skipped=7)

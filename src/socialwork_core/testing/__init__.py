@@ -17,7 +17,8 @@ dependency of the library). Two ways in, both opt-in:
   declared capabilities), :class:`LedgerFormatTests` (a ledger generated from each format loads
   and writes back unchanged; detection), :class:`CategoryTests`, :class:`RuleSetTests`,
   :class:`ReportTemplateTests` (renders, masks personal data, figures agree with the core's
-  indicators), :class:`RecipientCheckTests`;
+  indicators), :class:`RecipientCheckTests` (and the templates of their findings),
+  :class:`ConverterTests` (records round-trip through the plugins' converter rules);
 - enable the pytest plugin for the report header and the shared fixtures::
 
       pytest_plugins = ["socialwork_core.testing.plugin"]
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 from .checks import (
     check_categories,
+    check_converter,
     check_detection,
     check_discovery,
     check_format_round_trip,
@@ -46,6 +48,7 @@ from .suite import (
     AdapterTestBase,
     Capability,
     CategoryTests,
+    ConverterTests,
     DiscoveryTests,
     LedgerFormatTests,
     RecipientCheckTests,
@@ -61,6 +64,7 @@ __all__ = [
     "AdapterTestBase",
     "Capability",
     "CategoryTests",
+    "ConverterTests",
     "DiscoveryTests",
     "FormatGap",
     "LedgerFormatTests",
@@ -68,6 +72,7 @@ __all__ = [
     "ReportTemplateTests",
     "RuleSetTests",
     "check_categories",
+    "check_converter",
     "check_detection",
     "check_discovery",
     "check_format_round_trip",

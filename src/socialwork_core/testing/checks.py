@@ -45,6 +45,7 @@ from .synthetic import FormatGap, covered_fields, synthetic_ledger
 __all__ = [
     "adapter_info",
     "check_categories",
+    "check_converter",
     "check_detection",
     "check_discovery",
     "check_format_round_trip",
@@ -384,6 +385,50 @@ def check_format_round_trip(
         f"{label}: {p}" for p in _compare_ledgers(fmt, loaded.ledger, again.ledger, "read again")
     ]
     return problems, loaded.ledger
+
+
+def check_converter(
+    plugins: Plugins, ledger: Ledger, fmt: LedgerFormat, *, workdir: Path
+) -> list[str]:
+    """With the plugins' converter rules (``socialwork_configure_converter``), every record of
+    ``ledger`` unstructures and structures back to itself (as ``socialwork convert`` writes and
+    another program reads it), and ``ledger`` written in ``fmt`` reads back the same as with the
+    library's own converter (rules for an adapter's own types must not change the library's)."""
+    converter = plugins.make_converter()
+    problems: list[str] = []
+    for kind in RecordKind:
+        for record in ledger.records(kind):
+            where = f"{kind.value} {record_id(kind, record)!r}"
+            try:
+                back = converter.structure(converter.unstructure(record), type(record))
+            except Exception as error:  # anything the plugin's hooks raise is the finding
+                problems.append(f"{where} does not round-trip: {type(error).__name__}: {error}")
+                break
+            if back != record:
+                changed = ", ".join(
+                    f"{a.name} {getattr(record, a.name)!r} -> {getattr(back, a.name)!r}"
+                    for a in attrs.fields(type(record))
+                    if getattr(record, a.name) != getattr(back, a.name)
+                )
+                problems.append(f"{where} does not round-trip: {changed or repr(back)}")
+                break
+    workdir.mkdir(parents=True, exist_ok=True)
+    path = write_ledger(workdir / f"{fmt.name}.converter.xlsx", ledger, fmt)
+    try:
+        theirs = load_ledger(path, fmt, converter=converter)
+    except (ValueError, WorkbookError, LedgerLoadError) as error:
+        return [*problems, f"ledger format {fmt.name!r} does not load with the rules: {error}"]
+    ours = load_ledger(path, fmt)
+    problems += [
+        f"with the rules, {p}"
+        for p in _compare_ledgers(fmt, ours.ledger, theirs.ledger, "read with the rules")
+    ]
+    if [i.code for i in ours.issues] != [i.code for i in theirs.issues]:
+        problems.append(
+            f"ledger format {fmt.name!r}: the rules change the reading's issues: "
+            f"{'; '.join(_describe_issues(theirs, errors_only=False))}"
+        )
+    return problems
 
 
 def check_detection(

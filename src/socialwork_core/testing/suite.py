@@ -36,6 +36,7 @@ __all__ = [
     "AdapterTestBase",
     "Capability",
     "CategoryTests",
+    "ConverterTests",
     "DiscoveryTests",
     "LedgerFormatTests",
     "RecipientCheckTests",
@@ -60,6 +61,8 @@ class Capability(StrEnum):
     """``socialwork_report_templates``: the region's report forms."""
     RECIPIENT_CHECKS = "recipient_checks"
     """``socialwork_check_recipient``: extra checks on a person."""
+    CONVERTER = "converter"
+    """``socialwork_configure_converter``: rules added to the library's cattrs converter."""
 
 
 _HOOK_OF: dict[Capability, str] = {
@@ -69,6 +72,7 @@ _HOOK_OF: dict[Capability, str] = {
     Capability.RULE_SETS: "socialwork_rule_sets",
     Capability.REPORT_TEMPLATES: "socialwork_report_templates",
     Capability.RECIPIENT_CHECKS: "socialwork_check_recipient",
+    Capability.CONVERTER: "socialwork_configure_converter",
 }
 
 
@@ -439,6 +443,36 @@ class RecipientCheckTests(AdapterTestBase):
         self.fail_on("message templates", problems)
 
 
+class ConverterTests(AdapterTestBase):
+    """Converter rules: the library's records still round-trip through the plugins' converter,
+    and a ledger reads the same with the rules as with the library's own converter."""
+
+    @requires(Capability.CONVERTER)
+    def test_converter_rules_keep_the_librarys_records(
+        self, socialwork_plugins: Plugins, adapter_region: Region | None, kit_workdir: Path
+    ) -> None:
+        # made here, not read through the plugins: rules that change records would have changed
+        # the ``generated_ledger`` fixture already
+        code = adapter_region.code if adapter_region is not None else ""
+        formats = socialwork_plugins.ledger_formats_for_region(code)
+        if not formats:
+            self.fail_on("converter rules", [f"no ledger format for region {code!r}"])
+        try:
+            ledger = synthetic_ledger(
+                formats[0],
+                as_of=self.as_of,
+                region=adapter_region,
+                local_categories=socialwork_plugins.categories_for_region(code),
+            )
+        except FormatGap as gap:
+            self.fail_on("converter rules", [f"ledger format {formats[0].name!r}: {gap}"])
+            return
+        problems = checks.check_converter(
+            socialwork_plugins, ledger, formats[0], workdir=kit_workdir / "converter"
+        )
+        self.fail_on("converter rules", problems)
+
+
 class AdapterConformance(
     DiscoveryTests,
     LedgerFormatTests,
@@ -446,5 +480,6 @@ class AdapterConformance(
     RuleSetTests,
     ReportTemplateTests,
     RecipientCheckTests,
+    ConverterTests,
 ):
     """Every concern at once: the one class most adapters subclass."""
