@@ -70,7 +70,7 @@ def test_text_is_the_cell_as_read_without_surrounding_spaces() -> None:
     assert text(date(2022, 3, 1)) == "2022-03-01"
 
 
-def test_streamed_rows_are_the_rows(xlsx: MakeXlsx) -> None:
+def test_data_rows_and_their_parts_are_the_rows(xlsx: MakeXlsx) -> None:
     spec = TableSpec(
         columns=[
             ColumnSpec("name", ("姓名",), required=True),
@@ -92,9 +92,15 @@ def test_streamed_rows_are_the_rows(xlsx: MakeXlsx) -> None:
         expected = list(table)
         expected_issues = list(table.issues)
     with read_table(path, spec) as table:
-        streamed = [table.row_of(parts) for parts in table.stream()]
+        streamed = [table.row_of(table.parts_of(i, cells)) for i, cells in table.data_rows()]
         assert table.issues == expected_issues
-    assert streamed == expected
+    with read_table(path, spec) as table:
+        rows_as_read = table.unmerged_rows()
+        assert rows_as_read is not None  # no merged range below the header
+        kept = [(i, c) for i, c in rows_as_read if not table.is_skipped(i, c)]
+        told_apart = [table.row_of(table.parts_of(i, cells)) for i, cells in kept]
+        assert table.issues == expected_issues  # the 合计 row noted, as data_rows notes it
+    assert streamed == told_apart == expected
     assert [r.raw for r in streamed] == [r.raw for r in expected]
     assert len(expected) == 3 and expected[1].issues and expected[2].extras
 

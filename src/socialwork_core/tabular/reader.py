@@ -296,25 +296,17 @@ class Table:
         finally:
             self.close()
 
-    def stream(self) -> Iterator[RowParts]:
-        """The rows as ``RowParts`` (what ``Row`` is made of) without building ``Row`` objects:
-        for loaders that build their own records from ``values`` and need a ``Row`` only for the
-        rows they report on (``row_of``). Iterate once, as the table itself."""
-        try:
-            yield from self._parts()
-        finally:
-            self.close()
-
     def row_of(self, parts: RowParts) -> Row:
-        """The ``Row`` for parts from ``stream``."""
+        """The ``Row`` for parts from ``parts_of``: a loader building its own records from
+        ``values`` needs a ``Row`` only for the rows it reports on."""
         index, cells, values, issues, extras = parts
         return Row(self.sheet, index + 1, values, extras, tuple(issues), cells, self.layout.headers)
 
     def data_rows(self) -> Iterator[tuple[int, Cells]]:
         """The data rows before coercion: (0-based row index, cells with merged values filled
-        in), blank rows and footers left out (footers noted in ``issues``), exactly the rows
-        ``stream`` gives. ``parts_of`` makes one into ``RowParts``: for a loader with a quicker
-        way of its own for rows it knows to be clean. Iterate once, as the table itself."""
+        in), blank rows and footers left out (footers noted in ``issues``): the rows iterating
+        the table gives as ``Row``. ``parts_of`` makes one into ``RowParts``: for a loader with a
+        quicker way of its own for rows it knows to be clean. Iterate once, as the table itself."""
         try:
             yield from self._data_rows()
         finally:
@@ -351,14 +343,18 @@ class Table:
         footer = _footer_of(first)
         if footer is None:
             return False
+        self._note_footer(index, footer)
+        return True
+
+    def _note_footer(self, index: int, footer: str) -> None:
         finding = Finding.of(
             "tabular.footer_row_skipped", Severity.INFO, row=index + 1, value=footer
         )
         self.issues.append(Issue(finding, self.sheet, index + 1, raw=footer))
-        return True
 
     def parts_of(self, index: int, cells: Cells) -> RowParts:
-        """What ``stream`` gives for the data row ``(index, cells)`` from ``data_rows``."""
+        """The data row ``(index, cells)`` (from ``data_rows``, or ``unmerged_rows`` and not
+        ``is_skipped``) read: values coerced by field, issues, extras."""
         return self._row(index, cells)
 
     @property
@@ -416,10 +412,7 @@ class Table:
                 yield index, cells
                 continue
             if footer is not None:
-                finding = Finding.of(
-                    "tabular.footer_row_skipped", Severity.INFO, row=index + 1, value=footer
-                )
-                self.issues.append(Issue(finding, self.sheet, index + 1, raw=footer))
+                self._note_footer(index, footer)
                 continue
             yield index, cells
 
@@ -517,7 +510,7 @@ class Table:
 _NOTHING: Final = object()
 
 RowParts = tuple[int, Cells, dict[str, Any], list[Issue], dict[str, str]]
-"""What ``Table.stream`` yields for a data row: (0-based row index, cells as read with merged values
+"""What ``Table.parts_of`` gives for a data row: (0-based row index, cells as read with merged values
 filled in, values by field, issues, extras), the makings of a ``Row``."""
 
 
