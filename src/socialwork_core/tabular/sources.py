@@ -190,6 +190,9 @@ class Workbook:
         self._executor: ThreadPoolExecutor | None = None
         self._prefetched: dict[str, Future[SheetData]] = {}
         self._background: _Calamine | None = None
+        # the sheet XML scan (formulas without a value, ods merges) runs beside calamine's parse
+        # of the same sheet; its own single thread, started on first use
+        self._scanner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheet-scanner")
         self._csv_encoding = ""
         if kind == "csv":
             self._csv_encoding = detect_csv_encoding(path)
@@ -220,6 +223,7 @@ class Workbook:
             self._executor.shutdown(wait=True)  # a parse under way ends before calamine closes
             self._executor = None
             self._prefetched.clear()
+        self._scanner.shutdown(wait=True)
         for handle in (self._background, self._calamine):
             if handle is not None:
                 handle.close()
@@ -263,24 +267,29 @@ class Workbook:
             return self._sheet_data(self._calamine, name)
 
     def _sheet_data(self, handle: _Calamine, name: str) -> SheetData:
+        scan = self._scanner.submit(self._scan_xml, name)  # while calamine parses the sheet
         try:
             sheet = handle.book.get_sheet_by_name(name)
             merged = tuple(sheet.merged_cell_ranges or ())
             offset = sheet.start[1] if sheet.start is not None else 0
         except python_calamine.CalamineError as error:
             raise _translate(error, self.path) from None
-        formulas: frozenset[tuple[int, int]] = frozenset()
-        if self.kind == "xlsx":
-            formulas = _xlsx_formulas_without_value(self.path, name)
-        elif self.kind == "ods":
-            ods_merged, formulas = _ods_scan(self.path, name)
-            merged = merged or ods_merged
+        xml_merged, formulas = scan.result()
         return SheetData(
             name=name,
             rows=_calamine_rows(sheet, offset, self.path),
-            merged=merged,
+            merged=merged or xml_merged,
             formulas_without_value=formulas,
         )
+
+    def _scan_xml(self, name: str) -> tuple[tuple[Merge, ...], frozenset[tuple[int, int]]]:
+        """What calamine's API does not tell: formula cells without a value (xlsx, ods) and
+        merged ranges (ods)."""
+        if self.kind == "xlsx":
+            return (), _xlsx_formulas_without_value(self.path, name)
+        if self.kind == "ods":
+            return _ods_scan(self.path, name)
+        return (), frozenset()
 
 
 @attrs.frozen
