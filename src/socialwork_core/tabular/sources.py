@@ -21,7 +21,8 @@ docstring); nothing else escapes. Checks made before a parser sees the file:
 Speed: calamine parses a whole sheet into its own memory before the first row is given, and does so
 without holding Python's global lock. ``Workbook.prefetch`` starts that parse on a background thread
 (one at a time, one thread per workbook, with a calamine handle of its own), so a loader can read
-one sheet while the next is parsed on another core. ``sheet`` gives the same ``SheetData`` and
+one sheet while the next is parsed on another core. The sheet XML scan above runs on a thread of
+its own beside calamine's parse of the same sheet. ``sheet`` gives the same ``SheetData`` and
 raises the same errors either way.
 """
 
