@@ -15,6 +15,7 @@ from socialwork_core.tabular import (
     Money,
     choice,
     date_value,
+    exact_labels,
     integer,
     money,
     money_value,
@@ -170,6 +171,21 @@ def test_a_choice_maps_labels_and_codes_and_names_the_accepted_labels_when_unkno
         coerce("五保")
     assert codes_of(error) == ("tabular.label_unrecognised",)
     assert "低保对象" in error.value.findings[0].message
+
+
+def test_a_choice_shares_the_texts_it_maps_as_they_stand_and_answers_as_they_say() -> None:
+    coerce = choice({"低保对象": "subsistence", "特困人员（分散供养）": "ep"})
+    table = exact_labels(coerce)
+
+    assert table is not None
+    assert dict(table) == {
+        "低保对象": "subsistence",
+        "特困人员（分散供养）": "ep",
+        "subsistence": "subsistence",
+        "ep": "ep",
+    }
+    assert all(coerce(raw) == code for raw, code in table.items())
+    assert exact_labels(text) is None and exact_labels(date_value) is None
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,16 @@ from typing import Any, Final
 import attrs
 
 from ..findings import FindingError
-from ..tabular import ColumnSpec, Money, Table, date_value, raw_text, split_values, text
+from ..tabular import (
+    ColumnSpec,
+    Money,
+    Table,
+    date_value,
+    exact_labels,
+    raw_text,
+    split_values,
+    text,
+)
 from ..tabular.reader import FOOTER_INITIALS
 from .building import PEOPLE_FIELDS, SET_ASIDE, RecordBuilder, Route, approximate_flag
 from .format import RecordKind
@@ -47,6 +56,10 @@ _ONE_VALUE_ROUTES: Final = (
 
 _SEEN_MAX: Final = 4096
 """How many cell texts a repeating column remembers before it starts afresh."""
+
+_ALWAYS_GIVEN_ROUTES: Final = (Route.SAME, Route.ENUM, Route.ENUM_SELF, Route.DECIMAL)
+"""Routes of a one-value cell whose every way through gives the field a value or leaves the row
+(unlike a tuple, which an empty one leaves unset)."""
 
 RowFunction = Callable[[int, list[Any], int], Any]
 """``(0-based row index, cells, position) -> record or UNSURE``."""
@@ -82,6 +95,7 @@ def compile_rows(
     }
     body: list[str] = []
     fields: list[str] = []  # the record fields the row gives, each held in a local ``f_<field>``
+    always_given: set[str] = set()
     for number, column in enumerate(table.spec.columns):
         where = layout.fields.get(column.field)
         if where is None:
@@ -94,6 +108,8 @@ def compile_rows(
         if how not in ((Route.TUPLE, Route.FROZENSET) if column.multi else _ONE_VALUE_ROUTES):
             return None
         fields.append(field)
+        if column.required and not column.multi and how in _ALWAYS_GIVEN_ROUTES:
+            always_given.add(field)
         flag = attributes.get(approximate_flag(field))
         keeps_flag = how == Route.DECIMAL and flag is not None and flag.init
         if keeps_flag:
@@ -102,6 +118,7 @@ def compile_rows(
         namespace[f"target_{number}"] = target
         if how in (Route.ENUM, Route.ENUM_SELF):
             namespace[f"members_{number}"] = {m.value: m for m in target}
+        namespace[f"exact_{number}"] = exact_labels(column.coerce)
         missing = "return UNSURE" if column.required else "pass"
         body.append(f"raw = cells[{where}] if {where} < n else None")
         if column.coerce is text and not column.multi and how == Route.SAME and target is str:
@@ -144,8 +161,11 @@ def compile_rows(
         fields.append("id")
         body.append(f"if f_id is MISSING: f_id = {plan.id_prefix!r} + str(position)")
     fields = list(dict.fromkeys(fields))  # a field given twice would be a repeated keyword
+    starts: list[str] = []  # fields whose local starts at the class's plain default
     for field in fields:
         default = attributes[field].default
+        if field in always_given:
+            continue  # every way through its cell gives a value or leaves the row
         if default is attrs.NOTHING:
             body.append(f"if f_{field} is MISSING: return UNSURE")  # the class refuses it
         elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -153,9 +173,12 @@ def compile_rows(
                 return None
             namespace[f"factory_{field}"] = default.factory
             body.append(f"if f_{field} is MISSING: f_{field} = factory_{field}()")
-        else:
+        elif field in ("key", "resident_id", "id"):  # tested for emptiness above
             namespace[f"default_{field}"] = default
             body.append(f"if f_{field} is MISSING: f_{field} = default_{field}")
+        else:
+            namespace[f"default_{field}"] = default
+            starts.append(f"    f_{field} = default_{field}")
     if plan.names_people and builder.recipients_loaded:
         # the register is complete once its sheet is read: the set of keys no longer changes
         namespace["known"] = builder.keys
@@ -170,7 +193,8 @@ def compile_rows(
     lines = [
         "def row(index, cells, position):",
         "    n = len(cells)",
-        f"    {' = '.join(f'f_{f}' for f in fields)} = MISSING" if fields else "    pass",
+        *(f"    f_{f} = MISSING" for f in fields if f"    f_{f} = default_{f}" not in starts),
+        *starts,
         *("    " + line for line in body),
         "    try:",
         f"        return cls({', '.join(given)})",
@@ -189,13 +213,20 @@ def _collect(how: Route, items: str) -> str:
 
 def _coerced(number: int, column: ColumnSpec, raw: str = "raw") -> list[str]:
     """``v = coerce(raw)``, or ``UNSURE`` when it has a finding. A date cell is its own value
-    (what ``date_value`` gives back for it), without the call."""
+    (what ``date_value`` gives back for it), and a label as it stands is looked up in the
+    ``choice`` coercer's own table (what it does first), without the call."""
     call = [
         "try:",
         f"    v = coerce_{number}({raw})",
         "except FindingError:",
         "    return UNSURE",
     ]
+    if exact_labels(column.coerce) is not None:
+        return [
+            f"v = exact_{number}.get({raw}) if {raw}.__class__ is str else None",
+            "if v is None:",
+            *("    " + c for c in call),
+        ]
     if column.coerce is date_value:
         return [
             f"if {raw}.__class__ is date:",

@@ -16,9 +16,11 @@ import functools
 import math
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 from typing import Any, Final, TypeAlias
 
 import attrs
@@ -338,7 +340,18 @@ def choice(labels: Mapping[str, str]) -> Coercer:
             raise _fail("tabular.label_unrecognised", raw, known=known)
         return found
 
+    _EXACT_LABELS[coerce] = MappingProxyType(exact)
     return coerce
+
+
+_EXACT_LABELS: weakref.WeakKeyDictionary[Coercer, Mapping[str, str]] = weakref.WeakKeyDictionary()
+
+
+def exact_labels(coercer: Coercer) -> Mapping[str, str] | None:
+    """For a ``choice`` coercer: the texts it maps to a code as they stand (labels and codes as
+    given), which is what it answers first for a text cell; ``None`` for any other coercer. Lets
+    a caller that reads many cells look the common texts up itself."""
+    return _EXACT_LABELS.get(coercer)
 
 
 @functools.lru_cache(maxsize=64)
