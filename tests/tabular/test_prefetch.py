@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,3 +82,13 @@ def test_a_workbook_named_for_another_format_prefetches_the_same(tmp_path: Path)
         assert snapshot(renamed, name, prefetch=True) == snapshot(
             path.with_name("l.xls"), name, prefetch=False
         )
+
+
+def test_closing_a_workbook_ends_its_reading_threads(tmp_path: Path) -> None:
+    path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS)
+    with open_workbook(path) as workbook:
+        workbook.prefetch("探访记录")
+        assert list(workbook.sheet("服务对象").rows)
+        assert list(workbook.sheet("探访记录").rows)
+    left = [t.name for t in threading.enumerate() if t.name.startswith("sheet-")]
+    assert left == []
