@@ -341,10 +341,10 @@ def keep_clean_rows(
 ) -> None:
     """Read every data row of ``table``: the record ``row`` builds from a clean one goes to
     ``records`` (through ``keep(record, cells)`` when the row may have extras), any other row to
-    ``general(index, cells, position, UNSURE)``. The rows and positions
-    are those of ``table.data_rows()``; without its generator when no merged range reaches the
-    data (then blank and footer rows are told apart here, through ``table.is_skipped`` for any
-    row whose first cell could start one)."""
+    ``general(index, cells, position, UNSURE)``. The rows and positions are those of
+    ``table.data_rows()``; without its generator when no merged range reaches the data (then
+    blank and footer rows are told apart here, through ``table.is_skipped`` for any row whose
+    first cell could start one)."""
     rows = table.unmerged_rows()
     if rows is None:
         for position, (index, cells) in enumerate(table.data_rows(), start=1):

@@ -191,10 +191,12 @@ class _SheetLoad:
         self._first_row: dict[str, int] = {}
         self._first_id_row: dict[str, int] = {}
 
-    def keep(self, record: Any, cells: Cells) -> None:
-        """Keep the record of a clean row of a kind with nothing more to check."""
+    def keep(self, record: Any, cells: Cells, found: dict[str, str] | None = None) -> None:
+        """Keep the record of a row (not a recipient's) with its extras: ``found`` when the row
+        was read already, else read from ``cells``."""
         self.records.append(record)
-        found = self.table.extras_of(cells)
+        if found is None:
+            found = self.table.extras_of(cells)
         if found:
             self.extras[record_id(self.kind, record)] = found
 
@@ -226,15 +228,12 @@ class _SheetLoad:
             )
             self.refused += 1
             return
-        self.records.append(record)
-        if kind is RecordKind.RECIPIENTS:
-            self.builder.remember(record)
-            self.recipient_rows[record.key] = (table.sheet, index + 1)
+        if kind is not RecordKind.RECIPIENTS:
+            self.keep(record, cells, row_extras)
             return
-        if row_extras is None:
-            row_extras = table.extras_of(cells)
-        if row_extras:
-            self.extras[record_id(kind, record)] = row_extras
+        self.records.append(record)  # a recipient keeps its extras on itself
+        self.builder.remember(record)
+        self.recipient_rows[record.key] = (table.sheet, index + 1)
 
 
 def _record_of(
