@@ -41,7 +41,8 @@ from .checks import RecipientCheck, check_recipients
 from .columns import coercer_for, disability_cell, phones_cell, resident_id_cell, table_spec
 from .conversion import CategoryChange, LocalCategory, accepted_categories, fit_categories
 from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
-from .loading import LedgerLoadError, LoadResult, RejectedRow, load_ledger, write_issues_workbook
+from .issues_workbook import write_issues_workbook
+from .loading import LedgerLoadError, LoadResult, RejectedRow, load_ledger
 from .model import Ledger, ledger_of, record_id
 from .writing import write_ledger
 
