@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -30,7 +31,15 @@ from ..ledger import (
 from ..plugins import Plugins
 from ..reports import ReportSettings, mask_name, mask_text, report_data, report_json, write_report
 from ..schedule import DueEntry, DueStatus, due_list, grade_all
-from ..tabular import CellKind, Column, Issue, SheetSpec, TitleBlock, write_workbook
+from ..tabular import (
+    CellKind,
+    Column,
+    Issue,
+    SheetSpec,
+    TitleBlock,
+    write_text_atomic,
+    write_workbook,
+)
 from .console import CliError, Console, format_table
 from .session import (
     EXIT_DATA,
@@ -52,7 +61,25 @@ __all__ = ["COMMANDS"]
 Command = Callable[[argparse.Namespace, Console, date], int]
 
 
-def _writable(path: Path, allowed: Sequence[str]) -> Path:
+def _same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name one file: the same path once links are resolved, or (both
+    existing) the same file on disk, as a hard link is."""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _writable(path: Path, allowed: Sequence[str], inputs: Sequence[str | Path] = ()) -> Path:
+    """``path`` checked as an output before any work: never one of ``inputs`` (the ledger, an
+    alert file), never a folder, of an allowed type, its folder made."""
+    for given in inputs:
+        if _same_file(path, Path(given)):
+            raise CliError("cli.output_is_input", EXIT_USAGE, path=str(path), input=str(given))
+    if path.is_dir():
+        raise CliError("cli.output_is_directory", EXIT_USAGE, path=str(path))
     if path.suffix.lower() not in allowed:
         raise CliError(
             "cli.unsupported_output", EXIT_USAGE, path=str(path), allowed=", ".join(allowed)
@@ -76,7 +103,7 @@ def _write(console: Console, path: Path, write: Callable[[], object]) -> None:
 
 def _write_text(console: Console, path: Path, text: str) -> None:
     """Write ``text`` (a JSON document) to ``path`` as UTF-8, with a final newline."""
-    _write(console, path, lambda: path.write_text(text + "\n", encoding="utf-8"))
+    _write(console, path, lambda: write_text_atomic(path, text + "\n"))
 
 
 def _both(label: str, code: str) -> str:
@@ -165,7 +192,7 @@ def _record_counts(ledger: Ledger) -> dict[str, int]:
 def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork validate LEDGER``."""
     if args.issues_out is not None:
-        _writable(Path(args.issues_out), (".xlsx",))  # fail before the work, not after
+        _writable(Path(args.issues_out), (".xlsx",), [args.ledger])  # fail before the work
     as_of = parse_as_of(args.as_of, today=today)
     plugins = start_plugins(console)
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
@@ -191,7 +218,7 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
     elif result.errors:
         issues_path = opened.path.with_name(f"{opened.path.stem}_issues.xlsx")
     if issues_path is not None:
-        target = _writable(issues_path, (".xlsx",))
+        target = _writable(issues_path, (".xlsx",), [args.ledger])
         _write(console, target, lambda: write_issues_workbook(target, result))
     console.done()
 
@@ -304,8 +331,9 @@ def _table_output(
     columns: Sequence[str],
     rows: Sequence[Sequence[str]],
     data: Any,
+    inputs: Sequence[str],
 ) -> None:
-    target = _writable(path, (".xlsx", ".json"))
+    target = _writable(path, (".xlsx", ".json"), inputs)
     if target.suffix.lower() == ".json":
         text = json.dumps(data, ensure_ascii=False, indent=2)
         _write_text(console, target, text)
@@ -334,6 +362,7 @@ def _emit_table(
     columns: Sequence[str],
     rows: Sequence[Sequence[str]],
     payload: dict[str, Any],
+    inputs: Sequence[str],
 ) -> None:
     """Write the table to ``output`` if asked, then print it (or its JSON form) on stdout."""
     if output is not None:
@@ -346,6 +375,7 @@ def _emit_table(
             columns=columns,
             rows=rows,
             data=payload,
+            inputs=inputs,
         )
     console.done()
     if console.json_output:
@@ -359,7 +389,7 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork grade LEDGER --as-of DATE``."""
     as_of = parse_as_of(args.as_of, today=today)
     if args.output is not None:
-        _writable(Path(args.output), (".xlsx", ".json"))
+        _writable(Path(args.output), (".xlsx", ".json"), [args.ledger, *(args.alert or ())])
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
@@ -385,7 +415,16 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
         "rule_set": {"name": rule_set[0], "version": rule_set[1]},
         "grades": items,
     }
-    _emit_table(console, args.output, "grades", as_of, columns, rows, payload)
+    _emit_table(
+        console,
+        args.output,
+        "grades",
+        as_of,
+        columns,
+        rows,
+        payload,
+        [args.ledger, *(args.alert or ())],
+    )
     console.note(
         "cli.graded",
         as_of=as_of.isoformat(),
@@ -438,7 +477,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork due LEDGER --as-of DATE [--alert FILE]``."""
     as_of = parse_as_of(args.as_of, today=today)
     if args.output is not None:
-        _writable(Path(args.output), (".xlsx", ".json"))
+        _writable(Path(args.output), (".xlsx", ".json"), [args.ledger, *(args.alert or ())])
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
@@ -491,7 +530,16 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
             _due_data(opened, e, grades.get(e.recipient_key), args.full_names) for e in shown
         ],
     }
-    _emit_table(console, args.output, "due", as_of, columns, rows, payload)
+    _emit_table(
+        console,
+        args.output,
+        "due",
+        as_of,
+        columns,
+        rows,
+        payload,
+        [args.ledger, *(args.alert or ())],
+    )
     console.note(
         "cli.due_summary",
         as_of=as_of.isoformat(),
@@ -521,7 +569,7 @@ def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
             known=", ".join(templates) or "-",
         )
     period = parse_period_text(args.period, first_weekday=template.first_weekday)
-    target = _writable(Path(args.output), (".xlsx", ".json"))
+    target = _writable(Path(args.output), (".xlsx", ".json"), [args.ledger])
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
     console.progress("cli.progress.computing")
     settings = ReportSettings(rule_sets=opened.rule_sets)
@@ -611,7 +659,7 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
             "cli.unknown_layout", EXIT_USAGE, name=args.layout, known=", ".join(layouts) or "-"
         )
     if args.output is not None:
-        _writable(Path(args.output), (".json",) if args.to == "json" else (".xlsx",))
+        _writable(Path(args.output), (".json",) if args.to == "json" else (".xlsx",), [args.ledger])
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
     recheck: tuple[Issue, ...] = ()
     if args.to == "json":
@@ -628,9 +676,9 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
         fmt = layouts[args.layout] if args.layout is not None else opened.format
         layout_name = fmt.name
         default = Path(f"{opened.path.stem}.{fmt.name}.xlsx")
-        target = _writable(Path(args.output) if args.output is not None else default, (".xlsx",))
-        if target.resolve() == opened.path.resolve():
-            raise CliError("cli.output_is_input", EXIT_USAGE, path=str(target))
+        target = _writable(
+            Path(args.output) if args.output is not None else default, (".xlsx",), [args.ledger]
+        )
         ledger = opened.result.ledger
         if fmt.name != opened.format.name:
             ledger, changes = fit_categories(ledger, fmt, plugins.extra_categories())

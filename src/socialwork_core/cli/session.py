@@ -131,6 +131,8 @@ def open_ledger(
     A file that cannot be read is a :class:`CliError` (exit 2) with the reader's own words.
     """
     path = Path(path_text)
+    if path.is_dir():
+        raise CliError("cli.input_is_directory", EXIT_USAGE, path=str(path))
     try:
         name, fmt, detected = choose_format(plugins, path, adapter)
         console.note(

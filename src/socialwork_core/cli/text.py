@@ -31,9 +31,14 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "name the adapter with --adapter (installed: {known})"
         ),
         "cli.unknown_layout": "no ledger format named {name!r}; known: {known}",
+        "cli.input_is_directory": "{path} is a folder, not a ledger file; name the file itself",
         "cli.workbook_unreadable": "cannot read {path} ({code})",
         "cli.output_unwritable": "cannot write {path}: {problem}",
-        "cli.output_is_input": "{path} is the input ledger; choose another output file",
+        "cli.output_is_input": (
+            "{path} is the input file {input}: writing would replace it; choose another output "
+            "file (the input is unchanged)"
+        ),
+        "cli.output_is_directory": "{path} is a folder; give a file name in it, e.g. {path}/out.xlsx",
         "cli.unsupported_output": "cannot write {path}: use one of {allowed}",
         "cli.alert_unreadable": "cannot read the alert file {path}: {problem}",
         "cli.alert_invalid": "the alert file {path} does not describe alerts: {problems}",

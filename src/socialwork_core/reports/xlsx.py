@@ -37,6 +37,7 @@ from ..glossary.indicators_text import (
     FigureUnit,
 )
 from ..indicators.figures import Figure
+from ..tabular.atomic import atomic_path
 from ..tabular.writer import CellKind, safe_cell, safe_sheet_name
 from .masking import mask_text
 from .model import Report, Table
@@ -220,7 +221,10 @@ def report_workbook(report: Report) -> Workbook:
 
 
 def write_report(report: Report, path: str | Path) -> Path:
-    """Save the report as an .xlsx file at ``path``; return the path."""
+    """Save the report as an .xlsx file at ``path`` (written beside it and renamed into place, so
+    an interrupted write leaves any file already there whole); return the path."""
     target = Path(path)
-    report_workbook(report).save(target)
+    workbook = report_workbook(report)
+    with atomic_path(target) as temporary:
+        workbook.save(temporary)
     return target

@@ -36,6 +36,7 @@ Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_inval
 
 from __future__ import annotations
 
+from .atomic import atomic_path, write_text_atomic
 from .cells import (
     Coerced,
     Coercer,
@@ -103,6 +104,7 @@ __all__ = [
     "TitleBlock",
     "Workbook",
     "WorkbookError",
+    "atomic_path",
     "choice",
     "column_letter",
     "date_value",
@@ -127,6 +129,7 @@ __all__ = [
     "split_values",
     "text",
     "time_value",
+    "write_text_atomic",
     "write_workbook",
     "yes_no",
 ]

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 import unicodedata
@@ -38,6 +39,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..glossary import LabelledEnum
 from ..glossary import vocabulary as words
+from .atomic import atomic_path
 from .cells import Money, money_text, raw_text
 
 FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -288,12 +290,32 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
         sheet.merged_cells.add(f"A{current}:{last}{current}")
 
 
+def _abandon(workbook: Workbook) -> None:
+    """Close the sheets of a write-only workbook whose rows failed part-way (an error, Ctrl-C) and
+    remove the scratch files openpyxl streams them to, so nothing half-written stays behind."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+
+
 def write_workbook(path: str | Path, sheets: Iterable[SheetSpec]) -> Path:
-    """Write ``sheets`` to a new .xlsx file at ``path`` (streamed); return the path."""
+    """Write ``sheets`` to a new .xlsx file at ``path`` (streamed); return the path.
+
+    The file is written beside ``path`` and renamed into place (``atomic_path``): an interrupted
+    write leaves any file already at ``path`` whole."""
     workbook = Workbook(write_only=True)
     _styles(workbook)
-    for spec in sheets:
-        _write_sheet(workbook, spec)
+    try:
+        for spec in sheets:
+            _write_sheet(workbook, spec)
+    except BaseException:
+        _abandon(workbook)
+        raise
     target = Path(path)
-    workbook.save(target)
+    with atomic_path(target) as temporary:
+        workbook.save(temporary)
     return target

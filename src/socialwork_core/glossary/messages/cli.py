@@ -14,9 +14,13 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.unknown_layout": "没有名为“{name}”的台账格式。可用格式：{known}。",
     # --- files -------------------------------------------------------------------------------------
+    "cli.input_is_directory": "“{path}”是一个文件夹，不是台账文件。请写出台账文件本身，例如“{path}/台账.xlsx”。",
     "cli.workbook_unreadable": "无法读取“{path}”：{message}",
     "cli.output_unwritable": "无法写入“{path}”：{problem}",
-    "cli.output_is_input": "输出文件“{path}”就是输入的台账，请换一个文件名，以免覆盖原台账。",
+    "cli.output_is_input": (
+        "输出文件“{path}”就是输入文件“{input}”，写入会覆盖原文件。请换一个输出文件名，原文件未作任何改动。"
+    ),
+    "cli.output_is_directory": "输出位置“{path}”是一个文件夹。请在文件夹后面写上文件名，例如“{path}/结果.xlsx”。",
     "cli.unsupported_output": "不支持输出为“{path}”，请使用以下文件类型：{allowed}。",
     "cli.alert_unreadable": "无法读取预警文件“{path}”：{problem}",
     "cli.alert_invalid": "预警文件“{path}”的内容不符合要求：{problems}",
