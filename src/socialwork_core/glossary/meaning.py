@@ -1,0 +1,468 @@
+"""Coded words read by their meaning: contact modes, categories, service levels and sex as
+ledgers write them, beyond the enumerations' own labels.
+
+A ledger column of one of these enumerations is read first by its exact labels (the enumeration's
+and the ledger format's own synonyms: ``tabular.choice``); a word those do not hold is then read
+here. Each reading answers a code, or ``None`` for a word it does not understand: a word is never
+guessed, so an unknown one stays a finding at its cell.
+
+Sources. The meanings follow ``docs/domain.md`` (DOMAIN.md sections 2 and 3: the categories, the
+contact modes, the service levels); the spellings are the ones seen in station ledgers and the
+provincial formats (issue #11 lists them). Where a mapping is this library's own choice rather than
+a published rule, its block says it is a *default*: an adapter replaces it through the column's
+``meaning`` (``FieldColumn.meaning``), e.g. with a ``LevelScale`` of its own words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Final, Protocol, TypeVar
+
+import attrs
+
+from ._labelled import LabelledEnum
+from .terms import Category, ContactMode, ServiceLevel, Sex
+
+
+class WordMeaning(Protocol):
+    """How a column reads a word its labels do not hold: the code it means, or ``None``."""
+
+    def __call__(self, word: str, /) -> str | None: ...
+
+
+WORD_SEPARATORS: Final = "、，,/+;；"
+"""Characters that separate several words in one cell (after NFKC, so ＋ and ／ count too); spaces
+separate as well."""
+
+_T = TypeVar("_T")
+_SPLIT: Final = re.compile("[" + re.escape(WORD_SEPARATORS) + r"\s]+")
+_BRACKETED: Final = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
+
+
+def plain(word: str) -> str:
+    """A word as compared here: NFKC (full-width forms half-width, ⅰ→i), spaces and a required
+    mark (*) removed, ASCII letters upper-cased."""
+    folded = unicodedata.normalize("NFKC", word)
+    return re.sub(r"\s+", "", folded).strip("*").upper()
+
+
+def split_words(cell: str) -> list[str]:
+    """The words of a cell (“城乡低保、残疾人”, “低保+残疾”, “低保 特困”), empty parts dropped."""
+    return [part for part in _SPLIT.split(unicodedata.normalize("NFKC", cell)) if part]
+
+
+def _agreed(readings: Iterable[_T | None]) -> _T | None:
+    """The one reading every part gives, or ``None`` if one is unknown or two disagree."""
+    found = set(readings)
+    if len(found) != 1:
+        return None
+    return found.pop()
+
+
+# --- contact modes --------------------------------------------------------------------------------
+
+CONTACT_MODE_WORDS: tuple[tuple[ContactMode, tuple[str, ...]], ...] = (
+    (ContactMode.VIDEO, ("视频",)),
+    (ContactMode.PHONE, ("电话", "电访", "致电", "来电", "电联", "通话", "语音")),
+    (ContactMode.INSTANT_MESSAGE, ("微信", "QQ", "短信", "即时通讯", "钉钉", "WECHAT")),
+    (ContactMode.MET_AT_ACTIVITY, ("活动",)),
+    (ContactMode.STATION_VISIT, ("来站", "来访", "来所", "到站", "来中心", "咨询")),
+    (ContactMode.HOME_VISIT, ("入户", "上门", "走访", "实地", "探访", "家访", "探视", "看望")),
+)
+"""Words that say how a worker reached a person, most specific first: the first mode one of whose
+words a written word contains is its mode. So 微信视频 is a video call (视频 before 微信), 电话回访
+and 电话探访 are calls (电话 before the visiting words 回访, 探访), 来访咨询 came to the station.
+The modes are DOMAIN.md section 3's; the word lists are a default from ledgers' usage. 回访 alone
+says a follow-up without saying how, so it is not read (电话回访 and 入户回访 are)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def contact_mode_of(word: str) -> ContactMode | None:
+    """The contact mode ``word`` means (入户走访, 实地走访, 电话回访, 微信视频 …), or ``None``.
+
+    A cell naming two different modes (“入户/电话”) is ``None``: one visit has one mode.
+    """
+    parts = split_words(word)
+    return _agreed(_one_mode(plain(part)) for part in parts) if parts else None
+
+
+def _one_mode(word: str) -> ContactMode | None:
+    for mode, keys in CONTACT_MODE_WORDS:
+        if any(key in word for key in keys):
+            return mode
+    return None
+
+
+# --- categories -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class CategoryWords:
+    """How ledgers write one category: core words, with the prefixes and suffixes that may stand
+    around them (any number of each, in any order within their side)."""
+
+    category: Category
+    cores: tuple[str, ...]
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+
+
+_PLACES: Final = ("城乡", "农村", "城市", "城镇", "乡村")
+"""Where a scheme applies: 城乡低保, 农村五保, 城市三无 are the same category."""
+_CLASSES: Final = tuple(f"{n}{unit}" for n in "一二三四1234ABCD" for unit in ("类", "档"))
+"""Tiers within 低保 (低保一类, A类低保, 二档): still 低保."""
+_PEOPLE: Final = ("户", "对象", "人员", "家庭", "成员", "群众")
+"""The usual suffixes naming who holds a category (低保户, 特困人员, 低保家庭成员)."""
+_SUPPORT_WORDS: Final = ("特困供养", "特困", "五保供养", "五保", "三无")
+_DISPERSED: Final = ("分散供养", "分散")
+_CENTRALISED: Final = ("集中供养", "集中")
+_ELDERLY: Final = ("老人", "老年人")
+
+CATEGORY_WORDS: tuple[CategoryWords, ...] = (
+    # 特困 with its form of support, before plain 特困: 分散供养特困人员, 特困(分散供养), 分散五保户
+    CategoryWords(
+        Category.EXTREME_POVERTY_DISPERSED,
+        tuple(f"{d}{s}" for d in _DISPERSED for s in _SUPPORT_WORDS)
+        + tuple(f"{s}{p}({d})" for s in _SUPPORT_WORDS for p in ("", *_PEOPLE) for d in _DISPERSED)
+        + tuple(f"{s}{d}" for s in _SUPPORT_WORDS for d in _DISPERSED),
+        _PLACES,
+        (*_PEOPLE, *_ELDERLY),
+    ),
+    CategoryWords(
+        Category.EXTREME_POVERTY_CENTRALISED,
+        tuple(f"{c}{s}" for c in _CENTRALISED for s in _SUPPORT_WORDS)
+        + tuple(
+            f"{s}{p}({c})" for s in _SUPPORT_WORDS for p in ("", *_PEOPLE) for c in _CENTRALISED
+        )
+        + tuple(f"{s}{c}" for s in _SUPPORT_WORDS for c in _CENTRALISED),
+        _PLACES,
+        (*_PEOPLE, *_ELDERLY),
+    ),
+    # 五保 (rural) and 三无 (urban) were merged into 特困人员供养 in 2016 (国发〔2016〕14号).
+    CategoryWords(Category.EXTREME_POVERTY, _SUPPORT_WORDS, _PLACES, (*_PEOPLE, *_ELDERLY, "儿童")),
+    CategoryWords(
+        Category.NEAR_SUBSISTENCE,
+        ("低保边缘", "低边", "最低生活保障边缘"),
+        _PLACES,
+        _PEOPLE,
+    ),
+    CategoryWords(
+        Category.SUBSISTENCE_ALLOWANCE,
+        ("低保", "最低生活保障"),
+        (*_PLACES, *_CLASSES),
+        (*_PEOPLE, *_CLASSES, "儿童", *_ELDERLY),
+    ),
+    CategoryWords(
+        Category.DE_FACTO_UNSUPPORTED_CHILD,
+        ("事实无人抚养儿童", "事实无人扶养儿童", "事实无人抚养", "事实无人扶养", "事实孤儿"),
+    ),
+    CategoryWords(
+        Category.ORPHAN,
+        ("孤儿",),
+        ("社会散居", "散居", "集中养育", "机构养育", "福利机构"),
+    ),
+    CategoryWords(
+        Category.CHILD_IN_DIFFICULTY,
+        ("困境儿童",),
+        suffixes=tuple(
+            f"({why})"
+            for why in (
+                "重残",
+                "重病",
+                "残疾",
+                "重度残疾",
+                "家庭困难",
+                "家庭经济困难",
+                "自身困难",
+                "监护缺失",
+                "监护困难",
+                "贫困",
+            )
+        ),
+    ),
+    CategoryWords(Category.LEFT_BEHIND_CHILD, ("留守儿童",), _PLACES),
+    CategoryWords(Category.LEFT_BEHIND_ELDERLY, ("留守老人", "留守老年人"), _PLACES),
+    CategoryWords(Category.ELDERLY_LIVING_ALONE, ("独居老人", "独居老年人", "独居")),
+    CategoryWords(
+        Category.EMPTY_NEST_ELDERLY, ("空巢老人", "空巢老年人", "空巢"), suffixes=("家庭",)
+    ),
+    CategoryWords(Category.DEPENDENT_ELDERLY, ("失能老人", "失能老年人", "失能")),
+    CategoryWords(
+        Category.SEVERELY_DISABLED_ELDERLY,
+        ("重残老人", "重度残疾老人", "重残老年人", "重度残疾老年人"),
+    ),
+    CategoryWords(Category.ADVANCED_AGE_ELDERLY, ("高龄老人", "高龄老年人", "高龄")),
+    CategoryWords(
+        Category.FAMILY_PLANNING_SPECIAL_ELDERLY,
+        ("计划生育特殊家庭", "计生特殊家庭", "计划生育特殊困难家庭", "计生特殊困难家庭", "失独"),
+        suffixes=(*_ELDERLY, *_PEOPLE),
+    ),
+    CategoryWords(
+        Category.DISABLED_PERSON,
+        ("残疾人", "残疾", "重残", "残疾人员"),
+        ("重度", "持证", "困难", "视力", "听力", "言语", "肢体", "智力", "精神", "多重"),
+        (*_PEOPLE, *(f"{n}级" for n in "一二三四1234")),
+    ),
+    CategoryWords(Category.TEMPORARY_ASSISTANCE, ("临时救助",), suffixes=_PEOPLE),
+    CategoryWords(
+        Category.EXPENDITURE_HARDSHIP_FAMILY,
+        ("支出型困难", "支出型贫困"),
+        suffixes=_PEOPLE,
+    ),
+    CategoryWords(Category.VAGRANT_OR_BEGGAR, ("流浪乞讨", "流浪"), suffixes=_PEOPLE),
+    CategoryWords(Category.ENTITLED_GROUP, ("优抚",), suffixes=_PEOPLE),
+    CategoryWords(Category.OTHER_IN_DIFFICULTY, ("其他困难", "困难群众"), suffixes=_PEOPLE),
+)
+"""How ledgers write the national categories (DOMAIN.md section 2), most specific first. A word is
+read as a category only when it is *exactly* prefixes + core + suffixes of that category: 城乡低保,
+低保户, 低保一类, 低保家庭儿童, 五保户, 分散供养特困人员, 三无人员, 低边户, 持证残疾人, 事实孤儿,
+困境儿童(重残), 计生特殊家庭 are read; 非低保, 原低保户, 低保退出 are not (nothing is guessed
+from a part of a word). 五保 and 三无 are 特困 by 国发〔2016〕14号, which merged them; the rest of
+the lists is a default from ledgers' usage."""
+
+
+def _category_pattern(words: CategoryWords) -> re.Pattern[str]:
+    def alternation(options: Iterable[str]) -> str:
+        return "|".join(re.escape(plain(o)) for o in sorted(set(options), key=len, reverse=True))
+
+    prefixes = f"(?:{alternation(words.prefixes)})*" if words.prefixes else ""
+    suffixes = f"(?:{alternation(words.suffixes)})*" if words.suffixes else ""
+    return re.compile(f"{prefixes}(?:{alternation(words.cores)}){suffixes}")
+
+
+_CATEGORY_PATTERNS: Final = tuple((w.category, _category_pattern(w)) for w in CATEGORY_WORDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def category_of(word: str) -> Category | None:
+    """The national category one written word means (城乡低保, 五保户, 重度残疾, 事实孤儿 …), or
+    ``None`` when the word is not one the lists above hold. Several words in one text: use
+    ``categories_of``."""
+    key = plain(word)
+    for category, pattern in _CATEGORY_PATTERNS:
+        if pattern.fullmatch(key):
+            return category
+    return None
+
+
+@attrs.frozen
+class WordsRead:
+    """What a cell of several words gave: the codes understood, in order and without repeats, and
+    the words not understood, as written."""
+
+    codes: tuple[str, ...]
+    unknown: tuple[str, ...]
+
+
+def categories_of(cell: str, meaning: Callable[[str], str | None] | None = None) -> WordsRead:
+    """Every category a cell names (“城乡低保、残疾人”, “低保+重度残疾”), split at
+    ``WORD_SEPARATORS`` and spaces. ``meaning`` reads each word (``category_of`` by default; pass
+    a column's own to add its local words)."""
+    read = meaning or category_of
+    codes: dict[str, None] = {}
+    unknown: list[str] = []
+    for word in split_words(cell):
+        code = read(word)
+        if code is None:
+            unknown.append(word)
+        else:
+            codes[code] = None
+    return WordsRead(tuple(codes), tuple(unknown))
+
+
+# --- service levels -------------------------------------------------------------------------------
+
+_NUMERALS: Final = MappingProxyType(
+    {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7"}
+)
+_LEVEL_ORDINALS: Final = ("1", "2", "3", "4", "5", "6")
+_ROMAN: Final = MappingProxyType({"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6})
+_ORDINAL: Final = re.compile(r"第?([1-6]|[IV]{1,3}|[A-F])(?:级别|等级|级|类|等|档)?")
+
+
+def _scale_key(word: str) -> str:
+    """A scale word as compared: ``plain``, with Chinese numerals as digits (每月一次 = 每月1次)."""
+    return "".join(_NUMERALS.get(ch, ch) for ch in plain(word))
+
+
+def _levels(value: Mapping[str, str | ServiceLevel]) -> Mapping[str, ServiceLevel]:
+    return MappingProxyType({_scale_key(w): ServiceLevel.from_code(c) for w, c in value.items()})
+
+
+@attrs.frozen(eq=False)  # compared (and cached) by identity: a scale is declared once
+class LevelScale:
+    """A service-level scale: the words a ledger grades people with, each → a level.
+
+    ``ordinals``: also read plain ordinals (1级, 一级, Ⅰ级, 第一级, A, A类, 1) as that level. Words
+    are compared after NFKC, without spaces, upper-cased, Chinese numerals read as digits, and a
+    bracketed note is read too: “一级（重点）” is 一级 when both say so, nothing when they
+    disagree. A scale is a ``WordMeaning``: calling it gives the level's code.
+    """
+
+    name: str
+    words: Mapping[str, ServiceLevel] = attrs.field(converter=_levels)
+    ordinals: bool = True
+    suffixes: tuple[str, ...] = ("对象", "人员", "户", "预警")
+    """Tails that do not change a word's level (重点户, 红色预警)."""
+
+    @classmethod
+    def in_order(
+        cls, name: str, words: Sequence[str | Sequence[str]], *, ordinals: bool = False
+    ) -> LevelScale:
+        """A scale written as words from the most urgent: the first word (or group of words) is
+        一级, the next 二级 … e.g. ``LevelScale.in_order("探访频次", ["每半月一次", "每月一次",
+        "每季度一次"])``."""
+        levels = list(ServiceLevel)
+        if len(words) > len(levels):
+            raise ValueError(f"a scale has at most {len(levels)} levels, got {len(words)}")
+        table: dict[str, ServiceLevel] = {}
+        for level, group in zip(levels, words, strict=False):
+            for word in (group,) if isinstance(group, str) else group:
+                table[word] = level
+        return cls(name, table, ordinals=ordinals)
+
+    def extended(self, name: str, words: Mapping[str, str | ServiceLevel]) -> LevelScale:
+        """This scale with more words (a word given here replaces the same word's level)."""
+        table: dict[str, str | ServiceLevel] = dict(self.words)
+        table.update({_scale_key(w): c for w, c in words.items()})
+        return attrs.evolve(self, name=name, words=table)
+
+    def level_of(self, word: str) -> ServiceLevel | None:
+        """The level ``word`` means on this scale, or ``None``."""
+        return _level_on(self, word)
+
+    def __call__(self, word: str, /) -> str | None:
+        level = self.level_of(word)
+        return None if level is None else level.value
+
+
+@functools.lru_cache(maxsize=4096)
+def _level_on(scale: LevelScale, word: str) -> ServiceLevel | None:
+    key = _scale_key(word)
+    if not key:
+        return None
+    if _BRACKETED.search(key):
+        outside = _BRACKETED.sub("", key)
+        inside = _BRACKETED.findall(key)
+        parts = [p for p in (outside, *inside) if p]
+        return _agreed(_one_level(scale, p) for p in parts)
+    return _one_level(scale, key)
+
+
+def _one_level(scale: LevelScale, key: str) -> ServiceLevel | None:
+    found = scale.words.get(key)
+    if found is not None:
+        return found
+    for tail in scale.suffixes:
+        if key.endswith(tail) and key != tail:
+            found = scale.words.get(key[: -len(tail)])
+            if found is not None:
+                return found
+    if scale.ordinals:
+        match = _ORDINAL.fullmatch(key)
+        if match:
+            mark = match[1]
+            if mark in _LEVEL_ORDINALS:
+                rank = int(mark)
+            elif mark in _ROMAN:
+                rank = _ROMAN[mark]
+            elif len(mark) == 1 and "A" <= mark <= "F":
+                rank = ord(mark) - ord("A") + 1
+            else:  # IIV and the like
+                return None
+            return list(ServiceLevel)[rank - 1]
+    return None
+
+
+NATIONAL_LEVELS: Final = LevelScale(
+    "national",
+    {
+        "红": ServiceLevel.LEVEL_1,
+        "红色": ServiceLevel.LEVEL_1,
+        "黄": ServiceLevel.LEVEL_2,
+        "黄色": ServiceLevel.LEVEL_2,
+        "绿": ServiceLevel.LEVEL_3,
+        "绿色": ServiceLevel.LEVEL_3,
+        "重点": ServiceLevel.LEVEL_1,
+        "重点关注": ServiceLevel.LEVEL_1,
+        "特别关注": ServiceLevel.LEVEL_1,
+        "关注": ServiceLevel.LEVEL_2,
+        "一般关注": ServiceLevel.LEVEL_3,
+        "一般": ServiceLevel.LEVEL_3,
+        "高风险": ServiceLevel.LEVEL_1,
+        "高危": ServiceLevel.LEVEL_1,
+        "高": ServiceLevel.LEVEL_1,
+        "中风险": ServiceLevel.LEVEL_2,
+        "中": ServiceLevel.LEVEL_2,
+        "低风险": ServiceLevel.LEVEL_3,
+        "低": ServiceLevel.LEVEL_3,
+    },
+)
+"""The national default scale (a *default*: DOMAIN.md section 3 defines 一级 as high risk, 二级
+as priority, 三级 as the rest, and publishes no words beyond the numbers): ordinals 1级/一级/Ⅰ级/
+A/A类 → that level (up to 六级, which Guangzhou's platform uses); the traffic-light colours
+红/黄/绿, 重点/关注/一般 and 高/中/低风险 → 一级/二级/三级. A four-colour scale (红橙黄绿) is not
+the default's: an adapter declares it (``LevelScale.in_order``)."""
+
+
+def level_of(word: str, scale: LevelScale = NATIONAL_LEVELS) -> ServiceLevel | None:
+    """The service level ``word`` means on ``scale`` (the national default unless given)."""
+    return scale.level_of(word)
+
+
+# --- sex ------------------------------------------------------------------------------------------
+
+SEX_WORDS: Mapping[str, Sex] = MappingProxyType(
+    {
+        "男": Sex.MALE,
+        "男性": Sex.MALE,
+        "M": Sex.MALE,
+        "MALE": Sex.MALE,
+        "1": Sex.MALE,
+        "女": Sex.FEMALE,
+        "女性": Sex.FEMALE,
+        "F": Sex.FEMALE,
+        "FEMALE": Sex.FEMALE,
+        "2": Sex.FEMALE,
+    }
+)
+"""Ways ledgers write sex. 1 and 2 are the codes of GB/T 2261.1-2003 (人的性别代码), which
+systems export; 0 (未知) and 9 (未说明) say nothing and are not read."""
+
+
+def sex_of(word: str) -> Sex | None:
+    """The sex ``word`` means (男, 女性, M, F, GB/T 2261.1 codes 1 and 2), or ``None``."""
+    return SEX_WORDS.get(plain(word))
+
+
+# --- by enumeration -------------------------------------------------------------------------------
+
+
+def _code(reading: Callable[[str], LabelledEnum | None]) -> WordMeaning:
+    def meaning(word: str, /) -> str | None:
+        found = reading(word)
+        return None if found is None else found.value
+
+    meaning.__doc__ = reading.__doc__
+    meaning.__name__ = reading.__name__
+    return meaning
+
+
+_MEANINGS: Final[Mapping[type[LabelledEnum], WordMeaning]] = MappingProxyType(
+    {
+        ContactMode: _code(contact_mode_of),
+        Category: _code(category_of),
+        ServiceLevel: NATIONAL_LEVELS,
+        Sex: _code(sex_of),
+    }
+)
+
+
+def meaning_for(enum: type[LabelledEnum] | None) -> WordMeaning | None:
+    """How a column of ``enum`` reads a word its labels do not hold (a code or ``None``), or
+    ``None`` for an enumeration read by its labels only."""
+    return _MEANINGS.get(enum) if enum is not None else None
