@@ -116,7 +116,9 @@ def build_monthly(
     visits = figure_table(
         [
             ind.visits(ledger, period),
-            *ind.visits_by_group(ledger, period, ind.VISIT_GROUPS, as_of=as_of),
+            *ind.visits_by_group(
+                ledger, period, ind.VISIT_GROUPS, as_of=as_of, parents=settings.category_parents
+            ),
         ],
         labels=MONTHLY_LABELS,
         chart=True,

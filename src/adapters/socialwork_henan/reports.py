@@ -22,7 +22,7 @@ no county centre) and a total row.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from socialwork_core import indicators as ind
@@ -75,11 +75,14 @@ COUNTY_HEADERS = (
 )
 
 
-def county_row(ledger: LedgerLike, period: Period, as_of: date) -> tuple[Figure, ...]:
-    """The county table's figures for one ledger (a county's share, or the whole)."""
+def county_row(
+    ledger: LedgerLike, period: Period, as_of: date, parents: Mapping[str, str] = ind.NO_PARENTS
+) -> tuple[Figure, ...]:
+    """The county table's figures for one ledger (a county's share, or the whole); ``parents``
+    puts a local category in its national parent's row."""
     return (
         ind.service_person_times(ledger, period),
-        *ind.service_by_group(ledger, period, ind.SERVICE_GROUPS, as_of=as_of),
+        *ind.service_by_group(ledger, period, ind.SERVICE_GROUPS, as_of=as_of, parents=parents),
         ind.activities_held(
             ledger,
             period,
@@ -149,11 +152,14 @@ def build_weekly(
     counties = [s for s in ledger.stations if s.tier is StationTier.COUNTY_CENTRE] or [
         s for s in ledger.stations if s.tier is StationTier.TOWNSHIP_STATION
     ]
-    rows = [(s.name, county_row(ind.scoped(ledger, s.code), period, as_of)) for s in counties]
+    parents = settings.category_parents
+    rows = [
+        (s.name, county_row(ind.scoped(ledger, s.code), period, as_of, parents)) for s in counties
+    ]
     rest = ind.unattributed(ledger)
     if rest is not None:  # records naming no listed station get their own row, so rows add up
-        rows.append((UNKNOWN_STATION_LABEL, county_row(rest, period, as_of)))
-    rows.append((TOTAL_ROW_LABEL, county_row(ledger, period, as_of)))
+        rows.append((UNKNOWN_STATION_LABEL, county_row(rest, period, as_of, parents)))
+    rows.append((TOTAL_ROW_LABEL, county_row(ledger, period, as_of, parents)))
     table = grid_table(COUNTY_FIRST_HEADER, rows, headers=COUNTY_HEADERS)
     sections.append(Section(title=COUNTY_SECTION, tables=(table,)))
     return Report(

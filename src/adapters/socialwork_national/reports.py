@@ -75,7 +75,9 @@ def build_monthly(
         ]
     )
     by_group = figure_table(
-        ind.visits_by_group(ledger, period, ind.VISIT_GROUPS, as_of=as_of),
+        ind.visits_by_group(
+            ledger, period, ind.VISIT_GROUPS, as_of=as_of, parents=settings.category_parents
+        ),
         title=SECTION_VISITS_BY_GROUP,
         chart=True,
     )

@@ -28,7 +28,7 @@ from ..ledger import (
     write_issues_workbook,
     write_ledger,
 )
-from ..plugins import Plugins
+from ..plugins import Plugins, category_parents
 from ..reports import ReportSettings, mask_name, mask_text, report_data, report_json, write_report
 from ..schedule import DueEntry, DueStatus, due_list, grade_all
 from ..tabular import (
@@ -572,7 +572,13 @@ def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
     target = _writable(Path(args.output), (".xlsx", ".json"), [args.ledger])
     opened = open_ledger(plugins, console, args.ledger, args.adapter)
     console.progress("cli.progress.computing")
-    settings = ReportSettings(rule_sets=opened.rule_sets)
+    region = opened.region.code if opened.region is not None else None
+    settings = ReportSettings(
+        rule_sets=opened.rule_sets,
+        category_parents=category_parents(plugins.categories_for_region(region))
+        if region is not None
+        else {},
+    )
     try:
         report = template.build(
             opened.result.ledger,

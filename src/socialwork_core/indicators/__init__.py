@@ -47,7 +47,14 @@ from .compute import (
     workers_in_post,
 )
 from .figures import Figure, FigureValue, computed, not_computable
-from .groups import ELDERLY_AGE, SERVICE_GROUPS, VISIT_GROUPS, RecipientGroup
+from .groups import (
+    ELDERLY_AGE,
+    NO_PARENTS,
+    SERVICE_GROUPS,
+    VISIT_GROUPS,
+    GroupMatch,
+    RecipientGroup,
+)
 from .records import (
     LedgerLike,
     RecordSet,
@@ -61,11 +68,13 @@ from .visit_rate import overall_visit_rate, visit_rates_by_level
 
 __all__ = [
     "ELDERLY_AGE",
+    "NO_PARENTS",
     "SERVICE_GROUPS",
     "VISIT_GROUPS",
     "VISIT_MODES",
     "Figure",
     "FigureValue",
+    "GroupMatch",
     "LedgerLike",
     "RecipientGroup",
     "RecordSet",

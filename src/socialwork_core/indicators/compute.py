@@ -16,7 +16,7 @@ Conventions (the library's, documented here once):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -35,7 +35,7 @@ from ..periods import Period
 from ..recipients import Recipient
 from ..resources import ResourceLink
 from .figures import Figure, computed, not_computable
-from .groups import RecipientGroup
+from .groups import NO_PARENTS, RecipientGroup
 from .records import LedgerLike, has_records, recipients_by_key
 
 __all__ = [
@@ -350,6 +350,7 @@ def _by_group(
     groups: Sequence[RecipientGroup],
     as_of: date,
     prefix: str,
+    parents: Mapping[str, str],
 ) -> tuple[Figure, ...]:
     register = recipients_by_key(ledger)
     counts = dict.fromkeys((g.code for g in groups), 0)
@@ -358,7 +359,7 @@ def _by_group(
         if person is None:
             continue
         for group in groups:
-            if group.matches(person, as_of):
+            if group.matches(person, as_of, parents=parents):
                 counts[group.code] += 1
     return tuple(
         computed(f"{prefix}.{g.code}", counts[g.code], FigureUnit.PERSON_TIMES, label=g.label)
@@ -381,15 +382,17 @@ def visits_by_group(
     *,
     as_of: date,
     modes: Collection[ContactMode] = VISIT_MODES,
+    parents: Mapping[str, str] = NO_PARENTS,
 ) -> tuple[Figure, ...]:
     """探访 (人次) by recipient group: a person in two groups counts in both rows (the total from
-    :func:`visits` counts them once). A key not on the register counts in no group."""
+    :func:`visits` counts them once). A key not on the register counts in no group. ``parents``
+    (local category code → national parent) puts a local category in its parent's group."""
     prefix = "visits.group"
     for records in (RecordKind.CONTACTS, RecordKind.RECIPIENTS):
         if not has_records(ledger, records):
             return _group_missing(groups, prefix, records)
     keys = (k for c in _contacts_in(ledger, period, modes) for k in c.recipient_keys)
-    return _by_group(ledger, keys, groups, as_of, prefix)
+    return _by_group(ledger, keys, groups, as_of, prefix, parents)
 
 
 def household_key(person: Recipient) -> tuple[str, ...]:
@@ -466,11 +469,16 @@ def service_person_times(ledger: LedgerLike, period: Period) -> Figure:
 
 
 def service_by_group(
-    ledger: LedgerLike, period: Period, groups: Sequence[RecipientGroup], *, as_of: date
+    ledger: LedgerLike,
+    period: Period,
+    groups: Sequence[RecipientGroup],
+    *,
+    as_of: date,
+    parents: Mapping[str, str] = NO_PARENTS,
 ) -> tuple[Figure, ...]:
     """服务人次 of which each group: the people of contacts (any mode) and the named participants
     of activities (``participant_keys``), once per contact or activity. Unnamed participants count
-    in :func:`service_person_times` only."""
+    in :func:`service_person_times` only. ``parents`` as for :func:`visits_by_group`."""
     prefix = "service.group"
     if not has_records(ledger, RecordKind.CONTACTS) and not has_records(
         ledger, RecordKind.ACTIVITIES
@@ -480,7 +488,7 @@ def service_by_group(
         return _group_missing(groups, prefix, RecordKind.RECIPIENTS)
     keys = [k for c in _contacts_in(ledger, period, None) for k in c.recipient_keys]
     keys += [k for a in _activities_in(ledger, period) for k in a.participant_keys]
-    return _by_group(ledger, keys, groups, as_of, prefix)
+    return _by_group(ledger, keys, groups, as_of, prefix, parents)
 
 
 # --- register and cases --------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from .manager import (
     load_plugins,
 )
 from .markers import ENTRY_POINT_GROUP, HOOK_PREFIX, PROJECT_NAME, hookimpl
-from .values import AgeRule, CategoryDefinition, Region, category_labels
+from .values import AgeRule, CategoryDefinition, Region, category_labels, category_parents
 
 __all__ = [
     "DISABLED_PLUGINS_ENV",
@@ -47,6 +47,7 @@ __all__ = [
     "Plugins",
     "Region",
     "category_labels",
+    "category_parents",
     "check_local_categories",
     "count_headers",
     "hook_names",

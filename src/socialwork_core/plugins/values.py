@@ -12,7 +12,7 @@ import attrs
 from ..glossary.terms import Category, StationTier
 from ..validation import non_blank, non_negative, to_tuple
 
-__all__ = ["AgeRule", "CategoryDefinition", "Region", "category_labels"]
+__all__ = ["AgeRule", "CategoryDefinition", "Region", "category_labels", "category_parents"]
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 _DIVISION = re.compile(r"^\d{2}(\d{2}){0,2}$")
@@ -170,3 +170,13 @@ def category_labels(definitions: Iterable[CategoryDefinition]) -> dict[str, str]
         for definition in definitions
         for text in (definition.label, *definition.synonyms)
     }
+
+
+def category_parents(definitions: Iterable[CategoryDefinition]) -> dict[str, str]:
+    """Local category code → the national category it refines, for those with a ``parent``: what
+    ``ReportSettings.category_parents`` and the by-group indicators take, so that reports
+    counting the parent count the local category too::
+
+        settings = ReportSettings(category_parents=category_parents(CATEGORIES))
+    """
+    return {d.code: d.parent.value for d in definitions if d.parent is not None}

@@ -46,6 +46,11 @@ class ReportSettings:
     rule_sets: tuple[RuleSet, ...] = (NATIONAL_DEFAULT,)
     """The region's rule sets (grading and visit policy) for visit rates; the national default
     unless the region has its own (``socialwork_rule_sets``)."""
+    category_parents: Mapping[str, str] = attrs.field(factory=dict)
+    """Local category code → the national category it refines, for the region's local
+    categories (:func:`socialwork_core.plugins.category_parents`): pass it to
+    ``visits_by_group`` / ``service_by_group`` so that a local category counts in its parent's
+    row."""
 
 
 class ReportBuilder(Protocol):

@@ -76,7 +76,9 @@ def build_half_year(
             ind.people_visited(ledger, period),
             ind.households_visited(ledger, period),
             ind.files_opened(ledger, period),
-            *ind.visits_by_group(ledger, period, GROUPS, as_of=as_of),
+            *ind.visits_by_group(
+                ledger, period, GROUPS, as_of=as_of, parents=settings.category_parents
+            ),
         ],
         labels=LABELS,
     )
