@@ -176,6 +176,10 @@ override a level with a reason; both are kept.
 - **Who is 二级.** Self-care partly or fully lost (six daily tasks); 特困 supported at home
   (《特困人员认定办法》, 2021); 计划生育特殊家庭 elderly; 孤儿 and 事实无人抚养儿童 living in the
   community; 困境儿童; disability grade 1–2 (GB/T 26341-2010).
+- **The ledger's own level.** Many ledgers carry the level the worker gave (服务等级, 跟进级别). The
+  default honours it once the worker has assessed the person (an assessment on or before the
+  as-of date); a region may honour it always (`honouring_declared_level`). `socialwork grade`
+  shows the declared level beside the computed one and counts where they differ.
 - **Contact modes.** Qinghai counts phone, video and remote monitoring as visits; each requirement
   names the modes that satisfy it (入户 only for home-visit requirements).
 - **Regional levels.** Guangdong 双百 follows people 分级分类 but publishes no grade definitions;

@@ -39,7 +39,6 @@ from ..grading.grade import grade_with, level_of
 from ..grading.records import Assessment, Override
 from ..grading.result import GradeResult
 from ..grading.rules import RuleSet, choose_rule_set
-from ..periods import bounds
 from ..recipients.recipient import Recipient
 from ..validation import non_blank
 from .index import AbsenceIndex, ContactIndex, LastContact, absent_days, covered
@@ -324,9 +323,8 @@ def calendar_due(
 ) -> date:
     """The end of the first calendar period after the one holding ``last`` that is not exempt
     (away on at least ``exempt_share`` of its days)."""
-    kind, weekday = period.kind, period.first_weekday
-    _, end = bounds(kind, last, first_weekday=weekday)
-    start, end = bounds(kind, end + _ONE_DAY, first_weekday=weekday)
+    _, end = period.bounds(last)
+    start, end = period.bounds(end + _ONE_DAY)
     while spans and absent_days(spans, start, end) >= exempt_share * ((end - start).days + 1):
-        start, end = bounds(kind, end + _ONE_DAY, first_weekday=weekday)
+        start, end = period.bounds(end + _ONE_DAY)
     return end

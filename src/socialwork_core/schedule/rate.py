@@ -25,7 +25,7 @@ from ..glossary.terms import ContactMode
 from ..grading.records import Assessment, Override
 from ..grading.result import GradeResult
 from ..grading.rules import RuleSet, choose_rule_set
-from ..periods import Period, containing, periods_between
+from ..periods import Period
 from ..recipients.recipient import Recipient
 from ..validation import non_negative
 from .due import grade_all
@@ -109,15 +109,14 @@ def visit_rate(
         alerts=alerts,
         overrides=overrides,
     )
-    kinds = {
-        (req.period.kind, req.period.first_weekday)
+    calendars = {
+        req.period
         for policy in rule_set.policy.values()
         for req in policy.requirements
         if isinstance(req.period, CalendarPeriod)
     }
     window_start = min(
-        (containing(kind, period.start, first_weekday=fw).start for kind, fw in kinds),
-        default=period.start,
+        (calendar.bounds(period.start)[0] for calendar in calendars), default=period.start
     )
     seen: dict[str, list[tuple[date, ContactMode]]] = {}
     for contact in contacts:
@@ -145,9 +144,7 @@ def visit_rate(
                 continue
             if wanted is not None and req.id not in wanted:
                 continue
-            for sub in periods_between(
-                req.period.kind, period.start, period.end, first_weekday=req.period.first_weekday
-            ):
+            for sub in req.period.between(period.start, period.end):
                 if sub.end > period.end or (floor is not None and sub.end < floor):
                     continue
                 if spans and absent_days(spans, sub.start, sub.end) >= (
