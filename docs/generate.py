@@ -197,6 +197,8 @@ The rest of this page is generated from the rule sets by `docs/generate.py`; do 
 def _period(period: RollingPeriod | CalendarPeriod | Deadline) -> str:
     if isinstance(period, RollingPeriod):
         return f"rolling, every {period.days} days"
+    if isinstance(period, CalendarPeriod) and period.every > 1:
+        return f"calendar, every {period.every} months"
     if isinstance(period, CalendarPeriod):
         return f"calendar, every {period.kind.value.replace('_', '-')}"
     return f"deadline {period.due}"

@@ -209,6 +209,21 @@ def test_grade_writes_each_recipients_level_with_its_reasons(run: Runner) -> Non
         assert "*" in grade["name"]  # masked by default
 
 
+def test_grade_shows_the_ledgers_own_level_beside_the_computed_one_and_counts_differences(
+    run: Runner,
+) -> None:
+    result = run("grade", example("guangdong"), "--as-of", "2023-03-31", "--format", "json")
+    data = result.json()
+    declared = [g for g in data["grades"] if g["declared_level"] is not None]
+    assert declared, "the Guangdong example ledger has 跟进级别"
+    differ = [g for g in declared if g["declared_level"] != g["computed_level"]]
+    assert all(g["declared_differs"] == (g in differ) for g in declared)
+    assert data["declared"] == {"count": len(declared), "differ": len(differ)}
+    assert f"台账登记了服务等级的{len(declared)}人中，有{len(differ)}人与评定等级不同" in result.err
+    text = run("grade", example("guangdong"), "--as-of", "2023-03-31").out
+    assert "台账等级 in ledger" in text.splitlines()[0]
+
+
 def test_grade_full_names_and_workbook_output(run: Runner, tmp_path: Path) -> None:
     out = tmp_path / "grades" / "g.xlsx"
     result = run(

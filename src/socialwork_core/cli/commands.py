@@ -284,8 +284,8 @@ def _reason_data(reason: Reason) -> dict[str, Any]:
     }
 
 
-def _level(level: ServiceLevel) -> str:
-    return _both(level.label, level.value)
+def _level(level: ServiceLevel | None) -> str:
+    return "" if level is None else _both(level.label, level.value)
 
 
 def _name(opened: OpenedLedger, key: str, full_names: bool) -> str:
@@ -299,14 +299,22 @@ def _reasons_cell(result: GradeResult) -> str:
     return cli_text.REASON_JOINER.join(result.explain())
 
 
+def _declared(opened: OpenedLedger, key: str) -> ServiceLevel | None:
+    person = opened.result.ledger.recipient(key)
+    return None if person is None else person.declared_level
+
+
 def _grade_data(opened: OpenedLedger, result: GradeResult, full_names: bool) -> dict[str, Any]:
     override = result.override
+    declared = _declared(opened, result.recipient_key)
     return {
         "recipient_key": result.recipient_key,
         "name": _name(opened, result.recipient_key, full_names),
         "level": result.effective_level.value,
         "level_label": result.effective_level.label,
         "computed_level": result.level.value,
+        "declared_level": None if declared is None else declared.value,
+        "declared_differs": declared is not None and declared is not result.level,
         "override": None
         if override is None
         else {
@@ -397,22 +405,27 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
     grades = grade_all(opened.result.ledger.recipients, as_of, opened.rule_sets, alerts=alerts)
     ordered = sorted(grades.values(), key=lambda g: (g.effective_level.rank, g.recipient_key))
     items = [_grade_data(opened, g, args.full_names) for g in ordered]
-    columns = ("key", "name", "level", "computed_level", "reasons")
+    declared = {g.recipient_key: _declared(opened, g.recipient_key) for g in ordered}
+    columns = ("key", "name", "level", "declared_level", "computed_level", "reasons")
     rows = [
         [
             g.recipient_key,
             _name(opened, g.recipient_key, args.full_names),
             _level(g.effective_level),
+            _level(declared[g.recipient_key]),
             _level(g.level),
             _reasons_cell(g),
         ]
         for g in ordered
     ]
+    declared_count = sum(1 for level in declared.values() if level is not None)
+    differ = sum(1 for g in ordered if declared[g.recipient_key] not in (None, g.level))
     rule_set = (ordered[0].rule_set_name, ordered[0].rule_set_version) if ordered else ("-", "-")
     payload = {
         **opened.describe(),
         "as_of": as_of.isoformat(),
         "rule_set": {"name": rule_set[0], "version": rule_set[1]},
+        "declared": {"count": declared_count, "differ": differ},
         "grades": items,
     }
     _emit_table(
@@ -433,6 +446,8 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
         version=rule_set[1],
         levels=_level_counts(Counter(g.effective_level for g in ordered)) or "-",
     )
+    if declared_count:
+        console.note("cli.graded_declared", declared=declared_count, differ=differ)
     return refused_note(console, opened)
 
 

@@ -71,6 +71,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         ),
         "cli.table_written": "written to {path}",
         "cli.graded": "{count} people graded on {as_of} (rule set {rule_set} {version})",
+        "cli.graded_declared": (
+            "{declared} people have a level in the ledger; for {differ} of them it differs from "
+            "the computed level"
+        ),
         "cli.due_summary": "{count} due-list lines on {as_of}",
         "cli.due_hidden": "{count} lines that are ok or suspended are not shown; --all shows them",
         "cli.no_adapters": "no adapter is installed",
@@ -104,6 +108,7 @@ HEADINGS_EN: Mapping[str, str] = MappingProxyType(
         "name": "name",
         "level": "level",
         "computed_level": "computed",
+        "declared_level": "in ledger",
         "override": "override",
         "reasons": "reasons",
         "requirement": "requirement",

@@ -49,6 +49,7 @@ HEADINGS: Mapping[str, str] = MappingProxyType(
         "name": "姓名",
         "level": "服务等级",
         "computed_level": "评定等级",
+        "declared_level": "台账等级",
         "override": "人工调整",
         "reasons": "评定理由",
         "requirement": "探访要求",

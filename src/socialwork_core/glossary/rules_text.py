@@ -128,8 +128,15 @@ INPUT_NAMES: Mapping[str, str] = {
     "alert_kind": "预警类型",
     "alert_end": "预警结束日期",
     "level": "等级",
+    "declared_level": "台账登记的服务等级",
 }
 """Chinese names of the inputs a rule reads, for :func:`describe_inputs`."""
+
+
+DECLARED_LEVEL_TEXT = "台账登记的服务等级为{level}"
+"""The rule that honours the ledger's own level (``grading.declared``)."""
+ASSESSED_DECLARED_LEVEL_TEXT = "社工评估后，台账登记的服务等级为{level}"
+"""The same, honoured only once the worker has assessed the person (the national default)."""
 
 
 def rule_text(rule_id: str, default: str = "") -> str:

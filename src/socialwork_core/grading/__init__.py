@@ -5,6 +5,8 @@
 - :func:`grade`: the level of one person on a date, with every rule that fired, the inputs it
   read, and the rule set's name and version (:class:`GradeResult`, :class:`Reason`).
 - :class:`Assessment` (评估) and :class:`Override` (人工调整): records the grading reads and keeps.
+- :func:`honouring_declared_level`, :func:`declared_level_rules`: rules that honour the ledger's
+  own level (服务等级 / 跟进级别), with the reason shown.
 - :mod:`.predicates`: building blocks for a region's own rules; :mod:`.national`: the default rules.
 
 The national default rule set with its visit policy is
@@ -13,6 +15,7 @@ The national default rule set with its visit policy is
 
 from __future__ import annotations
 
+from .declared import declared_level_rules, honouring_declared_level
 from .grade import grade, grade_with, level_of
 from .national import NATIONAL_RULES
 from .records import Assessment, Override, latest_on_or_before
@@ -30,8 +33,10 @@ __all__ = [
     "Rule",
     "RuleSet",
     "choose_rule_set",
+    "declared_level_rules",
     "grade",
     "grade_with",
+    "honouring_declared_level",
     "latest_on_or_before",
     "level_of",
 ]

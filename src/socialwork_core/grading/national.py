@@ -13,6 +13,9 @@ Defaults worth knowing:
 - 计划生育特殊家庭 counts as "elderly" from 60 (the age the category itself implies).
 - "No carer while fully dependent" needs the assessment's 无人照料 flag *and* self-care fully lost
   (4 or more of the six tasks failed).
+- The ledger's own level (服务等级) is honoured once the worker has assessed the person (an
+  assessment on or before the as-of date): ``declared_level_1`` … ``declared_level_3``
+  (:mod:`.declared`). Without an assessment the ledger's level alone grades nobody.
 - "Affected by an active disaster alert" means listed in an active disaster alert's
   ``affected_keys`` (受灾对象); being inside the alert's area only adds the alert's requirement.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from ..glossary.rules_text import RiskFlag, rule_text
 from ..glossary.terms import Category, SelfCareLevel, ServiceLevel
+from .declared import declared_level_rules
 from .predicates import (
     aged_at_least,
     all_of,
@@ -141,5 +145,6 @@ NATIONAL_RULES: tuple[Rule, ...] = (
         disability_grade_at_most(2),
         "Disability of grade 1 or 2.",
     ),
+    *declared_level_rules((_L1, _L2, ServiceLevel.LEVEL_3), once_assessed=True),
 )
 """The default grading rules, 一级 first; each id has its Chinese text in ``glossary.rules_text``."""

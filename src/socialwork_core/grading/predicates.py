@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..glossary.rules_text import AlertKind, RiskFlag, category_label, join_labels
-from ..glossary.terms import SelfCareLevel
+from ..glossary.terms import SelfCareLevel, ServiceLevel
 from .rules import GradingContext, Predicate, fired_inputs
 
 __all__ = [
     "aged_at_least",
     "all_of",
     "any_of",
+    "declared_level_is",
     "disability_grade_at_most",
     "has_risk_flag",
     "holds_any",
@@ -91,6 +92,24 @@ def disability_grade_at_most(grade_number: int) -> Predicate:
         if disability is None or disability.grade.number > grade_number:
             return None
         return {"disability": disability.label}
+
+    return test
+
+
+def declared_level_is(level: ServiceLevel, *, once_assessed: bool = False) -> Predicate:
+    """The ledger's own level (服务等级 / 跟进级别, ``Recipient.declared_level``) is ``level``;
+    with ``once_assessed``, only when the worker has assessed the person (an assessment on or
+    before the as-of date)."""
+    wanted = ServiceLevel(level)
+
+    def test(ctx: GradingContext) -> Mapping[str, str] | None:
+        if ctx.recipient.declared_level is not wanted:
+            return None
+        if not once_assessed:
+            return {"declared_level": wanted.label}
+        if ctx.assessment is None:
+            return None
+        return {"declared_level": wanted.label, "assessed_on": ctx.assessment.on.isoformat()}
 
     return test
 

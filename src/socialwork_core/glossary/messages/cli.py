@@ -51,6 +51,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.table_written": "结果已写入 {path}。",
     "cli.graded": "{as_of}共评定{count}人（规则 {rule_set} {version}）：{levels}。",
+    "cli.graded_declared": "台账登记了服务等级的{declared}人中，有{differ}人与评定等级不同。",
     "cli.due_summary": "{as_of}待探访清单共{count}项：{statuses}。",
     "cli.due_hidden": "另有{count}项状态正常或暂停，未列出；加 --all 可全部列出。",
     "cli.no_adapters": "没有安装任何适配器。",
