@@ -23,7 +23,7 @@ REGION = honouring_declared_level(
 
 def person(declared: ServiceLevel | None, *, age: int = 45) -> Recipient:
     return Recipient(
-        key="P1", name="李某", birth_date=date(AS_OF.year - age - 1, 1, 1), declared_level=declared
+        key="P1", name="李某", birth_date=date(AS_OF.year - age, 1, 1), declared_level=declared
     )
 
 

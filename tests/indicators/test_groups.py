@@ -29,7 +29,7 @@ def person(key: str = "P1", *, age: int | None = 70, categories=(), disabled: bo
     return Recipient(
         key=key,
         name="张某",
-        birth_date=None if age is None else date(AS_OF.year - age - 1, 1, 1),
+        birth_date=None if age is None else date(AS_OF.year - age, 1, 1),
         categories=frozenset(categories),
         disability=Disability(kind="physical", grade="grade_2") if disabled else None,
     )
