@@ -1,0 +1,27 @@
+"""``python -m tests.variety OUTDIR [--score] [--command]``: write every style to OUTDIR so people
+can look at them; with ``--score``, also read each with the library and print the per-style table
+(``--command`` reads through ``socialwork convert`` instead of the Python API)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .generate import write_styles
+from .scorer import score_folder, table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tests.variety", description=__doc__)
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--score", action="store_true", help="read and score every file")
+    parser.add_argument("--command", action="store_true", help="read with `socialwork convert`")
+    args = parser.parse_args()
+    for data, _ in write_styles(args.outdir):
+        print(data)
+    if args.score:
+        print(table(score_folder(args.outdir, command=args.command)))
+
+
+if __name__ == "__main__":
+    main()

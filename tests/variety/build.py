@@ -1,0 +1,560 @@
+"""Small factories that turn people and visits into sheets in a style, and a ledger plan into a
+file and its answer key (the key schema of ``../shared/corpus/CORPUS.md``)."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .people import Person, Visit
+from .sheets import Cell, Column, Line, OtherSheet, SheetPlan, Wrong, layout, write_csv, write_xlsx
+from .written import birth_cell, date_cell, id_cell, phone_cell, sex_word, typo_of
+
+CHINESE_NUMBERS = "一二三四五六七八九十"
+
+Oddities = Mapping[int, str]
+"""Index of a person (or visit) in its list → the oddity written there."""
+
+
+@attrs.frozen(kw_only=True)
+class RegisterSpec:
+    """How a register sheet is written. ``columns`` name key fields (``seq``, ``record_no``,
+    ``name``, ``sex``, ``id``, ``birth_date``, ``age``, ``village``, ``categories``, ``level``,
+    ``phone``, ``tick:<word>`` for a category tick column, and extras such as ``guardian``,
+    ``guardian_phone``, ``disability_kind``, ``disability_grade``, ``nation``, ``address``,
+    ``note``)."""
+
+    sheet: str
+    columns: tuple[Column, ...]
+    category_words: Mapping[str, str]
+    ticks: Mapping[str, str] = attrs.field(factory=dict)
+    """Tick column word → category code, for categories written as ticks."""
+    tick_marks: tuple[str, ...] = ("√",)
+    joiner: str = "、"
+    levels: tuple[str, ...] = ()
+    title: str | None = None
+    meta: str | None = None
+    sections: bool = False
+    """Village heading rows (一、金坪村（10人）) instead of a village column."""
+    subtotals: bool = False
+    total: bool = False
+    notes: tuple[str, ...] = ()
+    signature: str | None = None
+    blank_rows: int = 0
+    """Empty bordered rows left under the data (before the notes)."""
+    id_form: str = "text"
+    csv: bool = False
+    """Written for a CSV (an ID stored as a number is saved in scientific form)."""
+    phone_form: str = "text"
+    birth_form: str = "date"
+    oddities: Oddities = attrs.field(factory=dict)
+    """Person index → ``id:<form>``, ``phone:<form>``, ``sex_blank``, ``category_typo``, or
+    ``no_name`` (the row has everything but a name: refused)."""
+
+
+@attrs.frozen(kw_only=True)
+class VisitSpec:
+    """How a visit log is written: ``columns`` name ``seq``, ``record_no``, ``name``, ``id``,
+    ``village``, ``date``, ``mode``, ``content``, ``worker``."""
+
+    sheet: str
+    columns: tuple[Column, ...]
+    date_forms: tuple[str, ...] = ("date",)
+    mode_words: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    title: str | None = None
+    meta: str | None = None
+    notes: tuple[str, ...] = ()
+    signature: str | None = None
+    total: bool = False
+    oddities: Oddities = attrs.field(factory=dict)
+    """Visit index → ``bad_date`` (2月30日), ``no_date``, ``stranger`` (a person on no register),
+    ``no_village`` (the village cell left empty)."""
+
+
+@attrs.define
+class LedgerPlan:
+    """One generated ledger: its sheets, and the answer key's entries."""
+
+    slug: str
+    file: str
+    region: str
+    station: str
+    period: tuple[date, date]
+    style: str
+    exercises: str
+    sheets: list[SheetPlan | OtherSheet]
+    people_sheet: str
+    visit_sheet: str | None
+    people: list[dict[str, Any]]
+    visits: list[dict[str, Any]]
+    quirks: list[dict[str, Any]] = attrs.field(factory=list)
+    category_words: dict[str, list[str]] = attrs.field(factory=dict)
+    mode_words: dict[str, str] = attrs.field(factory=dict)
+    format: str = "xlsx"
+
+
+def ordinal(n: int) -> str:
+    return CHINESE_NUMBERS[n - 1] if n <= 10 else str(n)
+
+
+def person_entry(
+    person: Person,
+    row_id: str | None,
+    id_written: str,
+    categories: Sequence[str],
+    categories_written: str,
+    level: str | None,
+    phone: str | None,
+    record_no: str | None,
+) -> dict[str, Any]:
+    return {
+        "row": 0,
+        "record_no": record_no,
+        "name": person.name,
+        "id": row_id,
+        "id_as_written": id_written,
+        "sex": person.sex,
+        "birth_date": person.birth_date.isoformat(),
+        "village": person.village,
+        "categories": sorted(set(categories)),
+        "categories_as_written": categories_written,
+        "level": level,
+        "phone": phone,
+    }
+
+
+def _category_cells(
+    spec: RegisterSpec, person: Person, oddity: str | None, rng: random.Random
+) -> tuple[dict[str, Cell], list[tuple[str, str]], str]:
+    """The category cells, the (word, code) pairs a reader should understand, the text as
+    written (the key's ``categories_as_written``)."""
+    if spec.ticks:
+        cells: dict[str, Cell] = {}
+        ticked = [w for w, code in spec.ticks.items() if code in person.categories]
+        for word in spec.ticks:
+            cells[f"tick:{word}"] = Cell(rng.choice(spec.tick_marks) if word in ticked else None)
+        return cells, [(w, spec.ticks[w]) for w in ticked], "、".join(ticked)
+    pairs = [(spec.category_words[c], c) for c in person.categories]
+    words = [w for w, _ in pairs]
+    wrong = None
+    if oddity == "category_typo":
+        words[0] = typo_of(words[0])
+        pairs = pairs[1:]
+        wrong = Wrong(f"unknown category word {words[0]} (a typo)")
+    text = spec.joiner.join(words)
+    return {"categories": Cell(text, wrong=wrong)}, pairs, text
+
+
+def _summary_cells(columns: Sequence[Column], label: str, count: str) -> dict[str, Cell]:
+    """A subtotal or total row: the label in the first column, the count in the last."""
+    return {columns[0].field: Cell(label), columns[-1].field: Cell(count)}
+
+
+def register_sheet(
+    spec: RegisterSpec, people: Sequence[Person], rng: random.Random
+) -> tuple[SheetPlan, list[dict[str, Any]], list[dict[str, Any]], dict[str, list[str]]]:
+    """The register sheet, its people's key entries (rows filled in by :func:`layout`), quirks,
+    and the category words used."""
+    fields = {c.field for c in spec.columns}
+    lines: list[Line] = []
+    entries: list[dict[str, Any]] = []
+    quirks: list[dict[str, Any]] = []
+    words_used: dict[str, list[str]] = {}
+    if spec.title:
+        lines.append(Line("title", text=spec.title))
+    if spec.meta:
+        lines.append(Line("meta", text=spec.meta))
+    villages = list(dict.fromkeys(p.village for p in people))
+    seq = 0
+    for v_index, village in enumerate(villages):
+        group = [(i, p) for i, p in enumerate(people) if p.village == village]
+        if spec.sections:
+            lines.append(
+                Line("section", text=f"{ordinal(v_index + 1)}、{village}（{len(group)}人）")
+            )
+            seq = 0
+        for i, person in group:
+            oddity = spec.oddities.get(i)
+            seq += 1
+            cells: dict[str, Cell] = {}
+            id_form = oddity.split(":")[1] if oddity and oddity.startswith("id:") else spec.id_form
+            id_c, row_id = id_cell(person.resident_id, id_form, csv=spec.csv)
+            phone_form = (
+                oddity.split(":")[1] if oddity and oddity.startswith("phone:") else spec.phone_form
+            )
+            phone_c, phone = phone_cell(person.phone, phone_form)
+            cat_cells, pairs, cat_text = _category_cells(spec, person, oddity, rng)
+            codes = [code for _, code in pairs]
+            for word, code in pairs:
+                words_used.setdefault(word, [code])
+            level = rng.choice(spec.levels) if spec.levels else None
+            values: dict[str, Cell] = {
+                "seq": Cell(seq),
+                "record_no": Cell(person.record_no),
+                "name": Cell(None if oddity == "no_name" else person.name),
+                "sex": Cell(None if oddity == "sex_blank" else sex_word(person)),
+                "id": id_c,
+                "birth_date": birth_cell(person.birth_date, spec.birth_form),
+                "age": Cell(2024 - person.birth_date.year),
+                "village": Cell(person.village),
+                "level": Cell(level),
+                "phone": phone_c,
+                "nation": Cell("汉族"),
+                "address": Cell(f"{person.village}{rng.randint(1, 12)}组"),
+                "guardian": Cell(rng.choice("王李张刘陈") + "某某"),
+                "guardian_phone": Cell("139" + f"{rng.randrange(10**8):08d}", "text"),
+                "disability_kind": Cell("肢体" if "disabled" in person.categories else None),
+                "disability_grade": Cell("二级" if "disabled" in person.categories else None),
+                "note": Cell(None),
+                **cat_cells,
+            }
+            if oddity == "no_name":
+                values["name"] = Cell(
+                    None, wrong=Wrong("no name: the row identifies no one", "refuse_row")
+                )
+            cells = {f: c for f, c in values.items() if f in fields}
+            if oddity == "no_name":
+                lines.append(Line("data", cells=cells))
+                continue
+            letter_of = {c.field: c for c in spec.columns}
+            if "id" not in letter_of:
+                row_id, id_text = None, ""
+            else:
+                id_text = id_c.text()
+            entry = person_entry(
+                person,
+                row_id,
+                id_text,
+                codes,
+                cat_text,
+                level,
+                phone if "phone" in fields else None,
+                person.record_no if "record_no" in fields else None,
+            )
+            entries.append(entry)
+            lines.append(Line("data", cells=cells, ref=entry))
+            if oddity == "sex_blank" or (
+                oddity
+                and oddity.split(":")[-1]
+                in ("lower_x", "fullwidth", "spaced", "trailing_space", "dashed")
+            ):
+                quirks.append({"kind": oddity, "sheet": spec.sheet, "entry": entry})
+        if spec.subtotals:
+            count = len([i for i, _ in group if spec.oddities.get(i) != "no_name"])
+            lines.append(Line("subtotal", cells=_summary_cells(spec.columns, "小计", f"{count}人")))
+    for _ in range(spec.blank_rows):
+        lines.append(Line("blank"))
+    if spec.total:
+        lines.append(Line("total", cells=_summary_cells(spec.columns, "合计", f"{len(entries)}人")))
+    lines.extend(Line("note", text=n) for n in spec.notes)
+    if spec.signature:
+        lines.append(Line("signature", text=spec.signature))
+    return SheetPlan(spec.sheet, spec.columns, tuple(lines)), entries, quirks, words_used
+
+
+def _mode_word(spec_words: Mapping[str, tuple[str, ...]], mode: str, rng: random.Random) -> str:
+    return rng.choice(spec_words[mode])
+
+
+def visit_sheet(
+    spec: VisitSpec,
+    visits: Sequence[Visit],
+    entries_by_person: Mapping[str, dict[str, Any]],
+    id_cells: Mapping[str, Cell],
+    rng: random.Random,
+    stranger: Callable[[], Person],
+) -> tuple[SheetPlan, list[dict[str, Any]], dict[str, str]]:
+    """The visit log and its visits' key entries. ``entries_by_person`` maps a person's true ID to
+    their register entry; ``id_cells`` the ID cell as the register wrote it (the log repeats it)."""
+    fields = {c.field for c in spec.columns}
+    lines: list[Line] = []
+    entries: list[dict[str, Any]] = []
+    words: dict[str, str] = {}
+    if spec.title:
+        lines.append(Line("title", text=spec.title))
+    if spec.meta:
+        lines.append(Line("meta", text=spec.meta))
+    for i, visit in enumerate(visits):
+        oddity = spec.oddities.get(i)
+        person = stranger() if oddity == "stranger" else visit.person
+        owner = None if oddity == "stranger" else entries_by_person.get(person.resident_id)
+        form = spec.date_forms[rng.randrange(len(spec.date_forms))]
+        day_cell = date_cell(visit.on, form)
+        valid = owner is not None
+        why = None
+        if oddity == "bad_date":
+            day_cell = Cell(f"{visit.on.year}/2/30", "text")
+            valid, why = False, "2月30日 does not exist"
+        elif oddity == "no_date":
+            day_cell = Cell(None)
+            valid, why = False, "no date"
+        word = _mode_word(spec.mode_words, visit.mode, rng)
+        words[word] = visit.mode
+        id_c = id_cells.get(person.resident_id) or Cell(person.resident_id, "text")
+        cells = {
+            "seq": Cell(i + 1),
+            "record_no": Cell(person.record_no),
+            "name": Cell(person.name),
+            "id": id_c,
+            "village": Cell(None if oddity == "no_village" else person.village),
+            "date": day_cell,
+            "mode": Cell(word),
+            "content": Cell(
+                rng.choice(("了解近况，身体尚可", "询问生活需求", "送去米油", "提醒防寒保暖"))
+            ),
+            "worker": Cell(rng.choice(("刘社工", "陈社工", "周社工"))),
+        }
+        if oddity == "stranger":
+            why = "the person is on no register of this ledger"
+            cells["name"] = Cell(person.name, wrong=Wrong(why, "refuse_row"))
+        elif why is not None:
+            cells["date"] = attrs.evolve(day_cell, wrong=Wrong(why, "refuse_row"))
+        cells = {f: c for f, c in cells.items() if f in fields}
+        if "id" in fields and id_c.wrong is not None and oddity != "stranger":
+            cells["id"] = id_c
+        key_person = owner["id"] if owner and owner["id"] else person.name
+        entry = {
+            "row": 0,
+            "person": key_person
+            if owner
+            else (person.resident_id if "id" in fields else person.name),
+            "person_name": person.name,
+            "person_row": None,
+            "date": visit.on.isoformat() if valid or oddity == "stranger" else None,
+            "date_as_written": day_cell.text(),
+            "mode": visit.mode,
+            "mode_as_written": word,
+            "valid": valid,
+            "_owner": owner,
+        }
+        entries.append(entry)
+        lines.append(Line("data", cells=cells, ref=entry))
+    if spec.total:
+        lines.append(Line("total", cells=_summary_cells(spec.columns, "合计", f"{len(visits)}次")))
+    lines.extend(Line("note", text=n) for n in spec.notes)
+    if spec.signature:
+        lines.append(Line("signature", text=spec.signature))
+    return SheetPlan(spec.sheet, spec.columns, tuple(lines)), entries, words
+
+
+@attrs.frozen(kw_only=True)
+class LogSpec:
+    """A one-sheet log: every row a visit that repeats the person (``name``, ``id``, ``sex``,
+    ``village``, ``categories``, ``phone``) beside ``date`` and ``mode``."""
+
+    sheet: str
+    columns: tuple[Column, ...]
+    category_words: Mapping[str, str]
+    joiner: str = "、"
+    date_forms: tuple[str, ...] = ("date",)
+    mode_words: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    title: str | None = None
+    meta: str | None = None
+    notes: tuple[str, ...] = ()
+    signature: str | None = None
+    total: bool = False
+    sex_blank: frozenset[str] = frozenset()
+    """Names of people whose sex cell is left empty on every row."""
+    oddities: Oddities = attrs.field(factory=dict)
+    """Visit index → ``bad_date`` or ``no_date``."""
+
+
+def log_sheet(
+    spec: LogSpec, visits: Sequence[Visit], rng: random.Random
+) -> tuple[
+    SheetPlan, list[dict[str, Any]], list[dict[str, Any]], dict[str, list[str]], dict[str, str]
+]:
+    """The log, its people (each at the first row naming them), its visits, the words used."""
+    fields = {c.field for c in spec.columns}
+    lines: list[Line] = []
+    people: dict[str, dict[str, Any]] = {}
+    visit_entries: list[dict[str, Any]] = []
+    category_words: dict[str, list[str]] = {}
+    mode_words: dict[str, str] = {}
+    if spec.title:
+        lines.append(Line("title", text=spec.title))
+    if spec.meta:
+        lines.append(Line("meta", text=spec.meta))
+    for i, visit in enumerate(visits):
+        person = visit.person
+        oddity = spec.oddities.get(i)
+        words = [spec.category_words[c] for c in person.categories]
+        for word, code in zip(words, person.categories, strict=True):
+            category_words.setdefault(word, [code])
+        day_cell = date_cell(visit.on, spec.date_forms[rng.randrange(len(spec.date_forms))])
+        valid = True
+        if oddity == "bad_date":
+            day_cell = Cell(
+                f"{visit.on.year}/2/30", "text", wrong=Wrong("2月30日 does not exist", "refuse_row")
+            )
+            valid = False
+        elif oddity == "no_date":
+            day_cell = Cell(None, wrong=Wrong("no date", "refuse_row"))
+            valid = False
+        word = rng.choice(spec.mode_words[visit.mode])
+        mode_words[word] = visit.mode
+        cells = {
+            "seq": Cell(i + 1),
+            "name": Cell(person.name),
+            "id": Cell(person.resident_id, "text"),
+            "sex": Cell(None if person.name in spec.sex_blank else sex_word(person)),
+            "village": Cell(person.village),
+            "categories": Cell(spec.joiner.join(words)),
+            "phone": Cell(person.phone, "text"),
+            "date": day_cell,
+            "mode": Cell(word),
+            "content": Cell(rng.choice(("了解近况", "询问生活需求", "送去慰问品", "核实家庭情况"))),
+            "worker": Cell(rng.choice(("黄社工", "梁社工"))),
+        }
+        cells = {f: c for f, c in cells.items() if f in fields}
+        line_ref: dict[str, Any] = {"row": 0}
+        if person.resident_id not in people:
+            people[person.resident_id] = line_ref
+            line_ref.update(
+                person_entry(
+                    person,
+                    person.resident_id if "id" in fields else None,
+                    person.resident_id if "id" in fields else "",
+                    person.categories,
+                    spec.joiner.join(words),
+                    None,
+                    person.phone if "phone" in fields else None,
+                    None,
+                )
+            )
+        owner = people[person.resident_id]
+        entry = {
+            "row": 0,
+            "person": owner["id"] or person.name,
+            "person_name": person.name,
+            "person_row": None,
+            "date": visit.on.isoformat() if valid else None,
+            "date_as_written": day_cell.text(),
+            "mode": visit.mode,
+            "mode_as_written": word,
+            "valid": valid,
+            "_owner": owner,
+        }
+        visit_entries.append(entry)
+        lines.append(Line("data", cells=cells, ref=_Both(line_ref, entry)))
+    if spec.total:
+        lines.append(
+            Line("total", cells=_summary_cells(spec.columns, "合计", f"{len(visits)}人次"))
+        )
+    lines.extend(Line("note", text=n) for n in spec.notes)
+    if spec.signature:
+        lines.append(Line("signature", text=spec.signature))
+    return (
+        SheetPlan(spec.sheet, spec.columns, tuple(lines)),
+        list(people.values()),
+        visit_entries,
+        category_words,
+        mode_words,
+    )
+
+
+class _Both(dict[str, Any]):
+    """A line's ref that fills the row of both the visit and (on its first row) the person."""
+
+    def __init__(self, person: dict[str, Any], visit: dict[str, Any]) -> None:
+        super().__init__()
+        self.person = person
+        self.visit = visit
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key == "row" and not self.person.get("row"):
+            self.person["row"] = value
+        self.visit[key] = value
+
+
+def _sheet_info(plan: SheetPlan, written: Any) -> dict[str, Any]:
+    columns: dict[str, str] = {}
+    ticks = [letter for field, letter in plan.letters().items() if field.startswith("tick:")]
+    for field, letter in plan.letters().items():
+        if not field.startswith("tick:"):
+            columns[field] = letter
+    if ticks:
+        columns["categories"] = f"{ticks[0]}:{ticks[-1]}"
+    return {
+        "name": plan.name,
+        "header_rows": written.header_rows,
+        "first_data_row": written.first_data_row,
+        "columns": columns,
+    }
+
+
+def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
+    """Write the ledger file and ``<file>.key.json`` into ``out_dir``; return both paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data_sheets = {s.name: s for s in plan.sheets if isinstance(s, SheetPlan)}
+    written = {name: layout(sheet) for name, sheet in data_sheets.items()}
+    path = out_dir / plan.file
+    if plan.format == "csv":
+        (only,) = data_sheets.values()
+        write_csv(path, only)
+    else:
+        write_xlsx(path, plan.sheets)
+    for visit in plan.visits:
+        owner = visit.pop("_owner", None)
+        visit["person_row"] = owner["row"] if owner else None
+    wrong = [w for name in data_sheets for w in written[name].wrong]
+    sheet_name = (lambda name: path.stem) if plan.format == "csv" else (lambda name: name)
+    for w in wrong:
+        w["sheet"] = sheet_name(w["sheet"])
+    quirks = []
+    for q in plan.quirks:
+        entry = q.get("entry")
+        quirks.append(
+            {
+                "kind": q["kind"],
+                "sheet": sheet_name(q["sheet"]),
+                "cells": q.get("cells") or ([f"row {entry['row']}"] if entry else []),
+                "note": q.get("note", ""),
+            }
+        )
+    key = {
+        "file": plan.file,
+        "format": plan.format,
+        "region": plan.region,
+        "station": plan.station,
+        "period": {"from": plan.period[0].isoformat(), "to": plan.period[1].isoformat()},
+        "style": plan.style,
+        "sheets": [path.stem] if plan.format == "csv" else [s.name for s in plan.sheets],
+        "sheets_without_data": [s.name for s in plan.sheets if isinstance(s, OtherSheet)],
+        "people_sheet": _sheet_info(data_sheets[plan.people_sheet], written[plan.people_sheet]),
+        "visit_sheet": (
+            _sheet_info(data_sheets[plan.visit_sheet], written[plan.visit_sheet])
+            if plan.visit_sheet
+            else None
+        ),
+        "people": plan.people,
+        "visits": plan.visits,
+        "wrong_cells": wrong,
+        "quirks": quirks,
+        "non_data_rows": {sheet_name(n): w.non_data for n, w in written.items()},
+        "category_words": plan.category_words,
+        "mode_words": plan.mode_words,
+        "summary": {
+            "people": len(plan.people),
+            "people_with_valid_id": sum(1 for p in plan.people if p["id"]),
+            "visit_rows": len({v["row"] for v in plan.visits}),
+            "visits": len(plan.visits),
+            "visits_linked": sum(1 for v in plan.visits if v["person_row"] is not None),
+            "visit_rows_to_refuse": sum(1 for v in plan.visits if not v["valid"]),
+            "wrong_cells": len(wrong),
+            "quirks": len(quirks),
+        },
+    }
+    if plan.format == "csv":
+        key["people_sheet"]["name"] = path.stem
+        if key["visit_sheet"]:
+            key["visit_sheet"]["name"] = path.stem
+    key_path = out_dir / f"{plan.file}.key.json"
+    key_path.write_text(json.dumps(key, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path, key_path

@@ -1,0 +1,1178 @@
+"""The styles: one small function per ledger, each composing the factories of ``build`` with the
+parameters its author would choose. ``STYLES`` lists them; ``README.md`` describes each.
+
+Every style is deterministic (its own seeded ``random.Random``) and made up: real county area codes,
+made-up townships' villages, names and numbers.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import attrs
+
+from .build import (
+    LedgerPlan,
+    LogSpec,
+    RegisterSpec,
+    VisitSpec,
+    log_sheet,
+    register_sheet,
+    visit_sheet,
+)
+from .people import (
+    AGED,
+    ALONE,
+    CID,
+    DFU,
+    DIS,
+    EP,
+    HOME,
+    IM,
+    LBC,
+    NS,
+    ORPHAN,
+    PHONE,
+    SA,
+    STATION,
+    VIDEO,
+    County,
+    Person,
+    Visit,
+    make_id,
+    make_people,
+    make_visits,
+)
+from .sheets import Cell, Column, OtherSheet, SheetPlan
+from .written import LEVEL_SCALES, MODE_WORDS, PLAIN_WORDS, PREFIXED_WORDS, URBAN_WORDS, id_cell
+
+C = Column
+
+
+@attrs.frozen
+class Style:
+    """A named way of keeping a ledger; ``build`` makes its plan from a seeded generator."""
+
+    slug: str
+    build: Callable[[random.Random], LedgerPlan]
+    exercises: str
+
+
+def modes(**chosen: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Mode words by mode code: the chosen ones, else the first of MODE_WORDS."""
+    return {m: chosen.get(m, MODE_WORDS[m][:1]) for m in MODE_WORDS}
+
+
+def stranger_factory(rng: random.Random, county: County, year: int) -> Callable[[], Person]:
+    def make() -> Person:
+        birth = date(year - rng.randint(62, 85), rng.randint(1, 12), rng.randint(1, 28))
+        number = make_id(county.code, birth, rng.randint(500, 998))
+        return Person(
+            name="钱" + rng.choice("满仓福来桂香"),
+            resident_id=number,
+            sex="male" if int(number[16]) % 2 else "female",
+            birth_date=birth,
+            village=county.villages[0],
+            categories=(SA,),
+            phone="13900000000",
+        )
+
+    return make
+
+
+def id_form_of(spec: RegisterSpec, index: int) -> str:
+    odd = spec.oddities.get(index, "")
+    return odd.split(":")[1] if odd.startswith("id:") else spec.id_form
+
+
+def two_sheets(
+    *,
+    slug: str,
+    file: str,
+    county: County,
+    station: str,
+    period: tuple[date, date],
+    style: str,
+    exercises: str,
+    rng: random.Random,
+    people: Sequence[Person],
+    register: RegisterSpec,
+    visits: VisitSpec,
+    visit_list: Sequence[Visit],
+    others_before: Sequence[OtherSheet] = (),
+    others_after: Sequence[OtherSheet] = (),
+    order: Sequence[str] | None = None,
+) -> LedgerPlan:
+    """A ledger of a register and a visit log (plus other sheets)."""
+    reg, people_entries, quirks, category_words = register_sheet(register, people, rng)
+    by_id = {
+        p.resident_id: e
+        for p, e in zip(
+            [p for i, p in enumerate(people) if register.oddities.get(i) != "no_name"],
+            people_entries,
+            strict=True,
+        )
+    }
+    id_cells: dict[str, Cell] = {}
+    for i, person in enumerate(people):
+        cell, _ = id_cell(person.resident_id, id_form_of(register, i))
+        if cell.wrong is not None:
+            cell = attrs.evolve(
+                cell,
+                wrong=attrs.evolve(
+                    cell.wrong, why="the register's wrong ID repeated; the name finds the person"
+                ),
+            )
+        id_cells[person.resident_id] = cell
+    log, visit_entries, mode_words = visit_sheet(
+        visits, visit_list, by_id, id_cells, rng, stranger_factory(rng, county, period[0].year)
+    )
+    sheets: list[SheetPlan | OtherSheet] = [*others_before, reg, log, *others_after]
+    if order is not None:
+        sheets.sort(key=lambda s: order.index(s.name))
+    return LedgerPlan(
+        slug=slug,
+        file=file,
+        region=f"{county.province}{county.county}{county.township}",
+        station=station,
+        period=period,
+        style=style,
+        exercises=exercises,
+        sheets=sheets,
+        people_sheet=reg.name,
+        visit_sheet=log.name,
+        people=people_entries,
+        visits=visit_entries,
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+    )
+
+
+def visitable(people: Sequence[Person], register: RegisterSpec) -> list[Person]:
+    return [p for i, p in enumerate(people) if register.oddities.get(i) != "no_name"]
+
+
+INSTRUCTIONS = OtherSheet(
+    "填表说明",
+    (
+        ("填表说明",),
+        ("1. 身份证号请设置为文本格式。",),
+        ("2. 对象类别可多选，用顿号分隔。",),
+        ("3. 每月5日前报镇社工站。",),
+    ),
+)
+
+
+# --- 01 湖南: a county template with two-row header, instructions and hidden options ---------------
+
+HUNAN = County("430321", "湖南省", "湘潭县", "花石镇", ("金坪村", "石鼓村", "龙口村", "白沙村"))
+
+
+def hunan(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, HUNAN, 32, year=2024, record_prefix="HS-")
+    register = RegisterSpec(
+        sheet="服务对象名册",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("基本信息", "档案编号")),
+            C("name", ("基本信息", "姓名")),
+            C("sex", ("基本信息", "性  别")),
+            C("id", ("基本信息", "证件号码＊")),
+            C("birth_date", ("基本信息", "出生日期")),
+            C("village", ("所属村(居)",)),
+            C("categories", ("救助类别",)),
+            C("level", ("关爱等级",)),
+            C("phone", ("联系方式", "手机号")),
+            C("address", ("联系方式", "家庭住址")),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["attention"],
+        title="花石镇2024年第一季度特殊困难群体关爱服务对象名册",
+        meta="填报单位：花石镇社会工作服务站　　　　统计时间：2024年3月31日",
+        blank_rows=4,
+        signature="填表人：　　　　审核人：　　　　填报日期：",
+    )
+    visits = VisitSpec(
+        sheet="探访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案编号",)),
+            C("name", ("姓名",)),
+            C("date", ("探访日期",)),
+            C("mode", ("探访方式",)),
+            C("content", ("探访内容",)),
+            C("worker", ("探访人",)),
+        ),
+        mode_words=modes(home_visit=("入户走访",), phone=("电话回访",)),
+    )
+    options = OtherSheet(
+        "选项",
+        (("救助类别", "关爱等级"), ("低保", "重点"), ("特困", "一般"), ("孤儿", "关注")),
+        hidden=True,
+    )
+    return two_sheets(
+        slug="hunan",
+        file="01_湖南_花石镇特殊困难群体关爱台账（2024年一季度）.xlsx",
+        county=HUNAN,
+        station="湘潭县花石镇社会工作服务站",
+        period=(date(2024, 1, 1), date(2024, 3, 31)),
+        style="county template: instructions first, two-row header, hidden options, signature",
+        exercises=(
+            "two-row header; 证件号码＊, 性  别, 所属村(居), 手机号, 救助类别, "
+            "关爱等级 重点/一般/关注; instruction and hidden option sheets; "
+            "visits keyed by 档案编号 without record numbers"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 1, 2), date(2024, 3, 29), modes=(HOME, HOME, PHONE)
+        ),
+        others_before=(INSTRUCTIONS,),
+        others_after=(options,),
+    )
+
+
+def one_sheet(
+    *,
+    slug: str,
+    file: str,
+    county: County,
+    station: str,
+    period: tuple[date, date],
+    style: str,
+    exercises: str,
+    rng: random.Random,
+    log: LogSpec,
+    visit_list: Sequence[Visit],
+    others: Sequence[OtherSheet] = (),
+    fmt: str = "xlsx",
+) -> LedgerPlan:
+    """A ledger whose one data sheet is a log: every row a visit repeating the person."""
+    sheet, people, visits, category_words, mode_words = log_sheet(log, visit_list, rng)
+    return LedgerPlan(
+        slug=slug,
+        file=file,
+        region=f"{county.province}{county.county}{county.township}",
+        station=station,
+        period=period,
+        style=style,
+        exercises=exercises,
+        sheets=[*others, sheet],
+        people_sheet=sheet.name,
+        visit_sheet=sheet.name,
+        people=people,
+        visits=visits,
+        category_words=category_words,
+        mode_words=mode_words,
+        format=fmt,
+    )
+
+
+def register_only(
+    *,
+    slug: str,
+    file: str,
+    county: County,
+    station: str,
+    period: tuple[date, date],
+    style: str,
+    exercises: str,
+    rng: random.Random,
+    people: Sequence[Person],
+    register: RegisterSpec,
+    fmt: str = "xlsx",
+) -> LedgerPlan:
+    reg, entries, quirks, category_words = register_sheet(register, people, rng)
+    return LedgerPlan(
+        slug=slug,
+        file=file,
+        region=f"{county.province}{county.county}{county.township}",
+        station=station,
+        period=period,
+        style=style,
+        exercises=exercises,
+        sheets=[reg],
+        people_sheet=reg.name,
+        visit_sheet=None,
+        people=entries,
+        visits=[],
+        quirks=quirks,
+        category_words=category_words,
+        format=fmt,
+    )
+
+
+# --- 02 四川: village sections, subtotals, keyed by ID ----------------------------------------------
+
+SICHUAN = County(
+    "510121", "四川省", "金堂县", "竹篙镇", ("金坪村", "万兴村", "青龙村", "黄家湾社区")
+)
+
+
+def sichuan(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, SICHUAN, 34, year=2024)
+    register = RegisterSpec(
+        sheet="花名册",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("age", ("年龄（岁）",)),
+            C("categories", ("分类",)),
+            C("phone", ("联系电话",)),
+            C("note", ("备注",)),
+        ),
+        category_words=PREFIXED_WORDS,
+        title="竹篙镇2024年二季度困难群众关爱花名册",
+        meta="填报单位（盖章）：竹篙镇民政办　　统计时间：2024年6月30日",
+        sections=True,
+        subtotals=True,
+        total=True,
+        notes=("说明：1.本表按村（社区）分组填写；", "2.五保户即特困供养人员。"),
+        signature="制表人：　　　　　分管领导：",
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证号码",)),
+            C("date", ("走访时间",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访情况",)),
+            C("worker", ("走访人员",)),
+        ),
+        date_forms=("dot",),
+        mode_words=modes(home_visit=("实地走访",), phone=("电话",)),
+        title="2024年二季度走访记录",
+    )
+    return two_sheets(
+        slug="sichuan",
+        file="02_四川_竹篙镇困难群众关爱花名册及走访记录（二季度）.xlsx",
+        county=SICHUAN,
+        station="金堂县竹篙镇社工站",
+        period=(date(2024, 4, 1), date(2024, 6, 30)),
+        style="village sections with 小计, 合计, 说明 and signature; no 档案号, no village column",
+        exercises=(
+            "section rows 一、金坪村（9人） carry the village; "
+            "小计/合计/说明/signature rows; register keyed by ID; "
+            "分类 with 五保户/农村低保/重度残疾/事实孤儿/空巢老人; 年龄（岁）; dates 2024.4.5"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 4, 1), date(2024, 6, 28)),
+    )
+
+
+# --- 03 陕西: Sheet1/Sheet2, serials in text cells ---------------------------------------------------
+
+SHAANXI = County("610323", "陕西省", "岐山县", "蔡家坡镇", ("东坡村", "西岭村", "北塬村"))
+
+
+def shaanxi(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, SHAANXI, 30, year=2024)
+    register = RegisterSpec(
+        sheet="Sheet1",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("age", ("年龄（岁）",)),
+            C("village", ("所在村",)),
+            C("categories", ("人员类别",)),
+            C("level", ("分级",)),
+            C("phone", ("联系电话",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["digit"],
+        phone_form="number",
+    )
+    visits = VisitSpec(
+        sheet="Sheet2",
+        columns=(
+            C("name", ("姓名",)),
+            C("id", ("身份证号",)),
+            C("date", ("日期",)),
+            C("mode", ("方式",)),
+            C("content", ("内容",)),
+        ),
+        date_forms=("serial_text", "digits", "date"),
+        mode_words=modes(home_visit=("入户",), phone=("电话",), video=("视频",)),
+    )
+    return two_sheets(
+        slug="shaanxi",
+        file="03_陕西_蔡家坡镇服务对象.xlsx",
+        county=SHAANXI,
+        station="岐山县蔡家坡镇社工站",
+        period=(date(2024, 7, 1), date(2024, 9, 30)),
+        style="unrenamed Sheet1/Sheet2/Sheet3, no title, phones stored as numbers",
+        exercises=(
+            "data on Sheet1 and Sheet2 beside an empty Sheet3; "
+            "no 档案号 (keyed by ID); levels 1级/2级/3级 under 分级; "
+            "dates as Excel serials typed into text cells and 20240705 text"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 7, 1), date(2024, 9, 30), modes=(HOME, PHONE, VIDEO)
+        ),
+        others_after=(OtherSheet("Sheet3"),),
+    )
+
+
+# --- 04 山西: three-row header, guardian and disability groups, line breaks -------------------------
+
+SHANXI = County("140121", "山西省", "清徐县", "徐沟镇", ("东南坊村", "西楚王村", "南尹村"))
+
+
+def shanxi(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, SHANXI, 30, year=2024, record_prefix="XG2024")
+    top = "服务对象基本情况"
+    register = RegisterSpec(
+        sheet="服务对象台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案号",)),
+            C("name", (top, "个人信息", "姓名")),
+            C("sex", (top, "个人信息", "性别")),
+            C("id", (top, "个人信息", "公民身份\n号码")),
+            C("birth_date", (top, "个人信息", "出生\n日期")),
+            C("village", (top, "家庭情况", "村（社区）")),
+            C("address", (top, "家庭情况", "户籍地址")),
+            C("categories", ("保障类型",)),
+            C("disability_kind", ("残疾情况", "类别")),
+            C("disability_grade", ("残疾情况", "等级")),
+            C("guardian", ("监护人", "姓名")),
+            C("guardian_phone", ("监护人", "电话")),
+            C("phone", ("联系\n电话",)),
+            C("level", ("服务\n等级",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["chinese"],
+        title="徐沟镇社工站服务对象台账",
+        meta="单位：徐沟镇社会工作服务站　　　　　　　　　　　　时间：2024年12月",
+    )
+    visits = VisitSpec(
+        sheet="探访台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案号",)),
+            C("name", ("服务对象",)),
+            C("date", ("探访日期",)),
+            C("mode", ("探访方式",)),
+            C("worker", ("社工",)),
+        ),
+        date_forms=("cn",),
+        mode_words=modes(home_visit=("入户走访", "上门"), phone=("电话回访",)),
+        title="徐沟镇社工站探访台账（2024年四季度）",
+    )
+    return two_sheets(
+        slug="shanxi",
+        file="04_山西_徐沟镇社工站服务对象台账（2024年四季度）.xlsx",
+        county=SHANXI,
+        station="清徐县徐沟镇社会工作服务站",
+        period=(date(2024, 10, 1), date(2024, 12, 31)),
+        style="three-row header with parent groups, line breaks inside header cells",
+        exercises=(
+            "three-row header (服务对象基本情况 › 个人信息 › 姓名 …); 残疾情况 over 类别|等级; "
+            "监护人 over 姓名|电话 beside the person's own 姓名; "
+            "line breaks in 公民身份\\n号码; 保障类型; 服务等级 一级/二级/三级; "
+            "dates 2024年10月8日"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 10, 1), date(2024, 12, 31)),
+    )
+
+
+# --- 05 浙江: tick columns, hidden column, visits by name and village --------------------------------
+
+ZHEJIANG = County("330122", "浙江省", "桐庐县", "分水镇", ("儒桥村", "后岩村", "东溪村", "玉华村"))
+
+
+def zhejiang(rng: random.Random) -> LedgerPlan:
+    mix = (
+        (SA,),
+        (NS,),
+        (EP,),
+        (EP, DIS),
+        (SA, DIS),
+        (ALONE,),
+        (ALONE, AGED),
+        (ORPHAN,),
+        (DFU,),
+        (AGED,),
+    )
+    people = make_people(rng, ZHEJIANG, 36, year=2024, mix=mix, record_prefix="FS")
+    parent = "人员类别（在对应栏打√）"
+    ticks = {
+        "低保": SA,
+        "低边": NS,
+        "特困": EP,
+        "孤儿": ORPHAN,
+        "事实无人抚养儿童": DFU,
+        "残疾": DIS,
+        "独居": ALONE,
+        "高龄": AGED,
+    }
+    register = RegisterSpec(
+        sheet="对象名册",
+        columns=(
+            C("record_no", ("编号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("village", ("村别",)),
+            C("guardian", ("户主",), hidden=True),
+            *[C(f"tick:{w}", (parent, w), width=5) for w in ticks],
+            C("phone", ("联系电话",)),
+        ),
+        category_words=PLAIN_WORDS,
+        ticks=ticks,
+        tick_marks=("√", "✓"),
+        title="分水镇2024年第一季度困难群众对象名册",
+    )
+    visits = VisitSpec(
+        sheet="走访登记",
+        columns=(
+            C("date", ("日期",)),
+            C("village", ("村别",)),
+            C("name", ("姓名",)),
+            C("mode", ("方式",)),
+            C("content", ("走访内容",)),
+        ),
+        date_forms=("month_day",),
+        mode_words=modes(home_visit=("上门",), phone=("电话",), instant_message=("微信",)),
+        title="分水镇2024年1-3月走访登记",
+    )
+    return two_sheets(
+        slug="zhejiang",
+        file="05_浙江_分水镇困难群众名册及1-3月走访登记.xlsx",
+        county=ZHEJIANG,
+        station="桐庐县分水镇社工站",
+        period=(date(2024, 1, 1), date(2024, 3, 31)),
+        style="categories as tick columns, a hidden column, a visit book by village and name",
+        exercises=(
+            "categories as √/✓ under a merged 人员类别 parent; "
+            "hidden 户主 column; 编号 as the record number; "
+            "visits name the person by 村别 and 姓名 only, "
+            "dates 1月5日 with the year from the title"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 1, 2), date(2024, 3, 30), modes=(HOME, PHONE, IM)
+        ),
+    )
+
+
+# --- 06 宁夏: one-sheet log ---------------------------------------------------------------------------
+
+NINGXIA = County("640221", "宁夏回族自治区", "平罗县", "姚伏镇", ("姚伏村", "小店子村", "新丰村"))
+
+
+def ningxia(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, NINGXIA, 26, year=2024)
+    log = LogSpec(
+        sheet="走访台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证号",)),
+            C("sex", ("性别",)),
+            C("village", ("村居",)),
+            C("categories", ("对象类别",)),
+            C("phone", ("联系电话",)),
+            C("date", ("走访日期",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人",)),
+        ),
+        category_words=PLAIN_WORDS,
+        date_forms=("digits", "digits_number"),
+        mode_words=modes(
+            home_visit=("入户走访",),
+            phone=("电话",),
+            video=("微信视频",),
+            station_visit=("来站咨询",),
+        ),
+        title="姚伏镇社工站2024年5月走访台账",
+        total=True,
+        sex_blank=frozenset({people[3].name}),
+    )
+    return one_sheet(
+        slug="ningxia",
+        file="06_宁夏_姚伏镇社工站2024年5月走访台账.xlsx",
+        county=NINGXIA,
+        station="平罗县姚伏镇社工站",
+        period=(date(2024, 5, 1), date(2024, 5, 31)),
+        style=(
+            "one sheet: every row a visit repeating the person; 8-digit dates as text and numbers"
+        ),
+        exercises=(
+            "one-sheet log (the register comes from the visit rows, "
+            "one person per ID); modes 微信视频, 来站咨询, 入户走访; "
+            "dates 20240505 as text and as a number; a 合计 row"
+        ),
+        rng=rng,
+        log=log,
+        visit_list=make_visits(
+            rng,
+            people,
+            date(2024, 5, 1),
+            date(2024, 5, 31),
+            per_person=(1, 3),
+            modes=(HOME, HOME, PHONE, VIDEO, STATION),
+        ),
+    )
+
+
+# --- 07 新疆: one-sheet log saved as GB18030 CSV -----------------------------------------------------
+
+XINJIANG = County(
+    "650121", "新疆维吾尔自治区", "乌鲁木齐县", "水西沟镇", ("平西梁村", "东湾村", "方家庄村")
+)
+
+
+def xinjiang(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, XINJIANG, 24, year=2024)
+    log = LogSpec(
+        sheet="走访明细",
+        columns=(
+            C("name", ("服务对象",)),
+            C("id", ("证件号码",)),
+            C("sex", ("性  别",)),
+            C("village", ("所属村(居)",)),
+            C("categories", ("救助类别",)),
+            C("phone", ("手机号",)),
+            C("date", ("日期",)),
+            C("mode", ("方式",)),
+        ),
+        category_words=URBAN_WORDS,
+        date_forms=("date",),
+        mode_words=modes(home_visit=("入户",), phone=("电话回访",), video=("视频",)),
+        title="水西沟镇2024年8月困难群众走访明细",
+        oddities={7: "bad_date"},
+    )
+    visits = make_visits(
+        rng,
+        people,
+        date(2024, 8, 1),
+        date(2024, 8, 31),
+        per_person=(1, 2),
+        modes=(HOME, PHONE, VIDEO),
+    )
+    return one_sheet(
+        slug="xinjiang",
+        file="07_新疆_水西沟镇2024年8月走访明细.csv",
+        county=XINJIANG,
+        station="乌鲁木齐县水西沟镇社工站",
+        period=(date(2024, 8, 1), date(2024, 8, 31)),
+        style=(
+            "a one-sheet log saved by Excel on Chinese Windows as CSV (GB18030, "
+            "CRLF, displayed values)"
+        ),
+        exercises=(
+            "GB18030 CSV; one-sheet log; 服务对象, 证件号码, 所属村(居), 手机号, "
+            "救助类别 with 城乡低保/特困供养; dates as Excel shows them (2024/8/5); "
+            "an impossible date 2024/2/30 refused"
+        ),
+        rng=rng,
+        log=log,
+        visit_list=visits,
+        fmt="csv",
+    )
+
+
+# --- 08 内蒙古: a register saved as CSV, two-row header ---------------------------------------------
+
+NEIMENGGU = County(
+    "150121", "内蒙古自治区", "土默特左旗", "察素齐镇", ("北只图村", "把什村", "毕克齐嘎查")
+)
+
+
+def neimenggu(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, NEIMENGGU, 28, year=2024, record_prefix="TZ-")
+    register = RegisterSpec(
+        sheet="花名册",
+        columns=(
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("birth_date", ("出生年月",)),
+            C("village", ("嘎查村",)),
+            C("categories", ("保障类型",)),
+            C("disability_kind", ("残疾情况", "类别")),
+            C("disability_grade", ("残疾情况", "等级")),
+            C("phone", ("联系电话",)),
+            C("note", ("备注",)),
+        ),
+        category_words=PLAIN_WORDS,
+        birth_form="year_month",
+        csv=True,
+        title="察素齐镇困难群众花名册",
+        meta="填报单位：察素齐镇民政办　　统计时间：2024年9月",
+        oddities={4: "id:number", 11: "phone:ten", 17: "sex_blank"},
+        total=True,
+    )
+    return register_only(
+        slug="neimenggu",
+        file="08_内蒙古_察素齐镇困难群众花名册.csv",
+        county=NEIMENGGU,
+        station="土默特左旗察素齐镇民政办",
+        period=(date(2024, 7, 1), date(2024, 9, 30)),
+        style=(
+            "a register saved as CSV: two-row header  whose parent stands in its first column  only"
+        ),
+        exercises=(
+            "GB18030 CSV register (no visits); "
+            "残疾情况 over 类别|等级 as the CSV keeps it; 嘎查村; 出生年月 1950.03; "
+            "an ID stored as a number (shown 1.50121E+17, unrecoverable); "
+            "a 10-digit phone; a blank sex cell"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        fmt="csv",
+    )
+
+
+# --- 09 辽宁: colour levels, prefixed category words and typos ----------------------------------------
+
+LIAONING = County("210224", "辽宁省", "长海县", "大长山岛镇", ("杨家村", "小盐场村", "哈仙岛村"))
+
+
+def liaoning(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, LIAONING, 30, year=2024, record_prefix="DCS")
+    register = RegisterSpec(
+        sheet="关爱对象",
+        columns=(
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("village", ("村（社区）",)),
+            C("categories", ("对象类别",)),
+            C("level", ("关爱等级",)),
+            C("phone", ("联系电话",)),
+            C("guardian", ("监护人",)),
+            C("guardian_phone", ("监护人电话",)),
+        ),
+        category_words=URBAN_WORDS,
+        joiner="，",
+        levels=LEVEL_SCALES["colour"],
+        title="大长山岛镇2024年重点关爱对象台账",
+        oddities={5: "category_typo", 21: "category_typo"},
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("date", ("走访日期",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访情况",)),
+        ),
+        date_forms=("date", "slash", "iso"),
+        mode_words=modes(home_visit=("入户走访",), phone=("电话回访",), video=("微信视频",)),
+    )
+    return two_sheets(
+        slug="liaoning",
+        file="09_辽宁_大长山岛镇重点关爱对象台账（2024年三季度）.xlsx",
+        county=LIAONING,
+        station="长海县大长山岛镇社工站",
+        period=(date(2024, 7, 1), date(2024, 9, 30)),
+        style="traffic-light levels, category words with prefixes and old names, two typos",
+        exercises=(
+            "关爱等级 红/黄/绿; 城乡低保, 低边户, 特困供养, 空巢老人, 事实孤儿 joined by ，; "
+            "typos 底保/特因 (warn: person kept); dates real, "
+            "2024/7/5 and 2024-07-05 as text"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 7, 1), date(2024, 9, 30), modes=(HOME, PHONE, VIDEO)
+        ),
+    )
+
+
+# --- 10 安徽: every kind of odd ID and phone ---------------------------------------------------------
+
+ANHUI = County("340421", "安徽省", "凤台县", "刘集乡", ("刘集村", "大兴村", "赵集村"))
+
+
+def anhui(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, ANHUI, 34, year=2024, record_prefix="LJ-", x_checks=3)
+    register = RegisterSpec(
+        sheet="服务对象台账",
+        columns=(
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("birth_date", ("出生日期",)),
+            C("village", ("村居",)),
+            C("categories", ("对象类别",)),
+            C("level", ("服务等级",)),
+            C("phone", ("联系电话",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["letter_class"],
+        birth_form="dot",
+        title="刘集乡社工站服务对象台账",
+        oddities={
+            0: "id:lower_x",
+            1: "id:lower_x",
+            6: "id:fullwidth",
+            9: "id:spaced",
+            12: "id:trailing_space",
+            15: "id:number",
+            19: "id:bad_check",
+            23: "phone:ten",
+            25: "phone:dashed",
+            27: "sex_blank",
+            28: "sex_blank",
+            30: "phone:number",
+        },
+    )
+    visits = VisitSpec(
+        sheet="探访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证号",)),
+            C("date", ("探访日期",)),
+            C("mode", ("探访方式",)),
+        ),
+        date_forms=("slash", "date"),
+        mode_words=modes(home_visit=("入户",), phone=("电话",)),
+    )
+    return two_sheets(
+        slug="anhui",
+        file="10_安徽_刘集乡社工站服务对象台账.xlsx",
+        county=ANHUI,
+        station="凤台县刘集乡社工站",
+        period=(date(2024, 1, 1), date(2024, 6, 30)),
+        style="a clerk's register with every kind of odd ID and phone",
+        exercises=(
+            "IDs with lowercase x, full-width digits, spaces, "
+            "trailing spaces, stored as a number (lost: warn), "
+            "a bad check character (warn, repeated on the visit log); "
+            "a 10-digit phone (warn), dashed and number phones; "
+            "blank sex cells; levels A类/B类/C类; birth dates 1950.03.12"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 1, 2), date(2024, 6, 28)),
+    )
+
+
+# --- 11 黑龙江: no 档案号, no ID: keyed by name and village -------------------------------------------
+
+HEILONGJIANG = County("230722", "黑龙江省", "嘉荫县", "朝阳镇", ("朝阳村", "保兴村", "红光村"))
+
+
+def heilongjiang(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, HEILONGJIANG, 27, year=2024)
+    register = RegisterSpec(
+        sheet="名单",
+        columns=(
+            C("seq", ("序号",)),
+            C("village", ("村屯",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("birth_date", ("出生年月",)),
+            C("categories", ("类别",)),
+            C("level", ("等级",)),
+            C("phone", ("电话",)),
+        ),
+        category_words=PREFIXED_WORDS,
+        levels=LEVEL_SCALES["letter"],
+        birth_form="year_month",
+        title="朝阳镇留守空巢老人及困境儿童名单",
+    )
+    visits = VisitSpec(
+        sheet="巡访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("village", ("村屯",)),
+            C("name", ("姓名",)),
+            C("date", ("巡访日期",)),
+            C("mode", ("巡访方式",)),
+        ),
+        date_forms=("cn", "date"),
+        mode_words=modes(home_visit=("入户", "实地走访"), phone=("电话",)),
+        oddities={3: "no_village", 10: "stranger", 14: "no_date"},
+    )
+    return two_sheets(
+        slug="heilongjiang",
+        file="11_黑龙江_朝阳镇留守空巢老人及困境儿童名单和巡访记录.xlsx",
+        county=HEILONGJIANG,
+        station="嘉荫县朝阳镇社工站",
+        period=(date(2024, 10, 1), date(2024, 12, 31)),
+        style="a list with neither 档案号 nor ID: people are known by village and name",
+        exercises=(
+            "register keyed by name and village (no record number, "
+            "no ID column); "
+            "visits by 村屯 + 姓名 (one with the village blank); "
+            "a visit to someone on no register and one without a date (refuse); "
+            "levels A/B/C; 出生年月 1950.03"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 10, 1), date(2024, 12, 30)),
+    )
+
+
+# --- 12 湖北: every date form, rows to refuse ----------------------------------------------------------
+
+HUBEI = County("422823", "湖北省", "巴东县", "野三关镇", ("石桥坪村", "穿心岩村", "庙坪村"))
+
+
+def hubei(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, HUBEI, 30, year=2024, record_prefix="YSG-")
+    register = RegisterSpec(
+        sheet="服务对象",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("village", ("村居",)),
+            C("categories", ("对象类别",)),
+            C("level", ("探访等级",)),
+            C("phone", ("联系电话",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["digit"],
+        oddities={8: "no_name"},
+        blank_rows=3,
+    )
+    visits = VisitSpec(
+        sheet="探访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("date", ("探访日期",)),
+            C("mode", ("探访方式",)),
+            C("content", ("探访情况",)),
+        ),
+        date_forms=(
+            "date",
+            "date_cn",
+            "dot",
+            "slash",
+            "cn",
+            "digits",
+            "digits_number",
+            "serial_text",
+            "iso",
+        ),
+        mode_words={
+            HOME: ("入户走访", "实地走访", "上门"),
+            PHONE: ("电话回访", "电话"),
+            VIDEO: ("微信视频",),
+            IM: ("微信",),
+            STATION: ("来站咨询", "来访"),
+        },
+        oddities={2: "bad_date", 17: "no_date", 30: "stranger"},
+        notes=("注：探访日期以实际入户时间为准。",),
+    )
+    return two_sheets(
+        slug="hubei",
+        file="12_湖北_野三关镇服务对象及探访记录.xlsx",
+        county=HUBEI,
+        station="巴东县野三关镇社工站",
+        period=(date(2024, 1, 1), date(2024, 6, 30)),
+        style="a visit log with every date form and every mode word, rows to refuse",
+        exercises=(
+            "dates as real dates, 1月5日 display, 2024.1.5, 2024/1/5, "
+            "2024年1月5日, 20240105 text and number, serials in text, ISO; "
+            "modes 入户走访/实地走访/上门/电话回访/微信视频/微信/来站咨询/来访; "
+            "a register row with no name, a visit on 2月30日, "
+            "one without a date, one to a stranger (all refuse_row)"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng,
+            visitable(people, register),
+            date(2024, 1, 2),
+            date(2024, 6, 28),
+            modes=(HOME, HOME, PHONE, VIDEO, IM, STATION),
+        ),
+    )
+
+
+# --- 13 甘肃: a statistics sheet first, a hidden dictionary, visits by ID only -----------------------
+
+GANSU = County("620123", "甘肃省", "榆中县", "金崖镇", ("金崖村", "岘口村", "黄家庄村"))
+
+
+def gansu(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, GANSU, 28, year=2024)
+    register = RegisterSpec(
+        sheet="名单",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓  名",)),
+            C("sex", ("性  别",)),
+            C("id", ("身份证号码",)),
+            C("village", ("村组",)),
+            C("categories", ("救助类别",)),
+            C("level", ("分级",)),
+            C("phone", ("联系方式",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["attention"],
+        title="金崖镇社会救助对象名单",
+        total=True,
+    )
+    visits = VisitSpec(
+        sheet="走访情况",
+        columns=(
+            C("id", ("身份证号码",)),
+            C("date", ("走访时间",)),
+            C("mode", ("走访形式",)),
+            C("content", ("走访情况",)),
+        ),
+        date_forms=("dot", "iso"),
+        mode_words=modes(home_visit=("入户",), phone=("电话",), station_visit=("来访",)),
+    )
+    stats = OtherSheet("统计表", (("类别", "人数"), ("低保", "12"), ("特困", "6"), ("合计", "28")))
+    dictionary = OtherSheet("字典", (("救助类别",), ("低保",), ("特困",), ("孤儿",)), hidden=True)
+    return two_sheets(
+        slug="gansu",
+        file="13_甘肃_金崖镇社会救助对象名单及走访情况.xlsx",
+        county=GANSU,
+        station="榆中县金崖镇社工站",
+        period=(date(2024, 4, 1), date(2024, 6, 30)),
+        style=(
+            "a statistics sheet before the data, a hidden dictionary sheet, a visit log by ID only"
+        ),
+        exercises=(
+            "统计表 first (counts, not people); hidden 字典 sheet; "
+            "headers 姓  名/性  别 padded with spaces, 村组, 联系方式, 救助类别, "
+            "分级 重点/一般/关注; visits name the person by ID only; a 合计 row"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 4, 1), date(2024, 6, 30), modes=(HOME, PHONE, STATION)
+        ),
+        others_before=(stats,),
+        others_after=(dictionary,),
+    )
+
+
+# --- 14 青海: children with their guardians --------------------------------------------------------------
+
+QINGHAI = County("632222", "青海省", "祁连县", "八宝镇", ("冰沟村", "拉洞村", "麻拉河村"))
+
+
+def qinghai(rng: random.Random) -> LedgerPlan:
+    mix = ((ORPHAN,), (DFU,), (CID,), (LBC,), (DFU, DIS), (CID, SA))
+    people = make_people(rng, QINGHAI, 26, year=2024, mix=mix, record_prefix="BB")
+    register = RegisterSpec(
+        sheet="儿童台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("编号",)),
+            C("name", ("儿童信息", "姓名")),
+            C("sex", ("儿童信息", "性别")),
+            C("id", ("儿童信息", "身份证号")),
+            C("birth_date", ("儿童信息", "出生日期")),
+            C("village", ("村（社区）",)),
+            C("categories", ("儿童类别",)),
+            C("guardian", ("监护人", "姓名")),
+            C("guardian_phone", ("监护人", "联系电话")),
+        ),
+        category_words=PREFIXED_WORDS,
+        title="八宝镇困境儿童关爱服务台账（2024年）",
+        meta="填报单位：八宝镇儿童督导员　　　填报时间：2024年3月",
+        signature="儿童督导员：　　　　　　镇社工站负责人：",
+    )
+    visits = VisitSpec(
+        sheet="探访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("儿童姓名",)),
+            C("id", ("身份证号",)),
+            C("date", ("探访日期",)),
+            C("mode", ("探访方式",)),
+            C("content", ("探访内容",)),
+        ),
+        date_forms=("month_day",),
+        mode_words=modes(home_visit=("入户",), video=("视频",)),
+        title="八宝镇困境儿童探访记录（2024年1—3月）",
+    )
+    return two_sheets(
+        slug="qinghai",
+        file="14_青海_八宝镇困境儿童关爱服务台账.xlsx",
+        county=QINGHAI,
+        station="祁连县八宝镇社工站",
+        period=(date(2024, 1, 1), date(2024, 3, 31)),
+        style="a children's ledger with the guardian's name and phone under one parent",
+        exercises=(
+            "two-row header with 儿童信息 › 姓名 and 监护人 › 姓名|联系电话 (two 姓名 columns); "
+            "no phone of the child's own; 儿童类别 事实孤儿/农村留守儿童/困境儿童; "
+            "编号 as record number; visits by name and ID, "
+            "dates 1月5日 with the year from the title"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 1, 2), date(2024, 3, 29), modes=(HOME, HOME, VIDEO)
+        ),
+    )
+
+
+STYLES: tuple[Style, ...] = (
+    Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
+    Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
+    Style("shaanxi", shaanxi, "Sheet1/Sheet2, serials in text cells"),
+    Style("shanxi", shanxi, "three-row header, guardian and disability groups"),
+    Style("zhejiang", zhejiang, "tick columns, hidden column, visits by name and village"),
+    Style("ningxia", ningxia, "one-sheet log, 8-digit dates"),
+    Style("xinjiang", xinjiang, "one-sheet log as GB18030 CSV"),
+    Style("neimenggu", neimenggu, "register as GB18030 CSV, two-row header"),
+    Style("liaoning", liaoning, "colour levels, prefixed category words, typos"),
+    Style("anhui", anhui, "odd IDs and phones"),
+    Style("heilongjiang", heilongjiang, "keyed by name and village"),
+    Style("hubei", hubei, "every date form, rows to refuse"),
+    Style("gansu", gansu, "statistics and dictionary sheets, visits by ID"),
+    Style("qinghai", qinghai, "children and guardians"),
+)
+"""Every style, in file order."""

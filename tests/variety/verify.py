@@ -1,0 +1,249 @@
+"""Check that an answer key agrees with its file, by reading the file back on its own (openpyxl
+for a workbook, ``csv`` for a CSV) with no help from the library under test.
+
+:func:`problems` returns what disagrees, one sentence each; an empty list means the key holds.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
+
+SEX = {"男": "male", "女": "female"}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(Decimal(f"{value:.15g}")))  # Excel keeps 15 significant digits
+    if isinstance(value, int) and len(str(value)) > 15:
+        return str(int(Decimal(f"{value:.15g}")))
+    return str(value)
+
+
+def parse_date(value: Any, year: int) -> date | None:
+    """A date as the key means it, from any form the generator writes (None if impossible)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, int | float):
+        value = str(int(value))
+    text = unicodedata.normalize("NFKC", str(value or "")).strip()
+    patterns = (
+        (r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})", None),
+        (r"(\d{4})年(\d{1,2})月(\d{1,2})日", None),
+        (r"(\d{4})(\d{2})(\d{2})", None),
+        (r"(\d{1,2})月(\d{1,2})日", year),
+    )
+    for pattern, implied in patterns:
+        m = re.fullmatch(pattern, text)
+        if m:
+            parts = [int(g) for g in m.groups()]
+            if implied is not None:
+                parts = [implied, *parts]
+            try:
+                return date(*parts)
+            except ValueError:
+                return None
+    if re.fullmatch(r"\d{5}", text):
+        return date(1899, 12, 30) + timedelta(days=int(text))
+    return None
+
+
+def normalised_id(value: Any) -> str:
+    return "".join(unicodedata.normalize("NFKC", _text(value)).split()).upper()
+
+
+class _Sheet:
+    """Cells of one sheet by (row, column letter), as stored values."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.rows = rows
+
+    def cell(self, row: int, letter: str) -> Any:
+        j = column_index_from_string(letter) - 1
+        if row - 1 < len(self.rows) and j < len(self.rows[row - 1]):
+            return self.rows[row - 1][j]
+        return None
+
+    def nonempty_rows(self) -> set[int]:
+        return {i + 1 for i, r in enumerate(self.rows) if any(_text(v).strip() for v in r)}
+
+
+def _sheets(path: Path, key: Mapping[str, Any]) -> tuple[dict[str, _Sheet], list[str], set[str]]:
+    if key["format"] == "csv":
+        raw = path.read_bytes()
+        text = raw.decode("gb18030")
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+        stem = key["people_sheet"]["name"]
+        problems = []
+        if raw.startswith(b"\xef\xbb\xbf") or b"\r\n" not in raw:
+            problems.append("the CSV is not GB18030 with CRLF line ends")
+        return {stem: _Sheet(rows)}, [stem], set(problems)
+    wb = load_workbook(path, data_only=True)
+    try:
+        sheets = {ws.title: _Sheet([list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb}
+        return sheets, [ws.title for ws in wb], set()
+    finally:
+        wb.close()
+
+
+def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
+    """Everything in the key that the file does not bear out."""
+    out: list[str] = []
+    sheets, names, container = _sheets(path, key)
+    out.extend(container)
+    if names != key["sheets"]:
+        out.append(f"sheets {names} are not the key's {key['sheets']}")
+    year = date.fromisoformat(key["period"]["from"]).year
+    wrong_at = {(w["sheet"], w["row"], w["column"]): w for w in key["wrong_cells"]}
+    ps = key["people_sheet"]
+    sheet = sheets[ps["name"]]
+    cols = ps["columns"]
+    for p in key["people"]:
+        row = p["row"]
+        where = f"{ps['name']}!{row}"
+        if _text(sheet.cell(row, cols["name"])).strip() != p["name"]:
+            out.append(f"{where}: name is not {p['name']}")
+        if "id" in cols:
+            written = sheet.cell(row, cols["id"])
+            if _text(written) != p["id_as_written"] and not isinstance(written, int | float):
+                out.append(f"{where}: ID as written {p['id_as_written']!r} is {written!r}")
+            flagged = (ps["name"], row, cols["id"]) in wrong_at
+            if p["id"] is not None and normalised_id(written) != p["id"]:
+                out.append(f"{where}: the ID cell does not give {p['id']}")
+            if p["id"] is None and not flagged:
+                out.append(f"{where}: an unrecoverable ID is not in wrong_cells")
+            if p["id"] is not None:
+                digit = int(p["id"][16])
+                if ("male" if digit % 2 else "female") != p["sex"]:
+                    out.append(f"{where}: sex disagrees with the ID")
+                if p["id"][6:14] != p["birth_date"].replace("-", ""):
+                    out.append(f"{where}: birth date disagrees with the ID")
+        if "sex" in cols:
+            written_sex = _text(sheet.cell(row, cols["sex"])).strip()
+            if written_sex and SEX.get(written_sex) != p["sex"]:
+                out.append(f"{where}: sex cell {written_sex} is not {p['sex']}")
+        if "record_no" in cols and _text(sheet.cell(row, cols["record_no"])) != (
+            p["record_no"] or ""
+        ):
+            out.append(f"{where}: record number is not {p['record_no']}")
+        if "village" in cols:
+            if _text(sheet.cell(row, cols["village"])) != p["village"]:
+                out.append(f"{where}: village is not {p['village']}")
+        else:  # a section heading above carries the village
+            above = [
+                _text(sheet.cell(r, "A"))
+                for r in range(row - 1, 0, -1)
+                if re.match(r"[一二三四五六七八九十]+、", _text(sheet.cell(r, "A")))
+            ]
+            if not above or p["village"] not in above[0]:
+                out.append(f"{where}: no section heading above names {p['village']}")
+        categories = cols.get("categories", "")
+        if ":" in categories:
+            first, last = categories.split(":")
+            header_row = ps["header_rows"][-1]
+            ticked = [
+                _text(sheet.cell(header_row, L))
+                for j in range(column_index_from_string(first), column_index_from_string(last) + 1)
+                for L in [_letter(j)]
+                if _text(sheet.cell(row, L)).strip()
+            ]
+            if "、".join(ticked) != p["categories_as_written"]:
+                out.append(f"{where}: ticks {ticked} are not {p['categories_as_written']}")
+        elif categories:
+            text = _text(sheet.cell(row, categories))
+            if text != p["categories_as_written"]:
+                out.append(f"{where}: categories {text!r} are not {p['categories_as_written']!r}")
+            words = [w for w in re.split(r"[、，,/+；\s]+", text) if w]
+            codes = sorted({c for w in words for c in key["category_words"].get(w, [])})
+            unknown = [w for w in words if w not in key["category_words"]]
+            if codes != p["categories"]:
+                out.append(f"{where}: category words give {codes}, the key says {p['categories']}")
+            if unknown and (ps["name"], row, categories) not in wrong_at:
+                out.append(f"{where}: unknown category word {unknown} is not in wrong_cells")
+    vs = key.get("visit_sheet")
+    people_by_row = {p["row"]: p for p in key["people"]}
+    if vs:
+        vsheet = sheets[vs["name"]]
+        vcols = vs["columns"]
+        for v in key["visits"]:
+            row = v["row"]
+            where = f"{vs['name']}!{row}"
+            stored = vsheet.cell(row, vcols["date"])
+            parsed = parse_date(stored, year)
+            if v["valid"] and (parsed is None or parsed.isoformat() != v["date"]):
+                out.append(f"{where}: date {stored!r} does not give {v['date']}")
+            if not v["valid"] and not any(
+                w["sheet"] == vs["name"]
+                and w["row"] == row
+                and w["expected_action"] == "refuse_row"
+                for w in key["wrong_cells"]
+            ):
+                out.append(f"{where}: a visit to refuse has no refuse_row wrong cell")
+            mode = _text(vsheet.cell(row, vcols["mode"]))
+            if mode != v["mode_as_written"] or key["mode_words"].get(mode) != v["mode"]:
+                out.append(f"{where}: mode {mode!r} is not {v['mode']}")
+            if "name" in vcols and _text(vsheet.cell(row, vcols["name"])) != v["person_name"]:
+                out.append(f"{where}: name is not {v['person_name']}")
+            owner = people_by_row.get(v["person_row"]) if v["person_row"] else None
+            if v["valid"] and owner is None:
+                out.append(f"{where}: a valid visit links to no person row")
+            if owner is not None:
+                if owner["name"] != v["person_name"]:
+                    out.append(f"{where}: linked to {owner['name']}, not {v['person_name']}")
+                if (
+                    "record_no" in vcols
+                    and _text(vsheet.cell(row, vcols["record_no"])) != owner["record_no"]
+                ):
+                    out.append(f"{where}: record number disagrees with the register")
+                if (
+                    "id" in vcols
+                    and owner["id"]
+                    and normalised_id(vsheet.cell(row, vcols["id"])) != owner["id"]
+                ):
+                    out.append(f"{where}: ID disagrees with the register")
+    for w in key["wrong_cells"]:
+        value = sheets[w["sheet"]].cell(w["row"], w["column"]) if w["sheet"] in sheets else None
+        if (
+            key["format"] != "csv"
+            and isinstance(value, int | float)
+            and not isinstance(value, bool)
+        ):
+            value = _text(value)
+        if _text(value) != w["value"]:
+            out.append(
+                f"{w['sheet']}!{w['column']}{w['row']}: wrong cell holds {value!r}, not {w['value']!r}"
+            )
+    # every row with text is data or a listed non-data row
+    for name, listed in key["non_data_rows"].items():
+        data_rows = {p["row"] for p in key["people"] if ps["name"] == name}
+        if vs and vs["name"] == name:
+            data_rows |= {v["row"] for v in key["visits"]}
+        data_rows |= {w["row"] for w in key["wrong_cells"] if w["sheet"] == name}
+        rows = {r["row"] for r in listed if r["kind"] != "blank"}
+        for row in sorted(sheets[name].nonempty_rows() - data_rows - rows):
+            out.append(f"{name}!{row}: a row with text is neither data nor listed as non-data")
+        for row in sorted(rows & data_rows):
+            out.append(f"{name}!{row}: listed both as data and as non-data")
+    if key["summary"]["people"] != len(key["people"]):
+        out.append("summary people count is wrong")
+    return out
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
