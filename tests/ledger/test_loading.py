@@ -18,7 +18,6 @@ from socialwork_core.ledger import (
     SheetFormat,
     ValueType,
     load_ledger,
-    write_issues_workbook,
 )
 from socialwork_core.tabular import WorkbookError
 
@@ -150,50 +149,6 @@ def test_a_missing_required_sheet_is_an_error_an_optional_one_a_remark(
     with pytest.raises(WorkbookError) as error:
         load_ledger(path, fmt)
     assert error.value.code == "tabular.sheet_not_found"
-
-
-def test_the_issues_workbook_shows_each_refused_row_then_its_problems(
-    tmp_path: Path, fmt: LedgerFormat
-) -> None:
-    path = workbook(
-        tmp_path / "l.xlsx",
-        {
-            "服务对象": [
-                ["档案号", "姓名", "身份证号", "微信"],
-                ["A1", "甲", 110101195001021, "w"],
-                ["A2", "乙", ID_2, None],
-            ]
-        },
-    )
-    result = load_ledger(path, fmt)
-    out = write_issues_workbook(tmp_path / "问题清单.xlsx", result)
-    book = openpyxl.load_workbook(out)
-    refused = book["服务对象"]
-    assert [c.value for c in refused[1]] == [
-        "原行号",
-        "档案号",
-        "姓名",
-        "身份证号",
-        "微信",
-        "问题说明",
-        "问题代码",
-    ]
-    row = [c.value for c in refused[2]]
-    assert row[:5] == [2, "A1", "甲", "110101195001021", "w"]
-    assert "身份证号" in row[5] and row[6] == "resident_id.stored_as_number"
-    everything = book["全部问题"]
-    assert [c.value for c in everything[1]] == [
-        "工作表",
-        "原行号",
-        "列",
-        "表头",
-        "原内容",
-        "严重程度",
-        "说明",
-        "代码",
-    ]
-    codes = [r[7].value for r in everything.iter_rows(min_row=2)]
-    assert "resident_id.stored_as_number" in codes and "tabular.extra_columns_kept" in codes
 
 
 def test_unknown_columns_of_other_sheets_are_kept_and_written_back(

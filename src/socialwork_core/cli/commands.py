@@ -219,7 +219,13 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
         issues_path = opened.path.with_name(f"{opened.path.stem}_issues.xlsx")
     if issues_path is not None:
         target = _writable(issues_path, (".xlsx",), [args.ledger])
-        _write(console, target, lambda: write_issues_workbook(target, result))
+        _write(
+            console,
+            target,
+            lambda: write_issues_workbook(
+                target, result, ledger=opened.path, on=today, issues=record_issues
+            ),
+        )
     console.done()
 
     errors, warnings, infos = (by_severity[s] for s in Severity)

@@ -85,6 +85,18 @@ REVIEWER_LABEL = "审核人："
 FILLED_ON_LABEL = "填报日期："
 FOOTER_GAP = "    "
 """The footer line of an official form: 填表人：…    审核人：…    填报日期：…"""
+HEAD_LABEL = "负责人："
+SEAL_LABEL = "单位（盖章）："
+SIGNED_ON_LABEL = "日期："
+"""The signature block of a report: 填表人、审核人、负责人、单位（盖章）、日期."""
+NOTHING_THIS_PERIOD = "本期无"
+"""Under a report section with nothing to show, so the printed form says so (a worker writes it)."""
+PAGE_NUMBERS = "第 &P 页 共 &N 页"
+"""The printed page footer (&P the page, &N the number of pages, in Excel's header codes)."""
+COMMENT_AUTHOR = "台账检查"
+"""The author shown on a cell comment the library writes (a problem found in that cell)."""
+INTERNAL_USE = "内部使用"
+"""Marks a list with full personal data, for the station's own staff only."""
 
 
 def written_date(year: int, month: int, day: int) -> str:

@@ -10,7 +10,8 @@
   library's own converter, clean rows take a function generated per sheet (``ledger.compiled``)
   that gives the same records. Rows with errors are refused and kept with their original cells;
   unknown columns are kept as extras. ``Plugins.load_ledger`` adds the plugins' converter rules.
-- ``write_issues_workbook(path, result)``: the refused rows and their problems, to fix and reload.
+- ``write_issues_workbook(path, result, ledger=…, on=…)``: the issues workbook (问题清单): every
+  row with a problem under its sheet's own headers, the problem cells marked, to fix and reload.
 - ``write_ledger(path, ledger, fmt)``: the same layout back; reading it again gives equal records.
 - ``check_recipients(result, as_of, extra=…)``: the category checks (and an adapter's) on the
   loaded records, as warnings placed at each person's row.

@@ -61,6 +61,7 @@ from .cells import (
 )
 from .errors import WorkbookError
 from .issues import Issue, column_letter
+from .printing import display_width
 from .reader import Layout, Row, Table, read_table
 from .sources import (
     ReadLimits,
@@ -75,10 +76,11 @@ from .spec import ColumnSpec, TableSpec
 from .writer import (
     CellKind,
     Column,
+    Flagged,
     FormFooter,
+    Highlight,
     SheetSpec,
     TitleBlock,
-    display_width,
     safe_cell,
     safe_sheet_name,
     write_workbook,
@@ -90,7 +92,9 @@ __all__ = [
     "Coercer",
     "Column",
     "ColumnSpec",
+    "Flagged",
     "FormFooter",
+    "Highlight",
     "Issue",
     "Layout",
     "Money",

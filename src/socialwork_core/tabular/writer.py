@@ -10,8 +10,11 @@
   (``yyyy-mm-dd``); money is a number with two decimals (``#,##0.00``), an approximate amount is
   text that reads back as approximate (“20000余元”).
 - Sheets get a styled, frozen header row, widths that suit Chinese text (a CJK character counts
-  double), A4 print set-up with the header row repeated on every page, and optionally a title block
-  (title, reporting unit, period) and a form footer (填表人, 审核人, 填报日期).
+  double), and optionally a title block (title, reporting unit, period) and a form footer (填表人,
+  审核人, 填报日期). Print set-up (``printing``): A4, portrait when the table fits, else
+  landscape with the widest columns narrowed and their text wrapped inside the table (rows made
+  tall enough), header row repeated on every page, 第 N 页 共 M 页 at the foot.
+- A value wrapped in ``Flagged`` is written highlighted, with its note as the cell's comment.
 - Workbooks are written in openpyxl's write-only mode, rows streamed from any iterable, so large
   outputs keep memory flat.
 """
@@ -21,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -32,15 +34,22 @@ from typing import Any, Final
 import attrs
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..glossary import LabelledEnum
 from ..glossary import vocabulary as words
 from .atomic import atomic_path
 from .cells import Money, money_text, raw_text
+from .printing import (
+    LINE_HEIGHT_POINTS,
+    apply_page_layout,
+    display_width,
+    lines_needed,
+    plan_widths,
+)
 
 FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
 """Text starting with one of these is given a quote prefix (CSV/formula injection)."""
@@ -53,6 +62,7 @@ MONEY_FORMAT: Final = "#,##0.00"
 _SAMPLE_ROWS: Final = 200
 _MAX_WIDTH: Final = 60.0
 _MIN_WIDTH: Final = 6.0
+_HEADER_WIDTH: Final = 16.0
 HEADER_STYLE: Final = "socialwork_header"
 TITLE_STYLE: Final = "socialwork_title"
 
@@ -102,6 +112,23 @@ class FormFooter:
     filled_on: date | None = None
 
 
+class Highlight(StrEnum):
+    """The fill of a flagged cell, by how serious its note is."""
+
+    ERROR = "FFC7CE"
+    WARNING = "FFEB9C"
+    INFO = "DDEBF7"
+
+
+@attrs.frozen
+class Flagged:
+    """A cell value written with a highlight and a comment (the problem found in that cell)."""
+
+    value: Any
+    note: str
+    highlight: Highlight = Highlight.ERROR
+
+
 def _columns(value: Iterable[Column]) -> tuple[Column, ...]:
     return tuple(value)
 
@@ -115,12 +142,8 @@ class SheetSpec:
     rows: Iterable[Sequence[Any]] = attrs.field(eq=False)
     title: TitleBlock | None = None
     footer: FormFooter | None = None
-    landscape: bool = False
-
-
-def display_width(value: str) -> float:
-    """Width in Excel character units: CJK (wide and full-width) characters count double."""
-    return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value))
+    landscape: bool | None = None
+    """Force the orientation; by default portrait when the table fits it (``printing``)."""
 
 
 def safe_sheet_name(name: str) -> str:
@@ -130,6 +153,8 @@ def safe_sheet_name(name: str) -> str:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, Flagged):
+        return _text(value.value)
     if isinstance(value, Money):
         return money_text(value)
     if isinstance(value, LabelledEnum):
@@ -148,6 +173,15 @@ def safe_cell(
     sheet: WriteOnlyWorksheet, value: Any, kind: CellKind = CellKind.TEXT
 ) -> WriteOnlyCell:
     """The one way a data value becomes a cell. See the module docstring for the rules."""
+    if isinstance(value, Flagged):
+        cell = safe_cell(sheet, value.value, kind)
+        cell.fill = PatternFill("solid", fgColor=value.highlight.value)
+        if value.note:
+            comment = Comment(_ILLEGAL.sub("", value.note), words.COMMENT_AUTHOR)
+            comment.width = 320
+            comment.height = max(80, 20 * lines_needed(value.note, 40))
+            cell.comment = comment
+        return cell
     if value is None or (isinstance(value, str) and not value):
         return WriteOnlyCell(sheet, value=None)
     if kind is CellKind.DATE and isinstance(value, date):
@@ -216,12 +250,13 @@ def _label_cell(sheet: WriteOnlyWorksheet, text: str, style: str | None = None) 
 
 
 def _widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> list[float]:
+    """Each column's natural width: its header's and its longest sampled value's, capped."""
     widths: list[float] = []
     for index, column in enumerate(columns):
         if column.width is not None:
             widths.append(column.width)
             continue
-        longest = display_width(column.header)
+        longest = min(display_width(column.header), _HEADER_WIDTH)  # a header wraps past this
         for row in sample:
             if index < len(row) and row[index] is not None:
                 longest = max(longest, display_width(_text(row[index])))
@@ -235,24 +270,29 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
     last = get_column_letter(max(len(columns), 1))
     rows: Iterator[Sequence[Any]] = iter(spec.rows)
     sample = list(itertools.islice(rows, _SAMPLE_ROWS))
-    for index, width in enumerate(_widths(columns, sample), start=1):
+    layout = plan_widths(
+        _widths(columns, sample), landscape=spec.landscape, fixed=_unbreakable(columns, sample)
+    )
+    multiline = [
+        any(index < len(r) and "\n" in _text(r[index]) for r in sample if r[index] is not None)
+        for index in range(len(columns))
+    ]
+    layout = attrs.evolve(
+        layout, wrapped=tuple(w or m for w, m in zip(layout.wrapped, multiline, strict=True))
+    )
+    for index, width in enumerate(layout.widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     has_unit_line = spec.title is not None and bool(spec.title.reporting_unit or spec.title.period)
     header_row = (0 if spec.title is None else 1 + int(has_unit_line)) + 1
-    # sheet views and column widths precede the rows in the file: set them before the first append
+    # sheet views, widths and page set-up precede the rows in the file: set them before any append
     sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if spec.landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    apply_page_layout(sheet, layout, title_rows=f"{header_row}:{header_row}", title_columns="A:A")
     current = 0
     if spec.title is not None:
         current += 1
+        sheet.row_dimensions[current].height = 28
         sheet.append([_label_cell(sheet, spec.title.title, TITLE_STYLE)])
         sheet.merged_cells.add(f"A{current}:{last}{current}")
-        sheet.row_dimensions[current].height = 28
         parts = []
         if spec.title.reporting_unit:
             parts.append(words.REPORTING_UNIT_LABEL + spec.title.reporting_unit)
@@ -263,13 +303,22 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
             sheet.append([_label_cell(sheet, words.FOOTER_GAP.join(parts))])
             sheet.merged_cells.add(f"A{current}:{last}{current}")
     current += 1
+    sheet.row_dimensions[current].height = _height(
+        [column.header for column in columns], layout.widths, layout.wrapped, every=True
+    )
     sheet.append([_label_cell(sheet, column.header, HEADER_STYLE) for column in columns])
     kinds = [column.kind for column in columns]
+    wraps = any(layout.wrapped)
     for row in itertools.chain(sample, rows):
-        sheet.append(
-            [safe_cell(sheet, value, kind) for value, kind in zip(row, kinds, strict=False)]
-        )
         current += 1
+        cells = [safe_cell(sheet, value, kind) for value, kind in zip(row, kinds, strict=False)]
+        if wraps:
+            texts = ["" if value is None else _text(value) for value in row]
+            if any(layout.wrapped[i] and texts[i] for i in range(min(len(texts), len(columns)))):
+                sheet.row_dimensions[current].height = _height(texts, layout.widths, layout.wrapped)
+                for index, cell in enumerate(cells[: len(columns)]):
+                    cell.alignment = _WRAPPED if layout.wrapped[index] else _TOP
+        sheet.append(cells)
     if spec.footer is not None:
         footer = spec.footer
         filled = (
@@ -288,6 +337,39 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
         sheet.append([_label_cell(sheet, line)])
         current += 2
         sheet.merged_cells.add(f"A{current}:{last}{current}")
+
+
+_WRAPPED: Final = Alignment(wrap_text=True, vertical="top")
+_TOP: Final = Alignment(vertical="top")
+_UNBREAKABLE_KINDS: Final = frozenset(CellKind) - {CellKind.TEXT}
+_BREAKS: Final = re.compile(r"[\s\u2e80-\uffef]")
+"""Where text can wrap: spaces, and between CJK characters and full-width punctuation."""
+
+
+def _unbreakable(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> set[int]:
+    """Columns that must keep their width: numbers, dates, ID and phone numbers, and text
+    columns whose values are single tokens (codes, ID numbers written as text)."""
+    fixed = set()
+    for index, column in enumerate(columns):
+        if column.kind in _UNBREAKABLE_KINDS:
+            fixed.add(index)
+            continue
+        texts = [_text(r[index]) for r in sample if index < len(r) and r[index] is not None]
+        if texts and not any(_BREAKS.search(t) for t in texts) and max(map(len, texts)) <= 24:
+            fixed.add(index)
+    return fixed
+
+
+def _height(
+    texts: Sequence[str], widths: Sequence[float], wrapped: Sequence[bool], *, every: bool = False
+) -> float:
+    """A row's height so its wrapped cells show every line (``every``: all cells wrap, as header
+    cells do)."""
+    lines = 1
+    for text, width, wraps in zip(texts, widths, wrapped, strict=False):
+        if text and (every or wraps):
+            lines = max(lines, lines_needed(text, width))
+    return lines * LINE_HEIGHT_POINTS + 4
 
 
 def _abandon(workbook: Workbook) -> None:

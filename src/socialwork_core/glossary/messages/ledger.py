@@ -43,5 +43,13 @@ ISSUES_WORKBOOK_HEADERS: dict[str, str] = {
     "severity": "严重程度",
     "message": "说明",
     "all_issues": "全部问题",
+    "status": "读入情况",
+    "refused": "未读入",
+    "kept": "已读入",
+    "title": "问题清单",
+    "title_ledger": "：{ledger}",
+    "checked_on": "（{day}检查）",
+    "column_place": "{column}列（{header}）",
+    "row_place": "第{row}行",
 }
-"""Headers and sheet name of the issues workbook written for rejected rows."""
+"""Headers, sheet name, title and place words of the issues workbook (问题清单)."""
