@@ -257,7 +257,7 @@ def _trimmed(texts: tuple[str, ...]) -> tuple[str, ...]:
 def _described(issue: Issue) -> str:
     if issue.column:
         where = HEADERS["column_place"].format(column=issue.column, header=issue.header or "")
-        return f"{where}：{issue.message}"
+        return HEADERS["placed"].format(place=where, message=issue.message)
     return issue.message
 
 

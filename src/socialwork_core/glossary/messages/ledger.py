@@ -50,6 +50,6 @@ ISSUES_WORKBOOK_HEADERS: dict[str, str] = {
     "title_ledger": "：{ledger}",
     "checked_on": "（{day}检查）",
     "column_place": "{column}列（{header}）",
-    "row_place": "第{row}行",
+    "placed": "{place}：{message}",
 }
 """Headers, sheet name, title and place words of the issues workbook (问题清单)."""
