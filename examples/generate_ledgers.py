@@ -117,6 +117,7 @@ COMMON_CONTACTS = [
     ("worker", "探访社工"),
     ("notes", "探访情况"),
     ("case_id", "个案编号"),
+    ("station", "站点编码"),
 ]
 
 REGIONS: dict[str, RegionStyle] = {
@@ -156,6 +157,7 @@ REGIONS: dict[str, RegionStyle] = {
             ("status", "状态"),
             ("status_since", "状态变更日期"),
             ("needs", "服务需求"),
+            ("station", "所属社工站"),
             ("extra", "医保类型"),
         ),
         extra_values=("城乡居民医保", "职工医保", "", "城乡居民医保"),
@@ -207,6 +209,7 @@ REGIONS: dict[str, RegionStyle] = {
             ("registered_on", "建档日期"),
             ("status", "状态"),
             ("status_since", "状态变更日期"),
+            ("station", "所属社工站"),
             ("extra", "是否签约家庭医生"),
         ),
         extra_values=("是", "否", "是", ""),
@@ -216,6 +219,7 @@ REGIONS: dict[str, RegionStyle] = {
             ("notes", "探访内容"),
             ("case_id", "个案编号"),
             ("alert_id", "预警编号"),
+            ("station", "站点编码"),
         ),
         stations_sheet="站点信息",
         levels=("一级跟进", "二级跟进", "三级", "四级", "五级", "六级"),
@@ -279,6 +283,7 @@ REGIONS: dict[str, RegionStyle] = {
             ("registered_on", "建档时间"),
             ("status", "在册状态"),
             ("status_since", "状态变更日期"),
+            ("station", "所属社工站"),
             ("extra", "低保证号"),
         ),
         extra_values=("豫低保-0231", "", "豫低保-0417", ""),
@@ -292,6 +297,7 @@ REGIONS: dict[str, RegionStyle] = {
             ("worker", "走访社工"),
             ("notes", "走访情况"),
             ("case_id", "个案编号"),
+            ("station", "服务站点"),
         ),
         stations_sheet="社工站点",
         levels=("一级", "二级", "三级"),
@@ -349,6 +355,7 @@ REGIONS: dict[str, RegionStyle] = {
             ("registered_on", "登记日期"),
             ("status", "状态"),
             ("status_since", "状态变更日期"),
+            ("station", "所属社工站"),
             ("extra", "帮扶责任人"),
         ),
         extra_values=("村干部汪某", "", "镇干部程某", ""),
@@ -362,6 +369,7 @@ REGIONS: dict[str, RegionStyle] = {
             ("worker", "责任社工"),
             ("notes", "情况记录"),
             ("case_id", "个案编号"),
+            ("station", "站点编码"),
         ),
         stations_sheet="三级站点",
         levels=("重点关注", "定期关注", "一般关注"),
@@ -739,6 +747,7 @@ def write_register(
         "status_since": lambda p: written_date(rng, p.status_since) if p.status_since else "",
         "needs": lambda p: p.needs,
         "extra": lambda p: p.extra,
+        "station": lambda p: station_name(style),
     }
     first_data = ws.max_row + 1
     for serial, person in enumerate(people, start=1):
@@ -788,12 +797,22 @@ def write_contacts(
             "notes": contact.notes,
             "case_id": contact.case_id or None,
             "alert_id": contact.alert_id or None,
+            "station": station_code(style),
         }
         ws.append([cell[f] for f, _ in style.contact_headers])
 
 
+def station_code(style: RegionStyle) -> str:
+    """The township station's code: the county's GB/T 2260 code and a station number."""
+    return f"{style.area}101"
+
+
+def station_name(style: RegionStyle) -> str:
+    return f"{style.township}社工站"
+
+
 def station_rows(style: RegionStyle) -> list[list[Any]]:
-    township_code = f"{style.area}101"
+    township_code = station_code(style)
     rows: list[list[Any]] = []
     if style.county_centre:
         rows.append(
@@ -812,7 +831,7 @@ def station_rows(style: RegionStyle) -> list[list[Any]]:
     rows.append(
         [
             township_code,
-            f"{style.township}社工站",
+            station_name(style),
             style.tier_words["township_station"],
             parent,
             township_code,
@@ -857,7 +876,7 @@ def write_workers(ws: Worksheet, rng: random.Random, style: RegionStyle) -> None
             [
                 f"SG{number:02d}",
                 name,
-                f"{style.area}101",
+                station_code(style),
                 levels[(number - 1) % len(levels)],
                 rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}",
                 written_date(rng, date(rng.choice((2020, 2021, 2022)), rng.randint(1, 12), 1)),
@@ -906,6 +925,7 @@ def write_resources(
             "落实情况",
             "经办社工",
             "个案编号",
+            "站点编码",
         ],
     )
     case_people = {row[1]: row[0] for row in cases}
@@ -945,6 +965,7 @@ def write_resources(
                 status,
                 rng.choice(style.workers),
                 case_id,
+                station_code(style),
             ]
         )
 
@@ -975,6 +996,7 @@ def make_cases(rng: random.Random, style: RegionStyle, people: list[Person]) -> 
                 rng.choice(goals),
                 written_date(rng, opened + timedelta(days=rng.randint(40, 90))) if closed else None,
                 "目标达成" if closed else None,
+                station_name(style),
             ]
         )
     return rows
@@ -994,6 +1016,7 @@ def write_cases(ws: Worksheet, rows: list[list[Any]]) -> None:
             "服务目标",
             "结案日期",
             "结案原因",
+            "服务站点",
         ],
     )
     for row in rows:
@@ -1031,6 +1054,7 @@ def write_activities(
             "五社联动",
             "社工",
             "活动简介",
+            "站点编码",
         ],
     )
     number = 0
@@ -1054,6 +1078,7 @@ def write_activities(
                 "社区、社区志愿者",
                 style.workers[0],
                 "长者互助与情绪支持",
+                station_code(style),
             ]
         )
     for _ in range(18):
@@ -1077,6 +1102,7 @@ def write_activities(
                 ),
                 rng.choice(style.workers),
                 None,
+                station_code(style),
             ]
         )
 

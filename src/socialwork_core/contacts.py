@@ -50,3 +50,5 @@ class Contact:
     """The alert or campaign this contact answered, if any."""
     notes: str | None = None
     """探访情况: what was found and done."""
+    station_code: str | None = None
+    """The station whose worker made the contact (its code)."""

@@ -60,6 +60,24 @@ CONTACT_MODE_SYNONYMS: dict[str, str] = {
     "来站": ContactMode.STATION_VISIT,
 }
 
+STATION_HEADERS: tuple[str, ...] = (
+    "站点编码",
+    "所属社工站",
+    "所属站点",
+    "所属站点编码",
+    "社工站",
+    "服务站点",
+    "站点",
+)
+"""How ledgers name the station a record belongs to, on every record kind's sheet: a code or a
+name (a name is resolved to its code through the stations sheet or a station list, see
+``socialwork_core.rollup.attribution``)."""
+
+
+def _station_column(first: str = "站点编码") -> FieldColumn:
+    return FieldColumn("station_code", (first, *(h for h in STATION_HEADERS if h != first)))
+
+
 RECIPIENTS = SheetFormat(
     kind=RecordKind.RECIPIENTS,
     sheet_names=("服务对象", "服务对象台账", "花名册"),
@@ -99,6 +117,7 @@ RECIPIENTS = SheetFormat(
         FieldColumn("status", ("状态", "在册状态"), ValueType.LABEL, enum=RegisterStatus),
         FieldColumn("status_since", ("状态变更日期", "退出日期"), ValueType.DATE),
         FieldColumn("needs", ("服务需求", "主要需求")),
+        _station_column(),
     ),
 )
 
@@ -123,7 +142,7 @@ WORKERS = SheetFormat(
     columns=(
         FieldColumn("id", ("社工编号", "工号"), required=True),
         FieldColumn("name", ("姓名",), required=True),
-        FieldColumn("station_code", ("所属站点编码", "站点编码")),
+        _station_column("所属站点编码"),
         FieldColumn(
             "certificate",
             ("职业水平", "持证情况"),
@@ -157,6 +176,7 @@ CONTACTS = SheetFormat(
         FieldColumn("case_id", ("个案编号",)),
         FieldColumn("alert_id", ("预警编号",)),
         FieldColumn("notes", ("探访情况", "探访内容")),
+        _station_column(),
     ),
 )
 
@@ -178,6 +198,7 @@ RESOURCE_LINKS = SheetFormat(
         FieldColumn("head_count", ("受益人数",), ValueType.INTEGER),
         FieldColumn("case_id", ("个案编号",)),
         FieldColumn("worker_ids", ("经办社工", "社工"), multi=True),
+        _station_column(),
     ),
 )
 
@@ -194,6 +215,7 @@ CASES = SheetFormat(
         FieldColumn("goals", ("服务目标",)),
         FieldColumn("closed_on", ("结案日期",), ValueType.DATE),
         FieldColumn("closing_reason", ("结案原因",)),
+        _station_column(),
     ),
 )
 
@@ -205,7 +227,7 @@ ACTIVITIES = SheetFormat(
         FieldColumn("kind", ("活动类型",), ValueType.LABEL, required=True, enum=ActivityKind),
         FieldColumn("title", ("活动名称",), required=True),
         FieldColumn("on", ("活动日期", "日期"), ValueType.DATE, required=True),
-        FieldColumn("station_code", ("站点编码",)),
+        _station_column(),
         FieldColumn("place", ("活动地点", "地点")),
         FieldColumn("group_name", ("小组名称",)),
         FieldColumn("session_number", ("节次",), ValueType.INTEGER),

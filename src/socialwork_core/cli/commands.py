@@ -47,7 +47,7 @@ from .session import (
     EXIT_USAGE,
     OpenedLedger,
     default_unit,
-    open_ledger,
+    open_ledger_of,
     parse_as_of,
     parse_period_text,
     read_alerts,
@@ -195,7 +195,7 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
         _writable(Path(args.issues_out), (".xlsx",), [args.ledger])  # fail before the work
     as_of = parse_as_of(args.as_of, today=today)
     plugins = start_plugins(console)
-    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    opened = open_ledger_of(plugins, console, args)
     result = opened.result
     region = opened.region
     record_issues = check_recipients(
@@ -406,7 +406,7 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
         _writable(Path(args.output), (".xlsx", ".json"), [args.ledger, *(args.alert or ())])
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
-    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    opened = open_ledger_of(plugins, console, args)
     console.progress("cli.progress.computing")
     grades = grade_all(opened.result.ledger.recipients, as_of, opened.rule_sets, alerts=alerts)
     ordered = sorted(grades.values(), key=lambda g: (g.effective_level.rank, g.recipient_key))
@@ -501,7 +501,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
         _writable(Path(args.output), (".xlsx", ".json"), [args.ledger, *(args.alert or ())])
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
-    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    opened = open_ledger_of(plugins, console, args)
     ledger = opened.result.ledger
     console.progress("cli.progress.computing")
     grades = grade_all(ledger.recipients, as_of, opened.rule_sets, alerts=alerts)
@@ -591,7 +591,7 @@ def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
         )
     period = parse_period_text(args.period, first_weekday=template.first_weekday)
     target = _writable(Path(args.output), (".xlsx", ".json"), [args.ledger])
-    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    opened = open_ledger_of(plugins, console, args)
     console.progress("cli.progress.computing")
     region = opened.region.code if opened.region is not None else None
     settings = ReportSettings(
@@ -687,7 +687,7 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
         )
     if args.output is not None:
         _writable(Path(args.output), (".json",) if args.to == "json" else (".xlsx",), [args.ledger])
-    opened = open_ledger(plugins, console, args.ledger, args.adapter)
+    opened = open_ledger_of(plugins, console, args)
     recheck: tuple[Issue, ...] = ()
     if args.to == "json":
         data = ledger_data(plugins, opened)

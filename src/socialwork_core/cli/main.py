@@ -87,6 +87,16 @@ def _ledger_options(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="the adapter whose layout the ledger uses (default: detected from the headers)",
     )
+    parser.add_argument(
+        "--station",
+        metavar="CODE_OR_NAME",
+        help="the station of records that name none (no station column, worker or unit line)",
+    )
+    parser.add_argument(
+        "--stations",
+        metavar="FILE",
+        help="a station list (code and name columns) to resolve stations written by name",
+    )
 
 
 def _as_of_option(parser: argparse.ArgumentParser) -> None:

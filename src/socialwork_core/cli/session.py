@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -16,7 +17,9 @@ from ..grading import RuleSet
 from ..ledger import LedgerFormat, LoadResult
 from ..periods import Period, parse_period
 from ..plugins import PluginError, Plugins, Region, load_plugins
+from ..rollup import attribute_stations, read_station_list
 from ..schedule import NATIONAL_DEFAULT, Alert
+from ..stations import Station
 from ..tabular import WorkbookError
 from .console import CliError, Console
 
@@ -29,6 +32,7 @@ __all__ = [
     "choose_format",
     "default_unit",
     "open_ledger",
+    "open_ledger_of",
     "parse_as_of",
     "parse_period_text",
     "read_alerts",
@@ -124,9 +128,17 @@ def region_rule_sets(plugins: Plugins, region: Region | None) -> tuple[RuleSet, 
 
 
 def open_ledger(
-    plugins: Plugins, console: Console, path_text: str, adapter: str | None
+    plugins: Plugins,
+    console: Console,
+    path_text: str,
+    adapter: str | None,
+    *,
+    station: str | None = None,
+    station_list: tuple[Station, ...] = (),
 ) -> OpenedLedger:
-    """Choose the format, say which, and read the ledger at ``path_text``.
+    """Choose the format, say which, and read the ledger at ``path_text``; give every record its
+    station (:func:`socialwork_core.rollup.attribute_stations`, ``station`` the ``--station``
+    fallback, ``station_list`` the stations of ``--stations``).
 
     A file that cannot be read is a :class:`CliError` (exit 2) with the reader's own words.
     """
@@ -141,7 +153,13 @@ def open_ledger(
             format=fmt.name,
         )
         console.progress("cli.progress.reading", path=str(path))
-        result = plugins.load_ledger(path, fmt)
+        result = attribute_stations(
+            plugins.load_ledger(path, fmt),
+            path=path,
+            fmt=fmt,
+            station=station,
+            station_list=station_list,
+        )
     except WorkbookError as exc:
         raise CliError(
             "cli.workbook_unreadable",
@@ -160,6 +178,35 @@ def open_ledger(
         region=region,
         rule_sets=region_rule_sets(plugins, region),
     )
+
+
+def open_ledger_of(plugins: Plugins, console: Console, args: argparse.Namespace) -> OpenedLedger:
+    """``open_ledger`` with a command's arguments: the ledger, ``--adapter``, ``--station`` and
+    ``--stations``."""
+    return open_ledger(
+        plugins,
+        console,
+        args.ledger,
+        args.adapter,
+        station=args.station,
+        station_list=read_stations(args.stations),
+    )
+
+
+def read_stations(path_text: str | None) -> tuple[Station, ...]:
+    """The stations of ``--stations`` (none without it); an unreadable list is a usage problem."""
+    if path_text is None:
+        return ()
+    try:
+        return read_station_list(path_text)
+    except WorkbookError as exc:
+        raise CliError(
+            "cli.workbook_unreadable",
+            EXIT_USAGE,
+            path=path_text,
+            message=exc.message,
+            code=exc.code,
+        ) from exc
 
 
 def refused_note(console: Console, opened: OpenedLedger) -> int:

@@ -109,3 +109,31 @@ def written_date(year: int, month: int, day: int) -> str:
 ORIGINAL_CATEGORY_HEADER = "原对象类别"
 """The extra column that keeps a local category's own label when a conversion maps it to a
 national category."""
+
+# --- socialwork_core.rollup.attribution: where a workbook names its station ---------------------
+
+UNIT_LINE_PATTERN = r"(?:填报|报送|统计)?单位\s*[:：]\s*(\S+)"
+"""A 填报单位 line above a sheet's header (“填报单位：高峰街道社工站    统计截至：…”)."""
+
+STATION_NAME_ENDINGS: tuple[str, ...] = (
+    "社会工作服务站",
+    "社工服务站",
+    "社工总站",
+    "社工站",
+    "社工室",
+    "社工点",
+)
+"""How a station's name ends: a title names its station up to these words."""
+
+VILLAGE_POINT_ENDINGS: tuple[str, ...] = ("社工点", "社工室")
+"""A station list's name ending in these is a village point."""
+
+STATION_LIST_SHEETS: tuple[str, ...] = ("站点名单", "社工站点", "站点")
+"""Sheets a station list file holds its stations in (else found by headers)."""
+
+STATION_LIST_HEADERS: dict[str, tuple[str, ...]] = {
+    "code": ("站点编码", "编码", "代码"),
+    "name": ("站点名称", "名称", "社工站"),
+    "parent_code": ("上级站点编码", "上级编码"),
+}
+"""The columns of a station list file."""

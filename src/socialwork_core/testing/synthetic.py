@@ -434,6 +434,7 @@ def synthetic_ledger(
                             phone=synthetic_phone(n % size) if person.phones else "",
                             resident_id=person.resident_id or "",
                         ),
+                        "station_code": stations_plan[-1][2],
                     },
                     sheets[RecordKind.CONTACTS],
                 )

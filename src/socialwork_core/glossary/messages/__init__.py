@@ -15,7 +15,18 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from . import cli, identity, ledger, plugins, recipients, reports, rules, tabular, testing
+from . import (
+    cli,
+    identity,
+    ledger,
+    plugins,
+    recipients,
+    reports,
+    rollup,
+    rules,
+    tabular,
+    testing,
+)
 
 _AREAS: tuple[Mapping[str, str], ...] = (
     identity.MESSAGES,
@@ -24,6 +35,7 @@ _AREAS: tuple[Mapping[str, str], ...] = (
     ledger.MESSAGES,
     rules.MESSAGES,
     reports.MESSAGES,
+    rollup.MESSAGES,
     plugins.MESSAGES,
     cli.MESSAGES,
     testing.MESSAGES,
