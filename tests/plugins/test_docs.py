@@ -159,7 +159,8 @@ def check_recipient(plugins: Plugins, _module: ModuleType) -> None:
 def check_messages(plugins: Plugins, _module: ModuleType) -> None:
     templates = plugins.messages()
     assert templates and all(code.startswith("zhejiang.") for code in templates)
-    finding = Finding.of("zhejiang.household_split", Severity.INFO, name="周雨桐", key="ZJ-001")
+    with plugins.speaking():
+        finding = Finding.of("zhejiang.household_split", Severity.INFO, name="周雨桐", key="ZJ-001")
     assert finding.message == "周雨桐（ZJ-001）与户主不在同一村居，请核对户籍。"
 
 

@@ -233,7 +233,8 @@ def test_hook_socialwork_messages_lets_finding_of_render_a_plugins_codes() -> No
             return {"testzj.visit_overdue": "{name}已有{days}天未探访。"}
 
     plugins = only(Messages())
-    finding = Finding.of("testzj.visit_overdue", Severity.WARNING, name="周雨桐", days=45)
+    with plugins.speaking():
+        finding = Finding.of("testzj.visit_overdue", Severity.WARNING, name="周雨桐", days=45)
 
     assert plugins.problems == ()
     assert plugins.messages() == {"testzj.visit_overdue": "{name}已有{days}天未探访。"}
@@ -274,11 +275,29 @@ def test_hook_socialwork_messages_refuses_what_would_change_anothers_words() -> 
         "testgreedy.attribute",
         "testgreedy.position",
     ]
-    assert Finding.of("testgreedy.fine", Severity.INFO, name="甲").message == "甲可以"
-    assert Finding.of("resident_id.empty", Severity.ERROR).message != "改掉核心的提示"
+    with plugins.speaking():
+        assert Finding.of("testgreedy.fine", Severity.INFO, name="甲").message == "甲可以"
+        assert Finding.of("resident_id.empty", Severity.ERROR).message != "改掉核心的提示"
 
 
-def test_hook_socialwork_messages_a_broken_hook_is_a_load_problem_not_a_crash() -> None:
+def test_hook_socialwork_messages_a_plugins_templates_live_with_its_facade() -> None:
+    class Messages:
+        @hookimpl
+        def socialwork_messages(self) -> dict[str, str]:
+            return {"testscoped.only_here": "{name}只在这组插件里"}
+
+    plugins = only(Messages())
+    others = only()
+
+    with plugins.speaking():
+        assert Finding.of("testscoped.only_here", Severity.INFO, name="甲").message
+    with others.speaking(), pytest.raises(KeyError):
+        Finding.of("testscoped.only_here", Severity.INFO, name="甲")
+    with pytest.raises(KeyError):
+        Finding.of("testscoped.only_here", Severity.INFO, name="甲")
+
+
+def test_hook_socialwork_messages_a_broken_hook_sets_only_its_plugin_aside() -> None:
     class Broken(Zhejiang):
         @hookimpl
         def socialwork_messages(self) -> dict[str, str]:
@@ -289,11 +308,15 @@ def test_hook_socialwork_messages_a_broken_hook_is_a_load_problem_not_a_crash() 
         def socialwork_messages(self) -> list[str]:
             return ["testzj.x"]
 
-    plugins = only(Broken(), NotADict())
+    plugins = only(Broken(), NotADict(), Zhejiang())
 
-    assert [p.plugin for p in plugins.problems] == ["Broken", "NotADict"]
-    assert "templates file missing" in plugins.problems[0].detail
-    assert plugins.regions()  # the plugin's other hooks still serve
+    failed, wrong = plugins.problems
+    assert (failed.plugin, failed.code) == ("Broken", "plugins.hook_failed")
+    assert "templates file missing" in failed.detail
+    assert (wrong.plugin, wrong.code) == ("NotADict", "plugins.hook_answer_wrong")
+    assert "socialwork_messages returned a list" in wrong.detail
+    assert "NotADict" in wrong.finding.message and "socialwork_messages" in wrong.finding.message
+    assert plugins.names() == ("Zhejiang",)  # the others still serve
 
 
 # --- socialwork_configure_converter ------------------------------------------------------------

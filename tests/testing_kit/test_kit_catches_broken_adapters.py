@@ -126,7 +126,7 @@ def socialwork_configure_converter(converter):
 """
 
 PRIVATE_IMPORT = """
-from socialwork_core.plugins.manager import _describe  # reaching into the core's private names
+from socialwork_core.plugins.answers import _what  # reaching into the core's private names
 """
 
 CONFORMANCE = """
@@ -270,7 +270,7 @@ def test_private_imports_and_undeclared_capabilities_are_named(
     result.assert_outcomes(failed=2, passed=4, skipped=8)
     result.stdout.fnmatch_lines_random(
         [
-            "*plugin.py:* imports private _describe from socialwork_core.plugins.manager: use "
+            "*plugin.py:* imports private _what from socialwork_core.plugins.answers: use "
             "the public API*",
             "*it implements socialwork_report_templates but does not declare "
             "Capability.REPORT_TEMPLATES in `capabilities`*",

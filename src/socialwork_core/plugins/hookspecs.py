@@ -4,6 +4,11 @@ Every hook's name starts with ``socialwork_``. The core calls hooks with keyword
 (through :class:`socialwork_core.plugins.Plugins`), so a later version may add arguments: an
 implementation names only the arguments it uses.
 
+Each hook's return annotation is checked at run time: every answer is compared with it
+(:mod:`socialwork_core.plugins.answers`) and a wrong one names the plugin and the hook. A hook
+without arguments is asked once per plugin while plugins load (a field of
+:class:`~socialwork_core.plugins.contributions.Contributions`), and its answer is kept.
+
 The specification marker is private; plugins use the public :data:`~socialwork_core.plugins.hookimpl`.
 See ``docs/plugin_hooks.md`` for each hook with a runnable example.
 """
@@ -59,8 +64,8 @@ def socialwork_ledger_formats() -> list[LedgerFormat]:  # type: ignore[empty-bod
     sheet with its columns and their synonyms. Contributions are collected from every plugin and
     kept apart by plugin; a region without formats uses the national default's.
 
-    Called when a ledger is to be read or written for a region, or when a workbook's format is
-    being detected.
+    Called once per plugin while plugins load; the answer is kept and given when a ledger is read
+    or written for a region, or a workbook's format is being detected.
 
     Example::
 
@@ -78,9 +83,10 @@ def socialwork_extra_categories() -> list[CategoryDefinition]:  # type: ignore[e
     optional national parent, optional age rule, synonyms). Collected from every plugin; a code
     declared by two plugins is a load problem.
 
-    Called while plugins load (a code declared twice), when recipients are checked (age rules),
-    and when a ledger is converted to another region's layout (local categories mapped to their
-    national parent). Category cells are read through the ledger format's labels, not this hook.
+    Called once per plugin while plugins load (a code declared twice is found then); the answer is
+    kept and serves when recipients are checked (age rules) and when a ledger is converted to
+    another region's layout (local categories mapped to their national parent). Category cells
+    are read through the ledger format's labels, not this hook.
 
     Example::
 
@@ -98,8 +104,8 @@ def socialwork_rule_sets() -> list[RuleSet]:  # type: ignore[empty-body]
     the date it takes effect); an empty list means the region grades with the national default
     rule set. Collected from every plugin and kept apart by plugin.
 
-    Called when recipients are graded for a region at an as-of date (the rule set in force on that
-    date is chosen).
+    Called once per plugin while plugins load; the answer is kept and serves when recipients are
+    graded for a region at an as-of date (the rule set in force on that date is chosen).
 
     Example::
 
@@ -116,7 +122,8 @@ def socialwork_report_templates() -> list[ReportTemplate]:  # type: ignore[empty
     Returns a list of :class:`~socialwork_core.reports.ReportTemplate`. Collected from every plugin
     and kept apart by plugin.
 
-    Called when reports are listed or produced for a region.
+    Called once per plugin while plugins load; the answer is kept and serves when reports are
+    listed or produced for a region.
 
     Example::
 
@@ -161,9 +168,10 @@ def socialwork_messages() -> dict[str, str]:  # type: ignore[empty-body]
         after the adapter (``zhejiang.no_phone``). A code the library defines, or one another
         plugin registered with different words, is refused (a load problem).
 
-    Called once by :func:`load_plugins`, which registers the templates so that
-    ``Finding.of(code, severity, **params)`` renders this plugin's codes like the library's own
-    (as in :func:`socialwork_check_recipient`). :meth:`Plugins.messages` lists them.
+    Called once per plugin while plugins load. The facade keeps the templates (not a process-wide
+    table) and, while it calls a plugin's hooks, ``Finding.of(code, severity, **params)`` renders
+    this plugin's codes like the library's own (as in :func:`socialwork_check_recipient`).
+    :meth:`Plugins.messages` lists them; :meth:`Plugins.speaking` makes them known elsewhere.
 
     Example::
 

@@ -1,45 +1,36 @@
-"""Loading plugins and calling their hooks through one typed facade.
+"""The plugins facade: what the loaded plugins contribute, with one method per hook.
 
-:func:`load_plugins` builds a :class:`Plugins`; nothing is loaded at import time. Every plugin,
-built-in adapters included, is found through the ``socialwork_core`` entry-point group, exactly as a
-package outside this repository would be. The core calls hooks only through :class:`Plugins` (one
-method per hook, keyword arguments only); no caller touches pluggy's ``hook`` object.
-
-What can go wrong while loading, and what happens:
-
-- a plugin implements a hook that does not exist (a misspelt name), or defines a ``socialwork_``
-  function without ``@hookimpl``, or an implementation takes an argument the hook does not have:
-  :class:`PluginError` naming the plugin, at once (a plugin that would silently do nothing is a
-  bug to fix, not to skip);
-- a plugin fails to import, two plugins share an entry-point name, two plugins claim one region,
-  or two declare one local category code: a :class:`LoadProblem` naming the plugin is recorded
-  (:attr:`Plugins.problems`) and the other plugins stay usable. ``strict=True`` raises
-  :class:`PluginLoadError` instead.
+:func:`~socialwork_core.plugins.load_plugins` (:mod:`~socialwork_core.plugins.loading`) builds a
+:class:`Plugins` after asking every plugin once for its contributions (regions, formats,
+categories, rule sets, templates, messages); the facade keeps them and answers from them. Hooks
+that take arguments (a recipient to check, headers to recognise, a converter to configure) are
+called when needed, through their specification (:class:`~socialwork_core.plugins.calls.HookCalls`)
+and with the plugins' message templates in use, and their answers are checked like the collected
+ones. The core calls hooks only through this facade; no caller touches pluggy's ``hook`` object.
 """
 
 from __future__ import annotations
 
-import difflib
-import importlib.metadata
-import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
 import cattrs
 import pluggy
 
 from .. import serialize
 from ..findings import Finding
-from ..glossary.messages import add_messages, render_message
-from ..glossary.terms import Severity
-from ..glossary.vocabulary import LIST_JOINER
+from ..glossary.messages import speaking
 from . import hookspecs
+from .answers import expected_answer, mismatch, spoken
+from .calls import HookCalls
+from .categories import check_local_categories
+from .contributions import Contributions
 from .detect import workbook_headers
-from .markers import ENTRY_POINT_GROUP, HOOK_PREFIX, PROJECT_NAME
+from .info import AdapterInfo, DetectedFormat, PluginOrigin
+from .problems import LoadProblem, PluginError
 from .values import CategoryDefinition, Region
 
 if TYPE_CHECKING:
@@ -49,147 +40,53 @@ if TYPE_CHECKING:
     from ..reports import ReportTemplate
     from ..tabular import ReadLimits
 
-__all__ = [
-    "DISABLED_PLUGINS_ENV",
-    "AdapterInfo",
-    "DetectedFormat",
-    "LoadProblem",
-    "PluginError",
-    "PluginLoadError",
-    "PluginOrigin",
-    "Plugins",
-    "check_local_categories",
-    "hook_names",
-    "load_plugins",
-]
+__all__ = ["Plugins"]
 
-DISABLED_PLUGINS_ENV: Final = "SOCIALWORK_DISABLED_PLUGINS"
-"""Environment variable: a comma-separated list of plugin (entry-point) names not to load."""
-
-
-def hook_names() -> tuple[str, ...]:
-    """The names of every hook the core specifies, sorted."""
-    marker = PROJECT_NAME + "_spec"
-    return tuple(
-        sorted(
-            name
-            for name in dir(hookspecs)
-            if name.startswith(HOOK_PREFIX) and hasattr(getattr(hookspecs, name), marker)
-        )
-    )
-
-
-class PluginError(Exception):
-    """A plugin is broken in a way that must be fixed before anything runs (a misspelt hook)."""
-
-    def __init__(self, plugin: str, message: str) -> None:
-        self.plugin = plugin
-        """The name of the plugin at fault."""
-        super().__init__(f"plugin {plugin!r}: {message}")
-
-
-@attrs.frozen(kw_only=True)
-class PluginOrigin:
-    """Where a plugin came from."""
-
-    source: str
-    """``entry_point`` for a plugin found through the entry-point group, ``extra`` for one passed
-    to :func:`load_plugins` directly."""
-    module: str
-    """The plugin module (or the module of the plugin object's class)."""
-    entry_point: str | None = None
-    """The entry point as declared: ``guangdong = socialwork_guangdong.plugin``."""
-    distribution: str | None = None
-    """The installed distribution that declares the entry point."""
-    distribution_version: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class AdapterInfo:
-    """One loaded plugin: its name, version, the region it serves (if any) and its origin."""
-
-    name: str
-    """The plugin's name: its entry-point name (``guangdong``)."""
-    version: str | None
-    """The adapter's version: its region's ``adapter_version``, else the module's ``__version__``,
-    else the distribution's version."""
-    region: Region | None
-    origin: PluginOrigin
-
-
-@attrs.frozen(kw_only=True)
-class LoadProblem:
-    """A plugin that could not be used (or not wholly), recorded while loading."""
-
-    plugin: str
-    """The name of the plugin at fault."""
-    finding: Finding
-    """What happened, in the words shown to users (code ``plugins.*``)."""
-    detail: str = ""
-    """Technical detail (the exception text), for whoever fixes the plugin."""
-
-    @property
-    def code(self) -> str:
-        return self.finding.code
-
-
-class PluginLoadError(Exception):
-    """Raised by ``load_plugins(strict=True)`` when any :class:`LoadProblem` was recorded."""
-
-    def __init__(self, problems: Iterable[LoadProblem]) -> None:
-        self.problems: tuple[LoadProblem, ...] = tuple(problems)
-        super().__init__(
-            "; ".join(f"plugin {p.plugin!r}: {p.code} {p.detail}".strip() for p in self.problems)
-        )
-
-
-@attrs.frozen(kw_only=True)
-class DetectedFormat:
-    """The answer of :meth:`Plugins.detect_format`: which plugin claimed a workbook, and how."""
-
-    adapter: str
-    format: LedgerFormat
-
-
-def _problem(plugin: str, code: str, detail: str = "", **params: Any) -> LoadProblem:
-    finding = Finding.of(code, Severity.ERROR, plugin=plugin, **params)
-    return LoadProblem(plugin=plugin, finding=finding, detail=detail)
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
+T = TypeVar("T")
 
 
 class Plugins:
     """The loaded plugins, with one method per hook. Build it with :func:`load_plugins`.
 
-    Contributions (formats, categories, rule sets, templates, checks) are collected from every
-    plugin in load order (entry points by name, then ``extra_plugins``); pass ``adapter=`` to take
-    one plugin's only. The ``*_for_region`` methods resolve a region to its adapter and fall back
-    to the national default adapter for what the region does not provide.
+    Contributions are given in load order (entry points by name, then ``extra_plugins``); pass
+    ``adapter=`` to take one plugin's only. The ``*_for_region`` methods resolve a region to its
+    adapter and fall back to the national default adapter for what the region does not provide.
     """
 
     def __init__(
         self,
         manager: pluggy.PluginManager,
         *,
+        calls: HookCalls,
         order: Sequence[str],
         origins: Mapping[str, PluginOrigin],
-        regions: Mapping[str, Region],
+        contributions: Mapping[str, Contributions],
+        messages: Mapping[str, str],
         problems: Sequence[LoadProblem],
     ) -> None:
         self._pm = manager
+        self._calls = calls
         self._order = tuple(order)
         self._origins = dict(origins)
-        self._regions = dict(regions)
+        self._contributions = dict(contributions)
+        self._messages = dict(messages)
         self._problems = tuple(problems)
+        self._regions = {
+            name: c.region for name, c in self._contributions.items() if c.region is not None
+        }
 
     # --- what is loaded -------------------------------------------------------------------------
 
     @property
     def problems(self) -> tuple[LoadProblem, ...]:
-        """The plugins that could not be used, and why."""
+        """The plugins that could not be used (or not wholly), and why."""
         return self._problems
+
+    def set_aside(self) -> tuple[str, ...]:
+        """The plugins set aside while loading (a problem recorded, and not loaded), in the order
+        their problems were found."""
+        names = dict.fromkeys(p.plugin for p in self._problems if p.plugin not in self._order)
+        return tuple(names)
 
     def names(self) -> tuple[str, ...]:
         """The names of the loaded plugins, in load order."""
@@ -224,13 +121,16 @@ class Plugins:
         return self._regions[self.adapter_for_region(code)]
 
     def adapter_for_region(self, code: str) -> str:
-        """The name of the plugin serving region ``code``; ``KeyError`` otherwise."""
+        """The name of the plugin serving region ``code``; ``KeyError`` otherwise, naming the
+        known regions and the plugins set aside while loading (one of them may have served it)."""
         for name in self._order:
             region = self._regions.get(name)
             if region is not None and region.code == code:
                 return name
         known = ", ".join(r.code for r in self.regions())
-        raise KeyError(f"no plugin serves region {code!r}; known regions: {known}")
+        aside = ", ".join(self.set_aside())
+        also = f"; plugins set aside while loading: {aside}" if aside else ""
+        raise KeyError(f"no plugin serves region {code!r}; known regions: {known}{also}")
 
     def national_default(self) -> Region | None:
         """The region without division codes (the national adapter), if loaded."""
@@ -249,54 +149,59 @@ class Plugins:
             )
         return default
 
-    # --- hooks ----------------------------------------------------------------------------------
+    # --- contributions, collected while loading -------------------------------------------------
 
     def ledger_formats(self, *, adapter: str | None = None) -> list[LedgerFormat]:
         """``socialwork_ledger_formats``: every plugin's formats, or one adapter's."""
-        return self._collect_lists("socialwork_ledger_formats", adapter)
+        return [f for c in self._of(adapter) for f in c.ledger_formats]
 
     def extra_categories(self, *, adapter: str | None = None) -> list[CategoryDefinition]:
         """``socialwork_extra_categories``: local categories; a code declared twice keeps its
         first declaration (the second is a load problem)."""
-        seen: set[str] = set()
-        result: list[CategoryDefinition] = []
-        for definition in self._collect_lists("socialwork_extra_categories", adapter):
-            if definition.code not in seen:
-                seen.add(definition.code)
-                result.append(definition)
-        return result
+        return [d for c in self._of(adapter) for d in c.extra_categories]
 
     def rule_sets(self, *, adapter: str | None = None) -> list[RuleSet]:
         """``socialwork_rule_sets``: every plugin's rule sets, or one adapter's."""
-        return self._collect_lists("socialwork_rule_sets", adapter)
+        return [r for c in self._of(adapter) for r in c.rule_sets]
 
     def report_templates(self, *, adapter: str | None = None) -> list[ReportTemplate]:
         """``socialwork_report_templates``: every plugin's templates, or one adapter's."""
-        return self._collect_lists("socialwork_report_templates", adapter)
+        return [t for c in self._of(adapter) for t in c.report_templates]
+
+    def messages(self, *, adapter: str | None = None) -> dict[str, str]:
+        """``socialwork_messages``: every plugin's accepted message templates (code → template),
+        or one adapter's. The facade renders them while it calls a plugin (:meth:`speaking`)."""
+        templates: dict[str, str] = {}
+        for contribution in self._of(adapter):
+            templates.update(contribution.messages)
+        return templates
+
+    @contextlib.contextmanager
+    def speaking(self) -> Iterator[None]:
+        """Within the block, ``Finding.of`` renders the plugins' own codes (their
+        ``socialwork_messages``) as the library's. The facade's hook calls run inside it; code
+        that builds a plugin's findings itself (a test, say) uses it too."""
+        with speaking(self._messages):
+            yield
+
+    # --- hooks called when needed ---------------------------------------------------------------
 
     def check_recipient(
         self, recipient: Recipient, as_of: date, *, adapter: str | None = None
     ) -> list[Finding]:
         """``socialwork_check_recipient`` from every plugin (or one adapter), followed by the age
         rules of the local categories the person holds (see :func:`check_local_categories`)."""
-        findings: list[Finding] = self._collect_lists(
-            "socialwork_check_recipient", adapter, recipient=recipient, as_of=as_of
-        )
+        names = self._order if adapter is None else (self._known(adapter),)
+        findings = self._checks(names, recipient, as_of)
         findings += check_local_categories(recipient, as_of, self.extra_categories(adapter=adapter))
         return findings
 
-    def messages(self, *, adapter: str | None = None) -> dict[str, str]:
-        """``socialwork_messages``: every plugin's message templates (code → template), or one
-        adapter's. :func:`load_plugins` has registered them for ``Finding.of``."""
-        templates: dict[str, str] = {}
-        for name in self._order if adapter is None else (adapter,):
-            for contribution in self._call_one("socialwork_messages", name):
-                templates.update(contribution)
-        return templates
-
     def configure_converter(self, converter: cattrs.Converter) -> None:
         """``socialwork_configure_converter``: let every plugin add its rules to ``converter``."""
-        self._pm.hook.socialwork_configure_converter(converter=converter)
+        spec = hookspecs.socialwork_configure_converter
+        with self.speaking():
+            for name in self._calls.implementers(spec):
+                self._calls.ask(spec, name, converter=converter)
 
     def make_converter(self) -> cattrs.Converter:
         """The library's converter with every plugin's rules added."""
@@ -305,7 +210,7 @@ class Plugins:
     @property
     def configures_converter(self) -> bool:
         """Whether some plugin adds rules through ``socialwork_configure_converter``."""
-        return bool(self._pm.hook.socialwork_configure_converter.get_hookimpls())
+        return bool(self._calls.implementers(hookspecs.socialwork_configure_converter))
 
     def load_ledger(
         self,
@@ -330,17 +235,17 @@ class Plugins:
     def detect_format(self, headers: Mapping[str, Sequence[str]]) -> DetectedFormat | None:
         """``socialwork_detect_format``: the first plugin (in hook order: ``tryfirst`` ones first,
         ``trylast`` ones last) that names one of its own formats claims the workbook."""
-        caller = self._pm.hook.socialwork_detect_format
-        for impl in reversed(caller.get_hookimpls()):
-            answer = self._call_one("socialwork_detect_format", impl.plugin_name, headers=headers)
+        spec = hookspecs.socialwork_detect_format
+        for name in self._calls.implementers(spec):
+            with self.speaking():
+                answer = self._checked(spec, name, self._calls.first(spec, name, headers=headers))
             if answer is None:
                 continue
-            for fmt in self.ledger_formats(adapter=impl.plugin_name):
+            for fmt in self.ledger_formats(adapter=name):
                 if fmt.name == answer:
-                    return DetectedFormat(adapter=impl.plugin_name, format=fmt)
+                    return DetectedFormat(adapter=name, format=fmt)
             raise PluginError(
-                impl.plugin_name,
-                f"socialwork_detect_format answered {answer!r}, which is not one of its formats",
+                name, f"{spec.__name__} answered {answer!r}, which is not one of its formats"
             )
         return None
 
@@ -376,15 +281,39 @@ class Plugins:
         """The checks that apply to a person on region ``code``'s register: the national default
         adapter's and the region's own hooks, and the age rules of the categories the region's
         ledgers may hold (:meth:`categories_for_region`)."""
-        findings: list[Finding] = []
-        for name in self._default_and_region(code):
-            findings += self._collect_lists(
-                "socialwork_check_recipient", name, recipient=recipient, as_of=as_of
-            )
+        findings = self._checks(self._default_and_region(code), recipient, as_of)
         findings += check_local_categories(recipient, as_of, self.categories_for_region(code))
         return findings
 
     # --- internals -------------------------------------------------------------------------------
+
+    def _known(self, name: str) -> str:
+        if name not in self._contributions:
+            raise KeyError(f"no plugin named {name!r}; loaded: {', '.join(self._order)}")
+        return name
+
+    def _of(self, adapter: str | None) -> list[Contributions]:
+        if adapter is None:
+            return [self._contributions[name] for name in self._order]
+        return [self._contributions[self._known(adapter)]]
+
+    def _checks(self, names: Sequence[str], recipient: Recipient, as_of: date) -> list[Finding]:
+        spec = hookspecs.socialwork_check_recipient
+        findings: list[Finding] = []
+        with self.speaking():
+            for name in names:
+                for answer in self._calls.ask(spec, name, recipient=recipient, as_of=as_of):
+                    findings += self._checked(spec, name, answer)
+        return findings
+
+    def _checked(self, spec: Callable[..., T], plugin: str, answer: object) -> T:
+        """``answer`` when it is of the type ``spec`` declares; :class:`PluginError` naming the
+        plugin and the hook otherwise."""
+        expected = expected_answer(spec)
+        wrong = mismatch(answer, expected)
+        if wrong is not None:
+            raise PluginError(plugin, f"{spec.__name__} returned {wrong}, not {spoken(expected)}")
+        return answer  # type: ignore[return-value]  # checked against the spec's type just now
 
     def _default_and_region(self, code: str) -> list[str]:
         """The national default adapter (unless it is the region's own), then region ``code``'s."""
@@ -401,296 +330,3 @@ class Plugins:
             return own
         fallback: list[Any] = get(adapter=self.adapter_for_region(default.code))
         return fallback
-
-    def _call_one(self, hook_name: str, plugin_name: str, **kwargs: Any) -> Any:
-        if not self._pm.has_plugin(plugin_name):
-            raise KeyError(f"no plugin named {plugin_name!r}; loaded: {', '.join(self._order)}")
-        return _one_plugin(self._pm, hook_name, plugin_name)(**kwargs)
-
-    def _collect_lists(self, hook_name: str, adapter: str | None, **kwargs: Any) -> list[Any]:
-        names = self._order if adapter is None else (adapter,)
-        result: list[Any] = []
-        for name in names:
-            for contribution in self._call_one(hook_name, name, **kwargs):
-                result.extend(contribution)
-        return result
-
-
-def check_local_categories(
-    recipient: Recipient, as_of: date, definitions: Iterable[CategoryDefinition]
-) -> list[Finding]:
-    """Check the age rules of the local categories a person holds, as the national ones are
-    checked: ``category.too_old`` / ``category.too_young`` warnings, ``category.age_unknown`` info.
-    """
-    findings: list[Finding] = []
-    age = recipient.age(as_of)
-    for definition in definitions:
-        rule = definition.age_rule
-        if rule is None or not recipient.holds(definition.code):
-            continue
-        if age is None:
-            findings.append(
-                Finding.of("category.age_unknown", Severity.INFO, category=definition.label)
-            )
-            continue
-        params = {"category": definition.label, "as_of": as_of.isoformat(), "age": age}
-        if rule.under_age is not None and age >= rule.under_age:
-            findings.append(
-                Finding.of(
-                    "category.too_old", Severity.WARNING, rule=f"< {rule.under_age}", **params
-                )
-            )
-        if rule.min_age is not None and age < rule.min_age:
-            findings.append(
-                Finding.of(
-                    "category.too_young", Severity.WARNING, rule=f">= {rule.min_age}", **params
-                )
-            )
-    return findings
-
-
-# --- loading ---------------------------------------------------------------------------------------
-
-
-def _one_plugin(pm: pluggy.PluginManager, hook_name: str, plugin_name: str) -> Any:
-    """A caller of hook ``hook_name`` that asks only the plugin registered as ``plugin_name``."""
-    plugin = pm.get_plugin(plugin_name)
-    others = [p for p in pm.get_plugins() if p is not plugin]
-    return pm.subset_hook_caller(hook_name, remove_plugins=others)
-
-
-def _disabled_from_env(environ: Mapping[str, str]) -> set[str]:
-    return {
-        name.strip() for name in environ.get(DISABLED_PLUGINS_ENV, "").split(",") if name.strip()
-    }
-
-
-def _module_name(plugin: object) -> str:
-    if isinstance(plugin, ModuleType):
-        return plugin.__name__
-    return type(plugin).__module__
-
-
-def _register(pm: pluggy.PluginManager, plugin: object, name: str) -> None:
-    try:
-        pm.register(plugin, name=name)
-    except pluggy.PluginValidationError as exc:
-        raise PluginError(name, str(exc)) from exc
-
-
-def _check_hooks(pm: pluggy.PluginManager) -> None:
-    """Unknown hook names and unmarked ``socialwork_`` functions fail loudly, naming the plugin."""
-    known = hook_names()
-    for hook_name, caller in vars(pm.hook).items():
-        if hook_name.startswith("_") or caller.has_spec():
-            continue
-        for impl in caller.get_hookimpls():
-            if impl.optionalhook:
-                continue
-            close = difflib.get_close_matches(hook_name, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise PluginError(
-                impl.plugin_name,
-                f"implements {hook_name!r}, which is not a socialwork_core hook{hint} "
-                f"(hooks: {', '.join(known)})",
-            )
-    for name, plugin in pm.list_name_plugin():
-        if plugin is None:
-            continue
-        for attr in dir(plugin):
-            if not attr.startswith(HOOK_PREFIX) or not callable(getattr(plugin, attr, None)):
-                continue
-            if pm.parse_hookimpl_opts(plugin, attr) is None:
-                raise PluginError(
-                    name,
-                    f"defines {attr!r} without @hookimpl, so it would never be called "
-                    "(decorate it with socialwork_core.hookimpl)",
-                )
-    pm.check_pending()
-
-
-def _claims(region: Region) -> list[str]:
-    claims = [region.code, *region.division_codes]
-    if region.is_national_default:
-        claims.append(render_message("plugins.national_default"))
-    return claims
-
-
-def _collect_regions(
-    pm: pluggy.PluginManager, order: list[str], problems: list[LoadProblem]
-) -> dict[str, Region]:
-    regions: dict[str, Region] = {}
-    for name in list(order):
-        try:
-            answers = _one_plugin(pm, "socialwork_region", name)()
-            region = next((a for a in answers if a is not None), None)
-            if region is not None and not isinstance(region, Region):
-                raise TypeError(f"socialwork_region returned {region!r}, not a Region")
-        except Exception as exc:
-            problems.append(_problem(name, "plugins.region_failed", _describe(exc), error=exc))
-            pm.unregister(name=name)
-            order.remove(name)
-            continue
-        if region is not None:
-            regions[name] = region
-
-    claimed_by: dict[str, list[str]] = {}
-    for name, region in regions.items():
-        for claim in _claims(region):
-            claimed_by.setdefault(claim, []).append(name)
-    dropped: set[str] = set()
-    for claim, names in claimed_by.items():
-        if len(names) < 2:
-            continue
-        for name in names:
-            other = LIST_JOINER.join(n for n in names if n != name)
-            problems.append(
-                _problem(
-                    name,
-                    "plugins.duplicate_region",
-                    f"{claim!r} is also claimed by {other}",
-                    other=other,
-                    claim=claim,
-                )
-            )
-            dropped.add(name)
-    for name in dropped:
-        pm.unregister(name=name)
-        order.remove(name)
-        del regions[name]
-    return regions
-
-
-def _check_categories(
-    pm: pluggy.PluginManager, order: list[str], problems: list[LoadProblem]
-) -> None:
-    declared: dict[str, str] = {}
-    for name in order:
-        for contribution in _one_plugin(pm, "socialwork_extra_categories", name)():
-            for definition in contribution:
-                first = declared.setdefault(definition.code, name)
-                if first != name:
-                    problems.append(
-                        _problem(
-                            name,
-                            "plugins.duplicate_category",
-                            f"category {definition.code!r} already declared by {first!r}",
-                            category=definition.code,
-                            other=first,
-                        )
-                    )
-
-
-def _register_messages(
-    pm: pluggy.PluginManager, order: list[str], problems: list[LoadProblem]
-) -> None:
-    for name in order:
-        try:
-            contributions = _one_plugin(pm, "socialwork_messages", name)()
-        except Exception as exc:  # the plugin's other hooks still serve
-            problems.append(
-                _problem(name, "plugins.message_refused", _describe(exc), message_code="*")
-            )
-            continue
-        for contribution in contributions:
-            if not isinstance(contribution, Mapping):
-                why = f"socialwork_messages returned {type(contribution).__name__}, not a dict"
-                problems.append(_problem(name, "plugins.message_refused", why, message_code="*"))
-                continue
-            for code, why in add_messages(contribution).items():
-                problems.append(_problem(name, "plugins.message_refused", why, message_code=code))
-
-
-def load_plugins(
-    *,
-    blocked: Iterable[str] = (),
-    load_entrypoints: bool = True,
-    extra_plugins: Iterable[object] = (),
-    environ: Mapping[str, str] | None = None,
-    strict: bool = False,
-) -> Plugins:
-    """Load the plugins and return the facade.
-
-    :param blocked: plugin names not to load (as well as those listed in the environment variable
-        ``SOCIALWORK_DISABLED_PLUGINS``, comma-separated).
-    :param load_entrypoints: find plugins through the ``socialwork_core`` entry-point group (the
-        built-in adapters are found this way too); ``False`` loads only ``extra_plugins``.
-    :param extra_plugins: plugin objects (modules, or instances with hook methods) to register
-        after the entry points, each under its ``__name__`` (a module's) or its class name.
-    :param environ: the environment to read ``SOCIALWORK_DISABLED_PLUGINS`` from; the process
-        environment by default.
-    :param strict: raise :class:`PluginLoadError` instead of recording load problems.
-    :raises PluginError: a plugin implements an unknown hook, has an unmarked ``socialwork_``
-        function, or an implementation whose arguments the hook does not have.
-    """
-    env = os.environ if environ is None else environ
-    pm = pluggy.PluginManager(PROJECT_NAME)
-    pm.add_hookspecs(hookspecs)
-    for name in sorted({*blocked, *_disabled_from_env(env)}):
-        pm.set_blocked(name)
-
-    order: list[str] = []
-    origins: dict[str, PluginOrigin] = {}
-    problems: list[LoadProblem] = []
-
-    if load_entrypoints:
-        found = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
-        for ep in sorted(found, key=lambda e: e.name):
-            dist = ep.dist
-            origin = PluginOrigin(
-                source="entry_point",
-                module=ep.module,
-                entry_point=f"{ep.name} = {ep.value}",
-                distribution=dist.name if dist is not None else None,
-                distribution_version=dist.version if dist is not None else None,
-            )
-            if pm.is_blocked(ep.name):
-                continue
-            if pm.has_plugin(ep.name):
-                first = origins[ep.name]
-                problems.append(
-                    _problem(
-                        ep.name,
-                        "plugins.duplicate_name",
-                        f"{origin.entry_point} ({origin.distribution}) and "
-                        f"{first.entry_point} ({first.distribution})",
-                        origins=f"{first.distribution}, {origin.distribution}",
-                    )
-                )
-                continue
-            try:
-                plugin = ep.load()
-            except Exception as exc:
-                problems.append(
-                    _problem(ep.name, "plugins.import_failed", _describe(exc), error=exc)
-                )
-                continue
-            _register(pm, plugin, ep.name)
-            order.append(ep.name)
-            origins[ep.name] = origin
-
-    for plugin in extra_plugins:
-        name = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__name__
-        if pm.is_blocked(name):
-            continue
-        if pm.has_plugin(name):
-            problems.append(
-                _problem(
-                    name,
-                    "plugins.duplicate_name",
-                    f"an extra plugin is named like the loaded plugin {name!r}",
-                    origins=f"{origins[name].module}, {_module_name(plugin)}",
-                )
-            )
-            continue
-        _register(pm, plugin, name)
-        order.append(name)
-        origins[name] = PluginOrigin(source="extra", module=_module_name(plugin))
-
-    _check_hooks(pm)
-    regions = _collect_regions(pm, order, problems)
-    _check_categories(pm, order, problems)
-    _register_messages(pm, order, problems)
-    if strict and problems:
-        raise PluginLoadError(problems)
-    return Plugins(pm, order=order, origins=origins, regions=regions, problems=problems)

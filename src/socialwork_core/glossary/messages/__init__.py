@@ -4,15 +4,18 @@ Each area of the library keeps its templates in its own module here; ``MESSAGES`
 fails at import if two areas claim the same code. Templates use ``str.format`` fields.
 
 Plugins add the templates of their own codes (``guangdong.no_responsible_worker`` …) through the
-``socialwork_messages`` hook; ``load_plugins`` registers them here with ``add_messages``, so
-``Finding.of`` renders an adapter's code as it does the library's.
+``socialwork_messages`` hook. The plugins facade keeps them (not this module: two facades in one
+process keep their own) and makes them known here with :func:`speaking` while it calls a plugin,
+so ``Finding.of`` renders an adapter's code as it does the library's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import string
-import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from types import MappingProxyType
 from typing import Any
 
 from . import (
@@ -55,32 +58,29 @@ def _join(areas: tuple[Mapping[str, str], ...]) -> dict[str, str]:
 MESSAGES: Mapping[str, str] = _join(_AREAS)
 
 
-_ADDED: dict[str, str] = {}
-_ADDED_LOCK = threading.Lock()
+_SPOKEN: ContextVar[Mapping[str, str]] = ContextVar(
+    "socialwork_plugin_messages", default=MappingProxyType({})
+)
+"""The templates of the plugins' codes in use here: set by the plugins facade while it calls a
+plugin, so one process may hold two facades with their own plugins (a test, a server)."""
 
 
-def add_messages(templates: Mapping[str, str]) -> dict[str, str]:
-    """Register templates for finding codes the library does not define (a plugin's, through the
-    ``socialwork_messages`` hook), for ``render_message`` and so ``Finding.of``.
+@contextlib.contextmanager
+def speaking(templates: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, ``render_message`` (and so ``Finding.of``) also knows ``templates`` (a
+    plugin's codes, as the plugins facade accepted them). Library codes keep their own words."""
+    token = _SPOKEN.set(templates)
+    try:
+        yield
+    finally:
+        _SPOKEN.reset(token)
 
-    Returns the templates refused, code → why (for the load problem's detail): a code the library
-    defines itself, a code already registered with another template (the same template again is
-    fine: plugins may be loaded more than once in a process), or a template that is not a
-    ``str.format`` string with plain field names (``{name}``, never ``{name.attr}`` or ``{0}``).
-    """
-    refused: dict[str, str] = {}
-    with _ADDED_LOCK:
-        for code, template in templates.items():
-            problem = _template_problem(code, template)
-            if problem is None and code in MESSAGES:
-                problem = "the library defines this code itself"
-            elif problem is None and _ADDED.get(code, template) != template:
-                problem = "already registered with another template"
-            if problem is not None:
-                refused[code] = problem
-            else:
-                _ADDED[code] = template
-    return refused
+
+def template_problem(code: object, template: object) -> str | None:
+    """Why ``template`` cannot serve as the template of ``code``, or ``None``: code and template
+    must be non-empty text, and the template a ``str.format`` string with plain field names
+    (``{name}``, never ``{name.attr}`` or ``{0}``)."""
+    return _template_problem(code, template)
 
 
 def _template_problem(code: object, template: object) -> str | None:
@@ -98,10 +98,11 @@ def _template_problem(code: object, template: object) -> str | None:
 def render_message(code: str, /, **params: Any) -> str:
     """The template for ``code`` (the library's, or one a plugin added) filled with ``params``.
 
-    An unknown code is a programming error and raises ``KeyError``; a missing parameter raises too,
-    so a message is never shown half-filled.
+    A plugin's code is known inside :func:`speaking` (the plugins facade speaks its plugins' codes
+    while it calls them). An unknown code is a programming error and raises ``KeyError``; a
+    missing parameter raises too, so a message is never shown half-filled.
     """
     template = MESSAGES.get(code)
     if template is None:
-        template = _ADDED[code]
+        template = _SPOKEN.get()[code]
     return template.format(**params)
