@@ -60,7 +60,8 @@ class RegisterSpec:
 
 @attrs.frozen(kw_only=True)
 class VisitSpec:
-    """How a visit log is written: ``columns`` name ``seq``, ``record_no``, ``name``, ``id``,
+    """How a visit log is written: ``columns`` name ``seq``, ``visit_no`` (the visit's own
+    number, which few logs have), ``record_no``, ``name``, ``id``,
     ``village``, ``date``, ``mode``, ``content``, ``worker``."""
 
     sheet: str
@@ -299,6 +300,7 @@ def visit_sheet(
         id_c = id_cells.get(person.resident_id) or Cell(person.resident_id, "text")
         cells = {
             "seq": Cell(i + 1),
+            "visit_no": Cell(f"TF{i + 1:04d}"),
             "record_no": Cell(person.record_no),
             "name": Cell(person.name),
             "id": id_c,
