@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+from pathlib import Path
+from types import ModuleType
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -11,3 +16,23 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=300, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _load_hostile_files() -> ModuleType:
+    path = Path(__file__).parent / "fixtures" / "hostile_files.py"
+    spec = importlib.util.spec_from_file_location("hostile_files", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hostile_files"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile_files: ModuleType = _load_hostile_files()
+"""Builders of hand-made hostile files (``tests/fixtures/hostile_files.py``), for any test."""
+
+
+@pytest.fixture(scope="session")
+def hostile() -> ModuleType:
+    """The hostile-file builders and ``measure_load``."""
+    return hostile_files

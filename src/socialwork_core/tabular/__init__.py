@@ -20,6 +20,11 @@ Files (raised as ``WorkbookError``):
 ``tabular.workbook_unreadable``, ``tabular.xml_entities`` (DOCTYPE/ENTITY in an XML part),
 ``tabular.workbook_too_large`` (zip bomb, ``ReadLimits.max_uncompressed_bytes``),
 ``tabular.unsafe_xml_parser`` (openpyxl without defusedxml), ``tabular.csv_undecodable``,
+``tabular.csv_invalid_byte`` (a BOM says UTF-8, a byte is not), ``tabular.csv_quote_unclosed``,
+``tabular.csv_quote_misplaced``, ``tabular.csv_field_too_long`` (CSV read in strict mode, the line
+named), ``tabular.cell_far_from_data`` (a stray cell would make the sheet's box far larger than
+its content), ``tabular.sheet_too_large``, ``tabular.text_too_large`` (shared text copied into
+cells), ``tabular.too_many_merged_cells`` (the limits of ``ReadLimits``),
 ``tabular.sheet_not_found``, ``tabular.header_not_found``, ``tabular.required_columns_missing``.
 
 Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),

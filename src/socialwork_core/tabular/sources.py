@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import re
 import threading
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -42,6 +44,7 @@ from typing import IO, Any, Final, cast
 import attrs
 import openpyxl
 import python_calamine
+from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from ..glossary.messages.tabular import FILE_KIND_LABELS
@@ -67,6 +70,22 @@ class ReadLimits:
     """How far into an XML part the root element must start (the DOCTYPE check reads this much)."""
     header_search_rows: int = 15
     """How many rows at the top of a sheet are searched for the header."""
+    min_sheet_box_cells: int = 2_000_000
+    """A sheet is read as a dense box from A1 to its last row and column (calamine holds about
+    32 bytes per cell of that box). A box up to this many cells is always read (64 MB) …"""
+    box_cells_per_byte: int = 1
+    """… a larger one only up to this many box cells per byte of the sheet's XML (its real
+    content, as decompressed: an ordinary ledger has 20 to 40 bytes per cell, so a sheet a
+    twentieth full still reads); beyond that a stray cell far from the data is refused
+    (``tabular.cell_far_from_data``). calamine's memory stays within 32 times the content."""
+    max_sheet_box_cells: int = 25_000_000
+    """And never more than this many box cells, however full (``tabular.sheet_too_large``)."""
+    max_text_chars: int = 100_000_000
+    """Characters of shared text a sheet's cells may refer to in all (a long shared string used
+    by many cells is copied into each): ``tabular.text_too_large``."""
+    max_merged_cells: int = 5_000_000
+    """Cells covered by a sheet's merged ranges, once cut to the part of the sheet holding data
+    (``tabular.too_many_merged_cells``)."""
 
 
 DEFAULT_LIMITS: Final = ReadLimits()
@@ -83,7 +102,14 @@ class SheetData:
     name: str
     rows: Iterator[tuple[int, list[RawValue | None]]]
     merged: tuple[Merge, ...] = ()
+    """Merged ranges, cut to the part of the sheet that holds cells (a range reaching column XFD
+    or row 1,048,576 past the data is cut there, so filling it costs only the data's size)."""
     formulas_without_value: frozenset[tuple[int, int]] = frozenset()
+    hidden: bool = False
+    """The sheet is hidden (or “very hidden”) in the workbook."""
+    hidden_rows: frozenset[int] = frozenset()
+    """0-based indices of rows hidden in the sheet (xlsx ``<row hidden="1">``, ods
+    ``table:visibility``); legacy .xls and CSV have none."""
 
 
 def _actual_kind(head: bytes) -> str:
@@ -135,7 +161,14 @@ def _check_zip(path: Path, limits: ReadLimits) -> zipfile.ZipFile:
             limit_mb=limits.max_uncompressed_bytes // (1024 * 1024),
         )
     for info in archive.infolist():
-        if info.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, info, limits):
+        try:
+            entities = info.filename.endswith((".xml", ".rels")) and _declares_doctype(
+                archive, info, limits
+            )
+        except zlib.error:  # a damaged deflate stream
+            archive.close()
+            raise WorkbookError("tabular.workbook_truncated", path) from None
+        if entities:
             archive.close()
             raise WorkbookError("tabular.xml_entities", path, part=info.filename)
     return archive
@@ -188,6 +221,7 @@ class Workbook:
         # goes through this lock; ``prefetch`` parses on a handle of its own (``_background``),
         # opened and used only by its one worker thread, so both sheets parse at the same time
         self._lock = threading.Lock()
+        self._lock_shared = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
         self._prefetched: dict[str, Future[SheetData]] = {}
         self._background: _Calamine | None = None
@@ -195,13 +229,22 @@ class Workbook:
         # of the same sheet; its own single thread, started on first use
         self._scanner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheet-scanner")
         self._csv_encoding = ""
+        self.hidden_sheets: frozenset[str] = frozenset()
+        """Names of the sheets hidden in the workbook: a reader prefers any visible sheet."""
+        self._shared_lengths: list[int] | None = None  # xlsx shared strings' sizes, read once
         if kind == "csv":
             self._csv_encoding = detect_csv_encoding(path)
+            check_csv(path, self._csv_encoding, limits)
             self.sheet_names: list[str] = [path.stem]
             return
         try:
             self._calamine = _Calamine.open(path, kind)
             self.sheet_names = list(self._calamine.book.sheet_names)
+            self.hidden_sheets = frozenset(
+                meta.name
+                for meta in self._calamine.book.sheets_metadata
+                if meta.visible != python_calamine.SheetVisibleEnum.Visible
+            )
         except BaseException as error:
             self.close()
             raise _translate(error, path) from None
@@ -268,28 +311,58 @@ class Workbook:
             return self._sheet_data(self._calamine, name)
 
     def _sheet_data(self, handle: _Calamine, name: str) -> SheetData:
-        scan = self._scanner.submit(self._scan_xml, name)  # while calamine parses the sheet
+        # the sheet's real extent is known before calamine allocates its dense box
+        extent, ods = self._measure(name)
+        # the formula scan runs while calamine parses the sheet (ods: measured with it)
+        scan = self._scanner.submit(self._scan_xml, name) if ods is None else None
         try:
             sheet = handle.book.get_sheet_by_name(name)
             merged = tuple(sheet.merged_cell_ranges or ())
             offset = sheet.start[1] if sheet.start is not None else 0
         except python_calamine.CalamineError as error:
             raise _translate(error, self.path) from None
-        xml_merged, formulas = scan.result()
+        xml_merged, formulas = scan.result() if scan is not None else (ods or ((), frozenset()))
         return SheetData(
             name=name,
             rows=_calamine_rows(sheet, offset, self.path),
-            merged=merged or xml_merged,
+            merged=_cut_merges(merged or xml_merged, extent, self.limits, self.path, name),
             formulas_without_value=formulas,
+            hidden=name in self.hidden_sheets,
+            hidden_rows=extent.hidden_rows if extent is not None else frozenset(),
         )
 
+    def _measure(
+        self, name: str
+    ) -> tuple[_Extent | None, tuple[tuple[Merge, ...], frozenset[tuple[int, int]]] | None]:
+        """The sheet's extent, checked against the limits (``None`` for .xls: the format itself
+        bounds a sheet to 65,536 × 256 cells); for ods also the merges and formula cells, read
+        in the same pass."""
+        if self.kind == "xlsx":
+            extent = _xlsx_extent(self.path, name, self._shared_string_lengths, self.limits)
+            _check_extent(
+                extent,
+                self.limits,
+                self.path,
+                name,
+                lambda: _xlsx_far_cell(self.path, name, extent),
+            )
+            return extent, None
+        if self.kind == "ods":
+            merged, formulas, extent = _ods_scan(self.path, name)
+            _check_extent(extent, self.limits, self.path, name, lambda: extent.far_cell)
+            return extent, (merged, formulas)
+        return None, None
+
+    def _shared_string_lengths(self) -> list[int]:
+        with self._lock_shared:
+            if self._shared_lengths is None:
+                self._shared_lengths = _xlsx_shared_string_lengths(self.path)
+            return self._shared_lengths
+
     def _scan_xml(self, name: str) -> tuple[tuple[Merge, ...], frozenset[tuple[int, int]]]:
-        """What calamine's API does not tell: formula cells without a value (xlsx, ods) and
-        merged ranges (ods)."""
+        """What calamine's API does not tell: formula cells without a value (xlsx)."""
         if self.kind == "xlsx":
             return (), _xlsx_formulas_without_value(self.path, name)
-        if self.kind == "ods":
-            return _ods_scan(self.path, name)
         return (), frozenset()
 
 
@@ -346,13 +419,39 @@ def _translate(error: BaseException, path: Path) -> WorkbookError:
         return error
     if isinstance(error, python_calamine.PasswordError):
         return WorkbookError("tabular.workbook_encrypted", path)
-    if isinstance(error, python_calamine.ZipError | zipfile.BadZipFile | EOFError):
+    if isinstance(error, DefusedXmlException):
+        return WorkbookError("tabular.xml_entities", path, part=type(error).__name__)
+    if isinstance(error, python_calamine.ZipError | zipfile.BadZipFile | EOFError | zlib.error):
         return WorkbookError("tabular.workbook_truncated", path)
     if isinstance(error, python_calamine.CalamineError | OSError | ValueError):
         return WorkbookError("tabular.workbook_unreadable", path, detail=str(error)[:200])
     if isinstance(error, Exception):
         return WorkbookError("tabular.workbook_unreadable", path, detail=type(error).__name__)
     raise error
+
+
+_DAMAGED: Final = (
+    KeyError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    SafeET.ParseError,
+    DefusedXmlException,
+)
+"""What reading a damaged or hostile zip part can raise (a bad deflate stream is ``zlib.error``,
+a bad CRC ``BadZipFile``, a bypassed DOCTYPE check one of defusedxml's own errors)."""
+
+
+def _damaged(error: BaseException, path: Path) -> WorkbookError:
+    if isinstance(error, DefusedXmlException):
+        return WorkbookError("tabular.xml_entities", path, part=type(error).__name__)
+    if isinstance(error, zlib.error | zipfile.BadZipFile | EOFError):
+        return WorkbookError("tabular.workbook_truncated", path)
+    return WorkbookError("tabular.workbook_unreadable", path, detail=str(error)[:200])
 
 
 def open_workbook(path: str | Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> Workbook:
@@ -388,16 +487,380 @@ def open_workbook(path: str | Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> W
     raise WorkbookError("tabular.not_a_workbook", source, actual=FILE_KIND_LABELS[actual])
 
 
+# --- the extent of a sheet, before it is parsed ---------------------------------------------------
+
+
+@attrs.frozen
+class _Extent:
+    """What a sheet really holds, from its XML, whatever its ``dimension`` element says."""
+
+    rows: int
+    """Rows of the box calamine fills, from the first row to the last row with a cell."""
+    columns: int
+    """Columns of that box, from column A."""
+    content: int
+    """Bytes of the sheet's XML (ods: of the whole ``content.xml``)."""
+    text_chars: int = 0
+    """At most this many characters of shared strings are copied into the sheet's cells."""
+    hidden_rows: frozenset[int] = frozenset()
+    far_cell: str = ""
+    """A cell on the box's far edge (its last row or column), named in errors."""
+
+
+_PREFIX: Final = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_QUOTE: Final = rb"[\"']"
+# a cell with content: an opening (not self-closing) <c> tag with a reference; a styled empty
+# cell (<c r="XFD9" s="1"/>) holds nothing and calamine allocates nothing for it
+_CELL_COLUMN: Final = re.compile(
+    rb"<"
+    + _PREFIX
+    + rb"c\s[^>]*?\br\s*=\s*"
+    + _QUOTE
+    + rb"([A-Za-z]{1,3})[0-9]+"
+    + _QUOTE
+    + rb"[^>]*(?<!/)>"
+)
+_CELL_ROW: Final = re.compile(
+    rb"<"
+    + _PREFIX
+    + rb"c\s[^>]*?\br\s*=\s*"
+    + _QUOTE
+    + rb"[A-Za-z]{1,3}([0-9]{1,10})"
+    + _QUOTE
+    + rb"[^>]*(?<!/)>"
+)
+_CELL_OPEN: Final = re.compile(rb"<" + _PREFIX + rb"c(?:\s[^>]*)?(?<!/)>")
+_ROW_NUMBER: Final = re.compile(
+    rb"<" + _PREFIX + rb"row\s[^>]*?\br\s*=\s*" + _QUOTE + rb"([0-9]{1,10})" + _QUOTE
+)
+_HIDDEN_ROW: Final = re.compile(
+    rb"<" + _PREFIX + rb"row\s[^>]*?\bhidden\s*=\s*" + _QUOTE + rb"(?:1|true)" + _QUOTE + rb"[^>]*>"
+)
+_SHARED_CELL: Final = re.compile(
+    rb"<"
+    + _PREFIX
+    + rb"c\s[^>]*?\bt\s*=\s*"
+    + _QUOTE
+    + rb"s"
+    + _QUOTE
+    + rb"[^>]*(?<!/)>\s*<"
+    + _PREFIX
+    + rb"v>\s*([0-9]{1,10})\s*<"
+)
+_SHARED_ITEM: Final = re.compile(rb"<" + _PREFIX + rb"si[\s>/]")
+_CHUNK: Final = 1 << 22
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _chunks(stream: IO[bytes], first: int = _CHUNK) -> Iterator[bytes]:
+    """The part in pieces that end just before a ``<``, so no tag is cut in two; the first
+    piece is about ``first`` bytes long, the others about 4 MiB."""
+    tail = b""
+    size = first
+    while chunk := stream.read(size):
+        size = _CHUNK
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut <= 0:
+            tail = data
+            continue
+        tail = data[cut:]
+        yield data[:cut]
+    if tail:
+        yield tail
+
+
+def _xlsx_shared_strings_part(archive: zipfile.ZipFile) -> str | None:
+    rels = SafeET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels.iter(f"{_PKG_REL_NS}Relationship"):
+        if rel.get("Type", "").endswith("/sharedStrings"):
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in archive.namelist() else None
+
+
+def _xlsx_shared_string_lengths(path: Path) -> list[int]:
+    """An upper bound of each shared string's length in characters: the bytes its ``<si>``
+    element takes in the file (UTF-8 and markup take at least one byte per character)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _xlsx_shared_strings_part(archive)
+            if part is None or part not in archive.namelist():
+                return []
+            starts: list[int] = []
+            position = 0
+            with archive.open(part) as stream:
+                for piece in _chunks(stream):
+                    starts.extend(position + m.start() for m in _SHARED_ITEM.finditer(piece))
+                    position += len(piece)
+    except _DAMAGED as error:
+        raise _damaged(error, path) from None
+    return [end - start for start, end in zip(starts, [*starts[1:], position], strict=True)]
+
+
+def _xlsx_extent(
+    path: Path, name: str, shared_lengths: Callable[[], list[int]], limits: ReadLimits
+) -> _Extent:
+    """The sheet's real extent from the cell references of its XML, read as a stream."""
+    tally = _Tally()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _xlsx_sheet_part(archive, name)
+            if part is None:
+                return _Extent(0, 0, 0)
+            with archive.open(part) as stream:
+                for piece in _chunks(stream, first=1 << 16):  # the exact read of the header
+                    tally.add(piece)
+            text = 0
+            lengths = shared_lengths()
+            # a quick bound (each cell takes at least 12 bytes), counted when over the limit
+            if tally.bytes // 12 * max(lengths, default=0) > limits.max_text_chars:
+                text = _shared_text(archive, part, lengths)
+    except _DAMAGED as error:
+        raise _damaged(error, path) from None
+    return _Extent(tally.rows, tally.columns, tally.bytes, text, frozenset(tally.hidden))
+
+
+class _Tally:
+    """The running extent of a sheet's XML, piece by piece.
+
+    Reading every cell reference with a regular expression costs about as much as calamine's
+    whole parse, so most pieces are only checked: the first piece is read exactly (it holds the
+    header and sets the columns), and each later one is searched once for a cell reference past
+    the columns seen so far or past the piece's last ``<row r="…">``, or a cell written another
+    way than ``<c r="…"`` (no reference, another attribute first, a namespace prefix); in an
+    ordinary sheet that search finds nothing. A piece where it finds something is read exactly
+    (and, for the other ways of writing a cell, every piece after it)."""
+
+    __slots__ = ("bytes", "cells", "columns", "exact", "hidden", "row_tags", "rows", "shared")
+
+    def __init__(self) -> None:
+        self.rows = self.columns = self.cells = self.row_tags = self.shared = self.bytes = 0
+        self.hidden: set[int] = set()
+        self.exact = False
+
+    def add(self, piece: bytes) -> None:
+        self.bytes += len(piece)
+        if b"hidden" in piece:
+            for tag in _HIDDEN_ROW.findall(piece):
+                number = _ROW_NUMBER.search(tag)
+                if number is not None:
+                    self.hidden.add(int(number[1]) - 1)
+        if self.exact or not self.columns or not self._quick(piece):
+            self._exact(piece)
+
+    def _quick(self, piece: bytes) -> bool:
+        if b":c" in piece and _PREFIXED_CELL.search(piece) is not None:
+            self.exact = True
+            return False
+        last_row = self.rows
+        tag = piece.rfind(b'<row r="')
+        if tag >= 0:
+            number = _DIGITS.match(piece, tag + 8)
+            if number is not None:
+                last_row = max(last_row, int(number[0]))
+        found = _beyond(last_row, self.columns).search(piece)
+        if found is None:
+            self.rows = last_row
+            return True
+        if not found[0].startswith(b'<c r="'):
+            self.exact = True  # cells written another way: read them exactly from here on
+        return False
+
+    def _exact(self, piece: bytes) -> None:
+        columns = _CELL_COLUMN.findall(piece)
+        if columns:
+            self.cells += len(columns)
+            widest = max({c.upper() for c in columns}, key=lambda c: (len(c), c))
+            self.columns = max(self.columns, _column_number(widest))
+            self.rows = max(self.rows, max(map(int, set(_CELL_ROW.findall(piece)))))
+        opened = len(_CELL_OPEN.findall(piece))
+        if opened > len(columns):  # cells without a reference sit in their row's place
+            rows = _ROW_NUMBER.findall(piece)
+            self.row_tags += len(rows)
+            if rows:
+                self.rows = max(self.rows, max(map(int, rows)), self.row_tags)
+            self.columns = max(self.columns, opened - len(columns))
+
+
+_PREFIXED_CELL: Final = re.compile(rb"<[A-Za-z_][\w.\-]*:c[\s>]")
+_DIGITS: Final = re.compile(rb"[0-9]{1,10}")
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond(last_row: int, last_column: int) -> re.Pattern[bytes]:
+    """A cell written ``<c r="…"`` past ``last_row`` or ``last_column``, or any cell written
+    otherwise (``<c>``, ``<c s="1" r="…"``)."""
+    letters = _greater_letters(_column_letters(last_column))
+    digits = _greater_digits(last_row)
+    return re.compile(
+        rb'<c(?:>|\s(?!r=")|\sr="(?:' + letters + rb"[0-9]|[A-Za-z]{1,3}" + digits + rb'"))'
+    )
+
+
+def _greater_digits(number: int) -> bytes:
+    """A pattern for a decimal number greater than ``number`` (leading zeros count as more)."""
+    text = str(number)
+    options = [b"[0-9]{%d,}" % (len(text) + 1)]
+    for i, digit in enumerate(text):
+        if digit != "9":
+            rest = len(text) - i - 1
+            options.append(
+                text[:i].encode()
+                + b"[%d-9]" % (int(digit) + 1)
+                + (b"[0-9]{%d}" % rest if rest else b"")
+            )
+    return b"(?:" + b"|".join(options) + b")"
+
+
+def _greater_letters(letters: str) -> bytes:
+    """A pattern for column letters (either case) after ``letters``."""
+    options = [b"[A-Za-z]{%d,}" % (len(letters) + 1)]
+    for i, letter in enumerate(letters):
+        if letter != "Z":
+            after = chr(ord(letter) + 1)
+            same = b"".join(f"[{c}{c.lower()}]".encode() for c in letters[:i])
+            rest = len(letters) - i - 1
+            options.append(
+                same
+                + f"[{after}-Z{after.lower()}-z]".encode()
+                + (b"[A-Za-z]{%d}" % rest if rest else b"")
+            )
+    return b"(?:" + b"|".join(options) + b")"
+
+
+def _shared_text(archive: zipfile.ZipFile, part: str, lengths: list[int]) -> int:
+    """The characters of shared strings the sheet's cells refer to (upper bound, exact count
+    of references)."""
+    total = 0
+    count = len(lengths)
+    with archive.open(part) as stream:
+        for piece in _chunks(stream):
+            for index in map(int, _SHARED_CELL.findall(piece)):
+                if index < count:
+                    total += lengths[index]
+    return total
+
+
+def _xlsx_far_cell(path: Path, name: str, extent: _Extent) -> str:
+    """A cell with content in the box's last row or last column (for the error message)."""
+    row, column = str(extent.rows).encode(), _column_letters(extent.columns).encode()
+    by_row = extent.rows >= extent.columns
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _xlsx_sheet_part(archive, name)
+            if part is not None:
+                with archive.open(part) as stream:
+                    for piece in _chunks(stream):
+                        for match in _CELL_REF_BYTES.finditer(piece):
+                            # the longer side of the box is the one a stray cell stretched
+                            if (match[2] if by_row else match[1].upper()) == (
+                                row if by_row else column
+                            ):
+                                return (match[1] + match[2]).decode()
+    except _DAMAGED as error:
+        raise _damaged(error, path) from None
+    return f"{_column_letters(extent.columns)}{extent.rows}"
+
+
+_CELL_REF_BYTES: Final = re.compile(
+    rb"<" + _PREFIX + rb"c\s[^>]*?\br\s*=\s*" + _QUOTE + rb"([A-Za-z]{1,3})([0-9]{1,10})" + _QUOTE
+)
+
+
+def _check_extent(
+    extent: _Extent, limits: ReadLimits, path: Path, sheet: str, far: Callable[[], str]
+) -> None:
+    """Refuse a sheet whose box would cost far more than its content (a stray far cell), or
+    more than the limit however full, or whose shared text would be copied past the limit."""
+    box = extent.rows * extent.columns
+    if box > limits.min_sheet_box_cells:
+        if box > extent.content * limits.box_cells_per_byte:
+            raise WorkbookError(
+                "tabular.cell_far_from_data",
+                path,
+                sheet=sheet,
+                cell=far(),
+                rows=extent.rows,
+                columns=extent.columns,
+                size_kb=max(1, extent.content // 1024),
+            )
+        if box > limits.max_sheet_box_cells:
+            raise WorkbookError(
+                "tabular.sheet_too_large",
+                path,
+                sheet=sheet,
+                rows=extent.rows,
+                columns=extent.columns,
+                limit=limits.max_sheet_box_cells,
+            )
+    if extent.text_chars > limits.max_text_chars:
+        raise WorkbookError(
+            "tabular.text_too_large",
+            path,
+            sheet=sheet,
+            chars=extent.text_chars,
+            limit=limits.max_text_chars,
+        )
+
+
+def _cut_merges(
+    merged: tuple[Merge, ...], extent: _Extent | None, limits: ReadLimits, path: Path, sheet: str
+) -> tuple[Merge, ...]:
+    """Merged ranges cut to the sheet's extent (no cell past it holds anything to fill), then
+    held to ``limits.max_merged_cells``."""
+    if extent is None:
+        if not merged:
+            return merged
+        last_row, last_column = 65_536, 256  # .xls: the format's own bounds
+    else:
+        last_row, last_column = extent.rows - 1, extent.columns - 1
+    cut: list[Merge] = []
+    covered = 0
+    for (r0, c0), (r1, c1) in merged:
+        if r0 > last_row or c0 > last_column or r1 < r0 or c1 < c0 or r0 < 0 or c0 < 0:
+            continue
+        r1, c1 = min(r1, last_row), min(c1, last_column)
+        if r1 == r0 and c1 == c0:
+            continue  # cut down to its own cell: nothing to fill
+        covered += (r1 - r0 + 1) * (c1 - c0 + 1)
+        cut.append(((r0, c0), (r1, c1)))
+    if covered > limits.max_merged_cells:
+        raise WorkbookError(
+            "tabular.too_many_merged_cells",
+            path,
+            sheet=sheet,
+            cells=covered,
+            limit=limits.max_merged_cells,
+        )
+    return tuple(cut)
+
+
 # --- CSV ------------------------------------------------------------------------------------------
 
 
 def detect_csv_encoding(path: Path) -> str:
     """``utf-8-sig`` (with BOM), ``utf-8`` or ``gb18030`` (which covers GBK), by decoding the whole
-    file incrementally (memory stays flat); ``WorkbookError('tabular.csv_undecodable')`` if none."""
+    file incrementally (memory stays flat); ``WorkbookError('tabular.csv_undecodable')`` if none,
+    ``tabular.csv_invalid_byte`` (naming the line) for a file marked UTF-8 by its BOM that is
+    not."""
     with path.open("rb") as stream:
-        if stream.read(3) == codecs.BOM_UTF8:
-            return "utf-8-sig"
-    for encoding in ("utf-8", "gb18030"):
+        marked = stream.read(3) == codecs.BOM_UTF8
+    for encoding in ("utf-8-sig",) if marked else ("utf-8", "gb18030"):
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
             with path.open("rb") as stream:
@@ -405,19 +868,81 @@ def detect_csv_encoding(path: Path) -> str:
                     decoder.decode(chunk)
                 decoder.decode(b"", final=True)
         except UnicodeDecodeError:
+            if marked:
+                raise WorkbookError(
+                    "tabular.csv_invalid_byte", path, line=_first_undecodable_line(path)
+                ) from None
             continue
         return encoding
     raise WorkbookError("tabular.csv_undecodable", path)
 
 
+def _first_undecodable_line(path: Path) -> int:
+    """The 1-based number of the first line that is not UTF-8 (a UTF-8 sequence never holds a
+    newline byte, so lines can be decoded one by one)."""
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
+
+
+def _csv_dialect(stream: IO[str]) -> Any:
+    """Excel's CSV dialect with the delimiter the file uses (comma, tab or semicolon). Only the
+    delimiter is taken from ``csv.Sniffer``: its guesses about quoting (``doublequote=False``
+    on a stray quote) would let a damaged file through strict mode."""
+    sample = stream.read(8192)
+    stream.seek(0)
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+    except csv.Error:
+        delimiter = ","
+    return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
+
+
+def check_csv(path: Path, encoding: str, limits: ReadLimits = DEFAULT_LIMITS) -> None:
+    """Read the whole CSV file once in strict mode before any row is used, so a damaged file is
+    refused whole rather than read wrong: a quote that opens and never closes
+    (``tabular.csv_quote_unclosed``, naming the line where it opens), a quoted field that
+    swallows lines shaped like rows (the same code), text after a closing quote
+    (``tabular.csv_quote_misplaced``) and a field over the csv module's limit
+    (``tabular.csv_field_too_long``)."""
+    del limits  # the csv module's own field limit (128 KiB) holds: no Excel cell is longer
+    with path.open(encoding=encoding, newline="") as stream:
+        dialect = _csv_dialect(stream)
+        reader = csv.reader(stream, dialect, strict=True)
+        delimiter = getattr(dialect, "delimiter", ",")
+        width = 0
+        start = 1
+        try:
+            for cells in reader:
+                if not width:
+                    width = len(cells)
+                if width > 2:
+                    for cell in cells:
+                        if "\n" in cell and _swallows_rows(cell, delimiter, width):
+                            raise WorkbookError("tabular.csv_quote_unclosed", path, line=start)
+                start = reader.line_num + 1
+        except csv.Error as error:
+            text = str(error)
+            if "field larger" in text:
+                raise WorkbookError("tabular.csv_field_too_long", path, line=start) from None
+            if "unexpected end of data" in text or "EOF" in text:
+                raise WorkbookError("tabular.csv_quote_unclosed", path, line=start) from None
+            raise WorkbookError("tabular.csv_quote_misplaced", path, line=reader.line_num) from None
+
+
+def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
+    """A quoted field with lines holding nearly a row's worth of delimiters: a quote left open
+    that took the following rows into one cell."""
+    return any(line.count(delimiter) >= width - 2 for line in cell.split("\n")[1:])
+
+
 def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[RawValue | None]]]:
     with path.open(encoding=encoding, newline="") as stream:
-        sample = stream.read(8192)
-        stream.seek(0)
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
-        except csv.Error:
-            dialect = csv.excel
+        dialect = _csv_dialect(stream)
         for index, cells in enumerate(csv.reader(stream, dialect)):
             yield index, list(cells)
 
@@ -475,8 +1000,8 @@ def _xlsx_formulas_without_value(path: Path, name: str) -> frozenset[tuple[int, 
                         element.clear()
                     elif element.tag == f"{_MAIN_NS}row":
                         element.clear()
-    except (KeyError, zipfile.BadZipFile, SafeET.ParseError, OSError) as error:
-        raise WorkbookError("tabular.workbook_unreadable", path, detail=str(error)[:200]) from None
+    except _DAMAGED as error:
+        raise _damaged(error, path) from None
     return frozenset(found)
 
 
@@ -484,15 +1009,26 @@ _TABLE_NS: Final = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE_NS: Final = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def _ods_scan(path: Path, name: str) -> tuple[tuple[Merge, ...], frozenset[tuple[int, int]]]:
-    """Merged ranges and formula cells without a value of one sheet of an ods file."""
+def _ods_scan(
+    path: Path, name: str
+) -> tuple[tuple[Merge, ...], frozenset[tuple[int, int]], _Extent]:
+    """Merged ranges, formula cells without a value and the extent of one sheet of an ods file.
+
+    Repeated cells and rows (``number-columns-repeated``, ``number-rows-repeated``) count in the
+    extent only when they hold something: LibreOffice pads every sheet with empty repeats."""
     merged: list[Merge] = []
     formulas: set[tuple[int, int]] = set()
+    hidden: set[int] = set()
     table, row_tag = f"{_TABLE_NS}table", f"{_TABLE_NS}table-row"
     cell_tags = {f"{_TABLE_NS}table-cell", f"{_TABLE_NS}covered-table-cell"}
+    value_type = f"{_OFFICE_NS}value-type"
     inside, depth, row, column, repeat = False, 0, 0, 0, 1
+    last_row = last_column = content = 0
+    far = ""
+    row_has_content = False
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
+            content = archive.getinfo("content.xml").file_size
             for event, element in SafeET.iterparse(stream, events=("start", "end")):
                 tag = element.tag
                 if tag == table:
@@ -509,23 +1045,33 @@ def _ods_scan(path: Path, name: str) -> tuple[tuple[Merge, ...], frozenset[tuple
                     continue
                 if tag == row_tag:
                     if event == "start":
-                        column = 0
+                        column, row_has_content = 0, False
                         repeat = int(element.get(f"{_TABLE_NS}number-rows-repeated", "1"))
+                        if element.get(f"{_TABLE_NS}visibility", "visible") != "visible":
+                            hidden.update(range(row, row + min(repeat, 1_000)))
                     else:
+                        if row_has_content and row + repeat > last_row:
+                            last_row = row + repeat
                         row += repeat
                         element.clear()
-                elif tag in cell_tags and event == "start":
+                elif tag in cell_tags and event == "end":
+                    columns = int(element.get(f"{_TABLE_NS}number-columns-repeated", "1"))
                     span_rows = int(element.get(f"{_TABLE_NS}number-rows-spanned", "1"))
                     span_cols = int(element.get(f"{_TABLE_NS}number-columns-spanned", "1"))
                     if span_rows > 1 or span_cols > 1:
                         merged.append(
                             ((row, column), (row + span_rows - 1, column + span_cols - 1))
                         )
-                    if element.get(f"{_TABLE_NS}formula") and not element.get(
-                        f"{_OFFICE_NS}value-type"
-                    ):
+                    if element.get(f"{_TABLE_NS}formula") and not element.get(value_type):
                         formulas.add((row, column))
-                    column += int(element.get(f"{_TABLE_NS}number-columns-repeated", "1"))
-    except (KeyError, zipfile.BadZipFile, SafeET.ParseError, OSError, ValueError) as error:
-        raise WorkbookError("tabular.workbook_unreadable", path, detail=str(error)[:200]) from None
-    return tuple(merged), frozenset(formulas)
+                    if element.get(value_type) or len(element):
+                        row_has_content = True
+                        if column + columns > last_column:
+                            last_column = column + columns
+                            far = f"{_column_letters(last_column)}{row + 1}"
+                    column += columns
+                    element.clear()
+    except _DAMAGED as error:
+        raise _damaged(error, path) from None
+    extent = _Extent(last_row, last_column, content, 0, frozenset(hidden), far)
+    return tuple(merged), frozenset(formulas), extent

@@ -33,6 +33,38 @@ MESSAGES: dict[str, str] = {
     "tabular.csv_undecodable": (
         "CSV文件“{path}”既不是UTF-8也不是GB18030/GBK编码，无法识别文字。请另存为“CSV UTF-8”。"
     ),
+    "tabular.csv_invalid_byte": (
+        "CSV文件“{path}”开头标明为UTF-8编码，但第{line}行含有不是UTF-8的字节，无法识别文字。"
+        "请用Excel打开后另存为“CSV UTF-8”。"
+    ),
+    "tabular.csv_quote_unclosed": (
+        'CSV文件“{path}”第{line}行有一个引号（"）开始后没有结束，后面的行会被并进同一格，'
+        "人员会丢失，因此拒绝读取。请检查该行的引号后重新导出。"
+    ),
+    "tabular.csv_quote_misplaced": (
+        'CSV文件“{path}”第{line}行的引号（"）位置不对（引号结束后紧跟着其他文字），'
+        "无法确定分列，拒绝读取。请检查该行后重新导出。"
+    ),
+    "tabular.csv_field_too_long": (
+        "CSV文件“{path}”第{line}行有一格内容超过13万个字符，不是正常的台账内容"
+        "（可能是引号未闭合或文件损坏），拒绝读取。"
+    ),
+    "tabular.cell_far_from_data": (
+        "工作表“{sheet}”的单元格{cell}远离其余数据：要读取它，整张表须按{rows}行×{columns}列展开，"
+        "而表中数据只有约{size_kb}KB，为避免耗尽内存拒绝读取。请删除该单元格中的内容后再导入。"
+    ),
+    "tabular.sheet_too_large": (
+        "工作表“{sheet}”有{rows}行×{columns}列，超过一次读取的上限（{limit}个单元格）。"
+        "请把台账拆成几个文件后再导入。"
+    ),
+    "tabular.text_too_large": (
+        "工作表“{sheet}”的单元格共引用约{chars}个字符的文字，超过上限{limit}"
+        "（同一段很长的文字被许多单元格重复引用），为避免耗尽内存拒绝读取。"
+    ),
+    "tabular.too_many_merged_cells": (
+        "工作表“{sheet}”的合并单元格在数据范围内共覆盖{cells}个单元格，超过上限{limit}，拒绝读取。"
+        "请取消不必要的合并后再导入。"
+    ),
     "tabular.sheet_not_found": (
         "文件“{path}”中找不到工作表“{wanted}”，也没有哪张表的表头与之相符。现有工作表：{found}。"
     ),

@@ -1,0 +1,264 @@
+"""A sheet costs what its data costs, not what its cell references or merges claim (issue #16).
+
+Each file here is built by hand (a few KB), read in a fresh interpreter with its address space
+held to 2 GB, and must end in rows or one coded WorkbookError within 10 s and 500 MB peak
+(``resource``'s peak resident size, imports included).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from socialwork_core.tabular import ReadLimits, open_workbook
+
+PEOPLE = [["姓名", "村居", "联系电话"], ["张三", "东村", "13800001111"], ["李四", "西村", None]]
+PEAK_MB = 500
+SECONDS = 10
+
+
+def within_bounds(result: dict[str, object]) -> None:
+    assert isinstance(result["peak_mb"], float) and result["peak_mb"] < PEAK_MB, result
+    assert isinstance(result["seconds"], float) and result["seconds"] < SECONDS, result
+
+
+def small(path: Path) -> Path:
+    assert path.stat().st_size < 1024 * 1024
+    return path
+
+
+@pytest.mark.parametrize("far", ["XFD1048576", "AZ1048576", "A1048576", "XFD300"])
+def test_a_stray_value_far_from_the_data_is_refused_naming_the_cell(
+    tmp_path: Path, hostile: ModuleType, far: str
+) -> None:
+    cells = {**hostile.grid(PEOPLE), far: "x"}
+    path = small(hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", hostile.sheet_xml(cells))]))
+    result = hostile.measure_load(path)
+    assert result["code"] == "tabular.cell_far_from_data"
+    assert far in str(result["message"]) and "花名册" in str(result["message"])
+    within_bounds(result)
+
+
+def test_the_dimension_element_is_not_believed(tmp_path: Path, hostile: ModuleType) -> None:
+    xml = hostile.sheet_xml(hostile.grid(PEOPLE), dimension="A1:XFD1048576")
+    path = hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", xml)])
+    result = hostile.measure_load(path)
+    assert (result["code"], result["rows"]) == ("", 2)
+    within_bounds(result)
+
+
+def test_a_stray_value_within_reach_is_read_with_the_rest(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    # J5000: a box of 50,000 cells, under the 2,000,000 always read
+    cells = {**hostile.grid(PEOPLE), "A5000": "王五"}
+    path = hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", hostile.sheet_xml(cells))])
+    result = hostile.measure_load(path)
+    assert result["code"] == "" and result["names"] == ["张三", "李四", "王五"]
+    within_bounds(result)
+
+
+def test_a_sparse_box_is_read_while_it_stays_a_multiple_of_its_content(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    cells = {**hostile.grid(PEOPLE), "C2000": "x"}
+    path = hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", hostile.sheet_xml(cells))])
+    assert hostile.measure_load(path, limits={"min_sheet_box_cells": 1_000})["code"] == (
+        "tabular.cell_far_from_data"
+    )
+    roomy = {"min_sheet_box_cells": 1_000, "box_cells_per_byte": 1_000}
+    assert hostile.measure_load(path, limits=roomy)["code"] == ""
+
+
+def test_a_full_sheet_over_the_absolute_limit_is_refused(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    rows = [["姓名", "村居"]] + [[f"人{i}", "东村"] for i in range(600)]
+    path = hostile.raw_xlsx(
+        tmp_path / "台账.xlsx", [("花名册", hostile.sheet_xml(hostile.grid(rows)))]
+    )
+    limits = {"min_sheet_box_cells": 100, "max_sheet_box_cells": 1_000}
+    result = hostile.measure_load(path, limits=limits)
+    assert result["code"] == "tabular.sheet_too_large"
+
+
+def test_one_long_shared_string_referred_to_by_many_cells_is_refused(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    # 1 MB of text used by 200 cells: calamine would copy it 200 times (200 MB); at full scale
+    # (1,000 cells, 13.6 KB file) it took 1 GB
+    shared = {f"C{row}": 0 for row in range(2, 202)}
+    names = hostile.grid([["姓名", "村居"]] + [[f"人{i}", None] for i in range(200)])
+    xml = hostile.sheet_xml(names, shared=shared)
+    path = small(
+        hostile.raw_xlsx(
+            tmp_path / "台账.xlsx", [("花名册", xml)], shared_strings=["需" * 1_000_000]
+        )
+    )
+    result = hostile.measure_load(path)
+    assert result["code"] == "tabular.text_too_large" and "花名册" in str(result["message"])
+    within_bounds(result)
+    # the same strings used once each are read
+    once = hostile.sheet_xml(names, shared={"C2": 0})
+    fine = hostile.raw_xlsx(
+        tmp_path / "一次.xlsx", [("花名册", once)], shared_strings=["需" * 1000]
+    )
+    assert hostile.measure_load(fine)["rows"] == 200
+
+
+def test_a_merge_over_the_whole_width_costs_only_the_data(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    # L2:XFD4001 took 124 s and 5.7 GB: the range is cut to the columns that hold cells
+    xml = hostile.sheet_xml(hostile.grid(PEOPLE), merges=["L2:XFD4001", "B2:XFD3"])
+    path = small(hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", xml)]))
+    result = hostile.measure_load(path)
+    assert result["code"] == "" and result["names"] == ["张三", "李四"]
+    within_bounds(result)
+    with open_workbook(path) as workbook:
+        assert workbook.sheet("花名册").merged == (((1, 1), (2, 2)),)
+
+
+def test_a_thousand_merges_down_to_the_last_row_cost_only_the_data(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    rows = [["姓名", *(f"列{i}" for i in range(40))]] + [
+        [f"人{r}", *(f"{r}-{c}" for c in range(40))] for r in range(30)
+    ]
+    merges = [
+        f"{hostile.column_letters(2 + i % 40)}{2 + i // 40}:"
+        f"{hostile.column_letters(2 + i % 40)}1048576"
+        for i in range(1000)
+    ]
+    xml = hostile.sheet_xml(hostile.grid(rows), merges=merges)
+    path = small(hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", xml)]))
+    result = hostile.measure_load(path)
+    assert result["code"] == "" and result["rows"] == 30
+    within_bounds(result)
+
+
+def test_merged_cells_past_the_limit_are_refused(tmp_path: Path, hostile: ModuleType) -> None:
+    rows = [["姓名", "村居"]] + [[f"人{i}", "东村" if i == 0 else None] for i in range(100)]
+    xml = hostile.sheet_xml(hostile.grid(rows), merges=["B2:B101"])
+    path = hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", xml)])
+    assert hostile.measure_load(path)["rows"] == 100
+    result = hostile.measure_load(path, limits={"max_merged_cells": 50})
+    assert result["code"] == "tabular.too_many_merged_cells"
+    assert "花名册" in str(result["message"]) and "100" in str(result["message"])
+
+
+def test_an_ods_cell_spanning_two_billion_columns_is_cut_to_the_data(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    cell, row = hostile.ods_cell, hostile.ods_row
+    sheet = [
+        row([cell("姓名"), cell("村居", span_columns=2_000_000_000)]),
+        row([cell("张三"), cell("东村")]),
+        row([cell()], repeat=1_048_000),
+    ]
+    path = small(hostile.raw_ods(tmp_path / "台账.ods", [("花名册", sheet)]))
+    result = hostile.measure_load(path)
+    assert result["code"] == "" and result["names"] == ["张三"]
+    within_bounds(result)
+
+
+def test_an_ods_value_repeated_two_billion_times_is_refused(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    cell, row = hostile.ods_cell, hostile.ods_row
+    sheet = [row([cell("姓名"), cell("x", repeat=2_000_000_000)]), row([cell("张三")])]
+    path = small(hostile.raw_ods(tmp_path / "台账.ods", [("花名册", sheet)]))
+    result = hostile.measure_load(path)
+    assert result["code"] == "tabular.cell_far_from_data"
+    within_bounds(result)
+
+
+def test_hidden_sheets_and_rows_are_told_to_the_reader(tmp_path: Path, hostile: ModuleType) -> None:
+    visible = hostile.sheet_xml(hostile.grid(PEOPLE), hidden_rows=[3])
+    path = hostile.raw_xlsx(
+        tmp_path / "台账.xlsx",
+        [("服务对象台账", hostile.sheet_xml(hostile.grid(PEOPLE))), ("花名册", visible)],
+        hidden_sheets=["服务对象台账"],
+    )
+    with open_workbook(path) as workbook:
+        assert workbook.hidden_sheets == {"服务对象台账"}
+        stale, roster = workbook.sheet("服务对象台账"), workbook.sheet("花名册")
+        assert (stale.hidden, roster.hidden) == (True, False)
+        assert roster.hidden_rows == {2} and stale.hidden_rows == frozenset()
+    cell, row = hostile.ods_cell, hostile.ods_row
+    ods = hostile.raw_ods(
+        tmp_path / "台账.ods",
+        [("花名册", [row([cell("姓名")]), row([cell("张三")], hidden=True), row([cell("李四")])])],
+    )
+    with open_workbook(ods) as workbook:
+        assert workbook.sheet("花名册").hidden_rows == {1}
+
+
+def test_the_limits_have_documented_defaults() -> None:
+    limits = ReadLimits()
+    assert limits.min_sheet_box_cells == 2_000_000 and limits.box_cells_per_byte == 1
+    assert limits.max_sheet_box_cells == 25_000_000
+    assert limits.max_text_chars == 100_000_000 and limits.max_merged_cells == 5_000_000
+
+
+def test_a_zip_with_a_damaged_deflate_stream_is_a_coded_error(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    path = hostile.raw_xlsx(
+        tmp_path / "台账.xlsx", [("花名册", hostile.sheet_xml(hostile.grid(PEOPLE)))]
+    )
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 2, start + info.compress_size - 2):
+        data[i] ^= 0x5A
+    (damaged := tmp_path / "坏.xlsx").write_bytes(bytes(data))
+    result = hostile.measure_load(damaged)
+    assert str(result["code"]).startswith("tabular.workbook_")
+
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [
+        '<row r="5000"><c r="XFD5000" t="inlineStr"><is><t>x</t></is></c></row>',
+        '<row r="5000"><c t="inlineStr" r="XFD5000"><is><t>x</t></is></c></row>',
+        "<row r='5000'><c r='xfd5000' t='inlineStr'><is><t>x</t></is></c></row>",
+        '<row r="5000"><c\nr="XFD5000"><v>1</v></c></row>',
+        f'<row r="5000" xmlns:x="{MAIN}"><x:c r="XFD5000"><x:v>1</x:v></x:c></row>',
+        '<row r="1048576"><c><v>1</v></c></row>',
+        '<row r="4000"><c r="C1048576"><v>1</v></c></row>',
+    ],
+    ids=["plain", "r-second", "lowercase", "newline", "prefixed", "no-reference", "row-lies"],
+)
+def test_a_stray_cell_after_a_long_run_of_ordinary_rows_is_found_however_written(
+    tmp_path: Path, hostile: ModuleType, stray: str
+) -> None:
+    # 3,000 ordinary rows (about 200 KB of XML) come first, so the stray cell sits in a later
+    # piece of the stream than the header
+    rows = [["姓名", "村居", "联系电话"]] + [
+        [f"人{i}", "东村", 13800000000 + i] for i in range(3000)
+    ]
+    xml = hostile.sheet_xml(hostile.grid(rows)).replace("</sheetData>", stray + "</sheetData>")
+    path = small(hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", xml)]))
+    result = hostile.measure_load(path)
+    assert result["code"] == "tabular.cell_far_from_data", result
+    within_bounds(result)
+
+
+def test_ordinary_rows_in_a_long_sheet_are_read_whole(tmp_path: Path, hostile: ModuleType) -> None:
+    rows = [["姓名", "村居", "联系电话"]] + [
+        [f"人{i}", "东村", 13800000000 + i] for i in range(3000)
+    ]
+    path = hostile.raw_xlsx(
+        tmp_path / "台账.xlsx", [("花名册", hostile.sheet_xml(hostile.grid(rows)))]
+    )
+    result = hostile.measure_load(path)
+    assert result["code"] == "" and result["rows"] == 3000
+    within_bounds(result)
