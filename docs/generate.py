@@ -188,10 +188,61 @@ override a level with a reason; both are kept.
 
 Values marked *default* below are the library's choice where no official rule was found (grace
 period for new registrants, the due-soon window, the share of a period away that exempts it, the
-24-hour alert deadline); an adapter may replace each.
+24-hour alert deadline); an adapter may replace each. Every rule and every visiting interval below
+names the document behind it in its *source* column; the documents are listed with the field they
+cover on the [domain page](domain.md#sources).
 
 The rest of this page is generated from the rule sets by `docs/generate.py`; do not edit it by hand.
 """
+
+
+GUIDANCE_2022 = "《关于开展特殊困难老年人探访关爱服务的指导意见》(2022)"
+EXTREME_POVERTY_2021 = "《特困人员认定办法》(2021)"
+DEFAULT = "*default* (no national text)"
+
+RULE_SOURCES: dict[str, str] = {
+    "l1_aged_80_living_alone": f"{GUIDANCE_2022}: its target groups; 80+ as 高龄 is a *default*",
+    "l1_risk_self_harm": f"{DEFAULT}: the station's own assessment",
+    "l1_risk_violence_or_abuse": f"{DEFAULT}: the station's own assessment",
+    "l1_risk_life_threatening_illness": f"{DEFAULT}: the station's own assessment",
+    "l1_risk_no_carer_fully_dependent": f"{DEFAULT}: the station's own assessment",
+    "l1_risk_dangerous_housing": f"{DEFAULT}: the station's own assessment",
+    "l1_affected_by_disaster_alert": f"{DEFAULT}: stations' alert visits (Yangshan, 2022)",
+    "l2_aged_60_self_care_lost": f"{GUIDANCE_2022} (失能); six self-care tasks: {EXTREME_POVERTY_2021}",
+    "l2_extreme_poverty_dispersed": EXTREME_POVERTY_2021,
+    "l2_family_planning_special_elderly": GUIDANCE_2022,
+    "l2_orphan_or_unsupported_child": (
+        "《国务院办公厅关于加强孤儿保障工作的意见》(2010); "
+        "《关于进一步加强事实无人抚养儿童保障工作的意见》(2019)"
+    ),
+    "l2_child_in_difficulty": "《国务院关于加强困境儿童保障工作的意见》(2016)",
+    "l2_severe_disability": (
+        "GB/T 26341-2010 (grades); 重度 as grades 1–2: "
+        "《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》(2015)"
+    ),
+}
+"""The document behind each grading rule of the built-in rule sets, by rule id."""
+
+REQUIREMENT_SOURCES: dict[str, str] = {
+    "contact_every_7_days": f"{DEFAULT}: weekly for the highest risk",
+    "home_visit_every_month": f"{GUIDANCE_2022}: the monthly visit, here asked as a home visit",
+    "contact_every_month": f"{GUIDANCE_2022}: a monthly visit, home, phone or video",
+    "home_visit_every_quarter": f"{DEFAULT}: a home visit each quarter",
+}
+"""The document behind each visiting interval of the built-in rule sets, by requirement id."""
+
+ALERT_SOURCE = f"{DEFAULT}: stations' alert visits (Yangshan, 2022)"
+
+TIER_SOURCE = (
+    f"Three tiers: {GUIDANCE_2022} and the three-tier visiting of Inner Mongolia; six levels "
+    "(一级–六级) for Guangzhou's 跟进级别."
+)
+
+
+def _source(table: dict[str, str], key: str, name: str) -> str:
+    if key not in table:
+        raise KeyError(f"name the document behind {name} {key!r} in docs/generate.py")
+    return _cell(table[key])
 
 
 def _period(period: RollingPeriod | CalendarPeriod | Deadline) -> str:
@@ -220,33 +271,36 @@ def _rule_set(rule_set: RuleSet, used_by: list[str]) -> list[str]:
         "",
         "### Rules (the most urgent level any rule gives wins)",
         "",
-        "| rule | level | 中文 | English |",
-        "|---|---|---|---|",
+        TIER_SOURCE,
+        "",
+        "| rule | level | 中文 | English | source |",
+        "|---|---|---|---|---|",
     ]
     for rule in rule_set.rules:
         lines.append(
             f"| `{rule.id}` | {rule.level.label} | {_cell(rule.description)} | "
-            f"{_cell(rule.description_en)} |"
+            f"{_cell(rule.description_en)} | {_source(RULE_SOURCES, rule.id, 'the rule')} |"
         )
     lines += [
         "",
         "### Visit policy by level",
         "",
-        "| level | requirement | 中文 | period | modes that count |",
-        "|---|---|---|---|---|",
+        "| level | requirement | 中文 | period | modes that count | source |",
+        "|---|---|---|---|---|---|",
     ]
     for level, policy in sorted(rule_set.policy.items(), key=lambda kv: kv[0].rank):
         for requirement in policy.requirements:
             modes = "、".join(m.label for m in ContactMode if m in requirement.modes)
             lines.append(
                 f"| {level.label} | `{requirement.id}` | {_cell(requirement.description)} | "
-                f"{_period(requirement.period)} | {modes} |"
+                f"{_period(requirement.period)} | {modes} | "
+                f"{_source(REQUIREMENT_SOURCES, requirement.id, 'the requirement')} |"
             )
         if policy.alert_deadline_hours is not None:
             lines.append(
                 f"| {level.label} | `alert:<id>` | 预警发布后{policy.alert_deadline_hours}小时内联系 | "
                 f"{policy.alert_deadline_hours} h after an alert is issued (*default*) | "
-                "the alert's modes |"
+                f"the alert's modes | {_cell(ALERT_SOURCE)} |"
             )
     lines.append("")
     return lines

@@ -1,4 +1,4 @@
-"""Casework (个案, 小组, 社区活动 …): cases and activities (DOMAIN.md section 5)."""
+"""Casework (个案, 小组, 社区活动 …): cases and activities (docs/domain.md section 5)."""
 
 from __future__ import annotations
 

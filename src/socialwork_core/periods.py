@@ -4,7 +4,7 @@ A :class:`Period` is a closed range of dates (``start`` and ``end`` both include
 Calendar kinds (week, month, quarter, half-year, year) tile the calendar, so they have a
 :meth:`~Period.next` and a :meth:`~Period.previous`; a date range and a cumulative period do not.
 
-Weeks start on a regional weekday (DOMAIN.md section 6: Kaifeng's weekly report runs Friday to
+Weeks start on a regional weekday (docs/domain.md section 6: Kaifeng's weekly report runs Friday to
 Thursday), given as ``first_weekday`` with Python's numbering (0 Monday … 6 Sunday).
 
 Week numbers: ``2022-W47`` names the ISO 8601 week 47 of 2022 (Monday 21 to Sunday 27 November)

@@ -1,4 +1,4 @@
-"""Resource links (资源链接): what a worker obtained for people (DOMAIN.md section 4)."""
+"""Resource links (资源链接): what a worker obtained for people (docs/domain.md section 4)."""
 
 from __future__ import annotations
 

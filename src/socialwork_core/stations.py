@@ -1,4 +1,4 @@
-"""Stations (社工站) in three tiers, and the social workers in post (DOMAIN.md section 1)."""
+"""Stations (社工站) in three tiers, and the social workers in post (docs/domain.md section 1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Category checks at an as-of date (DOMAIN.md section 2): warnings that name the rule."""
+"""Category checks at an as-of date (docs/domain.md section 2): warnings that name the rule."""
 
 from __future__ import annotations
 

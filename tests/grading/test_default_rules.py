@@ -1,4 +1,4 @@
-"""The national default rule set (DOMAIN.md section 3), pinned rule by rule, with its boundaries."""
+"""The national default rule set (docs/domain.md section 3), pinned rule by rule, with its boundaries."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Local categories met in Guangdong registers (Guangzhou's ledger has 兜底 sub-types and a
-适度普惠 group; its 高龄 allowance starts at 70, DOMAIN.md section 2)."""
+适度普惠 group; its 高龄 allowance starts at 70, docs/domain.md section 2)."""
 
 from __future__ import annotations
 

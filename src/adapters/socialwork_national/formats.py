@@ -1,5 +1,5 @@
 """The national default ledger layout (台账格式): plain sheets, one per record kind, with the
-headers DOMAIN.md lists and the synonyms most ledgers use. Pure data.
+headers docs/domain.md lists and the synonyms most ledgers use. Pure data.
 
 The first header of each column is the one ``write_ledger`` writes; the others are accepted when
 reading. ``FORMAT.name`` is ``national``.

@@ -37,7 +37,7 @@ def socialwork_detect_format(headers: Mapping[str, Sequence[str]]) -> str | None
 
 @hookimpl
 def socialwork_rule_sets() -> list[RuleSet]:
-    """The library's default three-level rules and visit policy (DOMAIN.md section 3)."""
+    """The library's default three-level rules and visit policy (docs/domain.md section 3)."""
     return [NATIONAL_DEFAULT]
 
 

@@ -30,7 +30,7 @@ __all__ = [
 
 class RiskFlag(LabelledEnum):
     """风险标记: what an assessment (评估) may record; any one grades a person 一级 under the default
-    rule set (DOMAIN.md section 3)."""
+    rule set (docs/domain.md section 3)."""
 
     SELF_HARM = ("self_harm", "自伤自杀风险")
     VIOLENCE_OR_ABUSE = ("violence_or_abuse", "遭受暴力或虐待")
@@ -41,7 +41,7 @@ class RiskFlag(LabelledEnum):
 
 
 class AlertKind(LabelledEnum):
-    """预警/专项行动的类型 (DOMAIN.md section 3). All but 专项行动 are disasters (灾害预警)."""
+    """预警/专项行动的类型 (docs/domain.md section 3). All but 专项行动 are disasters (灾害预警)."""
 
     COLD_WAVE = ("cold_wave", "寒潮")
     RAINSTORM_FLOOD = ("rainstorm_flood", "暴雨洪涝")

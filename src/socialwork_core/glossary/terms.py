@@ -18,7 +18,7 @@ class Sex(LabelledEnum):
 
 
 class RegisterStatus(LabelledEnum):
-    """状态: whether a person is on the station's register (DOMAIN.md section 2)."""
+    """状态: whether a person is on the station's register (docs/domain.md section 2)."""
 
     ACTIVE = ("active", "在册")
     EXITED = ("exited", "退出")
@@ -32,7 +32,7 @@ class RegisterStatus(LabelledEnum):
 
 
 class Category(LabelledEnum):
-    """对象类别: the national recipient categories (DOMAIN.md section 2). A person may hold several.
+    """对象类别: the national recipient categories (docs/domain.md section 2). A person may hold several.
 
     Adapters add local categories through the ``socialwork_extra_categories`` hook; those are plain
     string codes, so a recipient's categories are strings of which these are the national ones.
@@ -127,7 +127,7 @@ DISABILITY_SEVERITY_LABELS: dict[DisabilityGrade, str] = {
 
 
 class SelfCareTask(LabelledEnum):
-    """The six daily tasks of 生活自理能力 (DOMAIN.md section 2)."""
+    """The six daily tasks of 生活自理能力 (docs/domain.md section 2)."""
 
     EATING = ("eating", "进食")
     DRESSING = ("dressing", "穿衣")
@@ -166,7 +166,7 @@ class ServiceLevel(LabelledEnum):
 
 
 class StationTier(LabelledEnum):
-    """The three tiers of the station network (DOMAIN.md section 1)."""
+    """The three tiers of the station network (docs/domain.md section 1)."""
 
     COUNTY_CENTRE = ("county_centre", "县级社工总站")
     TOWNSHIP_STATION = ("township_station", "乡镇(街道)社工站")
@@ -193,7 +193,7 @@ class CertificateLevel(LabelledEnum):
 
 
 class ContactMode(LabelledEnum):
-    """探访方式: how a worker reached a person (DOMAIN.md section 3)."""
+    """探访方式: how a worker reached a person (docs/domain.md section 3)."""
 
     HOME_VISIT = ("home_visit", "入户")
     PHONE = ("phone", "电话")
@@ -204,7 +204,7 @@ class ContactMode(LabelledEnum):
 
 
 class ResourceKind(LabelledEnum):
-    """资源类型 of a resource link (DOMAIN.md section 4)."""
+    """资源类型 of a resource link (docs/domain.md section 4)."""
 
     FUNDS = ("funds", "资金")
     GOODS = ("goods", "物资")
@@ -250,7 +250,7 @@ class CaseStage(LabelledEnum):
 
 
 class ActivityKind(LabelledEnum):
-    """活动类型 (DOMAIN.md section 5)."""
+    """活动类型 (docs/domain.md section 5)."""
 
     GROUP_SESSION = ("group_session", "小组")
     COMMUNITY_ACTIVITY = ("community_activity", "社区活动")

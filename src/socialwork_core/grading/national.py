@@ -1,4 +1,4 @@
-"""The grading rules of the national default rule set (DOMAIN.md section 3, 一级 and 二级).
+"""The grading rules of the national default rule set (docs/domain.md section 3, 一级 and 二级).
 
 The table follows the three-tier pattern of the 2022 national guidance on visiting elderly people
 in special difficulty; the grouping into levels and every threshold here are the library's

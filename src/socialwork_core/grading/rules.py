@@ -123,7 +123,7 @@ class RuleSet:
     """规则集: grading rules and the visit policy, with the date they take effect.
 
     The highest level any rule gives wins; no rule → ``default_level``. The numbers below marked
-    *default* are the library's defaults (DOMAIN.md section 3), not a national text.
+    *default* are the library's defaults (docs/domain.md section 3), not a national text.
     """
 
     name: str = attrs.field(validator=non_blank)

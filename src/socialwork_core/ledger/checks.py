@@ -1,7 +1,7 @@
 """Checks on the records of a loaded ledger, placed at the row a worker must fix.
 
 Reading a ledger checks each cell and each row; some rules need the whole record and a date: the
-category checks of DOMAIN.md section 2 (an 18-year-old 孤儿, a 高龄 person under 80), sex and birth
+category checks of docs/domain.md section 2 (an 18-year-old 孤儿, a 高龄 person under 80), sex and birth
 date against the ID number, and whatever an adapter adds (``socialwork_check_recipient``). They
 give warnings and remarks only: the records are kept as they are.
 """

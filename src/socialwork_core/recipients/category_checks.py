@@ -1,9 +1,9 @@
-"""Category checks (对象类别核查) at an as-of date, per DOMAIN.md section 2.
+"""Category checks (对象类别核查) at an as-of date, per docs/domain.md section 2.
 
 A category whose rule cannot hold at the as-of date (an 18-year-old 孤儿) yields a **warning** that
 names the rule; the category is never dropped. Age thresholds are parameters
 (:class:`CategoryThresholds`) a region may change; the defaults are the national rules, except where
-marked *default* (DOMAIN.md gives no national text for those).
+marked *default* (docs/domain.md gives no national text for those).
 
 Finding codes: ``category.too_old``, ``category.too_young``, ``category.age_unknown`` (info),
 ``category.extreme_poverty_work_capacity``, ``category.disabled_without_disability``,

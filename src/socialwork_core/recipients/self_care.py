@@ -1,4 +1,4 @@
-"""Self-care ability (生活自理能力): six daily tasks decide the level (DOMAIN.md section 2)."""
+"""Self-care ability (生活自理能力): six daily tasks decide the level (docs/domain.md section 2)."""
 
 from __future__ import annotations
 

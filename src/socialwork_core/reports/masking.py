@@ -1,4 +1,4 @@
-"""Masking personal data in anything a report prints (PIPL; DOMAIN.md section 7).
+"""Masking personal data in anything a report prints (PIPL; docs/domain.md section 7).
 
 Resident IDs keep their first 6 and last 4 characters, phone numbers their first 3 and last 4
 digits (:mod:`socialwork_core.identity`). Free text from a ledger (notes, titles) is scanned for

@@ -8,7 +8,7 @@ the visit rate.
 - :func:`due_list`: per person and requirement, the last qualifying contact, the due date and a
   :class:`DueStatus`, most urgent first; one pass over the contacts.
 - :func:`visit_rate`: 探访率 for a calendar period by level, category, station or worker.
-- :data:`NATIONAL_DEFAULT`: the default rule set of DOMAIN.md section 3.
+- :data:`NATIONAL_DEFAULT`: the default rule set of docs/domain.md section 3.
 
 Nothing here reads the wall clock: callers pass the as-of date.
 """

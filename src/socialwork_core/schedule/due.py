@@ -5,7 +5,7 @@ the as-of date (plus assessments, absences and overrides where a station records
 the contacts once (:class:`~.index.ContactIndex`), grades everyone on the register, and for each
 person and requirement gives the last qualifying contact, the due date and a status.
 
-How the due date is found (DOMAIN.md section 3; the grace and absence rules are defaults):
+How the due date is found (docs/domain.md section 3; the grace and absence rules are defaults):
 
 - rolling ("every N days"): N days after the last qualifying contact, the clock stopping on days
   the person was away (hospital, away): due = the day N days not away have passed;

@@ -1,4 +1,4 @@
-"""The national default rule set (DOMAIN.md section 3): grading rules plus the visit policy.
+"""The national default rule set (docs/domain.md section 3): grading rules plus the visit policy.
 
 | level | requirements (defaults) |
 |---|---|
@@ -74,7 +74,7 @@ NATIONAL_DEFAULT = RuleSet(
     default_level=ServiceLevel.LEVEL_3,
     grace_days=30,
     due_soon_days=7,
-    description="DOMAIN.md section 3 default table",
+    description="docs/domain.md section 3 default table",
 )
 """The national default rule set. It takes effect from 2000-01-01 (a default, so that it covers any
 past records); a region's newer rule set wins from its own date."""

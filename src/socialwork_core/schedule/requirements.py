@@ -1,6 +1,6 @@
 """Visit requirements (探访要求): a period and the contact modes that satisfy it.
 
-Two kinds of period (DOMAIN.md section 3):
+Two kinds of period (docs/domain.md section 3):
 
 - :class:`RollingPeriod` — "every 7 days": due = last qualifying contact + 7 days;
 - :class:`CalendarPeriod` — "every month": each calendar month needs one; due = the end of the
