@@ -40,10 +40,34 @@ def test_runtime_dependencies_carry_version_ranges() -> None:
         assert ">=" in requirement and "<" in requirement, requirement
 
 
-def test_the_package_version_matches_the_distribution() -> None:
+def test_the_version_is_written_in_one_place() -> None:
+    """pyproject.toml reads the version from the core's ``__version__``; the built-in adapters,
+    shipped in the same distribution, take it from there too."""
+    import importlib
+
     import socialwork_core
 
-    assert socialwork_core.__version__ == PYPROJECT["project"]["version"]
+    assert "version" not in PYPROJECT["project"]
+    assert "version" in PYPROJECT["project"]["dynamic"]
+    assert PYPROJECT["tool"]["hatch"]["version"]["path"] == "src/socialwork_core/__init__.py"
+    for package in package_dirs()[1:]:
+        adapter = importlib.import_module(package.name)
+        assert adapter.__version__ == socialwork_core.__version__, package.name
+
+
+def test_the_installed_distribution_has_the_version_of_the_source() -> None:
+    from importlib.metadata import version
+
+    import socialwork_core
+
+    assert version("socialwork-core") == socialwork_core.__version__
+
+
+def test_the_sdist_carries_the_license_and_the_changelog() -> None:
+    sdist = PYPROJECT["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    assert {"LICENSE", "CHANGELOG.md", "README.md"} <= set(sdist)
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert PYPROJECT["project"]["license"] == "MIT"
 
 
 def test_importing_the_package_does_not_load_the_excel_machinery() -> None:

@@ -6,4 +6,7 @@ Registered through the ``socialwork_core`` entry point ``guangdong``.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+# Shipped in the socialwork-core distribution, so its version is the distribution's (one place).
+from socialwork_core import __version__
+
+__all__ = ["__version__"]

@@ -6,4 +6,7 @@ region claims no division codes, so it serves every division no other region cla
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+# Shipped in the socialwork-core distribution, so its version is the distribution's (one place).
+from socialwork_core import __version__
+
+__all__ = ["__version__"]
