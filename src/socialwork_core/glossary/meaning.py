@@ -6,7 +6,7 @@ and the ledger format's own synonyms: ``tabular.choice``); a word those do not h
 here. Each reading answers a code, or ``None`` for a word it does not understand: a word is never
 guessed, so an unknown one stays a finding at its cell.
 
-Sources. The meanings follow ``docs/domain.md`` (DOMAIN.md sections 2 and 3: the categories, the
+Sources. The meanings follow ``docs/domain.md`` (sections 2 and 3: the categories, the
 contact modes, the service levels); the spellings are the ones seen in station ledgers and the
 provincial formats (issue #11 lists them). Where a mapping is this library's own choice rather than
 a published rule, its block says it is a *default*: an adapter replaces it through the column's
@@ -76,7 +76,7 @@ CONTACT_MODE_WORDS: tuple[tuple[ContactMode, tuple[str, ...]], ...] = (
 """Words that say how a worker reached a person, most specific first: the first mode one of whose
 words a written word contains is its mode. So 微信视频 is a video call (视频 before 微信), 电话回访
 and 电话探访 are calls (电话 before the visiting words 回访, 探访), 来访咨询 came to the station.
-The modes are DOMAIN.md section 3's; the word lists are a default from ledgers' usage. 回访 alone
+The modes are docs/domain.md section 3's; the word lists are a default from ledgers' usage. 回访 alone
 says a follow-up without saying how, so it is not read (电话回访 and 入户回访 are)."""
 
 
@@ -217,7 +217,7 @@ CATEGORY_WORDS: tuple[CategoryWords, ...] = (
     CategoryWords(Category.ENTITLED_GROUP, ("优抚",), suffixes=_PEOPLE),
     CategoryWords(Category.OTHER_IN_DIFFICULTY, ("其他困难", "困难群众"), suffixes=_PEOPLE),
 )
-"""How ledgers write the national categories (DOMAIN.md section 2), most specific first. A word is
+"""How ledgers write the national categories (docs/domain.md section 2), most specific first. A word is
 read as a category only when it is *exactly* prefixes + core + suffixes of that category: 城乡低保,
 低保户, 低保一类, 低保家庭儿童, 五保户, 分散供养特困人员, 三无人员, 低边户, 持证残疾人, 事实孤儿,
 困境儿童(重残), 计生特殊家庭 are read; 非低保, 原低保户, 低保退出 are not (nothing is guessed
@@ -402,7 +402,7 @@ NATIONAL_LEVELS: Final = LevelScale(
         "低": ServiceLevel.LEVEL_3,
     },
 )
-"""The national default scale (a *default*: DOMAIN.md section 3 defines 一级 as high risk, 二级
+"""The national default scale (a *default*: docs/domain.md section 3 defines 一级 as high risk, 二级
 as priority, 三级 as the rest, and publishes no words beyond the numbers): ordinals 1级/一级/Ⅰ级/
 A/A类 → that level (up to 六级, which Guangzhou's platform uses); the traffic-light colours
 红/黄/绿, 重点/关注/一般 and 高/中/低风险 → 一级/二级/三级. A four-colour scale (红橙黄绿) is not
