@@ -220,6 +220,13 @@ RULE_SOURCES: dict[str, str] = {
         "GB/T 26341-2010 (grades); 重度 as grades 1–2: "
         "《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》(2015)"
     ),
+    **{
+        f"declared_level_{n}": (
+            f"{DEFAULT}: the level the station's worker recorded (服务等级, 跟进级别), "
+            "honoured once the person has been assessed"
+        )
+        for n in (1, 2, 3)
+    },
 }
 """The document behind each grading rule of the built-in rule sets, by rule id."""
 
