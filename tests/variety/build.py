@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,8 @@ class RegisterSpec:
     ``name``, ``sex``, ``id``, ``birth_date``, ``age``, ``village``, ``categories``, ``level``,
     ``phone``, ``tick:<word>`` for a category tick column, and extras such as ``guardian``,
     ``guardian_phone``, ``disability_kind``, ``disability_grade``, ``nation``, ``address``,
-    ``note``)."""
+    ``note``; and columns that compete with a key field: ``old_categories``, last year's
+    categories, and ``disability_card``, the 残疾人证号 beside the ID number)."""
 
     sheet: str
     columns: tuple[Column, ...]
@@ -62,7 +63,8 @@ class RegisterSpec:
 class VisitSpec:
     """How a visit log is written: ``columns`` name ``seq``, ``visit_no`` (the visit's own
     number, which few logs have), ``record_no``, ``name``, ``id``,
-    ``village``, ``date``, ``mode``, ``content``, ``worker``."""
+    ``village``, ``date``, ``next_date`` (the next visit planned: not a visit), ``mode``,
+    ``content``, ``worker``."""
 
     sheet: str
     columns: tuple[Column, ...]
@@ -215,6 +217,13 @@ def register_sheet(
                 "note": Cell(None),
                 **cat_cells,
             }
+            if "old_categories" in fields:  # last year's column beside this year's
+                values["old_categories"] = Cell(
+                    rng.choice(("低保", "特困", "低保边缘", "")) or None
+                )
+            if "disability_card" in fields:  # the 20-digit card number beside the ID number
+                card = person.resident_id + "42" if "disabled" in person.categories else None
+                values["disability_card"] = Cell(card, "text")
             if oddity == "no_name":
                 values["name"] = Cell(
                     None, wrong=Wrong("no name: the row identifies no one", "refuse_row")
@@ -306,6 +315,7 @@ def visit_sheet(
             "id": id_c,
             "village": Cell(None if oddity == "no_village" else person.village),
             "date": day_cell,
+            "next_date": Cell(visit.on + timedelta(days=30), "yyyy/m/d"),
             "mode": Cell(word),
             "content": Cell(
                 rng.choice(("了解近况，身体尚可", "询问生活需求", "送去米油", "提醒防寒保暖"))

@@ -17,7 +17,9 @@ records invented from rows that are not data (a title, subtotal, total, note or 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -57,10 +59,16 @@ class Reading:
     recipient_rows: Mapping[str, tuple[str, int]] = attrs.field(factory=dict)
 
 
+def socialwork_command() -> list[str]:
+    """The ``socialwork`` command, or the same through this Python when it is not on PATH."""
+    found = shutil.which("socialwork")
+    return [found] if found else [sys.executable, "-m", "socialwork_core.cli"]
+
+
 def read_with_command(path: Path, *, timeout: float = 300) -> Reading:
     """``socialwork convert FILE --to json --format json``, as a worker runs it."""
     proc = subprocess.run(
-        ["socialwork", "convert", str(path), "--to", "json", "--format", "json"],
+        [*socialwork_command(), "convert", str(path), "--to", "json", "--format", "json"],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -313,15 +321,18 @@ def score_folder(folder: Path, *, command: bool = False) -> list[Score]:
 
 
 def table(scores: Sequence[Score]) -> str:
-    """A per-file table with a total line."""
-    head = f"{'ledger':<34} read  people      visits      flagged   invented  extra-visits"
+    """A per-file table with a total line: files read; people read right of the key's (and of
+    them found, with the ID right, with the categories right); visits read right; wrong cells
+    flagged; records invented from non-data rows; visits beyond the key."""
+    head = f"{'ledger':<30} read  people   (found ids cats)  visits     flagged  invented extra"
     lines = [head]
     for s in [*scores, total(scores)]:
         lines.append(
-            f"{s.name[:34]:<34} {s.readable}/{s.files}  "
-            f"{s.people_right:>4}/{s.people:<4} {s.visits_right:>4}/{s.visits:<4}  "
-            f"{s.wrong_flagged:>3}/{s.wrong_cells:<3}   {s.invented:>5}     {s.extra_visits:>5}"
-            + (f"   {s.error[:80]}" if s.error else "")
+            f"{s.name[:30]:<30} {s.readable:>2}/{s.files:<2} "
+            f"{s.people_right:>4}/{s.people:<4} ({s.people_found:>4} {s.ids_right:>4} "
+            f"{s.categories_right:>4})  {s.visits_right:>4}/{s.visits:<4}  "
+            f"{s.wrong_flagged:>3}/{s.wrong_cells:<3}  {s.invented:>5} {s.extra_visits:>5}"
+            + (f"  {s.error[:70]}" if s.error else "")
         )
     all_ = total(scores)
     lines.append(

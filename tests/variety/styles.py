@@ -70,7 +70,7 @@ def stranger_factory(rng: random.Random, county: County, year: int) -> Callable[
         birth = date(year - rng.randint(62, 85), rng.randint(1, 12), rng.randint(1, 28))
         number = make_id(county.code, birth, rng.randint(500, 998))
         return Person(
-            name="钱" + rng.choice("满仓福来桂香"),
+            name="欧阳" + rng.choice("满仓福来桂香"),
             resident_id=number,
             sex="male" if int(number[16]) % 2 else "female",
             birth_date=birth,
@@ -448,6 +448,7 @@ def shanxi(rng: random.Random) -> LedgerPlan:
             C("sex", (top, "个人信息", "性别")),
             C("id", (top, "个人信息", "公民身份\n号码")),
             C("birth_date", (top, "个人信息", "出生\n日期")),
+            C("disability_card", ("残疾人证号",)),
             C("village", (top, "家庭情况", "村（社区）")),
             C("address", (top, "家庭情况", "户籍地址")),
             C("categories", ("保障类型",)),
@@ -487,7 +488,8 @@ def shanxi(rng: random.Random) -> LedgerPlan:
         exercises=(
             "three-row header (服务对象基本情况 › 个人信息 › 姓名 …); 残疾情况 over 类别|等级; "
             "监护人 over 姓名|电话 beside the person's own 姓名; "
-            "line breaks in 公民身份\\n号码; 保障类型; 服务等级 一级/二级/三级; "
+            "line breaks in 公民身份\\n号码; 残疾人证号 beside the ID; 保障类型; "
+            "服务等级 一级/二级/三级; "
             "dates 2024年10月8日"
         ),
         rng=rng,
@@ -768,6 +770,7 @@ def liaoning(rng: random.Random) -> LedgerPlan:
             C("sex", ("性别",)),
             C("id", ("身份证号",)),
             C("village", ("村（社区）",)),
+            C("old_categories", ("对象类别（2022年）",)),
             C("categories", ("对象类别",)),
             C("level", ("关爱等级",)),
             C("phone", ("联系电话",)),
@@ -896,6 +899,8 @@ HEILONGJIANG = County("230722", "黑龙江省", "嘉荫县", "朝阳镇", ("朝�
 
 def heilongjiang(rng: random.Random) -> LedgerPlan:
     people = make_people(rng, HEILONGJIANG, 27, year=2024)
+    # two people of one name in two villages: the village tells them apart
+    people[20] = attrs.evolve(people[20], name=people[2].name)
     register = RegisterSpec(
         sheet="名单",
         columns=(
@@ -924,7 +929,12 @@ def heilongjiang(rng: random.Random) -> LedgerPlan:
         ),
         date_forms=("cn", "date"),
         mode_words=modes(home_visit=("入户", "实地走访"), phone=("电话",)),
-        oddities={3: "no_village", 10: "stranger", 14: "no_date"},
+    )
+    visit_list = make_visits(rng, people, date(2024, 10, 1), date(2024, 12, 30))
+    shared = people[2].name
+    no_village = next(i for i, v in enumerate(visit_list) if i > 2 and v.person.name != shared)
+    visits = attrs.evolve(
+        visits, oddities={no_village: "no_village", 10: "stranger", 14: "no_date"}
     )
     return two_sheets(
         slug="heilongjiang",
@@ -935,7 +945,7 @@ def heilongjiang(rng: random.Random) -> LedgerPlan:
         style="a list with neither 档案号 nor ID: people are known by village and name",
         exercises=(
             "register keyed by name and village (no record number, "
-            "no ID column); "
+            "no ID column; two people of one name in two villages); "
             "visits by 村屯 + 姓名 (one with the village blank); "
             "a visit to someone on no register and one without a date (refuse); "
             "levels A/B/C; 出生年月 1950.03"
@@ -944,7 +954,7 @@ def heilongjiang(rng: random.Random) -> LedgerPlan:
         people=people,
         register=register,
         visits=visits,
-        visit_list=make_visits(rng, people, date(2024, 10, 1), date(2024, 12, 30)),
+        visit_list=visit_list,
     )
 
 
@@ -980,6 +990,7 @@ def hubei(rng: random.Random) -> LedgerPlan:
             C("record_no", ("档案号",)),
             C("name", ("姓名",)),
             C("date", ("探访日期",)),
+            C("next_date", ("下次探访日期",)),
             C("mode", ("探访方式",)),
             C("content", ("探访情况",)),
         ),
@@ -1014,6 +1025,7 @@ def hubei(rng: random.Random) -> LedgerPlan:
         exercises=(
             "dates as real dates, 1月5日 display, 2024.1.5, 2024/1/5, "
             "2024年1月5日, 20240105 text and number, serials in text, ISO; "
+            "下次探访日期 beside 探访日期; "
             "modes 入户走访/实地走访/上门/电话回访/微信视频/微信/来站咨询/来访; "
             "a register row with no name, a visit on 2月30日, "
             "one without a date, one to a stranger (all refuse_row)"

@@ -5,11 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from .conftest import keys_in
 from .floors import FLOORS, TARGETS, Shares
-from .scorer import Reading, Score, score, score_folder, table, total
+from .scorer import (
+    Reading,
+    Score,
+    read_in_process,
+    read_with_command,
+    score,
+    score_folder,
+    table,
+    total,
+)
 
 
 def assert_floors(all_: Score, floors: Shares) -> None:
@@ -35,6 +45,19 @@ def test_the_floors_never_exceed_the_targets() -> None:
     assert FLOORS.people <= TARGETS.people and FLOORS.visits <= TARGETS.visits
     assert FLOORS.flagged <= TARGETS.flagged and FLOORS.readable <= TARGETS.readable
     assert FLOORS.invented_at_most >= TARGETS.invented_at_most
+
+
+def test_the_command_and_the_python_api_read_alike(variety_dir: Path) -> None:
+    """The quick in-process reading scores as ``socialwork convert`` does (a readable file and a
+    refused one; the command cannot say which row a person came from, so invented is left out)."""
+    keys = keys_in(variety_dir)
+    readable = next(k for k in keys if read_in_process(variety_dir / k["file"]).document)
+    refused = next(k for k in keys if not read_in_process(variety_dir / k["file"]).document)
+    for key in (readable, refused):
+        path = variety_dir / key["file"]
+        by_api = attrs.evolve(score(key, read_in_process(path)), invented=0, error="")
+        by_command = attrs.evolve(score(key, read_with_command(path)), invented=0, error="")
+        assert by_api == by_command
 
 
 # --- the scorer itself -----------------------------------------------------------------------------
