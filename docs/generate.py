@@ -55,6 +55,8 @@ def _values(column: FieldColumn) -> str:
     if column.enum is not None:
         name = column.enum.__name__
         parts.append(f"labels of [`{name}`](glossary.md#{name.lower()})")
+    if column.word_meaning() is not None:
+        parts.append("other words by their meaning ([below](#values-by-meaning))")
     if column.labels:
         own = ", ".join(f"{text} → `{code}`" for text, code in column.labels.items())
         parts.append(("also " if parts else "") + own)
@@ -153,7 +155,70 @@ def render_formats(plugins: Plugins | None = None) -> str:
     lines.append("")
     for info in built_in:
         lines += _adapter(plugins, info)
+    lines += _values_by_meaning()
     return "\n".join(lines)
+
+
+def _values_by_meaning() -> list[str]:
+    """The glossary's readings of coded words (``socialwork_core.glossary.meaning``), as data."""
+    from socialwork_core.glossary import meaning
+
+    def words(items: object) -> str:
+        return _cell("、".join(str(i) for i in items))  # type: ignore[attr-defined]
+
+    lines = [
+        "## Values by meaning",
+        "",
+        "A label column reads its labels first (listed per column above, spaces and full-width",
+        "forms ignored). A word none of them holds is then read by its meaning",
+        "(`socialwork_core.glossary.meaning`) in every format; a word still not understood is",
+        "reported at its cell (`tabular.label_unrecognised`), never guessed. An adapter may give a",
+        "column its own reading (`FieldColumn.meaning`, e.g. a `LevelScale` of its own words).",
+        "",
+        "**Contact modes** (探访方式): the first row one of whose words the cell holds. A cell naming",
+        "two modes (入户/电话) is not read.",
+        "",
+        "| mode | words |",
+        "|---|---|",
+    ]
+    for mode, keys in meaning.CONTACT_MODE_WORDS:
+        lines.append(f"| `{mode.value}` {mode.label} | {words(keys)} |")
+    lines += [
+        "",
+        "**Categories** (对象类别): a word is read only when it is exactly prefixes + a core word +",
+        "suffixes of one row (any number of each); several words in a cell are split at 、，,/+；",
+        "and spaces.",
+        "",
+        "| category | core words | prefixes | suffixes | one of these before or after |",
+        "|---|---|---|---|---|",
+    ]
+    for entry in meaning.CATEGORY_WORDS:
+        category = entry.category
+        lines.append(
+            f"| `{category.value}` {category.label} | {words(entry.cores)} | "
+            f"{words(entry.prefixes)} | {words(entry.suffixes)} | {words(entry.marks)} |"
+        )
+    scale = meaning.NATIONAL_LEVELS
+    by_level: dict[str, list[str]] = {}
+    for word, level in scale.words.items():
+        by_level.setdefault(f"`{level.value}` {level.label}", []).append(word)
+    lines += [
+        "",
+        "**Service levels** (服务等级), the national default scale: ordinals (1级, 一级, Ⅰ级, 第一级,",
+        "A, A类 … up to 六级) and these words (Chinese numerals compared as digits):",
+        "",
+        "| level | words |",
+        "|---|---|",
+        *(f"| {level} | {words(found)} |" for level, found in by_level.items()),
+        "",
+        "**Sex** (性别): "
+        + "; ".join(
+            f"{words(w for w, s in meaning.SEX_WORDS.items() if s is sex)} → `{sex.value}`"
+            for sex in dict.fromkeys(meaning.SEX_WORDS.values())
+        ),
+        "",
+    ]
+    return lines
 
 
 RULES_INTRO = """# Service levels and visit rules (服务等级与探访规则)

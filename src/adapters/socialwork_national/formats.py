@@ -30,6 +30,7 @@ from socialwork_core.glossary import (
     Sex,
     StationTier,
 )
+from socialwork_core.glossary.meaning import WordMeaning
 from socialwork_core.ledger import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
 
 CATEGORY_SYNONYMS: dict[str, str] = {
@@ -257,19 +258,24 @@ def regional_sheet(
     sheet_names: Sequence[str] = (),
     headers: Mapping[str, Sequence[str]] | None = None,
     labels: Mapping[str, Mapping[str, str]] | None = None,
+    meanings: Mapping[str, WordMeaning] | None = None,
     drop: Sequence[str] = (),
 ) -> SheetFormat:
     """A copy of a national sheet for a region's ledgers.
 
     ``sheet_names`` and each field's ``headers`` go *before* the national ones (the first is what
     the region's ledger writes; the national spellings stay accepted); ``labels`` adds value
-    texts → codes to a label column; ``drop`` removes fields the region's ledger never has.
+    texts → codes to a label column; ``meanings`` replaces how a label column reads words that
+    are none of its labels (e.g. a ``LevelScale`` of the region's own level words; by default the
+    glossary's reading for the column's enum); ``drop`` removes fields the region's ledger never
+    has.
     ``KeyError`` for a field the sheet does not have, so a typo cannot pass unnoticed.
     """
     headers = headers or {}
     labels = labels or {}
+    meanings = meanings or {}
     fields = {c.field for c in sheet.columns}
-    unknown = (set(headers) | set(labels) | set(drop)) - fields
+    unknown = (set(headers) | set(labels) | set(meanings) | set(drop)) - fields
     if unknown:
         raise KeyError(f"{sheet.kind.value} has no field(s) {sorted(unknown)}")
     columns = []
@@ -279,7 +285,8 @@ def regional_sheet(
         own = tuple(headers.get(column.field, ()))
         merged = own + tuple(h for h in column.headers if h not in own)
         extra = {**column.labels, **labels.get(column.field, {})}
-        columns.append(attrs.evolve(column, headers=merged, labels=extra))
+        meaning = meanings.get(column.field, column.meaning)
+        columns.append(attrs.evolve(column, headers=merged, labels=extra, meaning=meaning))
     names = tuple(sheet_names) + tuple(n for n in sheet.sheet_names if n not in sheet_names)
     return attrs.evolve(sheet, sheet_names=names, columns=tuple(columns))
 

@@ -26,6 +26,7 @@ import attrs
 
 from ._labelled import LabelledEnum
 from .terms import Category, ContactMode, ServiceLevel, Sex
+from .vocabulary import LIST_SEPARATORS
 
 
 class WordMeaning(Protocol):
@@ -34,9 +35,9 @@ class WordMeaning(Protocol):
     def __call__(self, word: str, /) -> str | None: ...
 
 
-WORD_SEPARATORS: Final = "、，,/+;；"
-"""Characters that separate several words in one cell (after NFKC, so ＋ and ／ count too); spaces
-separate as well."""
+WORD_SEPARATORS: Final = LIST_SEPARATORS
+"""Characters that separate several words in one cell, as the reader splits multi-valued cells
+(after NFKC, so ＋ and ／ count too); spaces separate as well."""
 
 _T = TypeVar("_T")
 _SPLIT: Final = re.compile("[" + re.escape(WORD_SEPARATORS) + r"\s]+")
@@ -109,6 +110,9 @@ class CategoryWords:
     cores: tuple[str, ...]
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    """Words of which one must stand before or after the core (分散 in 分散供养特困人员, 特困(分散)):
+    they set this category apart from the plain one."""
 
 
 _PLACES: Final = ("城乡", "农村", "城市", "城镇", "乡村")
@@ -118,29 +122,23 @@ _CLASSES: Final = tuple(f"{n}{unit}" for n in "一二三四1234ABCD" for unit in
 _PEOPLE: Final = ("户", "对象", "人员", "家庭", "成员", "群众")
 """The usual suffixes naming who holds a category (低保户, 特困人员, 低保家庭成员)."""
 _SUPPORT_WORDS: Final = ("特困供养", "特困", "五保供养", "五保", "三无")
-_DISPERSED: Final = ("分散供养", "分散")
-_CENTRALISED: Final = ("集中供养", "集中")
 _ELDERLY: Final = ("老人", "老年人")
 
 CATEGORY_WORDS: tuple[CategoryWords, ...] = (
     # 特困 with its form of support, before plain 特困: 分散供养特困人员, 特困(分散供养), 分散五保户
     CategoryWords(
         Category.EXTREME_POVERTY_DISPERSED,
-        tuple(f"{d}{s}" for d in _DISPERSED for s in _SUPPORT_WORDS)
-        + tuple(f"{s}{p}({d})" for s in _SUPPORT_WORDS for p in ("", *_PEOPLE) for d in _DISPERSED)
-        + tuple(f"{s}{d}" for s in _SUPPORT_WORDS for d in _DISPERSED),
+        _SUPPORT_WORDS,
         _PLACES,
         (*_PEOPLE, *_ELDERLY),
+        marks=("分散供养", "分散", "(分散供养)", "(分散)"),
     ),
     CategoryWords(
         Category.EXTREME_POVERTY_CENTRALISED,
-        tuple(f"{c}{s}" for c in _CENTRALISED for s in _SUPPORT_WORDS)
-        + tuple(
-            f"{s}{p}({c})" for s in _SUPPORT_WORDS for p in ("", *_PEOPLE) for c in _CENTRALISED
-        )
-        + tuple(f"{s}{c}" for s in _SUPPORT_WORDS for c in _CENTRALISED),
+        _SUPPORT_WORDS,
         _PLACES,
         (*_PEOPLE, *_ELDERLY),
+        marks=("集中供养", "集中", "(集中供养)", "(集中)"),
     ),
     # 五保 (rural) and 三无 (urban) were merged into 特困人员供养 in 2016 (国发〔2016〕14号).
     CategoryWords(Category.EXTREME_POVERTY, _SUPPORT_WORDS, _PLACES, (*_PEOPLE, *_ELDERLY, "儿童")),
@@ -231,7 +229,13 @@ def _category_pattern(words: CategoryWords) -> re.Pattern[str]:
 
     prefixes = f"(?:{alternation(words.prefixes)})*" if words.prefixes else ""
     suffixes = f"(?:{alternation(words.suffixes)})*" if words.suffixes else ""
-    return re.compile(f"{prefixes}(?:{alternation(words.cores)}){suffixes}")
+    core = f"(?:{alternation(words.cores)})"
+    if not words.marks:
+        return re.compile(f"{prefixes}{core}{suffixes}")
+    mark = f"(?:{alternation(words.marks)})"
+    return re.compile(
+        f"{prefixes}(?:{mark}{prefixes}{core}{suffixes}|{core}{suffixes}{mark}{suffixes})"
+    )
 
 
 _CATEGORY_PATTERNS: Final = tuple((w.category, _category_pattern(w)) for w in CATEGORY_WORDS)
@@ -290,7 +294,7 @@ def _scale_key(word: str) -> str:
 
 
 def _levels(value: Mapping[str, str | ServiceLevel]) -> Mapping[str, ServiceLevel]:
-    return MappingProxyType({_scale_key(w): ServiceLevel.from_code(c) for w, c in value.items()})
+    return MappingProxyType({w: ServiceLevel.from_code(c) for w, c in value.items()})
 
 
 @attrs.frozen(eq=False)  # compared (and cached) by identity: a scale is declared once
@@ -305,9 +309,15 @@ class LevelScale:
 
     name: str
     words: Mapping[str, ServiceLevel] = attrs.field(converter=_levels)
+    """Each word as the scale declares it → its level."""
     ordinals: bool = True
     suffixes: tuple[str, ...] = ("对象", "人员", "户", "预警")
     """Tails that do not change a word's level (重点户, 红色预警)."""
+    _keys: Mapping[str, ServiceLevel] = attrs.field(init=False, repr=False)
+
+    @_keys.default
+    def _folded(self) -> Mapping[str, ServiceLevel]:
+        return MappingProxyType({_scale_key(w): level for w, level in self.words.items()})
 
     @classmethod
     def in_order(
@@ -328,7 +338,7 @@ class LevelScale:
     def extended(self, name: str, words: Mapping[str, str | ServiceLevel]) -> LevelScale:
         """This scale with more words (a word given here replaces the same word's level)."""
         table: dict[str, str | ServiceLevel] = dict(self.words)
-        table.update({_scale_key(w): c for w, c in words.items()})
+        table.update(words)
         return attrs.evolve(self, name=name, words=table)
 
     def level_of(self, word: str) -> ServiceLevel | None:
@@ -354,12 +364,12 @@ def _level_on(scale: LevelScale, word: str) -> ServiceLevel | None:
 
 
 def _one_level(scale: LevelScale, key: str) -> ServiceLevel | None:
-    found = scale.words.get(key)
+    found = scale._keys.get(key)
     if found is not None:
         return found
     for tail in scale.suffixes:
         if key.endswith(tail) and key != tail:
-            found = scale.words.get(key[: -len(tail)])
+            found = scale._keys.get(key[: -len(tail)])
             if found is not None:
                 return found
     if scale.ordinals:

@@ -68,7 +68,7 @@ _COERCERS: dict[ValueType, Coercer] = {
 def coercer_for(column: FieldColumn) -> Coercer:
     """The coercer that reads ``column``'s cells."""
     if column.type is ValueType.LABEL:
-        return choice(column.label_map())
+        return choice(column.label_map(), column.word_meaning())
     return _COERCERS[column.type]
 
 

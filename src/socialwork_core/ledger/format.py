@@ -17,6 +17,7 @@ from enum import StrEnum
 import attrs
 
 from ..glossary import LabelledEnum
+from ..glossary.meaning import WordMeaning, meaning_for
 from ..glossary.messages.ledger import RECORD_KIND_LABELS
 from ..validation import to_mapping, to_tuple
 
@@ -76,6 +77,11 @@ class FieldColumn:
     labels: Mapping[str, str] = attrs.field(factory=dict, converter=to_mapping)
     """For ``LABEL`` columns: more ledger texts → codes (synonyms, local categories). The first
     text given for a code is the one written back when the code is not in ``enum``."""
+    meaning: WordMeaning | None = None
+    """For ``LABEL`` columns: how a text that is none of the labels is read (a code, or ``None``
+    for a text not understood). By default the glossary's reading for ``enum``
+    (``glossary.meaning.meaning_for``: contact modes, categories, service levels and sex by their
+    words); an adapter gives its own, e.g. a ``glossary.meaning.LevelScale`` of its words."""
 
     @property
     def header(self) -> str:
@@ -89,6 +95,11 @@ class FieldColumn:
         )
         mapping.update(self.labels)
         return mapping
+
+    def word_meaning(self) -> WordMeaning | None:
+        """How this column reads a text that is none of its labels: its own ``meaning``, else the
+        glossary's for its enum (``None``: labels only)."""
+        return self.meaning if self.meaning is not None else meaning_for(self.enum)
 
     def label_of(self, code: str) -> str:
         """The text ``write_ledger`` writes for ``code``."""

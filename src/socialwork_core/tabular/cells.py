@@ -318,11 +318,16 @@ def normalise_label(label: str) -> str:
     return re.sub(r"\s+", "", _nfkc(label)).strip("*")
 
 
-def choice(labels: Mapping[str, str]) -> Coercer:
+def choice(
+    labels: Mapping[str, str], meaning: Callable[[str], str | None] | None = None
+) -> Coercer:
     """A coercer mapping cell text to a code through ``labels`` (text → code).
 
-    Codes are accepted as themselves; labels are compared after ``normalise_label``. An unknown
-    text is an error that lists the accepted labels.
+    Codes are accepted as themselves; labels are compared after ``normalise_label``. A text that
+    is none of them is then read by ``meaning`` (text → code, or ``None`` for a text it does not
+    understand), when given: how a column reads words by their meaning (the glossary's readings
+    of modes, categories and levels; this module knows no domain words). A text neither reads is
+    an error that lists the accepted labels.
     """
     lookup = {normalise_label(text_): code for text_, code in labels.items()}
     for code in labels.values():
@@ -335,7 +340,10 @@ def choice(labels: Mapping[str, str]) -> Coercer:
     def coerce(raw: RawValue) -> str:
         found = exact.get(raw) if type(raw) is str else None
         if found is None:
-            found = lookup.get(normalise_label(raw_text(raw)))
+            written = raw_text(raw)
+            found = lookup.get(normalise_label(written))
+            if found is None and meaning is not None:
+                found = meaning(written)
         if found is None:
             raise _fail("tabular.label_unrecognised", raw, known=known)
         return found
