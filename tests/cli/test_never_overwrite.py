@@ -104,13 +104,25 @@ def test_a_folder_as_output_is_refused(run: Runner, ledger: Path, index: int) ->
     assert folder.is_dir() and not any(folder.iterdir())
 
 
-def test_a_folder_as_the_ledger_is_named_as_a_folder_not_a_missing_file(
+def test_a_folder_without_ledgers_is_named_as_a_folder_not_a_missing_file(
     run: Runner, tmp_path: Path
 ) -> None:
+    # a folder is read recursively (socialwork_core.rollup); this one holds no ledger
     result = run("validate", tmp_path)
     assert result.status == 2
-    assert "是一个文件夹，不是台账文件" in result.err and "is a folder" in result.err
+    assert "是一个文件夹，其中没有台账文件" in result.err and "is a folder" in result.err
     assert "找不到" not in result.err
+
+
+@pytest.mark.parametrize("index", range(5), ids=["report", "validate", "grade", "due", "convert"])
+def test_an_output_that_is_a_ledger_inside_an_input_folder_is_refused(
+    run: Runner, ledger: Path, index: int
+) -> None:
+    before = _digest(ledger)
+    result = run(*_commands(ledger.parent, ledger)[index])
+    assert result.status == 2
+    assert "就是输入文件" in result.err
+    assert _digest(ledger) == before
 
 
 def test_a_report_over_an_earlier_report_replaces_it_and_leaves_no_temporary_file(

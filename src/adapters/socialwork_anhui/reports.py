@@ -247,6 +247,7 @@ def _no_stations(weights: EvaluationWeights) -> tuple[Figure, ...]:
 
 QUARTERLY = ReportTemplate(
     name="anhui.quarterly",
+    lookback_days=0,
     title=QUARTERLY_TITLE,
     period_kind=PeriodKind.QUARTER,
     builder=build_quarterly,
@@ -266,6 +267,7 @@ build_evaluation = evaluation_builder(station_visit_rate)
 
 EVALUATION = ReportTemplate(
     name=EVALUATION_NAME,
+    lookback_days=366,  # a visit rate: requirement periods up to a year
     title=EVALUATION_TITLE,
     period_kind=PeriodKind.YEAR,
     builder=build_evaluation,

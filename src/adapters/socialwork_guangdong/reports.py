@@ -196,6 +196,7 @@ def build_cumulative(
 
 MONTHLY = ReportTemplate(
     name="guangdong.monthly",
+    lookback_days=0,
     title=MONTHLY_TITLE,
     period_kind=PeriodKind.MONTH,
     builder=build_monthly,
@@ -204,6 +205,7 @@ MONTHLY = ReportTemplate(
 
 CUMULATIVE = ReportTemplate(
     name="guangdong.cumulative",
+    lookback_days=0,
     title=CUMULATIVE_TITLE,
     period_kind=PeriodKind.CUMULATIVE,
     builder=build_cumulative,

@@ -179,6 +179,7 @@ def build_weekly(
 
 WEEKLY = ReportTemplate(
     name="henan.weekly",
+    lookback_days=0,
     title=WEEKLY_TITLE,
     period_kind=PeriodKind.WEEK,
     builder=build_weekly,

@@ -132,6 +132,7 @@ def build_monthly(
 
 MONTHLY = ReportTemplate(
     name="national.monthly",
+    lookback_days=366,  # a visit rate: requirement periods up to a year
     title=MONTHLY_TITLE,
     period_kind=PeriodKind.MONTH,
     builder=build_monthly,

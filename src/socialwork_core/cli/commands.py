@@ -30,6 +30,7 @@ from ..ledger import (
 )
 from ..plugins import Plugins, category_parents
 from ..reports import ReportSettings, mask_name, mask_text, report_data, report_json, write_report
+from ..rollup import ledger_files
 from ..schedule import DueEntry, DueStatus, due_list, grade_all
 from ..tabular import (
     CellKind,
@@ -89,6 +90,11 @@ def _writable(path: Path, allowed: Sequence[str], inputs: Sequence[str | Path] =
     except OSError as exc:
         raise CliError("cli.output_unwritable", EXIT_USAGE, path=str(path), problem=exc) from None
     return path
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """A command's input files: every ledger file (folders opened) and alert file."""
+    return [*ledger_files(args.ledger), *map(Path, getattr(args, "alert", None) or ())]
 
 
 def _write(console: Console, path: Path, write: Callable[[], object]) -> None:
@@ -192,7 +198,7 @@ def _record_counts(ledger: Ledger) -> dict[str, int]:
 def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork validate LEDGER``."""
     if args.issues_out is not None:
-        _writable(Path(args.issues_out), (".xlsx",), [args.ledger])  # fail before the work
+        _writable(Path(args.issues_out), (".xlsx",), _inputs(args))  # fail before the work
     as_of = parse_as_of(args.as_of, today=today)
     plugins = start_plugins(console)
     opened = open_ledger_of(plugins, console, args)
@@ -218,7 +224,7 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
     elif result.errors:
         issues_path = opened.path.with_name(f"{opened.path.stem}_issues.xlsx")
     if issues_path is not None:
-        target = _writable(issues_path, (".xlsx",), [args.ledger])
+        target = _writable(issues_path, (".xlsx",), _inputs(args))
         _write(
             console,
             target,
@@ -345,7 +351,7 @@ def _table_output(
     columns: Sequence[str],
     rows: Sequence[Sequence[str]],
     data: Any,
-    inputs: Sequence[str],
+    inputs: Sequence[str | Path],
 ) -> None:
     target = _writable(path, (".xlsx", ".json"), inputs)
     if target.suffix.lower() == ".json":
@@ -376,7 +382,7 @@ def _emit_table(
     columns: Sequence[str],
     rows: Sequence[Sequence[str]],
     payload: dict[str, Any],
-    inputs: Sequence[str],
+    inputs: Sequence[str | Path],
 ) -> None:
     """Write the table to ``output`` if asked, then print it (or its JSON form) on stdout."""
     if output is not None:
@@ -403,7 +409,7 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork grade LEDGER --as-of DATE``."""
     as_of = parse_as_of(args.as_of, today=today)
     if args.output is not None:
-        _writable(Path(args.output), (".xlsx", ".json"), [args.ledger, *(args.alert or ())])
+        _writable(Path(args.output), (".xlsx", ".json"), _inputs(args))
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
     opened = open_ledger_of(plugins, console, args)
@@ -442,7 +448,7 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
         columns,
         rows,
         payload,
-        [args.ledger, *(args.alert or ())],
+        _inputs(args),
     )
     console.note(
         "cli.graded",
@@ -498,7 +504,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
     """``socialwork due LEDGER --as-of DATE [--alert FILE]``."""
     as_of = parse_as_of(args.as_of, today=today)
     if args.output is not None:
-        _writable(Path(args.output), (".xlsx", ".json"), [args.ledger, *(args.alert or ())])
+        _writable(Path(args.output), (".xlsx", ".json"), _inputs(args))
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
     opened = open_ledger_of(plugins, console, args)
@@ -559,7 +565,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
         columns,
         rows,
         payload,
-        [args.ledger, *(args.alert or ())],
+        _inputs(args),
     )
     console.note(
         "cli.due_summary",
@@ -590,8 +596,9 @@ def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
             known=", ".join(templates) or "-",
         )
     period = parse_period_text(args.period, first_weekday=template.first_weekday)
-    target = _writable(Path(args.output), (".xlsx", ".json"), [args.ledger])
-    opened = open_ledger_of(plugins, console, args)
+    target = _writable(Path(args.output), (".xlsx", ".json"), _inputs(args))
+    window = template.contact_window(period, as_of)
+    opened = open_ledger_of(plugins, console, args, window=window)
     console.progress("cli.progress.computing")
     region = opened.region.code if opened.region is not None else None
     settings = ReportSettings(
@@ -686,7 +693,7 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
             "cli.unknown_layout", EXIT_USAGE, name=args.layout, known=", ".join(layouts) or "-"
         )
     if args.output is not None:
-        _writable(Path(args.output), (".json",) if args.to == "json" else (".xlsx",), [args.ledger])
+        _writable(Path(args.output), (".json",) if args.to == "json" else (".xlsx",), _inputs(args))
     opened = open_ledger_of(plugins, console, args)
     recheck: tuple[Issue, ...] = ()
     if args.to == "json":
@@ -704,7 +711,7 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
         layout_name = fmt.name
         default = Path(f"{opened.path.stem}.{fmt.name}.xlsx")
         target = _writable(
-            Path(args.output) if args.output is not None else default, (".xlsx",), [args.ledger]
+            Path(args.output) if args.output is not None else default, (".xlsx",), _inputs(args)
         )
         ledger = opened.result.ledger
         if fmt.name != opened.format.name:

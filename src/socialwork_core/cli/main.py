@@ -81,7 +81,15 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _ledger_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("ledger", metavar="LEDGER", help="the ledger workbook (.xlsx, .xls, .ods)")
+    parser.add_argument(
+        "ledger",
+        metavar="LEDGER",
+        nargs="+",
+        help=(
+            "the ledger workbook (.xlsx, .xls, .ods); several files and folders (read "
+            "recursively) are read as one county or city ledger"
+        ),
+    )
     parser.add_argument(
         "--adapter",
         metavar="NAME",
@@ -97,6 +105,24 @@ def _ledger_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a station list (code and name columns) to resolve stations written by name",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="files read at once, in as many processes (default: the CPUs)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="read the files on a Dask cluster, e.g. tcp://10.0.0.5:8786 (the dask extra)",
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
 
 
 def _as_of_option(parser: argparse.ArgumentParser) -> None:

@@ -17,7 +17,14 @@ from ..grading import RuleSet
 from ..ledger import LedgerFormat, LoadResult
 from ..periods import Period, parse_period
 from ..plugins import PluginError, Plugins, Region, load_plugins
-from ..rollup import attribute_stations, read_station_list
+from ..rollup import (
+    ShareRequest,
+    attribute_stations,
+    ledger_files,
+    map_shares,
+    merge_shares,
+    read_station_list,
+)
 from ..schedule import NATIONAL_DEFAULT, Alert
 from ..stations import Station
 from ..tabular import WorkbookError
@@ -33,6 +40,7 @@ __all__ = [
     "default_unit",
     "open_ledger",
     "open_ledger_of",
+    "open_ledgers",
     "parse_as_of",
     "parse_period_text",
     "read_alerts",
@@ -106,11 +114,15 @@ class OpenedLedger:
     region: Region | None
     rule_sets: tuple[RuleSet, ...]
     """The adapter's region's rule sets (the national default where it has none)."""
+    paths: tuple[Path, ...] = ()
+    """For several files read as one: every file read (``path`` is then the first given)."""
 
     def describe(self) -> dict[str, Any]:
         """The JSON header of every ledger command's output."""
+        many = {"ledgers": [str(p) for p in self.paths]} if self.paths else {}
         return {
             "ledger": str(self.path),
+            **many,
             "adapter": self.adapter,
             "format": self.format.name,
             "detected": self.detected,
@@ -180,16 +192,109 @@ def open_ledger(
     )
 
 
-def open_ledger_of(plugins: Plugins, console: Console, args: argparse.Namespace) -> OpenedLedger:
-    """``open_ledger`` with a command's arguments: the ledger, ``--adapter``, ``--station`` and
-    ``--stations``."""
-    return open_ledger(
+def open_ledger_of(
+    plugins: Plugins,
+    console: Console,
+    args: argparse.Namespace,
+    *,
+    window: tuple[date, date] | None = None,
+) -> OpenedLedger:
+    """The ledger of a command's arguments: ``LEDGER …`` (one file; or several files and folders,
+    read as one by :mod:`socialwork_core.rollup`), ``--adapter``, ``--station``, ``--stations``,
+    ``--jobs`` and ``--scheduler``. ``window``: the days whose contacts a report needs (the
+    others are left out of a roll-up's shares)."""
+    paths = [str(p) for p in args.ledger]
+    station_list = read_stations(args.stations)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        return open_ledger(
+            plugins,
+            console,
+            paths[0],
+            args.adapter,
+            station=args.station,
+            station_list=station_list,
+        )
+    return open_ledgers(
         plugins,
         console,
-        args.ledger,
-        args.adapter,
-        station=args.station,
-        station_list=read_stations(args.stations),
+        paths,
+        ShareRequest(
+            adapter=args.adapter,
+            station=args.station,
+            station_list=station_list,
+            window=window,
+        ),
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+    )
+
+
+def open_ledgers(
+    plugins: Plugins,
+    console: Console,
+    paths: Sequence[str],
+    request: ShareRequest,
+    *,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+) -> OpenedLedger:
+    """Several ledger files and folders read as one (``rollup.roll_up``): a file that cannot be
+    read is reported among the issues (an error: exit 1) and the others are read."""
+    if request.adapter is not None and request.adapter not in plugins.names():
+        raise CliError(
+            "cli.unknown_adapter", EXIT_USAGE, name=request.adapter, known=_known(plugins)
+        )
+    files = ledger_files(paths)
+    if not files:
+        raise CliError("cli.no_ledger_files", EXIT_USAGE, path=paths[0])
+    console.progress("cli.progress.reading_many", count=len(files))
+    try:
+        shares = map_shares(files, request, jobs=jobs, scheduler=scheduler)
+    except ImportError:
+        raise CliError("cli.dask_missing", EXIT_USAGE) from None
+    except OSError as exc:
+        raise CliError(
+            "cli.scheduler_unreachable", EXIT_USAGE, address=scheduler, problem=exc
+        ) from None
+    rolled = merge_shares(shares)
+    formats = [(s.adapter, s.format) for s in shares if s.adapter and s.format is not None]
+    if not formats:
+        first = rolled.result.issues[0] if rolled.result.issues else None
+        raise CliError(
+            "cli.workbook_unreadable",
+            EXIT_USAGE,
+            path=paths[0],
+            message=first.message if first is not None else "",
+            code=first.code if first is not None else "",
+        )
+    said: set[tuple[str, str]] = set()
+    for name, fmt in formats:
+        if (name, fmt.name) in said:
+            continue
+        said.add((name, fmt.name))
+        console.note(
+            "cli.adapter_given" if request.adapter else "cli.adapter_detected",
+            adapter=name,
+            format=fmt.name,
+        )
+    name, fmt = formats[0]
+    stations = {r.station_code for r in rolled.ledger.recipients if r.station_code}
+    console.note(
+        "cli.files_read",
+        count=len(files),
+        stations=len(stations),
+        unreadable=len(rolled.unreadable),
+    )
+    region = next((a.region for a in plugins.adapters() if a.name == name), None)
+    return OpenedLedger(
+        path=Path(paths[0]),
+        paths=tuple(files),
+        adapter=name,
+        format=fmt,
+        detected=request.adapter is None,
+        result=rolled.result,
+        region=region,
+        rule_sets=region_rule_sets(plugins, region),
     )
 
 
@@ -265,11 +370,15 @@ def read_alerts(plugins: Plugins, paths: Iterable[str]) -> tuple[Alert, ...]:
 
 
 def default_unit(opened: OpenedLedger) -> str:
-    """填报单位 when none is given: the ledger's township station, else the region's name."""
-    station = next(
-        (s for s in opened.result.ledger.stations if s.tier is StationTier.TOWNSHIP_STATION),
-        None,
-    )
+    """填报单位 when none is given: the ledger's township station, else the region's name; for
+    several stations' files, their one county centre, else the region's name."""
+    stations = opened.result.ledger.stations
+    townships = [s for s in stations if s.tier is StationTier.TOWNSHIP_STATION]
+    counties = [s for s in stations if s.tier is StationTier.COUNTY_CENTRE]
+    if opened.paths and len(townships) > 1:
+        # several stations' files: the county centre reports for them, else the region
+        townships = counties if len(counties) == 1 else []
+    station = townships[0] if townships else None
     if station is not None:
         return station.name
     return opened.region.name if opened.region is not None else ""

@@ -12,7 +12,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
 
@@ -84,6 +84,17 @@ class ReportTemplate:
     first_weekday: int = 0
     """For weekly reports: the regional first day (0 Monday … 6 Sunday; Kaifeng: 4, Friday)."""
     description: str = ""
+    lookback_days: int | None = None
+    """How many days before the period the figures read contacts (a visit rate's quarterly or
+    yearly requirement periods reach back up to a year: 366). ``None``: not declared, so a
+    roll-up keeps every contact; with a number it keeps only the contacts of
+    :meth:`contact_window`, and the parent process holds no more."""
+
+    def contact_window(self, period: Period, as_of: date) -> tuple[date, date] | None:
+        """The days whose contacts the report reads, or ``None`` for every contact."""
+        if self.lookback_days is None:
+            return None
+        return period.start - timedelta(days=self.lookback_days), max(period.end, as_of)
 
     def period_for(self, day: date) -> Period:
         """The report period containing ``day`` (a calendar kind only)."""

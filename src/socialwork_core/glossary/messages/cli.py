@@ -16,6 +16,10 @@ MESSAGES: dict[str, str] = {
     # --- files -------------------------------------------------------------------------------------
     "cli.input_is_directory": "“{path}”是一个文件夹，不是台账文件。请写出台账文件本身，例如“{path}/台账.xlsx”。",
     "cli.workbook_unreadable": "无法读取“{path}”：{message}",
+    "cli.no_ledger_files": "“{path}”是一个文件夹，其中没有台账文件（.xlsx、.xlsm、.xls、.ods）。",
+    "cli.files_read": "共读取{count}个台账文件，涉及{stations}个社工站；{unreadable}个文件无法读取。",
+    "cli.dask_missing": "未安装 Dask，无法使用 --scheduler。请安装 socialwork-core[dask]。",
+    "cli.scheduler_unreachable": "无法连接 Dask 调度器“{address}”：{problem}",
     "cli.output_unwritable": "无法写入“{path}”：{problem}",
     "cli.output_is_input": (
         "输出文件“{path}”就是输入文件“{input}”，写入会覆盖原文件。请换一个输出文件名，原文件未作任何改动。"
@@ -58,6 +62,7 @@ MESSAGES: dict[str, str] = {
     # --- progress (shown only when stderr is a terminal) -------------------------------------------
     "cli.progress.plugins": "正在加载适配器……",
     "cli.progress.reading": "正在读取台账 {path}……",
+    "cli.progress.reading_many": "正在读取{count}个台账文件……",
     "cli.progress.computing": "正在计算……",
     "cli.progress.writing": "正在写入 {path}……",
     # --- plugins and internal errors ---------------------------------------------------------------

@@ -12,15 +12,10 @@ MESSAGES: dict[str, str] = {
         "社工站“{name}”不在站点表或站点名单中，无法换成站点编码，暂按名称统计。"
         "请在站点表中登记该站点。"
     ),
-    "rollup.station_list_unreadable": "站点名单“{path}”无法读取：{problem}",
     "rollup.file_unreadable": "文件“{path}”无法读取，已跳过：{problem}",
-    "rollup.no_ledger_files": "“{path}”中没有台账文件（.xlsx、.xls、.ods、.csv）。",
+    "rollup.format_not_detected": "看不出这是哪种台账（表头与已安装的台账格式都不相符）。",
     "rollup.cross_station_duplicate": (
         "身份证号“{resident_id}”的服务对象在同一月份同时登记在“{first}”（{first_file}）和"
         "“{second}”（{second_file}），合计中只计一次。请核对是否重复登记。"
-    ),
-    "rollup.conflicting_rows": (
-        "同一服务对象（{who}）在“{first_file}”和“{second_file}”中登记的内容不同，采用较新的"
-        "“{kept_file}”。"
     ),
 }

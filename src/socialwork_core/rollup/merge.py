@@ -1,0 +1,221 @@
+"""The reduce step: the shares of many files → one ledger of the county or city, merged exactly.
+
+The same person (by ID number; by namespaced register key where there is none) on several files
+is one person:
+
+- on the registers of two stations in the same month: a cross-station duplicate
+  (``rollup.cross_station_duplicate``, naming both stations and files); the person is kept once,
+  as the first file (by path) has them, so every distinct count counts them once; each station's
+  visits to them stay that station's;
+- over several months (or after a move): the latest register row wins (files are taken by the
+  latest month they reach, then by path), under the key the person first had.
+
+Visits are united: a visit present in two files (a cumulative ledger repeats last month's) is the
+same visit when its station, day, time, mode, people, workers, case, alert and notes agree, and
+is counted once. Cases, resource links, activities and workers are kept by their namespaced id,
+the latest file's row winning; stations by code, the first listing winning.
+
+The merge is a pure function of the shares, whatever order they arrive in: a serial run, a
+process pool and a Dask cluster give the same ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from ..findings import Finding
+from ..glossary.terms import Severity
+from ..ledger import Ledger, LoadResult, RecordKind, RejectedRow, ledger_of
+from ..recipients import Recipient
+from ..stations import Station
+from ..tabular import Issue
+from .share import FileShare, _with
+
+__all__ = ["RollUp", "merge_shares"]
+
+
+@attrs.frozen(kw_only=True)
+class RollUp:
+    """Many files read as one: the merged ledger with every file's issues and refused rows
+    (``result``, as ``load_ledger`` gives for one file), and which files were read."""
+
+    result: LoadResult
+    files: tuple[str, ...]
+    """Every file, in the order given."""
+    unreadable: tuple[str, ...] = ()
+    """Files that could not be read at all (each has an error issue)."""
+    adapters: tuple[str, ...] = ()
+    """The adapters the files were read with, each once, first seen first."""
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.result.ledger
+
+
+@attrs.define
+class _Seen:
+    key: str
+    station: str | None
+    month: str
+    path: str
+
+
+def _contact_signature(contact: Any) -> tuple[Any, ...]:
+    return (
+        contact.station_code,
+        contact.on,
+        contact.at,
+        contact.mode,
+        tuple(sorted(contact.recipient_keys)),
+        tuple(sorted(contact.worker_ids)),
+        contact.case_id,
+        contact.alert_id,
+        contact.notes,
+    )
+
+
+def _fresh_id(taken: dict[str, Any], wanted: str) -> str:
+    """``wanted``, or ``wanted#2``, ``#3`` … when another record holds it already."""
+    if wanted not in taken:
+        return wanted
+    number = 2
+    while f"{wanted}#{number}" in taken:
+        number += 1
+    return f"{wanted}#{number}"
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def merge_shares(shares: Sequence[FileShare]) -> RollUp:
+    """One ledger from the shares of many files (see the module docstring)."""
+    files = tuple(s.path for s in shares)
+    ordered = sorted(shares, key=lambda s: (s.month, s.path))
+    people: dict[str, Recipient] = {}
+    seen: dict[str, _Seen] = {}
+    stations: dict[str, Station] = {}
+    workers: dict[str, Any] = {}
+    contacts: dict[str, Any] = {}
+    signatures: set[tuple[Any, ...]] = set()
+    by_id: dict[RecordKind, dict[str, Any]] = {
+        RecordKind.RESOURCE_LINKS: {},
+        RecordKind.CASES: {},
+        RecordKind.ACTIVITIES: {},
+    }
+    extras: dict[RecordKind, dict[str, dict[str, str]]] = {}
+    rows: dict[str, tuple[str, int]] = {}
+    duplicates: list[tuple[str, _Seen, str | None, str, tuple[str, int] | None]] = []
+    for share in ordered:
+        alias: dict[str, str] = {}
+        for person in share.recipients:
+            identity = person.resident_id or person.key
+            prior = seen.get(identity)
+            if prior is None:
+                key = _fresh_id(people, person.key)
+                if key != person.key:
+                    alias[person.key] = key
+                    person = _with(person, key=key)
+                people[key] = person
+                seen[identity] = _Seen(key, person.station_code, share.month, share.path)
+                if person.key in share.recipient_rows:
+                    rows[key] = share.recipient_rows[person.key]
+                continue
+            alias[person.key] = prior.key
+            if prior.station != person.station_code and prior.month == share.month:
+                place = share.recipient_rows.get(person.key)
+                duplicates.append((identity, prior, person.station_code, share.path, place))
+                continue
+            people[prior.key] = _with(person, key=prior.key)
+            prior.station, prior.month, prior.path = person.station_code, share.month, share.path
+            if person.key in share.recipient_rows:
+                rows[prior.key] = share.recipient_rows[person.key]
+        for station in share.stations:
+            stations.setdefault(station.code, station)
+        for worker in share.workers:
+            workers[worker.id] = worker
+
+        def keys(values: Iterable[str], alias: dict[str, str] = alias) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(alias.get(v, v) for v in values))
+
+        renamed: dict[str, str] = {}
+        for contact in share.contacts:
+            if alias and any(k in alias for k in contact.recipient_keys):
+                contact = _with(contact, recipient_keys=keys(contact.recipient_keys))
+            signature = _contact_signature(contact)
+            if signature in signatures:
+                continue
+            signatures.add(signature)
+            new_id = _fresh_id(contacts, contact.id)
+            if new_id != contact.id:
+                renamed[contact.id] = new_id
+                contact = _with(contact, id=new_id)
+            contacts[new_id] = contact
+        for kind, records in (
+            (RecordKind.RESOURCE_LINKS, share.resource_links),
+            (RecordKind.CASES, share.cases),
+            (RecordKind.ACTIVITIES, share.activities),
+        ):
+            field = "participant_keys" if kind is RecordKind.ACTIVITIES else "recipient_keys"
+            for record in records:
+                if alias:
+                    record = _with(record, **{field: keys(getattr(record, field))})
+                by_id[kind][record.id] = record
+        for kind, found in share.extras.items():
+            into = extras.setdefault(kind, {})
+            for rid, columns in found.items():
+                into[renamed.get(rid, rid) if kind is RecordKind.CONTACTS else rid] = columns
+    names = {code: station.name for code, station in stations.items()}
+    remarks = [_duplicate_issue(d, names) for d in duplicates]
+    issues = tuple(i for s in shares for i in s.issues) + tuple(remarks)
+    rejected: tuple[RejectedRow, ...] = tuple(r for s in shares for r in s.rejected)
+    kept_extras = {
+        kind: {rid: columns for rid, columns in found.items() if rid in _ids(kind, contacts, by_id)}
+        for kind, found in extras.items()
+        if kind not in (RecordKind.RECIPIENTS, RecordKind.STATIONS)
+    }
+    ledger = ledger_of(
+        {
+            RecordKind.RECIPIENTS: people.values(),
+            RecordKind.STATIONS: stations.values(),
+            RecordKind.WORKERS: workers.values(),
+            RecordKind.CONTACTS: contacts.values(),
+            **{kind: records.values() for kind, records in by_id.items()},
+        },
+        issues=issues,
+        extras={k: v for k, v in kept_extras.items() if v},
+    )
+    result = LoadResult(ledger, issues, rejected, rows)
+    adapters = tuple(dict.fromkeys(s.adapter for s in shares if s.adapter is not None))
+    unreadable = tuple(s.path for s in shares if s.unreadable)
+    return RollUp(result=result, files=files, unreadable=unreadable, adapters=adapters)
+
+
+def _ids(
+    kind: RecordKind, contacts: dict[str, Any], by_id: dict[RecordKind, dict[str, Any]]
+) -> dict[str, Any]:
+    if kind is RecordKind.CONTACTS:
+        return contacts
+    return by_id.get(kind, {})
+
+
+def _duplicate_issue(
+    duplicate: tuple[str, _Seen, str | None, str, tuple[str, int] | None],
+    names: dict[str, str],
+) -> Issue:
+    identity, first, second_station, second_path, place = duplicate
+    finding = Finding.of(
+        "rollup.cross_station_duplicate",
+        Severity.WARNING,
+        resident_id=identity,
+        first=names.get(first.station or "", first.station or "-"),
+        first_file=_file_name(first.path),
+        second=names.get(second_station or "", second_station or "-"),
+        second_file=_file_name(second_path),
+    )
+    if place is None:
+        return Issue(finding, _file_name(second_path))
+    return Issue(finding, place[0], place[1])

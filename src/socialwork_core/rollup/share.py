@@ -1,0 +1,293 @@
+"""The map step: one ledger file → its share of the roll-up.
+
+A share holds what the reduce step (``rollup.merge``) needs from one file and nothing more: the
+file's records with every key namespaced by station (two stations may both number their people
+1, 2, 3 …), contacts cut to the report's window, its issues and refused rows (placed in the file:
+``甲站.xlsx:服务对象``), and the month it reaches. It is a plain picklable value, so the same
+function runs in this process, in a process pool, or on a Dask worker.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ..casework import Activity, Case
+from ..contacts import Contact
+from ..findings import Finding
+from ..glossary.terms import Severity
+from ..ledger import LedgerFormat, LoadResult, RecordKind, RejectedRow, record_id
+from ..recipients import Recipient
+from ..resources import ResourceLink
+from ..stations import SocialWorker, Station
+from ..tabular import Issue, WorkbookError
+from .attribution import attribute_stations
+
+__all__ = ["FileShare", "ShareRequest", "read_share"]
+
+
+def read_only(items: dict[Any, Any]) -> Mapping[Any, Any]:
+    """A read-only view of ``items`` (what a pickled record's mapping is rebuilt with)."""
+    return MappingProxyType(items)
+
+
+def _mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    return read_only, (dict(proxy),)
+
+
+# Records keep read-only mappings (``Recipient.extras``); pickle cannot copy a mappingproxy by
+# itself, and shares cross process boundaries (a pool, Dask workers) pickled.
+copyreg.pickle(MappingProxyType, _mapping_proxy)
+
+
+@attrs.frozen(kw_only=True)
+class ShareRequest:
+    """What every file of a roll-up is read with (picklable: it travels to the workers)."""
+
+    adapter: str | None = None
+    """The adapter whose layout the files use; ``None``: detected per file from its headers."""
+    station: str | None = None
+    """The station of records naming none (``--station``)."""
+    station_list: tuple[Station, ...] = ()
+    """Stations to resolve names with (``--stations``)."""
+    window: tuple[date, date] | None = None
+    """Contacts outside these days (inclusive) are left out of the share; ``None`` keeps all."""
+    namespace: bool = True
+    """Prefix every key and id with its station's code (``410223101:17``)."""
+
+
+@attrs.frozen(kw_only=True)
+class FileShare:
+    """One file's share of a roll-up (see the module docstring)."""
+
+    path: str
+    adapter: str | None = None
+    format: LedgerFormat | None = None
+    recipients: tuple[Recipient, ...] = ()
+    stations: tuple[Station, ...] = ()
+    workers: tuple[SocialWorker, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    resource_links: tuple[ResourceLink, ...] = ()
+    cases: tuple[Case, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    extras: dict[RecordKind, dict[str, dict[str, str]]] = attrs.field(factory=dict)
+    """Unknown columns of records other than recipients, by kind and (namespaced) record id."""
+    issues: tuple[Issue, ...] = ()
+    rejected: tuple[RejectedRow, ...] = ()
+    recipient_rows: dict[str, tuple[str, int]] = attrs.field(factory=dict)
+    month: str = ""
+    """The latest month (``2023-03``) any dated record of the file reaches: the files of one
+    station are taken in this order, the latest register row winning."""
+    unreadable: bool = False
+    """The file could not be read at all (its one issue says why)."""
+
+
+@functools.cache
+def _plugins() -> Any:
+    # one plugin manager per process: a pool's worker reads many files with it
+    from ..plugins import load_plugins
+
+    return load_plugins()
+
+
+def _format_of(plugins: Any, path: Path, adapter: str | None) -> tuple[str, LedgerFormat] | None:
+    if adapter is not None:
+        formats = plugins.ledger_formats(adapter=adapter)
+        if not formats:
+            return None
+        if len(formats) > 1:
+            found = plugins.detect_workbook_format(path)
+            if found is not None and found.adapter == adapter:
+                return adapter, found.format
+        return adapter, formats[0]
+    found = plugins.detect_workbook_format(path)
+    return None if found is None else (found.adapter, found.format)
+
+
+def _unreadable(path: Path, problem: str) -> FileShare:
+    finding = Finding.of("rollup.file_unreadable", Severity.ERROR, path=path.name, problem=problem)
+    return FileShare(path=str(path), issues=(Issue(finding, path.name),), unreadable=True)
+
+
+def read_share(path: str | Path, request: ShareRequest) -> FileShare:
+    """Read one ledger file into its share: load (the quick way when no plugin adds converter
+    rules), give every record its station, namespace its keys, cut its contacts to the window.
+
+    Never raises for a bad file: a file that cannot be read is a share with one error issue
+    (``rollup.file_unreadable``) and no records, so the other files of a folder are still read.
+    """
+    source = Path(path)
+    plugins = _plugins()
+    try:
+        chosen = _format_of(plugins, source, request.adapter)
+        if chosen is None:
+            from ..glossary.messages import render_message
+
+            return _unreadable(source, render_message("rollup.format_not_detected"))
+        adapter, fmt = chosen
+        loaded = plugins.load_ledger(source, fmt)
+    except WorkbookError as error:
+        return _unreadable(source, error.message)
+    result = attribute_stations(
+        loaded, path=source, fmt=fmt, station=request.station, station_list=request.station_list
+    )
+    return share_of(result, source, adapter=adapter, fmt=fmt, request=request)
+
+
+def _month(result: LoadResult) -> str:
+    ledger = result.ledger
+    days: list[date] = [c.on for c in ledger.contacts]
+    days += [d for r in ledger.recipients for d in (r.registered_on, r.status_since) if d]
+    days += [d for c in ledger.cases for d in (c.opened_on, c.closed_on) if d]
+    days += [a.on for a in ledger.activities] + [x.on for x in ledger.resource_links]
+    return max(days).strftime("%Y-%m") if days else ""
+
+
+def _placed(name: str, sheet: str) -> str:
+    return f"{name}:{sheet}" if sheet else name
+
+
+def share_of(
+    result: LoadResult,
+    path: Path,
+    *,
+    adapter: str | None,
+    fmt: LedgerFormat | None,
+    request: ShareRequest,
+) -> FileShare:
+    """The share of an already loaded (and attributed) ledger."""
+    ledger = result.ledger
+    contacts = ledger.contacts
+    if request.window is not None:
+        first, last = request.window
+        contacts = tuple(c for c in contacts if first <= c.on <= last)
+    records: dict[str, tuple[Any, ...]] = {
+        "recipients": ledger.recipients,
+        "stations": ledger.stations,
+        "workers": ledger.workers,
+        "contacts": contacts,
+        "resource_links": ledger.resource_links,
+        "cases": ledger.cases,
+        "activities": ledger.activities,
+    }
+    extras: dict[RecordKind, dict[str, dict[str, str]]] = {
+        kind: {rid: dict(found) for rid, found in by_id.items()}
+        for kind, by_id in ledger.extras.items()
+    }
+    rows = dict(result.recipient_rows)
+    if request.namespace:
+        records, extras, rows = _namespaced(records, extras, rows, path.stem)
+    name = path.name
+    fields: dict[str, Any] = dict(records)
+    return FileShare(
+        path=str(path),
+        adapter=adapter,
+        format=fmt,
+        **fields,
+        extras=extras,
+        issues=tuple(attrs.evolve(i, sheet=_placed(name, i.sheet)) for i in result.issues),
+        rejected=tuple(attrs.evolve(r, sheet=_placed(name, r.sheet)) for r in result.rejected),
+        recipient_rows={k: (_placed(name, sheet), row) for k, (sheet, row) in rows.items()},
+        month=_month(result),
+    )
+
+
+def _with(record: Any, **changes: Any) -> Any:
+    """``record`` with some reference fields replaced by their namespaced forms.
+
+    Only identifiers change (text for text, a tuple of texts for a tuple of texts), so the
+    record's checks hold as they did; a plain copy skips re-running them, which ``attrs.evolve``
+    would do for every one of a file's tens of thousands of contacts."""
+    fresh = object.__new__(type(record))
+    for field in attrs.fields(type(record)):
+        name = field.name
+        object.__setattr__(fresh, name, changes[name] if name in changes else getattr(record, name))
+    return fresh
+
+
+def _namespaced(
+    records: dict[str, tuple[Any, ...]],
+    extras: dict[RecordKind, dict[str, dict[str, str]]],
+    rows: dict[str, tuple[str, int]],
+    file_tag: str,
+) -> tuple[
+    dict[str, tuple[Any, ...]],
+    dict[RecordKind, dict[str, dict[str, str]]],
+    dict[str, tuple[str, int]],
+]:
+    """Every key and id prefixed by its record's station code (the file's name where a record has
+    no station), and every reference to one rewritten to match."""
+
+    def tag(station: str | None, value: str) -> str:
+        return f"{station or file_tag}:{value}"
+
+    people = {r.key: tag(r.station_code, r.key) for r in records["recipients"]}
+    workers: dict[str, str] = {}
+    for w in records["workers"]:
+        workers[w.id] = tag(w.station_code, w.id)
+    cases = {c.id: tag(c.station_code, c.id) for c in records["cases"]}
+
+    def keys(values: Iterable[str]) -> tuple[str, ...]:
+        return tuple(people.get(v, v) for v in values)
+
+    def staff(values: Iterable[str]) -> tuple[str, ...]:
+        return tuple(workers.get(v, v) for v in values)
+
+    def one(index: Mapping[str, str], value: str | None) -> str | None:
+        return None if value is None else index.get(value, value)
+
+    rewrite: dict[str, Callable[[Any], Any]] = {
+        "recipients": lambda r: _with(r, key=people[r.key], worker_id=one(workers, r.worker_id)),
+        "stations": lambda s: s,
+        "workers": lambda w: _with(w, id=workers[w.id]),
+        "contacts": lambda c: _with(
+            c,
+            id=tag(c.station_code, c.id),
+            recipient_keys=keys(c.recipient_keys),
+            worker_ids=staff(c.worker_ids),
+            case_id=one(cases, c.case_id),
+        ),
+        "resource_links": lambda x: _with(
+            x,
+            id=tag(x.station_code, x.id),
+            recipient_keys=keys(x.recipient_keys),
+            worker_ids=staff(x.worker_ids),
+            case_id=one(cases, x.case_id),
+        ),
+        "cases": lambda c: _with(
+            c,
+            id=cases[c.id],
+            recipient_keys=keys(c.recipient_keys),
+            worker_id=one(workers, c.worker_id),
+        ),
+        "activities": lambda a: _with(
+            a,
+            id=tag(a.station_code, a.id),
+            participant_keys=keys(a.participant_keys),
+            worker_ids=staff(a.worker_ids),
+        ),
+    }
+    renamed: dict[str, tuple[Any, ...]] = {}
+    new_extras: dict[RecordKind, dict[str, dict[str, str]]] = {}
+    for kind_name, items in records.items():
+        kind = RecordKind(kind_name)
+        fresh = tuple(rewrite[kind_name](r) for r in items)
+        renamed[kind_name] = fresh
+        own = extras.get(kind)
+        if own:
+            moved = {
+                record_id(kind, new): own[record_id(kind, old)]
+                for old, new in zip(items, fresh, strict=True)
+                if record_id(kind, old) in own
+            }
+            if moved:
+                new_extras[kind] = moved
+    new_rows = {people[k]: place for k, place in rows.items() if k in people}
+    return renamed, new_extras, new_rows
