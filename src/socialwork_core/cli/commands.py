@@ -29,7 +29,15 @@ from ..ledger import (
     write_ledger,
 )
 from ..plugins import Plugins, category_parents
-from ..reports import ReportSettings, mask_name, mask_text, report_data, report_json, write_report
+from ..reports import (
+    PeriodNotAccepted,
+    ReportSettings,
+    mask_name,
+    mask_text,
+    report_data,
+    report_json,
+    write_report,
+)
 from ..rollup import ledger_files
 from ..schedule import DueEntry, DueStatus, due_list, grade_all
 from ..tabular import (
@@ -596,6 +604,17 @@ def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
             known=", ".join(templates) or "-",
         )
     period = parse_period_text(args.period, first_weekday=template.first_weekday)
+    if not template.accepts(period):  # before the ledger is read
+        kind = template.period_kind.value
+        raise CliError(
+            "cli.wrong_period_kind",
+            EXIT_USAGE,
+            template=template.name,
+            expected=cli_text.PERIOD_KIND_LABELS.get(kind, kind),
+            expected_en=kind.replace("_", "-"),
+            period=period.label,
+            detail=str(PeriodNotAccepted(template, period)),
+        )
     target = _writable(Path(args.output), (".xlsx", ".json"), _inputs(args))
     window = template.contact_window(period, as_of)
     opened = open_ledger_of(plugins, console, args, window=window)
@@ -607,27 +626,17 @@ def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
         if region is not None
         else {},
     )
-    try:
-        report = template.build(
-            opened.result.ledger,
-            period,
-            as_of=as_of,
-            unit=args.unit if args.unit is not None else default_unit(opened),
-            preparer=args.preparer,
-            reviewer=args.reviewer,
-            settings=settings,
-        )
-    except ValueError as exc:
-        kind = template.period_kind.value
-        raise CliError(
-            "cli.wrong_period_kind",
-            EXIT_USAGE,
-            template=template.name,
-            expected=cli_text.PERIOD_KIND_LABELS.get(kind, kind),
-            expected_en=kind.replace("_", "-"),
-            period=period.label,
-            detail=str(exc),
-        ) from None
+    # a ValueError from inside the build (an indicator, a plugin) is a bug: it exits 3 with its
+    # own message, never as this period message
+    report = template.build(
+        opened.result.ledger,
+        period,
+        as_of=as_of,
+        unit=args.unit if args.unit is not None else default_unit(opened),
+        preparer=args.preparer,
+        reviewer=args.reviewer,
+        settings=settings,
+    )
     if target.suffix.lower() == ".json":
         text = report_json(report)
         _write_text(console, target, text)

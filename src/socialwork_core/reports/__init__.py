@@ -27,7 +27,7 @@ from .masking import mask_name, mask_text, person_label
 from .model import Entry, Footer, NotComputable, Report, Row, Section, Table
 from .serialised import report_data, report_json
 from .tables import figure_table, grid_table
-from .template import ReportBuilder, ReportSettings, ReportTemplate
+from .template import PeriodNotAccepted, ReportBuilder, ReportSettings, ReportTemplate
 from .xlsx import figure_cell_value, report_workbook, write_report
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "Footer",
     "GradeBands",
     "NotComputable",
+    "PeriodNotAccepted",
     "Report",
     "ReportBuilder",
     "ReportSettings",

@@ -24,7 +24,25 @@ from ..periods import Period, PeriodKind, containing
 from ..schedule import NATIONAL_DEFAULT
 from .model import Footer, Report
 
-__all__ = ["ReportBuilder", "ReportSettings", "ReportTemplate"]
+__all__ = ["PeriodNotAccepted", "ReportBuilder", "ReportSettings", "ReportTemplate"]
+
+
+class PeriodNotAccepted(ValueError):
+    """A template is asked for a period it is not filed for (a monthly report for a quarter).
+
+    Raised by :meth:`ReportTemplate.build` before anything is computed, and only there: a
+    ``ValueError`` from inside the build (an indicator's, a plugin's) is not this, and a caller
+    that tells the user "this template is filed per month" catches this class, never
+    ``ValueError``. A ``ValueError`` still, so older callers keep catching it.
+    """
+
+    def __init__(self, template: ReportTemplate, period: Period) -> None:
+        self.template = template
+        self.period = period
+        super().__init__(
+            f"template {template.name!r} is filed per {template.period_kind.value}, "
+            f"not for the {period.kind.value} {period.label}"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -100,6 +118,12 @@ class ReportTemplate:
         """The report period containing ``day`` (a calendar kind only)."""
         return containing(self.period_kind, day, first_weekday=self.first_weekday)
 
+    def accepts(self, period: Period) -> bool:
+        """Whether the template is filed for ``period`` (its kind; a cumulative or range template
+        takes either)."""
+        allowed = {self.period_kind} | (_OPEN_KINDS if self.period_kind in _OPEN_KINDS else set())
+        return period.kind in allowed
+
     def build(
         self,
         ledger: LedgerLike,
@@ -114,15 +138,11 @@ class ReportTemplate:
     ) -> Report:
         """Build the report for ``period``. ``filled_on`` (填报日期) defaults to ``as_of``.
 
-        ``ValueError`` when the period is not of the template's kind (a cumulative template also
-        takes any date range).
+        :raises PeriodNotAccepted: the period is not of the template's kind (a cumulative
+            template also takes any date range); checked before anything is computed.
         """
-        allowed = {self.period_kind} | (_OPEN_KINDS if self.period_kind in _OPEN_KINDS else set())
-        if period.kind not in allowed:
-            raise ValueError(
-                f"template {self.name!r} is filed per {self.period_kind.value}, "
-                f"not for the {period.kind.value} {period.label}"
-            )
+        if not self.accepts(period):
+            raise PeriodNotAccepted(self, period)
         footer = Footer(filled_on=filled_on or as_of, preparer=preparer, reviewer=reviewer)
         return self.builder(
             ledger,
