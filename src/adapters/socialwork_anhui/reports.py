@@ -25,7 +25,7 @@ from socialwork_core.glossary.indicators_text import (
     RecordKind,
 )
 from socialwork_core.glossary.messages import render_message
-from socialwork_core.indicators import Figure, LedgerLike, not_computable
+from socialwork_core.indicators import Figure, LedgerLike, figure_labels, not_computable
 from socialwork_core.periods import Period, PeriodKind
 from socialwork_core.reports import (
     EvaluationTargets,
@@ -70,15 +70,27 @@ EVALUATION_NOTE = (
     "评估指标：人员配备与持证、探访率、个案小组与活动、资源链接、特色项目（一站一品）。"
 )
 
-QUARTERLY_LABELS: dict[str, str] = {
-    "coverage.townships": "乡镇社工站覆盖率",
-    "coverage.villages": "村（社区）社工室覆盖率",
-    "workers.in_post": "在岗社工",
-    "workers.certified": "持证社工",
-    "resources.funds_yuan": "整合资金",
-    "resources.count": "链接资源",
-    "resources.value_yuan": "链接资源折合金额",
-}
+QUARTERLY_LABELS: dict[str, str] = figure_labels(
+    {
+        # the network rows carry the region's names of its tiers (社工室 for a village point)
+        "stations.county_centres": REGION.tier_labels.get(
+            StationTier.COUNTY_CENTRE, StationTier.COUNTY_CENTRE.label
+        ),
+        "stations.township_stations": REGION.tier_labels.get(
+            StationTier.TOWNSHIP_STATION, StationTier.TOWNSHIP_STATION.label
+        ),
+        "stations.village_points": REGION.tier_labels.get(
+            StationTier.VILLAGE_POINT, StationTier.VILLAGE_POINT.label
+        ),
+        "coverage.townships": "乡镇社工站覆盖率",
+        "coverage.villages": "村（社区）社工室覆盖率",
+        "workers.in_post": "在岗社工",
+        "workers.certified": "持证社工",
+        "resources.funds_yuan": "整合资金",
+        "resources.count": "链接资源",
+        "resources.value_yuan": "链接资源折合金额",
+    }
+)
 
 EVALUATION_WEIGHTS = EvaluationWeights()
 """Default weights 25 / 25 / 25 / 15 / 10 (a convention, configurable)."""
@@ -105,7 +117,7 @@ def build_quarterly(
     tiers = ind.station_counts(ledger)
     network = figure_table(
         [
-            *(tiers[t].relabel(REGION.tier_labels.get(t, t.label)) for t in StationTier),
+            *(tiers[t] for t in StationTier),
             ind.township_coverage(ledger, settings.townships_total),
             ind.village_coverage(ledger, settings.villages_total),
         ],

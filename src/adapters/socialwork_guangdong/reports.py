@@ -17,7 +17,7 @@ from datetime import date
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import ProviderKind, StationTier
 from socialwork_core.glossary.messages import render_message
-from socialwork_core.indicators import LedgerLike
+from socialwork_core.indicators import LedgerLike, figure_labels
 from socialwork_core.periods import Period, PeriodKind
 from socialwork_core.reports import (
     Footer,
@@ -42,35 +42,39 @@ CUMULATIVE_TITLE = "“双百工程”社工服务累计情况表"
 MONTHLY_SECTIONS = ("一、社工站（点）", "二、五社联动与宣传活动", "三、关爱探访")
 CUMULATIVE_SECTIONS = ("一、队伍与覆盖", "二、探访与建档", "三、活动与个案", "四、防灾救助")
 
-MONTHLY_LABELS: dict[str, str] = {
-    "stations.township_stations": "社工站",
-    "stations.village_points": "社工点",
-    "activities.workers_dispatched": "出动社工",
-    "links.villages": "联动村居",
-    "links.social_organisations": "联动社会组织",
-    "activities.volunteers": "联动志愿者",
-    "links.charities": "联动慈善组织",
-    "activities.total": "开展活动",
-    "activities.people_reached": "活动惠及群众",
-    "activities.special_group_reached": "其中特殊群众",
-    "visits.total": "探访民政服务对象",
-}
+MONTHLY_LABELS: dict[str, str] = figure_labels(
+    {
+        "stations.township_stations": "社工站",
+        "stations.village_points": "社工点",
+        "activities.workers_dispatched": "出动社工",
+        "links.villages": "联动村居",
+        "links.social_organisations": "联动社会组织",
+        "activities.volunteers": "联动志愿者",
+        "links.charities": "联动慈善组织",
+        "activities.total": "开展活动",
+        "activities.people_reached": "活动惠及群众",
+        "activities.special_group_reached": "其中特殊群众",
+        "visits.total": "探访民政服务对象",
+    }
+)
 """Row labels of the Yunfu newsletter, by figure code."""
 
-CUMULATIVE_LABELS: dict[str, str] = {
-    "posts.total": "社工岗位",
-    "workers.in_post": "在岗社工",
-    "posts.vacant": "需招聘社工",
-    "coverage.townships": "社工站覆盖率",
-    "visits.households": "累计入户探访",
-    "recipients.households_filed": "建档",
-    "activities.total": "开展各类活动",
-    "activities.people_reached": "惠及群众",
-    "cases.new": "新增服务个案",
-    "cases.ongoing": "正在跟进服务个案",
-    "alerts.visits": "灾害天气探访",
-    "alerts.people": "灾害天气探访服务对象",
-}
+CUMULATIVE_LABELS: dict[str, str] = figure_labels(
+    {
+        "posts.total": "社工岗位",
+        "workers.in_post": "在岗社工",
+        "posts.vacant": "需招聘社工",
+        "coverage.townships": "社工站覆盖率",
+        "visits.households": "累计入户探访",
+        "recipients.households_filed": "建档",
+        "activities.total": "开展各类活动",
+        "activities.people_reached": "惠及群众",
+        "cases.new": "新增服务个案",
+        "cases.ongoing": "正在跟进服务个案",
+        "alerts.visits": "灾害天气探访",
+        "alerts.people": "灾害天气探访服务对象",
+    }
+)
 """Row labels of the Yangshan article, by figure code."""
 
 

@@ -7,6 +7,9 @@ default wording.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from ._labelled import LabelledEnum
 
 
@@ -46,48 +49,70 @@ class EvaluationGrade(LabelledEnum):
     FAIL = ("fail", "不合格")
 
 
-INDICATOR_LABELS: dict[str, str] = {
-    "stations.county_centres": "县级社工总站",
-    "stations.township_stations": "乡镇(街道)社工站",
-    "stations.village_points": "村(社区)社工点",
-    "workers.in_post": "在岗社工",
-    "workers.certified": "持证社工",
-    "posts.total": "岗位数",
-    "posts.vacant": "待招聘岗位",
-    "coverage.townships": "乡镇(街道)社工站覆盖率",
-    "coverage.villages": "村(社区)社工点覆盖率",
-    "activities.workers_dispatched": "出动社工",
-    "links.villages": "联动村居",
-    "links.social_organisations": "联动社会组织",
-    "links.charities": "联动慈善组织",
-    "activities.volunteers": "联动志愿者",
-    "activities.total": "开展活动",
-    "activities.people_reached": "活动惠及群众",
-    "activities.special_group_reached": "其中特殊群众",
-    "visits.total": "探访服务对象",
-    "visits.people": "探访服务对象(人)",
-    "visits.households": "入户探访",
-    "recipients.files_opened": "建档",
-    "recipients.households_filed": "建档(户)",
-    "cases.new": "新增个案",
-    "cases.ongoing": "正在跟进个案",
-    "cases.closed": "结案个案",
-    "groups.sessions": "小组活动",
-    "groups.groups": "小组",
-    "resources.count": "链接资源",
-    "resources.value_yuan": "链接资源折合金额",
-    "resources.people_reached": "资源惠及",
-    "resources.funds_yuan": "整合资金",
-    "alerts.visits": "预警探访",
-    "alerts.people": "预警探访(人)",
-    "visit_rate.overall": "探访率",
-    "visit_rate.level": "探访率",
-    "service.person_times": "服务人次",
-    "consultations.station_visits": "来访咨询",
-    "evaluation.score": "评估得分",
-    "evaluation.group": "评估项得分",
-}
-"""Figure code → the label shown in a report (adapters may relabel rows)."""
+class FigureCode(LabelledEnum):
+    """Every figure code of the core, declared once, with the label a report shows by default.
+
+    A member equals its code (``FigureCode.VISITS_TOTAL == "visits.total"``). Adapters relabel
+    rows by code (``figure_labels``); a label map keyed by a code that is not here fails when its
+    module is imported, and a table showing a figure its labels miss fails when it is built.
+    """
+
+    STATIONS_COUNTY_CENTRES = ("stations.county_centres", "县级社工总站")
+    STATIONS_TOWNSHIP_STATIONS = ("stations.township_stations", "乡镇(街道)社工站")
+    STATIONS_VILLAGE_POINTS = ("stations.village_points", "村(社区)社工点")
+    WORKERS_IN_POST = ("workers.in_post", "在岗社工")
+    WORKERS_CERTIFIED = ("workers.certified", "持证社工")
+    POSTS_TOTAL = ("posts.total", "岗位数")
+    POSTS_VACANT = ("posts.vacant", "待招聘岗位")
+    COVERAGE_TOWNSHIPS = ("coverage.townships", "乡镇(街道)社工站覆盖率")
+    COVERAGE_VILLAGES = ("coverage.villages", "村(社区)社工点覆盖率")
+    ACTIVITIES_WORKERS_DISPATCHED = ("activities.workers_dispatched", "出动社工")
+    LINKS_VILLAGES = ("links.villages", "联动村居")
+    LINKS_SOCIAL_ORGANISATIONS = ("links.social_organisations", "联动社会组织")
+    LINKS_CHARITIES = ("links.charities", "联动慈善组织")
+    ACTIVITIES_VOLUNTEERS = ("activities.volunteers", "联动志愿者")
+    ACTIVITIES_TOTAL = ("activities.total", "开展活动")
+    ACTIVITIES_PEOPLE_REACHED = ("activities.people_reached", "活动惠及群众")
+    ACTIVITIES_SPECIAL_GROUP_REACHED = ("activities.special_group_reached", "其中特殊群众")
+    VISITS_TOTAL = ("visits.total", "探访服务对象")
+    VISITS_PEOPLE = ("visits.people", "探访服务对象(人)")
+    VISITS_HOUSEHOLDS = ("visits.households", "入户探访")
+    RECIPIENTS_FILES_OPENED = ("recipients.files_opened", "建档")
+    RECIPIENTS_HOUSEHOLDS_FILED = ("recipients.households_filed", "建档(户)")
+    CASES_NEW = ("cases.new", "新增个案")
+    CASES_ONGOING = ("cases.ongoing", "正在跟进个案")
+    CASES_CLOSED = ("cases.closed", "结案个案")
+    GROUPS_SESSIONS = ("groups.sessions", "小组活动")
+    GROUPS_GROUPS = ("groups.groups", "小组")
+    RESOURCES_COUNT = ("resources.count", "链接资源")
+    RESOURCES_VALUE_YUAN = ("resources.value_yuan", "链接资源折合金额")
+    RESOURCES_PEOPLE_REACHED = ("resources.people_reached", "资源惠及")
+    RESOURCES_FUNDS_YUAN = ("resources.funds_yuan", "整合资金")
+    ALERTS_VISITS = ("alerts.visits", "预警探访")
+    ALERTS_PEOPLE = ("alerts.people", "预警探访(人)")
+    VISIT_RATE_OVERALL = ("visit_rate.overall", "探访率")
+    SERVICE_PERSON_TIMES = ("service.person_times", "服务人次")
+    CONSULTATIONS_STATION_VISITS = ("consultations.station_visits", "来访咨询")
+    EVALUATION_SCORE = ("evaluation.score", "评估得分")
+
+
+class FigureFamily(LabelledEnum):
+    """Codes of figures that come one per group, kind or level: ``<family>.<member>``
+    (``visits.group.subsistence``). The label is the family's, used when a figure gives none."""
+
+    VISITS_GROUP = ("visits.group", "分组探访")
+    SERVICE_GROUP = ("service.group", "分组服务人次")
+    ACTIVITIES_KIND = ("activities.kind", "分类活动")
+    EVALUATION_GROUP = ("evaluation.group", "评估项得分")
+    VISIT_RATE_LEVEL = ("visit_rate.level", "探访率")
+    VISIT_RATE_DUE = ("visit_rate.due", "应探访")
+    VISIT_RATE_MET = ("visit_rate.met", "已探访")
+
+
+INDICATOR_LABELS: Mapping[str, str] = MappingProxyType(
+    {code.value: code.label for code in (*FigureCode, *FigureFamily)}
+)
+"""Figure code (or family) → the label shown in a report (adapters may relabel rows)."""
 
 
 VISIT_GROUP_LABELS: dict[str, str] = {

@@ -6,6 +6,8 @@ See :mod:`socialwork_core.indicators.compute` for the conventions (人次, visit
 
 from __future__ import annotations
 
+from ..glossary.indicators_text import FigureCode, FigureFamily
+from .codes import UnknownFigureCode, UnlabelledFigure, figure_code_problem, figure_labels
 from .compute import (
     VISIT_MODES,
     activities_by_kind,
@@ -73,11 +75,15 @@ __all__ = [
     "VISIT_GROUPS",
     "VISIT_MODES",
     "Figure",
+    "FigureCode",
+    "FigureFamily",
     "FigureValue",
     "GroupMatch",
     "LedgerLike",
     "RecipientGroup",
     "RecordSet",
+    "UnknownFigureCode",
+    "UnlabelledFigure",
     "activities_by_kind",
     "activities_held",
     "alert_people",
@@ -86,6 +92,8 @@ __all__ = [
     "closed_cases",
     "computed",
     "descendant_codes",
+    "figure_code_problem",
+    "figure_labels",
     "files_opened",
     "funds_integrated",
     "group_sessions",

@@ -22,7 +22,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..casework import Activity
 from ..contacts import Contact
-from ..glossary.indicators_text import OF_WHICH_ROW, FigureUnit, RecordKind
+from ..glossary.indicators_text import (
+    OF_WHICH_ROW,
+    FigureCode,
+    FigureFamily,
+    FigureUnit,
+    RecordKind,
+)
 from ..glossary.terms import (
     ActivityKind,
     ContactMode,
@@ -86,9 +92,9 @@ VISIT_MODES: frozenset[ContactMode] = frozenset(
 counts them; instant messaging is the library's *default* addition (the visit figures take other ``modes``)."""
 
 _TIER_CODES = {
-    StationTier.COUNTY_CENTRE: "stations.county_centres",
-    StationTier.TOWNSHIP_STATION: "stations.township_stations",
-    StationTier.VILLAGE_POINT: "stations.village_points",
+    StationTier.COUNTY_CENTRE: FigureCode.STATIONS_COUNTY_CENTRES,
+    StationTier.TOWNSHIP_STATION: FigureCode.STATIONS_TOWNSHIP_STATIONS,
+    StationTier.VILLAGE_POINT: FigureCode.STATIONS_VILLAGE_POINTS,
 }
 
 
@@ -120,7 +126,7 @@ def station_counts(ledger: LedgerLike) -> dict[StationTier, Figure]:
 
 def workers_in_post(ledger: LedgerLike, as_of: date) -> Figure:
     """在岗社工: workers in post on ``as_of``."""
-    code = "workers.in_post"
+    code = FigureCode.WORKERS_IN_POST
     if not has_records(ledger, RecordKind.WORKERS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.WORKERS)
     return computed(code, sum(1 for w in ledger.workers if w.in_post(as_of)), FigureUnit.PEOPLE)
@@ -128,7 +134,7 @@ def workers_in_post(ledger: LedgerLike, as_of: date) -> Figure:
 
 def certified_workers(ledger: LedgerLike, as_of: date) -> Figure:
     """持证社工: workers in post on ``as_of`` holding any certificate (助理 or above)."""
-    code = "workers.certified"
+    code = FigureCode.WORKERS_CERTIFIED
     if not has_records(ledger, RecordKind.WORKERS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.WORKERS)
     count = sum(1 for w in ledger.workers if w.in_post(as_of) and w.certificate.is_certified)
@@ -137,7 +143,7 @@ def certified_workers(ledger: LedgerLike, as_of: date) -> Figure:
 
 def posts_total(ledger: LedgerLike) -> Figure:
     """岗位数: the posts of every station that records them."""
-    code = "posts.total"
+    code = FigureCode.POSTS_TOTAL
     if not has_records(ledger, RecordKind.STATIONS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.STATIONS)
     posts = [s.posts for s in ledger.stations if s.posts is not None]
@@ -148,7 +154,7 @@ def posts_total(ledger: LedgerLike) -> Figure:
 
 def posts_vacant(ledger: LedgerLike, as_of: date) -> Figure:
     """待招聘: posts minus workers in post (never below zero). Yangshan: 196 − 142 = 54."""
-    code = "posts.vacant"
+    code = FigureCode.POSTS_VACANT
     total, in_post = posts_total(ledger), workers_in_post(ledger, as_of)
     for part in (total, in_post):
         if part.value is None:
@@ -163,7 +169,7 @@ def township_coverage(ledger: LedgerLike, townships_total: int | None) -> Figure
     its code."""
     return _coverage(
         ledger,
-        "coverage.townships",
+        FigureCode.COVERAGE_TOWNSHIPS,
         StationTier.TOWNSHIP_STATION,
         townships_total,
         lambda s: s.township or s.code,
@@ -175,7 +181,7 @@ def village_coverage(ledger: LedgerLike, villages_total: int | None) -> Figure:
     """社工点覆盖率: villages with a village point / all villages (given by the caller)."""
     return _coverage(
         ledger,
-        "coverage.villages",
+        FigureCode.COVERAGE_VILLAGES,
         StationTier.VILLAGE_POINT,
         villages_total,
         lambda s: s.village or s.code,
@@ -215,7 +221,7 @@ def activities_held(
     period: Period,
     kinds: Collection[ActivityKind] | None = None,
     *,
-    code: str = "activities.total",
+    code: str = FigureCode.ACTIVITIES_TOTAL,
     label: str | None = None,
 ) -> Figure:
     """开展活动 (场次): activities in the period, of the given kinds (all kinds by default)."""
@@ -232,7 +238,7 @@ def activities_by_kind(ledger: LedgerLike, period: Period) -> tuple[Figure, ...]
             ledger,
             period,
             {kind},
-            code=f"activities.kind.{kind.value}",
+            code=f"{FigureFamily.ACTIVITIES_KIND}.{kind.value}",
             label=OF_WHICH_ROW.format(label=kind.label),
         )
         for kind in ActivityKind
@@ -252,7 +258,7 @@ def people_reached(ledger: LedgerLike, period: Period) -> Figure:
     return _activity_sum(
         ledger,
         period,
-        "activities.people_reached",
+        FigureCode.ACTIVITIES_PEOPLE_REACHED,
         FigureUnit.PERSON_TIMES,
         lambda a: a.participants,
     )
@@ -263,7 +269,7 @@ def special_group_reached(ledger: LedgerLike, period: Period) -> Figure:
     return _activity_sum(
         ledger,
         period,
-        "activities.special_group_reached",
+        FigureCode.ACTIVITIES_SPECIAL_GROUP_REACHED,
         FigureUnit.PERSON_TIMES,
         lambda a: a.special_group_participants,
     )
@@ -272,7 +278,11 @@ def special_group_reached(ledger: LedgerLike, period: Period) -> Figure:
 def volunteers(ledger: LedgerLike, period: Period) -> Figure:
     """联动志愿者 (人次): volunteers recorded on the period's activities."""
     return _activity_sum(
-        ledger, period, "activities.volunteers", FigureUnit.PERSON_TIMES, lambda a: a.volunteers
+        ledger,
+        period,
+        FigureCode.ACTIVITIES_VOLUNTEERS,
+        FigureUnit.PERSON_TIMES,
+        lambda a: a.volunteers,
     )
 
 
@@ -281,7 +291,7 @@ def workers_dispatched(ledger: LedgerLike, period: Period) -> Figure:
 
     Not computable when no activity in the ledger records its workers.
     """
-    code = "activities.workers_dispatched"
+    code = FigureCode.ACTIVITIES_WORKERS_DISPATCHED
     if not has_records(ledger, RecordKind.ACTIVITIES):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.ACTIVITIES)
     if ledger.activities and not any(a.worker_ids for a in ledger.activities):
@@ -292,7 +302,7 @@ def workers_dispatched(ledger: LedgerLike, period: Period) -> Figure:
 
 def group_sessions(ledger: LedgerLike, period: Period) -> Figure:
     """小组活动 (节): group sessions held in the period."""
-    code = "groups.sessions"
+    code = FigureCode.GROUPS_SESSIONS
     if not has_records(ledger, RecordKind.ACTIVITIES):
         return _missing(code, FigureUnit.SESSIONS, RecordKind.ACTIVITIES)
     count = sum(1 for _ in _activities_in(ledger, period, {ActivityKind.GROUP_SESSION}))
@@ -301,7 +311,7 @@ def group_sessions(ledger: LedgerLike, period: Period) -> Figure:
 
 def groups_run(ledger: LedgerLike, period: Period) -> Figure:
     """小组 (个): distinct named groups with a session in the period (per station)."""
-    code = "groups.groups"
+    code = FigureCode.GROUPS_GROUPS
     if not has_records(ledger, RecordKind.ACTIVITIES):
         return _missing(code, FigureUnit.COUNT, RecordKind.ACTIVITIES)
     names = {
@@ -326,7 +336,7 @@ def visits(
     ledger: LedgerLike, period: Period, *, modes: Collection[ContactMode] = VISIT_MODES
 ) -> Figure:
     """探访 (人次): people reached by visits in the period, once per contact."""
-    code = "visits.total"
+    code = FigureCode.VISITS_TOTAL
     if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.CONTACTS)
     count = sum(len(c.recipient_keys) for c in _contacts_in(ledger, period, modes))
@@ -337,7 +347,7 @@ def people_visited(
     ledger: LedgerLike, period: Period, *, modes: Collection[ContactMode] = VISIT_MODES
 ) -> Figure:
     """探访服务对象 (人): distinct people visited in the period."""
-    code = "visits.people"
+    code = FigureCode.VISITS_PEOPLE
     if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.CONTACTS)
     people = {k for c in _contacts_in(ledger, period, modes) for k in c.recipient_keys}
@@ -387,7 +397,7 @@ def visits_by_group(
     """探访 (人次) by recipient group: a person in two groups counts in both rows (the total from
     :func:`visits` counts them once). A key not on the register counts in no group. ``parents``
     (local category code → national parent) puts a local category in its parent's group."""
-    prefix = "visits.group"
+    prefix = FigureFamily.VISITS_GROUP
     for records in (RecordKind.CONTACTS, RecordKind.RECIPIENTS):
         if not has_records(ledger, records):
             return _group_missing(groups, prefix, records)
@@ -404,7 +414,7 @@ def household_key(person: Recipient) -> tuple[str, ...]:
 
 def households_visited(ledger: LedgerLike, period: Period) -> Figure:
     """入户探访 (户): distinct households reached by home visits in the period."""
-    code = "visits.households"
+    code = FigureCode.VISITS_HOUSEHOLDS
     if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.HOUSEHOLDS, RecordKind.CONTACTS)
     register = recipients_by_key(ledger)
@@ -418,7 +428,7 @@ def households_visited(ledger: LedgerLike, period: Period) -> Figure:
 
 def alert_visits(ledger: LedgerLike, period: Period) -> Figure:
     """预警探访 (人次): contacts answering an alert or campaign (``alert_id`` set), any mode."""
-    code = "alerts.visits"
+    code = FigureCode.ALERTS_VISITS
     if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.CONTACTS)
     count = sum(
@@ -430,7 +440,7 @@ def alert_visits(ledger: LedgerLike, period: Period) -> Figure:
 def alert_people(ledger: LedgerLike, period: Period, alert_id: str | None = None) -> Figure:
     """预警探访 (人): distinct people reached for an alert (any alert when ``alert_id`` is None).
     Yangshan: 387 people in the January cold wave."""
-    code = "alerts.people"
+    code = FigureCode.ALERTS_PEOPLE
     if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.CONTACTS)
     people = {
@@ -444,7 +454,7 @@ def alert_people(ledger: LedgerLike, period: Period, alert_id: str | None = None
 
 def station_visits(ledger: LedgerLike, period: Period) -> Figure:
     """来访咨询 (人次): people who came to the station in the period."""
-    code = "consultations.station_visits"
+    code = FigureCode.CONSULTATIONS_STATION_VISITS
     if not has_records(ledger, RecordKind.CONTACTS):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.CONTACTS)
     count = sum(
@@ -458,7 +468,7 @@ def service_person_times(ledger: LedgerLike, period: Period) -> Figure:
 
     Not computable when the ledger has neither contacts nor activities.
     """
-    code = "service.person_times"
+    code = FigureCode.SERVICE_PERSON_TIMES
     if not has_records(ledger, RecordKind.CONTACTS) and not has_records(
         ledger, RecordKind.ACTIVITIES
     ):
@@ -479,7 +489,7 @@ def service_by_group(
     """服务人次 of which each group: the people of contacts (any mode) and the named participants
     of activities (``participant_keys``), once per contact or activity. Unnamed participants count
     in :func:`service_person_times` only. ``parents`` as for :func:`visits_by_group`."""
-    prefix = "service.group"
+    prefix = FigureFamily.SERVICE_GROUP
     if not has_records(ledger, RecordKind.CONTACTS) and not has_records(
         ledger, RecordKind.ACTIVITIES
     ):
@@ -502,7 +512,7 @@ def _registered_in(ledger: LedgerLike, period: Period) -> list[Recipient]:
 
 def files_opened(ledger: LedgerLike, period: Period) -> Figure:
     """建档 (人): recipients registered (建档日期) in the period."""
-    code = "recipients.files_opened"
+    code = FigureCode.RECIPIENTS_FILES_OPENED
     return _registration(ledger, code, FigureUnit.PEOPLE) or computed(
         code, len(_registered_in(ledger, period)), FigureUnit.PEOPLE
     )
@@ -510,7 +520,7 @@ def files_opened(ledger: LedgerLike, period: Period) -> Figure:
 
 def households_filed(ledger: LedgerLike, period: Period) -> Figure:
     """建档 (户): distinct households of the recipients registered in the period."""
-    code = "recipients.households_filed"
+    code = FigureCode.RECIPIENTS_HOUSEHOLDS_FILED
     households = {household_key(r) for r in _registered_in(ledger, period)}
     return _registration(ledger, code, FigureUnit.HOUSEHOLDS) or computed(
         code, len(households), FigureUnit.HOUSEHOLDS
@@ -527,7 +537,7 @@ def _registration(ledger: LedgerLike, code: str, unit: FigureUnit) -> Figure | N
 
 def new_cases(ledger: LedgerLike, period: Period) -> Figure:
     """新增个案: cases opened in the period."""
-    code = "cases.new"
+    code = FigureCode.CASES_NEW
     if not has_records(ledger, RecordKind.CASES):
         return _missing(code, FigureUnit.COUNT, RecordKind.CASES)
     return computed(code, sum(1 for c in ledger.cases if c.opened_on in period), FigureUnit.COUNT)
@@ -535,7 +545,7 @@ def new_cases(ledger: LedgerLike, period: Period) -> Figure:
 
 def ongoing_cases(ledger: LedgerLike, period: Period) -> Figure:
     """正在跟进个案: cases open at the end of the period."""
-    code = "cases.ongoing"
+    code = FigureCode.CASES_ONGOING
     if not has_records(ledger, RecordKind.CASES):
         return _missing(code, FigureUnit.COUNT, RecordKind.CASES)
     count = sum(1 for c in ledger.cases if c.is_open_on(period.end))
@@ -544,7 +554,7 @@ def ongoing_cases(ledger: LedgerLike, period: Period) -> Figure:
 
 def closed_cases(ledger: LedgerLike, period: Period) -> Figure:
     """结案个案: cases closed in the period."""
-    code = "cases.closed"
+    code = FigureCode.CASES_CLOSED
     if not has_records(ledger, RecordKind.CASES):
         return _missing(code, FigureUnit.COUNT, RecordKind.CASES)
     count = sum(1 for c in ledger.cases if c.closed_on is not None and c.closed_on in period)
@@ -577,7 +587,7 @@ def resources_linked(
     statuses: Collection[LinkStatus] = FULFILLED,
 ) -> Figure:
     """链接资源 (个): resource links in the period (fulfilled ones by default)."""
-    code = "resources.count"
+    code = FigureCode.RESOURCES_COUNT
     if not has_records(ledger, RecordKind.RESOURCE_LINKS):
         return _missing(code, FigureUnit.COUNT, RecordKind.RESOURCE_LINKS)
     return computed(code, len(_links_in(ledger, period, kinds, statuses)), FigureUnit.COUNT)
@@ -589,7 +599,7 @@ def resources_value(
     *,
     kinds: Collection[ResourceKind] | None = None,
     statuses: Collection[LinkStatus] = FULFILLED,
-    code: str = "resources.value_yuan",
+    code: str = FigureCode.RESOURCES_VALUE_YUAN,
 ) -> Figure:
     """链接资源折合金额 (元, ``Decimal``): the yuan value of the period's links that record one.
 
@@ -620,12 +630,14 @@ def unvalued_links(
 
 def funds_integrated(ledger: LedgerLike, period: Period) -> Figure:
     """整合资金 (元): the value of fund links (资金) in the period. Dongzhi: 50余万元."""
-    return resources_value(ledger, period, kinds={ResourceKind.FUNDS}, code="resources.funds_yuan")
+    return resources_value(
+        ledger, period, kinds={ResourceKind.FUNDS}, code=FigureCode.RESOURCES_FUNDS_YUAN
+    )
 
 
 def resource_people_reached(ledger: LedgerLike, period: Period) -> Figure:
     """资源惠及 (人次): people reached by the period's fulfilled links (named, or the head count)."""
-    code = "resources.people_reached"
+    code = FigureCode.RESOURCES_PEOPLE_REACHED
     if not has_records(ledger, RecordKind.RESOURCE_LINKS):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.RESOURCE_LINKS)
     count = sum(x.people_reached for x in _links_in(ledger, period, None, FULFILLED))

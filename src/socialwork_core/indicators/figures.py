@@ -12,6 +12,7 @@ import attrs
 
 from ..glossary.indicators_text import INDICATOR_LABELS, FigureUnit
 from ..glossary.messages import render_message
+from .codes import check_figure_code
 
 __all__ = ["Figure", "FigureValue", "computed", "not_computable"]
 
@@ -23,8 +24,10 @@ FigureValue = int | Decimal
 class Figure:
     """One figure: a stable ``code``, the ``label`` a report shows, the value and its unit."""
 
-    code: str
-    """Stable English code, e.g. ``visits.total`` or ``visits.group.subsistence``."""
+    code: str = attrs.field(converter=str)  # a FigureCode member is kept as its plain code
+    """Stable English code, e.g. ``visits.total`` or ``visits.group.subsistence``: a
+    :class:`~socialwork_core.glossary.indicators_text.FigureCode`, a family's figure, or a code
+    in an adapter's own area (:mod:`~socialwork_core.indicators.codes`)."""
     label: str
     """What a report shows (Chinese)."""
     unit: FigureUnit = attrs.field(converter=FigureUnit)
@@ -36,6 +39,10 @@ class Figure:
     """Message code of the reason a figure is not computable."""
     reason: str | None = None
     """The reason a figure is not computable (Chinese), for the report's list."""
+
+    @code.validator
+    def _known(self, _attribute: object, code: str) -> None:
+        check_figure_code(code)
 
     def __attrs_post_init__(self) -> None:
         if (self.value is None) == (self.reason is None):

@@ -14,6 +14,8 @@ from ..glossary.indicators_text import (
     VISIT_RATE_DUE_LABEL,
     VISIT_RATE_LEVEL_LABEL,
     VISIT_RATE_MET_LABEL,
+    FigureCode,
+    FigureFamily,
     FigureUnit,
     RecordKind,
 )
@@ -85,15 +87,15 @@ def _level_row(
     level: ServiceLevel, rate: VisitRate | None, missing: RecordKind | None
 ) -> tuple[Figure, Figure, Figure]:
     due_code, due_label = (
-        f"visit_rate.due.{level.value}",
+        f"{FigureFamily.VISIT_RATE_DUE}.{level.value}",
         VISIT_RATE_DUE_LABEL.format(level=level.label),
     )
     met_code, met_label = (
-        f"visit_rate.met.{level.value}",
+        f"{FigureFamily.VISIT_RATE_MET}.{level.value}",
         VISIT_RATE_MET_LABEL.format(level=level.label),
     )
     rate_code, rate_label = (
-        f"visit_rate.level.{level.value}",
+        f"{FigureFamily.VISIT_RATE_LEVEL}.{level.value}",
         VISIT_RATE_LEVEL_LABEL.format(level=level.label),
     )
     if missing is not None:
@@ -124,7 +126,7 @@ def overall_visit_rate(
     absences: Iterable[Absence] = (),
 ) -> Figure:
     """探访率 of everyone due in the period, each person once."""
-    code = "visit_rate.overall"
+    code = FigureCode.VISIT_RATE_OVERALL
     missing = _missing(ledger)
     if missing is not None:
         return not_computable(code, FigureUnit.PERCENT, "reports.no_records", records=missing.label)

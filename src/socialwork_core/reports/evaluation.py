@@ -26,7 +26,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from ..glossary.indicators_text import EVALUATION_GROUP_LABELS, EvaluationGrade, FigureUnit
+from ..glossary.indicators_text import (
+    EVALUATION_GROUP_LABELS,
+    EvaluationGrade,
+    FigureCode,
+    FigureFamily,
+    FigureUnit,
+)
 from ..glossary.terms import ActivityKind
 from ..indicators import compute
 from ..indicators.figures import Figure, computed, not_computable
@@ -126,7 +132,7 @@ def _ratio(part: int, whole: int) -> Decimal:
 
 def _points(code: str, weight: Decimal, ratio: Decimal) -> Figure:
     return computed(
-        f"evaluation.group.{code}",
+        f"{FigureFamily.EVALUATION_GROUP}.{code}",
         (weight * ratio).quantize(_CENT, rounding=ROUND_HALF_UP),
         FigureUnit.POINTS,
         label=EVALUATION_GROUP_LABELS[code],
@@ -135,7 +141,7 @@ def _points(code: str, weight: Decimal, ratio: Decimal) -> Figure:
 
 def _blocked(code: str, cause: Figure) -> Figure:
     return not_computable(
-        f"evaluation.group.{code}",
+        f"{FigureFamily.EVALUATION_GROUP}.{code}",
         FigureUnit.POINTS,
         "reports.depends_on",
         label=EVALUATION_GROUP_LABELS[code],
@@ -213,7 +219,7 @@ def evaluate_station(
     if distinctive_project_points is None:
         groups.append(
             not_computable(
-                f"evaluation.group.{code}",
+                f"{FigureFamily.EVALUATION_GROUP}.{code}",
                 FigureUnit.POINTS,
                 "reports.not_scored",
                 label=EVALUATION_GROUP_LABELS[code],
@@ -232,12 +238,12 @@ def evaluate_station(
     missing = next((g for g in groups if g.value is None), None)
     if missing is not None:
         total = not_computable(
-            "evaluation.score", FigureUnit.POINTS, "reports.depends_on", what=missing.label
+            FigureCode.EVALUATION_SCORE, FigureUnit.POINTS, "reports.depends_on", what=missing.label
         )
         grade = None
     else:
         score = sum((Decimal(g.value) for g in groups if g.value is not None), Decimal(0))
-        total = computed("evaluation.score", score, FigureUnit.POINTS)
+        total = computed(FigureCode.EVALUATION_SCORE, score, FigureUnit.POINTS)
         grade = b.grade(score)
     return StationEvaluation(
         groups=tuple(groups),

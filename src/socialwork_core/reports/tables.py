@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..glossary.indicators_text import ITEM_LABEL, VALUE_LABEL
+from ..indicators.codes import check_labels_cover
 from ..indicators.figures import Figure
 from .model import Row, Table
 
@@ -20,8 +21,15 @@ def figure_table(
     headers: tuple[str, str] = (ITEM_LABEL, VALUE_LABEL),
 ) -> Table:
     """One row per figure (label, value, unit). ``labels`` maps a figure code to the row label an
-    adapter uses instead of the core's."""
+    adapter uses instead of the core's: when given, every key must be a figure code and every
+    figure shown under the core's default label (not a family's, labelled by its group) must have
+    a label, or
+    :class:`~socialwork_core.indicators.codes.UnknownFigureCode` /
+    :class:`~socialwork_core.indicators.codes.UnlabelledFigure` is raised (the kit builds every
+    template, so a renamed key fails there, not silently in the printed form)."""
     labels = labels or {}
+    if labels:
+        check_labels_cover(((figure.code, figure.label) for figure in figures), labels)
     rows = []
     for figure in figures:
         label = labels.get(figure.code, figure.label)

@@ -13,7 +13,7 @@ from datetime import date
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import ActivityKind, Category
 from socialwork_core.glossary.messages import render_message
-from socialwork_core.indicators import LedgerLike, RecipientGroup
+from socialwork_core.indicators import LedgerLike, RecipientGroup, figure_labels
 from socialwork_core.periods import Period, PeriodKind
 from socialwork_core.reports import (
     Footer,
@@ -42,20 +42,22 @@ GROUPS: tuple[RecipientGroup, ...] = (
 )
 """The visit rows: 低保, 低边 and the local 独居老兵 (a person in two rows counts in both)."""
 
-LABELS: dict[str, str] = {
-    "visits.total": "入户探访（人次）",
-    "visits.people": "探访对象（人）",
-    "visits.households": "探访家庭（户）",
-    "recipients.files_opened": "完成信息采集（人）",
-    "cases.new": "新增个案",
-    "cases.ongoing": "在帮个案",
-    "cases.closed": "结案个案",
-    "activities.total": "开展活动",
-    "activities.volunteers": "志愿者参与（人次）",
-    "activities.people_reached": "惠及群众（人次）",
-    "workers.in_post": "在岗社工",
-    "workers.certified": "持证社工",
-}
+LABELS: dict[str, str] = figure_labels(
+    {
+        "visits.total": "入户探访（人次）",
+        "visits.people": "探访对象（人）",
+        "visits.households": "探访家庭（户）",
+        "recipients.files_opened": "完成信息采集（人）",
+        "cases.new": "新增个案",
+        "cases.ongoing": "在帮个案",
+        "cases.closed": "结案个案",
+        "activities.total": "开展活动",
+        "activities.volunteers": "志愿者参与（人次）",
+        "activities.people_reached": "惠及群众（人次）",
+        "workers.in_post": "在岗社工",
+        "workers.certified": "持证社工",
+    }
+)
 """Row labels, by figure code."""
 
 
