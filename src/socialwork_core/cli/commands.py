@@ -27,6 +27,7 @@ from ..ledger import (
     record_id,
     write_issues_workbook,
     write_ledger,
+    write_template,
 )
 from ..plugins import Plugins, category_parents
 from ..reports import (
@@ -763,6 +764,50 @@ def cmd_convert(args: argparse.Namespace, console: Console, today: date) -> int:
     return status
 
 
+# --- template ---------------------------------------------------------------------------------------
+
+
+def _template_adapter(plugins: Plugins, name: str | None) -> str:
+    """The adapter whose layout ``template`` writes: the one named, else the national default."""
+    known = ", ".join(plugins.names()) or "-"
+    if name is None:
+        default = plugins.national_default()
+        name = next((i.name for i in plugins.adapters() if default and i.region == default), None)
+        if name is None:
+            raise CliError("cli.unknown_adapter", EXIT_USAGE, name="national", known=known)
+    if name not in plugins.names():
+        raise CliError("cli.unknown_adapter", EXIT_USAGE, name=name, known=known)
+    return name
+
+
+def cmd_template(args: argparse.Namespace, console: Console, today: date) -> int:
+    """``socialwork template [--adapter NAME] -o FILE.xlsx``."""
+    plugins = start_plugins(console)
+    target = _writable(Path(args.output), (".xlsx",))
+    adapter = _template_adapter(plugins, args.adapter)
+    formats = {fmt.name: fmt for fmt in plugins.ledger_formats(adapter=adapter)}
+    if not formats:
+        raise CliError("cli.adapter_without_formats", EXIT_USAGE, name=adapter)
+    if args.layout is not None and args.layout not in formats:
+        raise CliError("cli.unknown_layout", EXIT_USAGE, name=args.layout, known=", ".join(formats))
+    fmt = formats[args.layout] if args.layout is not None else next(iter(formats.values()))
+    _write(console, target, lambda: write_template(target, fmt))
+    console.done()
+    if console.json_output:
+        console.emit_json(
+            {
+                "adapter": adapter,
+                "format": fmt.name,
+                "output": str(target),
+                "sheets": [sheet.sheet_names[0] for sheet in fmt.sheets],
+            }
+        )
+    else:
+        console.out(str(target))
+    console.note("cli.template_written", layout=fmt.name, path=str(target))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Command] = {
     "adapters": cmd_adapters,
     "validate": cmd_validate,
@@ -770,5 +815,6 @@ COMMANDS: dict[str, Command] = {
     "due": cmd_due,
     "report": cmd_report,
     "convert": cmd_convert,
+    "template": cmd_template,
 }
 """Command name → implementation."""

@@ -44,6 +44,12 @@ _DETAILS = {
         "-o takes .xlsx (the styled form) or .json (the same figures). "
         "Personal data is masked in the report."
     ),
+    "template": (
+        "Writes every sheet of the adapter's ledger format with the headers convert and the "
+        "library write, drop-down lists for coded columns, ID and phone columns formatted as text, "
+        "and an instructions sheet explaining each column. Without --adapter, the national default "
+        "adapter's layout."
+    ),
     "convert": (
         "--to json writes the records in the converter's form (to stdout without -o); "
         "--to xlsx writes the ledger in --layout (default: its own). "
@@ -223,6 +229,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("-o", "--output", metavar="FILE", help="the file to write")
     _common_options(convert)
+
+    template = add("template")
+    template.add_argument(
+        "--adapter",
+        metavar="NAME",
+        help="the adapter whose layout to write (default: the national default adapter)",
+    )
+    template.add_argument(
+        "--layout",
+        metavar="FORMAT",
+        help="one of the adapter's ledger formats (default: its first)",
+    )
+    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="the file")
+    _common_options(template)
     return parser
 
 

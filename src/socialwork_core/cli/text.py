@@ -61,6 +61,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.issues_written": "issues workbook written to {path}",
         "cli.report_written": "report {template} for {period} written to {path}",
         "cli.ledger_written": "ledger in the {layout} layout written to {path}",
+        "cli.template_written": (
+            "blank ledger in the {layout} layout written to {path}; its instructions sheet "
+            "explains each column"
+        ),
         "cli.convert_lossy": (
             "the target layout cannot hold the whole ledger: reading the written file back "
             "gives {errors} errors ({codes}); map those values (e.g. local categories) first"
@@ -136,6 +140,7 @@ COMMAND_SUMMARIES_EN: Mapping[str, str] = MappingProxyType(
         "due": "the due list (who to contact, by when), most urgent first",
         "report": "build a report from a template for one period",
         "convert": "convert a ledger to JSON or to another ledger layout",
+        "template": "write a blank ledger in an adapter's layout, with drop-down lists and instructions",
     }
 )
 """One English line per command (``cli_text.COMMAND_SUMMARIES`` is the Chinese)."""

@@ -19,6 +19,7 @@ COMMAND_SUMMARIES: Mapping[str, str] = MappingProxyType(
         "due": "列出待探访清单（最紧急的在前）",
         "report": "按模板生成某一统计周期的上报报表",
         "convert": "把台账转换为 JSON 或另一种台账格式的 Excel",
+        "template": "写出某种台账格式的空白台账模板（带下拉列表和填表说明）",
     }
 )
 """One Chinese line per command, shown in ``--help``."""

@@ -13,6 +13,8 @@
 - ``write_issues_workbook(path, result, ledger=…, on=…)``: the issues workbook (问题清单): every
   row with a problem under its sheet's own headers, the problem cells marked, to fix and reload.
 - ``write_ledger(path, ledger, fmt)``: the same layout back; reading it again gives equal records.
+- ``write_template(path, fmt)``: an empty ledger in the layout for filling in by hand, with
+  drop-down lists for coded columns, ID and phone columns as text, and a 填表说明 sheet.
 - ``check_recipients(result, as_of, extra=…)``: the category checks (and an adapter's) on the
   loaded records, as warnings placed at each person's row.
 - ``fit_categories(ledger, target_format, local_categories)``: before writing in another layout,
@@ -45,6 +47,7 @@ from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueTyp
 from .issues_workbook import write_issues_workbook
 from .loading import LedgerLoadError, LoadResult, RejectedRow, load_ledger
 from .model import Ledger, ledger_of, record_id
+from .template import write_template
 from .writing import write_ledger
 
 __all__ = [
@@ -75,4 +78,5 @@ __all__ = [
     "table_spec",
     "write_issues_workbook",
     "write_ledger",
+    "write_template",
 ]

@@ -28,6 +28,11 @@ _KINDS: dict[ValueType, CellKind] = {
 }
 
 
+def cell_kind(value_type: ValueType) -> CellKind:
+    """How the writer writes a column whose cells read as ``value_type``."""
+    return _KINDS.get(value_type, CellKind.TEXT)
+
+
 def _cell(column: FieldColumn, kind: RecordKind, record: Any, ledger: Ledger) -> Any:
     field = column.field
     if field in DISABILITY_PARTS:
@@ -83,7 +88,7 @@ def write_ledger(path: str | Path, ledger: Ledger, fmt: LedgerFormat) -> Path:
                 h for r in records for h in ledger.extras_of(sheet.kind, record_id(sheet.kind, r))
             )
         )
-        columns = [Column(c.header, _KINDS.get(c.type, CellKind.TEXT)) for c in sheet.columns]
+        columns = [Column(c.header, cell_kind(c.type)) for c in sheet.columns]
         columns += [Column(h) for h in extra_headers]
         sheets.append(SheetSpec(sheet.sheet_names[0], columns, _rows(sheet, ledger, extra_headers)))
     return write_workbook(path, sheets)

@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "cli.issues_written": "问题清单已写入 {path}，请按清单修改台账后重新导入。",
     "cli.report_written": "报表《{title}》（{period}）已写入 {path}。",
     "cli.ledger_written": "台账（格式 {layout}）已写入 {path}。",
+    "cli.template_written": "空白台账模板（格式 {layout}）已写入 {path}，请按其中“填表说明”工作表填写。",
     "cli.convert_lossy": (
         "新格式无法完整表示原台账：重新读取写出的文件时发现{errors}处错误（{codes}）。"
         "请先把这些内容改成新格式认可的写法（例如本地对象类别），再转换。"
