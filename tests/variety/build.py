@@ -14,7 +14,7 @@ import attrs
 
 from .people import Person, Visit
 from .sheets import Cell, Column, Line, OtherSheet, SheetPlan, Wrong, layout, write_csv, write_xlsx
-from .written import birth_cell, date_cell, id_cell, phone_cell, sex_word, typo_of
+from .written import birth_cell, date_cell, id_cell, mode_typo, phone_cell, sex_word, typo_of
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
@@ -55,8 +55,9 @@ class RegisterSpec:
     phone_form: str = "text"
     birth_form: str = "date"
     oddities: Oddities = attrs.field(factory=dict)
-    """Person index → ``id:<form>``, ``phone:<form>``, ``sex_blank``, ``category_typo``, or
-    ``no_name`` (the row has everything but a name: refused)."""
+    """Person index → ``id:<form>``, ``phone:<form>``, ``sex_blank``, ``sex_wrong`` (the cell
+    disagrees with the ID), ``category_typo``, or ``no_name`` (the row has everything but a name:
+    refused)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -77,7 +78,8 @@ class VisitSpec:
     total: bool = False
     oddities: Oddities = attrs.field(factory=dict)
     """Visit index → ``bad_date`` (2月30日), ``no_date``, ``stranger`` (a person on no register),
-    ``no_village`` (the village cell left empty)."""
+    ``no_village`` (the village cell left empty), ``mode_typo`` (an unknown mode word: the visit is
+    kept without a mode)."""
 
 
 @attrs.define
@@ -224,6 +226,9 @@ def register_sheet(
             if "disability_card" in fields:  # the 20-digit card number beside the ID number
                 card = person.resident_id + "42" if "disabled" in person.categories else None
                 values["disability_card"] = Cell(card, "text")
+            if oddity == "sex_wrong":  # the ID decides; the cell is flagged
+                other = "女" if person.sex == "male" else "男"
+                values["sex"] = Cell(other, wrong=Wrong("sex disagrees with the ID number"))
             if oddity == "no_name":
                 values["name"] = Cell(
                     None, wrong=Wrong("no name: the row identifies no one", "refuse_row")
@@ -305,7 +310,11 @@ def visit_sheet(
             day_cell = Cell(None)
             valid, why = False, "no date"
         word = _mode_word(spec.mode_words, visit.mode, rng)
-        words[word] = visit.mode
+        mode: str | None = visit.mode
+        if oddity == "mode_typo":  # the visit stays; its mode is unknown and flagged
+            word, mode = mode_typo(word), None
+        else:
+            words[word] = visit.mode
         id_c = id_cells.get(person.resident_id) or Cell(person.resident_id, "text")
         cells = {
             "seq": Cell(i + 1),
@@ -316,7 +325,7 @@ def visit_sheet(
             "village": Cell(None if oddity == "no_village" else person.village),
             "date": day_cell,
             "next_date": Cell(visit.on + timedelta(days=30), "yyyy/m/d"),
-            "mode": Cell(word),
+            "mode": Cell(word, wrong=Wrong("unknown mode word (a typo)") if mode is None else None),
             "content": Cell(
                 rng.choice(("了解近况，身体尚可", "询问生活需求", "送去米油", "提醒防寒保暖"))
             ),
@@ -340,7 +349,7 @@ def visit_sheet(
             "person_row": None,
             "date": visit.on.isoformat() if valid or oddity == "stranger" else None,
             "date_as_written": day_cell.text(),
-            "mode": visit.mode,
+            "mode": mode,
             "mode_as_written": word,
             "valid": valid,
             "_owner": owner,

@@ -1,6 +1,6 @@
 """What the library must read from the variety ledgers and the shared corpus: the floors the tests
-hold (a ratchet: raise a floor when the reader gets better, never lower it) and the targets of
-issue #11 beside them."""
+hold (a ratchet: raise a floor when the reader gets better; lower one only when the test material
+itself changes, re-measured in the same commit) and the targets of issue #11 beside them."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ TARGETS = Shares(readable=1.0, people=0.98, visits=0.98, flagged=1.0, invented_a
 """Issue #11's acceptance: every file read, 98% of people and visits right, every wrong cell
 flagged, no record from a title, subtotal, total or footer row."""
 
-FLOORS = Shares(readable=3 / 14, people=0.0, visits=0.0, flagged=2 / 16, invented_at_most=0)
+FLOORS = Shares(readable=3 / 14, people=0.0, visits=0.0, flagged=2 / 23, invented_at_most=0)
 """What the reader on main achieved on the variety ledgers when these tests landed."""
 
 CORPUS_FLOORS = Shares(readable=4 / 11, people=0.078, visits=0.0, flagged=0.08, invented_at_most=0)

@@ -121,9 +121,7 @@ def two_sheets(
         if cell.wrong is not None:
             cell = attrs.evolve(
                 cell,
-                wrong=attrs.evolve(
-                    cell.wrong, why="the register's wrong ID repeated; the name finds the person"
-                ),
+                wrong=attrs.evolve(cell.wrong, why=f"as on the register: {cell.wrong.why}"),
             )
         id_cells[person.resident_id] = cell
     log, visit_entries, mode_words = visit_sheet(
@@ -795,6 +793,7 @@ def liaoning(rng: random.Random) -> LedgerPlan:
         ),
         date_forms=("date", "slash", "iso"),
         mode_words=modes(home_visit=("入户走访",), phone=("电话回访",), video=("微信视频",)),
+        oddities={11: "mode_typo", 40: "mode_typo"},
     )
     return two_sheets(
         slug="liaoning",
@@ -805,7 +804,8 @@ def liaoning(rng: random.Random) -> LedgerPlan:
         style="traffic-light levels, category words with prefixes and old names, two typos",
         exercises=(
             "关爱等级 红/黄/绿; 城乡低保, 低边户, 特困供养, 空巢老人, 事实孤儿 joined by ，; "
-            "typos 底保/特因 (warn: person kept); dates real, "
+            "对象类别（2022年） beside 对象类别; typos 底保/特因 (warn: person kept) and in two "
+            "mode words (warn: the visit kept without a mode); dates real, "
             "2024/7/5 and 2024-07-05 as text"
         ),
         rng=rng,
@@ -825,6 +825,23 @@ ANHUI = County("340421", "安徽省", "凤台县", "刘集乡", ("刘集村", "�
 
 def anhui(rng: random.Random) -> LedgerPlan:
     people = make_people(rng, ANHUI, 34, year=2024, record_prefix="LJ-", x_checks=3)
+    oddities = {
+        6: "id:fullwidth",
+        9: "id:spaced",
+        12: "id:trailing_space",
+        15: "id:number",
+        19: "id:bad_check",
+        23: "phone:ten",
+        25: "phone:dashed",
+        27: "sex_blank",
+        28: "sex_blank",
+        30: "phone:number",
+        31: "sex_wrong",
+    }
+    with_x = [i for i, p in enumerate(people) if p.resident_id.endswith("X") and i not in oddities]
+    oddities.update({i: "id:lower_x" for i in with_x[:2]})
+    old = next(i for i, p in enumerate(people) if i not in oddities and p.birth_date.year < 2000)
+    oddities[old] = "id:old15"
     register = RegisterSpec(
         sheet="服务对象台账",
         columns=(
@@ -842,20 +859,7 @@ def anhui(rng: random.Random) -> LedgerPlan:
         levels=LEVEL_SCALES["letter_class"],
         birth_form="dot",
         title="刘集乡社工站服务对象台账",
-        oddities={
-            0: "id:lower_x",
-            1: "id:lower_x",
-            6: "id:fullwidth",
-            9: "id:spaced",
-            12: "id:trailing_space",
-            15: "id:number",
-            19: "id:bad_check",
-            23: "phone:ten",
-            25: "phone:dashed",
-            27: "sex_blank",
-            28: "sex_blank",
-            30: "phone:number",
-        },
+        oddities=oddities,
     )
     visits = VisitSpec(
         sheet="探访记录",
@@ -879,10 +883,12 @@ def anhui(rng: random.Random) -> LedgerPlan:
         style="a clerk's register with every kind of odd ID and phone",
         exercises=(
             "IDs with lowercase x, full-width digits, spaces, "
-            "trailing spaces, stored as a number (lost: warn), "
+            "trailing spaces, an old 15-digit number (upgraded: warn), "
+            "stored as a number (lost: warn), "
             "a bad check character (warn, repeated on the visit log); "
             "a 10-digit phone (warn), dashed and number phones; "
-            "blank sex cells; levels A类/B类/C类; birth dates 1950.03.12"
+            "blank sex cells, a sex cell that disagrees with the ID (warn); "
+            "levels A类/B类/C类; birth dates 1950.03.12"
         ),
         rng=rng,
         people=people,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 from .conftest import keys_in
 from .floors import FLOORS, TARGETS, Shares
+from .generate import plan_of
 from .scorer import (
     Reading,
     Score,
@@ -20,6 +22,7 @@ from .scorer import (
     table,
     total,
 )
+from .styles import STYLES
 
 
 def assert_floors(all_: Score, floors: Shares) -> None:
@@ -48,13 +51,12 @@ def test_the_floors_never_exceed_the_targets() -> None:
 
 
 def test_the_command_and_the_python_api_read_alike(variety_dir: Path) -> None:
-    """The quick in-process reading scores as ``socialwork convert`` does (a readable file and a
-    refused one; the command cannot say which row a person came from, so invented is left out)."""
-    keys = keys_in(variety_dir)
-    readable = next(k for k in keys if read_in_process(variety_dir / k["file"]).document)
-    refused = next(k for k in keys if not read_in_process(variety_dir / k["file"]).document)
-    for key in (readable, refused):
-        path = variety_dir / key["file"]
+    """The quick in-process reading scores as ``socialwork convert`` does, on a workbook and a
+    CSV (the command cannot say which row a person came from, so invented is left out)."""
+    for slug in ("shanxi", "neimenggu"):
+        plan = plan_of(next(s for s in STYLES if s.slug == slug))
+        key = json.loads((variety_dir / f"{plan.file}.key.json").read_text(encoding="utf-8"))
+        path = variety_dir / plan.file
         by_api = attrs.evolve(score(key, read_in_process(path)), invented=0, error="")
         by_command = attrs.evolve(score(key, read_with_command(path)), invented=0, error="")
         assert by_api == by_command

@@ -18,6 +18,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
+from stdnum.cn import ric
 
 SEX = {"男": "male", "女": "female"}
 
@@ -64,6 +65,14 @@ def parse_date(value: Any, year: int) -> date | None:
 
 def normalised_id(value: Any) -> str:
     return "".join(unicodedata.normalize("NFKC", _text(value)).split()).upper()
+
+
+def upgraded(number: str) -> str:
+    """An old 15-digit ID as its 18-digit form (GB 11643: insert 19, add the check character)."""
+    if len(number) != 15 or not number.isdigit():
+        return number
+    first17 = number[:6] + "19" + number[6:]
+    return first17 + str(ric.calc_check_digit(first17 + "0"))
 
 
 class _Sheet:
@@ -122,8 +131,10 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             if _text(written) != p["id_as_written"] and not isinstance(written, int | float):
                 out.append(f"{where}: ID as written {p['id_as_written']!r} is {written!r}")
             flagged = (ps["name"], row, cols["id"]) in wrong_at
-            if p["id"] is not None and normalised_id(written) != p["id"]:
+            if p["id"] is not None and upgraded(normalised_id(written)) != p["id"]:
                 out.append(f"{where}: the ID cell does not give {p['id']}")
+            if len(normalised_id(written)) == 15 and not flagged:
+                out.append(f"{where}: an old 15-digit ID is not in wrong_cells")
             if p["id"] is None and not flagged:
                 out.append(f"{where}: an unrecoverable ID is not in wrong_cells")
             if p["id"] is not None:
@@ -134,7 +145,8 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                     out.append(f"{where}: birth date disagrees with the ID")
         if "sex" in cols:
             written_sex = _text(sheet.cell(row, cols["sex"])).strip()
-            if written_sex and SEX.get(written_sex) != p["sex"]:
+            flagged_sex = (ps["name"], row, cols["sex"]) in wrong_at
+            if written_sex and SEX.get(written_sex) != p["sex"] and not flagged_sex:
                 out.append(f"{where}: sex cell {written_sex} is not {p['sex']}")
         if "record_no" in cols and _text(sheet.cell(row, cols["record_no"])) != (
             p["record_no"] or ""
@@ -196,6 +208,8 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             mode = _text(vsheet.cell(row, vcols["mode"]))
             if mode != v["mode_as_written"] or key["mode_words"].get(mode) != v["mode"]:
                 out.append(f"{where}: mode {mode!r} is not {v['mode']}")
+            if v["mode"] is None and (vs["name"], row, vcols["mode"]) not in wrong_at:
+                out.append(f"{where}: an unknown mode word is not in wrong_cells")
             if "name" in vcols and _text(vsheet.cell(row, vcols["name"])) != v["person_name"]:
                 out.append(f"{where}: name is not {v['person_name']}")
             owner = people_by_row.get(v["person_row"]) if v["person_row"] else None
@@ -212,7 +226,7 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                 if (
                     "id" in vcols
                     and owner["id"]
-                    and normalised_id(vsheet.cell(row, vcols["id"])) != owner["id"]
+                    and upgraded(normalised_id(vsheet.cell(row, vcols["id"]))) != owner["id"]
                 ):
                     out.append(f"{where}: ID disagrees with the register")
     for w in key["wrong_cells"]:

@@ -30,8 +30,18 @@ from .sheets import Cell, Wrong, shown_text
 
 # --- resident IDs -------------------------------------------------------------------------------
 
-ID_FORMS = ("text", "lower_x", "fullwidth", "spaced", "trailing_space", "number", "bad_check")
-"""How an ID cell is written; the last two lose the number (the key's ``id`` is null)."""
+ID_FORMS = (
+    "text",
+    "lower_x",
+    "fullwidth",
+    "spaced",
+    "trailing_space",
+    "old15",
+    "number",
+    "bad_check",
+)
+"""How an ID cell is written; the last two lose the number (the key's ``id`` is null); an old
+15-digit number is upgraded (the key holds the 18-digit one) and flagged."""
 
 
 def fullwidth(text: str) -> str:
@@ -51,6 +61,13 @@ def id_cell(number: str, form: str, *, csv: bool = False) -> tuple[Cell, str | N
         return Cell(f"{number[:6]} {number[6:14]} {number[14:]}", "text"), number
     if form == "trailing_space":
         return Cell(number + "  ", "text"), number
+    if form == "old15":
+        if not number[6:8] == "19":
+            raise ValueError("a 15-digit number holds a birth year of the 1900s only")
+        old = number[:6] + number[8:17]
+        return Cell(
+            old, "text", wrong=Wrong("an old 15-digit number: upgraded to 18 digits")
+        ), number
     if form == "number":
         kept = int(number[:15] + "000")
         return Cell(
@@ -213,3 +230,11 @@ MODE_WORDS: dict[str, tuple[str, ...]] = {
     STATION: ("来站咨询", "来访"),
 }
 """The words a visit log uses for each mode."""
+
+
+def mode_typo(word: str) -> str:
+    """A mode word with a slip of the input method (入户 → 入护, 电话 → 电活)."""
+    for right, wrong in (("户", "护"), ("话", "活"), ("视", "事"), ("访", "仿"), ("站", "占")):
+        if right in word:
+            return word.replace(right, wrong, 1)
+    return word + "了"
