@@ -92,7 +92,8 @@ def test_the_workbook_has_title_unit_period_headers_figures_and_footer(workbook_
     assert ("低保", 5, "人次") in [r[:3] for r in rows]
     assert any("台账中没有个案记录" in t for t in texts)
     assert "一人属两类的两行各计一次。" in texts
-    assert rows[-1][0] == "填表人：李四    审核人：王五    填报日期：2022年4月2日"
+    assert rows[-2][0].split() == ["填表人：李四", "审核人：王五", "负责人："]
+    assert rows[-1][0].split() == ["单位（盖章）：", "日期：2022年4月2日"]
 
 
 def test_no_cell_holds_an_unmasked_id_or_phone(workbook_path: Path) -> None:

@@ -126,6 +126,7 @@ def build_monthly(
         ],
         labels=MONTHLY_LABELS,
         chart=True,
+        totals=("visits.total",),
     )
     return Report(
         template=MONTHLY.name,

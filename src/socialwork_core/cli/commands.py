@@ -316,6 +316,26 @@ def _name(opened: OpenedLedger, key: str, full_names: bool) -> str:
     return person.name if full_names else mask_name(person.name)
 
 
+def _contact_details(opened: OpenedLedger, key: str) -> dict[str, str]:
+    """What a worker needs to reach a person: phone numbers, address, village (``--internal``
+    only: these never leave the station)."""
+    person = opened.result.ledger.recipient(key)
+    if person is None:
+        return {"phone": "", "address": "", "village": ""}
+    return {
+        "phone": cli_text.PHONE_JOINER.join(
+            (*person.phones, *((person.guardian_phone,) if person.guardian_phone else ()))
+        ),
+        "address": person.residence_address or person.household_address or "",
+        "village": person.village or "",
+    }
+
+
+def _last_contact(opened: OpenedLedger, key: str) -> date | None:
+    days = [c.on for c in opened.result.ledger.contacts_of(key)]
+    return max(days, default=None)
+
+
 def _reasons_cell(result: GradeResult) -> str:
     return cli_text.REASON_JOINER.join(result.explain())
 
@@ -392,14 +412,20 @@ def _emit_table(
     rows: Sequence[Sequence[str]],
     payload: dict[str, Any],
     inputs: Sequence[str | Path],
+    internal: bool = False,
 ) -> None:
-    """Write the table to ``output`` if asked, then print it (or its JSON form) on stdout."""
+    """Write the table to ``output`` if asked, then print it (or its JSON form) on stdout. An
+    ``internal`` list (full names, phones, addresses) is titled 内部使用 and said to be so."""
+    title = cli_text.SHEET_TITLES[kind]
+    if internal:
+        title = cli_text.INTERNAL_TITLE.format(title=title)
+        console.note("cli.internal_list")
     if output is not None:
         _table_output(
             console,
             Path(output),
-            sheet=cli_text.SHEET_TITLES[kind],
-            title=cli_text.SHEET_TITLES[kind],
+            sheet=title,
+            title=title,
             subtitle=as_of.isoformat(),
             columns=columns,
             rows=rows,
@@ -425,13 +451,21 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
     console.progress("cli.progress.computing")
     grades = grade_all(opened.result.ledger.recipients, as_of, opened.rule_sets, alerts=alerts)
     ordered = sorted(grades.values(), key=lambda g: (g.effective_level.rank, g.recipient_key))
-    items = [_grade_data(opened, g, args.full_names) for g in ordered]
+    full = args.full_names or args.internal
+    items = [_grade_data(opened, g, full) for g in ordered]
     declared = {g.recipient_key: _declared(opened, g.recipient_key) for g in ordered}
-    columns = ("key", "name", "level", "declared_level", "computed_level", "reasons")
+    columns: tuple[str, ...] = (
+        "key",
+        "name",
+        "level",
+        "declared_level",
+        "computed_level",
+        "reasons",
+    )
     rows = [
         [
             g.recipient_key,
-            _name(opened, g.recipient_key, args.full_names),
+            _name(opened, g.recipient_key, full),
             _level(g.effective_level),
             _level(declared[g.recipient_key]),
             _level(g.level),
@@ -439,6 +473,24 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
         ]
         for g in ordered
     ]
+    if args.internal:
+        columns = ("key", "name", "phone", "address", "village", "last_contact_on", "level")
+        rows = []
+        for g, item in zip(ordered, items, strict=True):
+            details = _contact_details(opened, g.recipient_key)
+            last = _iso(_last_contact(opened, g.recipient_key))
+            item.update(details, last_contact_on=last)
+            rows.append(
+                [
+                    g.recipient_key,
+                    _name(opened, g.recipient_key, True),
+                    details["phone"],
+                    details["address"],
+                    details["village"],
+                    last or "-",
+                    _level(g.effective_level),
+                ]
+            )
     declared_count = sum(1 for level in declared.values() if level is not None)
     differ = sum(1 for g in ordered if declared[g.recipient_key] not in (None, g.level))
     rule_set = (ordered[0].rule_set_name, ordered[0].rule_set_version) if ordered else ("-", "-")
@@ -458,6 +510,7 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
         rows,
         payload,
         _inputs(args),
+        internal=args.internal,
     )
     console.note(
         "cli.graded",
@@ -524,7 +577,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
         ledger.recipients, ledger.contacts, opened.rule_sets, as_of, alerts=alerts, grades=grades
     )
     shown = [e for e in entries if args.all or e.status.needs_action]
-    columns = (
+    columns: tuple[str, ...] = (
         "level",
         "key",
         "name",
@@ -555,6 +608,43 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
                 "" if grade is None else _reasons_cell(grade),
             ]
         )
+    full = args.full_names or args.internal
+    entries_data = [_due_data(opened, e, grades.get(e.recipient_key), full) for e in shown]
+    if args.internal:
+        columns = (
+            "level",
+            "name",
+            "key",
+            "phone",
+            "address",
+            "village",
+            "last_contact_on",
+            "requirement",
+            "status",
+            "due_on",
+            "days_overdue",
+            "worker",
+        )
+        rows = []
+        for e, item in zip(shown, entries_data, strict=True):
+            details = _contact_details(opened, e.recipient_key)
+            item.update(phone=details["phone"], address=details["address"])
+            rows.append(
+                [
+                    _level(e.level),
+                    _name(opened, e.recipient_key, True),
+                    e.recipient_key,
+                    details["phone"],
+                    details["address"],
+                    e.village or details["village"],
+                    _iso(e.last_contact_on) or "-",
+                    e.description or e.requirement_id,
+                    e.status.label,
+                    _iso(e.due_on) or "-",
+                    str(e.days_overdue) if e.days_overdue else "",
+                    e.worker_id or "",
+                ]
+            )
     statuses = Counter(e.status for e in entries)
     payload = {
         **opened.describe(),
@@ -562,9 +652,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
         "alerts": [a.id for a in alerts],
         "counts": {s.value: statuses[s] for s in DueStatus},
         "all": bool(args.all),
-        "entries": [
-            _due_data(opened, e, grades.get(e.recipient_key), args.full_names) for e in shown
-        ],
+        "entries": entries_data,
     }
     _emit_table(
         console,
@@ -575,6 +663,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
         rows,
         payload,
         _inputs(args),
+        internal=args.internal,
     )
     console.note(
         "cli.due_summary",

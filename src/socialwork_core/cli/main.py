@@ -147,6 +147,14 @@ def _people_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--alert", action="append", metavar="FILE", help="an alert file (JSON); repeatable"
     )
+    parser.add_argument(
+        "--internal",
+        action="store_true",
+        help=(
+            "a list for the station's own staff: full names, phone numbers, addresses, villages "
+            "and the last contact, titled 内部使用 (default: masked)"
+        ),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

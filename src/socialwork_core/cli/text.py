@@ -82,6 +82,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.due_summary": "{count} due-list lines on {as_of}",
         "cli.due_hidden": "{count} lines that are ok or suspended are not shown; --all shows them",
         "cli.no_adapters": "no adapter is installed",
+        "cli.internal_list": (
+            "this list holds full names, phone numbers and addresses: for the station's own "
+            "staff only, do not pass it on"
+        ),
         "cli.progress.plugins": "loading adapters…",
         "cli.progress.reading": "reading {path}…",
         "cli.progress.reading_many": "reading {count} ledger files…",
@@ -127,6 +131,8 @@ HEADINGS_EN: Mapping[str, str] = MappingProxyType(
         "last_contact_on": "last contact",
         "village": "village",
         "worker": "worker",
+        "phone": "phone",
+        "address": "address",
         "total": "total",
         "none": "none",
     }

@@ -60,6 +60,8 @@ HEADINGS: Mapping[str, str] = MappingProxyType(
         "last_contact_on": "上次探访",
         "village": "村居",
         "worker": "负责社工",
+        "phone": "联系电话",
+        "address": "住址",
         "total": "合计",
         "none": "无",
     }
@@ -86,6 +88,12 @@ PERIOD_KIND_LABELS: Mapping[str, str] = MappingProxyType(
     }
 )
 """``periods.PeriodKind`` codes → how a report's filing period is named."""
+
+INTERNAL_TITLE = "{title}（内部使用）"
+"""The title of a list with full personal data (``--internal``): for the station's own staff."""
+
+PHONE_JOINER = "、"
+"""Joins a person's phone numbers in one cell."""
 
 JOINER = "，"
 """Joins short items in a Chinese sentence."""

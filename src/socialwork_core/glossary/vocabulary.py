@@ -95,8 +95,6 @@ PAGE_NUMBERS = "第 &P 页 共 &N 页"
 """The printed page footer (&P the page, &N the number of pages, in Excel's header codes)."""
 COMMENT_AUTHOR = "台账检查"
 """The author shown on a cell comment the library writes (a problem found in that cell)."""
-INTERNAL_USE = "内部使用"
-"""Marks a list with full personal data, for the station's own staff only."""
 
 
 def written_date(year: int, month: int, day: int) -> str:

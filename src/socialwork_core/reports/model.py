@@ -27,6 +27,9 @@ class Row:
     figures: tuple[Figure, ...]
     note: str | None = None
     """Text for the table's note column (a grade, a remark), when the table has one."""
+    total: bool = False
+    """A total of other rows (探访服务对象 over its groups): kept in the table, left out of a chart,
+    where it would dwarf the parts it sums."""
 
 
 @attrs.frozen(kw_only=True)

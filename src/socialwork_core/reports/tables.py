@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..glossary.indicators_text import ITEM_LABEL, VALUE_LABEL
 from ..indicators.codes import check_labels_cover
@@ -19,6 +19,7 @@ def figure_table(
     labels: Mapping[str, str] | None = None,
     chart: bool = False,
     headers: tuple[str, str] = (ITEM_LABEL, VALUE_LABEL),
+    totals: Collection[str] = (),
 ) -> Table:
     """One row per figure (label, value, unit). ``labels`` maps a figure code to the row label an
     adapter uses instead of the core's: when given, every key must be a figure code and every
@@ -26,14 +27,15 @@ def figure_table(
     a label, or
     :class:`~socialwork_core.indicators.codes.UnknownFigureCode` /
     :class:`~socialwork_core.indicators.codes.UnlabelledFigure` is raised (the kit builds every
-    template, so a renamed key fails there, not silently in the printed form)."""
+    template, so a renamed key fails there, not silently in the printed form). ``totals`` names
+    the figure codes that total other rows (left out of the chart)."""
     labels = labels or {}
     if labels:
         check_labels_cover(((figure.code, figure.label) for figure in figures), labels)
     rows = []
     for figure in figures:
         label = labels.get(figure.code, figure.label)
-        rows.append(Row(label=label, figures=(figure.relabel(label),)))
+        rows.append(Row(label=label, figures=(figure.relabel(label),), total=figure.code in totals))
     return Table(headers=headers, rows=tuple(rows), title=title, with_units=True, chart=chart)
 
 

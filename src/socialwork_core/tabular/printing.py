@@ -2,11 +2,11 @@
 fit to the page width only while text stays readable, header rows repeated, page numbers.
 
 Widths are Excel character units (a CJK character counts two). The page capacities assume the
-margins set here (1.3 cm left and right) and the default 11 pt font: at 100 % a portrait page
-holds about 95 units and a landscape page about 140; fit to width may shrink a little (to 92 %,
-text still above 10 pt) and never enlarges. A wider table has its widest columns narrowed (their
-text wraps) down to a floor; a table still too wide is not shrunk at all (text would fall under
-9 pt) but printed across several pages at full size, its first column repeated.
+margins set here (1.3 cm left and right) and the default 11 pt font (see ``PORTRAIT_UNITS``); fit
+to width may shrink a little (to 92 %, text still above 10 pt) and never enlarges. A wider
+table has its widest columns narrowed (their text wraps) down to a floor; a table still too
+wide is not shrunk at all (text would fall under 9 pt) but printed across several pages at full
+size, its first column repeated.
 """
 
 from __future__ import annotations
@@ -32,11 +32,13 @@ __all__ = [
     "plan_widths",
 ]
 
-PORTRAIT_UNITS: Final = 100.0
-"""Column width units that fit across portrait A4 at 92 % or more (about 95 at 100 %)."""
-LANDSCAPE_UNITS: Final = 148.0
-"""Column width units that fit across landscape A4 at 92 % or more (about 140 at 100 %): text
-of 11 pt stays above 10 pt."""
+PORTRAIT_UNITS: Final = 80.0
+"""Column width units that fit across portrait A4 at 92 % or more, whichever program prints."""
+LANDSCAPE_UNITS: Final = 118.0
+"""Column width units that fit across landscape A4 at 92 % or more (text of 11 pt stays above
+10 pt). A unit is the width of a digit of the workbook's font: 5.25 pt in Excel's Calibri, about
+7 pt where LibreOffice lacks Calibri's metrics and uses a wider font; these capacities hold for
+the wider one (75 and 110 units at 100 %), so Excel prints the same forms at 100 % with room."""
 _FLOOR: Final = 8.0
 """Narrowest a column is made to fit the page (four Chinese characters a line)."""
 _SIDE_MARGIN_INCHES: Final = 0.5
@@ -101,8 +103,13 @@ def plan_widths(
 
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` takes in a wrapped cell ``width`` units wide."""
-    usable = max(width - 1.5, 1.0)
-    return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
+    usable = max(width - 1.0, 1.0)
+    return sum(max(1, math.ceil(_printed_width(part) / usable)) for part in text.split("\n"))
+
+
+def _printed_width(value: str) -> float:
+    """Like ``display_width``, with Latin text a little narrower than a digit on average."""
+    return sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 0.9 for ch in value)
 
 
 def apply_page_layout(

@@ -291,8 +291,13 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
     if spec.title is not None:
         current += 1
         sheet.row_dimensions[current].height = 28
-        sheet.append([_label_cell(sheet, spec.title.title, TITLE_STYLE)])
-        sheet.merged_cells.add(f"A{current}:{last}{current}")
+        title = _label_cell(sheet, spec.title.title, TITLE_STYLE)
+        if layout.fit_to_width:
+            sheet.append([title])
+            sheet.merged_cells.add(f"A{current}:{last}{current}")
+        else:  # printed across pages: a title centred over them all would be cut in two
+            title.alignment = Alignment(horizontal="left", vertical="center")
+            sheet.append([title])
         parts = []
         if spec.title.reporting_unit:
             parts.append(words.REPORTING_UNIT_LABEL + spec.title.reporting_unit)
@@ -301,7 +306,8 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
         if parts:
             current += 1
             sheet.append([_label_cell(sheet, words.FOOTER_GAP.join(parts))])
-            sheet.merged_cells.add(f"A{current}:{last}{current}")
+            if layout.fit_to_width:
+                sheet.merged_cells.add(f"A{current}:{last}{current}")
     current += 1
     sheet.row_dimensions[current].height = _height(
         [column.header for column in columns], layout.widths, layout.wrapped, every=True

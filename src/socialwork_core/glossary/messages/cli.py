@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "cli.due_summary": "{as_of}待探访清单共{count}项：{statuses}。",
     "cli.due_hidden": "另有{count}项状态正常或暂停，未列出；加 --all 可全部列出。",
     "cli.no_adapters": "没有安装任何适配器。",
+    "cli.internal_list": "此清单含完整姓名、电话和住址，仅供社工站内部使用，请勿外传。",
     # --- progress (shown only when stderr is a terminal) -------------------------------------------
     "cli.progress.plugins": "正在加载适配器……",
     "cli.progress.reading": "正在读取台账 {path}……",
