@@ -152,7 +152,7 @@ def _people_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=(
             "a list for the station's own staff: full names, phone numbers, addresses, villages "
-            "and the last contact, titled 内部使用 (default: masked)"
+            "and the last contact, titled for internal use (default: masked)"
         ),
     )
 
