@@ -27,5 +27,26 @@ flagged, no record from a title, subtotal, total or footer row."""
 FLOORS = Shares(readable=3 / 14, people=0.0, visits=0.0, flagged=2 / 23, invented_at_most=0)
 """What the reader on main achieved on the variety ledgers when these tests landed."""
 
-CORPUS_FLOORS = Shares(readable=4 / 11, people=0.078, visits=0.0, flagged=0.08, invented_at_most=0)
+CORPUS_FLOORS = Shares(
+    readable=4 / 11, people=69 / 537, visits=0.0, flagged=2 / 25, invented_at_most=0
+)
 """The same for the shared corpus (``../shared/corpus/make_corpus.py``)."""
+
+NOT_YET_VALIDATED: frozenset[str] = frozenset(
+    {
+        "hunan",
+        "sichuan",
+        "shaanxi",
+        "ningxia",
+        "xinjiang",
+        "liaoning",
+        "anhui",
+        "heilongjiang",
+        "hubei",
+        "gansu",
+        "qinghai",
+    }
+)
+"""Styles that ``socialwork validate`` still refuses whole (exit 2: no format detected from the
+headers, or a visit log without 记录编号): their test is an xfail(strict), so take a style out of
+this set when the reader reads it. Issue #11 asks for none."""
