@@ -278,6 +278,42 @@ def test_private_imports_and_undeclared_capabilities_are_named(
     )
 
 
+MISSPELT_HOOK = """
+@hookimpl
+def socialwork_rule_set():  # the hook is socialwork_rule_sets
+    return []
+"""
+
+ONE_TEMPLATE_NOT_A_LIST = """
+from socialwork_guangdong.reports import MONTHLY
+
+
+@hookimpl
+def socialwork_report_templates():
+    return MONTHLY  # one template, where the hook wants a list
+"""
+
+
+@pytest.mark.parametrize(
+    ("broken", "why"),
+    [
+        (MISSPELT_HOOK, "*socialwork_rule_set*did you mean 'socialwork_rule_sets'*"),
+        (
+            ONE_TEMPLATE_NOT_A_LIST,
+            "*socialwork_report_templates returned a ReportTemplate*not a list of ReportTemplate*",
+        ),
+    ],
+)
+def test_a_plugin_set_aside_while_loading_fails_once_saying_why(
+    install, pytester: pytest.Pytester, broken: str, why: str
+) -> None:
+    install(GOOD_FORMAT, broken, capabilities="{Capability.LEDGER_FORMATS}")
+    result = run(pytester)
+    result.assert_outcomes(failed=1, skipped=13)
+    result.stdout.fnmatch_lines(["*loading reported a problem for 'broken'" + why])
+    assert "Declare the entry point" not in result.stdout.str()
+
+
 def test_an_adapter_that_is_not_installed_is_named_with_the_entry_point_to_declare(
     pytester: pytest.Pytester,
 ) -> None:

@@ -82,6 +82,8 @@ def check_discovery(
         if p.plugin == adapter
     ]
     info = adapter_info(plugins, adapter)
+    if info is None and adapter in plugins.set_aside():
+        return problems  # found, but set aside: the problems above say why
     if info is None:
         found = ", ".join(plugins.names()) or "none"
         problems.append(
