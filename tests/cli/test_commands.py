@@ -20,6 +20,8 @@ from socialwork_core.cli.text import ENGLISH
 from socialwork_core.glossary.messages import cli as cli_messages
 from socialwork_core.glossary.rules_text import DueStatus
 from socialwork_core.glossary.terms import ServiceLevel
+from socialwork_core.plugins import Region, load_plugins
+from socialwork_core.serialize import make_converter, structure
 
 from .conftest import BUILT_IN, FIXTURES, Run, example
 
@@ -43,7 +45,10 @@ def test_adapters_json_tolerates_extra_plugins_and_names_each_origin(run: Runner
     assert set(by_name) >= BUILT_IN
     gd = by_name["guangdong"]
     assert gd["version"] == "0.1.0"
-    assert gd["region"] == {"code": "guangdong", "name": "广东省"}
+    assert (gd["region"]["code"], gd["region"]["name"]) == ("guangdong", "广东省")
+    # the region as the library's converter writes it: it reads back as the plugin's own
+    region = structure(make_converter(), gd["region"], Region)
+    assert region == load_plugins(environ={}).region("guangdong")
     assert gd["origin"]["source"] == "entry_point"
     assert gd["origin"]["distribution"] == "socialwork-core"
     assert gd["formats"] == ["guangdong"]

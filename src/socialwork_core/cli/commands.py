@@ -7,6 +7,7 @@ Every command is thin: it calls the public API (``plugins``, ``ledger``, ``gradi
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 from collections import Counter
@@ -15,6 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import cattrs
+
+from .. import serialize
 from ..glossary import ServiceLevel, Severity, cli_text
 from ..glossary.rules_text import category_label
 from ..glossary.vocabulary import ORIGINAL_CATEGORY_HEADER
@@ -121,6 +125,18 @@ def _write_text(console: Console, path: Path, text: str) -> None:
     _write(console, path, lambda: write_text_atomic(path, text + "\n"))
 
 
+@functools.cache
+def _converter() -> cattrs.Converter:
+    return serialize.make_converter()
+
+
+def _data(record: object) -> dict[str, Any]:
+    """A record as the library's converter writes it (the JSON the command prints is the records'
+    own form, not a second one kept by hand beside them)."""
+    data: dict[str, Any] = _converter().unstructure(record)
+    return data
+
+
 def _both(label: str, code: str) -> str:
     return f"{label} {code}"
 
@@ -139,16 +155,8 @@ def cmd_adapters(args: argparse.Namespace, console: Console, today: date) -> int
             {
                 "name": info.name,
                 "version": info.version,
-                "region": None
-                if info.region is None
-                else {"code": info.region.code, "name": info.region.name},
-                "origin": {
-                    "source": origin.source,
-                    "module": origin.module,
-                    "entry_point": origin.entry_point,
-                    "distribution": origin.distribution,
-                    "distribution_version": origin.distribution_version,
-                },
+                "region": None if info.region is None else _data(info.region),
+                "origin": _data(origin),
                 "formats": [f.name for f in plugins.ledger_formats(adapter=info.name)],
                 "report_templates": [
                     {"name": t.name, "title": t.title, "period_kind": t.period_kind.value}
@@ -188,11 +196,9 @@ def cmd_adapters(args: argparse.Namespace, console: Console, today: date) -> int
 def _issue_data(issue: Issue) -> dict[str, Any]:
     """An issue for stdout: ID and phone numbers in it masked (the issues workbook, a file for the
     station itself, keeps them whole so the row can be found and fixed)."""
+    place = {key: value for key, value in _data(issue).items() if key != "finding"}
     return {
-        "sheet": issue.sheet,
-        "row": issue.row,
-        "column": issue.column,
-        "header": issue.header,
+        **place,
         "raw": mask_text(issue.raw),
         "code": issue.code,
         "severity": issue.severity.value,
@@ -295,14 +301,7 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
 
 
 def _reason_data(reason: Reason) -> dict[str, Any]:
-    return {
-        "rule_id": reason.rule_id,
-        "level": reason.level.value,
-        "description": reason.description,
-        "description_en": reason.description_en,
-        "inputs": dict(reason.inputs),
-        "text": reason.text,
-    }
+    return {**_data(reason), "text": reason.text}
 
 
 def _level(level: ServiceLevel | None) -> str:
@@ -356,14 +355,7 @@ def _grade_data(opened: OpenedLedger, result: GradeResult, full_names: bool) -> 
         "computed_level": result.level.value,
         "declared_level": None if declared is None else declared.value,
         "declared_differs": declared is not None and declared is not result.level,
-        "override": None
-        if override is None
-        else {
-            "level": override.level.value,
-            "by": override.by,
-            "on": override.on.isoformat(),
-            "reason": override.reason,
-        },
+        "override": None if override is None else _data(override),
         "reasons": [_reason_data(r) for r in result.reasons],
         "explanation": list(result.explain()),
         "rule_set": {"name": result.rule_set_name, "version": result.rule_set_version},
@@ -535,24 +527,14 @@ def _iso(day: date | None) -> str | None:
 def _due_data(
     opened: OpenedLedger, entry: DueEntry, grade: GradeResult | None, full_names: bool
 ) -> dict[str, Any]:
+    # the entry as the converter writes it, with what a reader of the output needs beside it
     return {
-        "recipient_key": entry.recipient_key,
+        **_data(entry),
         "name": _name(opened, entry.recipient_key, full_names),
-        "level": entry.level.value,
         "level_label": entry.level.label,
         "reasons": [] if grade is None else [_reason_data(r) for r in grade.reasons],
-        "requirement_id": entry.requirement_id,
         "requirement": entry.description,
-        "status": entry.status.value,
         "status_label": entry.status.label,
-        "due_on": _iso(entry.due_on),
-        "days_overdue": entry.days_overdue,
-        "last_contact_on": _iso(entry.last_contact_on),
-        "last_contact_id": entry.last_contact_id,
-        "alert_id": entry.alert_id,
-        "worker_id": entry.worker_id,
-        "station_code": entry.station_code,
-        "village": entry.village,
     }
 
 
