@@ -96,6 +96,10 @@ def _ledger_options(parser: argparse.ArgumentParser) -> None:
             "recursively) are read as one county or city ledger"
         ),
     )
+    _ledger_settings(parser)
+
+
+def _ledger_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--adapter",
         metavar="NAME",
@@ -251,6 +255,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="the file")
     _common_options(template)
+
+    changes = add("changes")
+    changes.add_argument("old", metavar="OLD", help="the earlier ledger: a file or a folder")
+    changes.add_argument("new", metavar="NEW", help="the later ledger: a file or a folder")
+    _ledger_settings(changes)
+    changes.add_argument("--old-as-of", metavar="DATE", help="default: OLD's latest month's end")
+    changes.add_argument("--new-as-of", metavar="DATE", help="default: NEW's latest month's end")
+    changes.add_argument(
+        "-o", "--output", metavar="FILE", help="also write the changes to FILE (.xlsx or .json)"
+    )
+    changes.add_argument(
+        "--full-names", action="store_true", help="print full names (default: masked)"
+    )
+    _common_options(changes)
     return parser
 
 

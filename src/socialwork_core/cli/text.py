@@ -89,6 +89,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.progress.plugins": "loading adapters…",
         "cli.progress.reading": "reading {path}…",
         "cli.progress.reading_many": "reading {count} ledger files…",
+        "cli.changes_summary": (
+            "{old} → {new}: {entered} entered, {left} left, {changed} changes; "
+            "overdue {overdue_then} → {overdue_now}"
+        ),
         "cli.no_ledger_files": "{path} is a folder holding no ledger file (.xlsx, .xlsm, .xls, .ods)",
         "cli.files_read": "{count} ledger files read, {stations} stations; {unreadable} unreadable",
         "cli.dask_missing": "--scheduler needs Dask: install socialwork-core[dask]",
@@ -135,6 +139,11 @@ HEADINGS_EN: Mapping[str, str] = MappingProxyType(
         "address": "address",
         "total": "total",
         "none": "none",
+        "change": "change",
+        "station": "station",
+        "item": "item",
+        "before": "before",
+        "after": "after",
     }
 )
 
@@ -147,6 +156,7 @@ COMMAND_SUMMARIES_EN: Mapping[str, str] = MappingProxyType(
         "report": "build a report from a template for one period",
         "convert": "convert a ledger to JSON or to another ledger layout",
         "template": "write a blank ledger in an adapter's layout, with drop-down lists and instructions",
+        "changes": "compare two months' ledgers: who entered, who left, what changed, overdue",
     }
 )
 """One English line per command (``cli_text.COMMAND_SUMMARIES`` is the Chinese)."""

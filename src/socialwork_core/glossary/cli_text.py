@@ -20,6 +20,7 @@ COMMAND_SUMMARIES: Mapping[str, str] = MappingProxyType(
         "report": "按模板生成某一统计周期的上报报表",
         "convert": "把台账转换为 JSON 或另一种台账格式的 Excel",
         "template": "写出某种台账格式的空白台账模板（带下拉列表和填表说明）",
+        "changes": "比较两期台账（动态监测）：新增、退出、类别等级村居监护人变动、逾期人数",
     }
 )
 """One Chinese line per command, shown in ``--help``."""
@@ -64,6 +65,11 @@ HEADINGS: Mapping[str, str] = MappingProxyType(
         "address": "住址",
         "total": "合计",
         "none": "无",
+        "change": "变动类型",
+        "station": "社工站",
+        "item": "变动项目",
+        "before": "原内容",
+        "after": "现内容",
     }
 )
 """Column headings of the command's tables and written workbooks."""
@@ -72,6 +78,7 @@ SHEET_TITLES: Mapping[str, str] = MappingProxyType(
     {
         "grades": "服务等级评定结果",
         "due": "待探访清单",
+        "changes": "服务对象动态监测",
     }
 )
 """Sheet names and titles of the workbooks ``grade -o`` and ``due -o`` write."""
@@ -94,6 +101,23 @@ INTERNAL_TITLE = "{title}（内部使用）"
 
 PHONE_JOINER = "、"
 """Joins a person's phone numbers in one cell."""
+
+CHANGE_KINDS: Mapping[str, str] = MappingProxyType(
+    {"entered": "新增", "left": "退出", "changed": "变动"}
+)
+"""The kinds of line of ``socialwork changes``."""
+
+CHANGE_ITEMS: Mapping[str, str] = MappingProxyType(
+    {
+        "categories": "对象类别",
+        "level": "服务等级",
+        "village": "村居",
+        "guardian": "监护人",
+        "absent": "不在新台账中",
+    }
+)
+"""What changed (``rollup.changes.CHANGED_FIELDS``), and the status of a person the new ledger no
+longer holds."""
 
 JOINER = "，"
 """Joins short items in a Chinese sentence."""

@@ -136,13 +136,15 @@ def _ole_is_encrypted(path: Path) -> bool:
         return _stream_contains(stream, "EncryptedPackage".encode("utf-16-le"))
 
 
-def _stream_contains(stream: IO[bytes], needle: bytes) -> bool:
-    """True if ``needle`` occurs in ``stream``, read in chunks (memory stays flat)."""
+def _stream_contains(stream: IO[bytes], *needles: bytes) -> bool:
+    """True if any of ``needles`` occurs in ``stream``, read in chunks (memory stays flat)."""
     tail = b""
+    longest = max(len(n) for n in needles)
     while chunk := stream.read(1 << 20):
-        if needle in tail + chunk:
+        window = tail + chunk
+        if any(needle in window for needle in needles):
             return True
-        tail = chunk[-len(needle) :]
+        tail = chunk[-longest:]
     return False
 
 
@@ -986,7 +988,8 @@ def _xlsx_formulas_without_value(path: Path, name: str) -> frozenset[tuple[int, 
             if part is None:
                 return frozenset()
             with archive.open(part) as stream:
-                if not _stream_contains(stream, b"<f"):
+                # a formula element, not any tag starting with f (<firstHeader> of a print set-up)
+                if not _stream_contains(stream, b"<f>", b"<f "):
                     return frozenset()
             with archive.open(part) as stream:
                 for _event, element in SafeET.iterparse(stream, events=("end",)):

@@ -65,6 +65,10 @@ MESSAGES: dict[str, str] = {
     "cli.progress.plugins": "正在加载适配器……",
     "cli.progress.reading": "正在读取台账 {path}……",
     "cli.progress.reading_many": "正在读取{count}个台账文件……",
+    "cli.changes_summary": (
+        "{old}至{new}：新增{entered}人，退出{left}人，变动{changed}项；"
+        "逾期未探访{overdue_then}人 → {overdue_now}人。"
+    ),
     "cli.progress.computing": "正在计算……",
     "cli.progress.writing": "正在写入 {path}……",
     # --- plugins and internal errors ---------------------------------------------------------------
