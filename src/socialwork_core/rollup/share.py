@@ -205,11 +205,21 @@ def _with(record: Any, **changes: Any) -> Any:
     Only identifiers change (text for text, a tuple of texts for a tuple of texts), so the
     record's checks hold as they did; a plain copy skips re-running them, which ``attrs.evolve``
     would do for every one of a file's tens of thousands of contacts."""
-    fresh = object.__new__(type(record))
-    for field in attrs.fields(type(record)):
-        name = field.name
+    cls = type(record)
+    fresh = object.__new__(cls)
+    for name in _field_names(cls):
         object.__setattr__(fresh, name, changes[name] if name in changes else getattr(record, name))
     return fresh
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
+    return names
 
 
 def _namespaced(
