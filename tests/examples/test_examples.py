@@ -19,6 +19,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "cold_wave_alert.py": ("cold-wave-alert.json",),
     "henan_to_guangdong.py": ("henan-in-guangdong-layout.xlsx",),
     "embed_in_your_system.py": ("embedded-result.json",),
+    "practice_ledger.py": ("guangdong_practice_ledger.xlsx",),
     "generate_ledgers.py": (
         "national_example_ledger.xlsx",
         "guangdong_example_ledger.xlsx",
@@ -92,3 +93,26 @@ def test_the_embedded_result_holds_grades_due_lines_and_a_report(tmp_path: Path)
     assert all(g["reasons"] for g in result["grades"].values())
     assert {e["status"] for e in result["due"]} <= {"overdue", "never_contacted", "due_soon"}
     assert result["report"]["template"] == "national.monthly"
+
+
+def test_the_practice_ledger_is_the_committed_one_and_has_the_mistakes_the_guide_describes(
+    tmp_path: Path,
+) -> None:
+    """docs/zh/validate.md walks through fixing this workbook: its mistakes must stay as told."""
+    run_example("practice_ledger.py", tmp_path)
+    written = tmp_path / "guangdong_practice_ledger.xlsx"
+    assert written.read_bytes() == (EXAMPLES / "data" / written.name).read_bytes()
+    from socialwork_core.plugins import load_plugins
+
+    plugins = load_plugins()
+    found = plugins.detect_workbook_format(written)
+    assert found is not None and found.adapter == "guangdong"
+    result = plugins.load_ledger(written, found.format)
+    codes = {i.code for i in result.errors}
+    assert {
+        "resident_id.stored_as_number",
+        "resident_id.wrong_check_character",
+        "tabular.required_value_missing",
+        "tabular.label_unrecognised",
+        "ledger.unknown_recipient",
+    } <= codes
