@@ -30,3 +30,17 @@ def test_docstrings_cite_the_domain_page_in_the_repository() -> None:
             assert (ROOT / "docs" / page).is_file(), (path, page)
         for number in re.findall(r"docs/domain\.md section (\d+)", text):
             assert number in sections, (path, number)
+
+
+def test_the_start_page_links_the_chinese_guide_first() -> None:
+    page = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)#\s]+)", page)
+    assert links[0] == "zh/index.md", links[:3]
+
+
+def test_the_site_navigation_lists_every_page_of_the_chinese_guide_first() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = config[config.index("\nnav:") :]
+    for page in sorted((ROOT / "docs" / "zh").glob("*.md")):
+        assert f"zh/{page.name}" in nav, page.name
+    assert nav.index("zh/index.md") < nav.index("concepts.md")
