@@ -47,6 +47,8 @@ class RegisterSpec:
     total: bool = False
     notes: tuple[str, ...] = ()
     signature: str | None = None
+    merged_villages: bool = False
+    """The village cell merged down each village's block of people."""
     blank_rows: int = 0
     """Empty bordered rows left under the data (before the notes)."""
     id_form: str = "text"
@@ -223,6 +225,8 @@ def register_sheet(
                 values["old_categories"] = Cell(
                     rng.choice(("低保", "特困", "低保边缘", "")) or None
                 )
+            if "old_phone" in fields:  # a hidden column of old landlines beside the mobile
+                values["old_phone"] = Cell(f"6{rng.randrange(10**7):07d}", "text")
             if "disability_card" in fields:  # the 20-digit card number beside the ID number
                 card = person.resident_id + "42" if "disabled" in person.categories else None
                 values["disability_card"] = Cell(card, "text")
@@ -270,7 +274,9 @@ def register_sheet(
     lines.extend(Line("note", text=n) for n in spec.notes)
     if spec.signature:
         lines.append(Line("signature", text=spec.signature))
-    return SheetPlan(spec.sheet, spec.columns, tuple(lines)), entries, quirks, words_used
+    merged = ("village",) if spec.merged_villages else ()
+    plan = SheetPlan(spec.sheet, spec.columns, tuple(lines), merged_down=merged)
+    return plan, entries, quirks, words_used
 
 
 def _mode_word(spec_words: Mapping[str, tuple[str, ...]], mode: str, rng: random.Random) -> str:

@@ -24,7 +24,7 @@ TARGETS = Shares(readable=1.0, people=0.98, visits=0.98, flagged=1.0, invented_a
 """Issue #11's acceptance: every file read, 98% of people and visits right, every wrong cell
 flagged, no record from a title, subtotal, total or footer row."""
 
-FLOORS = Shares(readable=3 / 14, people=0.0, visits=0.0, flagged=2 / 23, invented_at_most=0)
+FLOORS = Shares(readable=3 / 15, people=0.0, visits=0.0, flagged=2 / 23, invented_at_most=0)
 """What the reader on main achieved on the variety ledgers when these tests landed."""
 
 CORPUS_FLOORS = Shares(
@@ -45,6 +45,7 @@ NOT_YET_VALIDATED: frozenset[str] = frozenset(
         "hubei",
         "gansu",
         "qinghai",
+        "shanghai",
     }
 )
 """Styles that ``socialwork validate`` still refuses whole (exit 2: no format detected from the

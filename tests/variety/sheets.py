@@ -110,6 +110,9 @@ class SheetPlan:
     columns: tuple[Column, ...]
     lines: tuple[Line, ...]
     hidden: bool = False
+    merged_down: tuple[str, ...] = ()
+    """Fields whose equal neighbouring data cells are written as one merged cell (a village down
+    its block of people): the value stands in the first cell only."""
 
     @property
     def depth(self) -> int:
@@ -197,6 +200,31 @@ def _walk(plan: SheetPlan) -> list[tuple[int, Line | None]]:
     return out
 
 
+def merged_runs(plan: SheetPlan) -> list[tuple[str, int, int]]:
+    """(field, first row, last row) of each run of neighbouring data rows with the same text in a
+    ``merged_down`` field (runs of one row are not merged)."""
+    runs: list[tuple[str, int, int]] = []
+    rows = [(row, line) for row, line in _walk(plan) if line is not None]
+    for field in plan.merged_down:
+        start: tuple[int, str] | None = None
+        last = 0
+        for row, line in [*rows, (0, Line("blank"))]:
+            text = line.cells[field].text() if line.kind == "data" and field in line.cells else ""
+            if start is not None and (text != start[1] or row != last + 1):
+                if last > start[0]:
+                    runs.append((field, start[0], last))
+                start = None
+            if start is None and text:
+                start = (row, text)
+            last = row
+    return runs
+
+
+def _covered(plan: SheetPlan) -> set[tuple[int, str]]:
+    """(row, field) of cells inside a merged run below its first cell: left empty."""
+    return {(r, f) for f, first, last in merged_runs(plan) for r in range(first + 1, last + 1)}
+
+
 def layout(plan: SheetPlan) -> Written:
     """Number the plan's rows: fills each data line's ``ref['row']``; lists non-data rows and the
     wrong cells (the key's entries)."""
@@ -258,6 +286,7 @@ def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: st
             dimension.hidden = column.hidden
         grid = _header_grid(plan)
         index = {c.field: j + 1 for j, c in enumerate(plan.columns)}
+        covered = _covered(plan)
         header_top = 0
         header_index = 0
         for row, line in _walk(plan):
@@ -277,10 +306,16 @@ def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: st
                 if line.kind == "title":
                     ws.cell(row=row, column=1).font = Font(name=font, bold=True, size=16)
             for field, c in line.cells.items():
+                if (row, field) in covered:
+                    continue
                 cell = ws.cell(row=row, column=index[field], value=c.value)
                 cell.number_format = "@" if c.number_format == "text" else c.number_format
         for r1, c1, r2, c2 in _header_merges(plan, header_top):
             ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        for field, first, last in merged_runs(plan):
+            ws.merge_cells(
+                start_row=first, start_column=index[field], end_row=last, end_column=index[field]
+            )
     wb.save(path)
 
 
@@ -291,7 +326,8 @@ def csv_rows(plan: SheetPlan) -> list[list[str]]:
     index = {c.field: j for j, c in enumerate(plan.columns)}
     rows: list[list[str]] = []
     header_index = 0
-    for _, line in _walk(plan):
+    covered = _covered(plan)
+    for row, line in _walk(plan):
         out = [""] * width
         if line is None:
             r = header_index
@@ -309,7 +345,8 @@ def csv_rows(plan: SheetPlan) -> list[list[str]]:
             if line.text:
                 out[0] = line.text
             for field, cell in line.cells.items():
-                out[index[field]] = cell.text()
+                if (row, field) not in covered:
+                    out[index[field]] = cell.text()
         rows.append(out)
     return rows
 

@@ -32,6 +32,7 @@ from .people import (
     HOME,
     IM,
     LBC,
+    LBE,
     NS,
     ORPHAN,
     PHONE,
@@ -1177,6 +1178,70 @@ def qinghai(rng: random.Random) -> LedgerPlan:
     )
 
 
+# --- 15 上海: a street office's list: merged 居委 cells, a visit book by name only ----------------------
+
+SHANGHAI = County(
+    "310104", "上海市", "徐汇区", "康健街道", ("康健居委", "寿祥居委", "长虹居委", "茶花居委")
+)
+
+
+def shanghai(rng: random.Random) -> LedgerPlan:
+    mix = ((SA,), (ALONE,), (ALONE, AGED), (LBE,), (NS,), (DIS,), (SA, DIS), (AGED,))
+    people = make_people(rng, SHANGHAI, 32, year=2024, mix=mix)
+    register = RegisterSpec(
+        sheet="重点对象",
+        columns=(
+            C("village", ("所属居委",)),
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("categories", ("人员类别",)),
+            C("level", ("关爱等级",)),
+            C("old_phone", ("联系电话",), hidden=True),
+            C("phone", ("手机号码",)),
+        ),
+        category_words=URBAN_WORDS,
+        levels=("重点", "一般"),
+        merged_villages=True,
+        title="康健街道2024年5月独居困难老人等重点对象名单",
+        meta="填报单位：康健街道社区事务受理服务中心　　统计时间：2024年5月",
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("date", ("日期",)),
+            C("name", ("姓名",)),
+            C("mode", ("方式",)),
+            C("content", ("内容",)),
+            C("worker", ("社工",)),
+        ),
+        date_forms=("dash",),
+        mode_words=modes(home_visit=("上门",), phone=("电话",), station_visit=("来访",)),
+    )
+    return two_sheets(
+        slug="shanghai",
+        file="15_上海_康健街道重点对象名单及5月走访记录.xlsx",
+        county=SHANGHAI,
+        station="徐汇区康健街道社工站",
+        period=(date(2024, 5, 1), date(2024, 5, 31)),
+        style="a street office's list: 居委 cells merged down each block, a visit book by name only",
+        exercises=(
+            "所属居委 merged down each block of people (the first column); a hidden 联系电话 "
+            "of old landlines beside the visible 手机号码; levels 重点/一般; "
+            "visits name the person by 姓名 only, dates 2024-5-6; modes 上门/电话/来访"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 5, 1), date(2024, 5, 31), modes=(HOME, PHONE, STATION)
+        ),
+    )
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -1192,5 +1257,6 @@ STYLES: tuple[Style, ...] = (
     Style("hubei", hubei, "every date form, rows to refuse"),
     Style("gansu", gansu, "statistics and dictionary sheets, visits by ID"),
     Style("qinghai", qinghai, "children and guardians"),
+    Style("shanghai", shanghai, "merged village cells, visits by name only"),
 )
 """Every style, in file order."""

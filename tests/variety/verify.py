@@ -153,7 +153,10 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
         ):
             out.append(f"{where}: record number is not {p['record_no']}")
         if "village" in cols:
-            if _text(sheet.cell(row, cols["village"])) != p["village"]:
+            up = row  # a merged cell holds its value in its first row
+            while up > ps["first_data_row"] and not _text(sheet.cell(up, cols["village"])):
+                up -= 1
+            if _text(sheet.cell(up, cols["village"])) != p["village"]:
                 out.append(f"{where}: village is not {p['village']}")
         else:  # a section heading above carries the village
             above = [

@@ -101,6 +101,7 @@ DATE_FORMS = (
     "serial_text",  # an Excel serial typed into a text cell: 44931
     "month_day",  # text 1月5日, the year from the title
     "iso",  # text 2023-01-05
+    "dash",  # text 2023-1-5
 )
 
 
@@ -129,6 +130,8 @@ def date_cell(day: date, form: str) -> Cell:
         return Cell(f"{day.month}月{day.day}日", "text")
     if form == "iso":
         return Cell(day.isoformat(), "text")
+    if form == "dash":
+        return Cell(f"{day.year}-{day.month}-{day.day}", "text")
     raise ValueError(form)
 
 
