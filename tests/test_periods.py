@@ -91,7 +91,8 @@ def test_parse_period_week_uses_the_regional_first_weekday() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "2022-3-1", "2022/03", "March 2022", "2022-Q5", "2022-H3", "22", "2022-03-31..x"]
+    "text",
+    ["", "2022-3-1", "March 2022", "2022-Q5", "2022-H3", "22", "2022-03-31..x", "2022年13季度"],
 )
 def test_parse_period_rejects_unknown_forms_naming_the_accepted_ones(text: str) -> None:
     with pytest.raises(ValueError, match="expected 2022-03, 2022-Q1"):
@@ -184,10 +185,12 @@ def test_periods_between_tiles_the_range_without_gaps(a: date, b: date) -> None:
         assert left.next() == right
 
 
-def test_module_is_independent_of_the_rest_of_the_library() -> None:
+def test_module_depends_on_nothing_of_the_library_but_the_glossary_words() -> None:
     source = periods.__loader__.get_source(periods.__name__)  # type: ignore[union-attr]
     assert source is not None
-    assert "from ." not in source and "socialwork_core" not in source.split('"""', 2)[2]
+    imports = [line for line in source.splitlines() if line.startswith("from .")]
+    assert imports == ["from .glossary import vocabulary as words"]
+    assert "socialwork_core" not in source.split('"""', 2)[2]
 
 
 @given(day=days, kind=calendar_kinds, first_weekday=weekdays)
@@ -196,3 +199,38 @@ def test_bounds_agree_with_the_containing_period(
 ) -> None:
     p = containing(kind, day, first_weekday=first_weekday)
     assert periods.bounds(kind, day, first_weekday=first_weekday) == (p.start, p.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("2023-3", "2023-03"),
+        ("2023/03", "2023-03"),
+        ("2023/3", "2023-03"),
+        ("2023.3", "2023-03"),
+        ("2023年3月", "2023-03"),
+        ("2023年3月份", "2023-03"),
+        ("２０２３年３月", "2023-03"),
+        ("2023Q1", "2023-Q1"),
+        ("2023年第一季度", "2023-Q1"),
+        ("2023年一季度", "2023-Q1"),
+        ("2023年第4季度", "2023-Q4"),
+        ("2023年上半年", "2023-H1"),
+        ("2023年下半年", "2023-H2"),
+        ("2023年", "2023"),
+        ("2023年度", "2023"),
+        ("2023年第12周", "2023-W12"),
+        ("2023年3月1日至2023年3月31日", "2023-03-01..2023-03-31"),
+        ("2023.3.1~2023.3.31", "2023-03-01..2023-03-31"),
+        ("2023/3/1到2023/3/15", "2023-03-01..2023-03-15"),
+    ],
+)
+def test_parse_period_reads_periods_as_workers_write_them(text: str, label: str) -> None:
+    assert parse_period(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text", ["2023-03-31", "2023-3-31", "2023/3/31", "2023.3.31", "2023年3月31日", "20230331"]
+)
+def test_parse_date_reads_the_forms_a_ledger_cell_may_hold(text: str) -> None:
+    assert periods.parse_date(text) == date(2023, 3, 31)

@@ -15,18 +15,25 @@ With ``first_weekday=4`` (Friday), ``2022-W47`` is Friday 18 to Thursday 24 Nove
 default Monday start it is exactly the ISO week. This convention is the library's **default**, not
 a national text.
 
-Nothing here reads the wall clock and nothing here depends on the rest of the library.
+Periods and dates are read as workers write them too (``2023年3月``, ``2023年第一季度``,
+``2023年上半年``, ``2023年3月1日至2023年3月31日``): the words are the glossary's.
+
+Nothing here reads the wall clock and nothing here depends on the rest of the library but the
+glossary's words.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
 import attrs
+
+from .glossary import vocabulary as words
 
 __all__ = [
     "CALENDAR_KINDS",
@@ -39,6 +46,7 @@ __all__ = [
     "half_year",
     "iso_week",
     "month",
+    "parse_date",
     "parse_period",
     "periods_between",
     "quarter",
@@ -286,31 +294,94 @@ def cumulative(start: date, to: date) -> Period:
     return Period(start, to, PeriodKind.CUMULATIVE)
 
 
+_Y = r"(\d{4})\s*"
+_YEAR_WORD = rf"\s*{words.DATE_YEAR}\s*"
+_NUMERALS = "".join(words.PERIOD_NUMERALS)
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(\d{4})-(\d{2})"), "month"),
-    (re.compile(r"(\d{4})-[Qq]([1-4])"), "quarter"),
-    (re.compile(r"(\d{4})-[Hh]([12])"), "half"),
+    (re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})"), "month"),
+    (re.compile(r"(\d{4})\s*-?\s*[Qq]\s*([1-4])"), "quarter"),
+    (re.compile(r"(\d{4})\s*-?\s*[Hh]\s*([12])"), "half"),
     (re.compile(r"(\d{4})"), "year"),
-    (re.compile(r"(\d{4})-[Ww](\d{1,2})"), "week"),
-    (re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})"), "range"),
+    (re.compile(r"(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})"), "week"),
+    # as workers write them: 2023年3月(份), 2023年第一季度, 2023年一季度, 2023年上半年, 2023年(度),
+    # 2023年第12周
+    (
+        re.compile(
+            rf"(\d{{4}}){_YEAR_WORD}(\d{{1,2}})\s*{words.DATE_MONTH}(?:{words.PERIOD_MONTH_TAIL})?"
+        ),
+        "month",
+    ),
+    (
+        re.compile(
+            rf"(\d{{4}}){_YEAR_WORD}{words.PERIOD_ORDINAL}?\s*([1-4{_NUMERALS}])\s*"
+            rf"(?:{words.PERIOD_QUARTER}|{words.PERIOD_QUARTER_SHORT})"
+        ),
+        "quarter",
+    ),
+    (
+        re.compile(rf"(\d{{4}}){_YEAR_WORD}({'|'.join(words.PERIOD_HALVES)})"),
+        "half",
+    ),
+    (re.compile(rf"(\d{{4}})\s*(?:{words.PERIOD_WHOLE_YEAR}|{words.DATE_YEAR})"), "year"),
+    (
+        re.compile(
+            rf"(\d{{4}}){_YEAR_WORD}{words.PERIOD_ORDINAL}\s*(\d{{1,2}})\s*{words.PERIOD_WEEK}"
+        ),
+        "week",
+    ),
+)
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+    re.compile(
+        rf"(\d{{4}}){_YEAR_WORD}(\d{{1,2}})\s*{words.DATE_MONTH}\s*(\d{{1,2}})\s*"
+        rf"{words.DATE_DAY}?"
+    ),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+)
+"""The text forms of a date a ledger cell may hold (``tabular.cells.date_value`` reads the same)."""
+
+_EXPECTED = (
+    "2022-03, 2022-Q1, 2022-H1, 2022, 2022-W47 or 2022-03-01..2022-03-31 "
+    "(or the same written in Chinese words)"
 )
 
-_EXPECTED = "2022-03, 2022-Q1, 2022-H1, 2022, 2022-W47 or 2022-03-01..2022-03-31"
+
+def parse_date(text: str) -> date:
+    """A date written as a ledger cell may hold it: ``2022-03-18``, ``2022-3-18``, ``2022/3/18``,
+    ``2022.3.18``, ``2022年3月18日`` or ``20220318`` (full-width digits too). ``ValueError``
+    otherwise, or for a day that does not exist."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    for pattern in _DATE_PATTERNS:
+        found = pattern.fullmatch(cleaned)
+        if found is not None:
+            return date(int(found[1]), int(found[2]), int(found[3]))
+    raise ValueError(f"unrecognised date {text!r}; expected a form such as 2022-03-18")
+
+
+def _number(text: str) -> int:
+    return words.PERIOD_NUMERALS.get(text) or int(text)
 
 
 def parse_period(text: str, *, first_weekday: int = 0) -> Period:
-    """Read a period written in code form (surrounding spaces ignored):
+    """Read a period as it is written in code or in a worker's words (spaces around ignored,
+    full-width digits accepted):
 
-    ``2022-03`` (month), ``2022-Q1`` (quarter), ``2022-H1`` (half-year), ``2022`` (year),
-    ``2022-W47`` (week, see :func:`iso_week`; ``first_weekday`` applies), and
-    ``2022-03-01..2022-03-31`` (a date range, both ends included).
+    - month: ``2022-03``, ``2022-3``, ``2022/03``, ``2022.3``, ``2022年3月``, ``2022年3月份``;
+    - quarter: ``2022-Q1``, ``2022Q1``, ``2022年第一季度``, ``2022年一季度``, ``2022年第1季度``;
+    - half-year: ``2022-H1``, ``2022年上半年``, ``2022年下半年``;
+    - year: ``2022``, ``2022年``, ``2022年度``;
+    - week: ``2022-W47``, ``2022年第47周`` (see :func:`iso_week`; ``first_weekday`` applies);
+    - a date range, both ends included: ``2022-03-01..2022-03-31``, each end in any form of
+      :func:`parse_date`, joined by ``..``, ``至``, ``到`` or ``~``.
 
     Anything else raises ``ValueError`` naming the accepted forms.
     """
     _check_first_weekday(first_weekday)
     if not isinstance(text, str):
         raise TypeError(f"a period must be given as text, got {text!r}")
-    cleaned = text.strip()
+    cleaned = unicodedata.normalize("NFKC", text).strip()
     for pattern, form in _PATTERNS:
         found = pattern.fullmatch(cleaned)
         if found is None:
@@ -319,16 +390,22 @@ def parse_period(text: str, *, first_weekday: int = 0) -> Period:
             if form == "month":
                 return month(int(found[1]), int(found[2]))
             if form == "quarter":
-                return quarter(int(found[1]), int(found[2]))
+                return quarter(int(found[1]), _number(found[2]))
             if form == "half":
-                return half_year(int(found[1]), int(found[2]))
+                half = words.PERIOD_HALVES.get(found[2])
+                return half_year(int(found[1]), half if half is not None else int(found[2]))
             if form == "year":
                 return year(int(found[1]))
-            if form == "week":
-                return iso_week(int(found[1]), int(found[2]), first_weekday)
-            return date_range(date.fromisoformat(found[1]), date.fromisoformat(found[2]))
+            return iso_week(int(found[1]), int(found[2]), first_weekday)
         except ValueError as exc:
             raise ValueError(f"invalid period {text!r}: {exc}") from None
+    for separator in words.PERIOD_RANGE_SEPARATORS:
+        if separator in cleaned:
+            first, _, last = cleaned.partition(separator)
+            try:
+                return date_range(parse_date(first), parse_date(last))
+            except ValueError as exc:
+                raise ValueError(f"invalid period {text!r}: {exc}; expected {_EXPECTED}") from None
     raise ValueError(f"unrecognised period {text!r}; expected {_EXPECTED}")
 
 

@@ -16,8 +16,9 @@ from socialwork_core.cli.text import (
 from socialwork_core.glossary import cli_text
 from socialwork_core.glossary.messages import cli as cli_messages
 
-ENGLISH_ONLY_FIELDS = {"expected_en", "detail", "code", "template"}
-"""Fields a call passes for the English sentence alone."""
+ENGLISH_ONLY_FIELDS = {"detail", "code", "template"}
+"""Fields a call passes for the English sentence alone (and any ``*_en`` field: a list or a name
+the Chinese sentence words its own way)."""
 
 
 def fields(template: str) -> set[str]:
@@ -26,7 +27,8 @@ def fields(template: str) -> set[str]:
 
 def test_each_english_sentence_uses_the_fields_of_its_chinese_twin() -> None:
     for code, chinese in cli_messages.MESSAGES.items():
-        extra = fields(ENGLISH[code]) - fields(chinese) - ENGLISH_ONLY_FIELDS
+        english_only = {f for f in fields(ENGLISH[code]) if f.endswith("_en")}
+        extra = fields(ENGLISH[code]) - fields(chinese) - ENGLISH_ONLY_FIELDS - english_only
         assert not extra, (code, extra)
 
 

@@ -61,6 +61,7 @@ from .session import (
     EXIT_OK,
     EXIT_USAGE,
     OpenedLedger,
+    check_alert_areas,
     default_unit,
     open_ledger_of,
     parse_as_of,
@@ -68,12 +69,18 @@ from .session import (
     read_alerts,
     refused_note,
     start_plugins,
+    warn_period_dates,
+    warn_stale_as_of,
 )
 from .text import heading
 
 __all__ = ["COMMANDS"]
 
 Command = Callable[[argparse.Namespace, Console, date], int]
+
+_MONTH_DAYS = 31
+"""The period a ledger's last record may lie behind --as-of before the command warns: a month,
+the shortest visit cycle (a report's own period when longer)."""
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -207,6 +214,27 @@ def _issue_data(issue: Issue) -> dict[str, Any]:
     }
 
 
+def _place(issue: Issue) -> str:
+    """Where an issue is, in a worker's words: 服务对象 第5行 C列（身份证号）."""
+    parts = [issue.sheet] if issue.sheet else []
+    if issue.row is not None:
+        parts.append(cli_text.PLACE_ROW.format(row=issue.row))
+    if issue.column:
+        column = cli_text.PLACE_COLUMN.format(column=issue.column)
+        if issue.header:
+            column += cli_text.PLACE_HEADER.format(header=issue.header)
+        parts.append(column)
+    return " ".join(parts) or "-"
+
+
+def _places(items: Sequence[Issue], shown: int = 3) -> str:
+    """The first few places of a code's issues, and how many more."""
+    places = [_place(i) for i in items[:shown]]
+    more = len(items) - shown
+    text = cli_text.REASON_JOINER.join(places)
+    return text + cli_text.PLACES_MORE.format(count=more) if more > 0 else text
+
+
 def _record_counts(ledger: Ledger) -> dict[str, int]:
     return {kind.value: len(ledger.records(kind)) for kind in RecordKind}
 
@@ -218,6 +246,7 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
     as_of = parse_as_of(args.as_of, today=today)
     plugins = start_plugins(console)
     opened = open_ledger_of(plugins, console, args)
+    warn_stale_as_of(console, opened, args.as_of, as_of, _MONTH_DAYS)
     result = opened.result
     region = opened.region
     record_issues = check_recipients(
@@ -275,10 +304,16 @@ def cmd_validate(args: argparse.Namespace, console: Console, today: date) -> int
         )
     else:
         rows = [
-            [_both(sev.label, sev.value), code, str(len(items)), mask_text(items[0].message)]
+            [
+                _both(sev.label, sev.value),
+                code,
+                str(len(items)),
+                _places(items),
+                mask_text(items[0].message),
+            ]
             for (sev, code), items in ordered
         ]
-        headers = [heading(h) for h in ("severity", "code", "count", "example")]
+        headers = [heading(h) for h in ("severity", "code", "count", "place", "example")]
         for line in format_table(headers, rows):
             console.out(line)
         if rows:
@@ -441,6 +476,8 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
     opened = open_ledger_of(plugins, console, args)
+    warn_stale_as_of(console, opened, args.as_of, as_of, _MONTH_DAYS)
+    check_alert_areas(alerts, opened.result.ledger)
     console.progress("cli.progress.computing")
     grades = grade_all(opened.result.ledger.recipients, as_of, opened.rule_sets, alerts=alerts)
     ordered = sorted(grades.values(), key=lambda g: (g.effective_level.rank, g.recipient_key))
@@ -553,6 +590,8 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
     plugins = start_plugins(console)
     alerts = read_alerts(plugins, args.alert or ())
     opened = open_ledger_of(plugins, console, args)
+    warn_stale_as_of(console, opened, args.as_of, as_of, _MONTH_DAYS)
+    check_alert_areas(alerts, opened.result.ledger)
     ledger = opened.result.ledger
     console.progress("cli.progress.computing")
     grades = grade_all(ledger.recipients, as_of, opened.rule_sets, alerts=alerts)
@@ -691,6 +730,8 @@ def cmd_report(args: argparse.Namespace, console: Console, today: date) -> int:
     target = _writable(Path(args.output), (".xlsx", ".json"), _inputs(args))
     window = template.contact_window(period, as_of)
     opened = open_ledger_of(plugins, console, args, window=window)
+    warn_stale_as_of(console, opened, args.as_of, as_of, max(period.days, _MONTH_DAYS))
+    warn_period_dates(console, period, as_of, today)
     console.progress("cli.progress.computing")
     region = opened.region.code if opened.region is not None else None
     settings = ReportSettings(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -68,9 +69,75 @@ def _exit_codes_text() -> str:
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage problems as a :class:`CliError` (exit 2), in both languages."""
 
+    command_hint = ""
+    """The command named on the line, for the top parser's errors (``unrecognized arguments``)."""
+
     def error(self, message: str) -> NoReturn:
-        command = self.prog.split(" ", 1)[1] if " " in self.prog else ""
-        raise CliError("cli.usage", EXIT_USAGE, problem=message, command=command)
+        command = self.prog.split(" ", 1)[1] if " " in self.prog else self.command_hint
+        raise usage_error(message, command)
+
+
+_REQUIRED = re.compile(r"the following arguments are required: (.+)")
+_UNRECOGNISED = re.compile(r"unrecognized arguments: (.+)")
+_CHOICE = re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.+)\)")
+_ONE_VALUE = re.compile(r"argument (\S+): expected one argument")
+_AMBIGUOUS = re.compile(r"ambiguous option: (\S+) could match (.+)")
+
+
+def _names(text: str) -> str:
+    """argparse's list of argument names, each with what it means in Chinese: 台账文件（LEDGER）."""
+    named = []
+    for name in (part.strip() for part in text.split(",")):
+        meaning = cli_text.ARGUMENT_NAMES.get(name)
+        named.append(
+            cli_text.NAMED_ARGUMENT.format(meaning=meaning, name=name) if meaning else name
+        )
+    return cli_text.LIST_JOINER.join(named)
+
+
+def usage_error(message: str, command: str) -> CliError:
+    """argparse's English complaint as a usage error wholly in Chinese, with its English twin."""
+    help_command = f"socialwork {command} --help" if command else "socialwork --help"
+    found = _REQUIRED.fullmatch(message)
+    if found:
+        return CliError(
+            "cli.usage_required",
+            EXIT_USAGE,
+            names=_names(found[1]),
+            help=help_command,
+            names_en=found[1],
+        )
+    found = _UNRECOGNISED.fullmatch(message)
+    if found:
+        return CliError("cli.usage_unrecognised", EXIT_USAGE, args=found[1], help=help_command)
+    found = _CHOICE.fullmatch(message)
+    if found:
+        listed = [c.strip().strip("'") for c in found[3].split(",")]
+        return CliError(
+            "cli.usage_choice",
+            EXIT_USAGE,
+            option=_names(found[1]),
+            option_en=found[1],
+            value=found[2],
+            choices=cli_text.LIST_JOINER.join(listed),
+            choices_en=", ".join(listed),
+            help=help_command,
+        )
+    found = _ONE_VALUE.fullmatch(message)
+    if found:
+        return CliError(
+            "cli.usage_value_missing",
+            EXIT_USAGE,
+            option=_names(found[1]),
+            option_en=found[1],
+            help=help_command,
+        )
+    found = _AMBIGUOUS.fullmatch(message)
+    if found:
+        return CliError(
+            "cli.usage_ambiguous", EXIT_USAGE, option=found[1], matches=found[2], help=help_command
+        )
+    return CliError("cli.usage", EXIT_USAGE, problem_en=message, help=help_command)
 
 
 def _help(name: str) -> str:
@@ -297,6 +364,8 @@ def main(
     err = stderr if stderr is not None else sys.stderr
     console = Console(out, err, json_output=_wants_json(args_list))
     parser = build_parser()
+    assert isinstance(parser, _Parser)
+    parser.command_hint = next((a for a in args_list if a in COMMANDS), "")
     try:
         try:
             # argparse prints --help and --version on sys.stdout: send them to our stream.

@@ -12,9 +12,10 @@ from typing import Any
 import attrs
 
 from .. import serialize
-from ..glossary import StationTier
+from ..findings import FindingError
+from ..glossary import AlertKind, StationTier, cli_text
 from ..grading import RuleSet
-from ..ledger import LedgerFormat, LoadResult
+from ..ledger import Ledger, LedgerFormat, LoadResult, RecordKind
 from ..periods import Period, parse_period
 from ..plugins import PluginError, Plugins, Region, load_plugins
 from ..rollup import (
@@ -27,7 +28,7 @@ from ..rollup import (
 )
 from ..schedule import NATIONAL_DEFAULT, Alert
 from ..stations import Station
-from ..tabular import WorkbookError
+from ..tabular import WorkbookError, date_value
 from .console import CliError, Console
 
 __all__ = [
@@ -323,19 +324,72 @@ def refused_note(console: Console, opened: OpenedLedger) -> int:
     return EXIT_OK
 
 
+_RECORD_DATES = ("on", "opened_on", "closed_on", "registered_on")
+"""The fields that date what a worker recorded: a visit, an activity, a link, a case, a person."""
+
+
+def last_record_on(ledger: Ledger, *, not_after: date) -> date | None:
+    """The date of the ledger's latest record (a visit, activity, resource link, case or
+    registration) on or before ``not_after`` (a date in the future is a typo, not the last
+    record)."""
+    latest: date | None = None
+    for kind in RecordKind:
+        for record in ledger.records(kind):
+            for name in _RECORD_DATES:
+                day = getattr(record, name, None)
+                if isinstance(day, date) and day <= not_after and (latest is None or day > latest):
+                    latest = day
+    return latest
+
+
+def warn_stale_as_of(
+    console: Console, opened: OpenedLedger, given: str | None, as_of: date, span_days: int
+) -> None:
+    """When ``--as-of`` was left to default to today but the ledger's records end more than a
+    period (``span_days``) before it, say so and suggest the date of the last record: a ledger
+    of 2023 read in 2026 would otherwise list everyone as overdue by years."""
+    if given is not None:
+        return
+    last = last_record_on(opened.result.ledger, not_after=as_of)
+    if last is not None and (as_of - last).days > span_days:
+        console.note(
+            "cli.as_of_stale",
+            today=as_of.isoformat(),
+            last=last.isoformat(),
+            days=(as_of - last).days,
+            suggested=last.isoformat(),
+        )
+
+
+def warn_period_dates(console: Console, period: Period, as_of: date, today: date) -> None:
+    """A report for a period that has not begun, or dated before its period ends, is written
+    with a remark saying so (its figures cannot be final)."""
+    if period.start > today:
+        console.note("cli.period_in_future", period=period.label, today=today.isoformat())
+    elif as_of < period.end:
+        console.note(
+            "cli.as_of_before_period_end",
+            period=period.label,
+            as_of=as_of.isoformat(),
+            end=period.end.isoformat(),
+        )
+
+
 def parse_as_of(text: str | None, *, today: date) -> date:
-    """``--as-of``: an ISO date, or ``today`` (the command line is the one place that reads the
-    wall clock; it passes the date in)."""
+    """``--as-of``: a date in any form a ledger cell may hold it (2023-03-31, 2023-3-31,
+    2023/3/31, 2023.3.31, 2023年3月31日, 20230331), or ``today`` (the command line is the one place
+    that reads the wall clock; it passes the date in)."""
     if text is None:
         return today
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
+        return date_value(text.strip())
+    except FindingError:
         raise CliError("cli.bad_date", EXIT_USAGE, text=text) from None
 
 
 def parse_period_text(text: str, *, first_weekday: int = 0) -> Period:
-    """``--period`` in the forms of :func:`socialwork_core.periods.parse_period`."""
+    """``--period`` in the forms of :func:`socialwork_core.periods.parse_period` (code or words:
+    2023-03, 2023年3月, 2023年第一季度, 2023年上半年 …)."""
     try:
         return parse_period(text, first_weekday=first_weekday)
     except ValueError:
@@ -344,19 +398,37 @@ def parse_period_text(text: str, *, first_weekday: int = 0) -> Period:
 
 def read_alerts(plugins: Plugins, paths: Iterable[str]) -> tuple[Alert, ...]:
     """Alerts from JSON files: each file holds one alert or a list of alerts, in the converter's
-    form of :class:`socialwork_core.schedule.Alert` (dates as ISO text, enumerations by code)."""
+    form of :class:`socialwork_core.schedule.Alert` (dates as ISO text, enumerations by code; a
+    kind may also be written as its Chinese name, 寒潮). A missing file, a folder, text that is
+    not JSON and an unknown kind are each named in the error."""
     converter = plugins.make_converter()
     alerts: list[Alert] = []
     for path_text in paths:
         path = Path(path_text)
+        if path.is_dir():
+            raise CliError("cli.alert_is_directory", EXIT_USAGE, path=path_text)
+        if not path.exists():
+            raise CliError("cli.alert_missing", EXIT_USAGE, path=path_text)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except json.JSONDecodeError as exc:
             raise CliError(
-                "cli.alert_unreadable", EXIT_USAGE, path=path_text, problem=str(exc)
+                "cli.alert_not_json",
+                EXIT_USAGE,
+                path=path_text,
+                line=exc.lineno,
+                column=exc.colno,
+                problem=exc.msg,
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise CliError(
+                "cli.alert_unreadable", EXIT_USAGE, path=path_text, problem=problem
             ) from None
         items: Sequence[Any] = data if isinstance(data, list) else [data]
         for item in items:
+            if isinstance(item, dict) and "kind" in item:
+                item = {**item, "kind": _alert_kind(item["kind"], path_text)}
             try:
                 alerts.append(serialize.structure(converter, item, Alert))
             except serialize.ConversionError as exc:
@@ -367,6 +439,44 @@ def read_alerts(plugins: Plugins, paths: Iterable[str]) -> tuple[Alert, ...]:
                     problems="; ".join(exc.problems),
                 ) from None
     return tuple(alerts)
+
+
+def _alert_kind(value: object, path_text: str) -> str:
+    """An alert kind by code (cold_wave) or Chinese name (寒潮); anything else is an error that
+    lists the kinds."""
+    for kind in AlertKind:
+        if value in (kind.value, kind.label):
+            return kind.value
+    raise CliError(
+        "cli.alert_unknown_kind",
+        EXIT_USAGE,
+        path=path_text,
+        kind=value,
+        kinds=cli_text.LIST_JOINER.join(
+            cli_text.NAMED_ARGUMENT.format(meaning=k.label, name=k.value) for k in AlertKind
+        ),
+        kinds_en=", ".join(k.value for k in AlertKind),
+    )
+
+
+def check_alert_areas(alerts: Sequence[Alert], ledger: Ledger) -> None:
+    """Every village and station an alert names must be some person's: a misspelt village would
+    otherwise leave the alert's follow-up list silently empty."""
+    villages = {p.village for p in ledger.recipients if p.village}
+    stations = {p.station_code for p in ledger.recipients if p.station_code}
+    for alert in alerts:
+        for name, known, code in (
+            (alert.village_codes, villages, "cli.alert_village_unknown"),
+            (alert.station_codes, stations, "cli.alert_station_unknown"),
+        ):
+            for unknown in sorted(set(name) - known):
+                raise CliError(
+                    code,
+                    EXIT_USAGE,
+                    alert=alert.id,
+                    name=unknown,
+                    known=cli_text.LIST_JOINER.join(sorted(known)) or "-",
+                )
 
 
 def default_unit(opened: OpenedLedger) -> str:

@@ -41,15 +41,35 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.output_is_directory": "{path} is a folder; give a file name in it, e.g. {path}/out.xlsx",
         "cli.unsupported_output": "cannot write {path}: use one of {allowed}",
         "cli.alert_unreadable": "cannot read the alert file {path}: {problem}",
+        "cli.alert_missing": "there is no alert file {path}",
+        "cli.alert_is_directory": "the alert file {path} is a folder; name the .json file itself",
+        "cli.alert_not_json": "the alert file {path} is not JSON: an error near line {line}, column {column}",
+        "cli.alert_unknown_kind": "the alert file {path} has an unknown kind {kind!r}; kinds: {kinds_en}",
+        "cli.alert_village_unknown": (
+            "alert {alert} names the village {name!r}, where the ledger has nobody (a typo?); "
+            "its villages: {known}"
+        ),
+        "cli.alert_station_unknown": (
+            "alert {alert} names the station {name!r}, where the ledger has nobody (a typo?); "
+            "its stations: {known}"
+        ),
         "cli.alert_invalid": "the alert file {path} does not describe alerts: {problems}",
-        "cli.bad_date": "{text!r} is not a date; write it as 2023-03-31",
+        "cli.bad_date": (
+            "{text!r} is not a date; write 2023-03-31, 2023-3-31, 2023/3/31, 2023.3.31, "
+            "20230331 or the same in Chinese words"
+        ),
         "cli.bad_period": (
             "{text!r} is not a period; write 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47 "
-            "or 2023-03-01..2023-03-31"
+            "or 2023-03-01..2023-03-31, or the same in Chinese words"
         ),
         "cli.unknown_template": "no report template named {name!r}; available: {known}",
         "cli.wrong_period_kind": "template {template} is filed per {expected_en}, not for {period}",
-        "cli.usage": "{problem}; see socialwork {command} --help",
+        "cli.usage": "{problem_en}; see {help}",
+        "cli.usage_required": "the following arguments are required: {names_en}; see {help}",
+        "cli.usage_unrecognised": "unrecognised arguments: {args}; see {help}",
+        "cli.usage_choice": "{option_en} cannot be {value!r}; choose from {choices_en}; see {help}",
+        "cli.usage_value_missing": "{option_en} needs a value; see {help}",
+        "cli.usage_ambiguous": "{option} is ambiguous: it could be {matches}; spell it out",
         "cli.validate_clean": "no errors; {warnings} warnings, {infos} remarks",
         "cli.validate_errors": (
             "{errors} errors, {rejected} rows refused; {warnings} warnings, {infos} remarks"
@@ -82,6 +102,18 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.due_summary": "{count} due-list lines on {as_of}",
         "cli.due_hidden": "{count} lines that are ok or suspended are not shown; --all shows them",
         "cli.no_adapters": "no adapter is installed",
+        "cli.as_of_stale": (
+            "note: --as-of was not given, so today ({today}) is used, but the ledger's last "
+            "record is from {last}, {days} days earlier, so overdue days run long; to compute as "
+            "of the ledger's own time, add --as-of {suggested}"
+        ),
+        "cli.period_in_future": (
+            "note: the period {period} has not begun (today is {today}); the figures are not final"
+        ),
+        "cli.as_of_before_period_end": (
+            "note: the as-of date {as_of} is before the end of the period {period} ({end}); the "
+            "report covers only what happened up to {as_of}"
+        ),
         "cli.internal_list": (
             "this list holds full names, phone numbers and addresses: for the station's own "
             "staff only, do not pass it on"
@@ -121,6 +153,7 @@ HEADINGS_EN: Mapping[str, str] = MappingProxyType(
         "code": "code",
         "count": "count",
         "example": "example",
+        "place": "where",
         "key": "key",
         "name": "name",
         "level": "level",

@@ -47,6 +47,7 @@ HEADINGS: Mapping[str, str] = MappingProxyType(
         "code": "问题代码",
         "count": "数量",
         "example": "示例",
+        "place": "位置",
         "key": "档案号",
         "name": "姓名",
         "level": "服务等级",
@@ -118,6 +119,36 @@ CHANGE_ITEMS: Mapping[str, str] = MappingProxyType(
 )
 """What changed (``rollup.changes.CHANGED_FIELDS``), and the status of a person the new ledger no
 longer holds."""
+
+ARGUMENT_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "COMMAND": "命令",
+        "LEDGER": "台账文件",
+        "TEMPLATE": "报表模板",
+        "--period": "统计周期",
+        "-o/--output": "输出文件",
+        "--output": "输出文件",
+        "--to": "输出类型",
+        "--format": "输出格式",
+        "--as-of": "计算日期",
+        "--alert": "预警文件",
+        "--adapter": "适配器",
+        "--layout": "台账格式",
+        "--issues-out": "问题清单文件",
+    }
+)
+"""What each argument of the command is, for usage errors: 缺少必需的参数：台账文件（LEDGER）."""
+
+NAMED_ARGUMENT = "{meaning}（{name}）"
+
+PLACE_ROW = "第{row}行"
+PLACE_COLUMN = "{column}列"
+PLACE_HEADER = "（{header}）"
+PLACES_MORE = " 等，另有{count}处"
+"""Where an issue is, in ``validate``'s summary: 服务对象 第5行 C列（身份证号）; 另有3处 more."""
+
+LIST_JOINER = "、"
+"""Joins names in a list inside a Chinese sentence."""
 
 JOINER = "，"
 """Joins short items in a Chinese sentence."""

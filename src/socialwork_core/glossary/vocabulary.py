@@ -6,6 +6,9 @@ sets below hold every accepted spelling, so adding one here is all it takes to a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 # --- socialwork_core.tabular.cells: yes/no cells -------------------------------------------------
 
 YES_WORDS: frozenset[str] = frozenset(
@@ -55,6 +58,21 @@ LIST_JOINER = "、"
 """How the library joins several values in one cell (writing multi-valued cells, listing labels)."""
 
 # --- socialwork_core.tabular.cells: dates ---------------------------------------------------------
+
+# --- socialwork_core.periods: periods as workers write them (2023年3月, 2023年第一季度 …) ------------
+
+PERIOD_WHOLE_YEAR = "年度"
+PERIOD_MONTH_TAIL = "份"
+"""As in 2023年3月份."""
+PERIOD_ORDINAL = "第"
+PERIOD_QUARTER = "季度"
+PERIOD_QUARTER_SHORT = "季"
+PERIOD_HALVES: Mapping[str, int] = MappingProxyType({"上半年": 1, "下半年": 2})
+PERIOD_WEEK = "周"
+PERIOD_NUMERALS: Mapping[str, int] = MappingProxyType({"一": 1, "二": 2, "三": 3, "四": 4})
+"""Quarters written in words: 2023年第一季度."""
+PERIOD_RANGE_SEPARATORS: tuple[str, ...] = ("..", "至", "到", "~", "～", "—", "－")
+"""Between the two dates of a range: 2023年3月1日至2023年3月31日."""
 
 DATE_YEAR = "年"
 DATE_MONTH = "月"

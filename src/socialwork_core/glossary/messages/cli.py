@@ -27,16 +27,34 @@ MESSAGES: dict[str, str] = {
     "cli.output_is_directory": "输出位置“{path}”是一个文件夹。请在文件夹后面写上文件名，例如“{path}/结果.xlsx”。",
     "cli.unsupported_output": "不支持输出为“{path}”，请使用以下文件类型：{allowed}。",
     "cli.alert_unreadable": "无法读取预警文件“{path}”：{problem}",
+    "cli.alert_missing": "找不到预警文件“{path}”。请检查文件名和所在文件夹。",
+    "cli.alert_is_directory": "预警文件“{path}”是一个文件夹，不是文件。请写出预警文件本身（.json）。",
+    "cli.alert_not_json": "预警文件“{path}”不是有效的 JSON：第{line}行第{column}列附近有误。",
+    "cli.alert_unknown_kind": "预警文件“{path}”中的预警类型“{kind}”无法识别。可用类型：{kinds}。",
+    "cli.alert_village_unknown": (
+        "预警“{alert}”中的村（社区）“{name}”在台账中没有任何服务对象，可能写错了。台账中的村（社区）：{known}。"
+    ),
+    "cli.alert_station_unknown": (
+        "预警“{alert}”中的站点“{name}”在台账中没有任何服务对象，可能写错了。台账中的站点：{known}。"
+    ),
     "cli.alert_invalid": "预警文件“{path}”的内容不符合要求：{problems}",
     # --- arguments ---------------------------------------------------------------------------------
-    "cli.bad_date": "日期“{text}”无法识别，请写成 2023-03-31 这样的形式。",
+    "cli.bad_date": (
+        "日期“{text}”无法识别。可用写法：2023-03-31、2023-3-31、2023/3/31、2023.3.31、2023年3月31日、20230331。"
+    ),
     "cli.bad_period": (
-        "统计周期“{text}”无法识别。可用写法：2023-03（月）、2023-Q1（季度）、2023-H1（半年）、"
-        "2023（年）、2023-W47（周）、2023-03-01..2023-03-31（任意时段）。"
+        "统计周期“{text}”无法识别。可用写法：月 2023-03、2023年3月；季度 2023-Q1、2023年第一季度；"
+        "半年 2023-H1、2023年上半年；年 2023、2023年；周 2023-W47、2023年第47周；"
+        "任意时段 2023-03-01..2023-03-31、2023年3月1日至2023年3月31日。"
     ),
     "cli.unknown_template": "没有名为“{name}”的报表模板。可用模板：{known}。",
     "cli.wrong_period_kind": "报表“{template}”按{expected}填报，不能用于统计周期 {period}。",
-    "cli.usage": "命令用法有误：{problem}。运行 socialwork {command} --help 查看用法。",
+    "cli.usage": "命令用法有误，请运行 {help} 查看用法。",
+    "cli.usage_required": "缺少必需的参数：{names}。请运行 {help} 查看用法。",
+    "cli.usage_unrecognised": "无法识别的参数：{args}。请检查拼写，或运行 {help} 查看可用参数。",
+    "cli.usage_choice": "参数 {option} 不能取“{value}”，可选的值为：{choices}。请运行 {help} 查看用法。",
+    "cli.usage_value_missing": "参数 {option} 后面缺少取值。请运行 {help} 查看用法。",
+    "cli.usage_ambiguous": "参数 {option} 不完整，可能是以下任一个：{matches}。请写全参数名。",
     # --- results -----------------------------------------------------------------------------------
     "cli.validate_clean": "台账没有错误：共{warnings}条警告、{infos}条提示。",
     "cli.validate_errors": "台账有{errors}处错误，{rejected}行未读入；另有{warnings}条警告、{infos}条提示。",
@@ -60,6 +78,14 @@ MESSAGES: dict[str, str] = {
     "cli.due_summary": "{as_of}待探访清单共{count}项：{statuses}。",
     "cli.due_hidden": "另有{count}项状态正常或暂停，未列出；加 --all 可全部列出。",
     "cli.no_adapters": "没有安装任何适配器。",
+    "cli.as_of_stale": (
+        "注意：未指定 --as-of，按今天（{today}）计算；但台账最后一条记录在 {last}，已过去{days}天，"
+        "逾期天数会因此偏大。如要按台账记录的时间计算，请加上 --as-of {suggested}。"
+    ),
+    "cli.period_in_future": "注意：统计周期 {period} 还没有开始（今天是 {today}），报表中的数字不是最终结果。",
+    "cli.as_of_before_period_end": (
+        "注意：计算日期 {as_of} 早于统计周期 {period} 的结束日 {end}，报表只包含截至 {as_of} 的情况。"
+    ),
     "cli.internal_list": "此清单含完整姓名、电话和住址，仅供社工站内部使用，请勿外传。",
     # --- progress (shown only when stderr is a terminal) -------------------------------------------
     "cli.progress.plugins": "正在加载适配器……",
