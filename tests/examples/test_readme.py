@@ -30,14 +30,15 @@ def test_set_up_has_exactly_two_commands_install_and_report_then_tests() -> None
     setup = README.split("## Set-up", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```bash\n(.*?)\n```", setup, flags=re.S)
     assert len(commands) == 2
-    assert commands[0].startswith("python -m pip install -e . && socialwork report ")
+    assert commands[0].startswith("python3 -m venv .venv && . .venv/bin/activate && ")
+    assert "python -m pip install -e . && socialwork report " in commands[0]
     assert "pytest" in commands[1]
 
 
 def test_the_first_command_writes_the_report_it_names(in_a_copy_of_the_root: Path) -> None:
     first = blocks("bash")[0]
-    install, run = (part.strip() for part in first.split("&&"))
-    assert install == "python -m pip install -e ."
+    *set_up, run = (part.strip() for part in first.split("&&"))
+    assert set_up[-1] == "python -m pip install -e ."
     argv = shlex.split(run)
     assert argv[0] == "socialwork"
     named = Path(argv[argv.index("-o") + 1])
