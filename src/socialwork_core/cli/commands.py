@@ -39,6 +39,7 @@ from ..reports import (
     ReportSettings,
     mask_name,
     mask_text,
+    person_label,
     report_data,
     report_json,
     write_report,
@@ -371,6 +372,12 @@ def _last_contact(opened: OpenedLedger, key: str) -> date | None:
     return max(days, default=None)
 
 
+def _key(key: str, full_names: bool, internal: bool = False) -> str:
+    """A register key as printed: an ID or phone number in it masked, and a name typed where
+    the key belongs shortened unless full names were asked for; whole in the internal list."""
+    return key if internal else person_label(None, key, full_names=full_names)
+
+
 def _reasons_cell(result: GradeResult) -> str:
     return cli_text.REASON_JOINER.join(result.explain())
 
@@ -384,7 +391,7 @@ def _grade_data(opened: OpenedLedger, result: GradeResult, full_names: bool) -> 
     override = result.override
     declared = _declared(opened, result.recipient_key)
     return {
-        "recipient_key": result.recipient_key,
+        "recipient_key": _key(result.recipient_key, full_names),
         "name": _name(opened, result.recipient_key, full_names),
         "level": result.effective_level.value,
         "level_label": result.effective_level.label,
@@ -494,7 +501,7 @@ def cmd_grade(args: argparse.Namespace, console: Console, today: date) -> int:
     )
     rows = [
         [
-            g.recipient_key,
+            _key(g.recipient_key, full, args.internal),
             _name(opened, g.recipient_key, full),
             _level(g.effective_level),
             _level(declared[g.recipient_key]),
@@ -568,6 +575,7 @@ def _due_data(
     # the entry as the converter writes it, with what a reader of the output needs beside it
     return {
         **_data(entry),
+        "recipient_key": _key(entry.recipient_key, full_names),
         "name": _name(opened, entry.recipient_key, full_names),
         "level_label": entry.level.label,
         "reasons": [] if grade is None else [_reason_data(r) for r in grade.reasons],
@@ -618,7 +626,7 @@ def cmd_due(args: argparse.Namespace, console: Console, today: date) -> int:
         rows.append(
             [
                 _level(e.level),
-                e.recipient_key,
+                _key(e.recipient_key, args.full_names),
                 _name(opened, e.recipient_key, args.full_names),
                 e.description or e.requirement_id,
                 _both(e.status.label, e.status.value),

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..tabular import display_width
+from .printable import json_visible, visible
 from .text import bilingual
 
 __all__ = ["CliError", "Console", "format_table"]
@@ -39,28 +40,30 @@ class Console:
         self._progress_shown = False
 
     def out(self, line: str = "") -> None:
-        """A line of the text result on stdout."""
-        print(line, file=self.stdout)
+        """A line of the text result on stdout (control characters shown as escapes)."""
+        print(visible(line), file=self.stdout)
 
     def emit_json(self, data: Any) -> None:
         """The JSON result on stdout (non-ASCII kept, keys in the order given)."""
-        print(json.dumps(data, ensure_ascii=False, indent=2), file=self.stdout)
+        print(json_visible(json.dumps(data, ensure_ascii=False, indent=2)), file=self.stdout)
 
     def note(self, code: str, /, **params: Any) -> None:
         """A bilingual note on stderr."""
         self._clear_progress()
-        print(bilingual(code, **params), file=self.stderr)
+        print(visible(bilingual(code, **params)), file=self.stderr)
 
     def error(self, text: str) -> None:
         """An error line on stderr."""
         self._clear_progress()
-        print(f"error: {text}", file=self.stderr)
+        print(f"error: {visible(text)}", file=self.stderr)
 
     def progress(self, code: str, /, **params: Any) -> None:
         """A progress line on stderr, only when stderr is a terminal; the next line replaces it."""
         if not self._interactive:
             return
-        print(f"\r\x1b[2K… {bilingual(code, **params)}", end="", file=self.stderr, flush=True)
+        print(
+            f"\r\x1b[2K… {visible(bilingual(code, **params))}", end="", file=self.stderr, flush=True
+        )
         self._progress_shown = True
 
     def done(self) -> None:
@@ -78,7 +81,9 @@ def _pad(text: str, width: float) -> str:
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """Aligned text lines (Chinese characters count double width); the last column is not padded."""
+    """Aligned text lines (Chinese characters count double width); the last column is not padded.
+    A cell's control characters, newlines and tabs are shown as escapes (``printable``)."""
+    rows = [[visible(cell, lines=False) for cell in row] for row in rows]
     widths = [display_width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):

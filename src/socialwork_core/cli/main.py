@@ -13,6 +13,7 @@ from datetime import date
 from typing import NoReturn, TextIO
 
 from .. import __version__
+from ..findings import FindingError
 from ..glossary import cli_text
 from .commands import COMMANDS
 from .console import CliError, Console
@@ -375,7 +376,13 @@ def main(
             return exc.code if isinstance(exc.code, int) else EXIT_OK
         console.json_output = getattr(args, "format", "text") == "json"
         command = COMMANDS[args.command]
-        return command(args, console, today if today is not None else date.today())
+        try:
+            return command(args, console, today if today is not None else date.today())
+        except FindingError as exc:
+            # a value the input gave that cannot be accepted at all (an as-of date before any
+            # rule set takes effect): the user's to mend, not a bug
+            problem = cli_text.REASON_JOINER.join(f.message for f in exc.findings)
+            raise CliError("cli.input_refused", EXIT_USAGE, problem=problem) from exc
     except CliError as exc:
         console.done()
         if console.json_output:

@@ -382,18 +382,31 @@ def parse_as_of(text: str | None, *, today: date) -> date:
     if text is None:
         return today
     try:
-        return date_value(text.strip())
+        as_of = date_value(text.strip())
     except FindingError:
         raise CliError("cli.bad_date", EXIT_USAGE, text=text) from None
+    if not FIRST_DATE <= as_of <= LAST_DATE:
+        raise CliError("cli.date_out_of_range", EXIT_USAGE, text=text, **_RANGE)
+    return as_of
+
+
+FIRST_DATE = date(1950, 1, 1)
+"""The earliest as-of date or period start the command accepts (no station ledger is older)."""
+LAST_DATE = date(2100, 12, 31)
+"""The latest: date arithmetic past it (a period's next day, a deadline) stays within ``date``."""
+_RANGE = {"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat()}
 
 
 def parse_period_text(text: str, *, first_weekday: int = 0) -> Period:
     """``--period`` in the forms of :func:`socialwork_core.periods.parse_period` (code or words:
-    2023-03, 2023年3月, 2023年第一季度, 2023年上半年 …)."""
+    2023-03, 2023年3月, 2023年第一季度, 2023年上半年 …), within ``FIRST_DATE`` and ``LAST_DATE``."""
     try:
-        return parse_period(text, first_weekday=first_weekday)
-    except ValueError:
+        period = parse_period(text, first_weekday=first_weekday)
+    except (ValueError, OverflowError):
         raise CliError("cli.bad_period", EXIT_USAGE, text=text) from None
+    if not (period.start >= FIRST_DATE and period.end <= LAST_DATE):
+        raise CliError("cli.period_out_of_range", EXIT_USAGE, text=text, **_RANGE)
+    return period
 
 
 def read_alerts(plugins: Plugins, paths: Iterable[str]) -> tuple[Alert, ...]:
@@ -420,8 +433,10 @@ def read_alerts(plugins: Plugins, paths: Iterable[str]) -> tuple[Alert, ...]:
                 column=exc.colno,
                 problem=exc.msg,
             ) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        except (OSError, ValueError, RecursionError) as exc:
+            # ValueError: not UTF-8, an integer of thousands of digits; RecursionError: nested
+            # thousands deep
+            problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)[:200]
             raise CliError(
                 "cli.alert_unreadable", EXIT_USAGE, path=path_text, problem=problem
             ) from None

@@ -62,6 +62,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "{text!r} is not a period; write 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47 "
             "or 2023-03-01..2023-03-31, or the same in Chinese words"
         ),
+        "cli.date_out_of_range": "{text!r} is not between {first} and {last}; check the year",
+        "cli.period_out_of_range": (
+            "the period {text!r} is not between {first} and {last}; check the year"
+        ),
+        "cli.input_refused": "cannot go on: {problem}",
         "cli.unknown_template": "no report template named {name!r}; available: {known}",
         "cli.wrong_period_kind": "template {template} is filed per {expected_en}, not for {period}",
         "cli.usage": "{problem_en}; see {help}",

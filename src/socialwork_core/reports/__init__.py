@@ -23,7 +23,7 @@ from .evaluation import (
     StationEvaluation,
     evaluate_station,
 )
-from .masking import mask_name, mask_text, person_label
+from .masking import PeopleNames, mask_name, mask_text, people_names, person_label
 from .model import Entry, Footer, NotComputable, Report, Row, Section, Table
 from .serialised import report_data, report_json
 from .tables import figure_table, grid_table
@@ -37,6 +37,7 @@ __all__ = [
     "Footer",
     "GradeBands",
     "NotComputable",
+    "PeopleNames",
     "PeriodNotAccepted",
     "Report",
     "ReportBuilder",
@@ -55,6 +56,7 @@ __all__ = [
     "grid_table",
     "mask_name",
     "mask_text",
+    "people_names",
     "person_label",
     "report_data",
     "report_json",

@@ -19,7 +19,7 @@ from ..glossary.terms import ActivityKind, ContactMode
 from ..indicators.records import LedgerLike, recipients_by_key
 from ..periods import Period
 from ..recipients import Recipient
-from .masking import mask_text, person_label
+from .masking import NO_NAMES, PeopleNames, mask_text, people_names, person_label
 from .model import Entry
 
 __all__ = [
@@ -47,6 +47,8 @@ class _Names:
         }
         self.register: Mapping[str, Recipient] = recipients_by_key(ledger)
         self.full_names = full_names
+        self.masking = NO_NAMES if full_names else people_names(ledger)
+        """The register's names, shortened wherever ledger text quotes them."""
 
     def station(self, code: str | None) -> str:
         if code is None:
@@ -80,8 +82,8 @@ class _Names:
         )
 
 
-def _with_notes(text: str, notes: str | None) -> str:
-    return mask_text(text if not notes else ENTRY_NOTES_JOINER.join((text, notes)))
+def _with_notes(text: str, notes: str | None, masking: PeopleNames) -> str:
+    return mask_text(text if not notes else ENTRY_NOTES_JOINER.join((text, notes)), masking)
 
 
 def contact_entries(
@@ -104,7 +106,7 @@ def contact_entries(
             Entry(
                 station=names.station_of(c.recipient_keys, c.worker_ids),
                 on=c.on,
-                text=_with_notes(text, c.notes),
+                text=_with_notes(text, c.notes, names.masking),
             )
         )
     return entries
@@ -119,10 +121,14 @@ def case_entries(ledger: LedgerLike, period: Period, *, full_names: bool = False
         people = names.people(case.recipient_keys)
         if case.opened_on in period:
             text = render_message("reports.entry.case_opened", people=people)
-            entries.append(Entry(station=station, on=case.opened_on, text=mask_text(text)))
+            entries.append(
+                Entry(station=station, on=case.opened_on, text=mask_text(text, names.masking))
+            )
         if case.closed_on is not None and case.closed_on in period:
             text = render_message("reports.entry.case_closed", people=people)
-            entries.append(Entry(station=station, on=case.closed_on, text=mask_text(text)))
+            entries.append(
+                Entry(station=station, on=case.closed_on, text=mask_text(text, names.masking))
+            )
     return entries
 
 
@@ -136,12 +142,16 @@ def activity_entries(
         if a.on not in period or a.kind not in kinds:
             continue
         entries.append(
-            Entry(station=names.station(a.station_code), on=a.on, text=_activity_text(a))
+            Entry(
+                station=names.station(a.station_code),
+                on=a.on,
+                text=_activity_text(a, names.masking),
+            )
         )
     return entries
 
 
-def _activity_text(a: Activity) -> str:
+def _activity_text(a: Activity, masking: PeopleNames) -> str:
     if a.kind is ActivityKind.GROUP_SESSION and a.session_number is not None:
         text = render_message(
             "reports.entry.group_session",
@@ -154,7 +164,7 @@ def _activity_text(a: Activity) -> str:
         text = render_message(
             "reports.entry.activity", title=a.title, kind=a.kind.label, participants=a.participants
         )
-    return _with_notes(text, a.summary)
+    return _with_notes(text, a.summary, masking)
 
 
 def resource_entries(
@@ -185,7 +195,7 @@ def resource_entries(
             people=people,
         )
         station = names.station_of(x.recipient_keys, x.worker_ids, x.station_code)
-        entries.append(Entry(station=station, on=x.on, text=mask_text(text)))
+        entries.append(Entry(station=station, on=x.on, text=mask_text(text, names.masking)))
     return entries
 
 

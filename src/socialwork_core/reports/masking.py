@@ -1,37 +1,160 @@
-"""Masking personal data in anything a report prints (PIPL; docs/domain.md section 7).
+"""Masking personal data in anything that leaves the station (PIPL; docs/domain.md section 7).
 
-Resident IDs keep their first 6 and last 4 characters, phone numbers their first 3 and last 4
-digits (:mod:`socialwork_core.identity`). Free text from a ledger (notes, titles) is scanned for
-anything that looks like an ID or a phone number, so a note that quotes one is masked too.
-Names are shortened to the family name followed by ``*`` unless the caller asks for full names.
+One function, :func:`mask_text`, is used by every such output: report workbooks and their JSON,
+and everything the command line prints. It finds numbers however they are written:
+
+- a run of digits (ASCII or full-width) with up to two separators between digits (spaces, ``-``,
+  ``.``, ``·``, ``/``, brackets, ``—``), glued to letters or not (``ID4101…``, ``(0763)1234567``,
+  ``138 0000 5678``, ``138.0000.5678``), is read as one number;
+- 15 digits or more (an ID, with or without its check character ``X``, also mistyped with 17 or
+  19 digits, a 残疾人证 number, two numbers run together) keeps its first 6 and last 4
+  characters (:func:`socialwork_core.identity.resident_id.mask`);
+- 11 to 14 digits starting with ``1`` (a mobile, a mistyped one, ``86`` before one) and 10 to 14
+  starting with ``0`` (a landline with its area code) keep their first 3 and last 4 digits
+  (:func:`socialwork_core.identity.phone.mask`);
+- a run whose digit groups read as a date or a range of dates (``2023.03.01-2023.03.31``,
+  ``20230301-20230331``) is left alone, and so are shorter numbers (档案号2022031800) and codes
+  of 12 digits not starting with 0 or 1 (a village's statistical code).
+
+Separators inside a masked number are dropped, as the identity masks drop them. With
+:class:`PeopleNames` (the names of a ledger's people, :func:`people_names`), every occurrence of
+a full name in the text is shortened to the family name followed by ``*``. What each form
+looks like and the test that proves it: ``docs/data-protection.md``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Final, Protocol
+
+import attrs
 
 from ..identity import phone, resident_id
 from ..recipients import Recipient
 
-__all__ = ["mask_name", "mask_text", "person_label"]
+__all__ = ["PeopleNames", "mask_name", "mask_text", "people_names", "person_label"]
 
-_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
-_PHONE_LIKE = re.compile(
-    r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}-?\d{7,8})(?!\d)"
-)
-
-
-def _mask_id(match: re.Match[str]) -> str:
-    return resident_id.mask(match.group(1).upper())  # 18 or 15 characters alike
-
-
-def _mask_phone(match: re.Match[str]) -> str:
-    return phone.mask(match.group(1))
+# character classes built from code points: full-width digits U+FF10-U+FF19; separators: space,
+# no-break space, ideographic space, - . · / ( ) and their full-width forms U+FF08 U+FF09, dashes
+_DIGIT: Final = f"0-9{chr(0xFF10)}-{chr(0xFF19)}"
+_SEPARATOR: Final = " \u00a0\\-.\u00b7/()\u2014\u2013_" + chr(0x3000) + chr(0xFF08) + chr(0xFF09)
+_RUN: Final = re.compile(f"[{_DIGIT}](?:[{_SEPARATOR}]{{0,2}}[{_DIGIT}])*(?:[Xx](?![A-Za-z]))?")
+_GROUPS: Final = re.compile(f"[{_DIGIT}]+")
+_FULL_WIDTH: Final = str.maketrans({0xFF10 + d: str(d) for d in range(10)})
 
 
-def mask_text(text: str) -> str:
-    """``text`` with every ID-like and phone-like number masked."""
-    return _PHONE_LIKE.sub(_mask_phone, _ID_LIKE.sub(_mask_id, text))
+def _is_date(year: str, month: str, day: str | None = None) -> bool:
+    if len(year) != 4 or not 1900 <= int(year) <= 2100 or not 1 <= len(month) <= 2:
+        return False
+    if not 1 <= int(month) <= 12:
+        return False
+    return day is None or (1 <= len(day) <= 2 and 1 <= int(day) <= 31)
+
+
+def _is_compact_date(group: str) -> bool:
+    return len(group) == 8 and _is_date(group[:4], group[4:6], group[6:])
+
+
+def _dates_only(groups: list[str]) -> bool:
+    """The digit groups are one date or a range of two (year-month-day or 8 digits each)."""
+    if all(_is_compact_date(g) for g in groups) and len(groups) <= 2:
+        return True
+    if len(groups) in (3, 6) and all(
+        _is_date(*groups[i : i + 3]) for i in range(0, len(groups), 3)
+    ):
+        return True
+    if len(groups) == 4 and all(_is_date(*groups[i : i + 2]) for i in (0, 2)):
+        return True  # 2023.03-2023.05
+    return len(groups) == 4 and _is_date(*groups[:3]) and _is_compact_date(groups[3])
+
+
+def _mask_number(match: re.Match[str]) -> str:
+    run = match[0]
+    check = run[-1] in "Xx"
+    groups = _GROUPS.findall(run)
+    digits = "".join(groups).translate(_FULL_WIDTH)
+    count = len(digits)
+    if check and count not in (14, 17):  # an X after a number that is no ID: not a check digit
+        masked = _mask_digits(digits, groups, run[:-1])
+        return masked + run[-1]
+    if check:
+        return resident_id.mask(digits + "X")
+    return _mask_digits(digits, groups, run)
+
+
+def _mask_digits(digits: str, groups: list[str], run: str) -> str:
+    count = len(digits)
+    if _dates_only(groups):
+        return run
+    if count >= 15:
+        return resident_id.mask(digits)
+    if count >= 11 and digits[0] == "1":
+        return phone.mask(digits)
+    if count >= 13 and digits.startswith("861"):
+        return phone.mask(digits[2:])
+    if 10 <= count <= 14 and digits[0] == "0":
+        return phone.mask(digits)
+    return run
+
+
+@attrs.frozen
+class PeopleNames:
+    """Full names to find in free text (two characters or more; one character is no name)."""
+
+    names: frozenset[str]
+    lengths: tuple[int, ...]
+    """The names' lengths, longest first (a longer name wins where two overlap)."""
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> PeopleNames:
+        kept = frozenset(n.strip() for n in names if len(n.strip()) >= 2)
+        return cls(kept, tuple(sorted({len(n) for n in kept}, reverse=True)))
+
+    def mask(self, text: str) -> str:
+        """``text`` with each of the names in it shortened (张有才 → 张**)."""
+        if not self.names or not text:
+            return text
+        names, lengths = self.names, self.lengths
+        out: list[str] = []
+        i, end = 0, len(text)
+        while i < end:
+            for length in lengths:
+                if text[i : i + length] in names:
+                    out.append(mask_name(text[i : i + length]))
+                    i += length
+                    break
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+
+NO_NAMES: Final = PeopleNames.of(())
+
+
+class _HasRecipients(Protocol):
+    @property
+    def recipients(self) -> Iterable[Recipient]: ...
+
+
+def people_names(ledger: _HasRecipients) -> PeopleNames:
+    """The names of a ledger's people: its recipients, and the guardians and carers named on
+    their records."""
+    names: set[str] = set()
+    for person in ledger.recipients:
+        names.add(person.name)
+        if person.guardian:
+            names.add(person.guardian)
+    return PeopleNames.of(names)
+
+
+def mask_text(text: str, names: PeopleNames = NO_NAMES) -> str:
+    """``text`` with every ID-like and phone-like number masked (the forms in the module
+    docstring) and, given ``names``, every one of those names shortened."""
+    if not text:
+        return text
+    return _RUN.sub(_mask_number, names.mask(text))
 
 
 def mask_name(name: str) -> str:
@@ -43,8 +166,17 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 1)
 
 
-def person_label(person: Recipient | None, key: str, *, full_names: bool = False) -> str:
-    """How an entry names a person: the (masked) name, or the register key when not on it."""
+_CJK: Final = re.compile(f"[{chr(0x3400)}-{chr(0x9FFF)}{chr(0xF900)}-{chr(0xFAFF)}]")
+"""Chinese characters (CJK unified ideographs, extension A, compatibility ideographs)."""
+
+
+def person_label(
+    person: Recipient | None, key: str, *, full_names: bool = False, names: PeopleNames = NO_NAMES
+) -> str:
+    """How an entry names a person: the (masked) name, or the register key when not on it (a
+    key that holds Chinese characters is a name typed where a number belongs: masked as one)."""
     if person is None:
-        return mask_text(key)
+        if not full_names and _CJK.search(key) and not _RUN.search(key):
+            return mask_name(key)
+        return mask_text(key, NO_NAMES if full_names else names)
     return person.name if full_names else mask_name(person.name)

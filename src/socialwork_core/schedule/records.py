@@ -39,9 +39,15 @@ def _end_not_before_start(
         raise ValueError(f"end {end} is before start {instance.start}")
 
 
+MAX_DEADLINE_HOURS = 24 * 366
+"""A deadline longer than a year is a typing mistake (and past ``date`` arithmetic's reach)."""
+
+
 def _positive_hours(_instance: object, _attribute: object, value: int | None) -> None:
-    if value is not None and value < 1:
-        raise ValueError(f"deadline_hours must be at least 1, got {value!r}")
+    if value is not None and not 1 <= value <= MAX_DEADLINE_HOURS:
+        raise ValueError(
+            f"deadline_hours must be between 1 and {MAX_DEADLINE_HOURS}, got {value!r}"
+        )
 
 
 @attrs.frozen(kw_only=True)

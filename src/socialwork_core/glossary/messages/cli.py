@@ -47,6 +47,9 @@ MESSAGES: dict[str, str] = {
         "半年 2023-H1、2023年上半年；年 2023、2023年；周 2023-W47、2023年第47周；"
         "任意时段 2023-03-01..2023-03-31、2023年3月1日至2023年3月31日。"
     ),
+    "cli.date_out_of_range": "日期“{text}”不在{first}至{last}之间，请检查年份。",
+    "cli.period_out_of_range": "统计周期“{text}”不在{first}至{last}之间，请检查年份。",
+    "cli.input_refused": "无法处理：{problem}",
     "cli.unknown_template": "没有名为“{name}”的报表模板。可用模板：{known}。",
     "cli.wrong_period_kind": "报表“{template}”按{expected}填报，不能用于统计周期 {period}。",
     "cli.usage": "命令用法有误，请运行 {help} 查看用法。",
