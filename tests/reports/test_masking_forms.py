@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from socialwork_core.reports import PeopleNames, mask_name, mask_text, people_names
 
-ID = "110105194912310021"  # a valid made-up resident ID (Beijing Chaoyang, 1949-12-31)
+ID = "110105194912310021"  # made-up, shaped like an ID (its check character is wrong)
 MOBILE = "13800005678"
 
 

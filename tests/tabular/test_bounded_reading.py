@@ -262,3 +262,25 @@ def test_ordinary_rows_in_a_long_sheet_are_read_whole(tmp_path: Path, hostile: M
     result = hostile.measure_load(path)
     assert result["code"] == "" and result["rows"] == 3000
     within_bounds(result)
+
+
+def test_entities_in_a_sheet_part_the_doctype_check_does_not_see_are_a_coded_error(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    # the part is not named .xml, so the check of every .xml part's prolog passes it by; the
+    # formula scan (defusedxml) and calamine then meet the DOCTYPE
+    doctype = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+    xml = (
+        hostile.sheet_xml(hostile.grid(PEOPLE))
+        .replace("<worksheet", doctype + "<worksheet", 1)
+        .replace("</sheetData>", '<row r="9"><c r="A9"><f>SUM(1,2)</f></c></row></sheetData>')
+    )
+    path = hostile.raw_xlsx(tmp_path / "台账.xlsx", [("花名册", xml)])
+    renamed = tmp_path / "改名.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(renamed, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            name = info.filename.replace("sheet1.xml", "sheet1.dat")
+            target.writestr(name, data.replace(b"sheet1.xml", b"sheet1.dat"))
+    result = hostile.measure_load(renamed)
+    assert result["code"] in ("tabular.xml_entities", "tabular.workbook_unreadable"), result

@@ -6,7 +6,9 @@ import argparse
 import contextlib
 import os
 import re
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 from datetime import date
@@ -347,6 +349,22 @@ def _wants_json(argv: Sequence[str]) -> bool:
     )
 
 
+def _interrupted(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _end_like_ctrl_c() -> None:
+    """SIGTERM and SIGHUP (a killed job, a closed terminal) end the command as Ctrl-C does, so
+    the files being written are cleaned up on the way out (``tabular.writer.scratch_folder``,
+    ``atomic_path``) instead of left in the temporary folder."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, _interrupted)
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -360,6 +378,8 @@ def main(
     tests and embedding programs may pass their own. Bad input never prints a traceback: it is a
     message in Chinese and English and exit status 1 or 2.
     """
+    if argv is None:  # the process's own command, not a call from a program
+        _end_like_ctrl_c()
     args_list = list(sys.argv[1:] if argv is None else argv)
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr

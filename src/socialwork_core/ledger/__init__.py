@@ -40,7 +40,7 @@ the cells):
 from __future__ import annotations
 
 from .building import RECORD_CLASSES, RecordBuilder
-from .checks import RecipientCheck, check_recipients
+from .checks import EARLIEST_BIRTH_YEAR, RecipientCheck, birth_date_plausible, check_recipients
 from .columns import coercer_for, disability_cell, phones_cell, resident_id_cell, table_spec
 from .conversion import CategoryChange, LocalCategory, accepted_categories, fit_categories
 from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
@@ -51,6 +51,7 @@ from .template import write_template
 from .writing import write_ledger
 
 __all__ = [
+    "EARLIEST_BIRTH_YEAR",
     "RECORD_CLASSES",
     "CategoryChange",
     "FieldColumn",
@@ -66,6 +67,7 @@ __all__ = [
     "SheetFormat",
     "ValueType",
     "accepted_categories",
+    "birth_date_plausible",
     "check_recipients",
     "coercer_for",
     "disability_cell",

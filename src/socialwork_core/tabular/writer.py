@@ -3,9 +3,11 @@
 - Text from data never becomes a formula: every text cell is stored as a string (never ``<f>``),
   and text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return also gets Excel's
   quote prefix, so editing the cell in Excel does not turn it into one either. The text itself is
-  unchanged, with two exceptions forced by XML: control characters other than tab, line feed and
-  carriage return are dropped, and a carriage return is written as a line feed (XML parsers turn a
-  raw CR into LF anyway; LF is Excel's line break in a cell).
+  unchanged, with three exceptions forced by the format, each said in the cell's comment (it is
+  highlighted): characters XML cannot hold (control characters other than tab, line feed and
+  carriage return, U+FFFE, U+FFFF, lone surrogates) are written as U+FFFD; text longer than an
+  Excel cell holds (32,767 characters) is cut there; and a carriage return is written as a line
+  feed (XML parsers turn a raw CR into LF anyway; LF is Excel's line break in a cell).
 - Resident IDs and phone numbers are text with number format ``@``; dates are dates
   (``yyyy-mm-dd``); money is a number with two decimals (``#,##0.00``), an approximate amount is
   text that reads back as approximate (“20000余元”).
@@ -23,7 +25,10 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -38,9 +43,11 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 
 from ..glossary import LabelledEnum
 from ..glossary import vocabulary as words
+from ..glossary.messages import render_message
 from .atomic import atomic_path
 from .cells import Money, money_text, raw_text
 from .printing import (
@@ -53,7 +60,13 @@ from .printing import (
 
 FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
 """Text starting with one of these is given a quote prefix (CSV/formula injection)."""
-_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold (C0 controls but tab, LF and CR; lone surrogates; U+FFFE and
+U+FFFF): a workbook holding one cannot be opened."""
+REPLACEMENT: Final = "\ufffd"
+"""What stands in a written cell for each character of ``_ILLEGAL`` (the cell says so)."""
+MAX_CELL_CHARS: Final = 32_767
+"""The most characters an Excel cell holds; longer text is cut there, and the cell says so."""
 _SHEET_NAME_FORBIDDEN: Final = re.compile(r"[\[\]:*?/\\]")
 TEXT_FORMAT: Final = "@"
 DATE_FORMAT: Final = "yyyy-mm-dd"
@@ -177,10 +190,8 @@ def safe_cell(
         cell = safe_cell(sheet, value.value, kind)
         cell.fill = PatternFill("solid", fgColor=value.highlight.value)
         if value.note:
-            comment = Comment(_ILLEGAL.sub("", value.note), words.COMMENT_AUTHOR)
-            comment.width = 320
-            comment.height = max(80, 20 * lines_needed(value.note, 40))
-            cell.comment = comment
+            written = cell.comment.text if cell.comment is not None else ""
+            cell.comment = _comment(value.note + (f"\n{written}" if written else ""))
         return cell
     if value is None or (isinstance(value, str) and not value):
         return WriteOnlyCell(sheet, value=None)
@@ -213,7 +224,7 @@ def safe_cell(
 
 
 def _text_cell(sheet: WriteOnlyWorksheet, value: str, kind: CellKind) -> WriteOnlyCell:
-    text = _ILLEGAL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
+    text, remark = writable_text(value)
     cell = WriteOnlyCell(sheet, value=None)
     cell.value = text
     cell.data_type = "s"  # never "f", whatever the text starts with
@@ -221,7 +232,33 @@ def _text_cell(sheet: WriteOnlyWorksheet, value: str, kind: CellKind) -> WriteOn
         cell.quotePrefix = True
     if kind in (CellKind.ID, CellKind.PHONE):
         cell.number_format = TEXT_FORMAT
+    if remark:
+        cell.fill = PatternFill("solid", fgColor=Highlight.WARNING.value)
+        cell.comment = _comment(remark)
     return cell
+
+
+def writable_text(value: str) -> tuple[str, str]:
+    """``value`` as a cell can hold it, and the remark that says what was changed ("" when
+    nothing was): each character XML cannot hold becomes U+FFFD, a carriage return a line feed,
+    and text past ``MAX_CELL_CHARS`` characters is cut there (never silently: the remark says
+    how long the text was and how much of it the cell holds)."""
+    text, replaced = _ILLEGAL.subn(REPLACEMENT, value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    remarks = []
+    if replaced:
+        remarks.append(render_message("tabular.characters_replaced", count=replaced))
+    if len(text) > MAX_CELL_CHARS:
+        remarks.append(render_message("tabular.text_cut", length=len(text), kept=MAX_CELL_CHARS))
+        text = text[:MAX_CELL_CHARS]
+    return text, "".join(remarks)
+
+
+def _comment(note: str) -> Comment:
+    comment = Comment(_ILLEGAL.sub(REPLACEMENT, note)[:MAX_CELL_CHARS], words.COMMENT_AUTHOR)
+    comment.width = 320
+    comment.height = max(80, 20 * lines_needed(note, 40))
+    return comment
 
 
 def _styles(workbook: Workbook) -> None:
@@ -264,7 +301,7 @@ def _widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> list[
     return widths
 
 
-def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
+def _write_sheet(workbook: Workbook, spec: SheetSpec, scratch: Path) -> None:
     sheet = workbook.create_sheet(safe_sheet_name(spec.name))
     columns = spec.columns
     last = get_column_letter(max(len(columns), 1))
@@ -287,6 +324,7 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec) -> None:
     # sheet views, widths and page set-up precede the rows in the file: set them before any append
     sheet.freeze_panes = f"A{header_row + 1}"
     apply_page_layout(sheet, layout, title_rows=f"{header_row}:{header_row}", title_columns="A:A")
+    _stream_to(sheet, scratch)  # writes the sheet's top (views, widths) as openpyxl would here
     current = 0
     if spec.title is not None:
         current += 1
@@ -394,16 +432,43 @@ def write_workbook(path: str | Path, sheets: Iterable[SheetSpec]) -> Path:
     """Write ``sheets`` to a new .xlsx file at ``path`` (streamed); return the path.
 
     The file is written beside ``path`` and renamed into place (``atomic_path``): an interrupted
-    write leaves any file already at ``path`` whole."""
-    workbook = Workbook(write_only=True)
-    _styles(workbook)
-    try:
-        for spec in sheets:
-            _write_sheet(workbook, spec)
-    except BaseException:
-        _abandon(workbook)
-        raise
+    write leaves any file already at ``path`` whole. The rows openpyxl streams before it zips
+    them (the whole register, for a ledger) go to a private folder (``scratch_folder``), removed
+    when the write ends, however it ends."""
     target = Path(path)
-    with atomic_path(target) as temporary:
-        workbook.save(temporary)
+    with scratch_folder() as scratch:
+        workbook = Workbook(write_only=True)
+        _styles(workbook)
+        try:
+            for spec in sheets:
+                _write_sheet(workbook, spec, scratch)
+        except BaseException:
+            _abandon(workbook)
+            raise
+        with atomic_path(target) as temporary:
+            workbook.save(temporary)
     return target
+
+
+@contextlib.contextmanager
+def scratch_folder() -> Iterator[Path]:
+    """A folder only this user can enter (mode 0700, ``tempfile.mkdtemp``) for openpyxl's
+    streamed sheets, removed with everything in it when the block ends, by an error or Ctrl-C
+    too. (openpyxl's own choice is a ``openpyxl.*`` file in the shared temporary folder that a
+    killed process leaves behind; the command line turns SIGTERM and SIGHUP into an ordinary
+    exit so this block's end still runs; only SIGKILL leaves the folder, unreadable to others.)"""
+    folder = Path(tempfile.mkdtemp(prefix="socialwork-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stream_to(sheet: WriteOnlyWorksheet, scratch: Path) -> None:
+    """Give the write-only sheet its writer now, streaming to a file in ``scratch`` (what
+    openpyxl 3.1's ``WriteOnlyWorksheet._get_writer`` does, with a file of our choosing)."""
+    out = tempfile.mkstemp(prefix="sheet.", suffix=".xml", dir=scratch)
+    os.close(out[0])
+    ALL_TEMP_FILES.append(out[1])  # openpyxl's cleanup removes its scratch files from this list
+    sheet._writer = WorksheetWriter(sheet, out=out[1])
+    sheet._writer.write_top()

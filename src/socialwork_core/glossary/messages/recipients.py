@@ -15,6 +15,12 @@ MESSAGES: dict[str, str] = {
     "category.disabled_without_disability": "登记为“{category}”，但没有填写残疾类别和等级。",
     "category.subsistence_and_near": "同时登记为“低保对象”和“低保边缘”，二者不能同时成立。",
     "recipient.sex_disagrees_with_id": "登记的性别“{declared}”与身份证号显示的“{derived}”不一致。",
+    "recipient.birth_after_as_of": (
+        "出生日期{birth}晚于核对日期{as_of}，不可能成立。请核对出生日期（如“195001”应写成1950年1月某日）。"
+    ),
+    "recipient.birth_before_earliest": (
+        "出生日期{birth}早于{earliest}年，不可能成立。请核对出生日期。"
+    ),
     "recipient.birth_date_disagrees_with_id": (
         "登记的出生日期{declared}与身份证号显示的{derived}不一致。"
     ),

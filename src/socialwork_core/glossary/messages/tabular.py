@@ -74,6 +74,11 @@ MESSAGES: dict[str, str] = {
     "tabular.required_columns_missing": (
         "工作表“{sheet}”缺少必需的列：{missing}。表头中找到的列为：{found}。"
     ),
+    # writing a cell: its comment
+    "tabular.characters_replaced": ("原文中有{count}个无法写入Excel的控制字符，已替换为“\ufffd”。"),
+    "tabular.text_cut": (
+        "原文共{length}字，超过Excel单元格上限，只写入前{kept}字，其余未写入。请精简台账中的该内容。"
+    ),
     # table-level remarks: Issue
     "tabular.sheet_found_by_headers": (
         "没有名为“{wanted}”的工作表，已按表头识别并读取工作表“{sheet}”。"
