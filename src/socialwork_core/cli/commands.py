@@ -405,6 +405,16 @@ def _grade_data(opened: OpenedLedger, result: GradeResult, full_names: bool) -> 
     }
 
 
+_COLUMN_KINDS = {
+    "key": CellKind.ID,
+    "phone": CellKind.PHONE,
+    "due_on": CellKind.ID,
+    "last_contact_on": CellKind.ID,
+}
+"""Columns written as codes: never wrapped on the printed page (a phone number cut in two is
+misdialled)."""
+
+
 def _table_output(
     console: Console,
     path: Path,
@@ -424,7 +434,9 @@ def _table_output(
     else:
         spec = SheetSpec(
             name=sheet,
-            columns=tuple(Column(cli_text.HEADINGS[c], CellKind.TEXT) for c in columns),
+            columns=tuple(
+                Column(cli_text.HEADINGS[c], _COLUMN_KINDS.get(c, CellKind.TEXT)) for c in columns
+            ),
             rows=rows,
             title=TitleBlock(title=title, period=subtitle),
         )
