@@ -48,11 +48,9 @@ def render(folder: Path) -> list[Path]:
     written = []
     for kind in OUTPUTS:
         stem = IMAGES / kind.replace(".", "-")
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile"]
-            + [str(folder / f"{kind}.pdf"), str(stem)],
-            check=True,
-        )
+        pdf = folder / f"{kind}.pdf"
+        options = ["-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile"]
+        subprocess.run(["pdftoppm", *options, str(pdf), str(stem)], check=True)
         written.append(stem.with_suffix(".png"))
     return written
 
