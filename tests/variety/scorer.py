@@ -60,7 +60,11 @@ class Reading:
 
 
 def socialwork_command() -> list[str]:
-    """The ``socialwork`` command, or the same through this Python when it is not on PATH."""
+    """The ``socialwork`` command of this Python's environment (beside the interpreter, else on
+    PATH), or the same through ``python -m socialwork_core.cli``."""
+    beside = Path(sys.executable).parent / "socialwork"
+    if beside.is_file():
+        return [str(beside)]
     found = shutil.which("socialwork")
     return [found] if found else [sys.executable, "-m", "socialwork_core.cli"]
 
@@ -318,6 +322,21 @@ def score_folder(folder: Path, *, command: bool = False) -> list[Score]:
         key = json.loads(key_path.read_text(encoding="utf-8"))
         scores.append(score(key, read(folder / key["file"])))
     return scores
+
+
+def as_json(scores: Sequence[Score]) -> dict[str, Any]:
+    """The scores per file and in all, with the shares, for programs and for comparing runs."""
+    all_ = total(scores)
+    return {
+        "files": [attrs.asdict(s) for s in scores],
+        "all": attrs.asdict(all_),
+        "shares": {
+            "readable": all_.readable / all_.files if all_.files else 1.0,
+            "people": all_.people_share,
+            "visits": all_.visits_share,
+            "flagged": all_.flagged_share,
+        },
+    }
 
 
 def table(scores: Sequence[Score]) -> str:

@@ -15,6 +15,7 @@ from .generate import plan_of
 from .scorer import (
     Reading,
     Score,
+    as_json,
     read_in_process,
     read_with_command,
     score,
@@ -146,3 +147,11 @@ def test_a_wrong_category_or_id_is_not_a_person_read_right(variety_dir: Path) ->
     }
     result = score(key, Reading(document))
     assert result.people_found == result.people and result.people_right == result.people - 2
+
+
+def test_the_scores_as_json_add_up(variety_dir: Path) -> None:
+    keys = keys_in(variety_dir)[:2]
+    scores = [score(k, perfect_reading(k)) for k in keys]
+    data = as_json(scores)
+    assert data["all"]["people"] == sum(f["people"] for f in data["files"])
+    assert data["shares"] == {"readable": 1.0, "people": 1.0, "visits": 1.0, "flagged": 1.0}
