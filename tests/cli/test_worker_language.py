@@ -192,3 +192,12 @@ def test_a_missing_alert_file_a_folder_and_broken_json_are_each_named(
     broken.write_text('{"id": ', encoding="utf-8")
     result = run("due", LEDGER, "--alert", broken)
     assert result.status == 2 and "不是有效的 JSON：第1行" in result.err
+
+
+@pytest.mark.parametrize("written", ["2023.3", "2023年3月", "3月31日", "2023/2/30"])
+def test_as_of_refuses_a_month_a_year_less_day_or_a_day_that_does_not_exist(
+    run: Runner, written: str
+) -> None:
+    result = run("due", LEDGER, "--as-of", written)
+    assert result.status == 2
+    assert written in _chinese(result.err)

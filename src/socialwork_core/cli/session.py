@@ -28,7 +28,7 @@ from ..rollup import (
 )
 from ..schedule import NATIONAL_DEFAULT, Alert
 from ..stations import Station
-from ..tabular import WorkbookError, date_value
+from ..tabular import Coerced, WorkbookError, date_value
 from .console import CliError, Console
 
 __all__ = [
@@ -385,6 +385,8 @@ def parse_as_of(text: str | None, *, today: date) -> date:
         as_of = date_value(text.strip())
     except FindingError:
         raise CliError("cli.bad_date", EXIT_USAGE, text=text) from None
+    if isinstance(as_of, Coerced):  # a month (2023.3) read as its first day: no day to date by
+        raise CliError("cli.bad_date", EXIT_USAGE, text=text)
     if not FIRST_DATE <= as_of <= LAST_DATE:
         raise CliError("cli.date_out_of_range", EXIT_USAGE, text=text, **_RANGE)
     return as_of

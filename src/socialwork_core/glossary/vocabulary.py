@@ -78,6 +78,10 @@ DATE_YEAR = "年"
 DATE_MONTH = "月"
 DATE_DAY = "日"
 """The characters of the written date form 2022年3月18日."""
+DATE_DAY_SPOKEN = "号"
+"""The spoken form of 日, also written in ledgers: 2023年1月5号."""
+DATE_SEPARATORS = "-/."
+"""Between the numbers of a date written in figures: 2023-1-5, 2023/1/5, 2023.1.5, 4.8, 1/5."""
 
 # --- socialwork_core.tabular.cells: money ---------------------------------------------------------
 
@@ -118,6 +122,16 @@ COMMENT_AUTHOR = "台账检查"
 def written_date(year: int, month: int, day: int) -> str:
     """A date as official forms write it: 2022年3月18日."""
     return f"{year}{DATE_YEAR}{month}{DATE_MONTH}{day}{DATE_DAY}"
+
+
+def written_month(year: int, month: int) -> str:
+    """A month as people write it: 1945年3月."""
+    return f"{year}{DATE_YEAR}{month}{DATE_MONTH}"
+
+
+def written_day(month: int, day: int) -> str:
+    """A day without its year: 5月20日."""
+    return f"{month}{DATE_MONTH}{day}{DATE_DAY}"
 
 
 # --- socialwork_core.ledger.conversion: categories the target layout cannot hold --------------------

@@ -32,11 +32,18 @@ Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.footer_row_skipped`` (info).
 
 Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_invalid``,
-``tabular.time_invalid``, ``tabular.integer_invalid``, ``tabular.number_invalid``,
-``tabular.money_invalid``, ``tabular.yes_no_invalid``, ``tabular.label_unrecognised`` (errors);
-``tabular.formula_without_value`` (warning; the cell is read as empty);
-``tabular.money_approximate`` (info). Coercers from other modules add their own codes
-(``resident_id.*``).
+``tabular.date_impossible`` (2024/6/31), ``tabular.date_year_missing`` (1月5日 read with no
+``reading_year``), ``tabular.time_invalid``, ``tabular.integer_invalid``,
+``tabular.number_invalid``, ``tabular.money_invalid``, ``tabular.yes_no_invalid``,
+``tabular.label_unrecognised`` (errors); ``tabular.formula_without_value`` (warning; the cell is
+read as empty), ``tabular.date_number_ambiguous`` (warning: 5.2 in a number cell, read as 5月2日,
+may have been 5.20); ``tabular.money_approximate``, ``tabular.date_month_only`` (infos).
+
+Reading context (``tabular.context``): ``reading_year(year)`` / ``reading_period(first, last)``
+say which year a date written without one (1月5日, 4.8) is in, for the cells read inside the
+``with``.
+
+Coercers from other modules add their own codes (``resident_id.*``).
 """
 
 from __future__ import annotations
@@ -64,6 +71,7 @@ from .cells import (
     time_value,
     yes_no,
 )
+from .context import reading_period, reading_span, reading_year, year_for
 from .errors import WorkbookError
 from .issues import Issue, column_letter
 from .printing import display_width
@@ -132,6 +140,9 @@ __all__ = [
     "open_workbook",
     "raw_text",
     "read_table",
+    "reading_period",
+    "reading_span",
+    "reading_year",
     "require_defused_openpyxl",
     "safe_cell",
     "safe_sheet_name",
@@ -140,5 +151,6 @@ __all__ = [
     "time_value",
     "write_text_atomic",
     "write_workbook",
+    "year_for",
     "yes_no",
 ]

@@ -28,6 +28,7 @@ import attrs
 from ..findings import Finding, FindingError
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
+from .context import year_for
 
 RawValue: TypeAlias = str | int | float | bool | date | datetime | time | timedelta
 """A non-empty cell as read from a file."""
@@ -135,25 +136,30 @@ def decimal_value(raw: RawValue) -> Decimal:
 # --- dates ----------------------------------------------------------------------------------------
 
 _EXCEL_EPOCH: Final = date(1899, 12, 30)
-_MAX_SERIAL: Final = 2958465  # 9999-12-31
-_DATE_FORMS: Final = (
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
-    re.compile(
-        rf"(\d{{4}})\s*{words.DATE_YEAR}\s*(\d{{1,2}})\s*{words.DATE_MONTH}\s*(\d{{1,2}})\s*"
-        rf"{words.DATE_DAY}?"
-    ),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+_LAST_SERIAL: Final = 73050
+"""2099-12-31: the last Excel serial read as a date. Later ones are no date a ledger holds."""
+_FIRST_TEXT_SERIAL: Final = 10000
+"""1927-05-18: a serial written as text is read from here on only (five digits): fewer digits in
+a date column are more likely a year or a slip than a date before 1927."""
+_SEPARATOR: Final = f"[{re.escape(words.DATE_SEPARATORS)}]"
+_DAY_MARK: Final = f"[{words.DATE_DAY}{words.DATE_DAY_SPOKEN}]"
+_TIME_TAIL: Final = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_FULL_DATE: Final = re.compile(
+    rf"(\d{{4}})\s*(?:{_SEPARATOR}|{words.DATE_YEAR})\s*(\d{{1,2}})\s*"
+    rf"(?:{_SEPARATOR}|{words.DATE_MONTH})\s*(\d{{1,2}})\s*{_DAY_MARK}?{_TIME_TAIL}"
+    rf"|(\d{{4}})(\d{{2}})(\d{{2}}){_TIME_TAIL}"
 )
-_TIME_TAIL: Final = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-
-
-def _from_parts(year: str, month: str, day: str) -> date | None:
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
+"""2023-1-5, 2023/1/5, 2023.1.5, 2023年1月5日, 2023年1月5号, 20230105 (a time part is dropped)."""
+_YEAR_MONTH: Final = re.compile(
+    rf"(\d{{4}})\s*(?:{_SEPARATOR}|{words.DATE_YEAR})\s*(\d{{1,2}})\s*{words.DATE_MONTH}?"
+    r"|(\d{4})(\d{2})"
+)
+"""1945.03, 1945-3, 1945年3月, 194503: a month (birth dates are often written so)."""
+_MONTH_DAY: Final = re.compile(
+    rf"(\d{{1,2}})\s*(?:{_SEPARATOR}|{words.DATE_MONTH})\s*(\d{{1,2}})\s*{_DAY_MARK}?"
+)
+"""1月5日, 1月5号, 4.8, 5.20, 1/5, 1-5: a day whose year is the sheet's (``tabular.context``)."""
+_SERIAL_TEXT: Final = re.compile(r"(\d{5})(?:\.0*)?")
 
 
 def excel_serial_to_date(serial: float) -> date:
@@ -161,9 +167,140 @@ def excel_serial_to_date(serial: float) -> date:
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 
 
-def date_value(raw: RawValue) -> date:
-    """A date from a date cell, an Excel serial number, 20220318, or text in the forms
-    2022-03-18, 2022/3/18, 2022.3.18, 2022年3月18日 and 20220318 (a time part is dropped)."""
+def _impossible(raw: RawValue, year: int, month: int, day: int) -> FindingError:
+    return _fail("tabular.date_impossible", raw, year=year, month=month, day=day)
+
+
+def _day(raw: RawValue, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _impossible(raw, year, month, day) from None
+
+
+_FIRST_YEAR: Final = 1900
+_LAST_YEAR: Final = 2099
+"""Years a date written without separators (20230105, 194503) or as a year and month is read in:
+outside them the figures are more likely something else than a date."""
+_MONTH_LENGTH: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""Days in each month of a leap year: the longest each can be."""
+
+
+def _month_only(raw: RawValue, year: int, month: int) -> Coerced:
+    """A year and month (1945.03): the first of the month, with an info saying so. The first is a
+    choice: any day would be; the first keeps ``date`` ordering by month and is what “1945年3月”
+    means in the ledgers seen (a birth month, whose day the resident ID gives)."""
+    if not (_FIRST_YEAR <= year <= _LAST_YEAR and 1 <= month <= 12):
+        raise _fail("tabular.date_invalid", raw)
+    note = Finding.of(
+        "tabular.date_month_only", Severity.INFO, value=raw_text(raw), year=year, month=month
+    )
+    return Coerced(date(year, month, 1), (note,))
+
+
+def _month_day(raw: RawValue, month: int, day: int) -> date:
+    """A day written without its year: the year is the reading context's (``reading_year``)."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise _fail("tabular.date_invalid", raw)
+    year = year_for(month, day)
+    if year is None:
+        raise _fail("tabular.date_year_missing", raw)
+    return _day(raw, year, month, day)
+
+
+def _ambiguous(raw: RawValue, value: date | Coerced, read: str, meant: str) -> Coerced:
+    """A number whose last decimal 0 Excel dropped could mean two dates: read as written, with a
+    warning naming the other."""
+    note = Finding.of(
+        "tabular.date_number_ambiguous",
+        Severity.WARNING,
+        value=raw_text(raw),
+        read=read,
+        other=meant,
+    )
+    if isinstance(value, Coerced):
+        return Coerced(value.value, (*value.findings, note))
+    return Coerced(value, (note,))
+
+
+def _from_decimal_number(raw: float) -> date | Coerced:
+    """A number with decimals in a date column: 1945.03 (year and month) or 4.8 (month and day).
+    Excel drops a last decimal 0, so 5.2 may have been typed 5.20 and 1945.1 as 1945.10."""
+    written = repr(raw)
+    whole, _, decimals = written.partition(".")
+    if not whole.isdigit() or not decimals.isdigit() or len(decimals) > 2:
+        raise _fail("tabular.date_invalid", raw)
+    first, second = int(whole), int(decimals)
+    if len(whole) == 4:
+        value: date | Coerced = _month_only(raw, first, second)
+        if len(decimals) == 1 and second == 1:  # 1945.1: January, or October typed 1945.10
+            return _ambiguous(
+                raw, value, words.written_month(first, 1), words.written_month(first, 10)
+            )
+        return value
+    if len(whole) > 2:
+        raise _fail("tabular.date_invalid", raw)
+    value = _month_day(raw, first, second)
+    if len(decimals) == 1 and second * 10 <= _MONTH_LENGTH[first]:  # 5.2: the 2nd, or the 20th
+        read, other = words.written_day(first, second), words.written_day(first, second * 10)
+        return _ambiguous(raw, value, read, other)
+    return value
+
+
+def _from_number(raw: int | float) -> date | Coerced:
+    if isinstance(raw, float) and not raw.is_integer():
+        return _from_decimal_number(raw)
+    number = int(raw)
+    if _FIRST_YEAR * 10000 <= number < (_LAST_YEAR + 1) * 10000:
+        year, month, day = number // 10000, number // 100 % 100, number % 100
+        return _day(raw, year, month, day)
+    if _FIRST_YEAR * 100 <= number < (_LAST_YEAR + 1) * 100:
+        return _month_only(raw, number // 100, number % 100)
+    if 1 <= number <= _LAST_SERIAL:
+        return excel_serial_to_date(number)
+    raise _fail("tabular.date_invalid", raw)
+
+
+def _from_text(raw: str) -> date | Coerced:
+    cleaned = _nfkc(raw)
+    match = _FULL_DATE.fullmatch(cleaned)
+    if match:
+        year, month, day = (int(g) for g in match.groups() if g is not None)
+        if match[4] is not None and not _FIRST_YEAR <= year <= _LAST_YEAR:
+            raise _fail("tabular.date_invalid", raw)  # eight figures that are no 20230105
+        return _day(raw, year, month, day)
+    match = _SERIAL_TEXT.fullmatch(cleaned)
+    if match:
+        serial = int(match[1])
+        if _FIRST_TEXT_SERIAL <= serial <= _LAST_SERIAL:
+            return excel_serial_to_date(serial)
+        raise _fail("tabular.date_invalid", raw)
+    match = _YEAR_MONTH.fullmatch(cleaned)
+    if match:
+        year, month = (int(g) for g in match.groups() if g is not None)
+        return _month_only(raw, year, month)
+    match = _MONTH_DAY.fullmatch(cleaned)
+    if match:
+        return _month_day(raw, int(match[1]), int(match[2]))
+    raise _fail("tabular.date_invalid", raw)
+
+
+def date_value(raw: RawValue) -> date | Coerced:
+    """A date as people write it, or a finding naming the value.
+
+    - a date cell (a time part is dropped), an Excel serial number, 20230105 as a number;
+    - text 2023-1-5, 2023/1/5, 2023.1.5, 2023年1月5日, 2023年1月5号, 20230105 (a time part is
+      dropped), or an Excel serial stored as text (“45525”, five digits, up to 2099);
+    - a year and month (1945.03, 1945年3月, 194503, as text or number): the first of the month,
+      with ``tabular.date_month_only`` (info);
+    - a month and day (1月5日, 4.8, 5.20, 1/5): in the year of the reading context
+      (``tabular.context.reading_year``); without one, ``tabular.date_year_missing``;
+    - a number whose dropped last 0 makes it two dates (5.2: 5月2日 or 5月20日; 1945.1) is read as
+      written with ``tabular.date_number_ambiguous`` (warning).
+
+    A date that does not exist (2024/6/31, 2024年2月30日) is ``tabular.date_impossible``; anything
+    else ``tabular.date_invalid``.
+    """
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):
@@ -171,24 +308,11 @@ def date_value(raw: RawValue) -> date:
     if isinstance(raw, bool):
         raise _fail("tabular.date_invalid", raw)
     if isinstance(raw, int | float):
-        if isinstance(raw, float) and not raw.is_integer():
+        if not math.isfinite(raw):
             raise _fail("tabular.date_invalid", raw)
-        number = int(raw)
-        if 10000101 <= number <= 99991231:
-            found = _from_parts(str(number)[:4], str(number)[4:6], str(number)[6:])
-            if found is not None:
-                return found
-        if 1 <= number <= _MAX_SERIAL:
-            return excel_serial_to_date(number)
-        raise _fail("tabular.date_invalid", raw)
+        return _from_number(raw)
     if isinstance(raw, str):
-        cleaned = _nfkc(raw)
-        for form in _DATE_FORMS:
-            match = form.match(cleaned)
-            if match and _TIME_TAIL.fullmatch(cleaned[match.end() :]):
-                found = _from_parts(*match.groups())
-                if found is not None:
-                    return found
+        return _from_text(raw)
     raise _fail("tabular.date_invalid", raw)
 
 

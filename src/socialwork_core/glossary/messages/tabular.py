@@ -95,6 +95,15 @@ MESSAGES: dict[str, str] = {
         "按空值处理。请在Excel中打开并保存后再导入。"
     ),
     "tabular.date_invalid": ("内容“{value}”不是有效日期。请写成如“2022-03-18”或“2022年3月18日”。"),
+    "tabular.date_impossible": "日期“{value}”不存在：{year}年没有{month}月{day}日。请核对后重填。",
+    "tabular.date_year_missing": (
+        "日期“{value}”没有写年份，表格标题或统计时间中也找不到年份。请写成如“2023年1月5日”。"
+    ),
+    "tabular.date_month_only": "“{value}”只写了年月，按{year}年{month}月1日读取。",
+    "tabular.date_number_ambiguous": (
+        "数字“{value}”按{read}读取。Excel会去掉小数末尾的0，若原意是{other}，"
+        "请把该列设为文本格式后重填。"
+    ),
     "tabular.integer_invalid": "内容“{value}”不是整数。",
     "tabular.time_invalid": "内容“{value}”不是有效时间。请写成如“09:30”。",
     "tabular.number_invalid": "内容“{value}”不是数字。",

@@ -1,0 +1,78 @@
+"""What the cells of a sheet are read against: the year (or period) a year-less date belongs to.
+
+A visit log titled “2023年探访记录” writes its dates as 1月5日, 4.8, 5.20: the year is in the title
+or the period line, not in the cell. Whoever reads the sheet says so (``with reading_year(2023):``
+around the rows); ``tabular.cells.date_value`` then reads a month and day in that year. Without
+it, a year-less date is a finding saying the year is missing, never a guess.
+
+The setting is a ``contextvars`` variable: it holds for the code run inside the ``with`` in this
+thread (or task) only, and is restored on leaving it, so nested sheets and threads never see each
+other's year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from typing import Final
+
+_PERIOD: Final[ContextVar[tuple[date, date] | None]] = ContextVar(
+    "socialwork_core_reading_period", default=None
+)
+
+
+@contextmanager
+def reading_period(first: date, last: date) -> Iterator[None]:
+    """Year-less dates read inside the ``with`` belong to the period ``first``–``last`` (a sheet's
+    统计时间 2023年12月–2024年1月): each takes the year that puts it in the period, or nearest to
+    it (a date as far from the period in two years is left without a year)."""
+    if last < first:
+        raise ValueError(f"a reading period ends before it starts: {first} – {last}")
+    token = _PERIOD.set((first, last))
+    try:
+        yield
+    finally:
+        _PERIOD.reset(token)
+
+
+@contextmanager
+def reading_year(year: int) -> Iterator[None]:
+    """Year-less dates read inside the ``with`` are in ``year`` (from a sheet's title such as
+    “2023年探访记录”)."""
+    with reading_period(date(year, 1, 1), date(year, 12, 31)):
+        yield
+
+
+def reading_span() -> tuple[date, date] | None:
+    """The period year-less dates are read in here, or ``None`` when no reader has set one."""
+    return _PERIOD.get()
+
+
+def year_for(month: int, day: int) -> int | None:
+    """The year a date written as ``month``/``day`` has in the current reading period, or ``None``
+    (no period set, or the day is as far from the period in two of its years). A day that does
+    not exist in the period's years (2月30日, 2月29日 in 2023) is given the period's first year, so
+    that the finding can name the impossible date."""
+    span = _PERIOD.get()
+    if span is None:
+        return None
+    first, last = span
+    if first.year == last.year:
+        return first.year
+    best: tuple[int, int] | None = None  # (distance in days, year)
+    tied = False
+    for year in range(first.year, last.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        distance = max((first - candidate).days, (candidate - last).days, 0)
+        if best is None or distance < best[0]:
+            best, tied = (distance, year), False
+        elif distance == best[0]:
+            tied = True
+    if best is None:  # a day no year has (2月30日): the first year, so the finding names it
+        return first.year
+    return None if tied else best[1]

@@ -1,0 +1,256 @@
+"""Dates as people write them: every form read to the same day, a year-less date in the sheet's
+year, a year and month as a month, and a finding naming the value for what is no date."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialwork_core.findings import FindingError
+from socialwork_core.tabular import Coerced, date_value
+from socialwork_core.tabular.context import reading_period, reading_span, reading_year, year_for
+
+
+def read(raw: object) -> date:
+    """The day a cell gives, remarks set aside."""
+    value = date_value(raw)  # type: ignore[arg-type]
+    return value.value if isinstance(value, Coerced) else value
+
+
+def findings_of(raw: object) -> list[tuple[str, str]]:
+    """(code, severity) of everything said about a cell, accepted or not."""
+    try:
+        value = date_value(raw)  # type: ignore[arg-type]
+    except FindingError as error:
+        return [(f.code, f.severity.value) for f in error.findings]
+    if isinstance(value, Coerced):
+        return [(f.code, f.severity.value) for f in value.findings]
+    return []
+
+
+def refusal(raw: object) -> FindingError:
+    with pytest.raises(FindingError) as error:
+        date_value(raw)  # type: ignore[arg-type]
+    return error.value
+
+
+# --- full dates -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2023.1.5",
+        "2023/1/5",
+        "2023-1-5",
+        "2023年1月5日",
+        "2023年1月5号",
+        "2023 年 1 月 5 日",
+        "20230105",
+        20230105,
+        "44931",  # an Excel serial stored as text
+        "44931.0",
+        44931,
+        date(2023, 1, 5),
+        datetime(2023, 1, 5, 14, 30),
+        "2023-01-05 14:30:00",
+        "２０２３．１．５",
+    ],
+)
+def test_a_day_is_read_from_every_form_people_write_with_nothing_to_remark(raw: object) -> None:
+    assert date_value(raw) == date(2023, 1, 5)  # type: ignore[arg-type]
+
+
+@given(st.dates(min_value=date(1927, 5, 18), max_value=date(2099, 12, 31)))
+def test_every_form_of_a_day_reads_back_as_that_day(day: date) -> None:
+    serial = (day - date(1899, 12, 30)).days
+    forms = [
+        f"{day.year}.{day.month}.{day.day}",
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.year}-{day.month}-{day.day}",
+        f"{day.year}年{day.month}月{day.day}日",
+        f"{day.year}年{day.month}月{day.day}号",
+        day.strftime("%Y%m%d"),
+        int(day.strftime("%Y%m%d")),
+        str(serial),
+        serial,
+        day,
+    ]
+    assert {date_value(form) for form in forms} == {day}  # type: ignore[arg-type]
+
+
+def test_a_real_date_cell_is_given_back_as_it_is() -> None:
+    day = date(2023, 1, 5)
+    assert date_value(day) is day
+
+
+@pytest.mark.parametrize("raw", ["9999", "99999", "00010", 73051, 0, -3])
+def test_a_serial_out_of_the_plausible_range_is_no_date(raw: object) -> None:
+    assert refusal(raw).codes == ("tabular.date_invalid",)
+
+
+# --- impossible dates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "year", "month", "day"),
+    [
+        ("2024/6/31", "2024", "6", "31"),
+        ("2024年2月30日", "2024", "2", "30"),
+        ("2023.2.29", "2023", "2", "29"),
+        (20240631, "2024", "6", "31"),
+        ("2022/13/1", "2022", "13", "1"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_named_with_the_value(
+    raw: object, year: str, month: str, day: str
+) -> None:
+    (finding,) = refusal(raw).findings
+    assert finding.code == "tabular.date_impossible"
+    assert dict(finding.params) == {"value": str(raw), "year": year, "month": month, "day": day}
+    assert str(raw) in finding.message
+
+
+@given(
+    st.integers(min_value=1900, max_value=2099),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=29, max_value=31),
+)
+def test_any_day_past_the_end_of_its_month_is_impossible(year: int, month: int, day: int) -> None:
+    try:
+        date(year, month, day)
+    except ValueError:
+        assert refusal(f"{year}年{month}月{day}日").codes == ("tabular.date_impossible",)
+    else:
+        assert read(f"{year}年{month}月{day}日") == date(year, month, day)
+
+
+# --- year-less dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "day"),
+    [
+        ("1月5日", date(2023, 1, 5)),
+        ("1月5号", date(2023, 1, 5)),
+        ("4.8", date(2023, 4, 8)),
+        ("5.20", date(2023, 5, 20)),
+        ("12/31", date(2023, 12, 31)),
+        (4.8, date(2023, 4, 8)),  # a number cell: typed 4.8
+        (12.31, date(2023, 12, 31)),
+    ],
+)
+def test_a_year_less_date_takes_the_year_the_sheet_is_read_in(raw: object, day: date) -> None:
+    with reading_year(2023):
+        assert date_value(raw) == day  # type: ignore[arg-type]
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_year_less_form_reads_in_the_context_year(day: date) -> None:
+    with reading_year(day.year):
+        forms = [f"{day.month}月{day.day}日", f"{day.month}.{day.day}", f"{day.month}/{day.day}"]
+        assert {read(form) for form in forms} == {day}
+
+
+@pytest.mark.parametrize("raw", ["1月5日", "4.8", 4.8, "5.20"])
+def test_without_a_year_in_context_a_year_less_date_is_a_finding_naming_it(raw: object) -> None:
+    assert reading_span() is None
+    (finding,) = refusal(raw).findings
+    assert finding.code == "tabular.date_year_missing"
+    assert str(raw) in finding.message and "年份" in finding.message
+
+
+def test_a_year_less_day_that_does_not_exist_in_the_sheets_year_is_impossible() -> None:
+    with reading_year(2023):
+        (finding,) = refusal("2月29日").findings
+    assert finding.code == "tabular.date_impossible"
+    assert finding.params["year"] == "2023"
+
+
+@pytest.mark.parametrize(
+    ("raw", "read_as", "other"),
+    [(5.2, date(2023, 5, 2), "5月20日"), (1.1, date(2023, 1, 1), "1月10日")],
+)
+def test_a_number_that_lost_its_last_zero_is_read_as_written_with_a_warning(
+    raw: float, read_as: date, other: str
+) -> None:
+    with reading_year(2023):
+        value = date_value(raw)
+    assert isinstance(value, Coerced) and value.value == read_as
+    (finding,) = value.findings
+    assert (finding.code, finding.severity.value) == ("tabular.date_number_ambiguous", "warning")
+    assert other in finding.message
+
+
+@pytest.mark.parametrize("raw", [2.3, 4.8, 6.4])
+def test_a_number_whose_tenfold_day_cannot_exist_has_no_warning(raw: float) -> None:
+    with reading_year(2023):
+        assert findings_of(raw) == []
+
+
+def test_a_period_across_new_year_gives_each_day_the_year_that_puts_it_in_the_period() -> None:
+    with reading_period(date(2023, 12, 1), date(2024, 1, 31)):
+        assert read("12月20日") == date(2023, 12, 20)
+        assert read("1.5") == date(2024, 1, 5)
+        assert read("2月3日") == date(2024, 2, 3)  # just after the period: its nearest year
+        assert read("2月29日") == date(2024, 2, 29)
+
+
+def test_a_day_as_far_from_the_period_in_two_years_gets_no_year() -> None:
+    with reading_period(date(2023, 1, 1), date(2024, 12, 31)):
+        assert year_for(6, 1) is None
+        assert refusal("6月1日").codes == ("tabular.date_year_missing",)
+
+
+def test_the_reading_year_holds_inside_the_with_only_and_nests() -> None:
+    with reading_year(2022):
+        with reading_year(2023):
+            assert read("3.1") == date(2023, 3, 1)
+        assert read("3.1") == date(2022, 3, 1)
+    assert reading_span() is None
+
+
+def test_another_thread_does_not_see_the_reading_year() -> None:
+    seen: list[object] = []
+    with reading_year(2023):
+        worker = threading.Thread(target=lambda: seen.append(reading_span()))
+        worker.start()
+        worker.join()
+    assert seen == [None]
+
+
+def test_a_period_must_not_end_before_it_starts() -> None:
+    with (
+        pytest.raises(ValueError, match="ends before"),
+        reading_period(date(2024, 1, 1), date(2023, 1, 1)),
+    ):
+        pass
+
+
+# --- a year and month -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", ["1945.03", 1945.03, "194503", 194503, "1945年3月", "1945-3"])
+def test_a_year_and_month_is_read_as_the_first_of_the_month_with_an_info(raw: object) -> None:
+    value = date_value(raw)  # type: ignore[arg-type]
+    assert isinstance(value, Coerced) and value.value == date(1945, 3, 1)
+    assert findings_of(raw) == [("tabular.date_month_only", "info")]
+    assert "1945年3月1日" in value.findings[0].message
+
+
+def test_a_year_and_month_number_that_may_be_october_warns() -> None:
+    assert findings_of(1945.1) == [
+        ("tabular.date_month_only", "info"),
+        ("tabular.date_number_ambiguous", "warning"),
+    ]
+    assert read(1945.1) == date(1945, 1, 1)
+    assert read("1945.10") == date(1945, 10, 1)
+
+
+@pytest.mark.parametrize("raw", ["1945.13", "189912", "2100.1", 1945.123])
+def test_a_year_and_month_out_of_range_is_no_date(raw: object) -> None:
+    assert refusal(raw).codes == ("tabular.date_invalid",)
