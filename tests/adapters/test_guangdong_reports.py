@@ -318,3 +318,18 @@ def test_templates_refuse_a_period_of_the_wrong_kind_and_are_listed() -> None:
     with pytest.raises(ValueError, match="month"):
         MONTHLY.build(_ledger(), cumulative(date(2022, 1, 1), AS_OF), as_of=AS_OF, unit="x")
     assert [t.name for t in TEMPLATES] == ["guangdong.monthly", "guangdong.cumulative"]
+
+
+def test_a_city_monthly_has_a_row_per_station_and_a_total_from_the_records(
+    monthly: Report,
+) -> None:
+    section = next(s for s in monthly.sections if s.title == "四、各社工站")
+    table = section.tables[0]
+    rows = {row.label: [f.value for f in row.figures] for row in table.rows}
+    assert table.headers[0] == "镇（街）社工站"
+    assert list(rows)[-1] == "合计" and table.rows[-1].total
+    stations = [v for label, v in rows.items() if label != "合计"]
+    assert len(stations) == 2
+    # visits (人次) add up; people visited are counted once in the total
+    assert sum(v[0] for v in stations) == rows["合计"][0] == 6
+    assert sum(v[1] for v in stations) >= rows["合计"][1]

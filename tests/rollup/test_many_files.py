@@ -131,3 +131,14 @@ def test_a_folder_with_a_broken_file_reports_it_reads_the_rest_and_exits_1(
     assert len(broken) == 1 and "损坏.xlsx" in broken[0]["message"]
     assert data["records"]["recipients"] == 4
     assert len(data["ledgers"]) == 3
+
+
+def test_every_stations_share_at_once_equals_each_stations_share(tmp_path: Path) -> None:
+    _two_stations(tmp_path, shared_person=True)
+    ledger = roll_up([tmp_path], NATIONAL, jobs=1).ledger
+    codes = [s.code for s in ledger.stations]
+    shares = ind.station_shares(ledger, codes)
+    for code in codes:
+        assert shares[code] == ind.scoped(ledger, code), code
+    # 高峰街道's visit to 李秀莲 (on 十八里镇's register) is 高峰街道's work
+    assert len(shares["410223102"].contacts) == 2

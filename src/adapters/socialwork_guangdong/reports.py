@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
+
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import ProviderKind, StationTier
+from socialwork_core.glossary.indicators_text import TOTAL_ROW_LABEL
 from socialwork_core.glossary.messages import render_message
-from socialwork_core.indicators import LedgerLike, figure_labels
+from socialwork_core.indicators import Figure, LedgerLike, figure_labels
 from socialwork_core.periods import Period, PeriodKind
 from socialwork_core.reports import (
     Footer,
@@ -25,7 +28,9 @@ from socialwork_core.reports import (
     ReportSettings,
     ReportTemplate,
     Section,
+    Table,
     figure_table,
+    grid_table,
 )
 
 __all__ = [
@@ -39,7 +44,11 @@ __all__ = [
 MONTHLY_TITLE = "“双百工程”社工站（点）工作月报"
 CUMULATIVE_TITLE = "“双百工程”社工服务累计情况表"
 
-MONTHLY_SECTIONS = ("一、社工站（点）", "二、五社联动与宣传活动", "三、关爱探访")
+MONTHLY_SECTIONS = ("一、社工站（点）", "二、五社联动与宣传活动", "三、关爱探访", "四、各社工站")
+STATION_FIRST_HEADER = "镇（街）社工站"
+STATION_HEADERS = ("探访（人次）", "探访服务对象（人）", "开展活动（场）", "活动惠及群众（人次）")
+"""The per-station table of a city's monthly report (云浮: 63 stations), when the ledger holds
+several township stations."""
 CUMULATIVE_SECTIONS = ("一、队伍与覆盖", "二、探访与建档", "三、活动与个案", "四、防灾救助")
 
 MONTHLY_LABELS: dict[str, str] = figure_labels(
@@ -128,6 +137,13 @@ def build_monthly(
         chart=True,
         totals=("visits.total",),
     )
+    by_station = _station_table(ledger, period)
+    extra = (
+        () if by_station is None else (Section(title=MONTHLY_SECTIONS[3], tables=(by_station,)),)
+    )
+    notes = _notes(by_group=True)
+    if by_station is not None:
+        notes += (render_message("reports.note.rows_from_records", rows="社工站"),)
     return Report(
         template=MONTHLY.name,
         title=MONTHLY_TITLE,
@@ -138,10 +154,35 @@ def build_monthly(
             Section(title=MONTHLY_SECTIONS[0], tables=(stations,)),
             Section(title=MONTHLY_SECTIONS[1], tables=(linkage,)),
             Section(title=MONTHLY_SECTIONS[2], tables=(visits,)),
+            *extra,
         ),
         footer=footer,
-        notes=_notes(by_group=True),
+        notes=notes,
     )
+
+
+def _station_table(ledger: LedgerLike, period: Period) -> Table | None:
+    """Per township station (and what lies below it), then the city's total, each row computed
+    from the records; ``None`` for a ledger of one station."""
+    townships = [s for s in ledger.stations if s.tier is StationTier.TOWNSHIP_STATION]
+    if len(townships) < 2:
+        return None
+
+    def row(share: LedgerLike) -> tuple[Figure, ...]:
+        return (
+            ind.visits(share, period),
+            ind.people_visited(share, period),
+            ind.activities_held(share, period),
+            ind.people_reached(share, period),
+        )
+
+    shares = ind.station_shares(ledger, [s.code for s in townships])
+    rows = [(s.name, row(shares[s.code])) for s in townships]
+    table = grid_table(
+        STATION_FIRST_HEADER, [*rows, (TOTAL_ROW_LABEL, row(ledger))], headers=STATION_HEADERS
+    )
+    last = attrs.evolve(table.rows[-1], total=True)
+    return attrs.evolve(table, rows=(*table.rows[:-1], last))
 
 
 def build_cumulative(

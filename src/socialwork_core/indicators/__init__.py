@@ -64,6 +64,8 @@ from .records import (
     has_records,
     recipients_by_key,
     scoped,
+    station_shares,
+    tier_share,
     unattributed,
 )
 from .visit_rate import overall_visit_rate, visit_rates_by_level
@@ -121,7 +123,9 @@ __all__ = [
     "service_person_times",
     "special_group_reached",
     "station_counts",
+    "station_shares",
     "station_visits",
+    "tier_share",
     "township_coverage",
     "unattributed",
     "unvalued_links",

@@ -10,14 +10,15 @@ sheet): figures drawn from it are not computable, not zero.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from typing import Protocol
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
 import attrs
 
 from ..casework import Activity, Case
 from ..contacts import Contact
 from ..glossary.indicators_text import RecordKind
+from ..glossary.terms import StationTier
 from ..recipients import Recipient
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
@@ -29,6 +30,8 @@ __all__ = [
     "has_records",
     "recipients_by_key",
     "scoped",
+    "station_shares",
+    "tier_share",
 ]
 
 
@@ -115,8 +118,10 @@ def scoped(ledger: LedgerLike, station_code: str) -> RecordSet:
     """The share of ``ledger`` belonging to one station and the stations below it.
 
     Recipients, workers, cases, activities and resource links are kept by their ``station_code``;
-    a contact is kept when it reaches a kept recipient or was made by a kept worker. Stations kept
-    are the station and its descendants.
+    so is a contact that names its station (a visit by this station to someone on another
+    station's register is this station's work); a contact naming none is kept when it reaches a
+    kept recipient or was made by a kept worker. Stations kept are the station and its
+    descendants.
     """
     codes = descendant_codes(ledger.stations, station_code)
     recipients = tuple(r for r in ledger.recipients if r.station_code in codes)
@@ -130,7 +135,11 @@ def scoped(ledger: LedgerLike, station_code: str) -> RecordSet:
         contacts=tuple(
             c
             for c in ledger.contacts
-            if keys.intersection(c.recipient_keys) or worker_ids.intersection(c.worker_ids)
+            if c.station_code in codes
+            or (
+                c.station_code is None
+                and (keys.intersection(c.recipient_keys) or worker_ids.intersection(c.worker_ids))
+            )
         ),
         resource_links=tuple(x for x in ledger.resource_links if x.station_code in codes),
         cases=tuple(x for x in ledger.cases if x.station_code in codes),
@@ -139,13 +148,63 @@ def scoped(ledger: LedgerLike, station_code: str) -> RecordSet:
     )
 
 
+def station_shares(ledger: LedgerLike, codes: Sequence[str]) -> dict[str, RecordSet]:
+    """``scoped(ledger, code)`` for every code of ``codes``, in one pass over the records: a
+    city's table of a hundred stations reads its 200,000 people and their visits once, not once
+    per station."""
+    under: dict[str, list[str]] = {}
+    for code in codes:
+        for below in descendant_codes(ledger.stations, code):
+            under.setdefault(below, []).append(code)
+    held = frozenset(k for k in RecordKind if has_records(ledger, k))
+    parts: dict[str, dict[str, list[Any]]] = {
+        code: {kind.value: [] for kind in RecordKind} for code in codes
+    }
+
+    def place(kind: str, record: Any, station: str | None) -> list[str]:
+        found = under.get(station, []) if station is not None else []
+        for code in found:
+            parts[code][kind].append(record)
+        return found
+
+    person_codes: dict[str, list[str]] = {}
+    worker_codes: dict[str, list[str]] = {}
+    for person in ledger.recipients:
+        person_codes[person.key] = place("recipients", person, person.station_code)
+    for worker in ledger.workers:
+        worker_codes[worker.id] = place("workers", worker, worker.station_code)
+    for station in ledger.stations:
+        place("stations", station, station.code)
+    for contact in ledger.contacts:
+        if contact.station_code is not None:
+            place("contacts", contact, contact.station_code)
+            continue
+        reached: dict[str, None] = {}
+        for key in contact.recipient_keys:
+            reached.update(dict.fromkeys(person_codes.get(key, ())))
+        for worker_id in contact.worker_ids:
+            reached.update(dict.fromkeys(worker_codes.get(worker_id, ())))
+        for code in reached:
+            parts[code]["contacts"].append(contact)
+    for link in ledger.resource_links:
+        place("resource_links", link, link.station_code)
+    for case in ledger.cases:
+        place("cases", case, case.station_code)
+    for activity in ledger.activities:
+        place("activities", activity, activity.station_code)
+    return {
+        code: RecordSet(**{kind: tuple(items) for kind, items in part.items()}, held_kinds=held)
+        for code, part in parts.items()
+    }
+
+
 def unattributed(ledger: LedgerLike) -> RecordSet | None:
     """The share of ``ledger`` that no station on it holds, or ``None`` when there is none.
 
     A per-station table adds this as its own row, so the rows add up to the total: recipients,
-    workers, cases, activities and links whose ``station_code`` names no listed station, and the
-    contacts that reach none of the attributed recipients and were made by none of the attributed
-    workers.
+    workers, cases, activities and links whose ``station_code`` names no listed station, contacts
+    naming an unlisted station, and the contacts naming none that reach none of the attributed
+    recipients and were made by none of the attributed workers.
     """
     codes = {s.code for s in ledger.stations}
     recipients = tuple(r for r in ledger.recipients if r.station_code not in codes)
@@ -159,8 +218,14 @@ def unattributed(ledger: LedgerLike) -> RecordSet | None:
         contacts=tuple(
             c
             for c in ledger.contacts
-            if not placed_keys.intersection(c.recipient_keys)
-            and not placed_workers.intersection(c.worker_ids)
+            if c.station_code not in codes
+            and (
+                c.station_code is not None
+                or (
+                    not placed_keys.intersection(c.recipient_keys)
+                    and not placed_workers.intersection(c.worker_ids)
+                )
+            )
         ),
         resource_links=tuple(x for x in ledger.resource_links if x.station_code not in codes),
         cases=tuple(x for x in ledger.cases if x.station_code not in codes),
@@ -171,3 +236,20 @@ def unattributed(ledger: LedgerLike) -> RecordSet | None:
         (share.recipients, share.contacts, share.resource_links, share.cases, share.activities)
     )
     return None if empty else share
+
+
+def tier_share(ledger: LedgerLike, tier: StationTier) -> RecordSet:
+    """The share of ``ledger`` held at stations of one tier (county centres, township stations or
+    village points): every record whose ``station_code`` is such a station's, contacts naming
+    one too. Computed from the records, so a per-tier table needs no adding up of reports."""
+    codes = frozenset(s.code for s in ledger.stations if s.tier is tier)
+    return RecordSet(
+        recipients=tuple(r for r in ledger.recipients if r.station_code in codes),
+        stations=tuple(s for s in ledger.stations if s.code in codes),
+        workers=tuple(w for w in ledger.workers if w.station_code in codes),
+        contacts=tuple(c for c in ledger.contacts if c.station_code in codes),
+        resource_links=tuple(x for x in ledger.resource_links if x.station_code in codes),
+        cases=tuple(x for x in ledger.cases if x.station_code in codes),
+        activities=tuple(x for x in ledger.activities if x.station_code in codes),
+        held_kinds=frozenset(k for k in RecordKind if has_records(ledger, k)),
+    )

@@ -19,6 +19,10 @@ MESSAGES: dict[str, str] = {
         "并非省级文件规定。"
     ),
     "reports.note.masked": "身份证号、电话号码均已脱敏。",
+    "reports.note.rows_from_records": (
+        "各{rows}行与合计行均按台账记录计算：同一服务对象由两个{rows}服务，在各行各计一次，"
+        "合计只计一次，故各行相加可能大于合计。"
+    ),
     "reports.entry.contact": "{mode}探访{people}",
     "reports.entry.case_opened": "新接个案：{people}",
     "reports.entry.case_closed": "个案结案：{people}",
