@@ -17,7 +17,7 @@ from typing import NoReturn, TextIO
 from .. import __version__
 from ..findings import FindingError
 from ..glossary import cli_text
-from .commands import COMMANDS
+from .commands import COMMANDS, MODULES
 from .console import CliError, Console
 from .session import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from .text import COMMAND_SUMMARIES_EN, EXIT_CODES_EN, bilingual
@@ -26,40 +26,6 @@ __all__ = ["build_parser", "main"]
 
 DEBUG_ENV = "SOCIALWORK_DEBUG"
 """Set to 1 to see the traceback of an internal error."""
-
-_DETAILS = {
-    "validate": (
-        "Without --issues-out, the issues workbook is written beside the ledger as "
-        "<name>_issues.xlsx when the ledger has errors. The records are also checked at the "
-        "--as-of date: category rules (an orphan aged 18, an advanced-age elder under 80 ...), sex "
-        "and birth date against the ID number, and the adapter's own checks; these are warnings at "
-        "the person's row and refuse nothing."
-    ),
-    "grade": "Names are masked (family name and *) unless --full-names is given.",
-    "due": (
-        "Lists what needs action (never contacted, overdue, due soon) unless --all is given. "
-        "An alert file is JSON: one alert or a list, in the converter's form of "
-        "socialwork_core.schedule.Alert, e.g. "
-        '{"id": "HC-2023-01", "kind": "cold_wave", "start": "2023-01-12", "end": "2023-01-15", '
-        '"village_codes": ["..."], "deadline_hours": 24}.'
-    ),
-    "report": (
-        "PERIOD is 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47 or 2023-03-01..2023-03-31; "
-        "-o takes .xlsx (the styled form) or .json (the same figures). "
-        "Personal data is masked in the report."
-    ),
-    "template": (
-        "Writes every sheet of the adapter's ledger format with the headers convert and the "
-        "library write, drop-down lists for coded columns, ID and phone columns formatted as text, "
-        "and an instructions sheet explaining each column. Without --adapter, the national default "
-        "adapter's layout."
-    ),
-    "convert": (
-        "--to json writes the records in the converter's form (to stdout without -o); "
-        "--to xlsx writes the ledger in --layout (default: its own). "
-        "The output keeps full personal data: it is for use inside the station."
-    ),
-}
 
 
 def _exit_codes_text() -> str:
@@ -147,90 +113,6 @@ def _help(name: str) -> str:
     return f"{COMMAND_SUMMARIES_EN[name]} / {cli_text.COMMAND_SUMMARIES[name]}"
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text tables for people (default) or one JSON document on stdout for programs",
-    )
-
-
-def _ledger_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "ledger",
-        metavar="LEDGER",
-        nargs="+",
-        help=(
-            "the ledger workbook (.xlsx, .xls, .ods); several files and folders (read "
-            "recursively) are read as one county or city ledger"
-        ),
-    )
-    _ledger_settings(parser)
-
-
-def _ledger_settings(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--adapter",
-        metavar="NAME",
-        help="the adapter whose layout the ledger uses (default: detected from the headers)",
-    )
-    parser.add_argument(
-        "--station",
-        metavar="CODE_OR_NAME",
-        help="the station of records that name none (no station column, worker or unit line)",
-    )
-    parser.add_argument(
-        "--stations",
-        metavar="FILE",
-        help="a station list (code and name columns) to resolve stations written by name",
-    )
-    parser.add_argument(
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="files read at once, in as many processes (default: the CPUs)",
-    )
-    parser.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="read the files on a Dask cluster, e.g. tcp://10.0.0.5:8786 (the dask extra)",
-    )
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
-
-
-def _as_of_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as-of", metavar="DATE", help="the date to compute for, e.g. 2023-03-31 (default: today)"
-    )
-
-
-def _people_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="also write the table to FILE (.xlsx or .json)"
-    )
-    parser.add_argument(
-        "--full-names", action="store_true", help="print full names (default: masked)"
-    )
-    parser.add_argument(
-        "--alert", action="append", metavar="FILE", help="an alert file (JSON); repeatable"
-    )
-    parser.add_argument(
-        "--internal",
-        action="store_true",
-        help=(
-            "a list for the station's own staff: full names, phone numbers, addresses, villages "
-            "and the last contact, titled for internal use (default: masked)"
-        ),
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The ``socialwork`` argument parser (every command, its options and exit codes)."""
     formatter = argparse.RawDescriptionHelpFormatter
@@ -248,8 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def add(name: str) -> argparse.ArgumentParser:
-        detail = _DETAILS.get(name)
+    def add(name: str, detail: str) -> argparse.ArgumentParser:
         description = _help(name) + (f"\n\n{detail}" if detail else "")
         return sub.add_parser(
             name,
@@ -259,86 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=formatter,
         )
 
-    _common_options(add("adapters"))
-
-    validate = add("validate")
-    _ledger_options(validate)
-    validate.add_argument(
-        "--issues-out", metavar="FILE.xlsx", help="where to write the issues workbook"
-    )
-    _as_of_option(validate)
-    _common_options(validate)
-
-    grade = add("grade")
-    _ledger_options(grade)
-    _as_of_option(grade)
-    _people_options(grade)
-    _common_options(grade)
-
-    due = add("due")
-    _ledger_options(due)
-    _as_of_option(due)
-    _people_options(due)
-    due.add_argument("--all", action="store_true", help="also list lines that are ok or suspended")
-    _common_options(due)
-
-    report = add("report")
-    report.add_argument(
-        "template", metavar="TEMPLATE", help="a report template, e.g. guangdong.monthly"
-    )
-    _ledger_options(report)
-    report.add_argument("--period", required=True, metavar="PERIOD", help="the report period")
-    report.add_argument("-o", "--output", required=True, metavar="FILE", help=".xlsx or .json")
-    _as_of_option(report)
-    report.add_argument(
-        "--unit",
-        metavar="TEXT",
-        help=f"{cli_text.OPTION_LABELS['unit']} (default: the ledger's township station)",
-    )
-    report.add_argument(
-        "--preparer", default="", metavar="NAME", help=cli_text.OPTION_LABELS["preparer"]
-    )
-    report.add_argument(
-        "--reviewer", default="", metavar="NAME", help=cli_text.OPTION_LABELS["reviewer"]
-    )
-    _common_options(report)
-
-    convert = add("convert")
-    _ledger_options(convert)
-    convert.add_argument("--to", required=True, choices=("json", "xlsx"), help="the output kind")
-    convert.add_argument(
-        "--layout", metavar="FORMAT", help="for --to xlsx: the ledger format to write"
-    )
-    convert.add_argument("-o", "--output", metavar="FILE", help="the file to write")
-    _common_options(convert)
-
-    template = add("template")
-    template.add_argument(
-        "--adapter",
-        metavar="NAME",
-        help="the adapter whose layout to write (default: the national default adapter)",
-    )
-    template.add_argument(
-        "--layout",
-        metavar="FORMAT",
-        help="one of the adapter's ledger formats (default: its first)",
-    )
-    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="the file")
-    _common_options(template)
-
-    changes = add("changes")
-    changes.add_argument("old", metavar="OLD", help="the earlier ledger: a file or a folder")
-    changes.add_argument("new", metavar="NEW", help="the later ledger: a file or a folder")
-    _ledger_settings(changes)
-    changes.add_argument("--old-as-of", metavar="DATE", help="default: OLD's latest month's end")
-    changes.add_argument("--new-as-of", metavar="DATE", help="default: NEW's latest month's end")
-    changes.add_argument(
-        "-o", "--output", metavar="FILE", help="also write the changes to FILE (.xlsx or .json)"
-    )
-    changes.add_argument(
-        "--full-names", action="store_true", help="print full names (default: masked)"
-    )
-    _common_options(changes)
+    for module in MODULES:
+        module.add_arguments(add(module.NAME, module.DETAILS))
     return parser
 
 
