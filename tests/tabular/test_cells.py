@@ -16,6 +16,7 @@ from socialwork_core.tabular import (
     choice,
     date_value,
     exact_labels,
+    excel_serial_to_date,
     integer,
     money,
     money_value,
@@ -199,3 +200,18 @@ def test_a_cell_that_is_not_a_time_is_an_error(raw: object) -> None:
     with pytest.raises(FindingError) as error:
         time_value(raw)  # type: ignore[arg-type]
     assert codes_of(error) == ("tabular.time_invalid",)
+
+
+@pytest.mark.parametrize(
+    ("serial", "day"),
+    [
+        (1, date(1900, 1, 1)),
+        (31, date(1900, 1, 31)),
+        (59, date(1900, 2, 28)),
+        (60, date(1900, 2, 28)),  # Excel's 1900-02-29, which never was
+        (61, date(1900, 3, 1)),
+        (44927, date(2023, 1, 1)),
+    ],
+)
+def test_excel_serials_count_the_1900_leap_day_excel_invented(serial: int, day: date) -> None:
+    assert excel_serial_to_date(serial) == day

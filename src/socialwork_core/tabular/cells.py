@@ -163,8 +163,19 @@ _SERIAL_TEXT: Final = re.compile(r"(\d{5})(?:\.0*)?")
 
 
 def excel_serial_to_date(serial: float) -> date:
-    """The date of an Excel serial number (1900 date system, as every Windows Excel writes)."""
-    return _EXCEL_EPOCH + timedelta(days=int(serial))
+    """The date of an Excel serial number (1900 date system, as every Windows Excel writes).
+
+    Excel counts a 29 February 1900 that never was (serial 60, kept from Lotus 1-2-3), so serials
+    1 to 59 are one day later than a plain count from 1899-12-30 gives: 1 is 1900-01-01, 59 is
+    1900-02-28, and 60 is read as 1900-02-28 too (the nearest real day)."""
+    days = int(serial)
+    if days <= _LOTUS_LEAP_DAY:
+        return _EXCEL_EPOCH + timedelta(days=min(days, _LOTUS_LEAP_DAY - 1) + 1)
+    return _EXCEL_EPOCH + timedelta(days=days)
+
+
+_LOTUS_LEAP_DAY: Final = 60
+"""The serial Excel gives its nonexistent 1900-02-29."""
 
 
 def _impossible(raw: RawValue, year: int, month: int, day: int) -> FindingError:
