@@ -211,6 +211,14 @@ def _values_by_meaning() -> list[str]:
         "|---|---|",
         *(f"| {level} | {words(found)} |" for level, found in by_level.items()),
         "",
+        "**Dates** (`tabular.cells.date_value`, every date column): date cells; 2023-1-5,",
+        "2023/1/5, 2023.1.5, 2023年1月5日, 2023年1月5号, 20230105 (text or number); an Excel serial",
+        "(a number, or five figures as text, up to 2099); a year and month (1945.03, 194503,",
+        "1945年3月) as the first of the month, with a remark; a month and day (1月5日, 4.8, 5.20) in",
+        "the year the sheet is read in (`tabular.reading_year`, from its title or period), else",
+        "reported as missing its year. A day that does not exist (2024/6/31) is reported with the",
+        "value; a number cell 5.2 is read as 5月2日 with a warning that it may have been 5.20.",
+        "",
         "**Sex** (性别): "
         + "; ".join(
             f"{words(w for w, s in meaning.SEX_WORDS.items() if s is sex)} → `{sex.value}`"

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from socialwork_core.findings import FindingError
 from socialwork_core.tabular import Coerced, date_value
-from socialwork_core.tabular.context import reading_period, reading_span, reading_year, year_for
+from socialwork_core.tabular.context import (
+    reading_period,
+    reading_span,
+    reading_year,
+    year_for,
+    year_in_text,
+)
 
 
 def read(raw: object) -> date:
@@ -254,3 +260,21 @@ def test_a_year_and_month_number_that_may_be_october_warns() -> None:
 @pytest.mark.parametrize("raw", ["1945.13", "189912", "2100.1", 1945.123])
 def test_a_year_and_month_out_of_range_is_no_date(raw: object) -> None:
     assert refusal(raw).codes == ("tabular.date_invalid",)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("十八里镇社工站2023年探访记录", 2023),
+        ("填报单位：十八里镇社工站    统计截至：2023年12月31日", 2023),
+        ("２０２３年度服务对象台账", 2023),
+        ("统计时间：2023.1.1-2023.12.31", 2023),
+        ("溪口镇社工站服务对象台账（2023年）", 2023),
+        ("服务对象台账", None),
+        ("2023年12月至2024年1月探访记录", None),  # two years: a period, not a year
+        ("档案号20231205", None),  # figures, no year written as one
+        ("联系电话13800138000", None),
+    ],
+)
+def test_the_year_a_title_or_period_line_names(text: str, year: int | None) -> None:
+    assert year_in_text(text) == year

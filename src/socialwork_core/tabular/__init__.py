@@ -41,7 +41,7 @@ may have been 5.20); ``tabular.money_approximate``, ``tabular.date_month_only`` 
 
 Reading context (``tabular.context``): ``reading_year(year)`` / ``reading_period(first, last)``
 say which year a date written without one (1月5日, 4.8) is in, for the cells read inside the
-``with``.
+``with``; ``year_in_text`` finds the year a title or period line names.
 
 Coercers from other modules add their own codes (``resident_id.*``).
 """
@@ -71,7 +71,7 @@ from .cells import (
     time_value,
     yes_no,
 )
-from .context import reading_period, reading_span, reading_year, year_for
+from .context import reading_period, reading_span, reading_year, year_for, year_in_text
 from .errors import WorkbookError
 from .issues import Issue, column_letter
 from .printing import display_width
@@ -152,5 +152,6 @@ __all__ = [
     "write_text_atomic",
     "write_workbook",
     "year_for",
+    "year_in_text",
     "yes_no",
 ]

@@ -12,11 +12,15 @@ other's year.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from typing import Final
+
+from ..glossary import vocabulary as words
 
 _PERIOD: Final[ContextVar[tuple[date, date] | None]] = ContextVar(
     "socialwork_core_reading_period", default=None
@@ -76,3 +80,17 @@ def year_for(month: int, day: int) -> int | None:
     if best is None:  # a day no year has (2月30日): the first year, so the finding names it
         return first.year
     return None if tied else best[1]
+
+
+_YEAR_IN_TEXT: Final = re.compile(
+    rf"(?<!\d)((?:19|20)\d\d)(?:\s*{words.DATE_YEAR}|[{re.escape(words.DATE_SEPARATORS)}]\d)"
+)
+
+
+def year_in_text(text: str) -> int | None:
+    """The one year (1900–2099) a sheet's title or period line names, written as 2023年 or in a
+    date (2023-12-31, 2023.12.31): “十八里镇社工站2023年探访记录”, “统计截至：2023年12月31日” give
+    2023. ``None`` when the text names no year, or two different ones (a period across new year:
+    read it as a period and use ``reading_period``)."""
+    found = {int(m[1]) for m in _YEAR_IN_TEXT.finditer(unicodedata.normalize("NFKC", text))}
+    return found.pop() if len(found) == 1 else None
