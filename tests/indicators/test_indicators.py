@@ -372,3 +372,22 @@ def test_a_station_share_without_cases_has_zero_cases_when_the_county_ledger_has
     assert share.cases == ()
     assert ind.new_cases(share, MARCH).value == 0  # the county keeps case records: a real zero
     assert ind.new_cases(RecordSet(), MARCH).value is None  # no case records at all: no figure
+
+
+def test_an_amount_no_link_of_the_period_records_is_unknown_not_zero() -> None:
+    valued = ResourceLink(
+        id="l1",
+        on=date(2022, 2, 9),
+        kind="funds",
+        description="临时救助",
+        value_yuan=Decimal("500"),
+        recipient_keys=("甲",),
+    )
+    unvalued = ResourceLink(
+        id="l2", on=date(2022, 3, 9), kind="policy", description="低保申请", recipient_keys=("乙",)
+    )
+    records = ledger(resource_links=(valued, unvalued))
+    value = ind.resources_value(records, MARCH)
+    assert value.value is None and value.reason is not None  # printed 无法计算, never 0.00
+    nothing_linked = ledger(resource_links=(valued,))
+    assert ind.resources_value(nothing_linked, MARCH).value == Decimal(0)  # no link: truly 0

@@ -176,3 +176,13 @@ def test_the_tabs_read_back_as_a_ledger_once_the_marked_cells_are_fixed(
     assert not again.errors, [i.message for i in again.errors]
     assert {p.key for p in again.ledger.recipients} == {"A1", "A2", "A3"}
     assert len(again.ledger.contacts) == 3
+
+
+def test_the_issues_workbook_never_replaces_the_ledger_it_describes(
+    loaded: tuple[Path, LoadResult],
+) -> None:
+    path, result = loaded
+    before = path.read_bytes()
+    with pytest.raises(ValueError, match="would replace the ledger"):
+        write_issues_workbook(path, result, ledger=path)
+    assert path.read_bytes() == before

@@ -604,14 +604,19 @@ def resources_value(
     """链接资源折合金额 (元, ``Decimal``): the yuan value of the period's links that record one.
 
     ``approximate`` is carried when any counted value is approximate (“2万余元”). Not computable
-    when no link in the ledger records a value. Links without a value are left out (see
+    when no link in the ledger records a value, or when the period has links and none of them
+    does (an unknown amount is never printed as 0.00). Links without a value are left out (see
     :func:`unvalued_links` for the note a report prints).
     """
     if not has_records(ledger, RecordKind.RESOURCE_LINKS):
         return _missing(code, FigureUnit.YUAN, RecordKind.RESOURCE_LINKS)
     if ledger.resource_links and all(x.value_yuan is None for x in ledger.resource_links):
         return not_computable(code, FigureUnit.YUAN, "reports.no_values")
-    links = [x for x in _links_in(ledger, period, kinds, statuses) if x.value_yuan is not None]
+    in_period = list(_links_in(ledger, period, kinds, statuses))
+    if in_period and all(x.value_yuan is None for x in in_period):
+        # links were made but none says what it was worth: the amount is unknown, not 0.00 元
+        return not_computable(code, FigureUnit.YUAN, "reports.no_values")
+    links = [x for x in in_period if x.value_yuan is not None]
     total = sum((x.value_yuan for x in links if x.value_yuan is not None), Decimal(0))
     approximate = any(x.value_is_approximate for x in links)
     return computed(code, total, FigureUnit.YUAN, approximate=approximate)

@@ -73,8 +73,11 @@ def write_issues_workbook(
 
     ``ledger``: the ledger file the result was read from (its name goes in the title, its cells
     fill the rows). ``on``: the date the ledger was checked, in the title. ``issues``: further
-    issues about its rows (the record checks of ``check_recipients``).
+    issues about its rows (the record checks of ``check_recipients``). ``ValueError`` when
+    ``path`` is the ledger itself: the ledger is never replaced by its own issues.
     """
+    if ledger is not None and Path(path).resolve() == Path(ledger).resolve():
+        raise ValueError(f"the issues workbook {path} would replace the ledger it describes")
     every = (*result.issues, *issues)
     title = HEADERS["title"]
     if ledger is not None:
