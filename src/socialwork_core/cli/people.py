@@ -141,7 +141,7 @@ def table_output(
                 Column(cli_text.HEADINGS[c], _COLUMN_KINDS.get(c, CellKind.TEXT)) for c in columns
             ),
             rows=rows,
-            title=TitleBlock(title=title, period=subtitle),
+            title=TitleBlock(title=title, period=subtitle, period_label=cli_text.AS_OF_LABEL),
         )
         write_file(console, target, lambda: write_workbook(target, [spec]))
     console.note("cli.table_written", path=str(target))

@@ -97,6 +97,9 @@ PERIOD_KIND_LABELS: Mapping[str, str] = MappingProxyType(
 )
 """``periods.PeriodKind`` codes → how a report's filing period is named."""
 
+AS_OF_LABEL = "计算日期："
+"""Above a due list or a list of grades: the date it was computed for (--as-of)."""
+
 INTERNAL_TITLE = "{title}（内部使用）"
 """The title of a list with full personal data (``--internal``): for the station's own staff."""
 

@@ -114,6 +114,8 @@ class TitleBlock:
     title: str
     reporting_unit: str | None = None
     period: str | None = None
+    period_label: str = words.PERIOD_LABEL
+    """What the period line is called: 统计期间： by default; a list of one day says 计算日期：."""
 
 
 @attrs.frozen
@@ -340,7 +342,7 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec, scratch: Path) -> None:
         if spec.title.reporting_unit:
             parts.append(words.REPORTING_UNIT_LABEL + spec.title.reporting_unit)
         if spec.title.period:
-            parts.append(words.PERIOD_LABEL + spec.title.period)
+            parts.append(spec.title.period_label + spec.title.period)
         if parts:
             current += 1
             sheet.append([_label_cell(sheet, words.FOOTER_GAP.join(parts))])
