@@ -179,8 +179,9 @@ def compile_rows(
         else:
             namespace[f"default_{field}"] = default
             starts.append(f"    f_{field} = default_{field}")
-    if plan.names_people and builder.recipients_loaded:
+    if plan.names_people and builder.recipients_loaded and PEOPLE_FIELDS[kind] in fields:
         # the register is complete once its sheet is read: the set of keys no longer changes
+        # (a sheet without a people column, activities with counts only, names nobody)
         namespace["known"] = builder.keys
         body += [
             f"for key in f_{PEOPLE_FIELDS[kind]}:",
