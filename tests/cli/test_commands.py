@@ -229,6 +229,14 @@ def test_grade_shows_the_ledgers_own_level_beside_the_computed_one_and_counts_di
     assert "台账等级 in ledger" in text.splitlines()[0]
 
 
+def test_grading_a_day_no_rule_set_covers_is_a_usage_error_in_words_not_an_internal_one(
+    run: Runner,
+) -> None:
+    result = run("grade", example("national"), "--as-of", "1999-12-31")
+    assert result.status == 2
+    assert "1999-12-31没有生效的规则集" in result.err
+
+
 def test_grade_full_names_and_workbook_output(run: Runner, tmp_path: Path) -> None:
     out = tmp_path / "grades" / "g.xlsx"
     result = run(

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import attrs
+from socialwork_national.formats import FORMAT
 
 from socialwork_core.ledger import RecordKind, load_ledger, write_ledger
 from socialwork_core.testing import synthetic_ledger
-from socialwork_national.formats import FORMAT
 
 PEOPLE = {"recipient_keys", "participant_keys", "recipient_resident_ids"}
 

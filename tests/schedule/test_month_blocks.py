@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from socialwork_core.contacts import Contact
 from socialwork_core.glossary.terms import ContactMode, ServiceLevel
+from socialwork_core.grading import choose_rule_set
 from socialwork_core.periods import PeriodKind, half_year, month
 from socialwork_core.recipients import Recipient
 from socialwork_core.schedule import (
@@ -21,6 +22,7 @@ from socialwork_core.schedule import (
     VisitPolicy,
     due_list,
     visit_rate,
+    with_earlier_default,
 )
 from socialwork_core.schedule.due import calendar_due
 
@@ -32,6 +34,7 @@ TWO_MONTHLY = attrs.evolve(
     NATIONAL_DEFAULT,
     name="sichuan",
     version="2024.1",
+    effective_from=date(2024, 1, 1),
     rules=(),
     policy={
         ServiceLevel.LEVEL_3: VisitPolicy(
@@ -93,3 +96,12 @@ def test_every_needs_months() -> None:
         CalendarPeriod(PeriodKind.WEEK, every=2)
     with pytest.raises(ValueError, match="at least 1"):
         CalendarPeriod(PeriodKind.MONTH, every=0)
+
+
+def test_before_a_regions_first_rule_set_the_national_default_grades() -> None:
+    assert with_earlier_default([]) == (NATIONAL_DEFAULT,)
+    in_use = with_earlier_default([TWO_MONTHLY])
+    assert choose_rule_set(in_use, date(2023, 12, 31)) is NATIONAL_DEFAULT
+    assert choose_rule_set(in_use, date(2024, 1, 1)) is TWO_MONTHLY
+    ancient = attrs.evolve(TWO_MONTHLY, effective_from=date(1990, 1, 1))
+    assert with_earlier_default([ancient]) == (ancient,)

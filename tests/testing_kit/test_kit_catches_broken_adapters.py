@@ -168,7 +168,7 @@ def run(pytester: pytest.Pytester, *options: str) -> pytest.RunResult:
 def test_a_sound_adapter_passes(install, pytester: pytest.Pytester) -> None:
     install(GOOD_FORMAT, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
-    result.assert_outcomes(passed=6, skipped=8)
+    result.assert_outcomes(passed=7, skipped=8)
 
 
 def test_the_opt_in_pytest_plugin_names_the_adapters_tested(
@@ -186,7 +186,7 @@ def test_the_opt_in_pytest_plugin_names_the_adapters_tested(
         """
     )
     result = run(pytester, "-v")
-    result.assert_outcomes(passed=7, skipped=8)
+    result.assert_outcomes(passed=8, skipped=8)
     result.stdout.fnmatch_lines(["socialwork_core adapters: *broken 0.1.0 (broken-adapter)*"])
 
 
@@ -214,7 +214,7 @@ def test_a_report_that_leaks_a_full_name_fails_naming_template_and_fix(
         capabilities="{Capability.LEDGER_FORMATS, Capability.REPORT_TEMPLATES}",
     )
     result = run(pytester)
-    result.assert_outcomes(failed=1, passed=6, skipped=7)
+    result.assert_outcomes(failed=1, passed=7, skipped=7)
     result.stdout.fnmatch_lines(
         [
             "*TestBroken.test_report_templates_render_mask_and_agree_with_the_indicators*",
@@ -233,7 +233,7 @@ def test_a_format_that_loses_a_column_on_write_fails_naming_the_column(
 ) -> None:
     install(LOSSY_FORMAT, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
-    result.assert_outcomes(failed=1, passed=5, skipped=8)
+    result.assert_outcomes(failed=2, passed=5, skipped=8)  # the field trials lose it too
     result.stdout.fnmatch_lines(
         [
             "*TestBroken.test_generated_ledger_round_trips_through_each_format*",
@@ -255,7 +255,7 @@ def test_figures_that_disagree_with_the_indicators_fail_naming_the_figure(
         capabilities="{Capability.LEDGER_FORMATS, Capability.REPORT_TEMPLATES}",
     )
     result = run(pytester)
-    result.assert_outcomes(failed=1, passed=6, skipped=7)
+    result.assert_outcomes(failed=1, passed=7, skipped=7)
     result.stdout.fnmatch_lines(
         [
             "*report template 'brokenland.wrong': figure 'visits.total' (*) is *, but the core's "
@@ -269,7 +269,7 @@ def test_private_imports_and_undeclared_capabilities_are_named(
 ) -> None:
     install(GOOD_FORMAT, LEAKY_REPORT, PRIVATE_IMPORT, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
-    result.assert_outcomes(failed=2, passed=4, skipped=8)
+    result.assert_outcomes(failed=2, passed=5, skipped=8)
     result.stdout.fnmatch_lines_random(
         [
             "*plugin.py:* imports private _what from socialwork_core.plugins.answers: use "
@@ -323,7 +323,7 @@ def test_an_adapter_that_is_not_installed_is_named_with_the_entry_point_to_decla
         test_missing=CONFORMANCE.format(capabilities="set()").replace('"broken"', '"zhejaing"')
     )
     result = run(pytester)
-    result.assert_outcomes(failed=3, passed=1, skipped=10)
+    result.assert_outcomes(failed=3, passed=1, skipped=11)
     result.stdout.fnmatch_lines(
         [
             "*no plugin named 'zhejaing' was loaded (loaded: *national*). Declare the entry point "
@@ -362,4 +362,4 @@ def test_converter_rules_for_the_adapters_own_types_pass(
         capabilities="{Capability.LEDGER_FORMATS, Capability.CONVERTER}",
     )
     result = run(pytester)
-    result.assert_outcomes(passed=7, skipped=7)
+    result.assert_outcomes(passed=8, skipped=7)

@@ -24,6 +24,7 @@ from socialwork_core.indicators import Figure, LedgerLike, figure_labels
 from socialwork_core.periods import Period, PeriodKind
 from socialwork_core.reports import (
     Footer,
+    Recount,
     Report,
     ReportSettings,
     ReportTemplate,
@@ -39,6 +40,7 @@ __all__ = [
     "TEMPLATES",
     "build_cumulative",
     "build_monthly",
+    "providers_linked",
 ]
 
 MONTHLY_TITLE = "“双百工程”社工站（点）工作月报"
@@ -240,6 +242,24 @@ def build_cumulative(
     )
 
 
+def providers_linked(kind: ProviderKind) -> Recount:
+    """The 联动 rows counted plainly, for the conformance kit: the distinct named providers of
+    ``kind`` among the period's resource links."""
+
+    def count(
+        ledger: LedgerLike, period: Period, /, *, as_of: date, settings: ReportSettings
+    ) -> int:
+        return len(
+            {
+                link.provider
+                for link in ledger.resource_links
+                if link.provider and link.provider_kind is kind and period.contains(link.on)
+            }
+        )
+
+    return count
+
+
 MONTHLY = ReportTemplate(
     name="guangdong.monthly",
     lookback_days=0,
@@ -247,6 +267,11 @@ MONTHLY = ReportTemplate(
     period_kind=PeriodKind.MONTH,
     builder=build_monthly,
     description="云浮“双百”月报：站点、五社联动、活动、惠及人次、分类探访人次",
+    recounts={
+        "links.villages": providers_linked(ProviderKind.VILLAGE_COMMITTEE),
+        "links.social_organisations": providers_linked(ProviderKind.SOCIAL_ORGANISATION),
+        "links.charities": providers_linked(ProviderKind.CHARITY),
+    },
 )
 
 CUMULATIVE = ReportTemplate(

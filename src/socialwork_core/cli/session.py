@@ -26,7 +26,7 @@ from ..rollup import (
     merge_shares,
     read_station_list,
 )
-from ..schedule import NATIONAL_DEFAULT, Alert
+from ..schedule import Alert, with_earlier_default
 from ..stations import Station
 from ..tabular import Coerced, WorkbookError, date_value
 from .console import CliError, Console
@@ -133,11 +133,13 @@ class OpenedLedger:
 def region_rule_sets(plugins: Plugins, region: Region | None) -> tuple[RuleSet, ...]:
     """The rule sets a ledger is graded by: its region's (or the national default adapter's when
     the region has none), the national default adapter's when the ledger's adapter serves no
-    region, else the library's ``NATIONAL_DEFAULT``. Never another province's."""
+    region, else the library's ``NATIONAL_DEFAULT``; the default also grades the days before a
+    region's first rule set takes effect. Never another province's."""
     if region is None:
         region = plugins.national_default()
     found = plugins.rule_sets_for_region(region.code) if region is not None else []
-    return tuple(found) or (NATIONAL_DEFAULT,)
+    # before the region's first rule set takes effect, the national default grades
+    return with_earlier_default(found)
 
 
 def open_ledger(

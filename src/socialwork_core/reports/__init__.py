@@ -27,7 +27,13 @@ from .masking import PeopleNames, mask_name, mask_text, people_names, person_lab
 from .model import Entry, Footer, NotComputable, Report, Row, Section, Table
 from .serialised import report_data, report_json
 from .tables import figure_table, grid_table
-from .template import PeriodNotAccepted, ReportBuilder, ReportSettings, ReportTemplate
+from .template import (
+    PeriodNotAccepted,
+    Recount,
+    ReportBuilder,
+    ReportSettings,
+    ReportTemplate,
+)
 from .xlsx import figure_cell_value, report_workbook, write_report
 
 __all__ = [
@@ -39,6 +45,7 @@ __all__ = [
     "NotComputable",
     "PeopleNames",
     "PeriodNotAccepted",
+    "Recount",
     "Report",
     "ReportBuilder",
     "ReportSettings",

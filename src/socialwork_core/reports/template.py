@@ -11,7 +11,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
@@ -19,12 +19,14 @@ from typing import Protocol
 import attrs
 
 from ..grading.rules import RuleSet
+from ..indicators.figures import FigureValue
+from ..indicators.groups import RecipientGroup
 from ..indicators.records import LedgerLike
 from ..periods import Period, PeriodKind, containing
 from ..schedule import NATIONAL_DEFAULT
 from .model import Footer, Report
 
-__all__ = ["PeriodNotAccepted", "ReportBuilder", "ReportSettings", "ReportTemplate"]
+__all__ = ["PeriodNotAccepted", "Recount", "ReportBuilder", "ReportSettings", "ReportTemplate"]
 
 
 class PeriodNotAccepted(ValueError):
@@ -87,7 +89,21 @@ class ReportBuilder(Protocol):
     ) -> Report: ...
 
 
+class Recount(Protocol):
+    """``(ledger, period, *, as_of, settings) -> value``: a second, plain way to count a figure
+    under a template's own code, which the conformance kit compares with the report's value
+    (``None``: not computable on this ledger)."""
+
+    def __call__(
+        self, ledger: LedgerLike, period: Period, /, *, as_of: date, settings: ReportSettings
+    ) -> FigureValue | None: ...
+
+
 _OPEN_KINDS = frozenset({PeriodKind.RANGE, PeriodKind.CUMULATIVE})
+
+
+def _groups(value: Iterable[RecipientGroup]) -> tuple[RecipientGroup, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -102,6 +118,13 @@ class ReportTemplate:
     first_weekday: int = 0
     """For weekly reports: the regional first day (0 Monday … 6 Sunday; Kaifeng: 4, Friday)."""
     description: str = ""
+    groups: tuple[RecipientGroup, ...] = attrs.field(default=(), converter=_groups)
+    """The recipient groups of its own by-group rows (``visits.group.<code>``,
+    ``service.group.<code>``) beyond the core's ``VISIT_GROUPS`` and ``SERVICE_GROUPS``, declared
+    so that the conformance kit counts each row itself."""
+    recounts: Mapping[str, Recount] = attrs.field(factory=dict, eq=False, repr=False)
+    """Figure code → :class:`Recount`, for each count under the template's own code (one no core
+    indicator and no declared group gives): the kit compares the report's value with it."""
     lookback_days: int | None = None
     """How many days before the period the figures read contacts (a visit rate's quarterly or
     yearly requirement periods reach back up to a year: 366). ``None``: not declared, so a

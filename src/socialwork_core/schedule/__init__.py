@@ -8,7 +8,8 @@ the visit rate.
 - :func:`due_list`: per person and requirement, the last qualifying contact, the due date and a
   :class:`DueStatus`, most urgent first; one pass over the contacts.
 - :func:`visit_rate`: 探访率 for a calendar period by level, category, station or worker.
-- :data:`NATIONAL_DEFAULT`: the default rule set of docs/domain.md section 3.
+- :data:`NATIONAL_DEFAULT`: the default rule set of docs/domain.md section 3;
+  :func:`with_earlier_default` puts it before a region's first rule set.
 
 Nothing here reads the wall clock: callers pass the as-of date.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 from ..glossary.rules_text import AbsenceKind, AlertKind, DueStatus, RiskFlag
 from .due import DueEntry, due_list, grade_all, latest_by_key
 from .index import AbsenceIndex, ContactIndex, LastContact
-from .national import NATIONAL_DEFAULT, NATIONAL_POLICY
+from .national import NATIONAL_DEFAULT, NATIONAL_POLICY, with_earlier_default
 from .rate import GROUPINGS, Grouping, VisitRate, visit_rate
 from .records import Absence, Alert
 from .requirements import (
@@ -56,4 +57,5 @@ __all__ = [
     "grade_all",
     "latest_by_key",
     "visit_rate",
+    "with_earlier_default",
 ]

@@ -17,6 +17,7 @@ for a 100% monthly visit rate by end-2025); regions replace what differs, e.g.::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from ..glossary.terms import ContactMode, ServiceLevel
@@ -25,7 +26,7 @@ from ..grading.rules import RuleSet
 from ..periods import PeriodKind
 from .requirements import ALL_MODES, CalendarPeriod, Requirement, RollingPeriod, VisitPolicy
 
-__all__ = ["NATIONAL_DEFAULT", "NATIONAL_POLICY"]
+__all__ = ["NATIONAL_DEFAULT", "NATIONAL_POLICY", "with_earlier_default"]
 
 _HOME = frozenset({ContactMode.HOME_VISIT})
 
@@ -78,3 +79,18 @@ NATIONAL_DEFAULT = RuleSet(
 )
 """The national default rule set. It takes effect from 2000-01-01 (a default, so that it covers any
 past records); a region's newer rule set wins from its own date."""
+
+
+def with_earlier_default(rule_sets: Iterable[RuleSet]) -> tuple[RuleSet, ...]:
+    """A region's rule sets, with :data:`NATIONAL_DEFAULT` for the days before the first of them
+    takes effect (a ledger graded for a day before the region had rules of its own is graded by
+    the default, and its reasons say so); the default alone when there are none.
+
+    Rule sets that all start on or before the default's own date are returned as they are.
+    """
+    found = tuple(rule_sets)
+    if not found:
+        return (NATIONAL_DEFAULT,)
+    if min(rs.effective_from for rs in found) > NATIONAL_DEFAULT.effective_from:
+        return (*found, NATIONAL_DEFAULT)
+    return found

@@ -12,7 +12,7 @@ import importlib
 import importlib.util
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,9 @@ import attrs
 import openpyxl
 
 from .. import indicators as ind
+from ..findings import FindingError
 from ..glossary import Category, ServiceLevel
+from ..glossary.indicators_text import FigureUnit
 from ..glossary.messages import render_message
 from ..glossary.messages import testing as words
 from ..grading import RuleSet, grade
@@ -36,10 +38,21 @@ from ..ledger import (
     write_ledger,
 )
 from ..periods import Period, PeriodKind, cumulative
-from ..plugins import HOOK_PREFIX, PROJECT_NAME, AdapterInfo, CategoryDefinition, Plugins, Region
+from ..plugins import (
+    HOOK_PREFIX,
+    PROJECT_NAME,
+    AdapterInfo,
+    CategoryDefinition,
+    Plugins,
+    Region,
+    category_parents,
+)
 from ..recipients import Recipient
 from ..reports import Report, ReportSettings, ReportTemplate, report_json, write_report
+from ..schedule import with_earlier_default
 from ..tabular import WorkbookError
+from .field import FIELD_TRIALS as _TRIALS
+from .field import field_ledgers, spoil_rows
 from .synthetic import FormatGap, covered_fields, synthetic_ledger
 
 __all__ = [
@@ -48,6 +61,7 @@ __all__ = [
     "check_converter",
     "check_detection",
     "check_discovery",
+    "check_field_ledgers",
     "check_format_round_trip",
     "check_public_imports",
     "check_region",
@@ -389,6 +403,94 @@ def check_format_round_trip(
     return problems, loaded.ledger
 
 
+def check_field_ledgers(
+    fmt: LedgerFormat,
+    plugins: Plugins,
+    *,
+    region: Region | None,
+    workdir: Path,
+    as_of: date,
+    local_categories: Sequence[CategoryDefinition] = (),
+) -> tuple[list[str], dict[str, Ledger]]:
+    """The field trials of ``fmt`` (:mod:`.field`: sparse cells, missing optional columns, no
+    stations sheet, the register alone, unreadable rows): each workbook reads with ``fmt`` without
+    crashing, without errors (but the spoiled rows', each refused and named by sheet and row),
+    and gives back what was written.
+
+    Returns the problems and the loaded ledgers by trial (for the report checks).
+    """
+    label = f"ledger format {fmt.name!r}"
+    problems: list[str] = []
+    loaded: dict[str, Ledger] = {}
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        trials = list(
+            field_ledgers(fmt, as_of=as_of, region=region, local_categories=local_categories)
+        )
+    except FormatGap as gap:
+        return [f"{label}: {gap}"], loaded
+    for trial in trials:
+        path = write_ledger(workdir / f"{fmt.name}.{trial.case}.xlsx", trial.ledger, trial.layout)
+        spoiled = spoil_rows(path, trial.layout) if trial.case == "refused_rows" else ()
+        try:
+            result = plugins.load_ledger(path, fmt)
+        except Exception as error:  # the finding: reading a station's ledger must never crash
+            problems.append(
+                f"{label}: {trial.what} makes the reader fail ({type(error).__name__}: {error}); "
+                "no ledger may crash the reader, so report this message to socialwork-core "
+                "unless a converter rule of your adapter raised it"
+            )
+            continue
+        refused = {(r.sheet, r.row) for r in result.rejected}
+        expected = {(sheet, row) for sheet, row, _header in spoiled}
+        stray = [i for i in result.errors if (i.sheet, i.row) not in expected]
+        if stray:
+            problems.append(
+                f"{label}: {trial.what} loads with {len(stray)} error(s) "
+                f"({'; '.join(f'{i.sheet} row {i.row}: {i.code}' for i in stray[:4])}): mark "
+                "required (FieldColumn.required) only the columns every station's ledger has, "
+                "and let the others be empty or absent"
+            )
+        if expected - refused:
+            problems.append(
+                f"{label}: {trial.what} keeps rows whose required date reads as no date "
+                f"({', '.join(f'{s} row {r} column {h}' for s, r, h in spoiled)}): a required "
+                "date column must be FieldColumn(type=ValueType.DATE) so a bad cell refuses its row"
+            )
+        unnamed = [
+            i
+            for r in result.rejected
+            if (r.sheet, r.row) in expected
+            for i in r.issues
+            if not (i.sheet and i.row and (i.header or i.column))
+        ]
+        if unnamed:
+            problems.append(
+                f"{label}: a refused row's issue does not name its sheet, row and column "
+                f"({unnamed[0].code}); report this message to socialwork-core"
+            )
+        if trial.case != "refused_rows":
+            problems += [
+                f"{label}: {trial.what}: {p}"
+                for p in _compare_ledgers(trial.layout, trial.ledger, result.ledger, "read back")
+            ]
+        else:
+            kept = {k: len(result.ledger.records(k)) for k in RecordKind}
+            written = {k: len(trial.ledger.records(k)) for k in RecordKind}
+            lost = [
+                f"{kind.value} {written[kind]} written, {kept[kind]} kept"
+                for kind in RecordKind
+                if written[kind] - kept[kind] != sum(1 for r in result.rejected if r.kind is kind)
+            ]
+            if lost:
+                problems.append(
+                    f"{label}: {trial.what} loses more than the refused rows ({'; '.join(lost)}): "
+                    "make the sheet's other columns read what write_ledger writes"
+                )
+        loaded[trial.case] = result.ledger
+    return problems, loaded
+
+
 def check_converter(
     plugins: Plugins, ledger: Ledger, fmt: LedgerFormat, *, workdir: Path
 ) -> list[str]:
@@ -513,12 +615,46 @@ def check_categories(plugins: Plugins, adapter: str) -> list[str]:
 # --- rule sets -------------------------------------------------------------------------------------
 
 
+def _rule_set_dates(sets: list[RuleSet], ledger: Ledger) -> list[str]:
+    """No two rule sets take effect on one day, and a day before the first is graded (by the
+    national default, as the library grades it: :func:`~socialwork_core.schedule.with_earlier_default`)
+    or refused with the finding ``rules.no_rule_set_in_effect``, never with another error."""
+    problems = []
+    by_day: dict[date, set[str]] = {}
+    for rule_set in sets:
+        by_day.setdefault(rule_set.effective_from, set()).add(f"{rule_set.name} {rule_set.version}")
+    for day, names in sorted(by_day.items()):
+        if len(names) > 1:
+            problems.append(
+                f"rule sets {', '.join(sorted(names))} all take effect on {day}, so no one knows "
+                "which grades that day: give each version its own effective_from"
+            )
+    if not sets:
+        return problems
+    first = min(sets, key=lambda rs: rs.effective_from)
+    before = first.effective_from - timedelta(days=1)
+    people = ledger.recipients[:1] or (
+        Recipient(key="RULE-SET-CHECK", name=words.FAMILY_NAMES[0] + words.GIVEN_NAMES[0]),
+    )
+    try:
+        grade(people[0], before, with_earlier_default(sets))
+    except FindingError:
+        pass  # before 2000-01-01 nothing is in effect: the command says so (rules.no_rule_set…)
+    except Exception as error:  # anything the rules raise is the finding
+        problems.append(
+            f"grading on {before}, the day before rule set {first.name} {first.version} takes "
+            f"effect, fails ({error!r}): make every rule's predicate accept any date"
+        )
+    return problems
+
+
 def check_rule_sets(rule_sets: Iterable[RuleSet], ledger: Ledger, as_of: date) -> list[str]:
     """Each rule set is well formed and grades every person of ``ledger`` with reasons that cite
     it; every level a rule gives has a visit policy."""
     problems = []
     seen: set[tuple[str, str]] = set()
     sets = list(rule_sets)
+    problems += _rule_set_dates(sets, ledger)
     for rule_set in sets:
         ident = f"rule set {rule_set.name} {rule_set.version}"
         if (rule_set.name, rule_set.version) in seen:
@@ -616,6 +752,7 @@ def core_figures(
 ) -> dict[str, ind.Figure]:
     """The core's indicators over ``ledger`` and ``period``, by figure code: what a report's
     figure with the same code must agree with."""
+    parents = settings.category_parents
     calls: list[Callable[[], Any]] = [
         lambda: ind.station_counts(ledger),
         lambda: ind.workers_in_post(ledger, as_of),
@@ -634,14 +771,18 @@ def core_figures(
         lambda: ind.groups_run(ledger, period),
         lambda: ind.visits(ledger, period),
         lambda: ind.people_visited(ledger, period),
-        lambda: ind.visits_by_group(ledger, period, ind.VISIT_GROUPS, as_of=as_of),
-        lambda: ind.visits_by_group(ledger, period, ind.SERVICE_GROUPS, as_of=as_of),
+        lambda: ind.visits_by_group(ledger, period, ind.VISIT_GROUPS, as_of=as_of, parents=parents),
+        lambda: ind.visits_by_group(
+            ledger, period, ind.SERVICE_GROUPS, as_of=as_of, parents=parents
+        ),
         lambda: ind.households_visited(ledger, period),
         lambda: ind.alert_visits(ledger, period),
         lambda: ind.alert_people(ledger, period),
         lambda: ind.station_visits(ledger, period),
         lambda: ind.service_person_times(ledger, period),
-        lambda: ind.service_by_group(ledger, period, ind.SERVICE_GROUPS, as_of=as_of),
+        lambda: ind.service_by_group(
+            ledger, period, ind.SERVICE_GROUPS, as_of=as_of, parents=parents
+        ),
         lambda: ind.files_opened(ledger, period),
         lambda: ind.households_filed(ledger, period),
         lambda: ind.new_cases(ledger, period),
@@ -667,38 +808,115 @@ def core_figures(
     return found
 
 
-def _agrees(figure: ind.Figure, references: Iterable[Mapping[str, ind.Figure]]) -> bool | None:
-    """True/False when some reference has the code, ``None`` when none does."""
-    known = False
-    for reference in references:
-        expected = reference.get(figure.code)
-        if expected is None:
-            continue
-        known = True
-        if expected.value == figure.value:
-            return True
-    return False if known else None
+_DERIVED = frozenset({FigureUnit.PERCENT, FigureUnit.POINTS})
+"""Rates and scores: computed from counts, recounted only where a core indicator or the template's
+own recount gives them."""
+_GROUP_PREFIXES = ("visits.group.", "service.group.")
+
+
+def _group_recount(
+    prefix: str,
+    group: ind.RecipientGroup,
+    ledger: ind.LedgerLike,
+    period: Period,
+    as_of: date,
+    parents: Mapping[str, str],
+) -> int:
+    """Person-times of ``group``, counted plainly: every person named by a contact (a visit mode
+    for ``visits.group``, any mode for ``service.group``) or, for ``service.group``, by an
+    activity in the period, who is on the register and in the group."""
+    register = {p.key: p for p in ledger.recipients}
+    keys: list[str] = []
+    for contact in ledger.contacts:
+        if contact.on in period and (prefix == "service.group." or contact.mode in ind.VISIT_MODES):
+            keys += contact.recipient_keys
+    if prefix == "service.group.":
+        keys += [k for a in ledger.activities if a.on in period for k in a.participant_keys]
+    return sum(
+        1
+        for key in keys
+        if key in register and group.matches(register[key], as_of, parents=parents)
+    )
+
+
+def _recount(
+    figure: ind.Figure,
+    ledger: ind.LedgerLike,
+    period: Period,
+    *,
+    as_of: date,
+    settings: ReportSettings,
+    template: ReportTemplate,
+) -> tuple[bool, Any]:
+    """(known, value): the kit's own count of ``figure``'s code over ``ledger``, from the
+    template's declared groups or its recounts."""
+    groups = {g.code: g for g in (*ind.VISIT_GROUPS, *ind.SERVICE_GROUPS, *template.groups)}
+    for prefix in _GROUP_PREFIXES:
+        if figure.code.startswith(prefix) and figure.code[len(prefix) :] in groups:
+            group = groups[figure.code[len(prefix) :]]
+            return True, _group_recount(
+                prefix, group, ledger, period, as_of, settings.category_parents
+            )
+    recount = template.recounts.get(figure.code)
+    if recount is not None:
+        return True, recount(ledger, period, as_of=as_of, settings=settings)
+    return False, None
 
 
 def _agreement(
-    report: Report, ledger: Ledger, period: Period, settings: ReportSettings
+    report: Report,
+    ledger: Ledger,
+    period: Period,
+    settings: ReportSettings,
+    template: ReportTemplate,
+    *,
+    name_unchecked: bool = True,
 ) -> list[str]:
-    whole = core_figures(ledger, period, as_of=report.as_of, settings=settings)
-    shares = [
-        core_figures(ind.scoped(ledger, s.code), period, as_of=report.as_of, settings=settings)
-        for s in ledger.stations
-    ]
+    """Every figure of ``report`` agrees, for the whole ledger or one station's share, with the
+    kit's own count (declared groups, the template's recounts) or the core's indicator of the
+    same code; a count the kit cannot check is a problem of its own."""
+    parts: list[ind.LedgerLike] = [ledger, *(ind.scoped(ledger, s.code) for s in ledger.stations)]
+    cores = [core_figures(part, period, as_of=report.as_of, settings=settings) for part in parts]
     problems = []
     for figure in report.figures():
-        verdict = _agrees(figure, [whole, *shares])
-        if verdict is False:
-            expected = whole[figure.code]
-            shown = expected.value if expected.computable else f"not computable ({expected.reason})"
+        known, _ = _recount(
+            figure, ledger, period, as_of=report.as_of, settings=settings, template=template
+        )
+        if known:
+            if figure.value is None:
+                continue  # not computable, with its reason shown in the report
+            counts = [
+                _recount(
+                    figure, part, period, as_of=report.as_of, settings=settings, template=template
+                )[1]
+                for part in parts
+            ]
+            if figure.value not in counts:
+                problems.append(
+                    f"figure {figure.code!r} ({figure.label}) is {figure.value!r}, but counting "
+                    f"the ledger gives {counts[0]!r} for period {period.label}: compute the row "
+                    "with socialwork_core.indicators (the declared groups through "
+                    "visits_by_group / service_by_group, parents=settings.category_parents), or "
+                    "correct the template's recount"
+                )
+            continue
+        expected = [core.get(figure.code) for core in cores]
+        if expected[0] is not None:
+            if not any(e is not None and e.value == figure.value for e in expected):
+                whole = expected[0]
+                shown = whole.value if whole.computable else f"not computable ({whole.reason})"
+                problems.append(
+                    f"figure {figure.code!r} ({figure.label}) is {figure.value!r}, but the core's "
+                    f"indicator {figure.code!r} gives {shown!r} for the same ledger and period "
+                    f"{period.label}: compute it with socialwork_core.indicators, or give a figure "
+                    "that means something else its own code"
+                )
+            continue
+        if name_unchecked and figure.unit not in _DERIVED and figure.value is not None:
             problems.append(
-                f"figure {figure.code!r} ({figure.label}) is {figure.value!r}, but the core's "
-                f"indicator {figure.code!r} gives {shown!r} for the same ledger and period "
-                f"{period.label}: compute it with socialwork_core.indicators, or give a figure "
-                "that means something else its own code"
+                f"figure {figure.code!r} ({figure.label}) is a count the kit cannot check: give "
+                "it a core indicator's code, declare its group in ReportTemplate(groups=...), or "
+                f"declare how to count it in ReportTemplate(recounts={{{figure.code!r}: ...}})"
             )
     return problems
 
@@ -711,9 +929,14 @@ def check_report_template(
     rule_sets: Iterable[RuleSet],
     as_of: date,
     workdir: Path,
+    local_categories: Iterable[CategoryDefinition] = (),
+    field: Mapping[str, Ledger] | None = None,
 ) -> list[str]:
     """The template builds for a generated ledger, renders to xlsx and JSON, masks personal data
-    (IDs, phones, full names), and its figures agree with the core's indicators."""
+    (IDs, phones, full names), and each figure agrees with the kit's own count (the template's
+    declared groups and recounts) or the core's indicator of its code; a count the kit cannot
+    check is a problem. ``field``: the field trials' ledgers by trial (:func:`check_field_ledgers`),
+    each of which the template must build on with figures that agree too."""
     label = f"report template {template.name!r}"
     problems = []
     if region is not None and not template.name.startswith(region.code + "."):
@@ -725,7 +948,11 @@ def check_report_template(
         problems.append(f"{label}: the title {template.title!r} should be the form's Chinese title")
     period = report_period(template, as_of)
     sets = tuple(rule_sets)
-    settings = ReportSettings(townships_total=3, villages_total=12)
+    settings = ReportSettings(
+        townships_total=3,
+        villages_total=12,
+        category_parents=category_parents(local_categories),
+    )
     if sets:
         settings = attrs.evolve(settings, rule_sets=sets)
     unit = render_message("testing.synthetic_unit", region=region.name if region else "")
@@ -770,7 +997,22 @@ def check_report_template(
                 "text through socialwork_core.reports.mask_text (IDs, phones) and names through "
                 "socialwork_core.reports.person_label / mask_name"
             )
-    problems += [f"{label}: {p}" for p in _agreement(report, ledger, period, settings)]
+    problems += [f"{label}: {p}" for p in _agreement(report, ledger, period, settings, template)]
+    for case, trial in (field or {}).items():
+        what = _TRIALS.get(case, case)
+        try:
+            on_trial = template.build(trial, period, as_of=as_of, unit=unit, settings=settings)
+        except Exception as error:
+            problems.append(
+                f"{label}: building it for {period.label} on {what} fails ({error!r}): a report "
+                "must build on any ledger the reader accepts; let a figure whose records are "
+                "missing be not computable, as the indicators of socialwork_core.indicators do"
+            )
+            continue
+        problems += [
+            f"{label}: on {what}, {p}"
+            for p in _agreement(on_trial, trial, period, settings, template, name_unchecked=False)
+        ]
     return problems
 
 

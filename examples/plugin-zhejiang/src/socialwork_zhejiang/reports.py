@@ -130,6 +130,7 @@ HALF_YEAR = ReportTemplate(
     title=TITLE,
     period_kind=PeriodKind.HALF_YEAR,
     builder=build_half_year,
+    groups=GROUPS,
     description="浙江镇街社工站半年工作情况：入户探访、低保低边信息采集、个案帮扶、志愿服务、持证社工",
 )
 
