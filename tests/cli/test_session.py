@@ -37,7 +37,8 @@ def test_a_ledger_of_no_region_is_graded_by_the_national_rules_never_a_provinces
     plugins = load_plugins(extra_plugins=[Province()], environ={})
 
     assert region_rule_sets(plugins, None) == (NATIONAL_DEFAULT,)
-    assert region_rule_sets(plugins, PROVINCE) == (PROVINCIAL_RULES,)
+    # the province's own, and the national default for the days before they take effect
+    assert region_rule_sets(plugins, PROVINCE) == (PROVINCIAL_RULES, NATIONAL_DEFAULT)
     guangdong = next(r for r in plugins.regions() if r.code == "guangdong")
     assert region_rule_sets(plugins, guangdong) == (NATIONAL_DEFAULT,)  # it brings none
 

@@ -214,15 +214,6 @@ def main(
             )
         console.error(str(exc))
         return exc.exit_status
-    except FindingError as exc:
-        # a value the library refuses with its reasons (no rule set in effect on --as-of …)
-        console.done()
-        code = exc.findings[0].code if exc.findings else "finding"
-        text = "；".join(f.message for f in exc.findings)
-        if console.json_output:
-            console.emit_json({"error": {"code": code, "exit_status": EXIT_USAGE, "message": text}})
-        console.error(text)
-        return EXIT_USAGE
     except BrokenPipeError:
         # The reader of stdout went away (``socialwork due … | head``): not an error of ours.
         with contextlib.suppress(OSError):

@@ -123,6 +123,14 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "this list holds full names, phone numbers and addresses: for the station's own "
             "staff only, do not pass it on"
         ),
+        "cli.adapter_written": (
+            'adapter package written to {path}; next: cd {path} && pip install -e ".[test]" '
+            "&& python -m pytest"
+        ),
+        "cli.scaffold_refused": (
+            "cannot write the adapter ({code}): the name must be a lower-case region code, the "
+            "province its Chinese name, the division a 2-, 4- or 6-digit code, the folder new"
+        ),
         "cli.progress.plugins": "loading adapters…",
         "cli.progress.reading": "reading {path}…",
         "cli.progress.reading_many": "reading {count} ledger files…",
@@ -195,6 +203,7 @@ COMMAND_SUMMARIES_EN: Mapping[str, str] = MappingProxyType(
         "convert": "convert a ledger to JSON or to another ledger layout",
         "template": "write a blank ledger in an adapter's layout, with drop-down lists and instructions",
         "changes": "compare two months' ledgers: who entered, who left, what changed, overdue",
+        "new-adapter": "write a new adapter package for a region, ready to install and test",
     }
 )
 """One English line per command (``cli_text.COMMAND_SUMMARIES`` is the Chinese)."""

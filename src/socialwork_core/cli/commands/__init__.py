@@ -16,7 +16,7 @@ from datetime import date
 from types import ModuleType
 
 from ..console import Console
-from . import adapters, changes, convert, due, grade, report, template, validate
+from . import adapters, changes, convert, due, grade, new_adapter, report, template, validate
 
 __all__ = ["COMMANDS", "MODULES", "Command"]
 
@@ -31,6 +31,7 @@ MODULES: tuple[ModuleType, ...] = (
     convert,
     template,
     changes,
+    new_adapter,
 )
 """The commands in the order ``socialwork --help`` lists them."""
 

@@ -27,6 +27,7 @@ from . import (
     reports,
     rollup,
     rules,
+    scaffold,
     tabular,
     testing,
 )
@@ -41,6 +42,7 @@ _AREAS: tuple[Mapping[str, str], ...] = (
     rollup.MESSAGES,
     plugins.MESSAGES,
     cli.MESSAGES,
+    scaffold.MESSAGES,
     testing.MESSAGES,
 )
 

@@ -90,6 +90,10 @@ MESSAGES: dict[str, str] = {
         "注意：计算日期 {as_of} 早于统计周期 {period} 的结束日 {end}，报表只包含截至 {as_of} 的情况。"
     ),
     "cli.internal_list": "此清单含完整姓名、电话和住址，仅供社工站内部使用，请勿外传。",
+    "cli.adapter_written": (
+        '适配器软件包已写入 {path}。下一步：cd {path} && pip install -e ".[test]" && python -m pytest'
+    ),
+    "cli.scaffold_refused": "无法生成适配器（{code}）：{problem}",
     # --- progress (shown only when stderr is a terminal) -------------------------------------------
     "cli.progress.plugins": "正在加载适配器……",
     "cli.progress.reading": "正在读取台账 {path}……",
