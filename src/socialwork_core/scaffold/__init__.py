@@ -17,6 +17,7 @@ from string import Template
 
 from .. import __version__
 from ..glossary.messages import render_message
+from ..glossary.scaffold_text import PROVINCE_SUFFIXES
 
 __all__ = ["ScaffoldError", "adapter_files", "write_adapter"]
 
@@ -60,7 +61,7 @@ def _core_requirement() -> str:
 
 def _short(province: str) -> str:
     """四川省 → 四川, 广西壮族自治区 → 广西, 北京市 → 北京 (the name ledgers put in titles)."""
-    for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市"):
+    for suffix in PROVINCE_SUFFIXES:
         if province.endswith(suffix) and len(province) > len(suffix):
             return province[: -len(suffix)]
     return province

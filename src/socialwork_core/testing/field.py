@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 import openpyxl
 
+from ..glossary.messages import testing as words
 from ..ledger import RECORD_CLASSES, Ledger, LedgerFormat, RecordKind, SheetFormat, ledger_of
 from ..ledger import ValueType as _ValueType
 from ..plugins import CategoryDefinition, Region
@@ -59,7 +60,7 @@ FIELD_TRIALS: dict[str, str] = {
 }
 """Each field trial in words, for the kit's messages."""
 
-_UNREADABLE_DATE = "不是日期"
+_UNREADABLE_DATE = words.UNREADABLE_DATE
 """What the spoiled rows hold in a required date column (text that names no date)."""
 
 _PEOPLE_FIELD = {

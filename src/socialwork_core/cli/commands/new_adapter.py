@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from ...glossary.scaffold_text import DEFAULT_PROVINCE
 from ...scaffold import ScaffoldError, write_adapter
 from ..console import CliError, Console
 from ..options import common_options
@@ -24,7 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``socialwork new-adapter``."""
     parser.add_argument("name", metavar="NAME", help="the region code in lower case, e.g. sichuan")
     parser.add_argument(
-        "--province", default="示例省", help="the region's Chinese name, e.g. 四川省"
+        "--province",
+        default=DEFAULT_PROVINCE,
+        help="the region's Chinese name, e.g. Sichuan's (default: a placeholder to change)",
     )
     parser.add_argument(
         "--division", default="99", help="its GB/T 2260 division code prefix, e.g. 51"
