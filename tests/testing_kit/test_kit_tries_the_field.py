@@ -206,3 +206,29 @@ def test_two_rule_sets_taking_effect_on_one_day_fail(install, pytester: pytest.P
         ]
     )
     assert "the day before" not in result.stdout.str()  # the national default grades 2023-12-31
+
+
+@pytest.mark.parametrize(
+    ("broken", "named"),
+    [
+        (
+            "@hookimpl\ndef socialwork_report_templats():\n    return []\n",
+            "*socialwork_report_templats*",
+        ),
+        (
+            "@hookimpl\ndef socialwork_rule_sets():\n    return NATIONAL_DEFAULT\n",
+            "*socialwork_rule_sets*",
+        ),
+    ],
+    ids=["misspelt hook", "one object instead of a list"],
+)
+def test_a_plugin_set_aside_at_load_fails_once_naming_the_hook(
+    install, pytester: pytest.Pytester, broken: str, named: str
+) -> None:
+    install(broken, capabilities=FORMATS)
+    result = run(pytester)
+    outcomes = result.parseoutcomes()
+    assert outcomes.get("failed") == 1 and "error" not in outcomes, outcomes
+    result.stdout.fnmatch_lines(
+        ["*test_adapter_is_discovered_through_its_entry_point*", f"*'field'*{named}"]
+    )
