@@ -311,7 +311,7 @@ def test_a_plugin_set_aside_while_loading_fails_once_saying_why(
 ) -> None:
     install(GOOD_FORMAT, broken, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
-    result.assert_outcomes(failed=1, skipped=13)
+    result.assert_outcomes(failed=1, skipped=14)
     result.stdout.fnmatch_lines(["*loading reported a problem for 'broken'" + why])
     assert "Declare the entry point" not in result.stdout.str()
 
