@@ -179,8 +179,15 @@ def _tier_table(ledger: LedgerLike, period: Period, as_of: date) -> Table:
             ind.visits(share, period),
         )
 
+    # a tier's figure is not the whole ledger's nor one station's: it says so by its own code
     rows = [
-        (REGION.tier_labels.get(tier, tier.label), row(ind.tier_share(ledger, tier)))
+        (
+            REGION.tier_labels.get(tier, tier.label),
+            tuple(
+                attrs.evolve(f, code=f"anhui.tier.{tier.value}.{f.code}")
+                for f in row(ind.tier_share(ledger, tier))
+            ),
+        )
         for tier in StationTier
     ]
     table = grid_table(
