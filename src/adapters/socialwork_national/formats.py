@@ -84,25 +84,46 @@ RECIPIENTS = SheetFormat(
     sheet_names=("服务对象", "服务对象台账", "花名册"),
     required=True,
     columns=(
-        FieldColumn("key", ("档案号", "档案编号", "编号"), required=True),
-        FieldColumn("name", ("姓名", "服务对象姓名"), required=True),
+        FieldColumn("key", ("档案号", "档案编号", "编号")),
         FieldColumn(
-            "resident_id", ("身份证号", "身份证号码", "公民身份号码"), ValueType.RESIDENT_ID
+            "name", ("姓名", "服务对象姓名", "对象姓名", "服务对象", "儿童姓名"), required=True
+        ),
+        FieldColumn(
+            "resident_id",
+            ("身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证"),
+            ValueType.RESIDENT_ID,
         ),
         FieldColumn("sex", ("性别",), ValueType.LABEL, enum=Sex),
         FieldColumn("birth_date", ("出生日期", "出生年月"), ValueType.DATE),
         FieldColumn("ethnicity", ("民族",)),
-        FieldColumn("phones", ("联系电话", "电话", "联系方式"), ValueType.PHONES),
+        FieldColumn(
+            "phones",
+            ("联系电话", "电话", "联系方式", "手机", "手机号", "手机号码", "本人电话"),
+            ValueType.PHONES,
+        ),
         FieldColumn("household_address", ("户籍地址", "户籍地")),
         FieldColumn("residence_address", ("居住地址", "现居住地址", "居住地")),
         FieldColumn("township", ("镇街", "乡镇（街道）", "乡镇")),
-        FieldColumn("village", ("村居", "村（社区）", "所在村居")),
+        FieldColumn(
+            "village",
+            ("村居", "村（社区）", "所在村居", "社区（村）", "所属村", "所在村", "村别", "村名", "村组"),
+        ),
         FieldColumn("household_head", ("户主",)),
-        FieldColumn("guardian", ("监护人", "主要照顾者")),
-        FieldColumn("guardian_phone", ("监护人电话",)),
+        FieldColumn("guardian", ("监护人", "主要照顾者", "监护人姓名", "紧急联系人")),
+        FieldColumn("guardian_phone", ("监护人电话", "监护人联系电话", "紧急联系人电话")),
         FieldColumn(
             "categories",
-            ("对象类别", "对象类型", "服务对象类别"),
+            (
+                "对象类别",
+                "对象类型",
+                "服务对象类别",
+                "类别",
+                "分类",
+                "人员类别",
+                "救助类别",
+                "保障类型",
+                "保障类别",
+            ),
             ValueType.LABEL,
             multi=True,
             enum=Category,
@@ -112,7 +133,12 @@ RECIPIENTS = SheetFormat(
             "disability", ("残疾类别等级", "残疾类别及等级", "残疾情况"), ValueType.DISABILITY
         ),
         FieldColumn("self_care", ("自理能力", "生活自理能力"), ValueType.LABEL, enum=SelfCareLevel),
-        FieldColumn("declared_level", ("服务等级", "探访等级"), ValueType.LABEL, enum=ServiceLevel),
+        FieldColumn(
+            "declared_level",
+            ("服务等级", "探访等级", "关爱等级", "分级", "等级", "风险等级"),
+            ValueType.LABEL,
+            enum=ServiceLevel,
+        ),
         FieldColumn("worker_id", ("负责社工", "责任社工")),
         FieldColumn("registered_on", ("建档日期", "登记日期"), ValueType.DATE),
         FieldColumn("status", ("状态", "在册状态"), ValueType.LABEL, enum=RegisterStatus),
@@ -161,22 +187,42 @@ CONTACTS = SheetFormat(
     kind=RecordKind.CONTACTS,
     sheet_names=("探访记录", "走访记录"),
     columns=(
-        FieldColumn("id", ("记录编号", "编号"), required=True),
-        FieldColumn("on", ("探访日期", "日期", "走访日期"), ValueType.DATE, required=True),
+        FieldColumn("id", ("记录编号", "编号")),
+        FieldColumn(
+            "on",
+            ("探访日期", "日期", "走访日期", "探访时间", "走访时间", "服务日期", "服务时间"),
+            ValueType.DATE,
+            required=True,
+        ),
         FieldColumn(
             "mode",
-            ("探访方式", "方式"),
+            ("探访方式", "方式", "走访方式", "服务方式", "服务形式"),
             ValueType.LABEL,
-            required=True,
             enum=ContactMode,
             labels=CONTACT_MODE_SYNONYMS,
         ),
-        FieldColumn("recipient_keys", ("档案号", "对象档案号"), multi=True),
-        FieldColumn("recipient_resident_ids", ("身份证号",), ValueType.RESIDENT_ID, multi=True),
-        FieldColumn("worker_ids", ("探访社工", "社工"), multi=True),
+        FieldColumn(
+            "recipient_keys", ("档案号", "对象档案号", "档案编号", "服务对象档案号"), multi=True
+        ),
+        FieldColumn(
+            "recipient_resident_ids",
+            ("身份证号", "身份证号码", "公民身份号码", "证件号码"),
+            ValueType.RESIDENT_ID,
+            multi=True,
+        ),
+        FieldColumn(
+            "recipient_names",
+            ("姓名", "对象姓名", "服务对象", "服务对象姓名", "儿童姓名", "被探访人"),
+        ),
+        FieldColumn("recipient_village", ("村居", "村（社区）", "所在村", "村别", "村名", "村")),
+        FieldColumn(
+            "worker_ids",
+            ("探访社工", "社工", "探访人", "走访人", "走访社工", "服务人员", "探访人员"),
+            multi=True,
+        ),
         FieldColumn("case_id", ("个案编号",)),
         FieldColumn("alert_id", ("预警编号",)),
-        FieldColumn("notes", ("探访情况", "探访内容")),
+        FieldColumn("notes", ("探访情况", "探访内容", "走访内容", "服务内容", "走访情况")),
         _station_column(),
     ),
 )
@@ -294,3 +340,7 @@ def regional_sheet(
 DISTINCTIVE_HEADERS: frozenset[str] = frozenset({"档案号", "档案编号", "编号", "姓名"})
 """A register's key and name columns: two of them let the national format read a workbook no
 regional adapter claimed."""
+
+PERSON_WORDS: tuple[str, ...] = ("姓名", "身份证", "公民身份号码", "证件号码")
+"""Words that, inside any header, say a sheet lists people: a workbook no regional adapter claims
+reads as national when one of them is there."""

@@ -10,11 +10,11 @@ from collections.abc import Mapping, Sequence
 
 from socialwork_core.grading import RuleSet
 from socialwork_core.ledger import LedgerFormat
-from socialwork_core.plugins import Region, count_headers, hookimpl
+from socialwork_core.plugins import Region, count_headers, hookimpl, names_people
 from socialwork_core.reports import ReportTemplate
 from socialwork_core.schedule import NATIONAL_DEFAULT
 
-from .formats import DISTINCTIVE_HEADERS, FORMAT, FORMATS
+from .formats import DISTINCTIVE_HEADERS, FORMAT, FORMATS, PERSON_WORDS
 from .region import REGION
 from .reports import TEMPLATES
 
@@ -31,8 +31,12 @@ def socialwork_ledger_formats() -> list[LedgerFormat]:
 
 @hookimpl(trylast=True)
 def socialwork_detect_format(headers: Mapping[str, Sequence[str]]) -> str | None:
-    """The fallback: any workbook with a register's key and name columns reads as national."""
-    return FORMAT.name if count_headers(headers, DISTINCTIVE_HEADERS) >= 2 else None
+    """The fallback: any workbook no regional adapter claims and that names people (a register's
+    key and name columns, or any header naming a person or an ID number: 姓名, 身份证号码 …) reads
+    as national; its sheets and columns are then found by meaning."""
+    if count_headers(headers, DISTINCTIVE_HEADERS) >= 2:
+        return FORMAT.name
+    return FORMAT.name if names_people(headers, PERSON_WORDS) else None
 
 
 @hookimpl

@@ -6,6 +6,7 @@ sets below hold every accepted spelling, so adding one here is all it takes to a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -44,9 +45,44 @@ FOOTER_KEYWORDS: tuple[str, ...] = (
     "备注：",
     "说明:",
     "说明：",
+    "备注",
+    "注:",
+    "注：",
+    "共计",
+    "经办人",
+    "负责人",
+    "审核：",
+    "审核:",
+    "分管领导",
+    "单位负责人",
+    "填报说明",
+    "填表说明",
 )
 """A row whose first non-empty cell starts with one of these (spaces ignored) is a footer or total
 row: reported as skipped, never read as data."""
+
+NON_DATA_ROW_KINDS: dict[str, str] = {
+    "repeated_header": "重复的表头行",
+    "section": "分组标题行",
+}
+"""How ``tabular.non_data_row_skipped`` names the kinds of row that are not data."""
+
+SECTION_NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、．](?!\d))"
+)
+"""How a section heading row starts (一、 （二） 3、): a heading, not a person."""
+
+SECTION_COUNT = re.compile(r"[（(]\s*共?\s*\d+\s*[人户名个]?\s*[）)]\s*$|[:：]?\s*共?\s*\d+\s*[人户名]\s*$")
+"""A count closing a section heading (“（10人）”): not part of the section's name."""
+
+SECTION_INITIALS: frozenset[str] = frozenset("一二三四五六七八九十（(")
+"""The first characters of a numbered section heading."""
+
+TICKS: frozenset[str] = frozenset({"√", "✓", "✔", "☑", "■", "●", "v", "V", "y", "Y", "是", "有", "1"})
+"""A cell under a column headed by a value (a category's tick column) that says “yes”."""
+
+NO_TICKS: frozenset[str] = frozenset({"×", "✗", "✘", "x", "X", "否", "无", "0", "/", "-", "—"})
+"""A cell under such a column that says “no”."""
 
 # --- socialwork_core.tabular.cells: multi-valued cells -------------------------------------------
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import types
 import typing
+import unicodedata
 from collections import abc
 from collections.abc import Callable, Mapping
 from datetime import date, time
@@ -33,7 +34,9 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from ..casework import Activity, Case
 from ..contacts import Contact
 from ..findings import Finding
+from ..glossary import Sex
 from ..glossary.terms import Severity
+from ..identity import resident_id
 from ..recipients import Disability, Recipient
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
@@ -52,6 +55,10 @@ RECORD_CLASSES: Mapping[RecordKind, type[Any]] = {
 
 DISABILITY_PARTS = ("disability_kind", "disability_grade", "disability_certificate")
 PEOPLE_BY_ID = "recipient_resident_ids"
+PEOPLE_BY_NAME = "recipient_names"
+"""A ledger-side field: the person's name, for logs that name people and give no key."""
+PEOPLE_VILLAGE = "recipient_village"
+"""A ledger-side field: the person's village, which tells two people of one name apart."""
 PEOPLE_FIELDS = {
     RecordKind.CONTACTS: "recipient_keys",
     RecordKind.RESOURCE_LINKS: "recipient_keys",
@@ -118,7 +125,7 @@ def _collection_fields(cls: type[Any]) -> frozenset[str]:
     return found
 
 
-SET_ASIDE = frozenset((*DISABILITY_PARTS, PEOPLE_BY_ID))
+SET_ASIDE = frozenset((*DISABILITY_PARTS, PEOPLE_BY_ID, PEOPLE_BY_NAME, PEOPLE_VILLAGE))
 """Ledger-side fields combined by the builder rather than passed on as they are."""
 
 
@@ -261,6 +268,28 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
         return None
 
 
+def _sex_from_id(data: dict[str, Any], notes: list[Placed]) -> None:
+    """Sex comes from the ID number when its cell is empty; a disagreement is a warning (the cell
+    as written is kept)."""
+    try:
+        derived = resident_id.sex(data["resident_id"])
+    except (ValueError, IndexError):
+        return
+    written = data.get("sex")
+    if written is None:
+        data["sex"] = derived.value
+        return
+    code = written.value if isinstance(written, Enum) else str(written)
+    if code != derived.value:
+        differs = Finding.of(
+            "ledger.sex_differs_from_id",
+            Severity.WARNING,
+            written=Sex(code).label if code in {s.value for s in Sex} else code,
+            from_id=derived.label,
+        )
+        notes.append(Placed(differs, "sex"))
+
+
 class RecordBuilder:
     """Builds records of every kind; remembers recipients so later sheets can refer to them."""
 
@@ -272,6 +301,8 @@ class RecordBuilder:
         self.library_converter = library_converter
         self.key_by_resident_id: dict[str, str] = {}
         self.keys: set[str] = set()
+        self.people = PeopleIndex()
+        """The register's people by name (and village), for rows that name them only."""
         self.recipients_loaded = False
         self._plans: dict[RecordKind, _KindPlan] = {}
 
@@ -279,6 +310,7 @@ class RecordBuilder:
         self.keys.add(person.key)
         if person.resident_id is not None:
             self.key_by_resident_id[person.resident_id] = person.key
+        self.people.add(person.key, person.name, person.village)
 
     def plan(self, kind: RecordKind) -> _KindPlan:
         """What building records of ``kind`` needs to know, worked out once."""
@@ -312,6 +344,7 @@ class RecordBuilder:
         cls, names = plan.cls, plan.names
         data: dict[str, Any] = {}
         problems: list[Placed] = []
+        notes: list[Placed] = []
         collections = plan.collections
         for field, value in values.items():
             if value is None or field in SET_ASIDE:
@@ -341,13 +374,21 @@ class RecordBuilder:
         if not SET_ASIDE.isdisjoint(values):
             self._disability(values, data)
         if plan.names_people:
-            self._people(kind, values, data, problems)
+            self._people(kind, values, data, problems, notes)
         if plan.recipients:
             if "key" not in data:
-                if "resident_id" not in data:
+                # no 档案号: the ID number keys the person, else the name (and village)
+                if "resident_id" in data:
+                    data["key"] = data["resident_id"]
+                elif "name" in data:
+                    village = data.get("village")
+                    name = compact_name(data["name"])
+                    data["key"] = f"{name}·{compact_name(village)}" if village else name
+                else:
                     missing = Finding.of("ledger.recipient_without_key", Severity.ERROR)
                     return None, [Placed(missing)]
-                data["key"] = data["resident_id"]
+            if "resident_id" in data:
+                _sex_from_id(data, notes)
             data["extras"] = dict(extras)
         elif plan.id_prefix and "id" not in data:
             data["id"] = f"{plan.id_prefix}{position}"
@@ -359,7 +400,7 @@ class RecordBuilder:
         if plan.routes:
             record = _direct(cls, plan, data)
             if record is not None:
-                return record, []
+                return record, notes
         # plain data, as ``serialize.structure`` takes it (``_plain``, with its common cases first)
         converter = self.converter
         plain: dict[str, Any] = {}
@@ -381,7 +422,7 @@ class RecordBuilder:
                 "ledger.record_invalid", Severity.ERROR, problems="; ".join(_leaf_messages(error))
             )
             return None, [Placed(invalid)]
-        return record, []
+        return record, notes
 
     @staticmethod
     def _disability(values: Mapping[str, Any], data: dict[str, Any]) -> None:
@@ -398,21 +439,116 @@ class RecordBuilder:
         values: Mapping[str, Any],
         data: dict[str, Any],
         problems: list[Placed],
+        notes: list[Placed],
     ) -> None:
+        """Who a row names: by register key, else by ID number, else by name (and village). A key
+        or ID number the register lacks is linked by the row's name when that names exactly one
+        person (with a warning); a name that matches no one but sounds like someone is reported
+        with the likely person, never linked silently."""
         target = PEOPLE_FIELDS[kind]
         named: Any = data.get(target, ())
-        keys = list(named)
-        if self.recipients_loaded:
-            for key in keys:
-                if key not in self.keys:
-                    unknown = Finding.of("ledger.unknown_recipient", Severity.ERROR, value=key)
-                    problems.append(Placed(unknown, target))
+        keys: list[str] = []
+        unknown: list[tuple[str, str]] = []  # (value, field)
+        for key in named:
+            if not self.recipients_loaded or key in self.keys:
+                keys.append(key)
+            else:
+                unknown.append((key, target))
         for number in values.get(PEOPLE_BY_ID) or ():
             key = self.key_by_resident_id.get(number)
             if key is None:
-                unknown = Finding.of("ledger.unknown_recipient", Severity.ERROR, value=number)
-                problems.append(Placed(unknown, PEOPLE_BY_ID))
+                unknown.append((number, PEOPLE_BY_ID))
             elif key not in keys:
                 keys.append(key)
-        if keys and (len(keys) != len(named) or type(named) is not tuple):
+        name = values.get(PEOPLE_BY_NAME)
+        if name and not keys and self.recipients_loaded:
+            village = values.get(PEOPLE_VILLAGE)
+            key, finding = self.people.find(name, village)
+            if key is not None:
+                keys.append(key)
+                for value, field in unknown:
+                    linked = Finding.of(
+                        "ledger.linked_by_name",
+                        Severity.WARNING,
+                        value=value,
+                        name=compact_name(name),
+                        key=key,
+                    )
+                    notes.append(Placed(linked, field))
+                unknown = []
+            elif finding is not None:
+                problems.append(Placed(finding, PEOPLE_BY_NAME))
+                return
+        for value, field in unknown:
+            missing = Finding.of("ledger.unknown_recipient", Severity.ERROR, value=value)
+            problems.append(Placed(missing, field))
+        if unknown:
+            return
+        if not keys and self.recipients_loaded and kind is RecordKind.CONTACTS:
+            nobody = Finding.of("ledger.record_without_person", Severity.ERROR)
+            problems.append(Placed(nobody))
+            return
+        if keys and (len(keys) != len(named) or type(named) is not tuple or keys != list(named)):
             data[target] = tuple(keys)
+
+
+def compact_name(name: str) -> str:
+    """A name as compared: every space removed (“王 兰英” is “王兰英”), full-width made half-width."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+class PeopleIndex:
+    """The register's people by name, to find the person a log names without a key or ID."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, list[tuple[str, str | None]]] = {}
+        self._by_sound: dict[str, list[tuple[str, str]]] | None = None
+
+    def add(self, key: str, name: str, village: str | None) -> None:
+        self._by_name.setdefault(compact_name(name), []).append((key, village))
+        self._by_sound = None
+
+    def find(self, name: str, village: str | None) -> tuple[str | None, Finding | None]:
+        """The key of the one person called ``name`` (in ``village`` when given and needed), or
+        ``None`` and the finding that says why not."""
+        wanted = compact_name(name)
+        found = self._by_name.get(wanted, [])
+        if village and len(found) > 1:
+            place = compact_name(village)
+            found = [
+                (k, v) for k, v in found if v and (place in compact_name(v) or compact_name(v) in place)
+            ] or found
+        if len(found) == 1:
+            return found[0][0], None
+        if len(found) > 1:
+            where = f"村居“{village}”中" if village else ""
+            return None, Finding.of(
+                "ledger.recipient_ambiguous",
+                Severity.ERROR,
+                name=wanted,
+                count=len(found),
+                village=where,
+            )
+        likely = self._sounds_like(wanted)
+        if likely is not None:
+            return None, Finding.of(
+                "ledger.recipient_sounds_like",
+                Severity.ERROR,
+                name=wanted,
+                likely=likely[1],
+                key=likely[0],
+            )
+        return None, Finding.of("ledger.recipient_not_registered", Severity.ERROR, name=wanted)
+
+    def _sounds_like(self, name: str) -> tuple[str, str] | None:
+        """The one registered person whose name is read the same (同音字), if there is one."""
+        from pypinyin import lazy_pinyin  # only when a name matches no one
+
+        if self._by_sound is None:
+            self._by_sound = {}
+            for known, people in self._by_name.items():
+                sound = " ".join(lazy_pinyin(known))
+                for key, _village in people:
+                    self._by_sound.setdefault(sound, []).append((key, known))
+        candidates = self._by_sound.get(" ".join(lazy_pinyin(name)), [])
+        return candidates[0] if len(candidates) == 1 else None

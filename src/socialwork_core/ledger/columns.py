@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..findings import FindingError
@@ -23,6 +24,7 @@ from ..tabular import (
     time_value,
     yes_no,
 )
+from ..tabular.headers import normalise_header
 from .format import FieldColumn, SheetFormat, ValueType
 
 
@@ -72,8 +74,26 @@ def coercer_for(column: FieldColumn) -> Coercer:
     return _COERCERS[column.type]
 
 
-def table_spec(sheet: SheetFormat) -> TableSpec:
-    """The reader's view of one sheet format."""
+SECTION_FIELDS: dict[str, str] = {"village": r"(村|社区|居委会|居|屯|组)$"}
+"""Fields a section-heading row (“一、金坪村（10人）”) may carry to the rows below it, and what
+the heading's name must end with to be read so (a village's name)."""
+
+
+def table_spec(sheet: SheetFormat, others: Iterable[SheetFormat] = ()) -> TableSpec:
+    """The reader's view of one sheet format. ``others``: the format's other sheets, whose headers
+    (those this sheet does not share) are not taken here by a partial match."""
+    own = {normalise_header(h) for c in sheet.columns for h in c.headers}
+    foreign = {
+        normalise_header(h)
+        for other in others
+        if other is not sheet
+        for c in other.columns
+        for h in c.headers
+    } - own
+    fields = {c.field for c in sheet.columns}
+    section = next((f for f in SECTION_FIELDS if f in fields), None)
+    if section is None:
+        section = next((f for f in fields if f.endswith("_village")), None)
     return TableSpec(
         columns=[
             ColumnSpec(
@@ -86,4 +106,7 @@ def table_spec(sheet: SheetFormat) -> TableSpec:
             for c in sheet.columns
         ],
         sheet_names=sheet.sheet_names,
+        foreign_headers=frozenset(foreign),
+        section_field=section,
+        section_pattern=SECTION_FIELDS["village"] if section else "",
     )

@@ -107,6 +107,7 @@ def load_ledger(
     recipient_rows: dict[str, tuple[str, int]] = {}
     order = {kind: i for i, kind in enumerate(_LOAD_ORDER)}
     sheets = sorted(fmt.sheets, key=lambda s: order[s.kind])
+    taken: list[str] = []  # sheets read as one kind are not searched for another
     with collector_paused(), open_workbook(path, limits=limits or ReadLimits()) as workbook:
         for number, sheet_format in enumerate(sheets):
             # the next sheet is parsed on another core while this one is read
@@ -116,7 +117,9 @@ def load_ledger(
                     workbook.prefetch(name)
             kind = sheet_format.kind
             try:
-                table = read_table(workbook, table_spec(sheet_format))
+                table = read_table(
+                    workbook, table_spec(sheet_format, fmt.sheets), skip=tuple(taken)
+                )
             except WorkbookError as error:
                 if sheet_format.required or error.code != "tabular.sheet_not_found":
                     raise
@@ -128,13 +131,15 @@ def load_ledger(
                 )
                 issues.append(Issue(missing))
                 continue
+            taken.append(table.sheet)
             repeats = kind in (RecordKind.RECIPIENTS, RecordKind.STATIONS) or any(
                 c.field == "id" for c in sheet_format.columns
             )
             sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats)
             # clean rows go straight to records; any other row the general way (compiled.py)
             labels = frozenset(c.field for c in sheet_format.columns if c.type is ValueType.LABEL)
-            quick = compile_rows(builder, kind, table, labels)
+            # the generated function serves sheets laid out as the format writes them
+            quick = compile_rows(builder, kind, table, labels) if table.plain else None
             # a clean row of a kind with nothing more to check (no keys that may repeat) is
             # kept at once: most rows of a large ledger, so theirs is the short way
             if quick is None or sheet.check_repeats or kind is RecordKind.RECIPIENTS:

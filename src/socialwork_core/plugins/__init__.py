@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from .calls import hook_names
 from .categories import check_local_categories
-from .detect import count_headers, workbook_headers
+from .detect import count_headers, names_people, workbook_headers
 from .info import AdapterInfo, DetectedFormat, PluginOrigin
 from .loading import DISABLED_PLUGINS_ENV, load_plugins
 from .manager import Plugins
@@ -50,6 +50,7 @@ __all__ = [
     "category_parents",
     "check_local_categories",
     "count_headers",
+    "names_people",
     "hook_names",
     "hookimpl",
     "load_plugins",

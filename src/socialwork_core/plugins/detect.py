@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 # The tabular reader (and openpyxl behind it) is imported when first needed, so that importing the
 # plugin contract, and with it ``socialwork_core.hookimpl``, stays light.
 
-__all__ = ["count_headers", "workbook_headers"]
+__all__ = ["count_headers", "names_people", "workbook_headers"]
 
 
 def workbook_headers(
@@ -50,3 +50,14 @@ def count_headers(headers: Mapping[str, Sequence[str]], wanted: Iterable[str]) -
 
     found = {normalise_label(text) for texts in headers.values() for text in texts}
     return sum(1 for text in {normalise_label(w) for w in wanted} if text in found)
+
+
+def names_people(headers: Mapping[str, Sequence[str]], words: Iterable[str]) -> bool:
+    """Whether any header text of ``headers`` (as the hook receives them) contains one of
+    ``words`` once spaces, marks and widths are ignored (“＊姓 名” contains “姓名”)."""
+    from ..tabular.headers import normalise_header
+
+    wanted = [normalise_header(w) for w in words]
+    return any(
+        w in normalise_header(text) for texts in headers.values() for text in texts for w in wanted
+    )

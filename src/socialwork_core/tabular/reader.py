@@ -7,6 +7,8 @@ few header rows and the list of merged ranges), so memory stays flat in the numb
 from __future__ import annotations
 
 import itertools
+import re
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType, TracebackType
@@ -17,8 +19,18 @@ import attrs
 from ..findings import Finding, FindingError
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
-from .cells import Coerced, Coercer, RawValue, is_blank, normalise_label, raw_text, split_values
+from .cells import (
+    Coerced,
+    Coercer,
+    RawValue,
+    is_blank,
+    normalise_label,
+    raw_text,
+    split_values,
+    text,
+)
 from .errors import WorkbookError
+from .headers import Assignment, ColumnChoice, FieldWords, HeaderColumn, assign, compose, field_words
 from .issues import Issue, column_letter
 from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
 from .spec import TableSpec
@@ -82,6 +94,11 @@ class Layout:
     """Field → 0-based column."""
     extras: tuple[tuple[int, str], ...] = ()
     """(0-based column, header) of the columns no spec column claimed."""
+    joined: Mapping[str, tuple[int, ...]] = attrs.field(factory=dict, converter=_freeze)
+    """Field of several values → further 0-based columns read into it (tick columns under one
+    group heading, 主类别 + 兼类别)."""
+    choices: tuple[ColumnChoice, ...] = ()
+    """Why each column was taken for its field (``tabular.headers``)."""
 
     def header_of(self, field: str) -> str:
         column = self.fields[field]
@@ -110,122 +127,231 @@ def _name(value: object) -> str:
     return "" if is_blank(value) else raw_text(value).strip()
 
 
-def _matched(spec: TableSpec, names: Sequence[tuple[int, str, str]]) -> set[str]:
-    """The fields of the spec columns that some (column, name, sub name) header matches."""
-    return {
-        column.field
-        for column in spec.columns
-        if any(column.matches(n) or (s and column.matches(s)) for _, n, s in names)
-    }
-
-
 @attrs.frozen
 class _Candidate:
-    score: int
+    score: float
     rows: tuple[int, ...]
-    names: tuple[tuple[int, str, str], ...]  # (column, display name, sub name or "")
+    """0-based sheet rows of the header block."""
+    columns: tuple[HeaderColumn, ...]
+    assignment: Assignment
+
+    @property
+    def matched(self) -> set[str]:
+        return set(self.assignment.chosen)
+
+
+def _words(spec: TableSpec) -> tuple[FieldWords, ...]:
+    return field_words(
+        (c.field, c.headers, c.multi, 2.0 if c.required else 1.0) for c in spec.columns
+    )
+
+
+def _block_score(spec: TableSpec, assignment: Assignment) -> float:
+    weight = {c.field: (2.0 if c.required else 1.0) for c in spec.columns}
+    return sum(min(c.score, 100.0) / 100.0 * weight[c.field] for c in assignment.chosen.values())
+
+
+class _Grid:
+    """The buffered top of a sheet as header texts, merged areas filled in (titles left out)."""
+
+    def __init__(self, buffer: Sequence[tuple[int, Cells]], merged: Sequence[Merge]) -> None:
+        self.rows = dict(buffer)
+        self.order = [r for r, _ in buffer]
+        width = max((len(cells) for _, cells in buffer), default=0)
+        for (first_row, _first_col), (_last_row, last_col) in merged:
+            if first_row in self.rows:  # a merged heading may reach past the last value
+                width = max(width, last_col + 1)
+        used = [
+            c
+            for c in range(width)
+            if any(c < len(cells) and not is_blank(cells[c]) for cells in self.rows.values())
+        ]
+        self.width = (max(used) + 1) if used else 0
+        span = max(1, len(used))
+        # a merge across (nearly) the whole table is a title or a 填报单位 line, never a group
+        # heading over sub-columns
+        headings = [
+            m for m in merged if not (m[1][1] - m[0][1] + 1 >= max(2, 0.8 * span) and span >= 4)
+        ]
+        filled = _merge_lookup(headings, self.rows)
+        self.fill = {key: _name(value) for key, value in filled.items()}
+        self.texts: dict[int, list[str]] = {
+            r: [_name(cells[c]) if c < len(cells) else "" for c in range(self.width)]
+            for r, cells in buffer
+        }
+
+    def is_title(self, r: int) -> bool:
+        """A row holding one text only (a title, a 填报单位 line) cannot start a header."""
+        texts = {t for t in self.texts.get(r, ()) if t}
+        texts |= {v for (row, _c), v in self.fill.items() if row == r and v}
+        return len(texts) <= 1 and self.width >= 3
+
+    def compose(self, r: int, depth: int) -> list[HeaderColumn]:
+        base = self.order.index(r)
+        block = self.order[base : base + depth]
+        texts = [self.texts[x] for x in block]
+        fill = {(block.index(x), c): v for (x, c), v in self.fill.items() if x in block}
+        return compose(texts, fill, 0, depth, self.width)
 
 
 def _candidates(
     spec: TableSpec, buffer: Sequence[tuple[int, Cells]], merged: Sequence[Merge], search: int
 ) -> Iterator[_Candidate]:
-    rows = dict(buffer)
-    filled = _merge_lookup(merged, rows)
-    width = max((len(cells) for _, cells in buffer), default=0)
-    for (first_row, _first_col), (_last_row, last_col) in merged:
-        if first_row in rows:  # a merged heading may reach past the last value
-            width = max(width, last_col + 1)
-
-    def cell(r: int, c: int) -> str:
-        if (r, c) in filled:
-            return _name(filled[(r, c)])
-        cells = rows.get(r, [])
-        return _name(cells[c]) if c < len(cells) else ""
-
-    def score(names: Sequence[tuple[int, str, str]]) -> int:
-        return len(_matched(spec, names))
-
-    def singles(r: int) -> tuple[tuple[int, str, str], ...]:
-        return tuple((c, cell(r, c), "") for c in range(width) if cell(r, c))
-
-    def title_over(r: int) -> bool:
-        # A merge spanning every column of the row below is a title ("填报单位：…"), not a
-        # group heading over sub-columns.
-        below = [c for c in range(width) if cell(r + 1, c)]
-        return bool(below) and any(
-            r0 == r and c0 <= below[0] and c1 >= below[-1] and c1 > c0
-            for (r0, c0), (_r1, c1) in merged
-        )
-
-    for r, _cells in buffer[:search]:
-        single = singles(r)
-        yield _Candidate(score(single), (r,), single)
-        if r + 1 in rows and not title_over(r):
-            double: list[tuple[int, str, str]] = []
-            for c in range(width):
-                top, sub = cell(r, c), cell(r + 1, c)
-                if not sub or sub == top:
-                    if top:
-                        double.append((c, top, ""))
-                elif not top:
-                    double.append((c, sub, ""))
-                else:
-                    double.append((c, f"{top}/{sub}", sub))
-            spans = any(r0 <= r < r1 or (r0 == r and c1 > c0) for (r0, c0), (r1, c1) in merged)
-            two = _Candidate(score(double), (r, r + 1), tuple(double))
-            # two rows only when they explain more than either row alone (or a merge ties them)
-            alone = max(score(single), score(singles(r + 1)))
-            if two.score > alone or (two.score == alone and spans and two.score):
-                yield attrs.evolve(two, score=two.score + 1 if spans else two.score)
+    grid = _Grid(buffer, merged)
+    words = _words(spec)
+    order = grid.order
+    for position, r in enumerate(order[:search]):
+        if grid.is_title(r):
+            continue
+        for depth in (1, 2, 3):
+            block = order[position : position + depth]
+            if len(block) < depth or block[-1] - r != depth - 1:
+                break
+            if depth > 1 and grid.is_title(block[-1]):
+                break
+            columns = grid.compose(r, depth)
+            assignment = assign(columns, words, foreign=spec.foreign_headers)
+            score = _block_score(spec, assignment)
+            if score:
+                yield _Candidate(score, tuple(block), tuple(columns), assignment)
 
 
 def _best(
     spec: TableSpec, sheet: SheetData, buffer: Sequence[tuple[int, Cells]], search: int
 ) -> _Candidate | None:
+    """The header block that explains the most, a deeper one only when it explains more; then
+    the columns are given again, this time weighing the values below the header."""
     best: _Candidate | None = None
     for candidate in _candidates(spec, buffer, sheet.merged, search):
-        if candidate.score and (best is None or candidate.score > best.score):
+        value = candidate.score - 0.6 * (len(candidate.rows) - 1)
+        if best is None or value > best.score - 0.6 * (len(best.rows) - 1) + 1e-9:
             best = candidate
-    return best
+    if best is None:
+        return None
+    sample = [cells for r, cells in buffer if r > best.rows[-1]][:_SAMPLE_ROWS]
+    coercers = {c.field: c.coerce for c in spec.columns}
+
+    def evidence(field: str, column: int) -> float | None:
+        coerce = coercers[field]
+        if coerce is text:
+            return None
+        values = [cells[column] for cells in sample if column < len(cells)]
+        values = [v for v in values if not is_blank(v)]
+        if len(values) < 3:
+            return None
+        accepted = 0
+        for value in values:
+            try:
+                coerce(value)
+            except FindingError:
+                continue
+            except Exception:  # a coercer refusing a value it was not made for
+                continue
+            accepted += 1
+        return accepted / len(values)
+
+    assignment = assign(
+        best.columns, _words(spec), foreign=spec.foreign_headers, evidence=evidence
+    )
+    return attrs.evolve(best, assignment=assignment, score=_block_score(spec, assignment))
+
+
+_SAMPLE_ROWS: Final = 25
+"""How many rows below a header are looked at to confirm what its columns hold."""
 
 
 def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout, list[Issue]]:
-    fields: dict[str, int] = {}
-    extras: list[tuple[int, str]] = []
-    issues: list[Issue] = []
+    assignment = best.assignment
+    by_field = {c.field: c for c in spec.columns}
+    fields = {field: choice.column for field, choice in assignment.chosen.items()}
+    joined = {field: tuple(c for c, _ in cols) for field, cols in assignment.joined.items()}
+    taken = set(fields.values()) | {c for cols in joined.values() for c in cols}
     headers: list[tuple[int, str]] = []
     seen_names: set[str] = set()
-    for column, name, sub in best.names:
-        display = name if name not in seen_names else f"{name}#{column_letter(column)}"
+    for column in best.columns:
+        name = column.display
+        display = name if name not in seen_names else f"{name}#{column_letter(column.index)}"
         seen_names.add(display)
-        headers.append((column, display))
-        spec_column = next((s for s in spec.columns if s.matches(name)), None) or next(
-            (s for s in spec.columns if sub and s.matches(sub)), None
-        )
-        if spec_column is not None and spec_column.field not in fields:
-            fields[spec_column.field] = column
+        headers.append((column.index, display))
+    display_of = dict(headers)
+    extras = [(c, display_of[c]) for c, _ in headers if c not in taken]
+    issues: list[Issue] = []
+    header_row = best.rows[0] + 1
+    for field, choice in sorted(assignment.chosen.items(), key=lambda item: item[1].column):
+        if choice.how == "exact":
             continue
-        extras.append((column, display))
-        if spec_column is not None:
-            first = column_letter(fields[spec_column.field])
-            finding = Finding.of(
-                "tabular.duplicate_column",
-                Severity.WARNING,
-                header=display,
-                column=column_letter(column),
-                first=first,
+        read = Finding.of(
+            "tabular.column_read_as",
+            Severity.INFO,
+            header=display_of[choice.column],
+            expected=by_field[field].header,
+            reason=_reason(choice),
+        )
+        letter = column_letter(choice.column)
+        issues.append(Issue(read, sheet_name, header_row, letter, display_of[choice.column]))
+    for field, columns in joined.items():
+        names = words.LIST_JOINER.join(display_of[c] for c in columns)
+        together = Finding.of(
+            "tabular.columns_joined",
+            Severity.INFO,
+            headers=names,
+            expected=by_field[field].header,
+            first=display_of[fields[field]],
+        )
+        issues.append(Issue(together, sheet_name, header_row))
+    for choice, winner in assignment.displaced:
+        if choice.column in taken:
+            continue
+        finding = Finding.of(
+            "tabular.duplicate_column",
+            Severity.INFO,
+            header=display_of[choice.column],
+            column=column_letter(choice.column),
+            first=column_letter(winner),
+        )
+        issues.append(
+            Issue(
+                finding,
+                sheet_name,
+                header_row,
+                column_letter(choice.column),
+                display_of[choice.column],
             )
-            issues.append(
-                Issue(finding, sheet_name, best.rows[0] + 1, column_letter(column), display)
-            )
+        )
+    for column, name, candidates in assignment.undecided:
+        finding = Finding.of(
+            "tabular.column_ambiguous",
+            Severity.WARNING,
+            header=name,
+            candidates=words.LIST_JOINER.join(by_field[s.field].header for s in candidates),
+        )
+        issues.append(Issue(finding, sheet_name, header_row, column_letter(column), name))
     layout = Layout(
         sheet=sheet_name,
         header_rows=tuple(r + 1 for r in best.rows),
         headers=tuple(headers),
         fields=fields,
         extras=tuple(extras),
+        joined=joined,
+        choices=tuple(assignment.chosen.values()),
     )
     return layout, issues
+
+
+_HOW: Final = {
+    "brackets": "括号内的说明不计",
+    "contains": "列名包含“{accepted}”",
+    "within": "列名是“{accepted}”的简写",
+    "similar": "列名与“{accepted}”相近",
+}
+
+
+def _reason(choice: ColumnChoice) -> str:
+    reason = _HOW.get(choice.how, "").format(accepted=choice.accepted)
+    if choice.evidence is not None and choice.evidence >= 0.8:
+        share = round(100 * choice.evidence)
+        reason = f"{reason}，且{share}%的值符合" if reason else f"{share}%的值符合"
+    return reason or choice.how
 
 
 # --- the table ------------------------------------------------------------------------------------
@@ -271,6 +397,24 @@ class Table:
                 () if c.multi else None,
             )
             for c in spec.columns
+        )
+        self._joined = dict(layout.joined)
+        self._leaf_of = {column: header.rsplit("/", 1)[-1] for column, header in layout.headers}
+        # what a row that is not data may start with: footers and notes, a section's numbering,
+        # a header repeated lower down
+        self._header_texts = frozenset(
+            normalise_label(raw_text(h.rsplit("/", 1)[-1])) for _, h in layout.headers
+        )
+        self.skip_initials: frozenset[str] = (
+            FOOTER_INITIALS | SECTION_INITIALS | frozenset(h[:1] for h in self._header_texts if h)
+        )
+        self._section_column = (
+            layout.fields.get(spec.section_field, -1) if spec.section_field else -1
+        )
+        self._section_pattern = re.compile(spec.section_pattern) if spec.section_pattern else None
+        self._carry: Any = None
+        self._required_columns = frozenset(
+            layout.fields[c.field] for c in spec.required if c.field in layout.fields
         )
 
     def __enter__(self) -> Table:
@@ -331,8 +475,9 @@ class Table:
             self.close()
 
     def is_skipped(self, index: int, cells: Cells) -> bool:
-        """Whether ``data_rows`` leaves the row out: blank, or a footer (noted in ``issues``).
-        Only for rows from ``unmerged_rows``."""
+        """Whether ``data_rows`` leaves the row out: blank, or a row that is not data (a footer,
+        total, note, section heading or repeated header: noted in ``issues``). Only for rows from
+        ``unmerged_rows``; a section heading's carried value is filled into the rows after it."""
         first: object = _NOTHING
         for v in cells:
             if v is not None and not (isinstance(v, str) and not v.strip()):
@@ -340,11 +485,87 @@ class Table:
                 break
         if first is _NOTHING:
             return True
-        footer = _footer_of(first)
-        if footer is None:
-            return False
-        self._note_footer(index, footer)
-        return True
+        if self._skip(index, cells, first):
+            return True
+        self._fill_carried(cells)
+        return False
+
+    def _skip(self, index: int, cells: Cells, first: object) -> bool:
+        """The one rule for a non-blank row that is not data: a footer or total (its first or
+        second text starts with 合计, 填表人 …), a repeated header, or a section heading (one text
+        across the row). Notes the row and returns True; a section heading also sets the value it
+        carries to the rows below."""
+        texts = [v for v in cells if isinstance(v, str) and v.strip()][:2]
+        for candidate in texts:
+            footer = _footer_of(candidate)
+            if footer is not None:
+                self._note_footer(index, footer)
+                return True
+        if len(self._header_texts) >= 2:
+            same = sum(
+                1
+                for v in cells
+                if isinstance(v, str) and normalise_label(v) in self._header_texts
+            )
+            if same >= max(2, len(self._header_texts) // 2):
+                self._note(index, "repeated_header", first)
+                return True
+        if self._width >= 3 and isinstance(first, str):
+            distinct = {raw_text(v).strip() for v in cells if not is_blank(v)}
+            if len(distinct) == 1 and self._is_heading(first, cells):
+                self._heading(index, first.strip())
+                return True
+        return False
+
+    def _is_heading(self, first: str, cells: Cells) -> bool:
+        heading = first.strip()
+        if SECTION_NUMBERING.match(heading) or len(heading) > 8:
+            return True
+        at = next(i for i, v in enumerate(cells) if not is_blank(v))
+        return at not in self._required_columns
+
+    def _heading(self, index: int, heading: str) -> None:
+        name = SECTION_NUMBERING.sub("", heading)
+        name = SECTION_COUNT.sub("", name).strip()
+        carried = None
+        if (
+            self._section_column >= 0
+            and self._section_pattern is not None
+            and self._section_pattern.search(name)
+        ):
+            carried = name
+        self._carry = carried
+        if carried is None:
+            self._note(index, "section", heading)
+            return
+        finding = Finding.of(
+            "tabular.section_heading",
+            Severity.INFO,
+            row=index + 1,
+            value=heading,
+            header=dict(self.layout.headers).get(self._section_column, ""),
+            carried=carried,
+        )
+        self.issues.append(Issue(finding, self.sheet, index + 1, raw=heading))
+
+    def _fill_carried(self, cells: Cells) -> None:
+        column = self._section_column
+        if self._carry is None or column < 0:
+            return
+        if len(cells) <= column:
+            cells.extend([None] * (column + 1 - len(cells)))
+        if is_blank(cells[column]):
+            cells[column] = self._carry
+
+    def _note(self, index: int, kind: str, value: object) -> None:
+        finding = Finding.of(
+            "tabular.non_data_row_skipped",
+            Severity.INFO,
+            row=index + 1,
+            kind=words.NON_DATA_ROW_KINDS[kind],
+            value=raw_text(value).strip(),
+        )
+        self.issues.append(Issue(finding, self.sheet, index + 1, raw=raw_text(value).strip()))
 
     def _note_footer(self, index: int, footer: str) -> None:
         finding = Finding.of(
@@ -356,6 +577,18 @@ class Table:
         """The data row ``(index, cells)`` (from ``data_rows``, or ``unmerged_rows`` and not
         ``is_skipped``) read: values coerced by field, issues, extras."""
         return self._row(index, cells)
+
+    @property
+    def plain(self) -> bool:
+        """Whether the sheet is laid out as a format writes it: one header row, every column
+        taken by its exact header, none joined or left undecided. Only such sheets go to a
+        loader's quick way for clean rows."""
+        layout = self.layout
+        return (
+            len(layout.header_rows) == 1
+            and not layout.joined
+            and all(c.how == "exact" for c in layout.choices)
+        )
 
     @property
     def width(self) -> int:
@@ -381,6 +614,8 @@ class Table:
                 pending.setdefault(r0, []).append(merge)
         active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
         nothing = _NOTHING
+        initials = self.skip_initials
+        carry = self._carry
         for index, cells in self._rest:
             if index <= last_header:
                 continue
@@ -403,17 +638,24 @@ class Table:
                 active = [a for a in active if a[0] > index]
                 if first is nothing:
                     continue
-                footer = _footer_text(cells)
-            elif first is nothing:
-                continue
-            elif isinstance(first, str) and first.lstrip()[:1] in FOOTER_INITIALS:
-                footer = _footer_of(first)
-            else:  # what _footer_of says without the call: no footer starts so
+                if self._skip(index, cells, first):
+                    carry = self._carry
+                    continue
+                self._fill_carried(cells)
                 yield index, cells
                 continue
-            if footer is not None:
-                self._note_footer(index, footer)
+            elif first is nothing:
                 continue
+            elif not (isinstance(first, str) and first.lstrip()[:1] in initials):
+                # no row that is not data starts so
+                if carry is not None:
+                    self._fill_carried(cells)
+                yield index, cells
+                continue
+            if self._skip(index, cells, first):
+                carry = self._carry
+                continue
+            self._fill_carried(cells)
             yield index, cells
 
     def _row(self, index: int, cells: Cells) -> RowParts:
@@ -446,6 +688,8 @@ class Table:
                 values[field] = absent
                 continue
             raw = cells[column_index] if column_index < size else None
+            if field in self._joined:
+                raw = self._joined_raw(cells, (column_index, *self._joined[field]))
             found: Sequence[Finding]
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 values[field] = absent
@@ -488,8 +732,27 @@ class Table:
             if found:
                 letter = column_letter(column_index)
                 text = raw_text(raw)
+                if not required:
+                    found = [flagged(f) for f in found]
                 issues.extend(Issue(f, sheet, number, letter, header, text) for f in found)
         return index, cells, values, issues, self.extras_of(cells)
+
+    def _joined_raw(self, cells: Cells, columns: Sequence[int]) -> str | None:
+        """The cells of several columns read as one field's words: a tick (√) under a column
+        headed by a word stands for that word, a cross (×) for nothing, any other text for
+        itself (the 其他 column's “重病”)."""
+        parts: list[str] = []
+        size = len(cells)
+        for column in columns:
+            value = cells[column] if column < size else None
+            if is_blank(value):
+                continue
+            found = raw_text(value).strip()
+            if found in words.TICKS:
+                parts.append(self._leaf_of.get(column, found))
+            elif found not in words.NO_TICKS:
+                parts.append(found)
+        return words.LIST_JOINER.join(parts) if parts else None
 
     def extras_of(self, cells: Cells) -> dict[str, str]:
         """Header → text of the row's non-empty cells in columns the spec does not know (beyond
@@ -514,6 +777,15 @@ RowParts = tuple[int, Cells, dict[str, Any], list[Issue], dict[str, str]]
 filled in, values by field, issues, extras), the makings of a ``Row``."""
 
 
+def flagged(finding: Finding) -> Finding:
+    """The one rule for a cell that cannot be read in a column that does not identify the row:
+    keep the person, flag the cell. Its error becomes a warning (the cell is left empty on the
+    record, the row stays); a required column's error still refuses the row."""
+    if finding.severity is not Severity.ERROR:
+        return finding
+    return attrs.evolve(finding, severity=Severity.WARNING)
+
+
 def _coerce_parts(
     coerce: Coercer, separators: str, raw: RawValue
 ) -> tuple[tuple[Any, ...], list[Finding]]:
@@ -533,6 +805,10 @@ def _coerce_parts(
             values.append(value)
     return tuple(values), findings
 
+
+SECTION_NUMBERING: Final = words.SECTION_NUMBERING
+SECTION_COUNT: Final = words.SECTION_COUNT
+SECTION_INITIALS: Final = words.SECTION_INITIALS
 
 _FOOTERS = tuple(normalise_label(k) for k in words.FOOTER_KEYWORDS)
 FOOTER_INITIALS: Final = frozenset(k[0] for k in _FOOTERS)
@@ -558,23 +834,82 @@ def _footer_of(first: object) -> str | None:
 
 
 def named_sheet(workbook: Workbook, names: Sequence[str]) -> str | None:
-    """The workbook's sheet that ``read_table`` takes by name for ``names`` (the first of them
-    present, spaces and width ignored), or ``None`` when it would look for the table by its
+    """The workbook's visible sheet that ``read_table`` takes by name for ``names`` (the first of
+    them present, spaces and width ignored), or ``None`` when it would look for the table by its
     headers."""
-    by_norm = {normalise_label(n): n for n in workbook.sheet_names}
+    hidden = workbook.hidden_sheets
+    by_norm = {normalise_label(n): n for n in workbook.sheet_names if n not in hidden}
     return next((by_norm[k] for k in map(normalise_label, names) if k in by_norm), None)
 
 
+_PEEKED: weakref.WeakKeyDictionary[Workbook, dict[str, tuple[SheetData, list[tuple[int, Cells]]]]]
+_PEEKED = weakref.WeakKeyDictionary()
+"""The top rows of the sheets looked at while searching a workbook for a table, so the search for
+the next table does not parse them again."""
+
+
+def _peeked(
+    workbook: Workbook, name: str, search: int
+) -> tuple[SheetData, list[tuple[int, Cells]]]:
+    cache = _PEEKED.setdefault(workbook, {})
+    found = cache.get(name)
+    if found is None:
+        data = workbook.sheet(name)
+        found = (data, list(itertools.islice(data.rows, search + _SAMPLE_ROWS + 1)))
+        cache[name] = found
+    return found
+
+
+def _take(
+    workbook: Workbook, name: str, search: int
+) -> tuple[SheetData, list[tuple[int, Cells]], Iterator[tuple[int, Cells]]]:
+    """A sheet to read in full: its top rows and the stream of all its rows (from the first)."""
+    cache = _PEEKED.get(workbook, {})
+    found = cache.pop(name, None)
+    if found is None:
+        data = workbook.sheet(name)
+        buffer = list(itertools.islice(data.rows, search + _SAMPLE_ROWS + 1))
+    else:
+        data, buffer = found
+    return data, buffer, itertools.chain(buffer, data.rows)
+
+
+def sheet_scores(
+    workbook: Workbook, spec: TableSpec, *, skip: Sequence[str] = (), search: int = 15
+) -> list[tuple[float, str]]:
+    """How well each sheet of ``workbook`` holds ``spec``'s table (best first): the header block
+    score, halved for a hidden sheet, and zero when a required column is missing."""
+    scores: list[tuple[float, str]] = []
+    for name in workbook.sheet_names:
+        if name in skip:
+            continue
+        data, buffer = _peeked(workbook, name, search)
+        best = _best(spec, data, buffer, search)
+        if best is None or not all(c.field in best.matched for c in spec.required):
+            continue
+        score = best.score * (0.5 if name in workbook.hidden_sheets else 1.0)
+        if normalise_label(name) in {normalise_label(n) for n in spec.sheet_names}:
+            score += 1.0
+        scores.append((score, name))
+    scores.sort(key=lambda item: -item[0])
+    return scores
+
+
 def _locate(
-    workbook: Workbook, spec: TableSpec, sheet: str | None, search: int
+    workbook: Workbook, spec: TableSpec, sheet: str | None, search: int, skip: Sequence[str]
 ) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate, list[Issue]]:
     """The sheet holding the table, its rows (from the first), the best header and the issues."""
     wanted = [sheet] if sheet is not None else list(spec.sheet_names)
-    named = named_sheet(workbook, wanted)
     issues: list[Issue] = []
-    if named is not None:
-        data = workbook.sheet(named)
-        buffer, rest = _peek(data, search)
+    if sheet is not None:
+        if sheet not in workbook.sheet_names:
+            raise WorkbookError(
+                "tabular.sheet_not_found",
+                workbook.path,
+                wanted=sheet,
+                found=words.LIST_JOINER.join(workbook.sheet_names),
+            )
+        data, buffer, rest = _take(workbook, sheet, search)
         best = _best(spec, data, buffer, search)
         if best is None:
             raise WorkbookError(
@@ -585,41 +920,39 @@ def _locate(
                 expected=words.LIST_JOINER.join(c.header for c in spec.columns[:4]),
             )
         return data, rest, best, issues
-    found: tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate] | None = None
-    for name in workbook.sheet_names:
-        data = workbook.sheet(name)
-        buffer, rest = _peek(data, search)
+    named = named_sheet(workbook, wanted)
+    if named is not None and named not in skip:
+        # the sheet a layout names, when its header is there: no other sheet is parsed
+        data, buffer, rest = _take(workbook, named, search)
         best = _best(spec, data, buffer, search)
-        if best is None:
-            continue
-        matched = _matched(spec, best.names)
-        if all(c.field in matched for c in spec.required) and (
-            found is None or best.score > found[2].score
-        ):
-            found = (data, rest, best)
-    if found is None:
+        if best is not None and all(c.field in best.matched for c in spec.required):
+            return data, rest, best, issues
+        _PEEKED.setdefault(workbook, {})[named] = (data, buffer)
+    scores = sheet_scores(workbook, spec, skip=skip, search=search)
+    if not scores:
         raise WorkbookError(
             "tabular.sheet_not_found",
             workbook.path,
             wanted=words.LIST_JOINER.join(wanted) or "?",
             found=words.LIST_JOINER.join(workbook.sheet_names),
         )
+    name = scores[0][1]
+    data, buffer, rest = _take(workbook, name, search)
+    best = _best(spec, data, buffer, search)
+    assert best is not None  # scored above
     if wanted:
         finding = Finding.of(
             "tabular.sheet_found_by_headers",
             Severity.INFO,
             wanted=words.LIST_JOINER.join(wanted),
-            sheet=found[0].name,
+            sheet=name,
         )
-        issues.append(Issue(finding, found[0].name))
-    return (*found, issues)
-
-
-def _peek(
-    data: SheetData, search: int
-) -> tuple[list[tuple[int, Cells]], Iterator[tuple[int, Cells]]]:
-    buffer = list(itertools.islice(data.rows, search + 1))
-    return buffer, itertools.chain(buffer, data.rows)
+        issues.append(Issue(finding, name))
+    for other in workbook.sheet_names:
+        if other in workbook.hidden_sheets and other != name:
+            hidden = Finding.of("tabular.hidden_sheet_skipped", Severity.INFO, sheet=other)
+            issues.append(Issue(hidden, other))
+    return data, rest, best, issues
 
 
 def read_table(
@@ -628,12 +961,15 @@ def read_table(
     *,
     sheet: str | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    skip: Sequence[str] = (),
 ) -> Table:
     """Find ``spec``'s table in ``source`` and return it as a stream of ``Row``.
 
     ``source`` is a path (opened, and closed when the table is exhausted or closed) or an open
     ``Workbook`` (left open, so several tables can be read from one file). ``sheet`` names the sheet
-    to read; by default ``spec.sheet_names`` are tried, then every sheet by its headers.
+    to read; by default the visible sheet ``spec.sheet_names`` name is taken when its header is
+    there, else every sheet is scored by its headers (``sheet_scores``; a hidden sheet counts
+    half) and the best taken. ``skip``: sheets already read as another table.
 
     Raises ``WorkbookError`` when the file cannot be read, no sheet holds the table
     (``tabular.sheet_not_found``), the header is not found (``tabular.header_not_found``) or a
@@ -643,7 +979,9 @@ def read_table(
     workbook = owned if owned is not None else source
     assert isinstance(workbook, Workbook)
     try:
-        data, rest, best, issues = _locate(workbook, spec, sheet, limits.header_search_rows)
+        data, rest, best, issues = _locate(
+            workbook, spec, sheet, limits.header_search_rows, skip
+        )
         layout, layout_issues = _layout(spec, data.name, best)
         missing = [c.header for c in spec.required if c.field not in layout.fields]
         if missing:

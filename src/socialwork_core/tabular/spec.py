@@ -62,6 +62,15 @@ class TableSpec:
 
     columns: tuple[ColumnSpec, ...] = attrs.field(converter=_column_specs)
     sheet_names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    foreign_headers: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    """Normalised headers (``headers.normalise_header``) that name another table's fields and
+    none of this one's (出生日期 for a visit log): a column so headed is not taken here by a
+    partial match."""
+    section_field: str | None = None
+    """The field a section-heading row (“一、金坪村（10人）”) fills in the rows below it when
+    their own cell is empty, if the heading's text fits ``section_pattern``."""
+    section_pattern: str = ""
+    """A regular expression the heading's name (numbering and counts removed) must match."""
 
     @columns.validator
     def _check_columns(self, _attribute: object, value: tuple[ColumnSpec, ...]) -> None:

@@ -15,6 +15,22 @@ MESSAGES: dict[str, str] = {
     "ledger.unknown_recipient": (
         "找不到服务对象“{value}”：服务对象台账中没有这个档案号或身份证号。请先登记该服务对象。"
     ),
+    "ledger.linked_by_name": (
+        "“{value}”在服务对象台账中找不到，已按姓名“{name}”对应到台账中的服务对象（档案号{key}）。请核对。"
+    ),
+    "ledger.recipient_ambiguous": (
+        "台账中有{count}位服务对象叫“{name}”，{village}无法确定是哪一位，本行未读入。请填写村居或身份证号。"
+    ),
+    "ledger.recipient_sounds_like": (
+        "服务对象台账中没有“{name}”，但有读音相同的“{likely}”（档案号{key}）。如果是同一人，请改正姓名；本行暂未读入。"
+    ),
+    "ledger.recipient_not_registered": (
+        "服务对象台账中没有“{name}”。请先登记该服务对象，或核对姓名。"
+    ),
+    "ledger.record_without_person": "本行没有填写服务对象（档案号、身份证号或姓名），无法知道探访的是谁。",
+    "ledger.sex_differs_from_id": (
+        "性别填写为“{written}”，但身份证号显示为“{from_id}”。请核对。"
+    ),
     "ledger.record_invalid": "本行内容不完整或互相矛盾，无法建立记录：{problems}",
     "ledger.rejected_rows": "{kind}共有{count}行有错误未读入，已列在问题清单中，请修改后重新导入。",
     "ledger.load_failed": "台账有{count}处错误，严格模式下不予导入。",

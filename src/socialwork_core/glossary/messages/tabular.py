@@ -88,6 +88,14 @@ MESSAGES: dict[str, str] = {
         "列“{header}”（{column}列）与{first}列重复，只按{first}列读取，本列原样保留。"
     ),
     "tabular.footer_row_skipped": "第{row}行是合计或签名行（“{value}”），已跳过，不作为数据读取。",
+    "tabular.non_data_row_skipped": "第{row}行是{kind}（“{value}”），已跳过，不作为数据读取。",
+    "tabular.section_heading": "第{row}行是分组标题（“{value}”），其下各行的“{header}”为空时按“{carried}”读取。",
+    "tabular.column_read_as": "列“{header}”按“{expected}”读取（{reason}）。",
+    "tabular.columns_joined": "列“{headers}”与列“{first}”一起按“{expected}”读取（同一分组下的多列）。",
+    "tabular.column_ambiguous": (
+        "列“{header}”可能是{candidates}，无法确定，已原样保留；请在映射文件中指定该列。"
+    ),
+    "tabular.hidden_sheet_skipped": "工作表“{sheet}”是隐藏的，没有读取。",
     # cells: Issue
     "tabular.required_value_missing": "此项不能为空。",
     "tabular.formula_without_value": (

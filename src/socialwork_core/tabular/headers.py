@@ -1,0 +1,355 @@
+"""Headers by meaning: finding a table's header block and deciding what each column holds.
+
+Headers are written by people: “所属村(居)”, “证件号码＊”, “性  别”, a line break inside a cell, a
+unit in brackets (“年龄（岁）”), two or three rows of group headings over the real ones. This module
+has no domain knowledge; the column specifications (``TableSpec``) bring the accepted headers, and
+this module scores every column against every field:
+
+1. the header is normalised (``normalise_header``: NFKC, spaces and line breaks inside removed,
+   required-field marks and colons at either end removed);
+2. each of a column's readings (its lowest header alone, the whole path of group headings down to
+   it, a group heading joined to the header) is compared with each accepted header of a field:
+   equal (100), equal once bracketed parts are dropped (96), one containing the other (60–95, by
+   how much of the longer one the shorter covers), else a similarity of their characters
+   (rapidfuzz's indel ratio, counted at 80% and only from 60 up);
+3. a reading that carries a qualifier the accepted header lacks (下次, 计划 …) loses 40 points, and
+   one whose group heading is itself another field's header (监护人 over 姓名) loses 30 points, as
+   does a header that is another record kind's exact header (出生日期 on a visit sheet);
+4. the sample of values below the header can confirm a field whose cells have a shape (an ID
+   number, a phone, a date, a coded word): the share of cells the field's own coercer accepts adds
+   up to 25 points, or takes 25 away when few fit;
+5. columns are given to fields best first, each column and each field once; a field wanted by two
+   columns goes to the better one and the other is kept as an extra (named in a finding); a column
+   whose two best fields score within ``TIE_MARGIN`` of each other is not guessed: it is kept as an
+   extra and the candidates are named. For a field of several values, columns under the same group
+   heading as the winner join it (tick columns, 主类别/兼类别).
+
+Every choice keeps its reason (``ColumnChoice``), so a command can show how a sheet was understood.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import attrs
+from rapidfuzz.distance import Indel
+
+ACCEPT: float = 65.0
+"""The score from which a column is taken for a field."""
+TIE_MARGIN: float = 3.0
+"""Two fields within this many points for one column (and neither an exact header): not guessed."""
+QUALIFIERS: tuple[str, ...] = ("下次", "计划", "预计", "上次", "原", "曾用", "拟")
+"""Words that turn a header into another thing (下次探访时间 is not the visit's date)."""
+_MARKS = "*＊※★☆:：·.、"
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>|〈[^〈〉]*〉")
+_SPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=16384)
+def normalise_header(text: str) -> str:
+    """The form headers are compared in: NFKC (full-width to half-width), every space and line
+    break removed, required-field marks and colons stripped at both ends, ASCII lower-cased."""
+    value = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return value.strip(_MARKS).lower()
+
+
+@functools.lru_cache(maxsize=16384)
+def without_brackets(header: str) -> str:
+    """A normalised header without its bracketed parts (“年龄(岁)” → “年龄”)."""
+    previous = None
+    value = header
+    while previous != value:  # nested brackets, innermost first
+        previous, value = value, _BRACKETS.sub("", value)
+    return value.strip(_MARKS)
+
+
+@functools.lru_cache(maxsize=65536)
+def text_score(header: str, accepted: str) -> tuple[float, str]:
+    """How well the normalised ``header`` reads as the normalised ``accepted`` header (0–100) and
+    how (``exact``, ``brackets``, ``contains``, ``within``, ``similar``)."""
+    if not header or not accepted:
+        return 0.0, ""
+    if header == accepted:
+        return 100.0, "exact"
+    h, a = without_brackets(header), without_brackets(accepted)
+    if not h or not a:
+        return 0.0, ""
+    if h == a:
+        return 96.0, "brackets"
+    penalty = 40.0 if any(q in h and q not in a for q in QUALIFIERS) else 0.0
+    if len(a) >= 2 and a in h:
+        return 70.0 + 25.0 * len(a) / len(h) - penalty, "contains"
+    if len(h) >= 2 and h in a:
+        return 60.0 + 30.0 * len(h) / len(a) - penalty, "within"
+    ratio = 100.0 * Indel.normalized_similarity(h, a)
+    if ratio < 60.0:
+        return 0.0, ""
+    return 0.8 * ratio - penalty, "similar"
+
+
+@attrs.frozen
+class HeaderColumn:
+    """One column of a header block: its 0-based index and its headings, top to bottom."""
+
+    index: int
+    path: tuple[str, ...]
+    """The distinct non-empty headings over the column, outermost first (as written, trimmed)."""
+
+    @property
+    def display(self) -> str:
+        """How the column is named to people: its headings joined by “/”."""
+        return "/".join(" ".join(p.split()) for p in self.path)
+
+    @property
+    def leaf(self) -> str:
+        return self.path[-1] if self.path else ""
+
+    @property
+    def parent(self) -> tuple[str, ...]:
+        return self.path[:-1]
+
+    def readings(self) -> tuple[tuple[str, bool], ...]:
+        """The normalised texts the column can be read as, each with whether it involves a group
+        heading (then the group heading's own meaning is weighed, see ``score_column``)."""
+        leaf = normalise_header(self.leaf)
+        found: list[tuple[str, bool]] = [(leaf, False)] if leaf else []
+        if len(self.path) > 1:
+            whole = "".join(normalise_header(p) for p in self.path)
+            found.append((whole, True))
+            joined = normalise_header(self.path[-2]) + leaf
+            if joined != whole:
+                found.append((joined, True))
+        return tuple(found)
+
+
+@attrs.frozen
+class FieldWords:
+    """What the matcher knows of one field: its accepted headers (normalised) and whether a column
+    of it may hold several values (then sibling columns under one group heading join it)."""
+
+    field: str
+    accepted: tuple[str, ...]
+    multi: bool = False
+    weight: float = 1.0
+    """How much finding this field says the block is the table's header (keys and names more)."""
+
+
+@attrs.frozen
+class Score:
+    field: str
+    score: float
+    how: str
+    accepted: str
+    """The normalised accepted header the column was matched with."""
+
+
+def score_column(
+    column: HeaderColumn,
+    fields: Sequence[FieldWords],
+    foreign: frozenset[str] = frozenset(),
+) -> list[Score]:
+    """Every field's score for ``column`` (best first, zeros left out)."""
+    readings = column.readings()
+    # what the group headings alone read as: a heading that is itself a field's header (监护人
+    # over 姓名) says the column is about that field, not about the one its lowest header names
+    parent_fields: set[str] = set()
+    for heading in column.parent:
+        h = normalise_header(heading)
+        for words in fields:
+            if any(text_score(h, a)[0] >= 80.0 for a in words.accepted):
+                parent_fields.add(words.field)
+    leaf = normalise_header(column.leaf)
+    scores: list[Score] = []
+    for words in fields:
+        best = Score(words.field, 0.0, "", "")
+        for text, grouped in readings:
+            for accepted in words.accepted:
+                value, how = text_score(text, accepted)
+                if value <= 0:
+                    continue
+                if not grouped and parent_fields and words.field not in parent_fields:
+                    value -= 30.0
+                if value > best.score:
+                    best = Score(words.field, value, how, accepted)
+        if best.score > 0 and leaf in foreign and best.how != "exact":
+            best = attrs.evolve(best, score=best.score - 40.0)
+        if best.score > 0:
+            scores.append(best)
+    scores.sort(key=lambda s: -s.score)
+    return scores
+
+
+@attrs.frozen
+class ColumnChoice:
+    """Why a column was taken for a field: the score, how the header matched, what it matched."""
+
+    field: str
+    column: int
+    header: str
+    score: float
+    how: str
+    accepted: str
+    evidence: float | None = None
+    """Share of the sampled cells the field's coercer accepted (``None``: not weighed)."""
+
+
+@attrs.frozen
+class Assignment:
+    """The outcome of matching a header block's columns with a table's fields."""
+
+    chosen: Mapping[str, ColumnChoice]
+    """Field → the column taken for it."""
+    joined: Mapping[str, tuple[tuple[int, str], ...]] = attrs.field(factory=dict)
+    """Field of several values → further (column, lowest header) joining it."""
+    displaced: tuple[tuple[ColumnChoice, int], ...] = ()
+    """A column that wanted a field another column won: (its choice, the winner's column)."""
+    undecided: tuple[tuple[int, str, tuple[Score, ...]], ...] = ()
+    """(column, header, candidates) of columns not guessed because two fields tie."""
+
+    @property
+    def total(self) -> float:
+        return sum(c.score for c in self.chosen.values())
+
+
+Evidence = Callable[[str, int], float | None]
+"""(field, 0-based column) → the share of sampled cells the field's coercer accepts, or ``None``."""
+
+
+def assign(
+    columns: Sequence[HeaderColumn],
+    fields: Sequence[FieldWords],
+    *,
+    foreign: frozenset[str] = frozenset(),
+    evidence: Evidence | None = None,
+) -> Assignment:
+    """Give columns to fields, best first (see the module docstring)."""
+    by_field = {f.field: f for f in fields}
+    candidates: list[tuple[float, int, Score, float | None]] = []
+    undecided: list[tuple[int, str, tuple[Score, ...]]] = []
+    scores_of: dict[int, list[Score]] = {}
+    for column in columns:
+        scores = score_column(column, fields, foreign)
+        weighed: list[tuple[Score, float | None]] = []
+        for s in scores:
+            share = evidence(s.field, column.index) if evidence is not None else None
+            value = s.score
+            if share is not None:
+                if share >= 0.8:
+                    value += 25.0 * share
+                elif share < 0.3:
+                    value -= 25.0
+            weighed.append((attrs.evolve(s, score=value), share))
+        weighed.sort(key=lambda item: -item[0].score)
+        scores_of[column.index] = [s for s, _ in weighed]
+        good = [(s, share) for s, share in weighed if s.score >= ACCEPT]
+        if (
+            len(good) >= 2
+            and good[0][0].score - good[1][0].score < TIE_MARGIN
+            and good[0][0].how != "exact"
+            and not _same_meaning(good[0][0], good[1][0], by_field)
+        ):
+            undecided.append((column.index, column.display, tuple(s for s, _ in good[:3])))
+            continue
+        for s, share in good:
+            candidates.append((s.score, column.index, s, share))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    chosen: dict[str, ColumnChoice] = {}
+    taken: set[int] = set()
+    displaced: list[tuple[ColumnChoice, int]] = []
+    display = {c.index: c.display for c in columns}
+    for value, index, s, share in candidates:
+        if index in taken:
+            continue
+        choice = ColumnChoice(s.field, index, display[index], value, s.how, s.accepted, share)
+        if s.field in chosen:
+            # the column's best field went to a better column; it may still be the best column
+            # for a field of its own lower down the list, so only its best counts as displaced
+            if scores_of[index] and scores_of[index][0].field == s.field:
+                displaced.append((choice, chosen[s.field].column))
+            continue
+        chosen[s.field] = choice
+        taken.add(index)
+    joined: dict[str, tuple[tuple[int, str], ...]] = {}
+    by_index = {c.index: c for c in columns}
+    kept_displaced: list[tuple[ColumnChoice, int]] = []
+    for choice, winner in displaced:
+        words = by_field[choice.field]
+        winner_column, column = by_index[winner], by_index[choice.column]
+        if (
+            words.multi
+            and column.index not in taken
+            and column.parent
+            and column.parent == winner_column.parent
+        ):
+            joined[choice.field] = (*joined.get(choice.field, ()), (column.index, column.leaf))
+            taken.add(column.index)
+        else:
+            kept_displaced.append((choice, winner))
+    return Assignment(chosen, joined, tuple(kept_displaced), tuple(undecided))
+
+
+def _same_meaning(a: Score, b: Score, fields: Mapping[str, FieldWords]) -> bool:
+    """Two fields matched through the same accepted header (one header listed for both, such as a
+    register key and a record number): the first listed wins, as the specification orders them."""
+    return a.accepted == b.accepted
+
+
+# --- header blocks --------------------------------------------------------------------------------
+
+
+def compose(
+    rows: Sequence[Sequence[str]],
+    merged_fill: Mapping[tuple[int, int], str],
+    first: int,
+    depth: int,
+    width: int,
+) -> list[HeaderColumn]:
+    """The columns of a header block of ``depth`` rows starting at buffered row ``first``.
+
+    ``rows[r][c]`` is the text of buffered row ``r``, column ``c`` (``""`` when empty) and
+    ``merged_fill`` the text of merged areas by (row, column). A group heading reaches the
+    columns its merge spans; without a merge (a CSV, a careless copy), an empty cell in a group
+    row takes the heading on its left when the row below has a header there and the column on
+    the left had one under the same heading.
+    """
+
+    def cell(r: int, c: int) -> str:
+        if (r, c) in merged_fill:
+            return merged_fill[(r, c)]
+        row = rows[r] if r < len(rows) else ()
+        return row[c] if c < len(row) else ""
+
+    grid = [[cell(first + d, c) for c in range(width)] for d in range(depth)]
+    for d in range(depth - 1):
+        row, below = grid[d], grid[d + 1]
+        for c in range(1, width):
+            if (
+                not row[c]
+                and row[c - 1]
+                and below[c]
+                and below[c - 1]
+                and (first + d, c) not in merged_fill
+                and (first + d, c - 1) not in merged_fill
+            ):
+                row[c] = row[c - 1]
+    columns: list[HeaderColumn] = []
+    for c in range(width):
+        path: list[str] = []
+        for d in range(depth):
+            text = " ".join(grid[d][c].split())
+            if text and (not path or normalise_header(path[-1]) != normalise_header(text)):
+                path.append(text)
+        if path:
+            columns.append(HeaderColumn(c, tuple(path)))
+    return columns
+
+
+def field_words(specs: Iterable[tuple[str, Sequence[str], bool, float]]) -> tuple[FieldWords, ...]:
+    """``FieldWords`` from (field, accepted headers, several values, weight)."""
+    return tuple(
+        FieldWords(field, tuple(dict.fromkeys(normalise_header(h) for h in headers)), multi, w)
+        for field, headers, multi, w in specs
+    )
