@@ -12,9 +12,10 @@ from .validation import member_of, non_blank, to_tuple, unique_items
 __all__ = ["Contact"]
 
 
-def _mode(value: object) -> ContactMode:
-    """``ContactMode(value)``, quick for a member (ledgers hold contacts by the hundred thousand)."""
-    return member_of(ContactMode, value)
+def _mode(value: object) -> ContactMode | None:
+    """``ContactMode(value)``, quick for a member (ledgers hold contacts by the hundred thousand);
+    ``None`` stays ``None`` (a mode the ledger did not say, or wrote in words not understood)."""
+    return None if value is None else member_of(ContactMode, value)
 
 
 def _someone_once_each(
@@ -36,8 +37,10 @@ class Contact:
     """The date of the contact."""
     at: time | None = None
     """The time, where recorded (alerts can demand a contact within hours)."""
-    mode: ContactMode = attrs.field(converter=_mode)
-    """探访方式: 入户, 电话, 视频, 即时通讯, 来访, 活动中见面."""
+    mode: ContactMode | None = attrs.field(default=None, converter=_mode)
+    """探访方式: 入户, 电话, 视频, 即时通讯, 来访, 活动中见面; ``None`` when the ledger left it
+    empty or wrote a word not understood (the cell is flagged, the visit kept): such a visit counts
+    in no figure of a mode and satisfies no visit requirement, so the person stays on the due list."""
     recipient_keys: tuple[str, ...] = attrs.field(converter=to_tuple, validator=_someone_once_each)
     """The register keys of the people reached."""
     worker_ids: tuple[str, ...] = attrs.field(

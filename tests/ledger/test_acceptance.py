@@ -1,4 +1,7 @@
-"""Issue #4 acceptance: the test ledger loads with exactly the expected records, extras, issues."""
+"""Issue #4 acceptance: the test ledger loads with exactly the expected records, extras, issues.
+
+Since the reader keeps the person and flags the cell (issue #11), the row whose ID number was
+stored as a number is kept: its ID is left empty and the cell is a warning."""
 
 from __future__ import annotations
 
@@ -42,6 +45,15 @@ def test_the_acceptance_ledger_gives_exactly_the_expected_records(
             Disability(DisabilityKind.PHYSICAL, DisabilityGrade.GRADE_2),
             march_18,
         ),
+        "A002": (
+            "李四",
+            None,  # typed as a number: the digits Excel dropped are gone, so the cell is flagged
+            date(1948, 5, 6),
+            "东村",
+            frozenset({Category.SUBSISTENCE_ALLOWANCE}),
+            None,
+            march_18,
+        ),
         "A003": (
             "王五",
             acceptance_ids["A003"],
@@ -78,6 +90,7 @@ def test_unknown_columns_are_kept_as_extras_on_the_recipient(
     ledger = load_ledger(acceptance_ledger, fmt).ledger
     assert {r.key: dict(r.extras) for r in ledger.recipients} == {
         "A001": {"微信号": "wx_zhang"},
+        "A002": {},
         "A003": {},
         "A004": {},
         "A005": {"微信号": "wx_sun"},
@@ -94,10 +107,11 @@ def test_the_issues_name_sheet_row_column_and_code(
     assert placed == [
         ("", 0, "", "ledger.sheet_missing", "info"),  # no 探访记录 sheet
         ("", 0, "", "ledger.sheet_missing", "info"),  # no 资源链接 sheet
-        (SHEET, 0, "", "ledger.rejected_rows", "warning"),
         (SHEET, 0, "", "tabular.sheet_found_by_headers", "info"),
         (SHEET, 2, "", "tabular.extra_columns_kept", "info"),
-        (SHEET, 5, "C", "resident_id.stored_as_number", "error"),
+        (SHEET, 2, "G", "tabular.column_read_as", "info"),  # 残疾情况/类别 as 残疾类别
+        (SHEET, 2, "H", "tabular.column_read_as", "info"),  # 残疾情况/等级 as 残疾等级
+        (SHEET, 5, "C", "resident_id.stored_as_number", "warning"),
         (SHEET, 10, "", "tabular.footer_row_skipped", "info"),
         (SHEET, 11, "", "tabular.footer_row_skipped", "info"),
     ]
@@ -107,21 +121,28 @@ def test_the_issues_name_sheet_row_column_and_code(
     assert "文本" in stored.message
 
 
-def test_the_row_with_an_id_stored_as_a_number_is_rejected_with_its_original_cells(
+def test_the_person_whose_id_was_stored_as_a_number_is_kept_and_the_cell_flagged(
     acceptance_ledger: Path, fmt: LedgerFormat
 ) -> None:
-    (rejected,) = load_ledger(acceptance_ledger, fmt).rejected
-    assert (rejected.sheet, rejected.row) == (SHEET, 5)
-    assert rejected.raw["姓名"] == "李四" and rejected.raw["建档日期"] == "2022/3/18"
-    assert [i.code for i in rejected.issues] == ["resident_id.stored_as_number"]
+    result = load_ledger(acceptance_ledger, fmt)
+    assert result.rejected == ()
+    person = result.ledger.recipient("A002")
+    assert person is not None and person.name == "李四" and person.resident_id is None
+    (flagged,) = [i for i in result.issues if i.code == "resident_id.stored_as_number"]
+    assert (flagged.sheet, flagged.row, flagged.column) == (SHEET, 5, "C")
 
 
 def test_strict_mode_raises_one_exception_holding_every_issue(
     acceptance_ledger: Path, fmt: LedgerFormat
 ) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(acceptance_ledger)
+    book[SHEET]["B5"] = None  # 李四's name: a row that names no one is refused
+    book.save(acceptance_ledger)
     with pytest.raises(LedgerLoadError) as error:
         load_ledger(acceptance_ledger, fmt, strict=True)
-    assert "resident_id.stored_as_number" in [i.code for i in error.value.issues]
+    assert "tabular.required_value_missing" in [i.code for i in error.value.issues]
     assert len(error.value.result.ledger.recipients) == 4
 
 

@@ -95,12 +95,13 @@ def test_a_repeated_key_or_id_number_rejects_the_later_row(
     assert "第2行" in result.rejected[0].issues[0].message
 
 
-def test_a_recipient_with_neither_key_nor_id_number_is_rejected(
+def test_a_recipient_with_neither_key_nor_id_number_is_keyed_by_name_and_village(
     tmp_path: Path, fmt: LedgerFormat
 ) -> None:
     path = workbook(tmp_path / "l.xlsx", {"服务对象": [["姓名", "村居"], ["甲", "东村"]]})
-    (rejected,) = load_ledger(path, fmt).rejected
-    assert [i.code for i in rejected.issues] == ["ledger.recipient_without_key"]
+    result = load_ledger(path, fmt)
+    assert result.rejected == ()
+    assert [r.key for r in result.ledger.recipients] == ["甲·东村"]
 
 
 def test_the_id_number_is_the_key_when_the_ledger_has_no_file_number(

@@ -34,9 +34,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from ..casework import Activity, Case
 from ..contacts import Contact
 from ..findings import Finding
-from ..glossary import Sex
 from ..glossary.terms import Severity
-from ..identity import resident_id
 from ..recipients import Disability, Recipient
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
@@ -268,28 +266,6 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
         return None
 
 
-def _sex_from_id(data: dict[str, Any], notes: list[Placed]) -> None:
-    """Sex comes from the ID number when its cell is empty; a disagreement is a warning (the cell
-    as written is kept)."""
-    try:
-        derived = resident_id.sex(data["resident_id"])
-    except (ValueError, IndexError):
-        return
-    written = data.get("sex")
-    if written is None:
-        data["sex"] = derived.value
-        return
-    code = written.value if isinstance(written, Enum) else str(written)
-    if code != derived.value:
-        differs = Finding.of(
-            "ledger.sex_differs_from_id",
-            Severity.WARNING,
-            written=Sex(code).label if code in {s.value for s in Sex} else code,
-            from_id=derived.label,
-        )
-        notes.append(Placed(differs, "sex"))
-
-
 class RecordBuilder:
     """Builds records of every kind; remembers recipients so later sheets can refer to them."""
 
@@ -387,8 +363,6 @@ class RecordBuilder:
                 else:
                     missing = Finding.of("ledger.recipient_without_key", Severity.ERROR)
                     return None, [Placed(missing)]
-            if "resident_id" in data:
-                _sex_from_id(data, notes)
             data["extras"] = dict(extras)
         elif plan.id_prefix and "id" not in data:
             data["id"] = f"{plan.id_prefix}{position}"

@@ -12,7 +12,14 @@ from typing import Any
 from ..glossary import vocabulary as words
 from ..recipients import Disability
 from ..tabular import CellKind, Column, Money, SheetSpec, write_workbook
-from .building import DISABILITY_PARTS, PEOPLE_BY_ID, PEOPLE_FIELDS, approximate_flag
+from .building import (
+    DISABILITY_PARTS,
+    PEOPLE_BY_ID,
+    PEOPLE_BY_NAME,
+    PEOPLE_FIELDS,
+    PEOPLE_VILLAGE,
+    approximate_flag,
+)
 from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
 from .model import Ledger, record_id
 
@@ -48,6 +55,14 @@ def _cell(column: FieldColumn, kind: RecordKind, record: Any, ledger: Ledger) ->
         people = [ledger.recipient(k) for k in keys]
         numbers = [p.resident_id for p in people if p is not None and p.resident_id]
         return words.LIST_JOINER.join(numbers) or None
+    if field in (PEOPLE_BY_NAME, PEOPLE_VILLAGE):
+        # the people a record names, by name and village: what a worker reads on a visit log
+        people_field = PEOPLE_FIELDS.get(kind)
+        named: tuple[str, ...] = getattr(record, people_field) if people_field else ()
+        found = [p for p in (ledger.recipient(k) for k in named) if p is not None]
+        if field == PEOPLE_BY_NAME:
+            return words.LIST_JOINER.join(p.name for p in found) or None
+        return next((p.village for p in found if p.village), None)
     value = getattr(record, field)
     if column.type is ValueType.MONEY and value is not None:
         return Money(value, bool(getattr(record, approximate_flag(field), False)))

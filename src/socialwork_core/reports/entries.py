@@ -101,7 +101,8 @@ def contact_entries(
     for c in ledger.contacts:
         if c.on not in period or (modes is not None and c.mode not in modes) or not which(c):
             continue
-        text = render_message(message, mode=c.mode.label, people=names.people(c.recipient_keys))
+        mode = c.mode.label if c.mode is not None else ""
+        text = render_message(message, mode=mode, people=names.people(c.recipient_keys))
         entries.append(
             Entry(
                 station=names.station_of(c.recipient_keys, c.worker_ids),

@@ -58,6 +58,8 @@ class ContactIndex:
             if on > as_of:
                 continue
             mode = contact.mode
+            if mode is None:  # a mode not known meets no requirement
+                continue
             for key in contact.recipient_keys:
                 per_mode = latest.get(key)
                 if per_mode is None:

@@ -120,7 +120,7 @@ def visit_rate(
     )
     seen: dict[str, list[tuple[date, ContactMode]]] = {}
     for contact in contacts:
-        if window_start <= contact.on <= as_of:
+        if window_start <= contact.on <= as_of and contact.mode is not None:
             item = (contact.on, contact.mode)
             for key in contact.recipient_keys:
                 seen.setdefault(key, []).append(item)

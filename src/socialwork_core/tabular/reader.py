@@ -200,8 +200,10 @@ def _candidates(
     grid = _Grid(buffer, merged)
     words = _words(spec)
     order = grid.order
+    # a row inside a merge that starts above it continues the header above: no block starts there
+    continued = {r for (r0, _c0), (r1, _c1) in merged for r in range(r0 + 1, r1 + 1)}
     for position, r in enumerate(order[:search]):
-        if grid.is_title(r):
+        if grid.is_title(r) or r in continued:
             continue
         for depth in (1, 2, 3):
             block = order[position : position + depth]
@@ -921,14 +923,35 @@ def _locate(
             )
         return data, rest, best, issues
     named = named_sheet(workbook, wanted)
+    named_best: _Candidate | None = None
     if named is not None and named not in skip:
         # the sheet a layout names, when its header is there: no other sheet is parsed
         data, buffer, rest = _take(workbook, named, search)
-        best = _best(spec, data, buffer, search)
-        if best is not None and all(c.field in best.matched for c in spec.required):
-            return data, rest, best, issues
+        named_best = _best(spec, data, buffer, search)
+        if named_best is not None and all(c.field in named_best.matched for c in spec.required):
+            return data, rest, named_best, issues
         _PEEKED.setdefault(workbook, {})[named] = (data, buffer)
     scores = sheet_scores(workbook, spec, skip=skip, search=search)
+    if not scores and named is not None and named not in skip:
+        # the named sheet is there but holds no header of this table: say what it lacks
+        if named_best is None:
+            raise WorkbookError(
+                "tabular.header_not_found",
+                workbook.path,
+                sheet=named,
+                rows=search,
+                expected=words.LIST_JOINER.join(c.header for c in spec.columns[:4]),
+            )
+        found = {c.index: c.display for c in named_best.columns}
+        raise WorkbookError(
+            "tabular.required_columns_missing",
+            workbook.path,
+            sheet=named,
+            missing=words.LIST_JOINER.join(
+                c.header for c in spec.required if c.field not in named_best.matched
+            ),
+            found=words.LIST_JOINER.join(found[i] for i in sorted(found)),
+        )
     if not scores:
         raise WorkbookError(
             "tabular.sheet_not_found",

@@ -28,9 +28,6 @@ MESSAGES: dict[str, str] = {
         "服务对象台账中没有“{name}”。请先登记该服务对象，或核对姓名。"
     ),
     "ledger.record_without_person": "本行没有填写服务对象（档案号、身份证号或姓名），无法知道探访的是谁。",
-    "ledger.sex_differs_from_id": (
-        "性别填写为“{written}”，但身份证号显示为“{from_id}”。请核对。"
-    ),
     "ledger.record_invalid": "本行内容不完整或互相矛盾，无法建立记录：{problems}",
     "ledger.rejected_rows": "{kind}共有{count}行有错误未读入，已列在问题清单中，请修改后重新导入。",
     "ledger.load_failed": "台账有{count}处错误，严格模式下不予导入。",
