@@ -240,8 +240,9 @@ def test_a_format_that_loses_a_column_on_write_fails_naming_the_column(
             "adapter 'broken': ledger round trip: * problem(s) to fix in the adapter:",
             "*ledger format 'brokenland': sheet '服务对象': header '联系电话' is given for both "
             "fields 'phones' and 'guardian_phone'*Give each field its own first header",
-            "*ledger format 'brokenland': sheet '服务对象', column '联系电话' (field "
-            "'guardian_phone') of recipients 'R*': wrote '138000*', read back None*",
+            # the reader gives the second '联系电话' column to the field still wanting it, so the
+            # written cells come back under the other field: the round trip names the change
+            "*ledger format 'brokenland': sheet '服务对象', column '联系电话' changes on write*",
         ]
     )
 

@@ -106,7 +106,17 @@ RECIPIENTS = SheetFormat(
         FieldColumn("township", ("镇街", "乡镇（街道）", "乡镇")),
         FieldColumn(
             "village",
-            ("村居", "村（社区）", "所在村居", "社区（村）", "所属村", "所在村", "村别", "村名", "村组"),
+            (
+                "村居",
+                "村（社区）",
+                "所在村居",
+                "社区（村）",
+                "所属村",
+                "所在村",
+                "村别",
+                "村名",
+                "村组",
+            ),
         ),
         FieldColumn("household_head", ("户主",)),
         FieldColumn("guardian", ("监护人", "主要照顾者", "监护人姓名", "紧急联系人")),

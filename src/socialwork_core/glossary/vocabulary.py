@@ -72,13 +72,17 @@ SECTION_NUMBERING = re.compile(
 )
 """How a section heading row starts (一、 （二） 3、): a heading, not a person."""
 
-SECTION_COUNT = re.compile(r"[（(]\s*共?\s*\d+\s*[人户名个]?\s*[）)]\s*$|[:：]?\s*共?\s*\d+\s*[人户名]\s*$")
+SECTION_COUNT = re.compile(
+    r"[（(]\s*共?\s*\d+\s*[人户名个]?\s*[）)]\s*$|[:：]?\s*共?\s*\d+\s*[人户名]\s*$"
+)
 """A count closing a section heading (“（10人）”): not part of the section's name."""
 
 SECTION_INITIALS: frozenset[str] = frozenset("一二三四五六七八九十（(")
 """The first characters of a numbered section heading."""
 
-TICKS: frozenset[str] = frozenset({"√", "✓", "✔", "☑", "■", "●", "v", "V", "y", "Y", "是", "有", "1"})
+TICKS: frozenset[str] = frozenset(
+    {"√", "✓", "✔", "☑", "■", "●", "v", "V", "y", "Y", "是", "有", "1"}
+)
 """A cell under a column headed by a value (a category's tick column) that says “yes”."""
 
 NO_TICKS: frozenset[str] = frozenset({"×", "✗", "✘", "x", "X", "否", "无", "0", "/", "-", "—"})
@@ -203,3 +207,30 @@ STATION_LIST_HEADERS: dict[str, tuple[str, ...]] = {
     "parent_code": ("上级站点编码", "上级编码"),
 }
 """The columns of a station list file."""
+
+# --- socialwork_core.tabular.headers: headers by meaning -----------------------------------------
+
+HEADER_QUALIFIERS: tuple[str, ...] = ("下次", "计划", "预计", "上次", "原", "曾用", "拟")
+"""Words that turn a header into another thing (下次探访时间 is not the visit's date)."""
+
+HEADER_MATCH_REASONS: dict[str, str] = {
+    "brackets": "括号内的说明不计",
+    "contains": "列名包含“{accepted}”",
+    "within": "列名是“{accepted}”的简写",
+    "similar": "列名与“{accepted}”相近",
+    "values": "{share}%的值符合",
+    "and": "，且",
+}
+"""How ``tabular.column_read_as`` says why a column was read as a field."""
+
+IN_VILLAGE = "村居“{village}”中"
+"""How ``ledger.recipient_ambiguous`` names the village it looked in."""
+
+HEADER_MARKS = "*＊※★☆:：·.、"
+"""Marks stripped at both ends of a header (a required-field star, a colon)."""
+
+HEADER_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>|〈[^〈〉]*〉")
+"""A bracketed part of a header (after NFKC): a unit or a remark, not the column's meaning."""
+
+VILLAGE_NAME = r"(村|社区|居委会|居|屯|组)$"
+"""How a village's name ends: a section heading so named carries its village to the rows below."""

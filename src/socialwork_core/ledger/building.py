@@ -34,6 +34,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from ..casework import Activity, Case
 from ..contacts import Contact
 from ..findings import Finding
+from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
 from ..recipients import Disability, Recipient
 from ..resources import ResourceLink
@@ -490,12 +491,14 @@ class PeopleIndex:
         if village and len(found) > 1:
             place = compact_name(village)
             found = [
-                (k, v) for k, v in found if v and (place in compact_name(v) or compact_name(v) in place)
+                (k, v)
+                for k, v in found
+                if v and (place in compact_name(v) or compact_name(v) in place)
             ] or found
         if len(found) == 1:
             return found[0][0], None
         if len(found) > 1:
-            where = f"村居“{village}”中" if village else ""
+            where = words.IN_VILLAGE.format(village=village) if village else ""
             return None, Finding.of(
                 "ledger.recipient_ambiguous",
                 Severity.ERROR,

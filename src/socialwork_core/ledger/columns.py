@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..findings import FindingError
+from ..glossary import vocabulary as words
 from ..identity import phone, resident_id
 from ..recipients import parse_label
 from ..tabular import (
@@ -74,7 +75,7 @@ def coercer_for(column: FieldColumn) -> Coercer:
     return _COERCERS[column.type]
 
 
-SECTION_FIELDS: dict[str, str] = {"village": r"(村|社区|居委会|居|屯|组)$"}
+SECTION_FIELDS: dict[str, str] = {"village": words.VILLAGE_NAME}
 """Fields a section-heading row (“一、金坪村（10人）”) may carry to the rows below it, and what
 the heading's name must end with to be read so (a village's name)."""
 
@@ -106,7 +107,7 @@ def table_spec(sheet: SheetFormat, others: Iterable[SheetFormat] = ()) -> TableS
             for c in sheet.columns
         ],
         sheet_names=sheet.sheet_names,
-        foreign_headers=frozenset(foreign),
+        foreign_headers=frozenset[str](foreign),
         section_field=section,
         section_pattern=SECTION_FIELDS["village"] if section else "",
     )

@@ -50,9 +50,9 @@ __all__ = [
     "category_parents",
     "check_local_categories",
     "count_headers",
-    "names_people",
     "hook_names",
     "hookimpl",
     "load_plugins",
+    "names_people",
     "workbook_headers",
 ]

@@ -37,14 +37,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 from rapidfuzz.distance import Indel
 
+from ..glossary import vocabulary as words
+
 ACCEPT: float = 65.0
 """The score from which a column is taken for a field."""
 TIE_MARGIN: float = 3.0
 """Two fields within this many points for one column (and neither an exact header): not guessed."""
-QUALIFIERS: tuple[str, ...] = ("下次", "计划", "预计", "上次", "原", "曾用", "拟")
+QUALIFIERS: tuple[str, ...] = words.HEADER_QUALIFIERS
 """Words that turn a header into another thing (下次探访时间 is not the visit's date)."""
-_MARKS = "*＊※★☆:：·.、"
-_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>|〈[^〈〉]*〉")
+_MARKS = words.HEADER_MARKS
+_BRACKETS = words.HEADER_BRACKETS
 _SPACE = re.compile(r"\s+")
 
 
@@ -158,22 +160,22 @@ def score_column(
     parent_fields: set[str] = set()
     for heading in column.parent:
         h = normalise_header(heading)
-        for words in fields:
-            if any(text_score(h, a)[0] >= 80.0 for a in words.accepted):
-                parent_fields.add(words.field)
+        for known in fields:
+            if any(text_score(h, a)[0] >= 80.0 for a in known.accepted):
+                parent_fields.add(known.field)
     leaf = normalise_header(column.leaf)
     scores: list[Score] = []
-    for words in fields:
-        best = Score(words.field, 0.0, "", "")
+    for candidate in fields:
+        best = Score(candidate.field, 0.0, "", "")
         for text, grouped in readings:
-            for accepted in words.accepted:
+            for accepted in candidate.accepted:
                 value, how = text_score(text, accepted)
                 if value <= 0:
                     continue
-                if not grouped and parent_fields and words.field not in parent_fields:
+                if not grouped and parent_fields and candidate.field not in parent_fields:
                     value -= 30.0
                 if value > best.score:
-                    best = Score(words.field, value, how, accepted)
+                    best = Score(candidate.field, value, how, accepted)
         if best.score > 0 and leaf in foreign and best.how != "exact":
             best = attrs.evolve(best, score=best.score - 40.0)
         if best.score > 0:
@@ -276,10 +278,10 @@ def assign(
     by_index = {c.index: c for c in columns}
     kept_displaced: list[tuple[ColumnChoice, int]] = []
     for choice, winner in displaced:
-        words = by_field[choice.field]
+        wanted = by_field[choice.field]
         winner_column, column = by_index[winner], by_index[choice.column]
         if (
-            words.multi
+            wanted.multi
             and column.index not in taken
             and column.parent
             and column.parent == winner_column.parent

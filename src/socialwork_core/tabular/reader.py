@@ -30,7 +30,15 @@ from .cells import (
     text,
 )
 from .errors import WorkbookError
-from .headers import Assignment, ColumnChoice, FieldWords, HeaderColumn, assign, compose, field_words
+from .headers import (
+    Assignment,
+    ColumnChoice,
+    FieldWords,
+    HeaderColumn,
+    assign,
+    compose,
+    field_words,
+)
 from .issues import Issue, column_letter
 from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
 from .spec import TableSpec
@@ -237,7 +245,9 @@ def _best(
         coerce = coercers[field]
         if coerce is text:
             return None
-        values = [cells[column] for cells in sample if column < len(cells)]
+        values: list[RawValue] = [
+            v for cells in sample if column < len(cells) and (v := cells[column]) is not None
+        ]
         values = [v for v in values if not is_blank(v)]
         if len(values) < 3:
             return None
@@ -252,9 +262,7 @@ def _best(
             accepted += 1
         return accepted / len(values)
 
-    assignment = assign(
-        best.columns, _words(spec), foreign=spec.foreign_headers, evidence=evidence
-    )
+    assignment = assign(best.columns, _words(spec), foreign=spec.foreign_headers, evidence=evidence)
     return attrs.evolve(best, assignment=assignment, score=_block_score(spec, assignment))
 
 
@@ -320,14 +328,14 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
                 display_of[choice.column],
             )
         )
-    for column, name, candidates in assignment.undecided:
+    for index, name, candidates in assignment.undecided:
         finding = Finding.of(
             "tabular.column_ambiguous",
             Severity.WARNING,
             header=name,
             candidates=words.LIST_JOINER.join(by_field[s.field].header for s in candidates),
         )
-        issues.append(Issue(finding, sheet_name, header_row, column_letter(column), name))
+        issues.append(Issue(finding, sheet_name, header_row, column_letter(index), name))
     layout = Layout(
         sheet=sheet_name,
         header_rows=tuple(r + 1 for r in best.rows),
@@ -340,19 +348,12 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
     return layout, issues
 
 
-_HOW: Final = {
-    "brackets": "括号内的说明不计",
-    "contains": "列名包含“{accepted}”",
-    "within": "列名是“{accepted}”的简写",
-    "similar": "列名与“{accepted}”相近",
-}
-
-
 def _reason(choice: ColumnChoice) -> str:
-    reason = _HOW.get(choice.how, "").format(accepted=choice.accepted)
+    reasons = words.HEADER_MATCH_REASONS
+    reason = reasons.get(choice.how, "").format(accepted=choice.accepted)
     if choice.evidence is not None and choice.evidence >= 0.8:
-        share = round(100 * choice.evidence)
-        reason = f"{reason}，且{share}%的值符合" if reason else f"{share}%的值符合"
+        values = reasons["values"].format(share=round(100 * choice.evidence))
+        reason = f"{reason}{reasons['and']}{values}" if reason else values
     return reason or choice.how
 
 
@@ -505,9 +506,7 @@ class Table:
                 return True
         if len(self._header_texts) >= 2:
             same = sum(
-                1
-                for v in cells
-                if isinstance(v, str) and normalise_label(v) in self._header_texts
+                1 for v in cells if isinstance(v, str) and normalise_label(v) in self._header_texts
             )
             if same >= max(2, len(self._header_texts) // 2):
                 self._note(index, "repeated_header", first)
@@ -1002,9 +1001,7 @@ def read_table(
     workbook = owned if owned is not None else source
     assert isinstance(workbook, Workbook)
     try:
-        data, rest, best, issues = _locate(
-            workbook, spec, sheet, limits.header_search_rows, skip
-        )
+        data, rest, best, issues = _locate(workbook, spec, sheet, limits.header_search_rows, skip)
         layout, layout_issues = _layout(spec, data.name, best)
         missing = [c.header for c in spec.required if c.field not in layout.fields]
         if missing:

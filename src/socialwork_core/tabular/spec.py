@@ -48,6 +48,10 @@ class ColumnSpec:
         return any(normalise_label(h) == wanted for h in self.headers)
 
 
+def _frozen_texts(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 def _column_specs(value: Iterable[ColumnSpec]) -> tuple[ColumnSpec, ...]:
     return tuple(value)
 
@@ -62,7 +66,7 @@ class TableSpec:
 
     columns: tuple[ColumnSpec, ...] = attrs.field(converter=_column_specs)
     sheet_names: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    foreign_headers: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    foreign_headers: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_texts)
     """Normalised headers (``headers.normalise_header``) that name another table's fields and
     none of this one's (出生日期 for a visit log): a column so headed is not taken here by a
     partial match."""
