@@ -232,7 +232,7 @@ CONTACTS = SheetFormat(
         ),
         FieldColumn("case_id", ("个案编号",)),
         FieldColumn("alert_id", ("预警编号",)),
-        FieldColumn("notes", ("探访情况", "探访内容", "走访内容", "服务内容", "走访情况")),
+        FieldColumn("notes", ("探访情况", "探访内容", "走访内容", "服务内容")),
         _station_column(),
     ),
 )

@@ -12,9 +12,10 @@ this module scores every column against every field:
    equal (100), equal once bracketed parts are dropped (96), one containing the other (60–95, by
    how much of the longer one the shorter covers), else a similarity of their characters
    (rapidfuzz's indel ratio, counted at 80% and only from 60 up);
-3. a reading that carries a qualifier the accepted header lacks (下次, 计划 …) loses 40 points, and
-   one whose group heading is itself another field's header (监护人 over 姓名) loses 30 points, as
-   does a header that is another record kind's exact header (出生日期 on a visit sheet);
+3. a reading that carries a qualifier the accepted header lacks (下次, 计划 …) loses 40 points; a
+   short lowest header whose group heading is itself another field's header (监护人 over 姓名)
+   loses 30 points; a header that is another record kind's exact header (出生日期 on a visit
+   sheet) loses 40; a header cell as long as a sentence is no header;
 4. the sample of values below the header can confirm a field whose cells have a shape (an ID
    number, a phone, a date, a coded word): the share of cells the field's own coercer accepts adds
    up to 25 points, or takes 25 away when few fit;
@@ -40,6 +41,11 @@ from rapidfuzz.distance import Indel
 from ..glossary import vocabulary as words
 
 ACCEPT: float = 65.0
+GENERIC_LENGTH: int = 2
+"""A lowest header this short (姓名, 电话) says little alone: under a group heading that is another
+field's header (监护人 over 姓名) it is read as that group's."""
+PROSE_LENGTH: int = 24
+"""A header cell longer than this is a sentence (an instruction), not a column's name."""
 """The score from which a column is taken for a field."""
 TIE_MARGIN: float = 3.0
 """Two fields within this many points for one column (and neither an exact header): not guessed."""
@@ -154,6 +160,8 @@ def score_column(
     foreign: frozenset[str] = frozenset(),
 ) -> list[Score]:
     """Every field's score for ``column`` (best first, zeros left out)."""
+    if len(normalise_header(column.leaf)) > PROSE_LENGTH:
+        return []
     readings = column.readings()
     # what the group headings alone read as: a heading that is itself a field's header (监护人
     # over 姓名) says the column is about that field, not about the one its lowest header names
@@ -172,7 +180,12 @@ def score_column(
                 value, how = text_score(text, accepted)
                 if value <= 0:
                     continue
-                if not grouped and parent_fields and candidate.field not in parent_fields:
+                if (
+                    not grouped
+                    and len(leaf) <= GENERIC_LENGTH
+                    and parent_fields
+                    and candidate.field not in parent_fields
+                ):
                     value -= 30.0
                 if value > best.score:
                     best = Score(candidate.field, value, how, accepted)

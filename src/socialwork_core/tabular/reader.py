@@ -238,6 +238,7 @@ def _best(
             best = candidate
     if best is None:
         return None
+    best = _deepened(spec, best, buffer, sheet.merged)
     sample = [cells for r, cells in buffer if r > best.rows[-1]][:_SAMPLE_ROWS]
     coercers = {c.field: c.coerce for c in spec.columns}
 
@@ -264,6 +265,47 @@ def _best(
 
     assignment = assign(best.columns, _words(spec), foreign=spec.foreign_headers, evidence=evidence)
     return attrs.evolve(best, assignment=assignment, score=_block_score(spec, assignment))
+
+
+def _deepened(
+    spec: TableSpec, best: _Candidate, buffer: Sequence[tuple[int, Cells]], merged: Sequence[Merge]
+) -> _Candidate:
+    """The header block grown by the rows below it that continue it (“村 | 社” under 户籍地址):
+    short texts only, no number, and nothing under the columns a row must fill."""
+    rows = dict(buffer)
+    required = [
+        choice.column
+        for field, choice in best.assignment.chosen.items()
+        if any(c.field == field and c.required for c in spec.columns)
+    ]
+    grid: _Grid | None = None
+    while len(best.rows) < 4:
+        below = best.rows[-1] + 1
+        cells = rows.get(below)
+        if cells is None or not _continues_header(cells, required):
+            return best
+        grid = grid or _Grid(buffer, merged)
+        depth = len(best.rows) + 1
+        columns = grid.compose(best.rows[0], depth)
+        assignment = assign(columns, _words(spec), foreign=spec.foreign_headers)
+        score = _block_score(spec, assignment)
+        if score < best.score - 0.5:
+            return best
+        best = _Candidate(score, (*best.rows, below), tuple(columns), assignment)
+    return best
+
+
+def _continues_header(cells: Cells, required: Sequence[int]) -> bool:
+    texts = [v for v in cells if not is_blank(v)]
+    if not texts or any(not isinstance(v, str) for v in texts):
+        return False
+    if any(
+        len(normalise_label(v)) > 8 or any(ch.isdigit() for ch in v)
+        for v in texts
+        if isinstance(v, str)
+    ):
+        return False
+    return all(c >= len(cells) or is_blank(cells[c]) for c in required)
 
 
 _SAMPLE_ROWS: Final = 25
@@ -887,6 +929,8 @@ def sheet_scores(
         data, buffer = _peeked(workbook, name, search)
         best = _best(spec, data, buffer, search)
         if best is None or not all(c.field in best.matched for c in spec.required):
+            continue
+        if len(best.matched) < 2:  # one header that happens to fit says nothing of the sheet
             continue
         score = best.score * (0.5 if name in workbook.hidden_sheets else 1.0)
         if normalise_label(name) in {normalise_label(n) for n in spec.sheet_names}:
