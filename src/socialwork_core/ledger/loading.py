@@ -30,6 +30,7 @@ from .columns import table_spec
 from .compiled import UNSURE, compile_rows, keep_clean_rows
 from .format import LedgerFormat, RecordKind, ValueType
 from .model import Ledger, ledger_of, record_id
+from .onesheet import RegisterVisits, visit_columns
 
 _LOAD_ORDER = (
     RecordKind.RECIPIENTS,
@@ -108,6 +109,7 @@ def load_ledger(
     order = {kind: i for i, kind in enumerate(_LOAD_ORDER)}
     sheets = sorted(fmt.sheets, key=lambda s: order[s.kind])
     taken: list[str] = []  # sheets read as one kind are not searched for another
+    register_visits: RegisterVisits | None = None
     with collector_paused(), open_workbook(path, limits=limits or ReadLimits()) as workbook:
         for number, sheet_format in enumerate(sheets):
             # the next sheet is parsed on another core while this one is read
@@ -116,6 +118,18 @@ def load_ledger(
                 if name is not None:
                     workbook.prefetch(name)
             kind = sheet_format.kind
+            if kind is RecordKind.CONTACTS and register_visits is not None:
+                # the register's own rows hold the visits: no other sheet is searched for them
+                records[kind].extend(register_visits.records)
+                issues.extend(register_visits.issues)
+                onesheet = Finding.of(
+                    "onesheet.visits_on_register",
+                    Severity.INFO,
+                    sheet=register_visits.table.sheet,
+                    count=len(register_visits.records),
+                )
+                issues.append(Issue(onesheet, register_visits.table.sheet))
+                continue
             try:
                 table = read_table(
                     workbook, table_spec(sheet_format, fmt.sheets), skip=tuple(taken)
@@ -136,6 +150,12 @@ def load_ledger(
                 c.field == "id" for c in sheet_format.columns
             )
             sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats)
+            contacts_format = fmt.sheet_for(RecordKind.CONTACTS)
+            if kind is RecordKind.RECIPIENTS and contacts_format is not None:
+                columns = visit_columns(table, contacts_format)
+                if columns:
+                    sheet.visits = RegisterVisits(columns, contacts_format, table, builder)
+                    table.claim(sheet.visits.claimed())
             # clean rows go straight to records; any other row the general way (compiled.py)
             labels = frozenset(c.field for c in sheet_format.columns if c.type is ValueType.LABEL)
             # the generated function serves sheets laid out as the format writes them
@@ -155,6 +175,8 @@ def load_ledger(
             issues.extend(table.issues)
             if kind is RecordKind.RECIPIENTS:
                 builder.recipients_loaded = True
+                if sheet.visits is not None:
+                    register_visits = sheet.visits
             if refused:
                 summary = Finding.of(
                     "ledger.rejected_rows", Severity.WARNING, kind=kind.label, count=refused
@@ -190,6 +212,9 @@ class _SheetLoad:
         Generated ids ("contacts-12") cannot: no memory grows with the rows of such sheets."""
         self._first_row: dict[str, int] = {}
         self._first_id_row: dict[str, int] = {}
+        self.visits: RegisterVisits | None = None
+        """Visits written on this register's rows (``onesheet``), if it holds any."""
+        self._people: dict[str, Any] = {}
 
     def keep(self, record: Any, cells: Cells, found: dict[str, str] | None = None) -> None:
         """Keep the record of a row (not a recipient's) with its extras: ``found`` when the row
@@ -213,6 +238,24 @@ class _SheetLoad:
         else:
             row_issues = []
             row_extras = None
+        visits = self.visits
+        if visits is not None and visits.row_per_visit and record is not None:
+            # a row-per-visit log names a person on every visit: a later row is the same person
+            first = self._people.get(record.key)
+            if first is not None:
+                if first.name != record.name:
+                    differs = Finding.of(
+                        "onesheet.person_differs",
+                        Severity.WARNING,
+                        key=record.key,
+                        first=first.name,
+                        name=record.name,
+                        first_row=self._first_row.get(record.key, 0),
+                    )
+                    row_issues.append(Issue(differs, table.sheet, index + 1))
+                self.issues.extend(row_issues)
+                visits.take(index, cells, first.key)
+                return
         if record is not None and self.check_repeats:
             row_issues += _duplicates(
                 kind, record, table.sheet, index + 1, self._first_row, self._first_id_row
@@ -234,6 +277,9 @@ class _SheetLoad:
         self.records.append(record)  # a recipient keeps its extras on itself
         self.builder.remember(record)
         self.recipient_rows[record.key] = (table.sheet, index + 1)
+        if visits is not None:
+            self._people[record.key] = record
+            visits.take(index, cells, record.key)
 
 
 def _record_of(

@@ -621,6 +621,10 @@ class Table:
         ``is_skipped``) read: values coerced by field, issues, extras."""
         return self._row(index, cells)
 
+    def claim(self, columns: set[int]) -> None:
+        """Columns a loader reads itself (a register's visit columns): no longer extras."""
+        self._extra_columns = tuple((c, h) for c, h in self._extra_columns if c not in columns)
+
     @property
     def plain(self) -> bool:
         """Whether the sheet is laid out as a format writes it: one header row, every column

@@ -28,6 +28,11 @@ MESSAGES: dict[str, str] = {
         "服务对象台账中没有“{name}”。请先登记该服务对象，或核对姓名。"
     ),
     "ledger.record_without_person": "本行没有填写服务对象（档案号、身份证号或姓名），无法知道探访的是谁。",
+    "onesheet.visits_on_register": "工作表“{sheet}”的各行同时记录了探访，已读出{count}次探访，不再另找探访记录表。",
+    "onesheet.visit_without_date": "本行没有探访日期，只读入服务对象，不作为一次探访。",
+    "onesheet.person_differs": (
+        "编号“{key}”在第{first_row}行是“{first}”，本行却是“{name}”。按第一次出现的读取，请核对。"
+    ),
     "ledger.record_invalid": "本行内容不完整或互相矛盾，无法建立记录：{problems}",
     "ledger.rejected_rows": "{kind}共有{count}行有错误未读入，已列在问题清单中，请修改后重新导入。",
     "ledger.load_failed": "台账有{count}处错误，严格模式下不予导入。",

@@ -1,0 +1,157 @@
+"""Visits written on the register's own rows: one-sheet logs.
+
+Two shapes are common where a station keeps one sheet only:
+
+* **a row per visit** (走访登记): every row repeats the person's name, ID number and categories,
+  then the visit's date and mode. The register is the distinct people of the sheet (a person's
+  later rows are the same person again, not duplicates; rows that disagree are reported) and
+  every row is a visit;
+* **a row per person with the visits across** (“4月走访 | 5月走访 …”, each over 走访时间 |
+  走访方式): every group of columns whose lowest headers read as a visit's date (and mode) is one
+  visit when its date cell is filled.
+
+Which columns are a visit's is decided by meaning, with the contact sheet's own headers
+(``tabular.headers``), among the columns the register did not take; the cells are read by the
+contact sheet's own coercers, so a date or mode reads exactly as on a visit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from ..findings import Finding, FindingError
+from ..glossary.terms import Severity
+from ..tabular import Coerced, Coercer, Issue, Table, column_letter, raw_text
+from ..tabular.cells import is_blank
+from ..tabular.headers import ACCEPT, normalise_header, text_score
+from ..tabular.reader import flagged
+from .building import RecordBuilder
+from .columns import coercer_for
+from .format import RecordKind, SheetFormat
+
+
+@attrs.frozen
+class VisitColumns:
+    """One visit's columns on a register row: its date column and, where there is one, its mode."""
+
+    group: str
+    """The group heading over them (“4月走访”), or ``""`` for a row-per-visit sheet."""
+    date: int
+    mode: int | None = None
+
+
+def _best_field(header: str, accepted: dict[str, tuple[str, ...]]) -> tuple[str, float]:
+    h = normalise_header(header)
+    best = ("", 0.0)
+    for field, headers in accepted.items():
+        for a in headers:
+            score = text_score(h, normalise_header(a))[0]
+            if score > best[1]:
+                best = (field, score)
+    return best
+
+
+def visit_columns(table: Table, contacts: SheetFormat) -> tuple[VisitColumns, ...]:
+    """The visits a register sheet holds in columns it did not take, grouped by heading."""
+    accepted = {c.field: c.headers for c in contacts.columns if c.field in ("on", "mode")}
+    if "on" not in accepted:
+        return ()
+    groups: dict[str, dict[str, int]] = {}
+    for column, display in table.layout.extras:
+        parent, _, leaf = display.rpartition("/")
+        field, score = _best_field(leaf.split("#", 1)[0], accepted)
+        if score < ACCEPT:
+            continue
+        found = groups.setdefault(parent, {})
+        found.setdefault(field, column)
+    return tuple(
+        VisitColumns(group, fields["on"], fields.get("mode"))
+        for group, fields in groups.items()
+        if "on" in fields
+    )
+
+
+class RegisterVisits:
+    """Builds the visits of a register sheet's rows as the rows are read."""
+
+    def __init__(
+        self,
+        columns: Sequence[VisitColumns],
+        contacts: SheetFormat,
+        table: Table,
+        builder: RecordBuilder,
+    ) -> None:
+        self.columns = tuple(columns)
+        self.table = table
+        self.builder = builder
+        by_field = {c.field: c for c in contacts.columns}
+        self._date: Coercer = coercer_for(by_field["on"])
+        self._mode: Coercer | None = coercer_for(by_field["mode"]) if "mode" in by_field else None
+        self.records: list[Any] = []
+        self.issues: list[Issue] = []
+        headers = dict(table.layout.headers)
+        self._headers = headers
+        self.row_per_visit = len(self.columns) == 1 and not self.columns[0].group
+
+    def claimed(self) -> set[int]:
+        """The columns read as visits (no longer the person's extras)."""
+        found = set()
+        for v in self.columns:
+            found.add(v.date)
+            if v.mode is not None:
+                found.add(v.mode)
+        return found
+
+    def take(self, index: int, cells: Sequence[Any], key: str) -> None:
+        """The visits written on the row ``index`` of the person ``key``."""
+        number = index + 1
+        sheet = self.table.sheet
+        for position, visit in enumerate(self.columns, start=1):
+            raw = cells[visit.date] if visit.date < len(cells) else None
+            if is_blank(raw):
+                if self.row_per_visit:
+                    missing = Finding.of("onesheet.visit_without_date", Severity.INFO)
+                    self.issues.append(self._issue(missing, number, visit.date, raw))
+                continue
+            values: dict[str, Any] = {"recipient_keys": (key,)}
+            on = self._read(self._date, raw, number, visit.date, required=True)
+            if on is None:
+                continue
+            values["on"] = on
+            if visit.mode is not None and self._mode is not None:
+                mode_raw = cells[visit.mode] if visit.mode < len(cells) else None
+                if not is_blank(mode_raw):
+                    values["mode"] = self._read(self._mode, mode_raw, number, visit.mode)
+            suffix = f"·{visit.group}" if visit.group else ""
+            values["id"] = (
+                f"{sheet}!{number}{suffix}" if len(self.columns) > 1 else f"{sheet}!{number}"
+            )
+            record, placed = self.builder.build(RecordKind.CONTACTS, values, {}, position)
+            for item in placed:
+                self.issues.append(Issue(item.finding, sheet, number))
+            if record is not None:
+                self.records.append(record)
+
+    def _read(
+        self, coerce: Coercer, raw: Any, number: int, column: int, *, required: bool = False
+    ) -> Any:
+        try:
+            value = coerce(raw)
+        except FindingError as error:
+            for finding in error.findings:
+                found = finding if required else flagged(finding)
+                self.issues.append(self._issue(found, number, column, raw))
+            return None
+        if isinstance(value, Coerced):
+            for finding in value.findings:
+                self.issues.append(self._issue(finding, number, column, raw))
+            value = value.value
+        return value
+
+    def _issue(self, finding: Finding, number: int, column: int, raw: Any) -> Issue:
+        text = "" if raw is None else raw_text(raw)
+        header = self._headers.get(column, "")
+        return Issue(finding, self.table.sheet, number, column_letter(column), header, text)
