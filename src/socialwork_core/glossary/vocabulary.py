@@ -234,3 +234,7 @@ HEADER_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>
 
 VILLAGE_NAME = r"(村|社区|居委会|居|屯|组)$"
 """How a village's name ends: a section heading so named carries its village to the rows below."""
+
+YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+"""A year named in a sheet's title, its name or the file's name (“2024年第二季度”): the year of a
+date written without one (“4月8日”, “5.20”) on that sheet."""

@@ -142,6 +142,8 @@ class _Candidate:
     """0-based sheet rows of the header block."""
     columns: tuple[HeaderColumn, ...]
     assignment: Assignment
+    titles: tuple[str, ...] = ()
+    """The texts of the rows above the header block (a title, a 填报单位 line)."""
 
     @property
     def matched(self) -> set[str]:
@@ -264,7 +266,16 @@ def _best(
         return accepted / len(values)
 
     assignment = assign(best.columns, _words(spec), foreign=spec.foreign_headers, evidence=evidence)
-    return attrs.evolve(best, assignment=assignment, score=_block_score(spec, assignment))
+    titles = tuple(
+        raw_text(v).strip()
+        for r, cells in buffer
+        if r < best.rows[0]
+        for v in cells
+        if not is_blank(v)
+    )
+    return attrs.evolve(
+        best, assignment=assignment, score=_block_score(spec, assignment), titles=titles
+    )
 
 
 def _deepened(
@@ -424,6 +435,8 @@ class Table:
         self._formulas = sheet.formulas_without_value
         self._rest = rest
         self._owned = owned
+        self.year: int | None = None
+        """The year of a date the sheet writes without one (its title's, name's or file's)."""
         self._width = max((c for c, _ in layout.headers), default=-1) + 1
         self._extra_columns = layout.extras
         by_column = dict(layout.headers)
@@ -1072,4 +1085,17 @@ def read_table(
         if owned is not None:
             owned.close()
         raise
-    return Table(spec, layout, data, rest, issues, owned)
+    table = Table(spec, layout, data, rest, issues, owned)
+    table.year = _year_of(data.name, best, workbook)
+    return table
+
+
+def _year_of(sheet: str, best: _Candidate, workbook: Workbook) -> int | None:
+    """The year a sheet's dates are in when a cell leaves it out: the first year its title rows
+    (above the header) name, else its name, else the file's name."""
+    texts = [*best.titles, sheet, workbook.path.stem]
+    for value in texts:
+        found = words.YEAR_IN_TITLE.search(value)
+        if found:
+            return int(found.group(1))
+    return None
