@@ -14,6 +14,7 @@ import attrs
 from .. import serialize
 from ..findings import FindingError
 from ..glossary import AlertKind, StationTier, cli_text
+from ..glossary import vocabulary as words
 from ..grading import RuleSet
 from ..ledger import Ledger, LedgerFormat, LoadResult, RecordKind
 from ..periods import Period, parse_period
@@ -175,6 +176,14 @@ def open_ledger(
             station=station,
             station_list=station_list,
         )
+        if result.sheets:
+            console.note(
+                "cli.sheets_read",
+                sheets=words.LIST_JOINER.join(
+                    f"{kind.label}{words.READ_FROM}“{sheet}”"
+                    for kind, sheet in result.sheets.items()
+                ),
+            )
     except WorkbookError as exc:
         raise CliError(
             "cli.workbook_unreadable",
@@ -307,6 +316,14 @@ def read_stations(path_text: str | None) -> tuple[Station, ...]:
         return ()
     try:
         return read_station_list(path_text)
+        if result.sheets:
+            console.note(
+                "cli.sheets_read",
+                sheets=words.LIST_JOINER.join(
+                    f"{kind.label}{words.READ_FROM}“{sheet}”"
+                    for kind, sheet in result.sheets.items()
+                ),
+            )
     except WorkbookError as exc:
         raise CliError(
             "cli.workbook_unreadable",

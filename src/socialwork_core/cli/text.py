@@ -23,6 +23,7 @@ __all__ = [
 ENGLISH: Mapping[str, str] = MappingProxyType(
     {
         "cli.adapter_detected": "adapter {adapter} (ledger format {format}), detected from the headers",
+        "cli.sheets_read": "sheets read: {sheets}",
         "cli.adapter_given": "adapter {adapter} (ledger format {format}), as given by --adapter",
         "cli.unknown_adapter": "no adapter named {name!r}; installed: {known}",
         "cli.adapter_without_formats": "adapter {name!r} offers no ledger format",

@@ -238,3 +238,6 @@ VILLAGE_NAME = r"(村|社区|居委会|居|屯|组)$"
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 """A year named in a sheet's title, its name or the file's name (“2024年第二季度”): the year of a
 date written without one (“4月8日”, “5.20”) on that sheet."""
+
+READ_FROM = "←"
+"""Between a record kind and the sheet it was read from (“服务对象←“花名册””)."""

@@ -63,6 +63,8 @@ class LoadResult:
     ledger: Ledger
     issues: tuple[Issue, ...]
     rejected: tuple[RejectedRow, ...]
+    sheets: Mapping[RecordKind, str] = attrs.field(factory=dict)
+    """The workbook's sheet each record kind was read from (a kind absent: not found)."""
     recipient_rows: Mapping[str, tuple[str, int]] = attrs.field(factory=dict)
     """Where each accepted recipient was read: key → (sheet, Excel row number), so later checks on
     the records can point at the row to fix."""
@@ -110,6 +112,7 @@ def load_ledger(
     sheets = sorted(fmt.sheets, key=lambda s: order[s.kind])
     taken: list[str] = []  # sheets read as one kind are not searched for another
     register_visits: RegisterVisits | None = None
+    sheets_read: dict[RecordKind, str] = {}
     with collector_paused(), open_workbook(path, limits=limits or ReadLimits()) as workbook:
         for number, sheet_format in enumerate(sheets):
             # the next sheet is parsed on another core while this one is read
@@ -129,6 +132,7 @@ def load_ledger(
                     count=len(register_visits.records),
                 )
                 issues.append(Issue(onesheet, register_visits.table.sheet))
+                sheets_read[kind] = register_visits.table.sheet
                 continue
             try:
                 table = read_table(
@@ -146,6 +150,7 @@ def load_ledger(
                 issues.append(Issue(missing))
                 continue
             taken.append(table.sheet)
+            sheets_read[kind] = table.sheet
             repeats = kind in (RecordKind.RECIPIENTS, RecordKind.STATIONS) or any(
                 c.field == "id" for c in sheet_format.columns
             )
@@ -183,7 +188,9 @@ def load_ledger(
                 )
                 issues.append(Issue(summary, table.sheet))
     ledger = ledger_of(records, issues=tuple(issues), extras=extras)
-    result = LoadResult(ledger, tuple(issues), tuple(rejected), recipient_rows)
+    result = LoadResult(
+        ledger, tuple(issues), tuple(rejected), sheets_read, recipient_rows=recipient_rows
+    )
     if strict and result.errors:
         raise LedgerLoadError(result)
     return result
