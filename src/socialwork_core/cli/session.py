@@ -316,14 +316,6 @@ def read_stations(path_text: str | None) -> tuple[Station, ...]:
         return ()
     try:
         return read_station_list(path_text)
-        if result.sheets:
-            console.note(
-                "cli.sheets_read",
-                sheets=words.LIST_JOINER.join(
-                    f"{kind.label}{words.READ_FROM}“{sheet}”"
-                    for kind, sheet in result.sheets.items()
-                ),
-            )
     except WorkbookError as exc:
         raise CliError(
             "cli.workbook_unreadable",
