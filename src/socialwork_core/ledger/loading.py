@@ -63,11 +63,11 @@ class LoadResult:
     ledger: Ledger
     issues: tuple[Issue, ...]
     rejected: tuple[RejectedRow, ...]
-    sheets: Mapping[RecordKind, str] = attrs.field(factory=dict)
-    """The workbook's sheet each record kind was read from (a kind absent: not found)."""
     recipient_rows: Mapping[str, tuple[str, int]] = attrs.field(factory=dict)
     """Where each accepted recipient was read: key → (sheet, Excel row number), so later checks on
     the records can point at the row to fix."""
+    sheets: Mapping[RecordKind, str] = attrs.field(factory=dict)
+    """The workbook's sheet each record kind was read from (a kind absent: not found)."""
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -188,9 +188,7 @@ def load_ledger(
                 )
                 issues.append(Issue(summary, table.sheet))
     ledger = ledger_of(records, issues=tuple(issues), extras=extras)
-    result = LoadResult(
-        ledger, tuple(issues), tuple(rejected), sheets_read, recipient_rows=recipient_rows
-    )
+    result = LoadResult(ledger, tuple(issues), tuple(rejected), recipient_rows, sheets_read)
     if strict and result.errors:
         raise LedgerLoadError(result)
     return result
