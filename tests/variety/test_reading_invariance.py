@@ -201,11 +201,6 @@ def test_renaming_headers_to_accepted_forms_keeps_the_records(
     assert_same_records(seed, Change(headers=headers, visit_headers=visit_headers), folders)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="format detection looks for the name column only as 姓名, not as its other accepted "
-    "header 服务对象姓名 (national DISTINCTIVE_HEADERS), so the ledger is refused whole",
-)
 @FAST
 @given(seed=seeds, headers=headers_from({**REGISTER_HEADERS, "name": ("服务对象姓名",)}))
 def test_renaming_the_name_header_to_an_accepted_form_keeps_the_records(
@@ -214,11 +209,6 @@ def test_renaming_the_name_header_to_an_accepted_form_keeps_the_records(
     assert_same_records(seed, Change(headers=headers), folders)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the reader does not yet take headers by meaning: a trailing ＊ or ：, spaces inside "
-    "(姓  名), half-width brackets (所属村(居)), 证件号码, 手机号, 救助类别/人员类别/分类 (issue #11 point 1)",
-)
 @FAST
 @example(
     seed=1, headers={**{f: forms[0] for f, forms in REGISTER_HEADERS.items()}, "id": "证件号码＊"}
