@@ -65,7 +65,7 @@ CONTACTS = SheetFormat(
         FieldColumn("at", ("探访时间",), ValueType.TIME),
         FieldColumn("recipient_keys", ("档案号",), multi=True),
         FieldColumn("recipient_resident_ids", ("身份证号",), ValueType.RESIDENT_ID, multi=True),
-        FieldColumn("mode", ("探访方式",), ValueType.LABEL, required=True, enum=ContactMode),
+        FieldColumn("mode", ("探访方式",), ValueType.LABEL, enum=ContactMode),
         FieldColumn("notes", ("探访情况",)),
     ],
 )

@@ -15,22 +15,26 @@ from socialwork_core.ledger import LedgerFormat, LoadResult, load_ledger, write_
 
 GOOD_ID = resident_id.compose("110101", date(1950, 1, 2), 11)
 OTHER_ID = resident_id.compose("110101", date(1960, 1, 2), 21)
+FOURTH_ID = resident_id.compose("110101", date(1970, 1, 2), 41)
 RETIRED_AREA_ID = resident_id.compose("990101", date(1960, 1, 2), 31)
 """Valid but for an area code no list knows: a warning, the row is kept."""
 
 PEOPLE: list[list[Any]] = [
     ["石城镇服务对象台账"],
     ["档案号", "姓名", "身份证号", "出生日期", "村居"],
-    ["A1", "甲", 110101195001021, "1950-01-02", "大塘村"],
-    ["A2", "乙", OTHER_ID, "1960-13-01", "新岗村"],
+    ["A1", "甲", 110101195001021, "1950-01-02", "大塘村"],  # ID stored as a number: flagged
+    ["A2", "乙", OTHER_ID, "1960-13-01", "新岗村"],  # no 13th month: flagged
     ["A3", "丙", RETIRED_AREA_ID, None, "新岗村"],
+    ["A4", None, FOURTH_ID, None, "大塘村"],  # names no one: refused
 ]
 VISITS: list[list[Any]] = [
     ["探访日期", "档案号", "探访方式", "探访情况"],
     ["2023-03-01", "A1", "入户", "精神好"],
-    ["2023-03-02", "A3", "飞鸽", "独居"],
+    ["2023-03-02", "A3", "飞鸽", "独居"],  # a mode not understood: flagged, the visit kept
     ["2023-03-05", "A2", "电话", "无异常"],
+    ["2023-03-06", "A9", "电话", "无异常"],  # no such person: refused
 ]
+"""Cells a worker mistyped are flagged and the row kept; rows that identify no one are refused."""
 
 
 def _ledger(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
@@ -83,7 +87,7 @@ def test_every_sheet_with_refused_rows_has_its_own_headers_and_original_cells(
         "飞鸽",
         "独居",
     ]
-    assert flying["读入情况"].value == "未读入"
+    assert flying["读入情况"].value == "已读入"
     assert "C列（探访方式）" in flying["问题说明"].value
     assert flying["问题代码"].value == "tabular.label_unrecognised"
     person = _row_of(people, 3, _values(people, 2))
@@ -102,7 +106,9 @@ def test_a_problem_is_at_its_cell_highlighted_with_the_message_as_a_comment(
     headers = _values(people, 2)
     bad_date = _row_of(people, 4, headers)["出生日期"]
     assert bad_date.value == "1960-13-01"
-    assert bad_date.fill.fgColor.rgb.endswith("FFC7CE")
+    assert bad_date.fill.fgColor.rgb.endswith("FFEB9C")  # a warning: the person is kept
+    no_name = _row_of(people, 6, headers)["姓名"]
+    assert no_name.fill.fgColor.rgb.endswith("FFC7CE")  # an error: the row is refused
     assert bad_date.comment is not None and "1960-13-01" in bad_date.comment.text
     assert bad_date.column_letter == "D"  # the same letter as in the ledger
     assert _row_of(people, 4, headers)["姓名"].comment is None
@@ -132,8 +138,8 @@ def test_without_the_ledger_file_the_cells_come_from_the_rows_as_read(
     book = openpyxl.load_workbook(write_issues_workbook(tmp_path / "问题.xlsx", result))
     assert book["服务对象"]["A1"].value == "问题清单"
     visits = book["探访记录"]
-    row = _row_of(visits, 4, _values(visits, 2))
-    assert row["档案号"].value == "A2" and row["探访方式"].value == "电话"
+    row = _row_of(visits, 5, _values(visits, 2))
+    assert row["档案号"].value == "A9" and row["探访方式"].value == "电话"
     assert row["档案号"].comment is not None
 
 
@@ -170,12 +176,14 @@ def test_the_tabs_read_back_as_a_ledger_once_the_marked_cells_are_fixed(
     person_headers, visit_headers = _values(people, 2), _values(visits, 2)
     _row_of(people, 3, person_headers)["身份证号"].value = GOOD_ID
     _row_of(people, 4, person_headers)["出生日期"].value = "1960-01-02"
+    _row_of(people, 6, person_headers)["姓名"].value = "丁"
     _row_of(visits, 3, visit_headers)["探访方式"].value = "入户"
+    _row_of(visits, 5, visit_headers)["档案号"].value = "A4"
     book.save(out)
     again = load_ledger(out, fmt)
     assert not again.errors, [i.message for i in again.errors]
-    assert {p.key for p in again.ledger.recipients} == {"A1", "A2", "A3"}
-    assert len(again.ledger.contacts) == 3
+    assert {p.key for p in again.ledger.recipients} == {"A1", "A2", "A3", "A4"}
+    assert len(again.ledger.contacts) == 2  # the tab holds the visits with a problem only
 
 
 def test_the_issues_workbook_never_replaces_the_ledger_it_describes(

@@ -295,6 +295,8 @@ def _deepened(
         cells = rows.get(below)
         if cells is None or not _continues_header(cells, required):
             return best
+        if not _under_group_headings(cells, rows.get(best.rows[-1], []), best.rows[-1], merged):
+            return best
         grid = grid or _Grid(buffer, merged)
         depth = len(best.rows) + 1
         columns = grid.compose(best.rows[0], depth)
@@ -304,6 +306,19 @@ def _deepened(
             return best
         best = _Candidate(score, (*best.rows, below), tuple(columns), assignment)
     return best
+
+
+def _under_group_headings(cells: Cells, above: Cells, row: int, merged: Sequence[Merge]) -> bool:
+    """Whether half or more of a row's texts sit under a group heading of the row above (a merge across
+    columns) or under no heading at all: sub-headers do, a data row's values sit under headers."""
+    spans = [(c0, c1) for (r0, c0), (r1, c1) in merged if r0 <= row <= r1 and c1 > c0]
+    filled = [c for c, v in enumerate(cells) if not is_blank(v)]
+    under = sum(
+        1
+        for c in filled
+        if any(c0 <= c <= c1 for c0, c1 in spans) or c >= len(above) or is_blank(above[c])
+    )
+    return under * 2 >= len(filled)
 
 
 def _continues_header(cells: Cells, required: Sequence[int]) -> bool:
@@ -947,8 +962,8 @@ def sheet_scores(
         best = _best(spec, data, buffer, search)
         if best is None or not all(c.field in best.matched for c in spec.required):
             continue
-        if len(best.matched) < 2:  # one header that happens to fit says nothing of the sheet
-            continue
+        if len(best.matched) < min(2, len(spec.columns) - 1):
+            continue  # one header that happens to fit says nothing of a sheet of many columns
         score = best.score * (0.5 if name in workbook.hidden_sheets else 1.0)
         if normalise_label(name) in {normalise_label(n) for n in spec.sheet_names}:
             score += 1.0
