@@ -47,6 +47,12 @@ def ledger_settings(parser: argparse.ArgumentParser) -> None:
         help="a station list (code and name columns) to resolve stations written by name",
     )
     parser.add_argument(
+        "--mapping",
+        metavar="FILE.toml",
+        help="a mapping file (from socialwork map, edited) that says how sheets, columns and "
+        "words are read",
+    )
+    parser.add_argument(
         "--jobs",
         type=positive,
         metavar="N",

@@ -16,7 +16,15 @@ from ..findings import FindingError
 from ..glossary import AlertKind, StationTier, cli_text
 from ..glossary import vocabulary as words
 from ..grading import RuleSet
-from ..ledger import Ledger, LedgerFormat, LoadResult, RecordKind
+from ..ledger import (
+    Ledger,
+    LedgerFormat,
+    LedgerMapping,
+    LoadResult,
+    MappingError,
+    RecordKind,
+    read_mapping,
+)
 from ..periods import Period, parse_period
 from ..plugins import PluginError, Plugins, Region, load_plugins
 from ..rollup import (
@@ -151,6 +159,7 @@ def open_ledger(
     *,
     station: str | None = None,
     station_list: tuple[Station, ...] = (),
+    mapping_path: str | None = None,
 ) -> OpenedLedger:
     """Choose the format, say which, and read the ledger at ``path_text``; give every record its
     station (:func:`socialwork_core.rollup.attribute_stations`, ``station`` the ``--station``
@@ -168,9 +177,10 @@ def open_ledger(
             adapter=name,
             format=fmt.name,
         )
+        mapping = read_mapping_option(mapping_path, fmt)
         console.progress("cli.progress.reading", path=str(path))
         result = attribute_stations(
-            plugins.load_ledger(path, fmt),
+            plugins.load_ledger(path, fmt, mapping=mapping),
             path=path,
             fmt=fmt,
             station=station,
@@ -225,6 +235,7 @@ def open_ledger_of(
             args.adapter,
             station=args.station,
             station_list=station_list,
+            mapping_path=getattr(args, "mapping", None),
         )
     return open_ledgers(
         plugins,
@@ -235,6 +246,7 @@ def open_ledger_of(
             station=args.station,
             station_list=station_list,
             window=window,
+            mapping=read_mapping_option(getattr(args, "mapping", None)),
         ),
         jobs=args.jobs,
         scheduler=args.scheduler,
@@ -308,6 +320,21 @@ def open_ledgers(
         region=region,
         rule_sets=region_rule_sets(plugins, region),
     )
+
+
+def read_mapping_option(
+    path_text: str | None, fmt: LedgerFormat | None = None
+) -> LedgerMapping | None:
+    """The mapping file of ``--mapping`` (none without it); an unusable file is a usage problem
+    naming the entry to fix."""
+    if path_text is None:
+        return None
+    try:
+        return read_mapping(path_text, fmt)
+    except MappingError as exc:
+        raise CliError(
+            "cli.mapping_unusable", EXIT_USAGE, path=path_text, message=exc.message
+        ) from exc
 
 
 def read_stations(path_text: str | None) -> tuple[Station, ...]:

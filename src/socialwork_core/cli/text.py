@@ -24,6 +24,8 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
     {
         "cli.adapter_detected": "adapter {adapter} (ledger format {format}), detected from the headers",
         "cli.sheets_read": "sheets read: {sheets}",
+        "cli.mapping_written": "mapping written to {path}: edit it and pass --mapping {path}",
+        "cli.mapping_unusable": "cannot use the mapping file {path}",
         "cli.adapter_given": "adapter {adapter} (ledger format {format}), as given by --adapter",
         "cli.unknown_adapter": "no adapter named {name!r}; installed: {known}",
         "cli.adapter_without_formats": "adapter {name!r} offers no ledger format",
@@ -205,6 +207,7 @@ COMMAND_SUMMARIES_EN: Mapping[str, str] = MappingProxyType(
         "template": "write a blank ledger in an adapter's layout, with drop-down lists and instructions",
         "changes": "compare two months' ledgers: who entered, who left, what changed, overdue",
         "new-adapter": "write a new adapter package for a region, ready to install and test",
+        "map": "show how each sheet and column of a ledger is read; write an editable mapping file",
     }
 )
 """One English line per command (``cli_text.COMMAND_SUMMARIES`` is the Chinese)."""

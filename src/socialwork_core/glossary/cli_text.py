@@ -22,6 +22,7 @@ COMMAND_SUMMARIES: Mapping[str, str] = MappingProxyType(
         "template": "写出某种台账格式的空白台账模板（带下拉列表和填表说明）",
         "changes": "比较两期台账（动态监测）：新增、退出、类别等级村居监护人变动、逾期人数",
         "new-adapter": "为一个地区生成新的适配器软件包（可直接安装和测试）",
+        "map": "显示台账每张工作表、每一列是怎样识别的，并可写出可修改的映射文件",
     }
 )
 """One Chinese line per command, shown in ``--help``."""

@@ -219,6 +219,7 @@ HEADER_MATCH_REASONS: dict[str, str] = {
     "within": "列名是“{accepted}”的简写",
     "similar": "列名与“{accepted}”相近",
     "values": "{share}%的值符合",
+    "mapping": "按映射文件",
     "and": "，且",
 }
 """How ``tabular.column_read_as`` says why a column was read as a field."""

@@ -46,6 +46,15 @@ from .conversion import CategoryChange, LocalCategory, accepted_categories, fit_
 from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
 from .issues_workbook import write_issues_workbook
 from .loading import LedgerLoadError, LoadResult, RejectedRow, load_ledger
+from .mapping import (
+    LedgerMapping,
+    MappingError,
+    SheetExplained,
+    SheetMapping,
+    explain,
+    mapping_text,
+    read_mapping,
+)
 from .model import Ledger, ledger_of, record_id
 from .template import write_template
 from .writing import write_ledger
@@ -58,23 +67,30 @@ __all__ = [
     "Ledger",
     "LedgerFormat",
     "LedgerLoadError",
+    "LedgerMapping",
     "LoadResult",
     "LocalCategory",
+    "MappingError",
     "RecipientCheck",
     "RecordBuilder",
     "RecordKind",
     "RejectedRow",
+    "SheetExplained",
     "SheetFormat",
+    "SheetMapping",
     "ValueType",
     "accepted_categories",
     "birth_date_plausible",
     "check_recipients",
     "coercer_for",
     "disability_cell",
+    "explain",
     "fit_categories",
     "ledger_of",
     "load_ledger",
+    "mapping_text",
     "phones_cell",
+    "read_mapping",
     "record_id",
     "resident_id_cell",
     "table_spec",

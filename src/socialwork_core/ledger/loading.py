@@ -29,6 +29,7 @@ from .collector import collector_paused
 from .columns import table_spec
 from .compiled import UNSURE, compile_rows, keep_clean_rows
 from .format import LedgerFormat, RecordKind, ValueType
+from .mapping import LedgerMapping, with_words
 from .model import Ledger, ledger_of, record_id
 from .onesheet import RegisterVisits, visit_columns
 
@@ -91,6 +92,7 @@ def load_ledger(
     strict: bool = False,
     limits: ReadLimits | None = None,
     converter: cattrs.Converter | None = None,
+    mapping: LedgerMapping | None = None,
 ) -> LoadResult:
     """Read every sheet ``fmt`` describes from ``path`` and build the ledger.
 
@@ -98,6 +100,9 @@ def load_ledger(
     silently dropped. Unknown columns are kept as extras. With ``strict=True`` any error raises
     ``LedgerLoadError`` (holding the full result). A file that cannot be read raises
     ``WorkbookError``; a missing required sheet too (``tabular.sheet_not_found``).
+
+    ``mapping`` (``ledger.mapping``, from ``socialwork map`` edited by the user) settles the sheet,
+    columns and words of the record kinds it names before anything is guessed.
 
     While the rows are read, Python's cyclic garbage collector is paused (it is process-wide:
     see ``ledger.collector`` for why and how it is restored).
@@ -134,9 +139,14 @@ def load_ledger(
                 issues.append(Issue(onesheet, register_visits.table.sheet))
                 sheets_read[kind] = register_visits.table.sheet
                 continue
+            forced = mapping.for_kind(kind) if mapping is not None else None
             try:
                 table = read_table(
-                    workbook, table_spec(sheet_format, fmt.sheets), skip=tuple(taken)
+                    workbook,
+                    table_spec(with_words(sheet_format, forced), fmt.sheets),
+                    sheet=forced.sheet if forced is not None else None,
+                    skip=tuple(taken),
+                    columns=forced.columns if forced is not None else None,
                 )
             except WorkbookError as error:
                 if sheet_format.required or error.code != "tabular.sheet_not_found":

@@ -35,7 +35,7 @@ from .values import CategoryDefinition, Region
 
 if TYPE_CHECKING:
     from ..grading import RuleSet
-    from ..ledger import LedgerFormat, LoadResult
+    from ..ledger import LedgerFormat, LedgerMapping, LoadResult
     from ..recipients import Recipient
     from ..reports import ReportTemplate
     from ..tabular import ReadLimits
@@ -219,6 +219,7 @@ class Plugins:
         *,
         strict: bool = False,
         limits: ReadLimits | None = None,
+        mapping: LedgerMapping | None = None,
     ) -> LoadResult:
         """:func:`socialwork_core.ledger.load_ledger` with every plugin's converter rules.
 
@@ -230,7 +231,9 @@ class Plugins:
         from ..ledger import load_ledger
 
         converter = self.make_converter() if self.configures_converter else None
-        return load_ledger(path, fmt, strict=strict, limits=limits, converter=converter)
+        return load_ledger(
+            path, fmt, strict=strict, limits=limits, converter=converter, mapping=mapping
+        )
 
     def detect_format(self, headers: Mapping[str, Sequence[str]]) -> DetectedFormat | None:
         """``socialwork_detect_format``: the first plugin (in hook order: ``tryfirst`` ones first,

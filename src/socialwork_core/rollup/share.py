@@ -23,7 +23,7 @@ from ..casework import Activity, Case
 from ..contacts import Contact
 from ..findings import Finding
 from ..glossary.terms import Severity
-from ..ledger import LedgerFormat, LoadResult, RecordKind, RejectedRow, record_id
+from ..ledger import LedgerFormat, LedgerMapping, LoadResult, RecordKind, RejectedRow, record_id
 from ..recipients import Recipient
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
@@ -61,6 +61,8 @@ class ShareRequest:
     """Contacts outside these days (inclusive) are left out of the share; ``None`` keeps all."""
     namespace: bool = True
     """Prefix every key and id with its station's code (``410223101:17``)."""
+    mapping: LedgerMapping | None = None
+    """A mapping file's settled sheets, columns and words (``--mapping``), for every file."""
 
 
 @attrs.frozen(kw_only=True)
@@ -132,7 +134,7 @@ def read_share(path: str | Path, request: ShareRequest) -> FileShare:
 
             return _unreadable(source, render_message("rollup.format_not_detected"))
         adapter, fmt = chosen
-        loaded = plugins.load_ledger(source, fmt)
+        loaded = plugins.load_ledger(source, fmt, mapping=request.mapping)
     except WorkbookError as error:
         return _unreadable(source, error.message)
     result = attribute_stations(

@@ -88,14 +88,29 @@ def text_score(header: str, accepted: str) -> tuple[float, str]:
     if h == a:
         return 96.0, "brackets"
     penalty = 40.0 if any(q in h and q not in a for q in QUALIFIERS) else 0.0
-    if len(a) >= 2 and a in h:
-        return 70.0 + 25.0 * len(a) / len(h) - penalty, "contains"
-    if len(h) >= 2 and h in a:
-        return 60.0 + 30.0 * len(h) / len(a) - penalty, "within"
-    ratio = 100.0 * Indel.normalized_similarity(h, a)
-    if ratio < 60.0:
-        return 0.0, ""
-    return 0.8 * ratio - penalty, "similar"
+    best = (0.0, "")
+    # the header without its bracketed part, and with only the brackets dropped (所属村(居) →
+    # 所属村居, which contains 村居)
+    for text in dict.fromkeys((h, unbracketed(header))):
+        if len(a) >= 2 and a in text:
+            found = (70.0 + 25.0 * len(a) / len(text) - penalty, "contains")
+        elif len(text) >= 2 and text in a:
+            found = (60.0 + 30.0 * len(text) / len(a) - penalty, "within")
+        else:
+            ratio = 100.0 * Indel.normalized_similarity(text, a)
+            found = (0.8 * ratio - penalty, "similar") if ratio >= 60.0 else (0.0, "")
+        if found[0] > best[0]:
+            best = found
+    return best
+
+
+@functools.lru_cache(maxsize=16384)
+def unbracketed(header: str) -> str:
+    """A normalised header with its bracket characters dropped and their words kept."""
+    return header.translate(_BRACKET_CHARACTERS).strip(_MARKS)
+
+
+_BRACKET_CHARACTERS = str.maketrans("", "", "()[]【】<>〈〉")
 
 
 @attrs.frozen
@@ -239,11 +254,19 @@ def assign(
     *,
     foreign: frozenset[str] = frozenset(),
     evidence: Evidence | None = None,
+    forced: Mapping[int, str | None] | None = None,
 ) -> Assignment:
-    """Give columns to fields, best first (see the module docstring)."""
+    """Give columns to fields, best first (see the module docstring). ``forced``: columns whose
+    field a mapping file settles (``None``: not read), taken before anything is guessed."""
     by_field = {f.field: f for f in fields}
+    forced = {i: f for i, f in (forced or {}).items() if f is None or f in by_field}
+    settled = {f for f in forced.values() if f is not None}
+    if forced:
+        columns = [c for c in columns if c.index not in forced]
+        fields = [f for f in fields if f.field not in settled]
     candidates: list[tuple[float, int, Score, float | None]] = []
     undecided: list[tuple[int, str, tuple[Score, ...]]] = []
+    tied: list[tuple[HeaderColumn, list[tuple[Score, float | None]]]] = []
     scores_of: dict[int, list[Score]] = {}
     for column in columns:
         scores = score_column(column, fields, foreign)
@@ -266,13 +289,17 @@ def assign(
             and good[0][0].how != "exact"
             and not _same_meaning(good[0][0], good[1][0], by_field)
         ):
-            undecided.append((column.index, column.display, tuple(s for s, _ in good[:3])))
+            # decided after the others: a field another column takes is no longer a candidate
+            tied.append((column, good))
             continue
         for s, share in good:
             candidates.append((s.score, column.index, s, share))
     candidates.sort(key=lambda c: (-c[0], c[1]))
     chosen: dict[str, ColumnChoice] = {}
-    taken: set[int] = set()
+    taken: set[int] = set(forced)
+    for index, field in forced.items():
+        if field is not None:
+            chosen[field] = ColumnChoice(field, index, "", 100.0, "mapping", "")
     displaced: list[tuple[ColumnChoice, int]] = []
     display = {c.index: c.display for c in columns}
     for value, index, s, share in candidates:
@@ -287,6 +314,16 @@ def assign(
             continue
         chosen[s.field] = choice
         taken.add(index)
+    for column, good in tied:
+        left = [(s, share) for s, share in good if s.field not in chosen]
+        if left and (len(left) == 1 or left[0][0].score - left[1][0].score >= TIE_MARGIN):
+            s, share = left[0]
+            chosen[s.field] = ColumnChoice(
+                s.field, column.index, column.display, s.score, s.how, s.accepted, share
+            )
+            taken.add(column.index)
+        else:
+            undecided.append((column.index, column.display, tuple(s for s, _ in good[:3])))
     joined: dict[str, tuple[tuple[int, str], ...]] = {}
     by_index = {c.index: c for c in columns}
     kept_displaced: list[tuple[ColumnChoice, int]] = []

@@ -228,8 +228,29 @@ def _candidates(
                 yield _Candidate(score, tuple(block), tuple(columns), assignment)
 
 
+def _forced(
+    columns: Sequence[HeaderColumn], wanted: Mapping[str, str] | None
+) -> dict[int, str | None]:
+    """A mapping's columns (header as shown, or letter → field; ``""``: not read) by index."""
+    if not wanted:
+        return {}
+    by_name = {normalise_label(h): f for h, f in wanted.items()}
+    found: dict[int, str | None] = {}
+    for column in columns:
+        for name in (column.display, column_letter(column.index), column.leaf):
+            field = by_name.get(normalise_label(name))
+            if field is not None:
+                found[column.index] = field or None
+                break
+    return found
+
+
 def _best(
-    spec: TableSpec, sheet: SheetData, buffer: Sequence[tuple[int, Cells]], search: int
+    spec: TableSpec,
+    sheet: SheetData,
+    buffer: Sequence[tuple[int, Cells]],
+    search: int,
+    wanted: Mapping[str, str] | None = None,
 ) -> _Candidate | None:
     """The header block that explains the most, a deeper one only when it explains more; then
     the columns are given again, this time weighing the values below the header."""
@@ -265,7 +286,13 @@ def _best(
             accepted += 1
         return accepted / len(values)
 
-    assignment = assign(best.columns, _words(spec), foreign=spec.foreign_headers, evidence=evidence)
+    assignment = assign(
+        best.columns,
+        _words(spec),
+        foreign=spec.foreign_headers,
+        evidence=evidence,
+        forced=_forced(best.columns, wanted),
+    )
     titles = tuple(
         raw_text(v).strip()
         for r, cells in buffer
@@ -973,7 +1000,12 @@ def sheet_scores(
 
 
 def _locate(
-    workbook: Workbook, spec: TableSpec, sheet: str | None, search: int, skip: Sequence[str]
+    workbook: Workbook,
+    spec: TableSpec,
+    sheet: str | None,
+    search: int,
+    skip: Sequence[str],
+    wanted_columns: Mapping[str, str] | None = None,
 ) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate, list[Issue]]:
     """The sheet holding the table, its rows (from the first), the best header and the issues."""
     wanted = [sheet] if sheet is not None else list(spec.sheet_names)
@@ -987,7 +1019,7 @@ def _locate(
                 found=words.LIST_JOINER.join(workbook.sheet_names),
             )
         data, buffer, rest = _take(workbook, sheet, search)
-        best = _best(spec, data, buffer, search)
+        best = _best(spec, data, buffer, search, wanted_columns)
         if best is None:
             raise WorkbookError(
                 "tabular.header_not_found",
@@ -1036,7 +1068,7 @@ def _locate(
         )
     name = scores[0][1]
     data, buffer, rest = _take(workbook, name, search)
-    best = _best(spec, data, buffer, search)
+    best = _best(spec, data, buffer, search, wanted_columns)
     assert best is not None  # scored above
     if wanted:
         finding = Finding.of(
@@ -1060,6 +1092,7 @@ def read_table(
     sheet: str | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
     skip: Sequence[str] = (),
+    columns: Mapping[str, str] | None = None,
 ) -> Table:
     """Find ``spec``'s table in ``source`` and return it as a stream of ``Row``.
 
@@ -1067,7 +1100,9 @@ def read_table(
     ``Workbook`` (left open, so several tables can be read from one file). ``sheet`` names the sheet
     to read; by default the visible sheet ``spec.sheet_names`` name is taken when its header is
     there, else every sheet is scored by its headers (``sheet_scores``; a hidden sheet counts
-    half) and the best taken. ``skip``: sheets already read as another table.
+    half) and the best taken. ``skip``: sheets already read as another table. ``columns``: a
+    mapping file's columns (header as shown or column letter → field; ``""``: not read), taken
+    before anything is guessed.
 
     Raises ``WorkbookError`` when the file cannot be read, no sheet holds the table
     (``tabular.sheet_not_found``), the header is not found (``tabular.header_not_found``) or a
@@ -1077,7 +1112,9 @@ def read_table(
     workbook = owned if owned is not None else source
     assert isinstance(workbook, Workbook)
     try:
-        data, rest, best, issues = _locate(workbook, spec, sheet, limits.header_search_rows, skip)
+        data, rest, best, issues = _locate(
+            workbook, spec, sheet, limits.header_search_rows, skip, columns
+        )
         layout, layout_issues = _layout(spec, data.name, best)
         missing = [c.header for c in spec.required if c.field not in layout.fields]
         if missing:

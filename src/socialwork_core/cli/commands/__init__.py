@@ -16,7 +16,18 @@ from datetime import date
 from types import ModuleType
 
 from ..console import Console
-from . import adapters, changes, convert, due, grade, new_adapter, report, template, validate
+from . import (
+    adapters,
+    changes,
+    convert,
+    due,
+    grade,
+    map,
+    new_adapter,
+    report,
+    template,
+    validate,
+)
 
 __all__ = ["COMMANDS", "MODULES", "Command"]
 
@@ -32,6 +43,7 @@ MODULES: tuple[ModuleType, ...] = (
     template,
     changes,
     new_adapter,
+    map,
 )
 """The commands in the order ``socialwork --help`` lists them."""
 

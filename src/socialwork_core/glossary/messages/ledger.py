@@ -33,6 +33,12 @@ MESSAGES: dict[str, str] = {
     "onesheet.person_differs": (
         "编号“{key}”在第{first_row}行是“{first}”，本行却是“{name}”。按第一次出现的读取，请核对。"
     ),
+    "mapping.unusable": "映射文件“{path}”无法使用：{problem}",
+    "mapping.entry_incomplete": "第{number}个[[sheet]]缺少 kind 或 name。",
+    "mapping.unknown_kind": "第{number}个[[sheet]]的 kind“{kind}”不是记录类型，可填写：{known}。",
+    "mapping.unknown_field": (
+        "第{number}个[[sheet]]把列“{header}”对应到“{field}”，但这类记录没有这一项，可填写：{known}。"
+    ),
     "ledger.record_invalid": "本行内容不完整或互相矛盾，无法建立记录：{problems}",
     "ledger.rejected_rows": "{kind}共有{count}行有错误未读入，已列在问题清单中，请修改后重新导入。",
     "ledger.load_failed": "台账有{count}处错误，严格模式下不予导入。",

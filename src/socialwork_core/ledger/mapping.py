@@ -1,0 +1,275 @@
+"""A mapping the user can see and fix: how each sheet, column and word of a workbook is read.
+
+``explain`` reads a ledger the way ``load_ledger`` does and says, per record kind, which sheet
+was taken, the header rows, each column with the field it was read as (and why, and what else it
+could have been), and per coded column every word seen with the code it became (or that it was
+not understood). ``mapping_text`` writes that as a TOML file a worker can edit; ``read_mapping``
+reads the edited file back, and ``load_ledger(..., mapping=...)`` then takes the named sheets,
+reads each listed column as the field given (``""``: not read) and each listed word as the code
+given, before anything is guessed. An adapter may ship such profiles for the ledgers it knows.
+
+The file::
+
+    [[sheet]]
+    kind = "contacts"          # a record kind: recipients, contacts, …
+    name = "走访登记"           # the workbook's sheet
+    [sheet.columns]            # header as shown by ``socialwork map`` (or a column letter)
+    "日期" = "on"
+    "村别" = "recipient_village"
+    "备注" = ""                # not read (kept as an extra)
+    [sheet.values.mode]        # a coded field: word → code
+    "来所" = "station_visit"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ..findings import FindingError
+from ..glossary import vocabulary as words
+from ..tabular import (
+    Coerced,
+    Table,
+    WorkbookError,
+    column_letter,
+    open_workbook,
+    raw_text,
+    read_table,
+)
+from ..tabular.cells import exact_labels, is_blank, split_values
+from ..validation import to_mapping
+from .columns import table_spec
+from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
+
+
+def _frozen_mappings(value: Mapping[str, Mapping[str, str]]) -> Mapping[str, Mapping[str, str]]:
+    return MappingProxyType({k: MappingProxyType(dict(v)) for k, v in value.items()})
+
+
+@attrs.frozen
+class SheetMapping:
+    """How one record kind is read: its sheet, columns forced to fields, words forced to codes."""
+
+    kind: RecordKind = attrs.field(converter=RecordKind)
+    sheet: str
+    columns: Mapping[str, str] = attrs.field(factory=dict, converter=to_mapping)
+    """Header (as ``socialwork map`` shows it) or column letter → field; ``""``: not read."""
+    values: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_frozen_mappings)
+    """Coded field → {word as written: code}."""
+
+
+@attrs.frozen
+class LedgerMapping:
+    """A workbook's mapping: one ``SheetMapping`` per record kind it settles."""
+
+    sheets: tuple[SheetMapping, ...] = ()
+
+    def for_kind(self, kind: RecordKind) -> SheetMapping | None:
+        return next((s for s in self.sheets if s.kind is kind), None)
+
+
+class MappingError(ValueError):
+    """A mapping file that cannot be used; ``message`` says where and what, in Chinese."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        from ..glossary.messages import render_message
+
+        self.message = render_message("mapping.unusable", path=str(path), problem=problem)
+        super().__init__(self.message)
+
+
+def read_mapping(path: str | Path, fmt: LedgerFormat | None = None) -> LedgerMapping:
+    """The mapping in the TOML file at ``path``; with ``fmt``, every kind and field is checked
+    against the format (``MappingError`` naming the entry otherwise)."""
+    from ..glossary.messages import render_message
+
+    source = Path(path)
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise MappingError(source, str(error)) from None
+    sheets: list[SheetMapping] = []
+    for number, entry in enumerate(data.get("sheet", []), start=1):
+        if not isinstance(entry, dict) or "kind" not in entry or "name" not in entry:
+            raise MappingError(source, render_message("mapping.entry_incomplete", number=number))
+        try:
+            kind = RecordKind(entry["kind"])
+        except ValueError:
+            known = words.LIST_JOINER.join(k.value for k in RecordKind)
+            raise MappingError(
+                source,
+                render_message(
+                    "mapping.unknown_kind", number=number, kind=entry["kind"], known=known
+                ),
+            ) from None
+        columns = {str(k): str(v) for k, v in (entry.get("columns") or {}).items()}
+        values = {
+            str(f): {str(w): str(c) for w, c in coded.items() if str(c)}
+            for f, coded in (entry.get("values") or {}).items()
+        }
+        if fmt is not None:
+            sheet_format = fmt.sheet_for(kind)
+            fields = {c.field for c in sheet_format.columns} if sheet_format else set()
+            for header, field in columns.items():
+                if field and field not in fields:
+                    raise MappingError(
+                        source,
+                        render_message(
+                            "mapping.unknown_field",
+                            number=number,
+                            header=header,
+                            field=field,
+                            known=words.LIST_JOINER.join(sorted(fields)),
+                        ),
+                    )
+        sheets.append(SheetMapping(kind, str(entry["name"]), columns, values))
+    return LedgerMapping(tuple(sheets))
+
+
+def with_words(sheet: SheetFormat, mapping: SheetMapping | None) -> SheetFormat:
+    """``sheet`` with the mapping's words added to its coded columns (they win over the rest)."""
+    if mapping is None or not mapping.values:
+        return sheet
+    columns = [
+        attrs.evolve(c, labels={**c.labels, **mapping.values[c.field]})
+        if c.field in mapping.values and c.type is ValueType.LABEL
+        else c
+        for c in sheet.columns
+    ]
+    return attrs.evolve(sheet, columns=tuple(columns))
+
+
+# --- explaining a workbook ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ColumnExplained:
+    letter: str
+    header: str
+    field: str | None
+    reason: str
+    """How the column was matched (``exact``, ``contains`` …, ``mapping``), or ``""``."""
+
+
+@attrs.frozen
+class WordsExplained:
+    field: str
+    words: tuple[tuple[str, str | None, int], ...]
+    """(word as written, code it became or ``None``: not understood, how many cells)."""
+
+
+@attrs.frozen
+class SheetExplained:
+    kind: RecordKind
+    sheet: str
+    header_rows: tuple[int, ...]
+    columns: tuple[ColumnExplained, ...]
+    words: tuple[WordsExplained, ...]
+    remarks: tuple[str, ...]
+    """The reader's own words about the sheet (columns taken, joined, left undecided …)."""
+
+
+def explain(
+    path: str | Path, fmt: LedgerFormat, mapping: LedgerMapping | None = None
+) -> tuple[SheetExplained, ...]:
+    """How ``load_ledger(path, fmt, mapping=mapping)`` reads each record kind's sheet."""
+    found: list[SheetExplained] = []
+    taken: list[str] = []
+    with open_workbook(path) as workbook:
+        for sheet_format in fmt.sheets:
+            forced = mapping.for_kind(sheet_format.kind) if mapping else None
+            spec = table_spec(with_words(sheet_format, forced), fmt.sheets)
+            try:
+                table = read_table(
+                    workbook,
+                    spec,
+                    sheet=forced.sheet if forced else None,
+                    skip=tuple(taken),
+                    columns=forced.columns if forced else None,
+                )
+            except WorkbookError:
+                continue
+            with table:
+                taken.append(table.sheet)
+                found.append(_explained(sheet_format.kind, table, spec.columns))
+    return tuple(found)
+
+
+def _explained(kind: RecordKind, table: Table, specs: Sequence[Any]) -> SheetExplained:
+    layout = table.layout
+    by_column = {choice.column: choice for choice in layout.choices}
+    joined = {c: f for f, cols in layout.joined.items() for c in cols}
+    columns = []
+    for index, header in layout.headers:
+        choice = by_column.get(index)
+        field = choice.field if choice else joined.get(index)
+        reason = choice.how if choice else ("joined" if index in joined else "")
+        columns.append(ColumnExplained(column_letter(index), header, field, reason))
+    coded = {
+        s.field: s.coerce
+        for s in specs
+        if s.field in layout.fields and exact_labels(s.coerce) is not None
+    }
+    several = {s.field: s.separators for s in specs if s.multi}
+    seen: dict[str, Counter[str]] = {f: Counter() for f in coded}
+    for _index, cells in table.data_rows():
+        for field in coded:
+            column = layout.fields[field]
+            value = cells[column] if column < len(cells) else None
+            if is_blank(value):
+                continue
+            text = raw_text(value).strip()
+            parts = split_values(text, several[field]) if field in several else [text]
+            for part in parts:  # a cell of several words: each word as it reads
+                seen[field][part] += 1
+    listed = []
+    for field, counts in seen.items():
+        rows: list[tuple[str, str | None, int]] = []
+        for word, count in counts.most_common():
+            try:
+                value = coded[field](word)
+            except FindingError:
+                code = None
+            else:
+                value = value.value if isinstance(value, Coerced) else value
+                code = None if value is None else str(getattr(value, "value", value))
+            rows.append((word, code, count))
+        if rows:
+            listed.append(WordsExplained(field, tuple(rows)))
+    remarks = tuple(i.message for i in table.issues if i.row in (None, *layout.header_rows))
+    return SheetExplained(
+        kind, table.sheet, layout.header_rows, tuple(columns), tuple(listed), remarks
+    )
+
+
+def mapping_text(explained: Sequence[SheetExplained]) -> str:
+    """The TOML mapping file for ``explained``: what the reader chose, ready to edit. Words not
+    understood are listed with an empty code and a comment, for the worker to fill in."""
+    lines = ["# socialwork map: how each sheet and column was read. Edit and pass --mapping FILE."]
+    for sheet in explained:
+        lines += ["", "[[sheet]]", f"kind = {_q(sheet.kind.value)}", f"name = {_q(sheet.sheet)}"]
+        lines.append(f"# header rows: {', '.join(str(r) for r in sheet.header_rows)}")
+        lines.append("[sheet.columns]")
+        for column in sheet.columns:
+            note = (
+                f"  # {column.letter}, {column.reason}" if column.reason else f"  # {column.letter}"
+            )
+            lines.append(f"{_q(column.header)} = {_q(column.field or '')}{note}")
+        for coded in sheet.words:
+            lines.append(f"[sheet.values.{coded.field}]")
+            for word, code, count in coded.words:
+                flag = "" if code is not None else "  # ?"
+                lines.append(f"{_q(word)} = {_q(code or '')}  # x{count}{flag}")
+    return "\n".join(lines) + "\n"
+
+
+def _q(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
