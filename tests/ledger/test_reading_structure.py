@@ -1,0 +1,280 @@
+"""Ledgers as stations lay them out (issue #11 points 2–6): title lines, headers over two and three
+rows, section headings carrying a village, totals and signatures skipped, instruction and option
+sheets left alone, no key of ours required, visits found by ID or name, one-sheet logs, and the
+person kept while a cell is flagged. Built on the national layout, which every adapter extends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from socialwork_national.formats import FORMAT
+
+from socialwork_core.glossary import Category, ContactMode
+from socialwork_core.identity import resident_id
+from socialwork_core.ledger import LoadResult, load_ledger
+
+ZHANG = resident_id.compose("440111", date(1950, 1, 2), 11)
+LI = resident_id.compose("440111", date(1948, 3, 4), 22)
+WANG = resident_id.compose("440111", date(1960, 5, 6), 31)
+
+
+def ledger(
+    path: Path,
+    sheets: dict[str, Sequence[Sequence[Any]]],
+    *,
+    merges: dict[str, Sequence[str]] | None = None,
+    hidden: Sequence[str] = (),
+) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+        for ref in (merges or {}).get(name, ()):
+            sheet.merge_cells(ref)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def read(path: Path) -> LoadResult:
+    return load_ledger(path, FORMAT)
+
+
+def codes(result: LoadResult) -> list[str]:
+    return [i.code for i in result.issues]
+
+
+def test_title_and_unit_lines_above_a_three_row_header_are_not_data(tmp_path: Path) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "Sheet1": [["填表说明：每季度更新"]],
+            "Sheet2": [
+                ["某镇2024年服务对象台账", None, None, None, None, None],
+                ["填报单位：某镇社工站", None, None, None, "填报时间：2024年4月3日", None],
+                ["序号", "基本情况", None, None, "残疾情况", None],
+                [None, "姓名", "身份证号码", "村居", "类别", "等级"],
+                [None, None, None, None, None, None],
+                [1, "张三", ZHANG, "东村", None, None],
+                [2, "李四", LI, "西村", None, None],
+            ],
+        },
+        merges={"Sheet2": ["A1:F1", "A3:A4", "B3:D3", "E3:F3"]},
+    )
+    result = read(path)
+    assert [(p.name, p.village) for p in result.ledger.recipients] == [
+        ("张三", "东村"),
+        ("李四", "西村"),
+    ]
+    assert result.sheets[FORMAT.sheets[0].kind] == "Sheet2"
+    assert not result.errors
+
+
+def test_a_section_heading_carries_its_village_and_totals_and_signatures_are_skipped(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "花名册": [
+                ["序号", "姓名", "身份证号", "村居", "类别"],
+                ["一、金坪村（2人）", None, None, None, None],
+                [1, "张三", ZHANG, None, "低保"],
+                [2, "李四", LI, None, "特困"],
+                ["小计：2人", None, None, None, None],
+                ["二、银坪村（1人）", None, None, None, None],
+                [1, "王五", WANG, None, "低保"],
+                ["合计", 3, None, None, None],
+                ["填表人：某某", None, "审核人：某某", None, None],
+            ]
+        },
+        merges={"花名册": ["A2:E2", "A6:E6"]},
+    )
+    result = read(path)
+    assert [(p.name, p.village) for p in result.ledger.recipients] == [
+        ("张三", "金坪村"),
+        ("李四", "金坪村"),
+        ("王五", "银坪村"),
+    ]
+    assert codes(result).count("tabular.section_heading") == 2
+    assert codes(result).count("tabular.footer_row_skipped") == 3
+    assert not result.errors and not result.rejected
+
+
+def test_a_header_repeated_lower_down_is_skipped_and_the_rows_on_both_sides_are_read(
+    tmp_path: Path,
+) -> None:
+    header = ["姓名", "身份证号", "村居"]
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {"服务对象": [header, ["张三", ZHANG, "东村"], header, ["李四", LI, "西村"]]},
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三", "李四"]
+    assert "tabular.non_data_row_skipped" in codes(result)
+
+
+def test_a_hidden_stale_sheet_is_never_preferred_to_the_visible_one(tmp_path: Path) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象台账": [["姓名", "身份证号"], ["旧人", WANG]],
+            "花名册": [["姓名", "身份证号", "村居"], ["张三", ZHANG, "东村"]],
+        },
+        hidden=["服务对象台账"],
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三"]
+
+
+def test_no_key_of_ours_is_required_people_are_keyed_by_id_else_by_name_and_village(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名册": [
+                ["序号", "姓名", "身份证号码", "村（社区）"],
+                [1, "张三", ZHANG, "东村"],
+                [2, "钟秀英", None, "东村"],
+                [3, "钟秀英", None, "西村"],
+            ],
+            "走访": [
+                ["序号", "走访日期", "姓名", "村（社区）", "身份证号码", "走访方式"],
+                [1, "2024-04-01", "张三", "东村", ZHANG, "入户走访"],
+                [2, "2024-04-02", "钟秀英", "西村", None, "电话回访"],
+                [3, "2024-04-03", "钟秀英", None, None, "入户"],  # which one? refused
+                [4, "2024-04-04", "张叁", "东村", None, "入户"],  # sounds like 张三: reported
+            ],
+        },
+    )
+    result = read(path)
+    assert [p.key for p in result.ledger.recipients] == [ZHANG, "钟秀英·东村", "钟秀英·西村"]
+    visits = [(c.on, c.mode, c.recipient_keys) for c in result.ledger.contacts]
+    assert visits == [
+        (date(2024, 4, 1), ContactMode.HOME_VISIT, (ZHANG,)),
+        (date(2024, 4, 2), ContactMode.PHONE, ("钟秀英·西村",)),
+    ]
+    assert len({c.id for c in result.ledger.contacts}) == 2  # derived, stable ids
+    refused = {r.row: [i.code for i in r.issues] for r in result.rejected}
+    assert refused == {4: ["ledger.recipient_ambiguous"], 5: ["ledger.recipient_sounds_like"]}
+    sounds = next(i for r in result.rejected for i in r.issues if r.row == 5)
+    assert "张三" in sounds.message
+
+
+def test_a_visit_with_a_mistyped_id_is_linked_by_the_name_with_a_warning(tmp_path: Path) -> None:
+    swapped = ZHANG[:6] + ZHANG[7] + ZHANG[6] + ZHANG[8:]  # two digits swapped: check fails
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名册": [["姓名", "身份证号码"], ["张三", ZHANG]],
+            "走访": [
+                ["走访日期", "姓名", "身份证号码", "走访方式"],
+                ["2024-04-01", "张三", swapped, "上门"],
+            ],
+        },
+    )
+    result = read(path)
+    (visit,) = result.ledger.contacts
+    assert visit.recipient_keys == (ZHANG,)
+    assert (not result.errors and "ledger.linked_by_name" in codes(result)) or any(
+        i.column == "C" and not i.is_error for i in result.issues
+    )
+
+
+def test_a_bad_cell_is_flagged_and_the_person_kept_with_every_visit(tmp_path: Path) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": [
+                ["档案号", "姓名", "身份证号", "对象类别", "服务等级", "联系电话"],
+                ["A1", "张三", int(ZHANG[:17] + "0"), "低保、火星人", "甲级", "1380013800"],
+            ],
+            "探访记录": [["探访日期", "档案号", "探访方式"], ["2024-04-01", "A1", "飞鸽传书"]],
+        },
+    )
+    result = read(path)
+    (person,) = result.ledger.recipients
+    assert person.name == "张三" and person.resident_id is None
+    assert Category.SUBSISTENCE_ALLOWANCE in person.categories
+    (visit,) = result.ledger.contacts
+    assert visit.recipient_keys == ("A1",) and visit.mode is None
+    flagged = {(i.sheet, i.column) for i in result.issues if i.severity.value == "warning"}
+    assert {("服务对象", "C"), ("服务对象", "D"), ("服务对象", "E"), ("探访记录", "C")} <= flagged
+    assert not result.rejected
+
+
+def test_only_a_row_that_identifies_no_one_is_refused(tmp_path: Path) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": [["档案号", "姓名"], ["A1", "张三"], ["A2", None]],
+            "探访记录": [
+                ["探访日期", "档案号", "探访方式"],
+                ["2024-02-30", "A1", "入户"],  # no such day: no usable date
+                ["2024-03-01", None, "入户"],  # no person
+                ["2024-03-02", "A1", "入户"],
+            ],
+        },
+    )
+    result = read(path)
+    assert [(r.sheet, r.row) for r in result.rejected] == [
+        ("服务对象", 3),
+        ("探访记录", 2),
+        ("探访记录", 3),
+    ]
+    assert len(result.ledger.contacts) == 1
+
+
+def test_a_one_sheet_log_with_a_row_per_visit_gives_the_register_and_the_visits(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "走访登记": [
+                ["序号", "姓名", "身份证号码", "人员类别", "走访日期", "走访方式"],
+                [1, "张三", ZHANG, "低保", "2024-04-01", "入户"],
+                [2, "李四", LI, "特困", "2024-04-02", "电话"],
+                [3, "张三", ZHANG, "低保", "2024-05-06", "视频"],
+            ]
+        },
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三", "李四"]
+    assert [(c.on, c.recipient_keys) for c in result.ledger.contacts] == [
+        (date(2024, 4, 1), (ZHANG,)),
+        (date(2024, 4, 2), (LI,)),
+        (date(2024, 5, 6), (ZHANG,)),
+    ]
+    assert not result.errors
+
+
+def test_visits_across_a_register_row_are_read_per_month(tmp_path: Path) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "走访台账": [
+                ["序号", "姓名", "身份证号", "4月走访", None, "5月走访", None],
+                [None, None, None, "走访时间", "走访方式", "走访时间", "走访方式"],
+                [1, "张三", ZHANG, "2024-04-11", "入户", None, None],
+                [2, "李四", LI, "2024-04-12", "电话", "2024-05-20", "上门走访"],
+            ]
+        },
+        merges={"走访台账": ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1"]},
+    )
+    result = read(path)
+    assert len(result.ledger.recipients) == 2
+    assert sorted((c.on, c.mode.value if c.mode else None) for c in result.ledger.contacts) == [
+        (date(2024, 4, 11), "home_visit"),
+        (date(2024, 4, 12), "phone"),
+        (date(2024, 5, 20), "home_visit"),
+    ]
+    assert all("走访" not in h for p in result.ledger.recipients for h in p.extras)
