@@ -20,6 +20,8 @@ from socialwork_core.glossary import (
     Category,
     CertificateLevel,
     ContactMode,
+    DisabilityGrade,
+    DisabilityKind,
     LinkStatus,
     PartnerKind,
     ProviderKind,
@@ -141,6 +143,20 @@ RECIPIENTS = SheetFormat(
         ),
         FieldColumn(
             "disability", ("残疾类别等级", "残疾类别及等级", "残疾情况"), ValueType.DISABILITY
+        ),
+        # a disability in two columns (残疾情况 over 类别 | 等级, or 残疾类别 beside 残疾等级): the
+        # builder makes one ``Disability`` of them
+        FieldColumn(
+            "disability_kind",
+            ("残疾类别", "残疾类型", "残疾情况/类别"),
+            ValueType.LABEL,
+            enum=DisabilityKind,
+        ),
+        FieldColumn(
+            "disability_grade",
+            ("残疾等级", "残疾级别", "残疾情况/等级"),
+            ValueType.LABEL,
+            enum=DisabilityGrade,
         ),
         FieldColumn("self_care", ("自理能力", "生活自理能力"), ValueType.LABEL, enum=SelfCareLevel),
         FieldColumn(

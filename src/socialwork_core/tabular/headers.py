@@ -399,9 +399,15 @@ def compose(
     return columns
 
 
+def _accepted(header: str) -> str:
+    """An accepted header as compared: a “group/sub” header reads as its two parts joined, as a
+    column under a group heading is read (``HeaderColumn.readings``)."""
+    return normalise_header(header.replace("/", ""))
+
+
 def field_words(specs: Iterable[tuple[str, Sequence[str], bool, float]]) -> tuple[FieldWords, ...]:
     """``FieldWords`` from (field, accepted headers, several values, weight)."""
     return tuple(
-        FieldWords(field, tuple(dict.fromkeys(normalise_header(h) for h in headers)), multi, w)
+        FieldWords(field, tuple(dict.fromkeys(_accepted(h) for h in headers)), multi, w)
         for field, headers, multi, w in specs
     )

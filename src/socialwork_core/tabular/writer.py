@@ -312,8 +312,16 @@ def _write_sheet(workbook: Workbook, spec: SheetSpec, scratch: Path) -> None:
     layout = plan_widths(
         _widths(columns, sample), landscape=spec.landscape, fixed=_unbreakable(columns, sample)
     )
+    # a cell of several lines, or wider than its column (a column of a set width), wraps
     multiline = [
-        any(index < len(r) and "\n" in _text(r[index]) for r in sample if r[index] is not None)
+        any(
+            index < len(r)
+            and r[index] is not None
+            and (
+                "\n" in _text(r[index]) or display_width(_text(r[index])) > layout.widths[index] - 1
+            )
+            for r in sample
+        )
         for index in range(len(columns))
     ]
     layout = attrs.evolve(
