@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from socialwork_national.formats import FORMAT
 
 from socialwork_core.glossary import Category, ContactMode
@@ -278,3 +279,23 @@ def test_visits_across_a_register_row_are_read_per_month(tmp_path: Path) -> None
         (date(2024, 5, 20), "home_visit"),
     ]
     assert all("走访" not in h for p in result.ledger.recipients for h in p.extras)
+
+
+@pytest.mark.parametrize("written", ["4月8日", "4.8"])
+def test_a_date_without_its_year_takes_the_year_of_the_sheets_title(
+    tmp_path: Path, written: str
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "花名册": [["姓名", "身份证号"], ["张三", ZHANG]],
+            "走访登记": [
+                ["某镇2024年4-6月走访登记"],
+                ["日期", "姓名", "走访方式"],
+                [written, "张三", "入户"],
+            ],
+        },
+        merges={"走访登记": ["A1:C1"]},
+    )
+    result = read(path)
+    assert [c.on for c in result.ledger.contacts] == [date(2024, 4, 8)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from ..tabular import (
     open_workbook,
     read_table,
 )
+from ..tabular.context import reading_year
 from ..tabular.reader import Cells, RowParts, named_sheet
 from ..validation import to_mapping
 from .building import RecordBuilder
@@ -177,12 +179,14 @@ def load_ledger(
             quick = compile_rows(builder, kind, table, labels) if table.plain else None
             # a clean row of a kind with nothing more to check (no keys that may repeat) is
             # kept at once: most rows of a large ledger, so theirs is the short way
-            if quick is None or sheet.check_repeats or kind is RecordKind.RECIPIENTS:
-                for position, (index, cells) in enumerate(table.data_rows(), start=1):
-                    record = UNSURE if quick is None else quick(index, cells, position)
-                    sheet.take(index, cells, position, record)
-            else:
-                keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
+            # a date written without its year (4月8日, 5.20) is in the sheet's year
+            with reading_year(table.year) if table.year else contextlib.nullcontext():
+                if quick is None or sheet.check_repeats or kind is RecordKind.RECIPIENTS:
+                    for position, (index, cells) in enumerate(table.data_rows(), start=1):
+                        record = UNSURE if quick is None else quick(index, cells, position)
+                        sheet.take(index, cells, position, record)
+                else:
+                    keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
             if sheet.extras:
                 extras.setdefault(kind, {}).update(sheet.extras)
             recipient_rows.update(sheet.recipient_rows)
