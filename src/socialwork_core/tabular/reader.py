@@ -272,7 +272,12 @@ def _best(
         values: list[RawValue] = [
             v for cells in sample if column < len(cells) and (v := cells[column]) is not None
         ]
-        values = [v for v in values if not is_blank(v)]
+        # a tick (√) or a cross says nothing of the field: its column is read by its heading
+        values = [
+            v
+            for v in values
+            if not is_blank(v) and raw_text(v).strip() not in words.TICKS | words.NO_TICKS
+        ]
         if len(values) < 3:
             return None
         accepted = 0
