@@ -199,21 +199,20 @@ def hostile_values(case: Case, rng: random.Random) -> None:
 
 
 def repeated_header(case: Case, rng: random.Random) -> None:
-    """Known gap: the rows above a header block pasted again lower down are not read yet."""
+    """The header row pasted again lower down: a row that is not data, the rows on both sides
+    read (once a known gap, closed by the reader's non-data rows)."""
     case.register.insert(rng.randint(3, max(3, len(case.register) - 1)), list(case.register[0]))
-    case.known_gap = True
 
 
 def hidden_stale_copy(case: Case, rng: random.Random) -> None:
-    """Known gap: a hidden, stale register under the register's own name is read instead of the
-    visible one, renamed 花名册 (found by its headers)."""
+    """A hidden, stale register under the register's own name beside the visible one, renamed
+    花名册: the visible one is read (once a known gap, closed by the reader's sheet choice)."""
     name, grid = case.sheets[case.register_index]
     stale = [list(grid[0])] + [list(r) for r in grid[1:3]]
     case.sheets[case.register_index] = ("花名册", grid)
     case.sheets.insert(0, (name, stale))
     case.register_index += 1
     case.hidden_sheets.append(name)
-    case.known_gap = True
 
 
 STRUCTURE: Sequence[Callable[[Case, random.Random], None]] = (

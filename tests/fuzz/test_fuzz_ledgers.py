@@ -88,14 +88,6 @@ def test_each_damage_of_structure_loses_nobody(
         assert problems_after(plugins, tmp_path, mutate, adapter) == [], mutate.__name__
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the reader's sheet choice does not yet pass over hidden sheets: a hidden, stale sheet "
-        "under the register's name is read instead of the visible 花名册 (Workbook.hidden_sheets "
-        "and SheetData.hidden tell it; issue #16 point 2, tabular.reader)"
-    ),
-)
 @pytest.mark.parametrize("adapter", ADAPTERS)
 def test_a_hidden_stale_register_is_not_read_instead_of_the_visible_one(
     plugins: Plugins, tmp_path: Path, adapter: str
