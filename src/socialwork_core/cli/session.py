@@ -333,7 +333,7 @@ def read_mapping_option(
         return read_mapping(path_text, fmt)
     except MappingError as exc:
         raise CliError(
-            "cli.mapping_unusable", EXIT_USAGE, path=path_text, message=exc.message
+            "cli.mapping_unusable", EXIT_USAGE, path=path_text, message=exc.problem
         ) from exc
 
 

@@ -81,6 +81,8 @@ class MappingError(ValueError):
     def __init__(self, path: Path, problem: str) -> None:
         from ..glossary.messages import render_message
 
+        self.path = path
+        self.problem = problem
         self.message = render_message("mapping.unusable", path=str(path), problem=problem)
         super().__init__(self.message)
 
