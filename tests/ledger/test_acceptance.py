@@ -109,8 +109,6 @@ def test_the_issues_name_sheet_row_column_and_code(
         ("", 0, "", "ledger.sheet_missing", "info"),  # no 资源链接 sheet
         (SHEET, 0, "", "tabular.sheet_found_by_headers", "info"),
         (SHEET, 2, "", "tabular.extra_columns_kept", "info"),
-        (SHEET, 2, "G", "tabular.column_read_as", "info"),  # 残疾情况/类别 as 残疾类别
-        (SHEET, 2, "H", "tabular.column_read_as", "info"),  # 残疾情况/等级 as 残疾等级
         (SHEET, 5, "C", "resident_id.stored_as_number", "warning"),
         (SHEET, 10, "", "tabular.footer_row_skipped", "info"),
         (SHEET, 11, "", "tabular.footer_row_skipped", "info"),
