@@ -374,19 +374,3 @@ def test_weights_by_group_follow_the_evaluation_s_groups() -> None:
     ]
     assert tuple(w for _, w in weights.by_group()) == result.weights
     assert result.weights == (Decimal(30), Decimal(25), Decimal(25), Decimal(15), Decimal(5))
-
-
-def test_the_quarterly_breaks_the_work_down_per_tier_from_the_records() -> None:
-    report = QUARTERLY.build(
-        _ledger(),
-        quarter(2023, 1),
-        as_of=date(2023, 3, 31),
-        unit="东至县民政局",
-    )
-    table = report.sections[3].tables[0]
-    rows = {row.label: [f.value for f in row.figures] for row in table.rows}
-    assert list(rows) == ["县级社工总站", "乡镇社工站", "村（社区）社工室", "合计"]
-    assert table.rows[-1].total
-    # staff in post and certified add up over the tiers here (each worker is at one station)
-    for column in (0, 1):
-        assert sum(rows[label][column] for label in list(rows)[:3]) == rows["合计"][column]

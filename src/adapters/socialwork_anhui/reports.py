@@ -17,13 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-import attrs
-
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import StationTier
 from socialwork_core.glossary.indicators_text import (
     EVALUATION_GROUP_LABELS,
-    TOTAL_ROW_LABEL,
     FigureUnit,
     RecordKind,
 )
@@ -43,7 +40,6 @@ from socialwork_core.reports import (
     Table,
     evaluate_station,
     figure_table,
-    grid_table,
 )
 
 from .region import REGION
@@ -64,10 +60,7 @@ __all__ = [
 QUARTERLY_TITLE = "乡镇社工站建设情况季度统计表"
 EVALUATION_NAME = "anhui.station_evaluation"
 EVALUATION_TITLE = "乡镇社工站年度评估结果表"
-QUARTERLY_SECTIONS = ("一、三级社会工作服务体系", "二、人才队伍", "三、资源整合", "四、分层级情况")
-TIER_FIRST_HEADER = "层级"
-TIER_HEADERS = ("在岗社工", "持证社工", "链接资源（项）", "整合资金（元）", "探访（人次）")
-"""The per-tier table of the quarterly report: each tier's share of the work, from the records."""
+QUARTERLY_SECTIONS = ("一、三级社会工作服务体系", "二、人才队伍", "三、资源整合")
 EVALUATION_SECTION = "评估结果"
 EVALUATION_FIRST_HEADER = "社工站"
 EVALUATION_TOTAL_HEADER = "总分"
@@ -147,8 +140,6 @@ def build_quarterly(
         notes.append(render_message("reports.note.approximate"))
     if ledger.resource_links and (count := ind.unvalued_links(ledger, period)):
         notes.append(render_message("reports.note.unvalued_links", count=count))
-    tiers_table = _tier_table(ledger, period, as_of)
-    notes.append(render_message("reports.note.rows_from_records", rows=TIER_FIRST_HEADER))
     return Report(
         template=QUARTERLY.name,
         title=QUARTERLY_TITLE,
@@ -157,43 +148,11 @@ def build_quarterly(
         as_of=as_of,
         sections=tuple(
             Section(title=title, tables=(table,))
-            for title, table in zip(
-                QUARTERLY_SECTIONS, (network, staff, money, tiers_table), strict=True
-            )
+            for title, table in zip(QUARTERLY_SECTIONS, (network, staff, money), strict=True)
         ),
         footer=footer,
         notes=tuple(notes),
     )
-
-
-def _tier_table(ledger: LedgerLike, period: Period, as_of: date) -> Table:
-    """县级总站, 乡镇社工站, 村（社区）社工室: staff on ``as_of``, links, funds and visits over
-    ``period`` of the records at each tier's stations, then the whole, each from the records."""
-
-    def row(share: LedgerLike) -> tuple[Figure, ...]:
-        return (
-            ind.workers_in_post(share, as_of),
-            ind.certified_workers(share, as_of),
-            ind.resources_linked(share, period),
-            ind.funds_integrated(share, period),
-            ind.visits(share, period),
-        )
-
-    # a tier's figure is not the whole ledger's nor one station's: it says so by its own code
-    rows = [
-        (
-            REGION.tier_labels.get(tier, tier.label),
-            tuple(
-                attrs.evolve(f, code=f"anhui.tier.{tier.value}.{f.code}")
-                for f in row(ind.tier_share(ledger, tier))
-            ),
-        )
-        for tier in StationTier
-    ]
-    table = grid_table(
-        TIER_FIRST_HEADER, [*rows, (TOTAL_ROW_LABEL, row(ledger))], headers=TIER_HEADERS
-    )
-    return attrs.evolve(table, rows=(*table.rows[:-1], attrs.evolve(table.rows[-1], total=True)))
 
 
 VisitRate = Callable[[LedgerLike, Period, date, ReportSettings], Figure]
