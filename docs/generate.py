@@ -156,7 +156,44 @@ def render_formats(plugins: Plugins | None = None) -> str:
     for info in built_in:
         lines += _adapter(plugins, info)
     lines += _values_by_meaning()
+    lines += _reading_figures()
     return "\n".join(lines)
+
+
+READING_FIGURES = DOCS / "reading-figures.json"
+"""What the reader read of the variety ledgers (``tests/variety``) and the shared corpus, as
+``python -m tests.variety OUTDIR --json FILE`` and its scorer measure it; re-measure after a
+change to the reader and commit it with the change."""
+
+
+def _reading_figures() -> list[str]:
+    """The table of how well ledgers as stations keep them are read (issue #11's measure)."""
+    import json
+
+    data = json.loads(READING_FIGURES.read_text(encoding="utf-8"))
+    lines = [
+        "",
+        "## How well ledgers as stations keep them are read",
+        "",
+        "Measured on " + data["measured"] + " by `tests/variety` (its own generated styles, each",
+        "with an answer key) and on the shared corpus of ten provinces' ledgers: with no option, as",
+        "`socialwork convert` reads them. A person is right when found with the right ID number",
+        "and categories; a visit when its person, date and mode are right; a wrong cell is",
+        "flagged when an issue names its row. `tests/variety/floors.py` holds the suite to these",
+        "figures; the targets are 98% of people and visits and every wrong cell.",
+        "",
+        "| ledger | read | people right | visits right | wrong cells flagged | made up |",
+        "|---|---|---|---|---|---|",
+    ]
+    for group in ("variety", "corpus"):
+        for row in [*data[group]["files"], data[group]["all"]]:
+            name = f"**{group}: all**" if row["name"] == "all" else _cell(row["name"])
+            lines.append(
+                f"| {name} | {row['readable']}/{row['files']} | "
+                f"{row['people_right']}/{row['people']} | {row['visits_right']}/{row['visits']} | "
+                f"{row['wrong_flagged']}/{row['wrong_cells']} | {row['invented']} |"
+            )
+    return [*lines, ""]
 
 
 def _values_by_meaning() -> list[str]:
