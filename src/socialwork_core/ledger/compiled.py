@@ -17,6 +17,8 @@ coercers and the record class.
 
 from __future__ import annotations
 
+import hashlib
+import linecache
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -202,10 +204,20 @@ def compile_rows(
         "    except Exception:",  # the general way refuses the row and says why
         "        return UNSURE",
     ]
-    source = "\n".join(lines)
-    exec(compile(source, f"<socialwork rows: {table.sheet} ({kind.value})>", "exec"), namespace)
+    source = "\n".join(lines) + "\n"
+    filename = _source_name(kind, table.sheet, source)
+    exec(compile(source, filename, "exec"), namespace)
+    # kept where tracebacks and inspect.getsource look (attrs keeps its generated methods so):
+    # an error in a generated row function shows the line that raised it
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     function: RowFunction = namespace["row"]
     return function
+
+
+def _source_name(kind: RecordKind, sheet: str, source: str) -> str:
+    """A readable, unique file name for a generated row function's source."""
+    digest = hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+    return f"<socialwork generated rows {kind.value} {sheet} {digest}>"
 
 
 def _collect(how: Route, items: str) -> str:

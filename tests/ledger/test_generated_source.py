@@ -1,0 +1,35 @@
+"""The generated row functions keep their source (issue #17): a traceback or ``inspect.getsource``
+shows the code that runs, as attrs does for the methods it writes."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import openpyxl
+from socialwork_national.formats import FORMAT, RECIPIENTS
+
+from socialwork_core.ledger.building import RecordBuilder
+from socialwork_core.ledger.columns import table_spec
+from socialwork_core.ledger.compiled import compile_rows
+from socialwork_core.ledger.format import RecordKind
+from socialwork_core.serialize import make_converter
+from socialwork_core.tabular import read_table
+
+
+def test_a_generated_row_function_shows_its_source(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "服务对象"
+    book.active.append(["档案号", "姓名", "村居"])
+    book.active.append(["A1", "张三", "东村"])
+    path = tmp_path / "l.xlsx"
+    book.save(path)
+    builder = RecordBuilder(make_converter(), library_converter=True)
+    with read_table(path, table_spec(RECIPIENTS, FORMAT.sheets)) as table:
+        row = compile_rows(builder, RecordKind.RECIPIENTS, table)
+        assert row is not None
+        source = inspect.getsource(row)
+    print(source)  # what a maintainer sees
+    assert source.startswith("def row(")
+    assert "return cls(" in source
+    assert "服务对象" in inspect.getsourcefile(row)  # type: ignore[operator]
