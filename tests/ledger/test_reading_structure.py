@@ -299,3 +299,17 @@ def test_a_date_without_its_year_takes_the_year_of_the_sheets_title(
     )
     result = read(path)
     assert [c.on for c in result.ledger.contacts] == [date(2024, 4, 8)]
+
+
+def test_a_category_with_a_bracketed_remark_is_read_as_its_word_and_the_remark_noted(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {"花名册": [["姓名", "身份证号", "人员类别"], ["张三", ZHANG, "孤儿（散居）、低保"]]},
+    )
+    result = read(path)
+    (person,) = result.ledger.recipients
+    assert person.categories == frozenset({Category.ORPHAN, Category.SUBSISTENCE_ALLOWANCE})
+    (noted,) = [i for i in result.issues if i.code == "tabular.bracket_remark"]
+    assert "散居" in noted.message and not noted.is_error

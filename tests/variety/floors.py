@@ -28,7 +28,7 @@ FLOORS = Shares(readable=15 / 15, people=0.93, visits=0.99, flagged=18 / 23, inv
 """What the reader achieves on the variety ledgers: a ratchet, raised as the reader improves,
 until it meets ``TARGETS``."""
 
-CORPUS_FLOORS = Shares(readable=11 / 11, people=0.83, visits=0.99, flagged=1.0, invented_at_most=0)
+CORPUS_FLOORS = Shares(readable=11 / 11, people=0.84, visits=0.99, flagged=1.0, invented_at_most=0)
 """The same for the shared corpus (``../shared/corpus/make_corpus.py``)."""
 
 NOT_YET_VALIDATED: frozenset[str] = frozenset()

@@ -242,3 +242,10 @@ date written without one (“4月8日”, “5.20”) on that sheet."""
 
 READ_FROM = "←"
 """Between a record kind and the sheet it was read from (“服务对象←“花名册””)."""
+
+BRACKETED_REMARK = re.compile(r"(.+?)\s*[（(](.+?)[）)]")
+"""A value followed by a bracketed remark (“特困（残）”): the value, and the remark, which may be a
+value of its own (重残) or only a note (散居)."""
+
+HEADER_BRACKET_CHARACTERS = "()[]【】<>〈〉"
+"""Bracket characters a header may be read without, its words kept (所属村(居) → 所属村居)."""

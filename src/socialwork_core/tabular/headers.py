@@ -110,7 +110,7 @@ def unbracketed(header: str) -> str:
     return header.translate(_BRACKET_CHARACTERS).strip(_MARKS)
 
 
-_BRACKET_CHARACTERS = str.maketrans("", "", "()[]【】<>〈〉")
+_BRACKET_CHARACTERS = str.maketrans("", "", words.HEADER_BRACKET_CHARACTERS)
 
 
 @attrs.frozen

@@ -896,14 +896,35 @@ def flagged(finding: Finding) -> Finding:
 def _coerce_parts(
     coerce: Coercer, separators: str, raw: RawValue
 ) -> tuple[tuple[Any, ...], list[Finding]]:
-    """A multi-valued cell: split, each part coerced (a part not accepted is left out)."""
+    """A multi-valued cell: split, each part coerced (a part not accepted is left out). A part
+    with a bracketed remark (“特困（残）”, “孤儿（散居）”) not accepted whole is read as the word
+    before the bracket and, where it is a value too, the word inside it (else a mere remark)."""
     values: list[Any] = []
     findings: list[Finding] = []
     for part in split_values(raw if type(raw) is str else raw_text(raw), separators):
         try:
             value = coerce(part)
         except FindingError as error:
-            findings.extend(error.findings)
+            remark = words.BRACKETED_REMARK.fullmatch(part.strip())
+            if remark is None:
+                findings.extend(error.findings)
+                continue
+            outer, inner = _coerce_parts(coerce, separators, remark.group(1))
+            if not outer or inner:
+                findings.extend(error.findings)
+                continue
+            values.extend(outer)
+            within, not_a_value = _coerce_parts(coerce, separators, remark.group(2))
+            values.extend(v for v in within if v not in values)
+            if not_a_value or not within:
+                noted = Finding.of(
+                    "tabular.bracket_remark",
+                    Severity.INFO,
+                    value=part.strip(),
+                    word=remark.group(1),
+                    remark=remark.group(2),
+                )
+                findings.append(noted)
             continue
         if isinstance(value, Coerced):
             findings.extend(value.findings)

@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "tabular.column_ambiguous": (
         "列“{header}”可能是{candidates}，无法确定，已原样保留；请在映射文件中指定该列。"
     ),
+    "tabular.bracket_remark": "“{value}”按“{word}”读取，括号中的“{remark}”是说明，没有单独读作一项。",
     "tabular.hidden_sheet_skipped": "工作表“{sheet}”是隐藏的，没有读取。",
     # cells: Issue
     "tabular.required_value_missing": "此项不能为空。",
