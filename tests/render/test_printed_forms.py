@@ -81,7 +81,7 @@ OUTPUTS: dict[str, tuple[list[str | Path], range]] = {
         ["grade", _ledger("guangdong"), "--as-of", "2023-03-31", "--internal"],
         range(1, 5),
     ),
-    "ledger": (["convert", _ledger("guangdong"), "--to", "xlsx"], range(10, 120)),
+    "ledger": (["convert", _ledger("guangdong"), "--to", "xlsx"], range(10, 150)),
 }
 """Output kind → the command that writes it (``-o FILE`` added unless it ends with an output
 option) and the pages it should take: a report one or two, a list about one page per ten people

@@ -233,7 +233,9 @@ def test_a_format_that_loses_a_column_on_write_fails_naming_the_column(
 ) -> None:
     install(LOSSY_FORMAT, capabilities="{Capability.LEDGER_FORMATS}")
     result = run(pytester)
-    result.assert_outcomes(failed=2, passed=5, skipped=8)  # the field trials lose it too
+    # the round trip fails; the field trials pass: the reader gives the second 联系电话 column to the
+    # field still wanting it, so no person loses a value there
+    result.assert_outcomes(failed=1, passed=6, skipped=8)
     result.stdout.fnmatch_lines(
         [
             "*TestBroken.test_generated_ledger_round_trips_through_each_format*",

@@ -24,11 +24,11 @@ TARGETS = Shares(readable=1.0, people=0.98, visits=0.98, flagged=1.0, invented_a
 """Issue #11's acceptance: every file read, 98% of people and visits right, every wrong cell
 flagged, no record from a title, subtotal, total or footer row."""
 
-FLOORS = Shares(readable=15 / 15, people=0.93, visits=0.99, flagged=18 / 23, invented_at_most=0)
+FLOORS = Shares(readable=15 / 15, people=0.93, visits=0.98, flagged=18 / 23, invented_at_most=0)
 """What the reader achieves on the variety ledgers: a ratchet, raised as the reader improves,
 until it meets ``TARGETS``."""
 
-CORPUS_FLOORS = Shares(readable=11 / 11, people=0.84, visits=0.99, flagged=1.0, invented_at_most=0)
+CORPUS_FLOORS = Shares(readable=11 / 11, people=0.84, visits=0.98, flagged=1.0, invented_at_most=0)
 """The same for the shared corpus (``../shared/corpus/make_corpus.py``)."""
 
 NOT_YET_VALIDATED: frozenset[str] = frozenset()

@@ -329,6 +329,8 @@ def _deepened(
             return best
         if not _under_group_headings(cells, rows.get(best.rows[-1], []), best.rows[-1], merged):
             return best
+        if _fills_data_columns(cells, best, merged):
+            return best
         grid = grid or _Grid(buffer, merged)
         depth = len(best.rows) + 1
         columns = grid.compose(best.rows[0], depth)
@@ -338,6 +340,19 @@ def _deepened(
             return best
         best = _Candidate(score, (*best.rows, below), tuple(columns), assignment)
     return best
+
+
+def _fills_data_columns(cells: Cells, best: _Candidate, merged: Sequence[Merge]) -> bool:
+    """Whether a row has a value under a column its header names exactly and alone (no group
+    heading spans it): that is a data row, never more header."""
+    row = best.rows[-1]
+    spans = [(c0, c1) for (r0, c0), (r1, c1) in merged if r0 <= row <= r1 and c1 > c0]
+    exact = {
+        choice.column
+        for choice in best.assignment.chosen.values()
+        if choice.how == "exact" and not any(c0 <= choice.column <= c1 for c0, c1 in spans)
+    }
+    return any(c in exact and not is_blank(v) for c, v in enumerate(cells))
 
 
 def _under_group_headings(cells: Cells, above: Cells, row: int, merged: Sequence[Merge]) -> bool:
