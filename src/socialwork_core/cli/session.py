@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -170,7 +171,7 @@ def open_ledger(
     path = Path(path_text)
     if path.is_dir():
         raise CliError("cli.input_is_directory", EXIT_USAGE, path=str(path))
-    try:
+    with workbook_readable(path):
         name, fmt, detected = choose_format(plugins, path, adapter)
         console.note(
             "cli.adapter_detected" if detected else "cli.adapter_given",
@@ -194,14 +195,6 @@ def open_ledger(
                     for kind, sheet in result.sheets.items()
                 ),
             )
-    except WorkbookError as exc:
-        raise CliError(
-            "cli.workbook_unreadable",
-            EXIT_USAGE,
-            path=str(path),
-            message=exc.message,
-            code=exc.code,
-        ) from exc
     region = next((a.region for a in plugins.adapters() if a.name == name), None)
     return OpenedLedger(
         path=path,
@@ -322,6 +315,22 @@ def open_ledgers(
     )
 
 
+@contextmanager
+def workbook_readable(path: Path | str) -> Iterator[None]:
+    """Inside: a workbook the reader cannot read at all is a usage problem (exit 2) in the
+    reader's own words, naming the file; the one translation every command shares."""
+    try:
+        yield
+    except WorkbookError as exc:
+        raise CliError(
+            "cli.workbook_unreadable",
+            EXIT_USAGE,
+            path=str(path),
+            message=exc.message,
+            code=exc.code,
+        ) from exc
+
+
 def read_mapping_option(
     path_text: str | None, fmt: LedgerFormat | None = None
 ) -> LedgerMapping | None:
@@ -341,16 +350,8 @@ def read_stations(path_text: str | None) -> tuple[Station, ...]:
     """The stations of ``--stations`` (none without it); an unreadable list is a usage problem."""
     if path_text is None:
         return ()
-    try:
+    with workbook_readable(path_text):
         return read_station_list(path_text)
-    except WorkbookError as exc:
-        raise CliError(
-            "cli.workbook_unreadable",
-            EXIT_USAGE,
-            path=path_text,
-            message=exc.message,
-            code=exc.code,
-        ) from exc
 
 
 def refused_note(console: Console, opened: OpenedLedger) -> int:

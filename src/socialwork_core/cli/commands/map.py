@@ -9,11 +9,17 @@ from pathlib import Path
 
 from ...ledger import explain, mapping_text
 from ...serialize import make_converter
-from ...tabular import WorkbookError
 from ..console import CliError, Console
 from ..options import common_options
 from ..output import writable, write_text
-from ..session import EXIT_OK, EXIT_USAGE, choose_format, read_mapping_option, start_plugins
+from ..session import (
+    EXIT_OK,
+    EXIT_USAGE,
+    choose_format,
+    read_mapping_option,
+    start_plugins,
+    workbook_readable,
+)
 
 NAME = "map"
 DETAILS = (
@@ -47,18 +53,10 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
     if path.is_dir():
         raise CliError("cli.input_is_directory", EXIT_USAGE, path=str(path))
     target = writable(Path(args.output), (".toml",), [path]) if args.output else None
-    try:
+    with workbook_readable(path):
         name, fmt, detected = choose_format(plugins, path, args.adapter)
         mapping = read_mapping_option(args.mapping, fmt)
         explained = explain(path, fmt, mapping)
-    except WorkbookError as exc:
-        raise CliError(
-            "cli.workbook_unreadable",
-            EXIT_USAGE,
-            path=str(path),
-            message=exc.message,
-            code=exc.code,
-        ) from exc
     console.note(
         "cli.adapter_detected" if detected else "cli.adapter_given", adapter=name, format=fmt.name
     )
