@@ -18,18 +18,22 @@ settings.register_profile("dev", max_examples=300, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-def _load_hostile_files() -> ModuleType:
-    path = Path(__file__).parent / "fixtures" / "hostile_files.py"
-    spec = importlib.util.spec_from_file_location("hostile_files", path)
+def _load_fixture_module(name: str) -> ModuleType:
+    """``tests/fixtures/NAME.py`` as the module ``NAME``, importable by any test (the tests are
+    not a package: ``--import-mode=importlib``)."""
+    path = Path(__file__).parent / "fixtures" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["hostile_files"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
 
-hostile_files: ModuleType = _load_hostile_files()
+hostile_files: ModuleType = _load_fixture_module("hostile_files")
 """Builders of hand-made hostile files (``tests/fixtures/hostile_files.py``), for any test."""
+
+_load_fixture_module("workbooks")  # ``from workbooks import workbook``: the shared small factory
 
 
 @pytest.fixture(scope="session")

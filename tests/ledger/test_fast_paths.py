@@ -12,6 +12,7 @@ import attrs
 import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from workbooks import workbook
 
 from socialwork_core.glossary import Category, ContactMode, ResourceKind, Sex
 from socialwork_core.identity import resident_id
@@ -32,17 +33,6 @@ from socialwork_core.tabular import open_workbook, read_table
 
 ID_1 = resident_id.compose("110101", date(1950, 1, 2), 11)
 ID_2 = resident_id.compose("110101", date(1960, 1, 2), 21)
-
-
-def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 def field_types(records: Sequence[Any]) -> list[type[Any]]:

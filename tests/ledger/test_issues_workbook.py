@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from workbooks import workbook as _ledger
 
 from socialwork_core.identity import resident_id
 from socialwork_core.ledger import LedgerFormat, LoadResult, load_ledger, write_issues_workbook
@@ -35,17 +35,6 @@ VISITS: list[list[Any]] = [
     ["2023-03-06", "A9", "电话", "无异常"],  # no such person: refused
 ]
 """Cells a worker mistyped are flagged and the row kept; rows that identify no one are refused."""
-
-
-def _ledger(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 @pytest.fixture

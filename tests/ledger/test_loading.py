@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import openpyxl
 import pytest
+from workbooks import workbook
 
 from socialwork_core.glossary import ContactMode
 from socialwork_core.identity import resident_id
@@ -23,17 +21,6 @@ from socialwork_core.tabular import WorkbookError
 
 ID_1 = resident_id.compose("110101", date(1950, 1, 2), 11)
 ID_2 = resident_id.compose("110101", date(1960, 1, 2), 21)
-
-
-def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 PEOPLE = [["档案号", "姓名", "身份证号"], ["A1", "甲", ID_1], ["A2", "乙", ID_2]]

@@ -5,14 +5,12 @@ person kept while a cell is flagged. Built on the national layout, which every a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import openpyxl
 import pytest
 from socialwork_national.formats import FORMAT
+from workbooks import workbook as ledger
 
 from socialwork_core.glossary import Category, ContactMode
 from socialwork_core.identity import resident_id
@@ -21,27 +19,6 @@ from socialwork_core.ledger import LoadResult, load_ledger
 ZHANG = resident_id.compose("440111", date(1950, 1, 2), 11)
 LI = resident_id.compose("440111", date(1948, 3, 4), 22)
 WANG = resident_id.compose("440111", date(1960, 5, 6), 31)
-
-
-def ledger(
-    path: Path,
-    sheets: dict[str, Sequence[Sequence[Any]]],
-    *,
-    merges: dict[str, Sequence[str]] | None = None,
-    hidden: Sequence[str] = (),
-) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
-        for ref in (merges or {}).get(name, ()):
-            sheet.merge_cells(ref)
-        if name in hidden:
-            sheet.sheet_state = "hidden"
-    book.save(path)
-    return path
 
 
 def read(path: Path) -> LoadResult:

@@ -3,12 +3,10 @@ into the same records as one written in the library's own forms."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import openpyxl
+from workbooks import workbook
 
 from socialwork_core.glossary import Category, ContactMode, Sex
 from socialwork_core.identity import resident_id
@@ -17,17 +15,6 @@ from socialwork_core.tabular import reading_year
 
 ID_1 = resident_id.compose("110101", date(1945, 3, 2), 11)
 ID_2 = resident_id.compose("110101", date(1960, 1, 2), 22)
-
-
-def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 def test_a_ledger_written_as_people_write_it_loads_every_value(
