@@ -234,3 +234,44 @@ def test_parse_period_reads_periods_as_workers_write_them(text: str, label: str)
 )
 def test_parse_date_reads_the_forms_a_ledger_cell_may_hold(text: str) -> None:
     assert periods.parse_date(text) == date(2023, 3, 31)
+
+
+# --- 截至 a date -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["..2023-06-30", "截至2023年6月30日", "截止2023-6-30", " ..20230630 "]
+)
+def test_up_to_a_date_is_cumulative_from_the_start_of_records(text: str) -> None:
+    period = parse_period(text)
+
+    assert period.kind is PeriodKind.CUMULATIVE
+    assert (period.start, period.end) == (periods.RECORDS_START, date(2023, 6, 30))
+    assert period.from_records_start
+    assert period.label == "..2023-06-30"
+
+
+@given(st.dates(min_value=periods.RECORDS_START, max_value=date(2100, 12, 31)))
+def test_up_to_labels_parse_back(day: date) -> None:
+    period = periods.up_to(day)
+
+    assert parse_period(period.label) == period
+
+
+def test_up_to_a_date_before_the_start_of_records_is_refused() -> None:
+    with pytest.raises(ValueError, match="before the start of records"):
+        parse_period("..1949-09-30")
+
+
+def test_a_cumulative_period_with_its_own_start_keeps_both_dates_in_its_label() -> None:
+    period = periods.cumulative(date(2022, 7, 1), date(2023, 6, 30))
+
+    assert not period.from_records_start
+    assert period.label == "2022-07-01..2023-06-30"
+
+
+def test_stock_figures_are_counted_at_the_period_end_or_the_earlier_as_of_date() -> None:
+    h1 = periods.half_year(2023, 1)
+
+    assert periods.stock_date(h1, as_of=date(2023, 8, 4)) == date(2023, 6, 30)
+    assert periods.stock_date(h1, as_of=date(2023, 5, 1)) == date(2023, 5, 1)

@@ -15,6 +15,9 @@ With ``first_weekday=4`` (Friday), ``2022-W47`` is Friday 18 to Thursday 24 Nove
 default Monday start it is exactly the ISO week. This convention is the library's **default**, not
 a national text.
 
+``..2023-06-30`` is 截至 a date: cumulative from the start of records (:data:`RECORDS_START`, before
+any station ledger) to that date, both included.
+
 Periods and dates are read as workers write them too (``2023年3月``, ``2023年第一季度``,
 ``2023年上半年``, ``2023年3月1日至2023年3月31日``): the words are the glossary's.
 
@@ -37,6 +40,7 @@ from .glossary import vocabulary as words
 
 __all__ = [
     "CALENDAR_KINDS",
+    "RECORDS_START",
     "Period",
     "PeriodKind",
     "bounds",
@@ -50,11 +54,17 @@ __all__ = [
     "parse_period",
     "periods_between",
     "quarter",
+    "stock_date",
+    "up_to",
     "week",
     "year",
 ]
 
 _ONE_DAY = timedelta(days=1)
+
+RECORDS_START = date(1950, 1, 1)
+"""The start of records: a cumulative period written ``..DATE`` (截至 a date) starts here, before
+any station ledger's first record, so it counts everything up to its date."""
 
 
 class PeriodKind(StrEnum):
@@ -149,8 +159,10 @@ class Period:
         """The period in code form: ``2022-03``, ``2022-Q1``, ``2022-H1``, ``2022``, ``2022-W47``,
         ``2022-03-01..2022-03-31`` (a range and a cumulative period alike).
 
+        A cumulative period from :data:`RECORDS_START` is ``..2022-03-31`` (截至 that date).
+
         ``parse_period(p.label, first_weekday=p.first_weekday)`` gives back ``p`` for every kind but
-        cumulative (which parses as a range of the same dates).
+        a cumulative period with another start (which parses as a range of the same dates).
         """
         kind, start = self.kind, self.start
         if kind is PeriodKind.MONTH:
@@ -164,7 +176,14 @@ class Period:
         if kind is PeriodKind.WEEK:
             iso = self.iso_monday.isocalendar()
             return f"{iso.year:04d}-W{iso.week:02d}"
+        if kind is PeriodKind.CUMULATIVE and start == RECORDS_START:
+            return f"..{self.end.isoformat()}"
         return f"{start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def from_records_start(self) -> bool:
+        """True for 截至 a date: a cumulative period from :data:`RECORDS_START`."""
+        return self.kind is PeriodKind.CUMULATIVE and self.start == RECORDS_START
 
     @property
     def first_weekday(self) -> int:
@@ -294,6 +313,19 @@ def cumulative(start: date, to: date) -> Period:
     return Period(start, to, PeriodKind.CUMULATIVE)
 
 
+def up_to(to: date) -> Period:
+    """截至 ``to``: every record from :data:`RECORDS_START` to ``to``, cumulative."""
+    if to < RECORDS_START:
+        raise ValueError(f"{to} is before the start of records {RECORDS_START}")
+    return cumulative(RECORDS_START, to)
+
+
+def stock_date(period: Period, as_of: date) -> date:
+    """The day a stock figure (workers in post, certified, stations, people on the register) is
+    counted on for ``period``: its end, or ``as_of`` when the report is made before the end."""
+    return min(period.end, as_of)
+
+
 _Y = r"(\d{4})\s*"
 _YEAR_WORD = rf"\s*{words.DATE_YEAR}\s*"
 _NUMERALS = "".join(words.PERIOD_NUMERALS)
@@ -343,7 +375,7 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 """The text forms of a date a ledger cell may hold (``tabular.cells.date_value`` reads the same)."""
 
 _EXPECTED = (
-    "2022-03, 2022-Q1, 2022-H1, 2022, 2022-W47 or 2022-03-01..2022-03-31 "
+    "2022-03, 2022-Q1, 2022-H1, 2022, 2022-W47, 2022-03-01..2022-03-31 or ..2022-03-31 "
     "(or the same written in Chinese words)"
 )
 
@@ -374,7 +406,9 @@ def parse_period(text: str, *, first_weekday: int = 0) -> Period:
     - year: ``2022``, ``2022年``, ``2022年度``;
     - week: ``2022-W47``, ``2022年第47周`` (see :func:`iso_week`; ``first_weekday`` applies);
     - a date range, both ends included: ``2022-03-01..2022-03-31``, each end in any form of
-      :func:`parse_date`, joined by ``..``, ``至``, ``到`` or ``~``.
+      :func:`parse_date`, joined by ``..``, ``至``, ``到`` or ``~``;
+    - 截至 a date: ``..2022-06-30`` (or ``截至2022年6月30日``): cumulative from
+      :data:`RECORDS_START` (see :func:`up_to`).
 
     Anything else raises ``ValueError`` naming the accepted forms.
     """
@@ -399,6 +433,12 @@ def parse_period(text: str, *, first_weekday: int = 0) -> Period:
             return iso_week(int(found[1]), int(found[2]), first_weekday)
         except ValueError as exc:
             raise ValueError(f"invalid period {text!r}: {exc}") from None
+    for prefix in words.PERIOD_UP_TO:
+        if cleaned.startswith(prefix):
+            try:
+                return up_to(parse_date(cleaned[len(prefix) :]))
+            except ValueError as exc:
+                raise ValueError(f"invalid period {text!r}: {exc}; expected {_EXPECTED}") from None
     for separator in words.PERIOD_RANGE_SEPARATORS:
         if separator in cleaned:
             first, _, last = cleaned.partition(separator)

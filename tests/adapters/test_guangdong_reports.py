@@ -16,7 +16,7 @@ from socialwork_core.casework import Activity, Case
 from socialwork_core.contacts import Contact
 from socialwork_core.glossary import Category, ProviderKind, StationTier
 from socialwork_core.indicators import RecordSet
-from socialwork_core.periods import cumulative, month
+from socialwork_core.periods import cumulative, month, quarter
 from socialwork_core.recipients import Recipient
 from socialwork_core.reports import Report, ReportSettings, write_report
 from socialwork_core.resources import ResourceLink
@@ -315,8 +315,8 @@ def test_the_cumulative_table_without_a_township_total_says_why_coverage_is_miss
 
 
 def test_templates_refuse_a_period_of_the_wrong_kind_and_are_listed() -> None:
-    with pytest.raises(ValueError, match="month"):
-        MONTHLY.build(_ledger(), cumulative(date(2022, 1, 1), AS_OF), as_of=AS_OF, unit="x")
+    with pytest.raises(ValueError, match="filed per month"):
+        MONTHLY.build(_ledger(), quarter(2022, 1), as_of=AS_OF, unit="x")
     assert [t.name for t in TEMPLATES] == ["guangdong.monthly", "guangdong.cumulative"]
 
 

@@ -26,7 +26,7 @@ from socialwork_core.glossary.indicators_text import (
 )
 from socialwork_core.glossary.messages import render_message
 from socialwork_core.indicators import Figure, LedgerLike, figure_labels, not_computable
-from socialwork_core.periods import Period, PeriodKind
+from socialwork_core.periods import Period, PeriodKind, stock_date
 from socialwork_core.reports import (
     EvaluationTargets,
     EvaluationWeights,
@@ -112,8 +112,10 @@ def build_quarterly(
     footer: Footer,
     settings: ReportSettings,
 ) -> Report:
-    """东至式季报: the network is counted as the ledger holds it; staff on ``as_of``; money over
-    ``period``. Coverage needs ``settings.townships_total`` / ``villages_total``."""
+    """东至式季报: the network is counted as the ledger holds it; staff at the period's end
+    (:func:`~socialwork_core.periods.stock_date`); money over ``period``. Coverage needs
+    ``settings.townships_total`` / ``villages_total``."""
+    stock = stock_date(period, as_of)
     tiers = ind.station_counts(ledger)
     network = figure_table(
         [
@@ -124,7 +126,7 @@ def build_quarterly(
         labels=QUARTERLY_LABELS,
     )
     staff = figure_table(
-        [ind.workers_in_post(ledger, as_of), ind.certified_workers(ledger, as_of)],
+        [ind.workers_in_post(ledger, stock), ind.certified_workers(ledger, stock)],
         labels=QUARTERLY_LABELS,
     )
     money = figure_table(

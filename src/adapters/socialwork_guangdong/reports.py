@@ -21,7 +21,7 @@ from socialwork_core.glossary import ProviderKind, StationTier
 from socialwork_core.glossary.indicators_text import TOTAL_ROW_LABEL
 from socialwork_core.glossary.messages import render_message
 from socialwork_core.indicators import Figure, LedgerLike, figure_labels
-from socialwork_core.periods import Period, PeriodKind
+from socialwork_core.periods import Period, PeriodKind, stock_date
 from socialwork_core.reports import (
     Footer,
     Recount,
@@ -198,12 +198,12 @@ def build_cumulative(
     settings: ReportSettings,
 ) -> Report:
     """阳山式累计表 (截至目前): ``period`` runs from the start of records to the as-of date;
-    staffing is counted on ``as_of``; coverage needs ``settings.townships_total``."""
+    staffing is counted at the period's end (or ``as_of`` if earlier); coverage needs ``settings.townships_total``."""
     staffing = figure_table(
         [
             ind.posts_total(ledger),
-            ind.workers_in_post(ledger, as_of),
-            ind.posts_vacant(ledger, as_of),
+            ind.workers_in_post(ledger, stock_date(period, as_of)),
+            ind.posts_vacant(ledger, stock_date(period, as_of)),
             ind.township_coverage(ledger, settings.townships_total),
         ],
         labels=CUMULATIVE_LABELS,

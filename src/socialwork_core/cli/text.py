@@ -62,8 +62,8 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "20230331 or the same in Chinese words"
         ),
         "cli.bad_period": (
-            "{text!r} is not a period; write 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47 "
-            "or 2023-03-01..2023-03-31, or the same in Chinese words"
+            "{text!r} is not a period; write 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47, "
+            "2023-03-01..2023-03-31 or ..2023-06-30 (up to a date), or the same in Chinese words"
         ),
         "cli.date_out_of_range": "{text!r} is not between {first} and {last}; check the year",
         "cli.period_out_of_range": (
@@ -71,7 +71,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         ),
         "cli.input_refused": "cannot go on: {problem}",
         "cli.unknown_template": "no report template named {name!r}; available: {known}",
-        "cli.wrong_period_kind": "template {template} is filed per {expected_en}, not for {period}",
+        "cli.wrong_period_kind": (
+            "template {template} is filed per {expected_en}, not for {period}; it takes {takes}"
+        ),
         "cli.usage": "{problem_en}; see {help}",
         "cli.usage_required": "the following arguments are required: {names_en}; see {help}",
         "cli.usage_unrecognised": "unrecognised arguments: {args}; see {help}",
@@ -165,6 +167,7 @@ HEADINGS_EN: Mapping[str, str] = MappingProxyType(
         "origin": "origin",
         "formats": "formats",
         "templates": "templates",
+        "periods": "--period",
         "severity": "severity",
         "code": "code",
         "count": "count",

@@ -45,6 +45,7 @@ HEADINGS: Mapping[str, str] = MappingProxyType(
         "origin": "来源",
         "formats": "台账格式",
         "templates": "报表模板",
+        "periods": "统计周期",
         "severity": "严重程度",
         "code": "问题代码",
         "count": "数量",

@@ -113,6 +113,10 @@ PERIOD_NUMERALS: Mapping[str, int] = MappingProxyType({"一": 1, "二": 2, "三"
 """Quarters written in words: 2023年第一季度."""
 PERIOD_RANGE_SEPARATORS: tuple[str, ...] = ("..", "至", "到", "~", "～", "—", "－")
 """Between the two dates of a range: 2023年3月1日至2023年3月31日."""
+PERIOD_UP_TO: tuple[str, ...] = ("..", "截至", "截止到", "截止")
+"""Before a date for a cumulative period to it: ..2023-06-30, 截至2023年6月30日."""
+PERIOD_UP_TO_WRITTEN = "截至"
+"""A cumulative period from the start of records, as a form's period line writes it."""
 
 DATE_YEAR = "年"
 DATE_MONTH = "月"

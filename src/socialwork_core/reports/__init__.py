@@ -28,6 +28,8 @@ from .model import Entry, Footer, NotComputable, Report, Row, Section, Table
 from .serialised import report_data, report_json
 from .tables import figure_table, grid_table
 from .template import (
+    EVERY_TEMPLATE_TAKES,
+    PERIOD_EXAMPLES,
     PeriodNotAccepted,
     Recount,
     ReportBuilder,
@@ -37,6 +39,8 @@ from .template import (
 from .xlsx import figure_cell_value, report_workbook, write_report
 
 __all__ = [
+    "EVERY_TEMPLATE_TAKES",
+    "PERIOD_EXAMPLES",
     "Entry",
     "EvaluationTargets",
     "EvaluationWeights",

@@ -37,7 +37,7 @@ from ..glossary.terms import ActivityKind
 from ..indicators import compute
 from ..indicators.figures import Figure, computed, not_computable
 from ..indicators.records import LedgerLike
-from ..periods import Period
+from ..periods import Period, stock_date
 
 __all__ = [
     "EvaluationTargets",
@@ -202,7 +202,7 @@ def evaluate_station(
     w = weights or EvaluationWeights()
     t = targets or EvaluationTargets()
     b = bands or GradeBands()
-    groups: list[Figure] = [_staffing(ledger, as_of, w.staffing)]
+    groups: list[Figure] = [_staffing(ledger, stock_date(period, as_of), w.staffing)]
     if visit_rate.value is None:
         groups.append(_blocked("visit_rate", visit_rate))
     else:

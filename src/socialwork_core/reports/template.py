@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Protocol
+from types import MappingProxyType
+from typing import Any, Protocol
 
 import attrs
 
@@ -26,11 +27,45 @@ from ..periods import Period, PeriodKind, containing
 from ..schedule import NATIONAL_DEFAULT
 from .model import Footer, Report
 
-__all__ = ["PeriodNotAccepted", "Recount", "ReportBuilder", "ReportSettings", "ReportTemplate"]
+__all__ = [
+    "EVERY_TEMPLATE_TAKES",
+    "PERIOD_EXAMPLES",
+    "PeriodNotAccepted",
+    "Recount",
+    "ReportBuilder",
+    "ReportSettings",
+    "ReportTemplate",
+]
+
+
+PERIOD_EXAMPLES: Mapping[PeriodKind, str] = MappingProxyType(
+    {
+        PeriodKind.WEEK: "2023-W47",
+        PeriodKind.MONTH: "2023-03",
+        PeriodKind.QUARTER: "2023-Q1",
+        PeriodKind.HALF_YEAR: "2023-H1",
+        PeriodKind.YEAR: "2023",
+        PeriodKind.RANGE: "2023-01-01..2023-03-31",
+        PeriodKind.CUMULATIVE: "..2023-06-30",
+    }
+)
+"""How ``--period`` writes a period of each kind."""
+
+EVERY_TEMPLATE_TAKES = frozenset({PeriodKind.RANGE, PeriodKind.YEAR, PeriodKind.CUMULATIVE})
+"""Besides its own period, every template takes any date range, a whole year and 截至 a date
+(cumulative): their figures are the same counts over other dates (docs/domain.md section 6)."""
+
+_KIND_ORDER = tuple(PeriodKind)
+
+
+def _kinds_text(kinds: Iterable[PeriodKind]) -> str:
+    ordered = sorted(kinds, key=_KIND_ORDER.index)
+    return ", ".join(f"{k.value.replace('_', '-')} ({PERIOD_EXAMPLES[k]})" for k in ordered)
 
 
 class PeriodNotAccepted(ValueError):
-    """A template is asked for a period it is not filed for (a monthly report for a quarter).
+    """A template is asked for a period it is not filed for (a monthly report for a quarter: the
+    same dates written as a range are taken).
 
     Raised by :meth:`ReportTemplate.build` before anything is computed, and only there: a
     ``ValueError`` from inside the build (an indicator's, a plugin's) is not this, and a caller
@@ -42,8 +77,13 @@ class PeriodNotAccepted(ValueError):
         self.template = template
         self.period = period
         super().__init__(
-            f"template {template.name!r} is filed per {template.period_kind.value}, "
-            f"not for the {period.kind.value} {period.label}"
+            f"template {template.name!r} is filed per {template.period_kind.value} and takes "
+            f"{_kinds_text(template.period_kinds)}; not the {period.kind.value} {period.label}"
+            + (
+                f" (write {period.start}..{period.end} for the same dates)"
+                if PeriodKind.RANGE in template.period_kinds
+                else ""
+            )
         )
 
 
@@ -99,7 +139,22 @@ class Recount(Protocol):
     ) -> FigureValue | None: ...
 
 
-_OPEN_KINDS = frozenset({PeriodKind.RANGE, PeriodKind.CUMULATIVE})
+def _period_kinds(value: Iterable[PeriodKind | str]) -> frozenset[PeriodKind]:
+    return frozenset(PeriodKind(kind) for kind in value)
+
+
+def _default_kinds(template: ReportTemplate) -> frozenset[PeriodKind]:
+    return frozenset({template.period_kind}) | EVERY_TEMPLATE_TAKES
+
+
+def _takes_its_own(
+    template: ReportTemplate, _attribute: attrs.Attribute[Any], kinds: frozenset[PeriodKind]
+) -> None:
+    if template.period_kind not in kinds:
+        raise ValueError(
+            f"template {template.name!r} must take its own period kind "
+            f"{template.period_kind.value!r}, got {sorted(k.value for k in kinds)}"
+        )
 
 
 def _groups(value: Iterable[RecipientGroup]) -> tuple[RecipientGroup, ...]:
@@ -115,6 +170,14 @@ class ReportTemplate:
     title: str
     period_kind: PeriodKind = attrs.field(converter=PeriodKind)
     builder: ReportBuilder = attrs.field(eq=False, repr=False)
+    period_kinds: frozenset[PeriodKind] = attrs.field(
+        default=attrs.Factory(_default_kinds, takes_self=True),
+        converter=_period_kinds,
+        validator=_takes_its_own,
+    )
+    """The period kinds ``--period`` may give: by default its own, any date range, a whole year
+    and 截至 a date (:data:`EVERY_TEMPLATE_TAKES`); a template that really cannot take one of
+    those declares fewer."""
     first_weekday: int = 0
     """For weekly reports: the regional first day (0 Monday … 6 Sunday; Kaifeng: 4, Friday)."""
     description: str = ""
@@ -142,10 +205,14 @@ class ReportTemplate:
         return containing(self.period_kind, day, first_weekday=self.first_weekday)
 
     def accepts(self, period: Period) -> bool:
-        """Whether the template is filed for ``period`` (its kind; a cumulative or range template
-        takes either)."""
-        allowed = {self.period_kind} | (_OPEN_KINDS if self.period_kind in _OPEN_KINDS else set())
-        return period.kind in allowed
+        """Whether the template takes ``period``: one of its :attr:`period_kinds`."""
+        return period.kind in self.period_kinds
+
+    @property
+    def period_examples(self) -> tuple[str, ...]:
+        """How ``--period`` is written for each kind the template takes, its own first."""
+        others = sorted(self.period_kinds - {self.period_kind}, key=_KIND_ORDER.index)
+        return tuple(PERIOD_EXAMPLES[k] for k in (self.period_kind, *others))
 
     def build(
         self,
@@ -161,8 +228,11 @@ class ReportTemplate:
     ) -> Report:
         """Build the report for ``period``. ``filled_on`` (填报日期) defaults to ``as_of``.
 
-        :raises PeriodNotAccepted: the period is not of the template's kind (a cumulative
-            template also takes any date range); checked before anything is computed.
+        Stock figures (workers in post, certified, stations) are counted on
+        :func:`~socialwork_core.periods.stock_date`: the period's end, or ``as_of`` if earlier.
+
+        :raises PeriodNotAccepted: the period is not of a kind in :attr:`period_kinds`; checked
+            before anything is computed.
         """
         if not self.accepts(period):
             raise PeriodNotAccepted(self, period)

@@ -322,7 +322,11 @@ def report_workbook(report: Report) -> Workbook:
     title_row = writer.line(report.title, bold=True, size=16)
     sheet.row_dimensions[title_row].height = 28
     sheet.cell(row=title_row, column=1).alignment = Alignment(horizontal="center")
-    period = f"{_date(report.period.start)}{PERIOD_SEPARATOR}{_date(report.period.end)}"
+    period = (
+        words.PERIOD_UP_TO_WRITTEN + _date(report.period.end)
+        if report.period.from_records_start
+        else f"{_date(report.period.start)}{PERIOD_SEPARATOR}{_date(report.period.end)}"
+    )
     writer.line(
         words.FOOTER_GAP.join(
             (words.REPORTING_UNIT_LABEL + report.unit, words.PERIOD_LABEL + period)

@@ -41,7 +41,13 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
                 "origin": record_data(origin),
                 "formats": [f.name for f in plugins.ledger_formats(adapter=info.name)],
                 "report_templates": [
-                    {"name": t.name, "title": t.title, "period_kind": t.period_kind.value}
+                    {
+                        "name": t.name,
+                        "title": t.title,
+                        "period_kind": t.period_kind.value,
+                        "period_kinds": sorted(k.value for k in t.period_kinds),
+                        "period_examples": list(t.period_examples),
+                    }
                     for t in plugins.report_templates(adapter=info.name)
                 ],
             }
@@ -69,4 +75,5 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
         console.out(f"  {heading('templates')}:" + ("" if templates else " -"))
         for t in templates:
             console.out(f"    {t['name']}  {t['title']}  ({t['period_kind']})")
+            console.out(f"      {heading('periods')}: {', '.join(t['period_examples'])}")
     return EXIT_OK

@@ -38,7 +38,9 @@ from ..session import (
 
 NAME = "report"
 DETAILS = (
-    "PERIOD is 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47 or 2023-03-01..2023-03-31; -o takes "
+    "PERIOD is the template's own (2023-03, 2023-Q1, 2023-H1, 2023-W47), a whole year (2023), "
+    "any date range (2023-01-01..2023-03-31) or up to a date (..2023-06-30, cumulative; "
+    "socialwork adapters lists what each template takes); -o takes "
     ".xlsx (the styled form) or .json (the same figures). Personal data is masked in the "
     "report."
 )
@@ -91,6 +93,7 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
             expected=cli_text.PERIOD_KIND_LABELS.get(kind, kind),
             expected_en=kind.replace("_", "-"),
             period=period.label,
+            takes=", ".join(template.period_examples),
             detail=str(PeriodNotAccepted(template, period)),
         )
     target = writable(Path(args.output), (".xlsx", ".json"), inputs_of(args))

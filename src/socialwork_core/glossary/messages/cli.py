@@ -48,13 +48,16 @@ MESSAGES: dict[str, str] = {
     "cli.bad_period": (
         "统计周期“{text}”无法识别。可用写法：月 2023-03、2023年3月；季度 2023-Q1、2023年第一季度；"
         "半年 2023-H1、2023年上半年；年 2023、2023年；周 2023-W47、2023年第47周；"
-        "任意时段 2023-03-01..2023-03-31、2023年3月1日至2023年3月31日。"
+        "任意时段 2023-03-01..2023-03-31、2023年3月1日至2023年3月31日；"
+        "截至某日（累计）..2023-06-30、截至2023年6月30日。"
     ),
     "cli.date_out_of_range": "日期“{text}”不在{first}至{last}之间，请检查年份。",
     "cli.period_out_of_range": "统计周期“{text}”不在{first}至{last}之间，请检查年份。",
     "cli.input_refused": "无法处理：{problem}",
     "cli.unknown_template": "没有名为“{name}”的报表模板。可用模板：{known}。",
-    "cli.wrong_period_kind": "报表“{template}”按{expected}填报，不能用于统计周期 {period}。",
+    "cli.wrong_period_kind": (
+        "报表“{template}”按{expected}填报，不能用于统计周期 {period}。可用的统计周期：{takes}。"
+    ),
     "cli.usage": "命令用法有误，请运行 {help} 查看用法。",
     "cli.usage_required": "缺少必需的参数：{names}。请运行 {help} 查看用法。",
     "cli.usage_unrecognised": "无法识别的参数：{args}。请检查拼写，或运行 {help} 查看可用参数。",
