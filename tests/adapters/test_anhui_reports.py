@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from socialwork_anhui.reports import EVALUATION, QUARTERLY, evaluation_builder, station_visit_rate
@@ -14,7 +15,7 @@ from socialwork_anhui.reports import EVALUATION, QUARTERLY, evaluation_builder, 
 from socialwork_core.casework import Activity, Case
 from socialwork_core.contacts import Contact
 from socialwork_core.glossary import StationTier
-from socialwork_core.indicators import RecordSet
+from socialwork_core.indicators import LedgerLike, RecordSet
 from socialwork_core.periods import quarter, year
 from socialwork_core.recipients import Recipient
 from socialwork_core.reports import (
@@ -374,3 +375,91 @@ def test_weights_by_group_follow_the_evaluation_s_groups() -> None:
     ]
     assert tuple(w for _, w in weights.by_group()) == result.weights
     assert result.weights == (Decimal(30), Decimal(25), Decimal(25), Decimal(15), Decimal(5))
+
+
+# --- the quarterly per tier --------------------------------------------------------------------------
+#
+# Q1 2023, as of 31 March. At each tier's stations:
+#   county centre C:        w0 (certified)                  -> in post 1, certified 1
+#                           l1 funds 500000 (约)             -> links 1, funds 500000
+#                           no visits                       -> 0
+#   township S1, S2:        w1 w2 (certified), w3, w4; w5 left 15 January -> in post 4, certified 2
+#                           l2 funds 12000.50, l3 goods 800 -> links 2, funds 12000.50
+#                           S1 visits 甲 at home twice, S2 phones 乙 once -> 3 person-times
+#   village R1, R2, R3:     no workers, no links            -> 0, 0, 0, 0.00
+#                           R1 visits 甲 and 乙 together once -> 2 person-times
+#   (l4 is April; a 来访 at S1 is no visit; an April visit at R3 is out of the quarter)
+# 合计 counts the whole ledger: 5, 3, 3, 512000.50, 5.
+
+
+def _tier_ledger() -> RecordSet:
+    def visit(key: str, on: date, station: str, mode: str, *people: str) -> Contact:
+        return Contact(id=key, on=on, mode=mode, recipient_keys=people, station_code=station)
+
+    return attrs.evolve(
+        _ledger(),
+        contacts=(
+            visit("v1", date(2023, 1, 5), "S1", "home_visit", "甲"),
+            visit("v2", date(2023, 3, 2), "S1", "home_visit", "甲"),
+            visit("v3", date(2023, 2, 8), "S2", "phone", "乙"),
+            visit("v4", date(2023, 2, 9), "R1", "home_visit", "甲", "乙"),
+            visit("v5", date(2023, 2, 10), "S1", "station_visit", "甲"),
+            visit("v6", date(2023, 4, 3), "R3", "home_visit", "乙"),
+        ),
+    )
+
+
+def test_the_quarterly_breaks_the_work_down_per_tier_from_the_records() -> None:
+    report = QUARTERLY.build(_tier_ledger(), Q1, as_of=AS_OF, unit="东至县民政局")
+
+    section = report.section("四、分层级情况")
+    table = section.tables[0]
+    rows = {row.label: [f.value for f in row.figures] for row in table.rows}
+    assert rows == {
+        "县级社工总站": [1, 1, 1, Decimal("500000"), 0],
+        "乡镇社工站": [4, 2, 2, Decimal("12000.50"), 3],
+        "村（社区）社工室": [0, 0, 0, Decimal("0"), 2],
+        "合计": [5, 3, 3, Decimal("512000.50"), 5],
+    }
+    assert table.rows[-1].total
+    codes = [f.code for f in table.rows[0].figures]
+    assert codes == [
+        "anhui.tier.county_centre.workers.in_post",
+        "anhui.tier.county_centre.workers.certified",
+        "anhui.tier.county_centre.resources.count",
+        "anhui.tier.county_centre.resources.funds_yuan",
+        "anhui.tier.county_centre.visits.total",
+    ]
+    assert report.figure("anhui.tier.county_centre.resources.funds_yuan").approximate
+
+
+def test_each_tier_row_is_declared_to_the_kit_as_the_share_it_counts() -> None:
+    ledger = _tier_ledger()
+    report = QUARTERLY.build(ledger, Q1, as_of=AS_OF, unit="东至县民政局")
+
+    for figure in report.figures():
+        if figure.code.startswith("anhui.tier."):
+            prefix, core = figure.code.rsplit(".", 2)[0], figure.code.split(".", 3)[3]
+            share = QUARTERLY.shares[prefix](ledger)
+            assert figure.value == _counted_plainly(share, core)
+
+
+def _counted_plainly(share: LedgerLike, code: str) -> object:
+    """The tier row's figure counted plainly over the share."""
+    links = [x for x in share.resource_links if x.on in Q1]
+    plain: dict[str, object] = {
+        "workers.in_post": sum(1 for w in share.workers if w.in_post(AS_OF)),
+        "workers.certified": sum(
+            1 for w in share.workers if w.in_post(AS_OF) and w.certificate.is_certified
+        ),
+        "resources.count": len(links),
+        "resources.funds_yuan": sum(
+            (x.value_yuan or Decimal(0) for x in links if x.kind.value == "funds"), Decimal(0)
+        ),
+        "visits.total": sum(
+            len(c.recipient_keys)
+            for c in share.contacts
+            if c.on in Q1 and c.mode is not None and c.mode.value != "station_visit"
+        ),
+    }
+    return plain[code]

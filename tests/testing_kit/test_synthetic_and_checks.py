@@ -13,12 +13,19 @@ from socialwork_national import formats as national
 from socialwork_core.glossary import ServiceLevel
 from socialwork_core.grading import Rule
 from socialwork_core.identity import resident_id
-from socialwork_core.indicators import visits
+from socialwork_core.indicators import LedgerLike, scoped, visits
 from socialwork_core.ledger import LedgerFormat, RecordKind
 from socialwork_core.ledger.building import SET_ASIDE
-from socialwork_core.periods import month
+from socialwork_core.periods import Period, PeriodKind, month
 from socialwork_core.plugins import CategoryDefinition, Plugins, Region, hookimpl, load_plugins
-from socialwork_core.reports import ReportSettings
+from socialwork_core.reports import (
+    Footer,
+    Report,
+    ReportSettings,
+    ReportTemplate,
+    Section,
+    figure_table,
+)
 from socialwork_core.schedule import NATIONAL_DEFAULT
 from socialwork_core.testing import (
     DEFAULT_AS_OF,
@@ -26,6 +33,7 @@ from socialwork_core.testing import (
     check_categories,
     check_format_round_trip,
     check_region,
+    check_report_template,
     check_rule_sets,
     core_figures,
     covered_fields,
@@ -202,3 +210,87 @@ def test_rule_sets_whose_levels_have_no_visit_policy_are_named() -> None:
     )
     assert any("rule 'everyone_level_4' has no description" in p for p in problems)
     assert check_rule_sets([NATIONAL_DEFAULT], ledger, DEFAULT_AS_OF) == []
+
+
+# --- figures over a declared share of the ledger ----------------------------------------------------
+
+
+def _share_template(visits_of_share: int | None) -> ReportTemplate:
+    """A template with one row over a declared share (the first station's records): its visits,
+    counted by the core (``visits_of_share=None``) or given as a number."""
+
+    def first_station(ledger: LedgerLike) -> LedgerLike:
+        return scoped(ledger, sorted(s.code for s in ledger.stations)[0])
+
+    def build(
+        ledger: LedgerLike,
+        period: Period,
+        /,
+        *,
+        as_of: date,
+        unit: str,
+        footer: Footer,
+        settings: ReportSettings,
+    ) -> Report:
+        figure = visits(first_station(ledger), period)
+        if visits_of_share is not None:
+            figure = attrs.evolve(figure, value=visits_of_share)
+        row = attrs.evolve(figure, code=f"faultyland.first.{figure.code}")
+        return Report(
+            template="faultyland.share",
+            title="首站探访表",
+            unit=unit,
+            period=period,
+            as_of=as_of,
+            sections=(Section(title="探访", tables=(figure_table([row]),)),),
+            footer=footer,
+        )
+
+    return ReportTemplate(
+        name="faultyland.share",
+        title="首站探访表",
+        period_kind=PeriodKind.MONTH,
+        builder=build,
+        shares={"faultyland.first": first_station},
+    )
+
+
+def _template_problems(template: ReportTemplate, workdir: Path) -> list[str]:
+    ledger = synthetic_ledger(national.FORMAT)
+    return check_report_template(
+        template,
+        ledger,
+        region=None,
+        rule_sets=(NATIONAL_DEFAULT,),
+        as_of=DEFAULT_AS_OF,
+        workdir=workdir,
+    )
+
+
+def test_a_figure_over_a_declared_share_is_counted_by_the_kit(tmp_path: Path) -> None:
+    ledger = synthetic_ledger(national.FORMAT)
+    first = sorted(s.code for s in ledger.stations)[0]
+    period = month(DEFAULT_AS_OF.year, DEFAULT_AS_OF.month)
+    assert visits(scoped(ledger, first), period).value  # the share has visits to count
+
+    assert _template_problems(_share_template(None), tmp_path) == []
+
+
+def test_a_wrong_figure_over_a_declared_share_is_named(tmp_path: Path) -> None:
+    problems = _template_problems(_share_template(9999), tmp_path)
+
+    assert len(problems) == 1
+    assert "figure 'faultyland.first.visits.total'" in problems[0]
+    assert "is 9999, but counting the ledger gives" in problems[0]
+
+
+def test_a_figure_under_an_undeclared_share_is_a_count_the_kit_cannot_check(
+    tmp_path: Path,
+) -> None:
+    template = attrs.evolve(_share_template(None), shares={})
+
+    problems = _template_problems(template, tmp_path)
+
+    assert len(problems) == 1
+    assert "is a count the kit cannot check" in problems[0]
+    assert "ReportTemplate(shares=...)" in problems[0]

@@ -2,7 +2,8 @@
 
 - ``anhui.quarterly``: the three-tier network (县级社工总站, 乡镇社工站, 村（社区）社工室) and its
   coverage, workers in post and certified (持证社工), funds integrated (整合资金, yuan) and resources
-  linked.
+  linked, then the work per tier (staff, links, funds, visits at each tier's stations, counted
+  from the records).
 - ``anhui.station_evaluation``: each township station (and the county centre) scored out of 100
   from weighted indicator groups — staff and certification, visit rate, cases/groups/activities,
   resources, distinctive project (一站一品) — and graded 优秀/良好/合格/不合格.
@@ -14,13 +15,17 @@ its own through ``EVALUATION_*`` or builds its own template with them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
+
+import attrs
 
 from socialwork_core import indicators as ind
 from socialwork_core.glossary import StationTier
 from socialwork_core.glossary.indicators_text import (
     EVALUATION_GROUP_LABELS,
+    TOTAL_ROW_LABEL,
     FigureUnit,
     RecordKind,
 )
@@ -37,9 +42,11 @@ from socialwork_core.reports import (
     ReportTemplate,
     Row,
     Section,
+    ShareOf,
     Table,
     evaluate_station,
     figure_table,
+    grid_table,
 )
 
 from .region import REGION
@@ -51,6 +58,7 @@ __all__ = [
     "EVALUATION_WEIGHTS",
     "QUARTERLY",
     "TEMPLATES",
+    "TIER_SHARES",
     "build_evaluation",
     "build_quarterly",
     "evaluation_builder",
@@ -60,7 +68,13 @@ __all__ = [
 QUARTERLY_TITLE = "乡镇社工站建设情况季度统计表"
 EVALUATION_NAME = "anhui.station_evaluation"
 EVALUATION_TITLE = "乡镇社工站年度评估结果表"
-QUARTERLY_SECTIONS = ("一、三级社会工作服务体系", "二、人才队伍", "三、资源整合")
+QUARTERLY_SECTIONS = ("一、三级社会工作服务体系", "二、人才队伍", "三、资源整合", "四、分层级情况")
+TIER_FIRST_HEADER = "层级"
+TIER_HEADERS = ("在岗社工", "持证社工", "链接资源（项）", "整合资金（元）", "探访（人次）")
+"""The per-tier table of the quarterly report: each tier's share of the work, from the records."""
+TIER_PREFIX = "anhui.tier"
+"""A tier's figures are coded ``anhui.tier.<tier>.<core code>``: the core figure over the
+records of that tier's stations (declared to the kit through ``ReportTemplate.shares``)."""
 EVALUATION_SECTION = "评估结果"
 EVALUATION_FIRST_HEADER = "社工站"
 EVALUATION_TOTAL_HEADER = "总分"
@@ -142,6 +156,8 @@ def build_quarterly(
         notes.append(render_message("reports.note.approximate"))
     if ledger.resource_links and (count := ind.unvalued_links(ledger, period)):
         notes.append(render_message("reports.note.unvalued_links", count=count))
+    tiers_table = _tier_table(ledger, period, as_of)
+    notes.append(render_message("reports.note.rows_from_records", rows=TIER_FIRST_HEADER))
     return Report(
         template=QUARTERLY.name,
         title=QUARTERLY_TITLE,
@@ -150,11 +166,52 @@ def build_quarterly(
         as_of=as_of,
         sections=tuple(
             Section(title=title, tables=(table,))
-            for title, table in zip(QUARTERLY_SECTIONS, (network, staff, money), strict=True)
+            for title, table in zip(
+                QUARTERLY_SECTIONS, (network, staff, money, tiers_table), strict=True
+            )
         ),
         footer=footer,
         notes=tuple(notes),
     )
+
+
+def _tier_table(ledger: LedgerLike, period: Period, as_of: date) -> Table:
+    """县级总站, 乡镇社工站, 村（社区）社工室 (docs/domain.md section 1): staff on ``as_of``, links,
+    funds and visits over ``period`` of the records at each tier's stations, then the whole, each
+    counted from the records (a person or a link counts at the tier of the station that holds
+    it), never by adding other rows."""
+
+    def row(share: LedgerLike) -> tuple[Figure, ...]:
+        return (
+            ind.workers_in_post(share, as_of),
+            ind.certified_workers(share, as_of),
+            ind.resources_linked(share, period),
+            ind.funds_integrated(share, period),
+            ind.visits(share, period),
+        )
+
+    # a tier's figure is neither the whole ledger's nor one station's: it says so by its own code
+    rows = [
+        (
+            REGION.tier_labels.get(tier, tier.label),
+            tuple(
+                attrs.evolve(f, code=f"{TIER_PREFIX}.{tier.value}.{f.code}")
+                for f in row(ind.tier_share(ledger, tier))
+            ),
+        )
+        for tier in StationTier
+    ]
+    table = grid_table(
+        TIER_FIRST_HEADER, [*rows, (TOTAL_ROW_LABEL, row(ledger))], headers=TIER_HEADERS
+    )
+    return attrs.evolve(table, rows=(*table.rows[:-1], attrs.evolve(table.rows[-1], total=True)))
+
+
+TIER_SHARES: dict[str, ShareOf] = {
+    f"{TIER_PREFIX}.{tier.value}": functools.partial(ind.tier_share, tier=tier)
+    for tier in StationTier
+}
+"""What each tier row counts, for the conformance kit."""
 
 
 VisitRate = Callable[[LedgerLike, Period, date, ReportSettings], Figure]
@@ -265,6 +322,7 @@ QUARTERLY = ReportTemplate(
     title=QUARTERLY_TITLE,
     period_kind=PeriodKind.QUARTER,
     builder=build_quarterly,
+    shares=TIER_SHARES,
     description="东至式季报：三级体系（总站、站、室）及覆盖率、在岗与持证社工、整合资金",
 )
 

@@ -35,6 +35,7 @@ from .template import (
     ReportBuilder,
     ReportSettings,
     ReportTemplate,
+    ShareOf,
 )
 from .xlsx import figure_cell_value, report_workbook, write_report
 
@@ -56,6 +57,7 @@ __all__ = [
     "ReportTemplate",
     "Row",
     "Section",
+    "ShareOf",
     "StationEvaluation",
     "Table",
     "activity_entries",

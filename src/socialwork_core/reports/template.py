@@ -35,6 +35,7 @@ __all__ = [
     "ReportBuilder",
     "ReportSettings",
     "ReportTemplate",
+    "ShareOf",
 ]
 
 
@@ -139,6 +140,13 @@ class Recount(Protocol):
     ) -> FigureValue | None: ...
 
 
+class ShareOf(Protocol):
+    """``(ledger) -> ledger``: the part of a ledger some of a template's figures count (the
+    stations of one tier, say), from the records."""
+
+    def __call__(self, ledger: LedgerLike, /) -> LedgerLike: ...
+
+
 def _period_kinds(value: Iterable[PeriodKind | str]) -> frozenset[PeriodKind]:
     return frozenset(PeriodKind(kind) for kind in value)
 
@@ -188,6 +196,10 @@ class ReportTemplate:
     recounts: Mapping[str, Recount] = attrs.field(factory=dict, eq=False, repr=False)
     """Figure code → :class:`Recount`, for each count under the template's own code (one no core
     indicator and no declared group gives): the kit compares the report's value with it."""
+    shares: Mapping[str, ShareOf] = attrs.field(factory=dict, eq=False, repr=False)
+    """Figure-code prefix → :class:`ShareOf`, for rows that give a core figure over a part of the
+    ledger: a figure coded ``<prefix>.<core code>`` (``anhui.tier.village_point.visits.total``)
+    is the core's indicator of that code over the share, and the kit counts it so."""
     lookback_days: int | None = None
     """How many days before the period the figures read contacts (a visit rate's quarterly or
     yearly requirement periods reach back up to a year: 366). ``None``: not declared, so a

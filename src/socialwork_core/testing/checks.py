@@ -847,9 +847,11 @@ def _recount(
     as_of: date,
     settings: ReportSettings,
     template: ReportTemplate,
+    shared: dict[tuple[str, int], dict[str, ind.Figure]] | None = None,
 ) -> tuple[bool, Any]:
     """(known, value): the kit's own count of ``figure``'s code over ``ledger``, from the
-    template's declared groups or its recounts."""
+    template's declared groups, its recounts, or the core's indicator over a declared share
+    (``shared`` keeps each share's core figures, by prefix and ledger, for the next figure)."""
     groups = {g.code: g for g in (*ind.VISIT_GROUPS, *ind.SERVICE_GROUPS, *template.groups)}
     for prefix in _GROUP_PREFIXES:
         if figure.code.startswith(prefix) and figure.code[len(prefix) :] in groups:
@@ -860,6 +862,19 @@ def _recount(
     recount = template.recounts.get(figure.code)
     if recount is not None:
         return True, recount(ledger, period, as_of=as_of, settings=settings)
+    for prefix, share_of in template.shares.items():
+        if not figure.code.startswith(prefix + "."):
+            continue
+        cache = shared if shared is not None else {}
+        found = cache.get((prefix, id(ledger)))
+        if found is None:
+            share = share_of(ledger)
+            found = cache[(prefix, id(ledger))] = core_figures(
+                share, period, as_of=as_of, settings=settings
+            )
+        core = found.get(figure.code[len(prefix) + 1 :])
+        if core is not None:
+            return True, core.value
     return False, None
 
 
@@ -878,16 +893,29 @@ def _agreement(
     parts: list[ind.LedgerLike] = [ledger, *(ind.scoped(ledger, s.code) for s in ledger.stations)]
     cores = [core_figures(part, period, as_of=report.as_of, settings=settings) for part in parts]
     problems = []
+    shared: dict[tuple[str, int], dict[str, ind.Figure]] = {}
     for figure in report.figures():
         known, _ = _recount(
-            figure, ledger, period, as_of=report.as_of, settings=settings, template=template
+            figure,
+            ledger,
+            period,
+            as_of=report.as_of,
+            settings=settings,
+            template=template,
+            shared=shared,
         )
         if known:
             if figure.value is None:
                 continue  # not computable, with its reason shown in the report
             counts = [
                 _recount(
-                    figure, part, period, as_of=report.as_of, settings=settings, template=template
+                    figure,
+                    part,
+                    period,
+                    as_of=report.as_of,
+                    settings=settings,
+                    template=template,
+                    shared=shared,
                 )[1]
                 for part in parts
             ]
@@ -915,7 +943,8 @@ def _agreement(
         if name_unchecked and figure.unit not in _DERIVED and figure.value is not None:
             problems.append(
                 f"figure {figure.code!r} ({figure.label}) is a count the kit cannot check: give "
-                "it a core indicator's code, declare its group in ReportTemplate(groups=...), or "
+                "it a core indicator's code, declare its group in ReportTemplate(groups=...) or "
+                "the share of the ledger it counts in ReportTemplate(shares=...), or "
                 f"declare how to count it in ReportTemplate(recounts={{{figure.code!r}: ...}})"
             )
     return problems
