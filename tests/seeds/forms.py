@@ -1,0 +1,68 @@
+"""Finding an article's number in a rendered report: in the workbook by its row label and column
+header (as a reader of the printed form finds it), and in the JSON by its figure code and row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import openpyxl
+
+from socialwork_core.reports import Report, report_json, write_report
+
+VALUE_HEADER = "数量"
+"""The value column of a one-figure-per-row table."""
+
+
+@attrs.frozen
+class Rendered:
+    """A report as the station files it: the workbook's cell values and the JSON."""
+
+    report: Report
+    rows: tuple[tuple[Any, ...], ...]
+    data: Any
+
+    def cell(self, label: str, header: str = VALUE_HEADER) -> Any:
+        """The value under ``header`` in the row labelled ``label``, read from the workbook: the
+        header's column is the one of the nearest header row above that names it."""
+        column: int | None = None
+        found = []
+        for row in self.rows:
+            if header in row:
+                column = row.index(header)
+            elif row and row[0] == label and column is not None:
+                found.append(row[column])
+        assert len(found) == 1, f"{len(found)} rows labelled {label!r} under {header!r}"
+        return found[0]
+
+    def figure(self, code: str, row: str | None = None) -> Any:
+        """The JSON value of the figure ``code`` (in the row labelled ``row`` when given)."""
+        found = [
+            figure["value"]
+            for label, figure in _json_figures(self.data)
+            if figure["code"] == code and (row is None or label == row)
+        ]
+        assert len(found) == 1, f"{len(found)} figures {code!r} in row {row!r}"
+        return found[0]
+
+
+def _json_figures(data: Any) -> Iterator[tuple[str, Any]]:
+    for section in data["sections"]:
+        for table in section["tables"]:
+            for row in table["rows"]:
+                for figure in row["figures"]:
+                    yield row["label"], figure
+
+
+def rendered(report: Report, folder: Path) -> Rendered:
+    """Write ``report`` to xlsx and JSON in ``folder`` and read both back."""
+    path = write_report(report, folder / f"{report.template}.xlsx")
+    sheet = openpyxl.load_workbook(path, read_only=True).active
+    rows = tuple(tuple(row) for row in sheet.iter_rows(values_only=True))
+    text = report_json(report)
+    (folder / f"{report.template}.json").write_text(text, encoding="utf-8")
+    return Rendered(report=report, rows=rows, data=json.loads(text))

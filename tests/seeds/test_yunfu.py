@@ -1,0 +1,74 @@
+"""Seed 000 (云浮): the publicity week's ledger makes the Yunfu monthly report, and every number
+of the article stands in the row where the form puts it, in the workbook and in the JSON."""
+
+from __future__ import annotations
+
+import pytest
+import yunfu
+from forms import Rendered, rendered
+
+from socialwork_core.plugins import category_parents, load_plugins
+from socialwork_core.reports import ReportSettings
+
+NEEDS_GROUPS = "needs #13 point 1 (groups): Yunfu's visit rows count home visits only"
+NEEDS_ACTIVITIES = "needs #13 point 3 (activities): 惠及群众 split into 普通 and 特殊 (people)"
+
+FIGURES = [
+    # (quote, figure code, the form's row label)
+    ("stations", "stations.township_stations", "社工站"),
+    ("points", "stations.village_points", "社工点"),
+    ("workers", "activities.workers_dispatched", "出动社工"),
+    ("villages", "links.villages", "联动村居"),
+    ("social_organisations", "links.social_organisations", "联动社会组织"),
+    ("volunteers", "activities.volunteers", "联动志愿者"),
+    ("charities", "links.charities", "联动慈善组织"),
+    ("activities", "activities.total", "开展活动"),
+    pytest.param(
+        "general_reached",
+        "activities.general_reached",
+        "活动惠及普通群众",
+        marks=pytest.mark.xfail(strict=True, reason=NEEDS_ACTIVITIES),
+    ),
+    pytest.param(
+        "special_people",
+        "activities.special_group_people",
+        "特殊群众",
+        marks=pytest.mark.xfail(strict=True, reason=NEEDS_ACTIVITIES),
+    ),
+    *(
+        pytest.param(quote, code, label, marks=pytest.mark.xfail(strict=True, reason=NEEDS_GROUPS))
+        for quote, code, label in [
+            ("visits", "visits.total", "探访民政服务对象"),
+            ("subsistence", "visits.group.subsistence", "低保"),
+            ("extreme_poverty", "visits.group.extreme_poverty", "特困"),
+            (
+                "orphans_and_unsupported",
+                "visits.group.orphans_and_unsupported",
+                "事实无人抚养儿童及孤儿",
+            ),
+            ("other_in_difficulty", "visits.group.other_in_difficulty", "其他困难群众"),
+        ]
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def form(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    plugins = load_plugins()
+    template = {t.name: t for t in plugins.report_templates()}["guangdong.monthly"]
+    settings = ReportSettings(
+        category_parents=category_parents(plugins.categories_for_region("guangdong"))
+    )
+    report = template.build(
+        yunfu.build(), yunfu.PERIOD, as_of=yunfu.AS_OF, unit="云浮市民政局", settings=settings
+    )
+    return rendered(report, tmp_path_factory.mktemp("yunfu"))
+
+
+@pytest.mark.parametrize(("quote", "code", "label"), FIGURES)
+def test_the_article_number_stands_in_its_row(
+    form: Rendered, quote: str, code: str, label: str
+) -> None:
+    number = yunfu.QUOTES[quote].number
+    assert form.figure(code, row=label) == number, yunfu.QUOTES[quote].words
+    assert form.cell(label) == number, yunfu.QUOTES[quote].words
