@@ -57,6 +57,9 @@ class Seeded:
         self._people = 0
         self._numbers: set[str] = set()
         self._records: dict[str, int] = {}
+        self._heads: dict[tuple[str, str], set[str]] = {}
+        given = sorted({c for name in words.GIVEN_NAMES for c in name})
+        self._given = [a + b for a in given for b in given if a != b]
 
     def next_id(self, prefix: str) -> str:
         """``prefix`` and a running number: ``V000001``."""
@@ -65,7 +68,7 @@ class Seeded:
         return f"{prefix}{n:06d}"
 
     def name(self) -> str:
-        return self.rng.choice(words.FAMILY_NAMES) + self.rng.choice(words.GIVEN_NAMES)
+        return self.rng.choice(words.FAMILY_NAMES) + self.rng.choice(self._given)
 
     def resident_id(self, age: int) -> str:
         """A valid, made-up number for someone ``age`` years old on the as-of date."""
@@ -93,6 +96,12 @@ class Seeded:
         self._people += 1
         number = self.resident_id(age)
         name = self.name()
+        if household_head is None:
+            # a household is known by its head's name within the village: keep them apart
+            heads = self._heads.setdefault((station_code, village), set())
+            while name in heads:
+                name = self.name()
+            heads.add(name)
         disability = None
         if disabled:
             kind = self.rng.choice(list(DisabilityKind))
