@@ -27,15 +27,19 @@ class Rendered:
     data: Any
 
     def cell(self, label: str, header: str = VALUE_HEADER) -> Any:
-        """The value under ``header`` in the row labelled ``label``, read from the workbook: the
-        header's column is the one of the nearest header row above that names it."""
+        """The value under ``header`` in the row labelled ``label``, read from the workbook as a
+        reader finds it: in a table whose header row (the first full row after a heading or a
+        gap) names ``header``."""
         column: int | None = None
+        after_gap = True
         found = []
         for row in self.rows:
-            if header in row:
-                column = row.index(header)
+            filled = sum(1 for value in row if value is not None)
+            if after_gap and filled >= 2:
+                column = row.index(header) if header in row else None
             elif row and row[0] == label and column is not None:
                 found.append(row[column])
+            after_gap = filled <= 1
         assert len(found) == 1, f"{len(found)} rows labelled {label!r} under {header!r}"
         return found[0]
 
@@ -47,6 +51,18 @@ class Rendered:
             if figure["code"] == code and (row is None or label == row)
         ]
         assert len(found) == 1, f"{len(found)} figures {code!r} in row {row!r}"
+        return found[0]
+
+    def note(self, row: str) -> Any:
+        """The JSON note of the row labelled ``row`` (a grade)."""
+        found = [
+            r["note"]
+            for section in self.data["sections"]
+            for table in section["tables"]
+            for r in table["rows"]
+            if r["label"] == row
+        ]
+        assert len(found) == 1, f"{len(found)} rows labelled {row!r}"
         return found[0]
 
 
