@@ -34,6 +34,9 @@ the cells):
 - ``ledger.record_invalid`` [error]: the record's own rules refuse the row (e.g. a closed case with
   no closing date); the message lists the converter's problems;
 - ``ledger.rejected_rows`` [warning]: per sheet, how many rows were refused;
+- ``ledger.visit_far_from_titled_year`` [warning], ``ledger.visit_far_from_sheet_dates``
+  [warning]: a visit dated years away from its sheet's period, at the date cell, the visit kept
+  (``ledger.visit_dates`` defines the period);
 - ``ledger.load_failed``: the message of ``LedgerLoadError`` (strict mode).
 """
 

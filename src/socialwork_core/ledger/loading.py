@@ -34,6 +34,7 @@ from .format import LedgerFormat, RecordKind, ValueType
 from .mapping import LedgerMapping, with_words
 from .model import Ledger, ledger_of, record_id
 from .onesheet import RegisterVisits, visit_columns
+from .visit_dates import far_visits
 
 _LOAD_ORDER = (
     RecordKind.RECIPIENTS,
@@ -187,6 +188,8 @@ def load_ledger(
                         sheet.take(index, cells, position, record)
                 else:
                     keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
+            if kind is RecordKind.CONTACTS:
+                issues.extend(far_visits(workbook, table, (c.on for c in sheet.records)))
             if sheet.extras:
                 extras.setdefault(kind, {}).update(sheet.extras)
             recipient_rows.update(sheet.recipient_rows)

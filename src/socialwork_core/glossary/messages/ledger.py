@@ -28,6 +28,14 @@ MESSAGES: dict[str, str] = {
         "服务对象台账中没有“{name}”。请先登记该服务对象，或核对姓名。"
     ),
     "ledger.record_without_person": "本行没有填写服务对象（档案号、身份证号或姓名），无法知道探访的是谁。",
+    "ledger.visit_far_from_titled_year": (
+        "探访日期{on}与本表的年份（{period}年，取自标题、表名或文件名）相差一年以上，"
+        "可能填错了年份。本次探访已读入，请核对日期。"
+    ),
+    "ledger.visit_far_from_sheet_dates": (
+        "探访日期{on}与本表大多数探访所在的年份（{period}年）相差一年以上，"
+        "可能填错了年份。本次探访已读入，请核对日期。"
+    ),
     "onesheet.visits_on_register": "工作表“{sheet}”的各行同时记录了探访，已读出{count}次探访，不再另找探访记录表。",
     "onesheet.visit_without_date": "本行没有探访日期，只读入服务对象，不作为一次探访。",
     "onesheet.person_differs": (
