@@ -27,9 +27,9 @@ from socialwork_core.glossary.indicators_text import (
     EVALUATION_GROUP_LABELS,
     TOTAL_ROW_LABEL,
     FigureUnit,
-    RecordKind,
 )
 from socialwork_core.glossary.messages import render_message
+from socialwork_core.glossary.records_text import RECORDS_IN_REASONS, RecordKind
 from socialwork_core.indicators import Figure, LedgerLike, figure_labels, not_computable
 from socialwork_core.periods import Period, PeriodKind, stock_date
 from socialwork_core.reports import (
@@ -310,7 +310,7 @@ def _no_stations(weights: EvaluationWeights) -> tuple[Figure, ...]:
             FigureUnit.POINTS,
             "reports.no_records",
             label=label,
-            records=RecordKind.STATIONS.label,
+            records=RECORDS_IN_REASONS[RecordKind.STATIONS],
         )
         for code, label in zip(codes, labels, strict=True)
     )

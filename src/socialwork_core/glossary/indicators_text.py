@@ -27,18 +27,6 @@ class FigureUnit(LabelledEnum):
     POINTS = ("points", "分")
 
 
-class RecordKind(LabelledEnum):
-    """The kinds of ledger record a figure is computed from (named in not-computable reasons)."""
-
-    RECIPIENTS = ("recipients", "服务对象")
-    STATIONS = ("stations", "社工站(点)")
-    WORKERS = ("workers", "社工")
-    CONTACTS = ("contacts", "探访")
-    RESOURCE_LINKS = ("resource_links", "资源链接")
-    CASES = ("cases", "个案")
-    ACTIVITIES = ("activities", "活动")
-
-
 class EvaluationGrade(LabelledEnum):
     """等次 of a station evaluation. The score bands are a configurable convention (see
     :class:`socialwork_core.reports.evaluation.GradeBands`), not a provincial text."""

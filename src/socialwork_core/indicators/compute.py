@@ -27,7 +27,6 @@ from ..glossary.indicators_text import (
     FigureCode,
     FigureFamily,
     FigureUnit,
-    RecordKind,
 )
 from ..glossary.terms import (
     ActivityKind,
@@ -39,6 +38,7 @@ from ..glossary.terms import (
 )
 from ..periods import Period
 from ..recipients import Recipient
+from ..record_kinds import RecordKind, spec_of
 from ..resources import ResourceLink
 from .figures import Figure, computed, not_computable
 from .groups import NO_PARENTS, RecipientGroup
@@ -99,7 +99,9 @@ _TIER_CODES = {
 
 
 def _missing(code: str, unit: FigureUnit, records: RecordKind, label: str | None = None) -> Figure:
-    return not_computable(code, unit, "reports.no_records", label=label, records=records.label)
+    return not_computable(
+        code, unit, "reports.no_records", label=label, records=spec_of(records).in_reasons
+    )
 
 
 def percent(part: int, whole: int) -> Decimal:

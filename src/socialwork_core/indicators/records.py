@@ -17,9 +17,9 @@ import attrs
 
 from ..casework import Activity, Case
 from ..contacts import Contact
-from ..glossary.indicators_text import RecordKind
 from ..glossary.terms import StationTier
 from ..recipients import Recipient
+from ..record_kinds import RECORD_KINDS, RecordKind, RecordKindSpec, spec_of
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
 
@@ -73,20 +73,13 @@ class RecordSet:
     @classmethod
     def of(cls, ledger: LedgerLike) -> RecordSet:
         """A record set holding the same records as ``ledger``."""
-        return cls(
-            recipients=tuple(ledger.recipients),
-            stations=tuple(ledger.stations),
-            workers=tuple(ledger.workers),
-            contacts=tuple(ledger.contacts),
-            resource_links=tuple(ledger.resource_links),
-            cases=tuple(ledger.cases),
-            activities=tuple(ledger.activities),
-        )
+        records: dict[str, Any] = {s.attribute: tuple(s.records_of(ledger)) for s in RECORD_KINDS}
+        return cls(**records)
 
 
 def has_records(ledger: LedgerLike, kind: RecordKind) -> bool:
     """True when the ledger holds records of ``kind`` (or was cut from one that does)."""
-    if getattr(ledger, kind.value):
+    if spec_of(kind).records_of(ledger):
         return True
     return isinstance(ledger, RecordSet) and kind in ledger.held_kinds
 
@@ -124,28 +117,43 @@ def scoped(ledger: LedgerLike, station_code: str) -> RecordSet:
     descendants.
     """
     codes = descendant_codes(ledger.stations, station_code)
-    recipients = tuple(r for r in ledger.recipients if r.station_code in codes)
-    workers = tuple(w for w in ledger.workers if w.station_code in codes)
-    keys = {r.key for r in recipients}
-    worker_ids = {w.id for w in workers}
-    return RecordSet(
-        recipients=recipients,
-        stations=tuple(s for s in ledger.stations if s.code in codes),
-        workers=workers,
-        contacts=tuple(
-            c
-            for c in ledger.contacts
-            if c.station_code in codes
-            or (
-                c.station_code is None
-                and (keys.intersection(c.recipient_keys) or worker_ids.intersection(c.worker_ids))
+    keys = {r.key for r in ledger.recipients if r.station_code in codes}
+    worker_ids = {w.id for w in ledger.workers if w.station_code in codes}
+
+    def kept(spec: RecordKindSpec, record: Any) -> bool:
+        station = getattr(record, spec.station_field)
+        if station in codes:
+            return True
+        return (
+            spec.placed_by_people
+            and station is None
+            and bool(
+                keys.intersection(_named(record, spec.people_field))
+                or worker_ids.intersection(_named(record, spec.worker_field))
             )
-        ),
-        resource_links=tuple(x for x in ledger.resource_links if x.station_code in codes),
-        cases=tuple(x for x in ledger.cases if x.station_code in codes),
-        activities=tuple(x for x in ledger.activities if x.station_code in codes),
-        held_kinds=frozenset(k for k in RecordKind if has_records(ledger, k)),
+        )
+
+    return RecordSet(
+        **{
+            spec.attribute: tuple(r for r in spec.records_of(ledger) if kept(spec, r))
+            for spec in RECORD_KINDS
+        },
+        held_kinds=_held(ledger),
     )
+
+
+def _named(record: Any, field: str | None) -> tuple[str, ...]:
+    """The people or workers a record names in ``field`` (one value or several)."""
+    if field is None:
+        return ()
+    value = getattr(record, field)
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _held(ledger: LedgerLike) -> frozenset[RecordKind]:
+    return frozenset(k for k in RecordKind if has_records(ledger, k))
 
 
 def station_shares(ledger: LedgerLike, codes: Sequence[str]) -> dict[str, RecordSet]:
@@ -156,42 +164,32 @@ def station_shares(ledger: LedgerLike, codes: Sequence[str]) -> dict[str, Record
     for code in codes:
         for below in descendant_codes(ledger.stations, code):
             under.setdefault(below, []).append(code)
-    held = frozenset(k for k in RecordKind if has_records(ledger, k))
+    held = _held(ledger)
     parts: dict[str, dict[str, list[Any]]] = {
-        code: {kind.value: [] for kind in RecordKind} for code in codes
+        code: {spec.attribute: [] for spec in RECORD_KINDS} for code in codes
     }
-
-    def place(kind: str, record: Any, station: str | None) -> list[str]:
-        found = under.get(station, []) if station is not None else []
-        for code in found:
-            parts[code][kind].append(record)
-        return found
-
+    # people and workers first: a record naming no station follows those it names
     person_codes: dict[str, list[str]] = {}
     worker_codes: dict[str, list[str]] = {}
-    for person in ledger.recipients:
-        person_codes[person.key] = place("recipients", person, person.station_code)
-    for worker in ledger.workers:
-        worker_codes[worker.id] = place("workers", worker, worker.station_code)
-    for station in ledger.stations:
-        place("stations", station, station.code)
-    for contact in ledger.contacts:
-        if contact.station_code is not None:
-            place("contacts", contact, contact.station_code)
-            continue
-        reached: dict[str, None] = {}
-        for key in contact.recipient_keys:
-            reached.update(dict.fromkeys(person_codes.get(key, ())))
-        for worker_id in contact.worker_ids:
-            reached.update(dict.fromkeys(worker_codes.get(worker_id, ())))
-        for code in reached:
-            parts[code]["contacts"].append(contact)
-    for link in ledger.resource_links:
-        place("resource_links", link, link.station_code)
-    for case in ledger.cases:
-        place("cases", case, case.station_code)
-    for activity in ledger.activities:
-        place("activities", activity, activity.station_code)
+    first = (spec_of(RecordKind.RECIPIENTS), spec_of(RecordKind.WORKERS))
+    for spec in (*first, *(s for s in RECORD_KINDS if s not in first)):
+        for record in spec.records_of(ledger):
+            station = getattr(record, spec.station_field)
+            if station is None and spec.placed_by_people:
+                reached: dict[str, None] = {}
+                for key in _named(record, spec.people_field):
+                    reached.update(dict.fromkeys(person_codes.get(key, ())))
+                for worker_id in _named(record, spec.worker_field):
+                    reached.update(dict.fromkeys(worker_codes.get(worker_id, ())))
+                found = list(reached)
+            else:
+                found = under.get(station, []) if station is not None else []
+            for code in found:
+                parts[code][spec.attribute].append(record)
+            if spec.kind is RecordKind.RECIPIENTS:
+                person_codes[record.key] = found
+            elif spec.kind is RecordKind.WORKERS:
+                worker_codes[record.id] = found
     return {
         code: RecordSet(**{kind: tuple(items) for kind, items in part.items()}, held_kinds=held)
         for code, part in parts.items()
@@ -207,33 +205,35 @@ def unattributed(ledger: LedgerLike) -> RecordSet | None:
     recipients and were made by none of the attributed workers.
     """
     codes = {s.code for s in ledger.stations}
-    recipients = tuple(r for r in ledger.recipients if r.station_code not in codes)
-    workers = tuple(w for w in ledger.workers if w.station_code not in codes)
     placed_keys = {r.key for r in ledger.recipients if r.station_code in codes}
     placed_workers = {w.id for w in ledger.workers if w.station_code in codes}
-    share = RecordSet(
-        recipients=recipients,
-        stations=(),
-        workers=workers,
-        contacts=tuple(
-            c
-            for c in ledger.contacts
-            if c.station_code not in codes
+
+    def left(spec: RecordKindSpec, record: Any) -> bool:
+        station = getattr(record, spec.station_field)
+        if station in codes:
+            return False
+        return not (
+            spec.placed_by_people
+            and station is None
             and (
-                c.station_code is not None
-                or (
-                    not placed_keys.intersection(c.recipient_keys)
-                    and not placed_workers.intersection(c.worker_ids)
-                )
+                placed_keys.intersection(_named(record, spec.people_field))
+                or placed_workers.intersection(_named(record, spec.worker_field))
             )
-        ),
-        resource_links=tuple(x for x in ledger.resource_links if x.station_code not in codes),
-        cases=tuple(x for x in ledger.cases if x.station_code not in codes),
-        activities=tuple(x for x in ledger.activities if x.station_code not in codes),
-        held_kinds=frozenset(k for k in RecordKind if has_records(ledger, k)),
+        )
+
+    share = RecordSet(
+        **{
+            spec.attribute: tuple(r for r in spec.records_of(ledger) if left(spec, r))
+            for spec in RECORD_KINDS
+            if spec.kind is not RecordKind.STATIONS
+        },
+        held_kinds=_held(ledger),
     )
+    # workers alone make no row: the row is for records of the stations' work
     empty = not any(
-        (share.recipients, share.contacts, share.resource_links, share.cases, share.activities)
+        spec.records_of(share)
+        for spec in RECORD_KINDS
+        if spec.kind not in (RecordKind.STATIONS, RecordKind.WORKERS)
     )
     return None if empty else share
 
@@ -244,12 +244,11 @@ def tier_share(ledger: LedgerLike, tier: StationTier) -> RecordSet:
     one too. Computed from the records, so a per-tier table needs no adding up of reports."""
     codes = frozenset(s.code for s in ledger.stations if s.tier is tier)
     return RecordSet(
-        recipients=tuple(r for r in ledger.recipients if r.station_code in codes),
-        stations=tuple(s for s in ledger.stations if s.code in codes),
-        workers=tuple(w for w in ledger.workers if w.station_code in codes),
-        contacts=tuple(c for c in ledger.contacts if c.station_code in codes),
-        resource_links=tuple(x for x in ledger.resource_links if x.station_code in codes),
-        cases=tuple(x for x in ledger.cases if x.station_code in codes),
-        activities=tuple(x for x in ledger.activities if x.station_code in codes),
-        held_kinds=frozenset(k for k in RecordKind if has_records(ledger, k)),
+        **{
+            spec.attribute: tuple(
+                r for r in spec.records_of(ledger) if getattr(r, spec.station_field) in codes
+            )
+            for spec in RECORD_KINDS
+        },
+        held_kinds=_held(ledger),
     )

@@ -17,12 +17,12 @@ from ..glossary.indicators_text import (
     FigureCode,
     FigureFamily,
     FigureUnit,
-    RecordKind,
 )
 from ..glossary.terms import ServiceLevel
 from ..grading.records import Assessment, Override
 from ..grading.rules import RuleSet, choose_rule_set
 from ..periods import Period
+from ..record_kinds import RecordKind, spec_of
 from ..schedule import NATIONAL_DEFAULT, Absence, Alert, VisitRate, visit_rate
 from .compute import percent
 from .figures import Figure, computed, not_computable
@@ -100,7 +100,9 @@ def _level_row(
     )
     if missing is not None:
         due_fig, met_fig, rate_fig = (
-            not_computable(code, unit, "reports.no_records", label=label, records=missing.label)
+            not_computable(
+                code, unit, "reports.no_records", label=label, records=spec_of(missing).in_reasons
+            )
             for code, unit, label in (
                 (due_code, FigureUnit.PEOPLE, due_label),
                 (met_code, FigureUnit.PEOPLE, met_label),
@@ -129,7 +131,9 @@ def overall_visit_rate(
     code = FigureCode.VISIT_RATE_OVERALL
     missing = _missing(ledger)
     if missing is not None:
-        return not_computable(code, FigureUnit.PERCENT, "reports.no_records", records=missing.label)
+        return not_computable(
+            code, FigureUnit.PERCENT, "reports.no_records", records=spec_of(missing).in_reasons
+        )
     rates = visit_rate(
         ledger.recipients,
         ledger.contacts,

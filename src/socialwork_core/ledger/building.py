@@ -31,26 +31,15 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from ..casework import Activity, Case
-from ..contacts import Contact
 from ..findings import Finding
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
 from ..recipients import Disability, Recipient
-from ..resources import ResourceLink
-from ..stations import SocialWorker, Station
+from ..record_kinds import RECORD_KINDS
 from ..tabular import Money, split_values
 from .format import RecordKind
 
-RECORD_CLASSES: Mapping[RecordKind, type[Any]] = {
-    RecordKind.RECIPIENTS: Recipient,
-    RecordKind.STATIONS: Station,
-    RecordKind.WORKERS: SocialWorker,
-    RecordKind.CONTACTS: Contact,
-    RecordKind.RESOURCE_LINKS: ResourceLink,
-    RecordKind.CASES: Case,
-    RecordKind.ACTIVITIES: Activity,
-}
+RECORD_CLASSES: Mapping[RecordKind, type[Any]] = {s.kind: s.record_class for s in RECORD_KINDS}
 
 DISABILITY_PARTS = ("disability_kind", "disability_grade", "disability_certificate")
 PEOPLE_BY_ID = "recipient_resident_ids"
@@ -58,12 +47,10 @@ PEOPLE_BY_NAME = "recipient_names"
 """A ledger-side field: the person's name, for logs that name people and give no key."""
 PEOPLE_VILLAGE = "recipient_village"
 """A ledger-side field: the person's village, which tells two people of one name apart."""
-PEOPLE_FIELDS = {
-    RecordKind.CONTACTS: "recipient_keys",
-    RecordKind.RESOURCE_LINKS: "recipient_keys",
-    RecordKind.CASES: "recipient_keys",
-    RecordKind.ACTIVITIES: "participant_keys",
+PEOPLE_FIELDS: Mapping[RecordKind, str] = {
+    s.kind: s.people_field for s in RECORD_KINDS if s.people_field is not None
 }
+"""The field naming register people, by kind (``RecordKindSpec.people_field``)."""
 
 
 def approximate_flag(field: str) -> str:

@@ -18,24 +18,10 @@ import attrs
 
 from ..glossary import LabelledEnum
 from ..glossary.meaning import WordMeaning, meaning_for
-from ..glossary.messages.ledger import RECORD_KIND_LABELS
+from ..glossary.records_text import RecordKind
 from ..validation import to_mapping, to_tuple
 
-
-class RecordKind(StrEnum):
-    """The record kinds a ledger holds; ``label`` is the Chinese name."""
-
-    RECIPIENTS = "recipients"
-    STATIONS = "stations"
-    WORKERS = "workers"
-    CONTACTS = "contacts"
-    RESOURCE_LINKS = "resource_links"
-    CASES = "cases"
-    ACTIVITIES = "activities"
-
-    @property
-    def label(self) -> str:
-        return RECORD_KIND_LABELS[self.value]
+__all__ = ["FieldColumn", "LedgerFormat", "RecordKind", "SheetFormat", "ValueType"]
 
 
 class ValueType(StrEnum):

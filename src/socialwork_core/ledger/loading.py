@@ -13,6 +13,7 @@ import cattrs
 from ..findings import Finding
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
+from ..record_kinds import spec_of
 from ..serialize import make_converter
 from ..tabular import (
     Issue,
@@ -35,16 +36,6 @@ from .mapping import LedgerMapping, with_words
 from .model import Ledger, ledger_of, record_id
 from .onesheet import RegisterVisits, visit_columns
 from .visit_dates import far_visits
-
-_LOAD_ORDER = (
-    RecordKind.RECIPIENTS,
-    RecordKind.STATIONS,
-    RecordKind.WORKERS,
-    RecordKind.CONTACTS,
-    RecordKind.RESOURCE_LINKS,
-    RecordKind.CASES,
-    RecordKind.ACTIVITIES,
-)
 
 
 @attrs.frozen
@@ -116,8 +107,7 @@ def load_ledger(
     issues: list[Issue] = []
     rejected: list[RejectedRow] = []
     recipient_rows: dict[str, tuple[str, int]] = {}
-    order = {kind: i for i, kind in enumerate(_LOAD_ORDER)}
-    sheets = sorted(fmt.sheets, key=lambda s: order[s.kind])
+    sheets = sorted(fmt.sheets, key=lambda s: spec_of(s.kind).load_order)
     taken: list[str] = []  # sheets read as one kind are not searched for another
     register_visits: RegisterVisits | None = None
     sheets_read: dict[RecordKind, str] = {}
@@ -164,9 +154,9 @@ def load_ledger(
                 continue
             taken.append(table.sheet)
             sheets_read[kind] = table.sheet
-            repeats = kind in (RecordKind.RECIPIENTS, RecordKind.STATIONS) or any(
-                c.field == "id" for c in sheet_format.columns
-            )
+            # a record's own key or code may repeat; a generated id cannot
+            id_field = spec_of(kind).id_field
+            repeats = id_field != "id" or any(c.field == id_field for c in sheet_format.columns)
             sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats)
             contacts_format = fmt.sheet_for(RecordKind.CONTACTS)
             if kind is RecordKind.RECIPIENTS and contacts_format is not None:

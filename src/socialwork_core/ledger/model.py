@@ -11,6 +11,7 @@ import attrs
 from ..casework import Activity, Case
 from ..contacts import Contact
 from ..recipients import Recipient
+from ..record_kinds import spec_of
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
 from ..tabular import Issue
@@ -104,7 +105,7 @@ class Ledger:
 
     def records(self, kind: RecordKind) -> tuple[Any, ...]:
         """The records of one kind."""
-        return tuple(getattr(self, kind.value))
+        return tuple(spec_of(kind).records_of(self))
 
     def extras_of(self, kind: RecordKind, record_id: str) -> Mapping[str, str]:
         """Unknown columns of one record (recipients: ``Recipient.extras``)."""
@@ -115,15 +116,14 @@ class Ledger:
 
 
 def record_id(kind: RecordKind, record: Any) -> str:
-    """The identifying value of a record: ``key`` for recipients, ``code`` for stations, else ``id``."""
-    if kind is RecordKind.RECIPIENTS:
-        return str(record.key)
-    if kind is RecordKind.STATIONS:
-        return str(record.code)
-    return str(record.id)
+    """The identifying value of a record: ``key`` for recipients, ``code`` for stations, else ``id``
+    (``RecordKindSpec.id_field``)."""
+    return str(getattr(record, spec_of(kind).id_field))
 
 
 def ledger_of(records: Mapping[RecordKind, Iterable[Any]], **kwargs: Any) -> Ledger:
     """A ``Ledger`` from records grouped by kind."""
-    fields: dict[str, Any] = {kind.value: tuple(items) for kind, items in records.items()}
+    fields: dict[str, Any] = {
+        spec_of(kind).attribute: tuple(items) for kind, items in records.items()
+    }
     return Ledger(**fields, **kwargs)

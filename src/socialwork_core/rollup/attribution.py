@@ -31,6 +31,7 @@ from ..findings import Finding
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity, StationTier
 from ..ledger import LedgerFormat, LoadResult, RecordKind
+from ..record_kinds import spec_of
 from ..stations import SocialWorker, Station
 from ..tabular import (
     ColumnSpec,
@@ -344,7 +345,9 @@ def attribute_stations(
     if not changed and not remarks:
         return result
     issues = (*result.issues, *remarks)
-    fields: dict[str, Any] = {kind.value: tuple(records) for kind, records in changed.items()}
+    fields: dict[str, Any] = {
+        spec_of(kind).attribute: tuple(records) for kind, records in changed.items()
+    }
     fields["issues"] = issues
     new_ledger = attrs.evolve(ledger, **fields)
     return attrs.evolve(result, ledger=new_ledger, issues=issues)

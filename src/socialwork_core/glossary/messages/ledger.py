@@ -52,17 +52,6 @@ MESSAGES: dict[str, str] = {
     "ledger.load_failed": "台账有{count}处错误，严格模式下不予导入。",
 }
 
-RECORD_KIND_LABELS: dict[str, str] = {
-    "recipients": "服务对象",
-    "stations": "社工站点",
-    "workers": "社工人员",
-    "contacts": "探访记录",
-    "resource_links": "资源链接",
-    "cases": "个案",
-    "activities": "活动",
-}
-"""The Chinese name of each record kind (``ledger.RecordKind`` codes), for messages and sheets."""
-
 ISSUES_WORKBOOK_HEADERS: dict[str, str] = {
     "row": "原行号",
     "problems": "问题说明",
