@@ -306,12 +306,12 @@ def test_the_yangshan_cumulative_table() -> None:
     assert v["alerts.people"] == 3
 
 
-def test_the_cumulative_table_without_a_township_total_says_why_coverage_is_missing() -> None:
+def test_the_cumulative_table_without_area_totals_says_why_coverage_is_missing() -> None:
     period = cumulative(date(2022, 1, 1), date(2022, 4, 30))
     report = CUMULATIVE.build(_ledger(), period, as_of=date(2022, 4, 30), unit="阳山县民政局")
-    [missing] = report.not_computable
-    assert missing.code == "coverage.townships"
-    assert "未提供" in missing.reason
+    townships, villages = report.not_computable
+    assert (townships.code, villages.code) == ("coverage.townships", "coverage.villages")
+    assert "未提供" in townships.reason and "未提供" in villages.reason
 
 
 def test_templates_refuse_a_period_of_the_wrong_kind_and_are_listed() -> None:

@@ -76,6 +76,7 @@ CUMULATIVE_LABELS: dict[str, str] = figure_labels(
         "workers.in_post": "在岗社工",
         "posts.vacant": "需招聘社工",
         "coverage.townships": "社工站覆盖率",
+        "coverage.villages": "社工点覆盖率",
         "visits.households": "累计入户探访",
         "recipients.households_filed": "建档",
         "activities.total": "开展各类活动",
@@ -198,13 +199,15 @@ def build_cumulative(
     settings: ReportSettings,
 ) -> Report:
     """阳山式累计表 (截至目前): ``period`` runs from the start of records to the as-of date;
-    staffing is counted at the period's end (or ``as_of`` if earlier); coverage needs ``settings.townships_total``."""
+    staffing is counted at the period's end (or ``as_of`` if earlier); coverage needs
+    ``settings.townships_total`` and ``villages_total`` (a ``--settings`` file's ``[area]``)."""
     staffing = figure_table(
         [
             ind.posts_total(ledger),
             ind.workers_in_post(ledger, stock_date(period, as_of)),
             ind.posts_vacant(ledger, stock_date(period, as_of)),
             ind.township_coverage(ledger, settings.townships_total),
+            ind.village_coverage(ledger, settings.villages_total),
         ],
         labels=CUMULATIVE_LABELS,
     )

@@ -26,6 +26,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.sheets_read": "sheets read: {sheets}",
         "cli.mapping_written": "mapping written to {path}: edit it and pass --mapping {path}",
         "cli.mapping_unusable": "cannot use the mapping file {path}",
+        "cli.settings_unusable": "cannot use the settings file {path}: {problem_en}",
         "cli.adapter_given": "adapter {adapter} (ledger format {format}), as given by --adapter",
         "cli.unknown_adapter": "no adapter named {name!r}; installed: {known}",
         "cli.adapter_without_formats": "adapter {name!r} offers no ledger format",

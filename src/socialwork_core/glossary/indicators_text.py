@@ -160,3 +160,14 @@ ENTRY_NOTES_JOINER = "："
 """Joins an entry's wording and the worker's notes."""
 UNKNOWN_STATION_LABEL = "未注明社工站"
 TOTAL_ROW_LABEL = "合计"
+
+SETTINGS_EXPECTED: Mapping[str, str] = MappingProxyType(
+    {
+        "count": "1或以上的整数",
+        "points": "0到100之间的分数（数字）",
+        "date": "日期，如 2024-01-05",
+        "text": "不为空的文字（用引号括起）",
+        "table": "一个设置表（如 [area]）",
+    }
+)
+"""What a key of a report settings file (``--settings``) takes, by kind, as the error says it."""

@@ -26,6 +26,7 @@ from .evaluation import (
 from .masking import PeopleNames, mask_name, mask_text, people_names, person_label
 from .model import Entry, Footer, NotComputable, Report, Row, Section, Table
 from .serialised import report_data, report_json
+from .settings_file import SettingsError, SettingsFile, read_settings
 from .tables import figure_table, grid_table
 from .template import (
     EVERY_TEMPLATE_TAKES,
@@ -57,6 +58,8 @@ __all__ = [
     "ReportTemplate",
     "Row",
     "Section",
+    "SettingsError",
+    "SettingsFile",
     "ShareOf",
     "StationEvaluation",
     "Table",
@@ -71,6 +74,7 @@ __all__ = [
     "mask_text",
     "people_names",
     "person_label",
+    "read_settings",
     "report_data",
     "report_json",
     "report_workbook",

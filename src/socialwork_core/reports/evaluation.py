@@ -197,7 +197,9 @@ def evaluate_station(
 
     ``visit_rate`` is the station's overall visit rate (a percent figure) at the period end;
     ``distinctive_project_points`` the panel's points for its distinctive project, from 0 to that
-    group's weight (``None``: not scored, so the total is not computable).
+    group's weight (``None``: not scored; outside 0 to the weight: not computable, the points
+    named in the reason; either way the total is not computable). Staffing is counted at the
+    period's end (:func:`~socialwork_core.periods.stock_date`).
     """
     w = weights or EvaluationWeights()
     t = targets or EvaluationTargets()
@@ -226,12 +228,20 @@ def evaluate_station(
                 what=EVALUATION_GROUP_LABELS[code],
             )
         )
-    else:
-        if not 0 <= distinctive_project_points <= w.distinctive_project:
-            raise ValueError(
-                f"distinctive project points must be 0-{w.distinctive_project}, "
-                f"got {distinctive_project_points}"
+    elif not 0 <= distinctive_project_points <= w.distinctive_project:
+        # a panel's points from a settings file: flagged in the station's row, never capped
+        groups.append(
+            not_computable(
+                f"{FigureFamily.EVALUATION_GROUP}.{code}",
+                FigureUnit.POINTS,
+                "reports.points_out_of_range",
+                label=EVALUATION_GROUP_LABELS[code],
+                what=EVALUATION_GROUP_LABELS[code],
+                points=str(distinctive_project_points),
+                weight=str(w.distinctive_project),
             )
+        )
+    else:
         groups.append(
             _points(code, w.distinctive_project, distinctive_project_points / w.distinctive_project)
         )

@@ -11,6 +11,9 @@ from ...plugins import category_parents
 from ...reports import (
     PeriodNotAccepted,
     ReportSettings,
+    SettingsError,
+    SettingsFile,
+    read_settings,
     report_data,
     report_json,
     write_report,
@@ -67,6 +70,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--reviewer", default="", metavar="NAME", help=cli_text.OPTION_LABELS["reviewer"]
     )
+    parser.add_argument(
+        "--settings",
+        metavar="FILE.toml",
+        help=(
+            "what the ledger cannot hold: townships and villages of the area (coverage), "
+            "distinctive-project points per station, the unit and the signatories "
+            "(see docs/command.md); the options above win over the file"
+        ),
+    )
     common_options(parser)
 
 
@@ -96,6 +108,7 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
             takes=", ".join(template.period_examples),
             detail=str(PeriodNotAccepted(template, period)),
         )
+    file_settings = _settings_file(args.settings)  # before the ledger is read
     target = writable(Path(args.output), (".xlsx", ".json"), inputs_of(args))
     window = template.contact_window(period, as_of)
     opened = open_ledger_of(plugins, console, args, window=window)
@@ -109,15 +122,24 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
         if region is not None
         else {},
     )
+    try:
+        settings = file_settings.report_settings(
+            settings, opened.result.ledger.stations, source=args.settings or ""
+        )
+    except SettingsError as error:
+        raise _unusable(error) from None
+    signed = file_settings.signatories
+    unit = args.unit if args.unit is not None else file_settings.unit
     # a ValueError from inside the build (an indicator, a plugin) is a bug: it exits 3 with its
     # own message, never as this period message
     report = template.build(
         opened.result.ledger,
         period,
         as_of=as_of,
-        unit=args.unit if args.unit is not None else default_unit(opened),
-        preparer=args.preparer,
-        reviewer=args.reviewer,
+        unit=unit if unit is not None else default_unit(opened),
+        preparer=args.preparer or signed.preparer or "",
+        reviewer=args.reviewer or signed.reviewer or "",
+        filled_on=signed.filled_on,
         settings=settings,
     )
     if target.suffix.lower() == ".json":
@@ -147,3 +169,24 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
         path=str(target),
     )
     return refused_note(console, opened)
+
+
+def _settings_file(path: str | None) -> SettingsFile:
+    """``--settings``: the file's settings (none without it); an unusable file is a usage
+    problem naming the key and value."""
+    if path is None:
+        return SettingsFile()
+    try:
+        return read_settings(path)
+    except SettingsError as error:
+        raise _unusable(error) from None
+
+
+def _unusable(error: SettingsError) -> CliError:
+    return CliError(
+        "cli.settings_unusable",
+        EXIT_USAGE,
+        path=error.path,
+        message=error.message,
+        problem_en=error.problem,
+    )

@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "cli.sheets_read": "读取的工作表：{sheets}。",
     "cli.mapping_written": "映射文件已写入 {path}：修改后用 --mapping {path} 读取台账。",
     "cli.mapping_unusable": "映射文件“{path}”无法使用：{message}",
+    "cli.settings_unusable": "设置文件“{path}”无法使用：{message}",
     "cli.adapter_given": "使用适配器 {adapter}（台账格式 {format}），由 --adapter 指定。",
     "cli.unknown_adapter": "没有名为“{name}”的适配器。已安装的适配器：{known}。",
     "cli.adapter_without_formats": "适配器“{name}”没有提供台账格式，无法读取台账。",

@@ -10,7 +10,14 @@ MESSAGES: dict[str, str] = {
     "reports.no_values": "资源链接均未填写折合金额，无法计算金额。",
     "reports.no_visit_requirements": "没有应探访的服务对象，无法计算探访率。",
     "reports.not_scored": "未提供“{what}”的评分，无法计算。",
+    "reports.points_out_of_range": "“{what}”的评分{points}不在0至{weight}分之间，无法计算。",
     "reports.depends_on": "所依据的“{what}”无法计算。",
+    "settings.unreadable": "无法读取：{detail}",
+    "settings.bad_value": "{key} = {value} 不可用，应为{expected}。",
+    "settings.unknown_key": "{key} 不是可用的设置项。可用的设置项：{known}。",
+    "settings.unknown_station": (
+        "{key} 中的社工站不在台账中（请写社工站编码或名称）。台账中的社工站：{known}。"
+    ),
     "reports.note.two_groups": "同一服务对象属于两个类别的，在两行中各计一次；合计只计一次。",
     "reports.note.approximate": "标“约”的金额含台账中的约数（如“2万余元”）。",
     "reports.note.unvalued_links": "有{count}条资源链接未填写折合金额，未计入金额。",
