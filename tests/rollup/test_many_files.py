@@ -3,6 +3,7 @@ stations, monthly files of one station, a folder with a broken file."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from socialwork_core import indicators as ind
@@ -112,6 +113,38 @@ def test_monthly_files_of_one_station_take_the_latest_row_and_count_each_visit_o
     assert people["张有才"].status.value == "deceased"
     assert len(ledger.contacts) == 5  # T1, T2 in three files, T3 in two: each once
     assert ind.visits(ledger, parse_period("2023-Q1")).value == 5
+
+
+def test_a_window_reads_only_its_visits_and_the_files_keep_the_order_of_their_months(
+    tmp_path: Path,
+) -> None:
+    # a.xlsx is March's file, b.xlsx January's: by path March would come first; its visits, in
+    # date cells, all fall outside a January report's window and are not read, yet they still
+    # make it the later file, whose register row wins
+    li = Person("2", "李秀莲", resident(22))
+    StationBook(
+        "410223101",
+        "十八里镇社工站",
+        (Person("2", "李秀莲", resident(22), village="西湖村"),),
+        (Visit("T7", date(2023, 3, 9), "2"),),  # type: ignore[arg-type]  # a date cell
+    ).write(tmp_path / "a.xlsx")
+    StationBook(
+        "410223101",
+        "十八里镇社工站",
+        (li,),
+        (Visit("T1", date(2023, 1, 10), "2"), Visit("T2", date(2023, 2, 1), "2")),  # type: ignore[arg-type]
+    ).write(tmp_path / "b.xlsx")
+    january = ShareRequest(adapter="national", window=(date(2023, 1, 1), date(2023, 1, 31)))
+
+    rolled = roll_up([tmp_path], january, jobs=1)
+
+    assert [c.on for c in rolled.ledger.contacts] == [date(2023, 1, 10)]
+    assert [p.village for p in rolled.ledger.recipients] == ["西湖村"]
+    passed_over = [i for i in rolled.result.issues if i.code == "ledger.visits_outside_window"]
+    assert [(i.sheet, i.finding.params["count"]) for i in passed_over] == [
+        ("a.xlsx:探访记录", "1"),
+        ("b.xlsx:探访记录", "1"),
+    ]
 
 
 def test_a_folder_with_a_broken_file_reports_it_reads_the_rest_and_exits_1(

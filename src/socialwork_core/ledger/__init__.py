@@ -37,6 +37,8 @@ the cells):
 - ``ledger.visit_far_from_titled_year`` [warning], ``ledger.visit_far_from_sheet_dates``
   [warning]: a visit dated years away from its sheet's period, at the date cell, the visit kept
   (``ledger.visit_dates`` defines the period);
+- ``ledger.visits_outside_window`` [info]: per sheet, how many visits dated outside
+  ``load_ledger(window=…)`` were passed over unread, and the latest of their days;
 - ``ledger.load_failed``: the message of ``LedgerLoadError`` (strict mode).
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from .mapping import LedgerMapping, with_words
 from .model import Ledger, ledger_of, record_id
 from .onesheet import RegisterVisits, visit_columns
 from .visit_dates import far_visits
+from .window import OutsideWindow
 
 
 @attrs.frozen
@@ -87,6 +89,7 @@ def load_ledger(
     limits: ReadLimits | None = None,
     converter: cattrs.Converter | None = None,
     mapping: LedgerMapping | None = None,
+    window: tuple[date, date] | None = None,
 ) -> LoadResult:
     """Read every sheet ``fmt`` describes from ``path`` and build the ledger.
 
@@ -97,6 +100,9 @@ def load_ledger(
 
     ``mapping`` (``ledger.mapping``, from ``socialwork map`` edited by the user) settles the sheet,
     columns and words of the record kinds it names before anything is guessed.
+
+    ``window`` (first, last day): a visit whose date cell holds a day outside it is passed over
+    unread, counted per sheet in an info (``ledger.visits_outside_window``; ``ledger.window``).
 
     While the rows are read, Python's cyclic garbage collector is paused (it is process-wide:
     see ``ledger.collector`` for why and how it is restored).
@@ -170,16 +176,26 @@ def load_ledger(
             quick = compile_rows(builder, kind, table, labels) if table.plain else None
             # a clean row of a kind with nothing more to check (no keys that may repeat) is
             # kept at once: most rows of a large ledger, so theirs is the short way
+            outside = OutsideWindow.of(window, kind, table)
             # a date written without its year (4月8日, 5.20) is in the sheet's year
             with reading_year(table.year) if table.year else contextlib.nullcontext():
-                if quick is None or sheet.check_repeats or kind is RecordKind.RECIPIENTS:
+                if (
+                    quick is None
+                    or sheet.check_repeats
+                    or kind is RecordKind.RECIPIENTS
+                    or outside is not None
+                ):
                     for position, (index, cells) in enumerate(table.data_rows(), start=1):
+                        if outside is not None and outside.passes_over(cells):
+                            continue
                         record = UNSURE if quick is None else quick(index, cells, position)
                         sheet.take(index, cells, position, record)
                 else:
                     keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
             if kind is RecordKind.CONTACTS:
                 issues.extend(far_visits(workbook, table, (c.on for c in sheet.records)))
+            if outside is not None and outside.count:
+                issues.append(outside.issue(table.sheet))
             if sheet.extras:
                 extras.setdefault(kind, {}).update(sheet.extras)
             recipient_rows.update(sheet.recipient_rows)

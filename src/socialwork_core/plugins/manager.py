@@ -220,6 +220,7 @@ class Plugins:
         strict: bool = False,
         limits: ReadLimits | None = None,
         mapping: LedgerMapping | None = None,
+        window: tuple[date, date] | None = None,
     ) -> LoadResult:
         """:func:`socialwork_core.ledger.load_ledger` with every plugin's converter rules.
 
@@ -232,7 +233,13 @@ class Plugins:
 
         converter = self.make_converter() if self.configures_converter else None
         return load_ledger(
-            path, fmt, strict=strict, limits=limits, converter=converter, mapping=mapping
+            path,
+            fmt,
+            strict=strict,
+            limits=limits,
+            converter=converter,
+            mapping=mapping,
+            window=window,
         )
 
     def detect_format(self, headers: Mapping[str, Sequence[str]]) -> DetectedFormat | None:

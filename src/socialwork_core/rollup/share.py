@@ -24,6 +24,7 @@ from ..contacts import Contact
 from ..findings import Finding
 from ..glossary.terms import Severity
 from ..ledger import LedgerFormat, LedgerMapping, LoadResult, RecordKind, RejectedRow, record_id
+from ..ledger.window import latest_day_passed_over
 from ..recipients import Recipient
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
@@ -58,7 +59,8 @@ class ShareRequest:
     station_list: tuple[Station, ...] = ()
     """Stations to resolve names with (``--stations``)."""
     window: tuple[date, date] | None = None
-    """Contacts outside these days (inclusive) are left out of the share; ``None`` keeps all."""
+    """Contacts outside these days (inclusive) are left out of the share (those in a date cell
+    not even read: ``load_ledger(window=…)``); ``None`` keeps all."""
     namespace: bool = True
     """Prefix every key and id with its station's code (``410223101:17``)."""
     mapping: LedgerMapping | None = None
@@ -134,7 +136,8 @@ def read_share(path: str | Path, request: ShareRequest) -> FileShare:
 
             return _unreadable(source, render_message("rollup.format_not_detected"))
         adapter, fmt = chosen
-        loaded = plugins.load_ledger(source, fmt, mapping=request.mapping)
+        # visits outside the window are passed over unread: most of a year's ledger, for a month
+        loaded = plugins.load_ledger(source, fmt, mapping=request.mapping, window=request.window)
     except WorkbookError as error:
         return _unreadable(source, error.message)
     result = attribute_stations(
@@ -146,6 +149,9 @@ def read_share(path: str | Path, request: ShareRequest) -> FileShare:
 def _month(result: LoadResult) -> str:
     ledger = result.ledger
     days: list[date] = [c.on for c in ledger.contacts]
+    passed_over = latest_day_passed_over(result.issues)
+    if passed_over is not None:
+        days.append(passed_over)
     days += [d for r in ledger.recipients for d in (r.registered_on, r.status_since) if d]
     days += [d for c in ledger.cases for d in (c.opened_on, c.closed_on) if d]
     days += [a.on for a in ledger.activities] + [x.on for x in ledger.resource_links]

@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "ledger.recipient_not_registered": (
         "服务对象台账中没有“{name}”。请先登记该服务对象，或核对姓名。"
     ),
+    "ledger.visits_outside_window": (
+        "本表中有{count}条探访日期在{first}至{last}之外（最晚{latest}），不在本次报表期内，未读入；"
+        "检查全部记录请用 socialwork validate。"
+    ),
     "ledger.record_without_person": "本行没有填写服务对象（档案号、身份证号或姓名），无法知道探访的是谁。",
     "ledger.visit_far_from_titled_year": (
         "探访日期{on}与本表的年份（{period}年，取自标题、表名或文件名）相差一年以上，"
