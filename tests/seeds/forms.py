@@ -22,7 +22,6 @@ VALUE_HEADER = "数量"
 class Rendered:
     """A report as the station files it: the workbook's cell values and the JSON."""
 
-    report: Report
     rows: tuple[tuple[Any, ...], ...]
     data: Any
 
@@ -74,11 +73,16 @@ def _json_figures(data: Any) -> Iterator[tuple[str, Any]]:
                     yield row["label"], figure
 
 
+def read(workbook: Path, json_file: Path) -> Rendered:
+    """A report's workbook and JSON, as written."""
+    sheet = openpyxl.load_workbook(workbook, read_only=True).active
+    rows = tuple(tuple(row) for row in sheet.iter_rows(values_only=True))
+    return Rendered(rows=rows, data=json.loads(json_file.read_text(encoding="utf-8")))
+
+
 def rendered(report: Report, folder: Path) -> Rendered:
     """Write ``report`` to xlsx and JSON in ``folder`` and read both back."""
-    path = write_report(report, folder / f"{report.template}.xlsx")
-    sheet = openpyxl.load_workbook(path, read_only=True).active
-    rows = tuple(tuple(row) for row in sheet.iter_rows(values_only=True))
-    text = report_json(report)
-    (folder / f"{report.template}.json").write_text(text, encoding="utf-8")
-    return Rendered(report=report, rows=rows, data=json.loads(text))
+    workbook = write_report(report, folder / f"{report.template}.xlsx")
+    json_file = folder / f"{report.template}.json"
+    json_file.write_text(report_json(report), encoding="utf-8")
+    return read(workbook, json_file)
