@@ -24,6 +24,8 @@ class Rendered:
 
     rows: tuple[tuple[Any, ...], ...]
     data: Any
+    report: Report | None = None
+    """The report value, when it was built through the API (not read from files)."""
 
     def cell(self, label: str, header: str = VALUE_HEADER) -> Any:
         """The value under ``header`` in the row labelled ``label``, read from the workbook as a
@@ -73,11 +75,12 @@ def _json_figures(data: Any) -> Iterator[tuple[str, Any]]:
                     yield row["label"], figure
 
 
-def read(workbook: Path, json_file: Path) -> Rendered:
+def read(workbook: Path, json_file: Path, report: Report | None = None) -> Rendered:
     """A report's workbook and JSON, as written."""
     sheet = openpyxl.load_workbook(workbook, read_only=True).active
     rows = tuple(tuple(row) for row in sheet.iter_rows(values_only=True))
-    return Rendered(rows=rows, data=json.loads(json_file.read_text(encoding="utf-8")))
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    return Rendered(rows=rows, data=data, report=report)
 
 
 def rendered(report: Report, folder: Path) -> Rendered:
@@ -85,4 +88,4 @@ def rendered(report: Report, folder: Path) -> Rendered:
     workbook = write_report(report, folder / f"{report.template}.xlsx")
     json_file = folder / f"{report.template}.json"
     json_file.write_text(report_json(report), encoding="utf-8")
-    return read(workbook, json_file)
+    return read(workbook, json_file, report)
