@@ -11,6 +11,7 @@ sheet): figures drawn from it are not computable, not zero.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Protocol
 
 import attrs
@@ -22,6 +23,7 @@ from ..recipients import Recipient
 from ..record_kinds import RECORD_KINDS, RecordKind, RecordKindSpec, spec_of
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
+from .per_ledger import derived
 
 __all__ = [
     "LedgerLike",
@@ -85,8 +87,9 @@ def has_records(ledger: LedgerLike, kind: RecordKind) -> bool:
 
 
 def recipients_by_key(ledger: LedgerLike) -> Mapping[str, Recipient]:
-    """The register keyed by recipient key."""
-    return {r.key: r for r in ledger.recipients}
+    """The register keyed by recipient key (made once per ledger: ``indicators.per_ledger``)."""
+    people = ledger.recipients
+    return derived(ledger, people, "register", lambda: MappingProxyType({r.key: r for r in people}))
 
 
 def descendant_codes(stations: Iterable[Station], code: str) -> frozenset[str]:

@@ -16,6 +16,7 @@ from ..glossary import vocabulary as words
 from ..glossary.indicators_text import ENTRY_NOTES_JOINER, UNKNOWN_STATION_LABEL
 from ..glossary.messages import render_message
 from ..glossary.terms import ActivityKind, ContactMode
+from ..indicators.per_ledger import derived
 from ..indicators.records import LedgerLike, recipients_by_key
 from ..periods import Period
 from ..recipients import Recipient
@@ -47,7 +48,11 @@ class _Names:
         }
         self.register: Mapping[str, Recipient] = recipients_by_key(ledger)
         self.full_names = full_names
-        self.masking = NO_NAMES if full_names else people_names(ledger)
+        self.masking = (
+            NO_NAMES
+            if full_names
+            else derived(ledger, ledger.recipients, "names", lambda: people_names(ledger))
+        )
         """The register's names, shortened wherever ledger text quotes them."""
 
     def station(self, code: str | None) -> str:
