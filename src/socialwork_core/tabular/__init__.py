@@ -22,14 +22,20 @@ Files (raised as ``WorkbookError``):
 ``tabular.unsafe_xml_parser`` (openpyxl without defusedxml), ``tabular.csv_undecodable``,
 ``tabular.csv_invalid_byte`` (a BOM says UTF-8, a byte is not), ``tabular.csv_quote_unclosed``,
 ``tabular.csv_quote_misplaced``, ``tabular.csv_field_too_long`` (CSV read in strict mode, the line
-named), ``tabular.cell_far_from_data`` (a stray cell would make the sheet's box far larger than
-its content), ``tabular.sheet_too_large``, ``tabular.text_too_large`` (shared text copied into
-cells), ``tabular.too_many_merged_cells`` (the limits of ``ReadLimits``),
+named), ``tabular.cell_far_from_data`` (cells scattered so that even the sparse path's compact
+box is far larger than the sheet's content), ``tabular.sheet_too_large``,
+``tabular.text_too_large`` (shared text copied into cells), ``tabular.too_many_merged_cells``
+(the limits of ``ReadLimits``),
 ``tabular.sheet_not_found``, ``tabular.header_not_found``, ``tabular.required_columns_missing``.
 
 Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.extra_columns_kept`` (info), ``tabular.duplicate_column`` (warning),
-``tabular.footer_row_skipped`` (info).
+``tabular.footer_row_skipped`` (info), ``tabular.hidden_sheet_skipped`` (info),
+``tabular.hidden_rows_read`` (info: hidden rows under the header, read like the others),
+``tabular.far_cell_read`` (warning: a cell in a row far below the data, read with its row),
+``tabular.far_cell_not_read`` (warning: a cell in a column far right of the data, under no
+header, its text quoted), ``tabular.far_cells_more`` (warning: how many more were not named); the
+last three come from the sparse path (``tabular.sparse``).
 
 Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_invalid``,
 ``tabular.date_impossible`` (2024/6/31), ``tabular.date_year_missing`` (1月5日 read with no

@@ -19,6 +19,7 @@ import attrs
 from ..findings import Finding, FindingError
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
+from . import sparse
 from .cells import (
     Coerced,
     Coercer,
@@ -1167,6 +1168,8 @@ def read_table(
                 found=words.LIST_JOINER.join(name for _, name in layout.headers),
             )
         issues.extend(layout_issues)
+        issues.extend(sparse.far_cell_issues(data.name, data.far_cells, data.far_unnamed))
+        issues.extend(_hidden_rows_read(data, layout))
         if layout.extras:
             finding = Finding.of(
                 "tabular.extra_columns_kept",
@@ -1181,6 +1184,25 @@ def read_table(
     table = Table(spec, layout, data, rest, issues, owned)
     table.year = _year_of(data.name, best, workbook)
     return table
+
+
+_HIDDEN_ROWS_NAMED: Final = 10
+
+
+def _hidden_rows_read(data: SheetData, layout: Layout) -> list[Issue]:
+    """One remark naming the hidden rows under the header: they are read like any other row
+    (a worker may have hidden people who left, or filtered the sheet by village)."""
+    hidden = sorted(r + 1 for r in data.hidden_rows if r + 1 > layout.header_rows[-1])
+    if not hidden:
+        return []
+    finding = Finding.of(
+        "tabular.hidden_rows_read",
+        Severity.INFO,
+        sheet=data.name,
+        count=len(hidden),
+        rows=words.LIST_JOINER.join(map(str, hidden[:_HIDDEN_ROWS_NAMED])),
+    )
+    return [Issue(finding, data.name, hidden[0])]
 
 
 def _year_of(sheet: str, best: _Candidate, workbook: Workbook) -> int | None:

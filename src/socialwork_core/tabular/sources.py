@@ -48,6 +48,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from ..glossary.messages.tabular import FILE_KIND_LABELS
+from . import sparse
 from .cells import RawValue
 from .errors import WorkbookError
 
@@ -76,8 +77,14 @@ class ReadLimits:
     box_cells_per_byte: int = 1
     """… a larger one only up to this many box cells per byte of the sheet's XML (its real
     content, as decompressed: an ordinary ledger has 20 to 40 bytes per cell, so a sheet a
-    twentieth full still reads); beyond that a stray cell far from the data is refused
-    (``tabular.cell_far_from_data``). calamine's memory stays within 32 times the content."""
+    twentieth full still reads); beyond that the sheet is read through the sparse path
+    (``tabular.sparse``: the cells far from the data named, the box between them not filled),
+    whose compact box is held to the same bound, else ``tabular.cell_far_from_data``.
+    calamine's memory stays within 32 times the content."""
+    far_gap_rows: int = 1000
+    """On the sparse path, a sheet's data ends before a run of more empty rows than this …"""
+    far_gap_columns: int = 100
+    """… or of more empty columns than this; cells past it are far from the data."""
     max_sheet_box_cells: int = 25_000_000
     """And never more than this many box cells, however full (``tabular.sheet_too_large``)."""
     max_text_chars: int = 100_000_000
@@ -110,6 +117,10 @@ class SheetData:
     hidden_rows: frozenset[int] = frozenset()
     """0-based indices of rows hidden in the sheet (xlsx ``<row hidden="1">``, ods
     ``table:visibility``); legacy .xls and CSV have none."""
+    far_cells: tuple[sparse.FarCell, ...] = ()
+    """Cells far from the sheet's data, when it was read through the sparse path."""
+    far_unnamed: int = 0
+    """Far cells past those named in ``far_cells``."""
 
 
 def _actual_kind(head: bytes) -> str:
@@ -317,6 +328,8 @@ class Workbook:
         extent, ods = self._measure(name)
         # the formula scan runs while calamine parses the sheet (ods: measured with it)
         scan = self._scanner.submit(self._scan_xml, name) if ods is None else None
+        if extent is not None and extent.compact is not None:
+            return self._sparse_sheet(name, extent, extent.compact, scan)
         try:
             sheet = handle.book.get_sheet_by_name(name)
             merged = tuple(sheet.merged_cell_ranges or ())
@@ -333,14 +346,48 @@ class Workbook:
             hidden_rows=extent.hidden_rows if extent is not None else frozenset(),
         )
 
+    def _sparse_sheet(
+        self,
+        name: str,
+        extent: _Extent,
+        layout: sparse.SparseLayout,
+        scan: Future[tuple[tuple[Merge, ...], frozenset[tuple[int, int]]]] | None,
+    ) -> SheetData:
+        """The sheet through the sparse path (``tabular.sparse``)."""
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                part = _xlsx_sheet_part(archive, name)
+            if part is None:
+                raise WorkbookError("tabular.workbook_unreadable", self.path, detail=name)
+            read = sparse.read(self.path, part, name, layout)
+        except _DAMAGED as error:
+            raise _damaged(error, self.path) from None
+        except python_calamine.CalamineError as error:
+            raise _translate(error, self.path) from None
+        formulas = scan.result()[1] if scan is not None else frozenset()
+        data = _Extent(layout.data_rows, layout.data_columns, extent.content)
+        return SheetData(
+            name=name,
+            rows=read.rows,
+            merged=_cut_merges(read.merged, data, self.limits, self.path, name),
+            formulas_without_value=formulas,
+            hidden=name in self.hidden_sheets,
+            hidden_rows=extent.hidden_rows,
+            far_cells=read.far_cells,
+            far_unnamed=read.far_unnamed,
+        )
+
     def _measure(
         self, name: str
     ) -> tuple[_Extent | None, tuple[tuple[Merge, ...], frozenset[tuple[int, int]]] | None]:
         """The sheet's extent, checked against the limits (``None`` for .xls: the format itself
         bounds a sheet to 65,536 × 256 cells); for ods also the merges and formula cells, read
-        in the same pass."""
+        in the same pass. An xlsx sheet whose box would cost far more than its content comes
+        back with ``compact`` set: it is read through the sparse path."""
         if self.kind == "xlsx":
             extent = _xlsx_extent(self.path, name, self._shared_string_lengths, self.limits)
+            if _too_sparse(extent, self.limits):
+                extent = attrs.evolve(extent, compact=self._sparse_layout(name, extent))
             _check_extent(
                 extent,
                 self.limits,
@@ -354,6 +401,32 @@ class Workbook:
             _check_extent(extent, self.limits, self.path, name, lambda: extent.far_cell)
             return extent, (merged, formulas)
         return None, None
+
+    def _sparse_layout(self, name: str, extent: _Extent) -> sparse.SparseLayout:
+        """Where the data of a sheet too sparse for calamine's box ends; refused when even the
+        compact box would cost more than an ordinary sheet of its content."""
+        limits = self.limits
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                part = _xlsx_sheet_part(archive, name)
+                if part is None:
+                    raise WorkbookError("tabular.workbook_unreadable", self.path, detail=name)
+                layout = sparse.measure(archive, part, limits.far_gap_rows, limits.far_gap_columns)
+        except _DAMAGED as error:
+            raise _damaged(error, self.path) from None
+        budget = max(limits.min_sheet_box_cells, extent.content * limits.box_cells_per_byte)
+        if layout.box > min(budget, limits.max_sheet_box_cells):
+            first = layout.far_cells[0].ref if layout.far_cells else ""
+            raise WorkbookError(
+                "tabular.cell_far_from_data",
+                self.path,
+                sheet=name,
+                cell=first or _xlsx_far_cell(self.path, name, extent),
+                rows=extent.rows,
+                columns=extent.columns,
+                size_kb=max(1, extent.content // 1024),
+            )
+        return layout
 
     def _shared_string_lengths(self) -> list[int]:
         with self._lock_shared:
@@ -507,6 +580,8 @@ class _Extent:
     hidden_rows: frozenset[int] = frozenset()
     far_cell: str = ""
     """A cell on the box's far edge (its last row or column), named in errors."""
+    compact: sparse.SparseLayout | None = None
+    """Set when the sheet is read through the sparse path: where its data ends."""
 
 
 _PREFIX: Final = rb"(?:[A-Za-z_][\w.\-]*:)?"
@@ -634,7 +709,8 @@ def _xlsx_extent(
                 text = _shared_text(archive, part, lengths)
     except _DAMAGED as error:
         raise _damaged(error, path) from None
-    return _Extent(tally.rows, tally.columns, tally.bytes, text, frozenset(tally.hidden))
+    hidden = frozenset(r for r in tally.hidden if r < tally.rows)
+    return _Extent(tally.rows, tally.columns, tally.bytes, text, hidden)
 
 
 class _Tally:
@@ -787,9 +863,12 @@ _CELL_REF_BYTES: Final = re.compile(
 def _check_extent(
     extent: _Extent, limits: ReadLimits, path: Path, sheet: str, far: Callable[[], str]
 ) -> None:
-    """Refuse a sheet whose box would cost far more than its content (a stray far cell), or
-    more than the limit however full, or whose shared text would be copied past the limit."""
+    """Refuse a sheet whose box would cost far more than its content (a stray far cell) and
+    that is not read through the sparse path, or more than the limit however full, or whose
+    shared text would be copied past the limit."""
     box = extent.rows * extent.columns
+    if extent.compact is not None:
+        box = extent.compact.box  # checked against the same bounds when it was measured
     if box > limits.min_sheet_box_cells:
         if box > extent.content * limits.box_cells_per_byte:
             raise WorkbookError(
@@ -818,6 +897,12 @@ def _check_extent(
             chars=extent.text_chars,
             limit=limits.max_text_chars,
         )
+
+
+def _too_sparse(extent: _Extent, limits: ReadLimits) -> bool:
+    """Whether the sheet's box would cost far more than its content: a stray cell far away."""
+    box = extent.rows * extent.columns
+    return box > limits.min_sheet_box_cells and box > extent.content * limits.box_cells_per_byte
 
 
 def _cut_merges(
@@ -1076,5 +1161,6 @@ def _ods_scan(
                     element.clear()
     except _DAMAGED as error:
         raise _damaged(error, path) from None
-    extent = _Extent(last_row, last_column, content, 0, frozenset(hidden), far)
+    held = frozenset(r for r in hidden if r < last_row)  # not the empty repeats below
+    extent = _Extent(last_row, last_column, content, 0, held, far)
     return tuple(merged), frozenset(formulas), extent

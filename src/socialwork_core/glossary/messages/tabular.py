@@ -97,6 +97,19 @@ MESSAGES: dict[str, str] = {
     ),
     "tabular.bracket_remark": "“{value}”按“{word}”读取，括号中的“{remark}”是说明，没有单独读作一项。",
     "tabular.hidden_sheet_skipped": "工作表“{sheet}”是隐藏的，没有读取。",
+    "tabular.hidden_rows_read": (
+        "工作表“{sheet}”有{count}行是隐藏的（包括第{rows}行），已和其他行一样读取。请核对这些行是否仍然有效。"
+    ),
+    "tabular.far_cell_read": (
+        "单元格{cell}远离表中其余数据（中间隔着大片空行），已把它所在的行单独读取。请核对它是否属于本表。"
+    ),
+    "tabular.far_cell_not_read": (
+        "单元格{cell}（内容“{text}”）远离表中其余数据，不在任何表头之下，没有读取。"
+        "如果它有用，请把它移到对应的列中；否则请删除。"
+    ),
+    "tabular.far_cells_more": (
+        "工作表“{sheet}”另有{count}个远离其余数据的单元格没有逐一列出。请检查表格右侧和下方的空白区域。"
+    ),
     # cells: Issue
     "tabular.required_value_missing": "此项不能为空。",
     "tabular.formula_without_value": (
