@@ -92,3 +92,30 @@ def test_closing_a_workbook_ends_its_reading_threads(tmp_path: Path) -> None:
         assert list(workbook.sheet("探访记录").rows)
     left = [t.name for t in threading.enumerate() if t.name.startswith("sheet-")]
     assert left == []
+
+
+def test_a_sheet_without_a_formula_element_is_inflated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the extent pass tells whether a formula element is there: a county visit log's XML is
+    # about 80 MB, and a second pass over it cost about 0.3 s of each load (benchmarks/README.md)
+    from socialwork_core.tabular import sources
+
+    path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS)
+    scanned: list[str] = []
+    real = sources._xlsx_formulas_without_value
+
+    def counted(where: Path, name: str) -> frozenset[tuple[int, int]]:
+        scanned.append(name)
+        return real(where, name)
+
+    monkeypatch.setattr(sources, "_xlsx_formulas_without_value", counted)
+    for name in TWO_SHEETS:
+        snapshot(path, name, prefetch=False)
+    assert scanned == []
+    with_formula = build_xlsx(
+        tmp_path / "f.xlsx", {"服务对象": [["姓名", "年龄"], ["甲", "=70+1"]]}
+    )
+    with open_workbook(with_formula) as workbook:
+        assert workbook.sheet("服务对象").formulas_without_value == {(1, 1)}
+    assert scanned == ["服务对象"]

@@ -56,7 +56,11 @@ class VisitPeriod:
 
     def holds(self, day: date) -> bool:
         """Whether ``day`` is within the period or ``YEARS_OF_SLACK`` years of it."""
-        return self.first_year - YEARS_OF_SLACK <= day.year <= self.last_year + YEARS_OF_SLACK
+        return self.holds_year(day.year)
+
+    def holds_year(self, year: int) -> bool:
+        """Whether a day of ``year`` is within the period or ``YEARS_OF_SLACK`` years of it."""
+        return self.first_year - YEARS_OF_SLACK <= year <= self.last_year + YEARS_OF_SLACK
 
     @property
     def label(self) -> str:
@@ -71,11 +75,13 @@ def visit_period(year: int | None, dates: Iterable[date]) -> VisitPeriod | None:
     module docstring), else ``None``."""
     if year is not None:
         return VisitPeriod(year, year, from_title=True)
-    ordered = sorted(dates)
+    # dates in order have their years in order: the quartiles' years are those of the sorted
+    # years (ints sort several times faster than dates: a county log holds 300,000 visits)
+    ordered = sorted([day.year for day in dates])
     if len(ordered) < MIN_VISITS_FOR_SPAN:
         return None
     quarter = len(ordered) // 4
-    return VisitPeriod(ordered[quarter].year, ordered[-1 - quarter].year, from_title=False)
+    return VisitPeriod(ordered[quarter], ordered[-1 - quarter], from_title=False)
 
 
 def far_visits(
@@ -90,9 +96,10 @@ def far_visits(
     period = visit_period(table.year, kept)
     if period is None:
         return []
-    away = {day for day in kept if not period.holds(day)}
-    if not away:
+    # most sheets hold no visit years away: told from the few distinct years, not each visit
+    if all(period.holds_year(y) for y in {day.year for day in kept}):
         return []
+    away = {day for day in kept if not period.holds(day)}
     column = table.layout.fields[field]
     letter, header = column_letter(column), table.layout.header_of(field)
     last_header = table.layout.header_rows[-1] - 1

@@ -326,8 +326,10 @@ class Workbook:
     def _sheet_data(self, handle: _Calamine, name: str) -> SheetData:
         # the sheet's real extent is known before calamine allocates its dense box
         extent, ods = self._measure(name)
-        # the formula scan runs while calamine parses the sheet (ods: measured with it)
-        scan = self._scanner.submit(self._scan_xml, name) if ods is None else None
+        # the formula scan runs while calamine parses the sheet (ods: measured with it); an
+        # xlsx sheet the extent pass found no formula element in needs none
+        wanted = ods is None and (extent is None or extent.formulas)
+        scan = self._scanner.submit(self._scan_xml, name) if wanted else None
         if extent is not None and extent.compact is not None:
             return self._sparse_sheet(name, extent, extent.compact, scan)
         try:
@@ -582,6 +584,9 @@ class _Extent:
     """A cell on the box's far edge (its last row or column), named in errors."""
     compact: sparse.SparseLayout | None = None
     """Set when the sheet is read through the sparse path: where its data ends."""
+    formulas: bool = True
+    """Whether the sheet's XML holds a formula element (``<f>``, ``<f …>``): only then is it
+    read again for formulas without a value (xlsx: told by the same pass; otherwise assumed)."""
 
 
 _PREFIX: Final = rb"(?:[A-Za-z_][\w.\-]*:)?"
@@ -710,7 +715,7 @@ def _xlsx_extent(
     except _DAMAGED as error:
         raise _damaged(error, path) from None
     hidden = frozenset(r for r in tally.hidden if r < tally.rows)
-    return _Extent(tally.rows, tally.columns, tally.bytes, text, hidden)
+    return _Extent(tally.rows, tally.columns, tally.bytes, text, hidden, formulas=tally.formulas)
 
 
 class _Tally:
@@ -724,15 +729,30 @@ class _Tally:
     ordinary sheet that search finds nothing. A piece where it finds something is read exactly
     (and, for the other ways of writing a cell, every piece after it)."""
 
-    __slots__ = ("bytes", "cells", "columns", "exact", "hidden", "row_tags", "rows", "shared")
+    __slots__ = (
+        "bytes",
+        "cells",
+        "columns",
+        "exact",
+        "formulas",
+        "hidden",
+        "row_tags",
+        "rows",
+        "shared",
+    )
 
     def __init__(self) -> None:
         self.rows = self.columns = self.cells = self.row_tags = self.shared = self.bytes = 0
         self.hidden: set[int] = set()
         self.exact = False
+        self.formulas = False
+        """A formula element seen: told here so the sheet is not inflated a second time to
+        look for one (pieces end before a ``<``, so no element is cut in two)."""
 
     def add(self, piece: bytes) -> None:
         self.bytes += len(piece)
+        if not self.formulas and (b"<f>" in piece or b"<f " in piece):
+            self.formulas = True
         if b"hidden" in piece:
             for tag in _HIDDEN_ROW.findall(piece):
                 number = _ROW_NUMBER.search(tag)
