@@ -95,11 +95,10 @@ def test_data_rows_and_their_parts_are_the_rows(xlsx: MakeXlsx) -> None:
         streamed = [table.row_of(table.parts_of(i, cells)) for i, cells in table.data_rows()]
         assert table.issues == expected_issues
     with read_table(path, spec) as table:
-        rows_as_read = table.unmerged_rows()
-        assert rows_as_read is not None  # no merged range below the header
-        kept = [(i, c) for i, c in rows_as_read if not table.is_skipped(i, c)]
-        told_apart = [table.row_of(table.parts_of(i, cells)) for i, cells in kept]
-        assert table.issues == expected_issues  # the 合计 row noted, as data_rows notes it
+        numbered = list(table.numbered())
+        told_apart = [table.row_of(table.parts_of(i, cells)) for _p, i, cells in numbered]
+        assert table.issues == expected_issues  # the 合计 row noted, as iterating notes it
+    assert [p for p, _i, _c in numbered] == [1, 2, 3]  # data rows counted from 1
     assert streamed == told_apart == expected
     assert [r.raw for r in streamed] == [r.raw for r in expected]
     assert len(expected) == 3 and expected[1].issues and expected[2].extras

@@ -37,6 +37,7 @@ from ..glossary.terms import Severity
 from ..recipients import Disability, Recipient
 from ..record_kinds import RECORD_KINDS
 from ..tabular import Money, split_values
+from ..tabular.rows import derived_id
 from .format import RecordKind
 
 RECORD_CLASSES: Mapping[RecordKind, type[Any]] = {s.kind: s.record_class for s in RECORD_KINDS}
@@ -353,7 +354,7 @@ class RecordBuilder:
                     return None, [Placed(missing)]
             data["extras"] = dict(extras)
         elif plan.id_prefix and "id" not in data:
-            data["id"] = f"{plan.id_prefix}{position}"
+            data["id"] = derived_id(plan.id_prefix, position)
         if problems:
             return None, problems
         if not names.issuperset(data):

@@ -37,7 +37,7 @@ from ..tabular import (
     split_values,
     text,
 )
-from ..tabular.reader import FOOTER_INITIALS
+from ..tabular.rows import BLANK, DERIVED_ID_SOURCE, ONE_WORD
 from .building import PEOPLE_FIELDS, SET_ASIDE, RecordBuilder, Route, approximate_flag
 from .format import RecordKind
 
@@ -124,19 +124,20 @@ def compile_rows(
         missing = "return UNSURE" if column.required else "pass"
         body.append(f"raw = cells[{where}] if {where} < n else None")
         if column.coerce is text and not column.multi and how == Route.SAME and target is str:
-            # text(raw) is raw.strip() for text: the blank test and the coercion in one
+            # text(raw) is raw.strip() for text: the blank test (BLANK on a str: nothing left
+            # once stripped) and the coercion in one
             body += [
                 "if raw.__class__ is str:",
                 "    v = raw.strip()",
                 f"    if v: f_{field} = v",
                 f"    else: {missing}",
-                "elif raw is None or (isinstance(raw, str) and not raw.strip()):",
+                f"elif {BLANK.expression('raw')}:",
                 f"    {missing}",
                 "else:",
             ]
         else:
             body += [
-                "if raw is None or (isinstance(raw, str) and not raw.strip()):",
+                f"if {BLANK.expression('raw')}:",
                 f"    {missing}",
                 "else:",
             ]
@@ -161,7 +162,8 @@ def compile_rows(
         ]
     elif plan.id_prefix and "id" not in fields:
         fields.append("id")
-        body.append(f"if f_id is MISSING: f_id = {plan.id_prefix!r} + str(position)")
+        derived = DERIVED_ID_SOURCE.format(prefix=repr(plan.id_prefix), position="position")
+        body.append(f"if f_id is MISSING: f_id = {derived}")
     fields = list(dict.fromkeys(fields))  # a field given twice would be a repeated keyword
     starts: list[str] = []  # fields whose local starts at the class's plain default
     for field in fields:
@@ -338,7 +340,7 @@ def _multi(number: int, column: ColumnSpec, field: str, how: Route, repeats: boo
         ]
     )
     return [
-        "if raw.__class__ is str and raw.isascii() and raw.isalnum():",
+        f"if {ONE_WORD.expression('raw')}:",
         *("    " + line for line in one),
         "else:",
         *("    " + line for line in split),
@@ -352,34 +354,13 @@ def keep_clean_rows(
     keep: Callable[[Any, list[Any]], None],
     records: list[Any],
 ) -> None:
-    """Read every data row of ``table``: the record ``row`` builds from a clean one goes to
+    """Read every data row of ``table`` (``Table.numbered``, the one loop that decides which
+    rows are data and counts them): the record ``row`` builds from a clean one goes to
     ``records`` (through ``keep(record, cells)`` when the row may have extras), any other row to
-    ``general(index, cells, position, UNSURE)``. The rows and positions are those of
-    ``table.data_rows()``; without its generator when no merged range reaches the data (then
-    blank and footer rows are told apart here, through ``table.is_skipped`` for any row whose
-    first cell could start one)."""
-    rows = table.unmerged_rows()
-    if rows is None:
-        for position, (index, cells) in enumerate(table.data_rows(), start=1):
-            record = row(index, cells, position)
-            if record is UNSURE:
-                general(index, cells, position, UNSURE)
-            else:
-                keep(record, cells)
-        return
-    is_skipped, initials = table.is_skipped, FOOTER_INITIALS
+    ``general(index, cells, position, UNSURE)``."""
     extra_columns, width = bool(table.layout.extras), table.width
     append = records.append
-    position = 0
-    for index, cells in rows:
-        first = cells[0] if cells else None
-        # a first cell that is neither blank nor text that may start a footer: a data row
-        if (
-            first is None
-            or (isinstance(first, str) and (not first.strip() or first.lstrip()[:1] in initials))
-        ) and is_skipped(index, cells):
-            continue
-        position += 1
+    for position, index, cells in table.numbered():
         record = row(index, cells, position)
         if record is UNSURE:
             general(index, cells, position, UNSURE)

@@ -185,7 +185,7 @@ def load_ledger(
                     or kind is RecordKind.RECIPIENTS
                     or outside is not None
                 ):
-                    for position, (index, cells) in enumerate(table.data_rows(), start=1):
+                    for position, index, cells in table.numbered():
                         if outside is not None and outside.passes_over(cells):
                             continue
                         record = UNSURE if quick is None else quick(index, cells, position)

@@ -43,7 +43,8 @@ from ..tabular import (
     raw_text,
     read_table,
 )
-from ..tabular.cells import exact_labels, is_blank, split_values
+from ..tabular.cells import exact_labels, split_values
+from ..tabular.rows import is_blank
 from ..validation import to_mapping
 from .columns import table_spec
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType

@@ -25,9 +25,9 @@ import attrs
 from ..findings import Finding, FindingError
 from ..glossary.terms import Severity
 from ..tabular import Coerced, Coercer, Issue, Table, column_letter, raw_text
-from ..tabular.cells import is_blank
 from ..tabular.headers import ACCEPT, normalise_header, text_score
 from ..tabular.reader import flagged
+from ..tabular.rows import is_blank
 from .building import RecordBuilder
 from .columns import coercer_for
 from .format import RecordKind, SheetFormat

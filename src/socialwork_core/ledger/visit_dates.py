@@ -34,8 +34,9 @@ import attrs
 from ..findings import Finding, FindingError
 from ..glossary.terms import Severity
 from ..tabular import Issue, Table, Workbook, WorkbookError, column_letter
-from ..tabular.cells import Coerced, RawValue, date_value, is_blank, raw_text
+from ..tabular.cells import Coerced, RawValue, date_value, raw_text
 from ..tabular.context import reading_year
+from ..tabular.rows import is_blank
 
 __all__ = ["MIN_VISITS_FOR_SPAN", "YEARS_OF_SLACK", "VisitPeriod", "far_visits", "visit_period"]
 

@@ -30,7 +30,8 @@ def workbook_headers(
     Opens the file with the tabular reader's safeguards; raises ``WorkbookError`` like it.
     """
     from ..tabular import ReadLimits, open_workbook
-    from ..tabular.cells import is_blank, raw_text
+    from ..tabular.cells import raw_text
+    from ..tabular.rows import is_blank
 
     limits = limits or ReadLimits()
     found: dict[str, tuple[str, ...]] = {}

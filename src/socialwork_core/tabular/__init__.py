@@ -66,7 +66,6 @@ from .cells import (
     exact_labels,
     excel_serial_to_date,
     integer,
-    is_blank,
     money,
     money_text,
     money_value,
@@ -82,6 +81,7 @@ from .errors import WorkbookError
 from .issues import Issue, column_letter
 from .printing import display_width
 from .reader import Layout, Row, Table, read_table
+from .rows import is_blank
 from .sources import (
     ReadLimits,
     SheetData,

@@ -70,11 +70,6 @@ def raw_text(raw: object) -> str:
     return str(raw)
 
 
-def is_blank(raw: object) -> bool:
-    """True for an empty cell: ``None`` or text of only spaces (full-width spaces included)."""
-    return raw is None or (isinstance(raw, str) and not raw.strip())
-
-
 def _fail(code: str, raw: object, **params: Any) -> FindingError:
     return FindingError([Finding.of(code, Severity.ERROR, value=raw_text(raw), **params)])
 

@@ -24,7 +24,6 @@ from .cells import (
     Coerced,
     Coercer,
     RawValue,
-    is_blank,
     normalise_label,
     raw_text,
     split_values,
@@ -41,6 +40,7 @@ from .headers import (
     field_words,
 )
 from .issues import Issue, column_letter
+from .rows import FOOTER_INITIALS, NOTHING, first_filled, footer_of, is_blank, one_word
 from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
 from .spec import TableSpec
 
@@ -555,11 +555,9 @@ class Table:
             self._owned = None
 
     def __iter__(self) -> Iterator[Row]:
-        try:
-            for parts in self._parts():
-                yield self.row_of(parts)
-        finally:
-            self.close()
+        row, row_of = self._row, self.row_of
+        for _position, index, cells in self.numbered():
+            yield row_of(row(index, cells))
 
     def row_of(self, parts: RowParts) -> Row:
         """The ``Row`` for parts from ``parts_of``: a loader building its own records from
@@ -567,49 +565,23 @@ class Table:
         index, cells, values, issues, extras = parts
         return Row(self.sheet, index + 1, values, extras, tuple(issues), cells, self.layout.headers)
 
+    def numbered(self) -> Iterator[tuple[int, int, Cells]]:
+        """The one loop that decides which rows are data: ``(position, 0-based row index,
+        cells)`` for each, in sheet order. ``position`` counts the data rows from 1 (a derived
+        ID is made from it, ``rows.derived_id``); cells have merged values filled in and a
+        section heading's value carried into its column. Blank rows are left out, and so are
+        rows that are not data (a footer, total, note, section heading or repeated header),
+        each noted in ``issues``. ``parts_of`` reads a data row's cells. Iterate once (the
+        file is released at the end)."""
+        try:
+            yield from self._numbered()
+        finally:
+            self.close()
+
     def data_rows(self) -> Iterator[tuple[int, Cells]]:
-        """The data rows before coercion: (0-based row index, cells with merged values filled
-        in), blank rows and footers left out (footers noted in ``issues``): the rows iterating
-        the table gives as ``Row``. ``parts_of`` makes one into ``RowParts``: for a loader with a
-        quicker way of its own for rows it knows to be clean. Iterate once, as the table itself."""
-        try:
-            yield from self._data_rows()
-        finally:
-            self.close()
-
-    def unmerged_rows(self) -> Iterator[tuple[int, Cells]] | None:
-        """Every row below the header as read, blank rows and footers included, when no merged
-        range reaches below the header (``None`` otherwise): for a loader that tells data rows
-        apart itself, with ``is_skipped`` for any row whose first cell is blank or text. The
-        rows ``data_rows`` would give are exactly those ``is_skipped`` says no to."""
-        last_header = self.layout.header_rows[-1] - 1
-        if any(r0 > last_header for (r0, _c0), _end in self._merged):
-            return None
-        return self._unmerged_rows(last_header)
-
-    def _unmerged_rows(self, last_header: int) -> Iterator[tuple[int, Cells]]:
-        try:
-            for index, cells in self._rest:
-                if index > last_header:
-                    yield index, cells
-        finally:
-            self.close()
-
-    def is_skipped(self, index: int, cells: Cells) -> bool:
-        """Whether ``data_rows`` leaves the row out: blank, or a row that is not data (a footer,
-        total, note, section heading or repeated header: noted in ``issues``). Only for rows from
-        ``unmerged_rows``; a section heading's carried value is filled into the rows after it."""
-        first: object = _NOTHING
-        for v in cells:
-            if v is not None and not (isinstance(v, str) and not v.strip()):
-                first = v
-                break
-        if first is _NOTHING:
-            return True
-        if self._skip(index, cells, first):
-            return True
-        self._fill_carried(cells)
-        return False
+        """``numbered`` without the positions: ``(0-based row index, cells)``."""
+        for _position, index, cells in self.numbered():
+            yield index, cells
 
     def _skip(self, index: int, cells: Cells, first: object) -> bool:
         """The one rule for a non-blank row that is not data: a footer or total (its first or
@@ -618,7 +590,7 @@ class Table:
         carries to the rows below."""
         texts = [v for v in cells if isinstance(v, str) and v.strip()][:2]
         for candidate in texts:
-            footer = _footer_of(candidate)
+            footer = footer_of(candidate)
             if footer is not None:
                 self._note_footer(index, footer)
                 return True
@@ -723,12 +695,7 @@ class Table:
         """Whether the sheet has formula cells with no saved value (each is reported on its row)."""
         return bool(self._formulas)
 
-    def _parts(self) -> Iterator[RowParts]:
-        row = self._row
-        for index, cells in self._data_rows():
-            yield row(index, cells)
-
-    def _data_rows(self) -> Iterator[tuple[int, Cells]]:
+    def _numbered(self) -> Iterator[tuple[int, int, Cells]]:
         last_header = self.layout.header_rows[-1] - 1
         pending: dict[int, list[Merge]] = {}
         for merge in self._merged:
@@ -736,21 +703,18 @@ class Table:
             if r0 > last_header:  # merges in the header area never fill data rows
                 pending.setdefault(r0, []).append(merge)
         active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
-        nothing = _NOTHING
         initials = self.skip_initials
         carry = self._carry
+        position = 0
         for index, cells in self._rest:
             if index <= last_header:
                 continue
-            first: object = nothing  # the first non-blank cell (is_blank, inlined)
-            for v in cells:
-                if v is not None and not (isinstance(v, str) and not v.strip()):
-                    first = v
-                    break
+            first = first_filled(cells)  # before merged values are filled in
             if pending:
                 for (_r0, c0), (r1, c1) in pending.pop(index, ()):
                     active.append((r1, c0, c1, cells[c0] if c0 < len(cells) else None))
-            if active:
+            merged = bool(active)
+            if merged:
                 cells = list(cells)
                 for _last, c0, c1, value in active:
                     if len(cells) <= c1:
@@ -759,27 +723,19 @@ class Table:
                         if is_blank(cells[c]):
                             cells[c] = value
                 active = [a for a in active if a[0] > index]
-                if first is nothing:
-                    continue
+            if first is NOTHING:
+                continue  # blank: a merged value alone does not make a row
+            # a row under a merge, or one starting as a footer, note, section heading or
+            # repeated header may start: the one rule (``_skip``) decides; no other row is one
+            if merged or (isinstance(first, str) and first.lstrip()[:1] in initials):
                 if self._skip(index, cells, first):
                     carry = self._carry
                     continue
                 self._fill_carried(cells)
-                yield index, cells
-                continue
-            elif first is nothing:
-                continue
-            elif not (isinstance(first, str) and first.lstrip()[:1] in initials):
-                # no row that is not data starts so
-                if carry is not None:
-                    self._fill_carried(cells)
-                yield index, cells
-                continue
-            if self._skip(index, cells, first):
-                carry = self._carry
-                continue
-            self._fill_carried(cells)
-            yield index, cells
+            elif carry is not None:
+                self._fill_carried(cells)
+            position += 1
+            yield position, index, cells
 
     def _row(self, index: int, cells: Cells) -> RowParts:
         number = index + 1
@@ -814,13 +770,13 @@ class Table:
             if field in self._joined:
                 raw = self._joined_raw(cells, (column_index, *self._joined[field]))
             found: Sequence[Finding]
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if raw is None or is_blank(raw):  # ``raw is None`` narrows the type only
                 values[field] = absent
                 if not required:
                     continue
                 found = [Finding.of("tabular.required_value_missing", Severity.ERROR, value="")]
             elif multi:
-                if single_word and type(raw) is str and raw.isascii() and raw.isalnum():
+                if single_word and one_word(raw):
                     # one part, as split_values would find it: coerced as a cell of its own
                     try:
                         value = coerce(raw)
@@ -893,8 +849,6 @@ class Table:
         return extras
 
 
-_NOTHING: Final = object()
-
 RowParts = tuple[int, Cells, dict[str, Any], list[Issue], dict[str, str]]
 """What ``Table.parts_of`` gives for a data row: (0-based row index, cells as read with merged values
 filled in, values by field, issues, extras), the makings of a ``Row``."""
@@ -953,25 +907,6 @@ def _coerce_parts(
 SECTION_NUMBERING: Final = words.SECTION_NUMBERING
 SECTION_COUNT: Final = words.SECTION_COUNT
 SECTION_INITIALS: Final = words.SECTION_INITIALS
-
-_FOOTERS = tuple(normalise_label(k) for k in words.FOOTER_KEYWORDS)
-FOOTER_INITIALS: Final = frozenset(k[0] for k in _FOOTERS)
-"""The first characters of every footer keyword (合计, 填表人 …): a row whose first non-blank cell
-starts with none of them is no footer."""
-
-
-def _footer_text(cells: Cells) -> str | None:
-    return _footer_of(next((v for v in cells if not is_blank(v)), None))
-
-
-def _footer_of(first: object) -> str | None:
-    """The footer text (合计, 填表人 …) if ``first``, a row's first non-blank cell, starts one."""
-    if not isinstance(first, str):
-        return None
-    text = first.strip()
-    if text[:1] not in FOOTER_INITIALS:
-        return None
-    return text if normalise_label(text).startswith(_FOOTERS) else None
 
 
 # --- entry point ----------------------------------------------------------------------------------
