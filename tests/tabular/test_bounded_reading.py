@@ -382,3 +382,79 @@ def test_entities_in_a_sheet_part_the_doctype_check_does_not_see_are_a_coded_err
             target.writestr(name, data.replace(b"sheet1.xml", b"sheet1.dat"))
     result = hostile.measure_load(renamed)
     assert result["code"] in ("tabular.xml_entities", "tabular.workbook_unreadable"), result
+
+
+# --- legacy .xls: the extent from the BIFF records (tabular.biff) ---------------------------------
+
+
+def xls_people(*extra: tuple[int, int, str | float]) -> list[tuple[int, int, str | float]]:
+    cells = [(r, c, value) for r, row in enumerate(PEOPLE) for c, value in enumerate(row)]
+    return [cell for cell in cells if cell[2] is not None] + list(extra)  # type: ignore[misc]
+
+
+def test_an_xls_value_in_the_format_s_last_cell_is_refused_naming_it(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    # IV65536 makes calamine fill 65,536 × 256 cells (537 MB) for a file of a few KB
+    stream = hostile.xls_stream([("花名册", xls_people((65535, 255, "x")))])
+    path = small(hostile.raw_xls(tmp_path / "台账.xls", stream))
+    result = hostile.measure_load(path)
+    assert result["code"] == "tabular.cell_far_from_data"
+    assert "IV65536" in str(result["message"]) and "花名册" in str(result["message"])
+    within_bounds(result)
+
+
+def test_an_xls_ledger_and_a_stray_value_within_reach_are_read(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    stream = hostile.xls_stream([("花名册", xls_people((4999, 0, "王五")))])
+    path = hostile.raw_xls(tmp_path / "台账.xls", stream)
+    result = hostile.measure_load(path)
+    assert result["code"] == "" and result["names"] == ["张三", "李四", "王五"]
+    within_bounds(result)
+
+
+def test_an_xls_shared_string_quoted_by_many_cells_is_refused(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    # 60,000 characters (BIFF8's longest string is 65,535) quoted by 2,000 cells: 120 million
+    # characters copied, from a file of about 150 KB; split over CONTINUE records
+    quoting = [(row, 3, 0) for row in range(1, 2001)]
+    stream = hostile.xls_stream(
+        [("花名册", xls_people())], strings=["需" * 60_000], shared={"花名册": quoting}
+    )
+    path = small(hostile.raw_xls(tmp_path / "台账.xls", stream))
+    result = hostile.measure_load(path)
+    assert result["code"] == "tabular.text_too_large" and "花名册" in str(result["message"])
+    within_bounds(result)
+    once = hostile.xls_stream(
+        [("花名册", xls_people())], strings=["需" * 60_000], shared={"花名册": quoting[:1]}
+    )
+    assert hostile.measure_load(hostile.raw_xls(tmp_path / "一次.xls", once))["code"] == ""
+
+
+def test_xls_merges_are_cut_to_the_data(tmp_path: Path, hostile: ModuleType) -> None:
+    stream = hostile.xls_stream(
+        [("花名册", xls_people())], merges={"花名册": [(1, 65535, 1, 255), (0, 0, 0, 255)]}
+    )
+    path = hostile.raw_xls(tmp_path / "台账.xls", stream)
+    with open_workbook(path) as workbook:
+        assert workbook.sheet("花名册").merged == (((1, 1), (2, 2)), ((0, 0), (0, 2)))
+    assert hostile.measure_load(path)["names"] == ["张三", "李四"]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "sector-loop", "record-past-the-end"])
+def test_a_damaged_xls_is_a_coded_error(tmp_path: Path, hostile: ModuleType, damage: str) -> None:
+    stream = hostile.xls_stream([("花名册", xls_people())])
+    if damage == "record-past-the-end":
+        stream = stream[:-4] + b"\x0a\x00\xff\x7f"  # the last EOF record claims 32 KB
+    data = bytearray(hostile.raw_xls(tmp_path / "好.xls", stream).read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "sector-loop":
+        fat = len(data) - 512  # the FAT is the last sector: the first stream sector loops
+        data[fat : fat + 4] = (0).to_bytes(4, "little")
+    (path := tmp_path / "坏.xls").write_bytes(bytes(data))
+    result = hostile.measure_load(path)
+    assert result["code"] in ("tabular.workbook_unreadable", "tabular.workbook_truncated"), result
+    within_bounds(result)

@@ -15,6 +15,11 @@ docstring); nothing else escapes. Checks made before a parser sees the file:
   the sheet XML (xlsx: ``<c><f>…</f></c>`` with no or empty ``<v>``; ods: ``table:formula`` without
   ``office:value-type``) is streamed once with defusedxml when it contains a formula at all. Legacy
   ``.xls`` files are not inspected for this (BIFF records; documented limitation);
+- a legacy .xls workbook's sheets are measured from their BIFF records before calamine opens it
+  (calamine parses every sheet of an .xls file on opening): the last row and column holding a
+  value and the shared text its cells quote, checked against the same limits (``tabular.biff``);
+- a sheet whose box would cost far more than its content (a stray cell far from the data) is read
+  through the sparse path (xlsx, ``tabular.sparse``) or refused naming the cell (ods, xls);
 - merged ranges come from calamine for xlsx and xls; for ods calamine gives none, so they are read
   from ``content.xml`` in the same streamed pass.
 
@@ -48,7 +53,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from ..glossary.messages.tabular import FILE_KIND_LABELS
-from . import sparse
+from . import biff, sparse
 from .cells import RawValue
 from .errors import WorkbookError
 
@@ -245,12 +250,16 @@ class Workbook:
         self.hidden_sheets: frozenset[str] = frozenset()
         """Names of the sheets hidden in the workbook: a reader prefers any visible sheet."""
         self._shared_lengths: list[int] | None = None  # xlsx shared strings' sizes, read once
+        self._xls_book: biff.BookExtent | None = None  # .xls sheets' extents, read once
         if kind == "csv":
             self._csv_encoding = detect_csv_encoding(path)
             check_csv(path, self._csv_encoding, limits)
             self.sheet_names: list[str] = [path.stem]
             return
         try:
+            if kind == "xls":
+                # calamine parses every sheet of an .xls file when it opens it
+                self._check_xls()
             self._calamine = _Calamine.open(path, kind)
             self.sheet_names = list(self._calamine.book.sheet_names)
             self.hidden_sheets = frozenset(
@@ -382,10 +391,11 @@ class Workbook:
     def _measure(
         self, name: str
     ) -> tuple[_Extent | None, tuple[tuple[Merge, ...], frozenset[tuple[int, int]]] | None]:
-        """The sheet's extent, checked against the limits (``None`` for .xls: the format itself
-        bounds a sheet to 65,536 × 256 cells); for ods also the merges and formula cells, read
-        in the same pass. An xlsx sheet whose box would cost far more than its content comes
-        back with ``compact`` set: it is read through the sparse path."""
+        """The sheet's extent, checked against the limits (.xls: measured and checked when the
+        workbook was opened; ``None`` if its records name no such sheet); for ods also the
+        merges and formula cells, read in the same pass. An xlsx sheet whose box would cost far
+        more than its content comes back with ``compact`` set: it is read through the sparse
+        path."""
         if self.kind == "xlsx":
             extent = _xlsx_extent(self.path, name, self._shared_string_lengths, self.limits)
             if _too_sparse(extent, self.limits):
@@ -398,6 +408,8 @@ class Workbook:
                 lambda: _xlsx_far_cell(self.path, name, extent),
             )
             return extent, None
+        if self.kind == "xls":
+            return self._xls_extent(name), None  # checked when the workbook was opened
         if self.kind == "ods":
             merged, formulas, extent = _ods_scan(self.path, name)
             _check_extent(extent, self.limits, self.path, name, lambda: extent.far_cell)
@@ -429,6 +441,28 @@ class Workbook:
                 size_kb=max(1, extent.content // 1024),
             )
         return layout
+
+    def _check_xls(self) -> None:
+        """Every sheet of an .xls workbook checked against the limits from its BIFF records
+        (``tabular.biff``) before calamine opens it: calamine parses all its sheets at once."""
+        try:
+            self._xls_book = biff.read_extent(self.path)
+        except (biff.BiffError, OSError) as error:
+            raise WorkbookError(
+                "tabular.workbook_unreadable", self.path, detail=str(error)[:200]
+            ) from None
+        for name, sheet in zip(self._xls_book.names, self._xls_book.sheets, strict=True):
+            extent = _xls_extent(sheet)
+            _check_extent(extent, self.limits, self.path, name, extent.far_cell.__str__)
+
+    def _xls_extent(self, name: str) -> _Extent | None:
+        """An .xls sheet's extent, read when the workbook was opened; ``None`` when no sheet of
+        the records can be matched to ``name``."""
+        if self._xls_book is None:
+            return None
+        position = self.sheet_names.index(name) if name in self.sheet_names else -1
+        found = self._xls_book.of(name, position, len(self.sheet_names))
+        return _xls_extent(found) if found is not None else None
 
     def _shared_string_lengths(self) -> list[int]:
         with self._lock_shared:
@@ -917,6 +951,12 @@ def _check_extent(
             chars=extent.text_chars,
             limit=limits.max_text_chars,
         )
+
+
+def _xls_extent(sheet: biff.SheetExtent) -> _Extent:
+    return _Extent(
+        sheet.rows, sheet.columns, sheet.content, sheet.text_chars, far_cell=sheet.far_cell
+    )
 
 
 def _too_sparse(extent: _Extent, limits: ReadLimits) -> bool:
