@@ -247,18 +247,23 @@ def build_cumulative(
 
 def providers_linked(kind: ProviderKind) -> Recount:
     """The 联动 rows counted plainly, for the conformance kit: the distinct named providers of
-    ``kind`` among the period's resource links."""
+    ``kind`` among the period's resource links and the partners of that kind its activities
+    name."""
 
     def count(
         ledger: LedgerLike, period: Period, /, *, as_of: date, settings: ReportSettings
     ) -> int:
-        return len(
-            {
-                link.provider
-                for link in ledger.resource_links
-                if link.provider and link.provider_kind is kind and period.contains(link.on)
-            }
-        )
+        names = {
+            link.provider
+            for link in ledger.resource_links
+            if link.provider and link.provider_kind is kind and period.contains(link.on)
+        }
+        field = ind.PARTNER_FIELDS.get(kind)
+        if field is not None:
+            names.update(
+                n for a in ledger.activities if period.contains(a.on) for n in getattr(a, field)
+            )
+        return len(names)
 
     return count
 

@@ -77,6 +77,11 @@ name (a name is resolved to its code through the stations sheet or a station lis
 ``socialwork_core.rollup.attribution``)."""
 
 
+CAMPAIGN_HEADERS: tuple[str, ...] = ("所属专项", "专项编号", "专项活动", "专项行动", "活动专项")
+"""How ledgers name the campaign or alert (宣传周, 寒潮 …) a visit, activity or handout was for:
+its ID (docs/domain.md section 3)."""
+
+
 def _station_column(first: str = "站点编码") -> FieldColumn:
     return FieldColumn("station_code", (first, *(h for h in STATION_HEADERS if h != first)))
 
@@ -247,7 +252,7 @@ CONTACTS = SheetFormat(
             multi=True,
         ),
         FieldColumn("case_id", ("个案编号",)),
-        FieldColumn("alert_id", ("预警编号",)),
+        FieldColumn("alert_id", ("预警编号", *CAMPAIGN_HEADERS)),
         FieldColumn("notes", ("探访情况", "探访内容", "走访内容", "服务内容")),
         _station_column(),
     ),
@@ -310,6 +315,30 @@ ACTIVITIES = SheetFormat(
         FieldColumn(
             "partners", ("五社联动", "联动资源"), ValueType.LABEL, multi=True, enum=PartnerKind
         ),
+        FieldColumn(
+            "participant_keys",
+            ("参与对象", "参加对象", "参与服务对象", "参与对象档案号", "参与人员名单", "参加人员"),
+            multi=True,
+        ),
+        FieldColumn(
+            "partner_villages",
+            ("联动村居", "联动村（社区）", "合作村居", "协办村居", "共建村居"),
+            multi=True,
+        ),
+        FieldColumn(
+            "partner_organisations",
+            ("联动社会组织", "合作社会组织", "参与社会组织", "协办社会组织"),
+            multi=True,
+        ),
+        FieldColumn(
+            "partner_charities", ("联动慈善组织", "合作慈善组织", "参与慈善组织"), multi=True
+        ),
+        FieldColumn(
+            "partner_volunteer_teams",
+            ("联动志愿服务队", "志愿服务队", "联动志愿队伍", "参与志愿服务队"),
+            multi=True,
+        ),
+        FieldColumn("campaign_id", CAMPAIGN_HEADERS),
         FieldColumn("worker_ids", ("社工", "负责社工"), multi=True),
         FieldColumn("summary", ("活动简介", "内容简介")),
     ),

@@ -62,6 +62,9 @@ class FigureCode(LabelledEnum):
     ACTIVITIES_TOTAL = ("activities.total", "开展活动")
     ACTIVITIES_PEOPLE_REACHED = ("activities.people_reached", "活动惠及群众")
     ACTIVITIES_SPECIAL_GROUP_REACHED = ("activities.special_group_reached", "其中特殊群众")
+    ACTIVITIES_ORDINARY_REACHED = ("activities.ordinary_reached", "其中普通群众")
+    ACTIVITIES_SPECIAL_GROUP_PEOPLE = ("activities.special_group_people", "活动惠及特殊群众(人)")
+    LINKS_VOLUNTEER_TEAMS = ("links.volunteer_teams", "联动志愿服务队")
     VISITS_TOTAL = ("visits.total", "探访服务对象")
     VISITS_PEOPLE = ("visits.people", "探访服务对象(人)")
     VISITS_HOUSEHOLDS = ("visits.households", "入户探访")
@@ -89,6 +92,7 @@ class FigureFamily(LabelledEnum):
     (``visits.group.subsistence``). The label is the family's, used when a figure gives none."""
 
     VISITS_GROUP = ("visits.group", "分组探访")
+    ALERTS_KIND = ("alerts.kind", "分类预警探访")
     SERVICE_GROUP = ("service.group", "分组服务人次")
     ACTIVITIES_KIND = ("activities.kind", "分类活动")
     EVALUATION_GROUP = ("evaluation.group", "评估项得分")

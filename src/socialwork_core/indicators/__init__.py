@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..glossary.indicators_text import FigureCode, FigureFamily
 from .codes import UnknownFigureCode, UnlabelledFigure, figure_code_problem, figure_labels
 from .compute import (
+    PARTNER_FIELDS,
     VISIT_MODES,
     activities_by_kind,
     activities_held,
@@ -26,6 +27,7 @@ from .compute import (
     linked_providers,
     new_cases,
     ongoing_cases,
+    ordinary_reached,
     people_reached,
     people_visited,
     percent,
@@ -36,6 +38,7 @@ from .compute import (
     resources_value,
     service_by_group,
     service_person_times,
+    special_group_people,
     special_group_reached,
     station_counts,
     station_visits,
@@ -73,6 +76,7 @@ from .visit_rate import overall_visit_rate, visit_rates_by_level
 __all__ = [
     "ELDERLY_AGE",
     "NO_PARENTS",
+    "PARTNER_FIELDS",
     "SERVICE_GROUPS",
     "VISIT_GROUPS",
     "VISIT_MODES",
@@ -108,6 +112,7 @@ __all__ = [
     "new_cases",
     "not_computable",
     "ongoing_cases",
+    "ordinary_reached",
     "overall_visit_rate",
     "people_reached",
     "people_visited",
@@ -121,6 +126,7 @@ __all__ = [
     "scoped",
     "service_by_group",
     "service_person_times",
+    "special_group_people",
     "special_group_reached",
     "station_counts",
     "station_shares",

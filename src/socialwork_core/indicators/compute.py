@@ -45,6 +45,7 @@ from .groups import NO_PARENTS, RecipientGroup
 from .records import LedgerLike, has_records, recipients_by_key
 
 __all__ = [
+    "PARTNER_FIELDS",
     "VISIT_MODES",
     "activities_by_kind",
     "activities_held",
@@ -62,6 +63,7 @@ __all__ = [
     "linked_providers",
     "new_cases",
     "ongoing_cases",
+    "ordinary_reached",
     "people_reached",
     "people_visited",
     "percent",
@@ -72,6 +74,7 @@ __all__ = [
     "resources_value",
     "service_by_group",
     "service_person_times",
+    "special_group_people",
     "special_group_reached",
     "station_counts",
     "station_visits",
@@ -256,25 +259,55 @@ def _activity_sum(
 
 
 def people_reached(ledger: LedgerLike, period: Period) -> Figure:
-    """活动惠及群众 (人次): participants of the period's activities."""
+    """活动惠及群众 (人次): participants of the period's activities (the count recorded, or the
+    people named when more), staff training and supervision left out (their participants are
+    workers; docs/domain.md section 5)."""
     return _activity_sum(
         ledger,
         period,
         FigureCode.ACTIVITIES_PEOPLE_REACHED,
         FigureUnit.PERSON_TIMES,
-        lambda a: a.participants,
+        lambda a: a.participant_count if a.reaches_people else 0,
     )
 
 
 def special_group_reached(ledger: LedgerLike, period: Period) -> Figure:
-    """其中特殊群众 (人次): special-group participants of the period's activities."""
+    """其中特殊群众 (人次): special-group participants of the period's activities: the count
+    recorded, or the participants named who are on the register when more (training left out)."""
     return _activity_sum(
         ledger,
         period,
         FigureCode.ACTIVITIES_SPECIAL_GROUP_REACHED,
         FigureUnit.PERSON_TIMES,
-        lambda a: a.special_group_participants,
+        lambda a: a.special_group_count if a.reaches_people else 0,
     )
+
+
+def ordinary_reached(ledger: LedgerLike, period: Period) -> Figure:
+    """其中普通群众 (人次): the rest of 活动惠及群众, so that 普通 + 特殊 = 惠及群众 (Yunfu: 10675
+    普通, 2561 特殊)."""
+    return _activity_sum(
+        ledger,
+        period,
+        FigureCode.ACTIVITIES_ORDINARY_REACHED,
+        FigureUnit.PERSON_TIMES,
+        lambda a: a.participant_count - a.special_group_count if a.reaches_people else 0,
+    )
+
+
+def special_group_people(ledger: LedgerLike, period: Period) -> Figure:
+    """活动惠及特殊群众 (人): distinct people on the register named as participants of the
+    period's activities (training left out). Not computable when no activity in the ledger names
+    its participants (counts alone cannot tell people apart)."""
+    code = FigureCode.ACTIVITIES_SPECIAL_GROUP_PEOPLE
+    if not has_records(ledger, RecordKind.ACTIVITIES):
+        return _missing(code, FigureUnit.PEOPLE, RecordKind.ACTIVITIES)
+    if ledger.activities and not any(a.participant_keys for a in ledger.activities):
+        return not_computable(code, FigureUnit.PEOPLE, "reports.no_participants_named")
+    people = {
+        k for a in _activities_in(ledger, period) if a.reaches_people for k in a.participant_keys
+    }
+    return computed(code, len(people), FigureUnit.PEOPLE)
 
 
 def volunteers(ledger: LedgerLike, period: Period) -> Figure:
@@ -466,7 +499,9 @@ def station_visits(ledger: LedgerLike, period: Period) -> Figure:
 
 
 def service_person_times(ledger: LedgerLike, period: Period) -> Figure:
-    """服务人次: every contact's people (any mode) plus every activity's participants in the period.
+    """服务人次: every contact's people (any mode) plus every activity's participants in the period
+    (staff training left out); a participant named on an activity whom a contact reached the same
+    day is counted once (Kaifeng's weekly 服务人次 counts a service, not a record).
 
     Not computable when the ledger has neither contacts nor activities.
     """
@@ -476,8 +511,18 @@ def service_person_times(ledger: LedgerLike, period: Period) -> Figure:
     ):
         return _missing(code, FigureUnit.PERSON_TIMES, RecordKind.CONTACTS)
     count = sum(len(c.recipient_keys) for c in _contacts_in(ledger, period, None))
-    count += sum(a.participants for a in _activities_in(ledger, period))
+    met = _met_on(ledger, period)
+    for activity in _activities_in(ledger, period):
+        if activity.reaches_people:
+            again = sum(1 for k in activity.participant_keys if (k, activity.on) in met)
+            count += activity.participant_count - again
     return computed(code, count, FigureUnit.PERSON_TIMES)
+
+
+def _met_on(ledger: LedgerLike, period: Period) -> set[tuple[str, date]]:
+    """(person, day) of every contact of the period: an activity meeting someone a visit met the
+    same day is one service, not two."""
+    return {(k, c.on) for c in _contacts_in(ledger, period, None) for k in c.recipient_keys}
 
 
 def service_by_group(
@@ -489,8 +534,10 @@ def service_by_group(
     parents: Mapping[str, str] = NO_PARENTS,
 ) -> tuple[Figure, ...]:
     """服务人次 of which each group: the people of contacts (any mode) and the named participants
-    of activities (``participant_keys``), once per contact or activity. Unnamed participants count
-    in :func:`service_person_times` only. ``parents`` as for :func:`visits_by_group`."""
+    of activities (``participant_keys``), once per contact or activity, except that a participant
+    a contact reached the same day is counted once (Kaifeng's 其中 rows); staff training is left
+    out. Unnamed participants count in :func:`service_person_times` only. ``parents`` as for
+    :func:`visits_by_group`."""
     prefix = FigureFamily.SERVICE_GROUP
     if not has_records(ledger, RecordKind.CONTACTS) and not has_records(
         ledger, RecordKind.ACTIVITIES
@@ -499,7 +546,14 @@ def service_by_group(
     if not has_records(ledger, RecordKind.RECIPIENTS):
         return _group_missing(groups, prefix, RecordKind.RECIPIENTS)
     keys = [k for c in _contacts_in(ledger, period, None) for k in c.recipient_keys]
-    keys += [k for a in _activities_in(ledger, period) for k in a.participant_keys]
+    met = _met_on(ledger, period)
+    keys += [
+        k
+        for a in _activities_in(ledger, period)
+        if a.reaches_people
+        for k in a.participant_keys
+        if (k, a.on) not in met
+    ]
     return _by_group(ledger, keys, groups, as_of, prefix, parents)
 
 
@@ -651,20 +705,39 @@ def resource_people_reached(ledger: LedgerLike, period: Period) -> Figure:
     return computed(code, count, FigureUnit.PERSON_TIMES)
 
 
+PARTNER_FIELDS: Mapping[ProviderKind, str] = {
+    ProviderKind.VILLAGE_COMMITTEE: "partner_villages",
+    ProviderKind.SOCIAL_ORGANISATION: "partner_organisations",
+    ProviderKind.CHARITY: "partner_charities",
+    ProviderKind.VOLUNTEER: "partner_volunteer_teams",
+}
+"""The ``Activity`` field naming the partners of each provider kind (a village co-hosting an
+activity is a village linked, as one giving a resource is)."""
+
+
 def linked_providers(
     ledger: LedgerLike, period: Period, provider_kind: ProviderKind, *, code: str
 ) -> Figure:
-    """联动 村居/社会组织/慈善组织 (个): distinct providers of that kind among the period's links
-    (any status). Not computable when no link records its provider and provider kind."""
-    if not has_records(ledger, RecordKind.RESOURCE_LINKS):
+    """联动 村居/社会组织/慈善组织/志愿服务队 (个): distinct names of that kind among the period's
+    resource links' providers (any status) and its activities' partners (docs/domain.md section
+    5: 五社联动). Not computable when neither names one: no link records its provider and
+    provider kind, and no activity names partners of that kind."""
+    links, activities = (
+        has_records(ledger, RecordKind.RESOURCE_LINKS),
+        has_records(ledger, RecordKind.ACTIVITIES),
+    )
+    if not links and not activities:
         return _missing(code, FigureUnit.COUNT, RecordKind.RESOURCE_LINKS)
-    if ledger.resource_links and not any(
-        x.provider and x.provider_kind for x in ledger.resource_links
-    ):
+    field = PARTNER_FIELDS.get(provider_kind)
+    named_on_links = any(x.provider and x.provider_kind for x in ledger.resource_links)
+    named_on_activities = field is not None and any(getattr(a, field) for a in ledger.activities)
+    if not named_on_links and not named_on_activities:
         return not_computable(code, FigureUnit.COUNT, "reports.no_providers")
     providers = {
         x.provider
         for x in ledger.resource_links
         if x.on in period and x.provider_kind is provider_kind and x.provider
     }
+    if field is not None:
+        providers.update(n for a in _activities_in(ledger, period) for n in getattr(a, field))
     return computed(code, len(providers), FigureUnit.COUNT)

@@ -409,6 +409,9 @@ class RecordBuilder:
         person (with a warning); a name that matches no one but sounds like someone is reported
         with the likely person, never linked silently."""
         target = PEOPLE_FIELDS[kind]
+        if kind is RecordKind.ACTIVITIES:
+            self._participants(values, data, notes)
+            return
         named: Any = data.get(target, ())
         keys: list[str] = []
         unknown: list[tuple[str, str]] = []  # (value, field)
@@ -453,6 +456,45 @@ class RecordBuilder:
             return
         if keys and (len(keys) != len(named) or type(named) is not tuple or keys != list(named)):
             data[target] = tuple(keys)
+
+    def _participants(
+        self, values: Mapping[str, Any], data: dict[str, Any], notes: list[Placed]
+    ) -> None:
+        """An activity's 参与对象 (and its people named in an ID-number or a name column): each
+        entry a register key, else an ID number, else the name of exactly one registered person.
+        An entry that links no one (an unknown name or number, two people of that name, a
+        homophone) is flagged and kept on the activity as written (``unlinked_participants``):
+        the activity is always kept."""
+        named: Any = (
+            *data.get("participant_keys", ()),
+            *(values.get(PEOPLE_BY_ID) or ()),
+            *split_values(values.get(PEOPLE_BY_NAME) or ""),
+        )
+        if not named or not self.recipients_loaded:
+            return
+        keys: list[str] = []
+        unlinked: list[str] = []
+        for entry in named:
+            key = entry if entry in self.keys else self.key_by_resident_id.get(entry.upper())
+            finding = None
+            if key is None:
+                key, finding = self.people.find(entry, None)
+            if key is not None:
+                if key not in keys:
+                    keys.append(key)
+                continue
+            written = compact_name(entry)
+            if written not in unlinked:
+                unlinked.append(written)
+            if finding is not None:
+                # the register's reason, in words that say the activity is kept
+                code = finding.code.replace(".recipient_", ".participant_", 1)
+                params = {k: v for k, v in finding.params.items() if k != "name"}
+                flagged = Finding.of(code, Severity.WARNING, value=written, **params)
+                notes.append(Placed(flagged, "participant_keys"))
+        data["participant_keys"] = tuple(keys)
+        if unlinked:
+            data["unlinked_participants"] = tuple(unlinked)
 
 
 def compact_name(name: str) -> str:

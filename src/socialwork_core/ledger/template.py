@@ -53,6 +53,7 @@ _TEXT_FIELDS = frozenset(
         "participant_keys",
         "case_id",
         "alert_id",
+        "campaign_id",
         "worker_id",
         "worker_ids",
         "disability_certificate",

@@ -23,6 +23,9 @@ from .building import (
 from .format import FieldColumn, LedgerFormat, RecordKind, SheetFormat, ValueType
 from .model import Ledger, record_id
 
+PARTICIPANTS = PEOPLE_FIELDS[RecordKind.ACTIVITIES]
+"""An activity's 参与对象: linked keys and unlinked names share the one column."""
+
 _KINDS: dict[ValueType, CellKind] = {
     ValueType.RESIDENT_ID: CellKind.ID,
     ValueType.PHONES: CellKind.PHONE,
@@ -64,6 +67,9 @@ def _cell(column: FieldColumn, kind: RecordKind, record: Any, ledger: Ledger) ->
             return words.LIST_JOINER.join(p.name for p in found) or None
         return next((p.village for p in found if p.village), None)
     value = getattr(record, field)
+    if field == PARTICIPANTS and kind is RecordKind.ACTIVITIES:
+        # 参与对象 as the ledger had it: the linked people by key, the unlinked ones by name
+        return words.LIST_JOINER.join((*value, *record.unlinked_participants)) or None
     if column.type is ValueType.MONEY and value is not None:
         return Money(value, bool(getattr(record, approximate_flag(field), False)))
     if column.type is ValueType.DISABILITY:

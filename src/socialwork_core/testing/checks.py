@@ -22,7 +22,7 @@ import openpyxl
 
 from .. import indicators as ind
 from ..findings import FindingError
-from ..glossary import Category, ServiceLevel
+from ..glossary import ActivityKind, Category, ServiceLevel
 from ..glossary.indicators_text import FigureUnit
 from ..glossary.messages import render_message
 from ..glossary.messages import testing as words
@@ -765,6 +765,8 @@ def core_figures(
         lambda: ind.activities_by_kind(ledger, period),
         lambda: ind.people_reached(ledger, period),
         lambda: ind.special_group_reached(ledger, period),
+        lambda: ind.ordinary_reached(ledger, period),
+        lambda: ind.special_group_people(ledger, period),
         lambda: ind.volunteers(ledger, period),
         lambda: ind.workers_dispatched(ledger, period),
         lambda: ind.group_sessions(ledger, period),
@@ -824,14 +826,24 @@ def _group_recount(
 ) -> int:
     """Person-times of ``group``, counted plainly: every person named by a contact (a visit mode
     for ``visits.group``, any mode for ``service.group``) or, for ``service.group``, by an
-    activity in the period, who is on the register and in the group."""
+    activity in the period (staff training aside, and not when a contact met the person that
+    day), who is on the register and in the group."""
     register = {p.key: p for p in ledger.recipients}
     keys: list[str] = []
+    met: set[tuple[str, date]] = set()
     for contact in ledger.contacts:
         if contact.on in period and (prefix == "service.group." or contact.mode in ind.VISIT_MODES):
             keys += contact.recipient_keys
+        if contact.on in period:
+            met.update((k, contact.on) for k in contact.recipient_keys)
     if prefix == "service.group.":
-        keys += [k for a in ledger.activities if a.on in period for k in a.participant_keys]
+        keys += [
+            k
+            for a in ledger.activities
+            if a.on in period and a.kind is not ActivityKind.TRAINING
+            for k in a.participant_keys
+            if (k, a.on) not in met
+        ]
     return sum(
         1
         for key in keys

@@ -31,6 +31,17 @@ MESSAGES: dict[str, str] = {
         "本表中有{count}条探访日期在{first}至{last}之外（最晚{latest}），不在本次报表期内，未读入；"
         "检查全部记录请用 socialwork validate。"
     ),
+    "ledger.participant_ambiguous": (
+        "参与对象“{value}”：台账中有{count}位服务对象叫这个名字，无法确定是哪一位。活动已读入，此人暂按普通群众计；"
+        "请改填档案号或身份证号。"
+    ),
+    "ledger.participant_sounds_like": (
+        "参与对象“{value}”不在服务对象台账中，但有读音相同的“{likely}”（档案号{key}）。活动已读入，此人暂按普通群众计；"
+        "如果是同一人，请改正姓名。"
+    ),
+    "ledger.participant_not_registered": (
+        "参与对象“{value}”不在服务对象台账中。活动已读入，此人按普通群众计；如果是服务对象，请先登记或核对姓名。"
+    ),
     "ledger.record_without_person": "本行没有填写服务对象（档案号、身份证号或姓名），无法知道探访的是谁。",
     "ledger.visit_far_from_titled_year": (
         "探访日期{on}与本表的年份（{period}年，取自标题、表名或文件名）相差一年以上，"
