@@ -1052,11 +1052,22 @@ def write_activities(
             "特殊群体人次",
             "志愿者人次",
             "五社联动",
+            "参与对象",
+            "联动村居",
+            "联动社会组织",
+            "联动志愿服务队",
+            "所属专项",
             "社工",
             "活动简介",
             "站点编码",
         ],
     )
+    # who took part and who co-hosted: a generator of its own, so the other sheets stay as they were
+    named = random.Random(style.seed + 1)
+    # only names that tell one person: the data README promises a ledger that loads with infos
+    names = [p.name for p in people]
+    people = [p for p in people if names.count(p.name) == 1]
+    elderly = [p for p in people if p.born.year <= YEAR - 60 and p.status == "在册"] or people
     number = 0
     group = "“乐龄同行”长者互助小组"
     for session in range(1, 5):
@@ -1076,6 +1087,15 @@ def write_activities(
                 participants - 1,
                 rng.randint(1, 3),
                 "社区、社区志愿者",
+                # members named by 档案号 or name, as workers write them
+                "、".join(
+                    p.key if i % 2 else p.name
+                    for i, p in enumerate(named.sample(elderly, min(3, len(elderly))))
+                ),
+                style.villages[0],
+                None,
+                None,
+                None,
                 style.workers[0],
                 "长者互助与情绪支持",
                 station_code(style),
@@ -1100,6 +1120,13 @@ def write_activities(
                 rng.choice(
                     ("社区、社会组织", "社区、社区志愿者、社会慈善资源", "社会工作者", None)
                 ),
+                "、".join(p.name for p in named.sample(people, named.randint(0, 3)))
+                if kind != "培训/督导"
+                else None,
+                "、".join(named.sample(list(style.villages), named.randint(0, 2))) or None,
+                named.choice((None, "合成社工服务中心", "乐善公益协会")),
+                named.choice((None, "巾帼志愿服务队", "青年志愿服务队")),
+                f"XCZ{YEAR}" if title == "社工站服务宣传周" else None,
                 rng.choice(style.workers),
                 None,
                 station_code(style),

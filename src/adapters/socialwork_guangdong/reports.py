@@ -1,8 +1,10 @@
 """Guangdong 双百 reports.
 
 - ``guangdong.monthly`` (云浮 newsletter, seed 000): stations and points; workers dispatched (人次);
-  villages, social organisations, volunteers (人次) and charities linked; events held; people and
-  special-group people reached; visits (人次) in total and by 低保, 特困, 事实无人抚养儿童及孤儿,
+  villages, social organisations, volunteers (人次) and charities linked (by resource links and by
+  the partners activities name); events held; people reached (staff training left out), of whom
+  ordinary and special-group (人次), and the special-group people (人, named participants on the
+  register); visits (人次) in total and by 低保, 特困, 事实无人抚养儿童及孤儿,
   其他困难群众 (a person in two groups counts in both rows, the total counts them once; the report
   says so).
 - ``guangdong.cumulative`` (阳山, seed 002, 截至目前): households visited, activities, people
@@ -64,7 +66,9 @@ MONTHLY_LABELS: dict[str, str] = figure_labels(
         "links.charities": "联动慈善组织",
         "activities.total": "开展活动",
         "activities.people_reached": "活动惠及群众",
+        "activities.ordinary_reached": "其中普通群众",
         "activities.special_group_reached": "其中特殊群众",
+        "activities.special_group_people": "活动惠及特殊群众（人）",
         "visits.total": "探访民政服务对象",
     }
 )
@@ -125,7 +129,9 @@ def build_monthly(
             ind.linked_providers(ledger, period, ProviderKind.CHARITY, code="links.charities"),
             ind.activities_held(ledger, period),
             ind.people_reached(ledger, period),
+            ind.ordinary_reached(ledger, period),
             ind.special_group_reached(ledger, period),
+            ind.special_group_people(ledger, period),
         ],
         labels=MONTHLY_LABELS,
     )

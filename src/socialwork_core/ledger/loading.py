@@ -32,7 +32,7 @@ from .building import RecordBuilder
 from .collector import collector_paused
 from .columns import table_spec
 from .compiled import UNSURE, compile_rows, keep_clean_rows
-from .format import LedgerFormat, RecordKind, ValueType
+from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
 from .mapping import LedgerMapping, with_words
 from .model import Ledger, ledger_of, record_id
 from .onesheet import RegisterVisits, visit_columns
@@ -79,6 +79,14 @@ class LedgerLoadError(Exception):
         self.issues = result.issues
         self.finding = Finding.of("ledger.load_failed", Severity.ERROR, count=len(result.errors))
         super().__init__(self.finding.message)
+
+
+def _named_for_others(workbook: Any, fmt: LedgerFormat, sheet: SheetFormat) -> list[str]:
+    """The workbook's sheets that another kind of the layout names (活动 for activities): never
+    searched by headers for this kind, so a ledger without visits keeps its activities."""
+    own = set(sheet.sheet_names)
+    names = (named_sheet(workbook, other.sheet_names) for other in fmt.sheets if other is not sheet)
+    return [name for name in names if name is not None and name not in own]
 
 
 def load_ledger(
@@ -144,7 +152,7 @@ def load_ledger(
                     workbook,
                     table_spec(with_words(sheet_format, forced), fmt.sheets),
                     sheet=forced.sheet if forced is not None else None,
-                    skip=tuple(taken),
+                    skip=(*taken, *_named_for_others(workbook, fmt, sheet_format)),
                     columns=forced.columns if forced is not None else None,
                 )
             except WorkbookError as error:

@@ -102,6 +102,8 @@ def covered_fields(sheet: SheetFormat) -> frozenset[str]:
         fields.add(_PEOPLE_FIELD[sheet.kind])
     if "value_yuan" in fields:
         fields.add("value_is_approximate")
+    if sheet.kind is RecordKind.ACTIVITIES and "participant_keys" in fields:
+        fields.add("unlinked_participants")  # written in the one 参与对象 column
     return frozenset(fields)
 
 
@@ -428,7 +430,7 @@ def synthetic_ledger(
                         "recipient_keys": (person.key,),
                         "worker_ids": (worker_ids[n % len(worker_ids)],) if worker_ids else (),
                         "case_id": case_ids[0] if case_ids and n % 10 == 0 else None,
-                        "alert_id": "A001" if n % 7 == 0 else None,
+                        "alert_id": words.CAMPAIGN_ID if n % 7 == 0 else None,
                         "notes": render_message(
                             "testing.contact_note",
                             phone=synthetic_phone(n % size) if person.phones else "",
@@ -494,9 +496,17 @@ def synthetic_ledger(
                         "special_group_participants": 3 + n % 3,
                         "volunteers": 2 + n % 4,
                         "participant_keys": tuple(keys[n % len(keys) :][:2]) if keys else (),
+                        "unlinked_participants": (words.UNREGISTERED_PARTICIPANT,)
+                        if n % 4 == 1
+                        else (),
                         "partners": frozenset(
                             {partners[n % len(partners)].value, partners[0].value}
                         ),
+                        "partner_villages": tuple(words.VILLAGES[: 1 + n % 2]),
+                        "partner_organisations": words.PARTNER_ORGANISATIONS[n % 2 :][:1],
+                        "partner_charities": words.PARTNER_CHARITIES if n % 3 == 0 else (),
+                        "partner_volunteer_teams": words.PARTNER_VOLUNTEER_TEAMS[n % 2 :][:1],
+                        "campaign_id": words.CAMPAIGN_ID if n % 3 == 1 else None,
                         "worker_ids": (worker_ids[n % len(worker_ids)],) if worker_ids else (),
                         "summary": words.ACTIVITY_TITLES[(n + 1) % len(words.ACTIVITY_TITLES)],
                     },

@@ -52,6 +52,13 @@ PLACE = "社工站活动室"
 RESOURCE_DESCRIPTION = "慰问物资（棉被）"
 RESOURCE_PROVIDER = "合成慈善会"
 RESOURCE_UNIT = "床"
+PARTNER_ORGANISATIONS: tuple[str, ...] = ("合成社工服务中心", "合成青年协会")
+PARTNER_CHARITIES: tuple[str, ...] = ("合成慈善会",)
+PARTNER_VOLUNTEER_TEAMS: tuple[str, ...] = ("合成巾帼志愿服务队", "合成青年志愿服务队")
+UNREGISTERED_PARTICIPANT = "合成路人"
+"""A participant an activity names who is on no register (kept as written, flagged)."""
+CAMPAIGN_ID = "A001"
+"""The campaign or alert some generated visits and activities carry."""
 UNREADABLE_DATE = "不是日期"
 """What the kit's field trial writes into a required date cell to make its row unreadable."""
 EXTRA_HEADER = "合成备注"
