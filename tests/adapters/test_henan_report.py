@@ -231,7 +231,8 @@ def test_the_county_table(report: Report) -> None:
     assert table.headers[1:] == COUNTY_HEADERS
     rows = {row.label: [f.value for f in row.figures] for row in table.rows}
     # 尉氏 (S1: 张有才 r1, 李秀莲 r2): contacts c1 (2), c5 (1); activities a3 (30); a1 (20) is
-    #   staff training, which serves no resident: service = 3 + 30 = 33; 低保特困: r1, r2 in c1, r2 in c5, r1 and r2 at a3 -> 5
+    #   staff training, which serves no resident: service = 3 + 30 = 33;
+    #   低保特困: r1, r2 in c1, r2 in c5, r1 and r2 at a3 -> 5
     #   disabled: r2 in c1, c5, a3 -> 3; children: 0;
     #   elderly (60+ on 24 Nov 2022): r1 (born 1949) and r2 (born 1950): c1 2 + c5 1 + a3 2 -> 5
     #   社区活动 a3 -> 1; 探访 c1 2 + c5 1 -> 3; 来访咨询 0
