@@ -116,6 +116,8 @@ def _ledger() -> RecordSet:
             special_group_participants=12,
             volunteers=6,
             worker_ids=("w3",),
+            participant_keys=("甲", "乙"),
+            partner_villages=("布乾村委", "金坪村委"),
         ),
         Activity(
             id="a3",
@@ -237,13 +239,16 @@ def test_the_yunfu_monthly_carries_every_newsletter_figure(monthly: Report) -> N
     assert v["stations.township_stations"] == 2  # S1, S2
     assert v["stations.village_points"] == 3  # P1, P2, P3
     assert v["activities.workers_dispatched"] == 2 + 1  # a1 (w1, w2), a2 (w3); a3 is February
-    assert v["links.villages"] == 2  # 榃容村委 (twice), 布乾村委
+    # 榃容村委 (twice), 布乾村委 (by a link, and co-hosting a2), 金坪村委 (co-hosting a2)
+    assert v["links.villages"] == 3
     assert v["links.social_organisations"] == 1  # 新灵艺术机构
     assert v["activities.volunteers"] == 15 + 6
     assert v["links.charities"] == 1  # 县慈善会
     assert v["activities.total"] == 2  # a1, a2
     assert v["activities.people_reached"] == 120 + 45
     assert v["activities.special_group_reached"] == 30 + 12
+    assert v["activities.ordinary_reached"] == (120 - 30) + (45 - 12)
+    assert v["activities.special_group_people"] == 2  # 甲, 乙 named at a2
     # visits (home, phone, video) in March: c1 2 + c2 1 + c3 2 + c4 1; c5 came to the station
     assert v["visits.total"] == 6
     assert v["visits.group.subsistence"] == 3  # 甲 in c1, c2; 乙 in c1
@@ -269,7 +274,7 @@ def test_the_monthly_workbook_reads_back_with_title_rows_and_chart(
     assert by_label["社工站"] == (2, "个")
     assert by_label["社工点"] == (3, "个")
     assert by_label["出动社工"] == (3, "人次")
-    assert by_label["联动村居"] == (2, "个")
+    assert by_label["联动村居"] == (3, "个")
     assert by_label["联动志愿者"] == (21, "人次")
     assert by_label["开展活动"] == (2, "场次")
     assert by_label["探访民政服务对象"] == (6, "人次")
