@@ -2,7 +2,10 @@
 
 Each file here is built by hand (a few KB), read in a fresh interpreter with its address space
 held to 2 GB, and must end in rows or one coded WorkbookError within 10 s and 500 MB peak
-(``resource``'s peak resident size, imports included).
+(``resource``'s peak resident size, imports included). The cases: xlsx stray cells (the sparse
+path), shared text, merges, ods spans and repeats, hidden sheets and rows, damaged zips and
+entities, legacy .xls files (their BIFF records measured first), and the issue's damaged CSV
+files, hidden stale sheet and repeated header.
 """
 
 from __future__ import annotations
@@ -457,4 +460,55 @@ def test_a_damaged_xls_is_a_coded_error(tmp_path: Path, hostile: ModuleType, dam
     (path := tmp_path / "坏.xls").write_bytes(bytes(data))
     result = hostile.measure_load(path)
     assert result["code"] in ("tabular.workbook_unreadable", "tabular.workbook_truncated"), result
+    within_bounds(result)
+
+
+# --- the issue's other damaged files, each measured the same way ----------------------------------
+
+
+def csv_people(count: int) -> list[str]:
+    return ["姓名,联系电话,服务需求"] + [f"人{i},1380000{i:04d},送餐" for i in range(count)]
+
+
+def test_csv_damage_ends_in_a_coded_error_naming_the_line_within_bounds(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    unclosed = csv_people(30)
+    unclosed[5] = '人4,13800000004,"需要送餐,助浴'  # line 6: 25 people would vanish into it
+    long_field = [*csv_people(2), f"人2,13800000002,{'需' * 140_000}"]
+    cases = {
+        "unclosed.csv": ("\n".join(unclosed) + "\n").encode(),
+        "long.csv": ("\n".join(long_field) + "\n").encode(),
+        "bom.csv": b"\xef\xbb\xbf" + "\n".join(csv_people(3)).encode() + b"\n\xff\xfe,1,2\n",
+    }
+    expected = {
+        "unclosed.csv": ("tabular.csv_quote_unclosed", "第6行"),
+        "long.csv": ("tabular.csv_field_too_long", "第4行"),
+        "bom.csv": ("tabular.csv_invalid_byte", "第5行"),
+    }
+    for name, data in cases.items():
+        (path := tmp_path / name).write_bytes(data)
+        result = hostile.measure_load(small(path))
+        code, line = expected[name]
+        assert result["code"] == code and line in str(result["message"]), (name, result)
+        within_bounds(result)
+
+
+def test_a_hidden_stale_copy_and_a_repeated_header_lose_nobody_within_bounds(
+    tmp_path: Path, hostile: ModuleType
+) -> None:
+    stale = hostile.sheet_xml(hostile.grid([["姓名", "村居"], ["旧人", "东村"]]))
+    rows = [*PEOPLE, ["姓名", "村居", "联系电话"], ["王五", "南村", None]]
+    path = hostile.raw_xlsx(
+        tmp_path / "台账.xlsx",
+        [("服务对象台账", stale), ("花名册", hostile.sheet_xml(hostile.grid(rows)))],
+        hidden_sheets=["服务对象台账"],
+    )
+    result = hostile.measure_load(path)
+    assert result["code"] == "" and result["names"] == ["张三", "李四", "王五"]
+    remarks = [(issue[0], issue[1]) for issue in result["issues"]]  # type: ignore[attr-defined]
+    # the stale sheet is named as skipped, the header pasted again on row 4 as not data
+    assert {("tabular.hidden_sheet_skipped", None), ("tabular.non_data_row_skipped", 4)} <= set(
+        remarks
+    )
     within_bounds(result)
