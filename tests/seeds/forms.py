@@ -49,7 +49,7 @@ class Rendered:
         found = [
             figure["value"]
             for label, figure in _json_figures(self.data)
-            if figure["code"] == code and (row is None or label == row)
+            if figure["code"] == code and (row is None or _same_row(label, row))
         ]
         assert len(found) == 1, f"{len(found)} figures {code!r} in row {row!r}"
         return found[0]
@@ -65,6 +65,15 @@ class Rendered:
         ]
         assert len(found) == 1, f"{len(found)} rows labelled {row!r}"
         return found[0]
+
+
+def _same_row(json_label: str, printed: str) -> bool:
+    """The JSON's row label is the printed one, or it with the unit in brackets that the workbook
+    prints in its unit column instead (活动惠及特殊群众（人）)."""
+    rest = json_label.removeprefix(printed)
+    return rest == "" or (
+        rest != json_label and rest[:1] in "（(" and rest[-1:] in "）)" and len(rest) <= 6
+    )
 
 
 def _json_figures(data: Any) -> Iterator[tuple[str, Any]]:

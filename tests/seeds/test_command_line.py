@@ -1,6 +1,7 @@
 """The seed ledgers written as a station keeps them (the region's ledger layout, one workbook),
 then reported with the ``socialwork report`` command to xlsx and to JSON: the article's numbers
-stand in the same rows as through the API. What a layout cannot carry yet is a named xfail."""
+stand in the same rows as through the API (the 尉氏县 其中 rows too: the layout's 参与对象 column
+carries the people met at activities). What a layout cannot carry yet is a named xfail."""
 
 from __future__ import annotations
 
@@ -18,31 +19,9 @@ import yunfu
 from forms import Rendered, read
 
 from socialwork_core.cli import main
-from socialwork_core.ledger import RecordKind
 from socialwork_core.ledger.writing import write_ledger
 from socialwork_core.plugins import load_plugins
-from socialwork_core.testing import covered_fields
 
-NEEDS_PARTICIPANTS = (
-    "needs #13 point 3 (activities): a 参与对象 column, so that the 其中 rows count the people met "
-    "at activities read from a workbook"
-)
-
-
-def _layout_names_participants(region: str) -> bool:
-    layout = next(f for f in load_plugins().ledger_formats() if f.name == region)
-    return any(
-        "participant_keys" in covered_fields(sheet)
-        for sheet in layout.sheets
-        if sheet.kind is RecordKind.ACTIVITIES
-    )
-
-
-WITHOUT_PARTICIPANTS = pytest.mark.xfail(
-    not _layout_names_participants("henan"), strict=True, reason=NEEDS_PARTICIPANTS
-)
-"""Strict while the Henan layout cannot name an activity's participants; a plain test once it can
-(the mark goes then)."""
 NEEDS_GROUPS = "needs #13 point 1 (groups): Yunfu's visit rows count home visits only"
 
 Report = Callable[..., Rendered]
@@ -100,6 +79,8 @@ def yunfu_form(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
         ("volunteers", "activities.volunteers", "联动志愿者"),
         ("charities", "links.charities", "联动慈善组织"),
         ("activities", "activities.total", "开展活动"),
+        ("general_reached", "activities.ordinary_reached", "其中普通群众"),
+        ("special_people", "activities.special_group_people", "活动惠及特殊群众"),
         pytest.param(
             "visits",
             "visits.total",
@@ -130,7 +111,7 @@ def weishi_form(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
         ("visits", "visits.total", "探访（人次）"),
         ("station_visits", "consultations.station_visits", "来访咨询（人次）"),
         *(
-            pytest.param(quote, code, header, marks=WITHOUT_PARTICIPANTS)
+            (quote, code, header)
             for quote, code, header in [
                 (
                     "subsistence_or_extreme_poverty",
