@@ -6,6 +6,8 @@ guess.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,15 +15,20 @@ from hypothesis import strategies as st
 from socialwork_core.glossary import Category, ContactMode, ServiceLevel, Sex
 from socialwork_core.glossary.meaning import (
     CATEGORY_WORDS,
+    MODE_FILLERS,
     NATIONAL_LEVELS,
+    ByAge,
     LevelScale,
     categories_of,
     category_of,
+    category_reading,
     contact_mode_of,
     level_of,
+    likely_category,
+    likely_mode,
+    likely_word,
     meaning_for,
     sex_of,
-    split_words,
 )
 
 # --- contact modes --------------------------------------------------------------------------------
@@ -59,11 +66,39 @@ def test_a_contact_mode_is_read_by_its_words(word: str, mode: ContactMode) -> No
     assert contact_mode_of(word) is mode
 
 
-@given(st.text(max_size=4), st.text(max_size=4))
-def test_any_word_holding_video_is_a_video_call(before: str, after: str) -> None:
-    word = f"{before}视频{after}"
-    if len(split_words(word)) == 1:  # one word (separators would make it several)
-        assert contact_mode_of(word) is ContactMode.VIDEO
+_AROUND = st.lists(st.sampled_from([*MODE_FILLERS, "微信", "QQ", "钉钉"]), max_size=2).map("".join)
+
+
+@given(_AROUND, _AROUND)
+def test_a_word_of_mode_words_holding_video_is_a_video_call(before: str, after: str) -> None:
+    assert contact_mode_of(f"{before}视频{after}") is ContactMode.VIDEO
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("入护走访", "入户走访"),
+        ("微信事频", "微信视频"),
+        ("电话回仿", "电话回访"),
+        ("来占咨询", "来站咨询"),
+    ],
+)
+def test_a_mode_word_with_a_slip_is_not_read_and_the_word_meant_is_named(
+    word: str, meant: str
+) -> None:
+    assert contact_mode_of(word) is None
+    assert likely_mode(word) == meant
+
+
+def test_a_slip_two_mode_words_are_as_near_to_is_not_read_and_nothing_is_named() -> None:
+    assert contact_mode_of("电活回访") is None  # 电话 or 电访
+    assert likely_mode("电活回访") is None
+
+
+@pytest.mark.parametrize("word", ["电话询问", "入户慰问", "微信联系", "电话关怀", "上门了解"])
+def test_a_mode_word_with_a_remark_of_its_own_is_still_read(word: str) -> None:
+    assert contact_mode_of(word) is not None
+    assert likely_mode(word) is None
 
 
 @pytest.mark.parametrize("word", ["回访", "其他", "入户/电话", "电话、入户", "", "   "])
@@ -85,7 +120,6 @@ def test_a_mode_word_that_says_nothing_or_two_things_is_not_read(word: str) -> N
         ("低保二类", Category.SUBSISTENCE_ALLOWANCE),
         ("A类低保", Category.SUBSISTENCE_ALLOWANCE),
         ("低保家庭", Category.SUBSISTENCE_ALLOWANCE),
-        ("低保家庭儿童", Category.SUBSISTENCE_ALLOWANCE),
         ("五保", Category.EXTREME_POVERTY),
         ("五保户", Category.EXTREME_POVERTY),
         ("农村五保户", Category.EXTREME_POVERTY),
@@ -113,7 +147,14 @@ def test_a_mode_word_that_says_nothing_or_two_things_is_not_read(word: str) -> N
         ("孤儿", Category.ORPHAN),
         ("散居孤儿", Category.ORPHAN),
         ("困境儿童", Category.CHILD_IN_DIFFICULTY),
-        ("困境儿童（重残）", Category.CHILD_IN_DIFFICULTY),
+        ("困境儿童（重病）", Category.CHILD_IN_DIFFICULTY),
+        ("困难残疾人生活补贴", Category.DISABLED_PERSON),
+        ("重度残疾人护理补贴", Category.DISABLED_PERSON),
+        ("重度残疾护理补贴", Category.DISABLED_PERSON),
+        ("残疾人两项补贴", Category.DISABLED_PERSON),
+        ("失能", Category.DEPENDENT_ELDERLY),
+        ("其他（高龄）", Category.ADVANCED_AGE_ELDERLY),
+        ("其他（重病）", Category.OTHER_IN_DIFFICULTY),
         ("留守儿童", Category.LEFT_BEHIND_CHILD),
         ("留守老人", Category.LEFT_BEHIND_ELDERLY),
         ("独居老人", Category.ELDERLY_LIVING_ALONE),
@@ -175,6 +216,53 @@ def test_a_cell_of_several_categories_reads_each_once(words: list[str], separato
     read = categories_of(separator.join(words))
     assert read.unknown == ()
     assert read.codes == tuple(dict.fromkeys(category_of(w) for w in words))
+
+
+@pytest.mark.parametrize("scheme", ["低保", "城乡低保", "低保边缘", "低边户"])
+@pytest.mark.parametrize("child", ["家庭儿童", "户儿童", "儿童"])
+def test_a_child_named_by_the_familys_scheme_holds_the_scheme_and_is_a_child_in_difficulty(
+    scheme: str, child: str
+) -> None:
+    read = categories_of(scheme + child)
+    assert read.unknown == ()
+    assert set(read.codes) == {category_of(scheme), Category.CHILD_IN_DIFFICULTY}
+
+
+@pytest.mark.parametrize("word", ["留守", "留守人员", "农村留守"])
+def test_left_behind_alone_is_settled_by_the_persons_age(word: str) -> None:
+    reading = category_reading(word)
+    assert isinstance(reading, ByAge)
+    today = date(2024, 7, 1)
+    assert reading.settle(date(2015, 3, 1), today) is Category.LEFT_BEHIND_CHILD
+    assert reading.settle(date(1950, 3, 1), today) is Category.LEFT_BEHIND_ELDERLY
+    assert reading.settle(date(1990, 3, 1), today) is None  # neither a child nor elderly
+    assert reading.settle(None, today) is None
+    assert category_of(word) is None
+    assert categories_of(word).unknown == (word,)
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("底保", "低保"),
+        ("特因", "特困"),
+        ("孤尔", "孤儿"),
+        ("残积", "残疾"),
+        ("空巢老人户户", "空巢老人"),
+    ],
+)
+def test_a_category_word_with_a_slip_is_unknown_and_the_word_meant_is_named(
+    word: str, meant: str
+) -> None:
+    assert category_reading(word) is None
+    assert likely_category(word) == meant
+
+
+def test_a_likely_word_is_named_only_when_one_known_word_is_nearest() -> None:
+    assert likely_word("甲乙", ["甲丙", "甲丁"]) is None  # two as near, neither sounds the same
+    assert likely_word("甲乙丙丁戊", ["甲乙丙"]) == "甲乙丙"  # two off for a longer word
+    assert likely_word("甲乙", ["丙丁"]) is None
+    assert likely_word("甲", ["乙"]) is None  # one character says too little
 
 
 def test_the_unknown_words_of_a_category_cell_are_returned_as_written() -> None:

@@ -123,6 +123,8 @@ RECIPIENTS = SheetFormat(
                 "村别",
                 "村名",
                 "村组",
+                "村屯",
+                "嘎查村",
             ),
         ),
         FieldColumn("household_head", ("户主",)),
@@ -245,7 +247,10 @@ CONTACTS = SheetFormat(
             "recipient_names",
             ("姓名", "对象姓名", "服务对象", "服务对象姓名", "儿童姓名", "被探访人"),
         ),
-        FieldColumn("recipient_village", ("村居", "村（社区）", "所在村", "村别", "村名", "村")),
+        FieldColumn(
+            "recipient_village",
+            ("村居", "村（社区）", "所在村", "村别", "村名", "村", "村组", "村屯", "嘎查村"),
+        ),
         FieldColumn(
             "worker_ids",
             ("探访社工", "社工", "探访人", "走访人", "走访社工", "服务人员", "探访人员"),

@@ -19,20 +19,53 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from types import MappingProxyType
-from typing import Final, Protocol, TypeVar
+from typing import Final, Protocol, TypeAlias, TypeVar
 
 import attrs
+from rapidfuzz.distance import Levenshtein
 
 from ._labelled import LabelledEnum
 from .terms import Category, ContactMode, ServiceLevel, Sex
 from .vocabulary import LIST_SEPARATORS
 
 
-class WordMeaning(Protocol):
-    """How a column reads a word its labels do not hold: the code it means, or ``None``."""
+@attrs.frozen
+class ByAge:
+    """A category word only the person's age settles (docs/domain.md section 2): 留守 alone is a
+    农村留守儿童 under 16 and a 农村留守老人 from 60. The ledger builder settles it with the
+    person's birth date (written, or from the ID number); between the two ages, or with no birth
+    date, the word stays unread and its cell is flagged."""
 
-    def __call__(self, word: str, /) -> str | None: ...
+    word: str
+    child: Category
+    elderly: Category
+    child_under: int = 16
+    elderly_from: int = 60
+
+    def settle(self, born: date | None, on: date) -> Category | None:
+        """The category for a person born on ``born``, aged on ``on``, or ``None``."""
+        if born is None:
+            return None
+        age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+        if 0 <= age < self.child_under:
+            return self.child
+        if age >= self.elderly_from:
+            return self.elderly
+        return None
+
+
+WordReading: TypeAlias = str | tuple[str, ...] | ByAge
+"""What a word means: one code, several codes (低保家庭儿童 is 低保 and 困境儿童), or a category
+the person's age settles (``ByAge``)."""
+
+
+class WordMeaning(Protocol):
+    """How a column reads a word its labels do not hold: what it means (``WordReading``: one
+    code for every enumeration but the categories), or ``None``."""
+
+    def __call__(self, word: str, /) -> WordReading | None: ...
 
 
 WORD_SEPARATORS: Final = LIST_SEPARATORS
@@ -91,11 +124,77 @@ def contact_mode_of(word: str) -> ContactMode | None:
     return _agreed(_one_mode(plain(part)) for part in parts) if parts else None
 
 
+MODE_FILLERS: Final = (
+    "回访",
+    "随访",
+    "巡访",
+    "访视",
+    "拜访",
+    "关怀",
+    "关爱",
+    "询问",
+    "了解",
+    "慰问",
+    "问候",
+    "联系",
+    "沟通",
+    "交流",
+    "服务",
+    "通话",
+    "连线",
+    "留言",
+    "消息",
+    "中见面",
+    "见面",
+)
+"""Words beside a mode's words that say nothing of the mode (电话关怀, 入户慰问, 微信联系):
+with the modes' words, what a mode word is made of. A part that is neither, one character away
+from a mode's word (入护走访, 微信事频), is a slip of the input method: the word is not read, and
+``likely_mode`` names the word meant."""
+
+_MODE_KEYS: Final = tuple(
+    sorted(
+        {plain(k) for _, keys in CONTACT_MODE_WORDS for k in keys} | set(MODE_FILLERS),
+        key=len,
+        reverse=True,
+    )
+)
+_MODE_PIECES: Final = re.compile("|".join(re.escape(k) for k in _MODE_KEYS))
+
+
+def _mode_slips(word: str) -> list[tuple[str, str | None]]:
+    """The parts of ``word`` that are no mode word nor filler but one character away from one
+    (入护 in 入护走访): (part, the word it is likely a slip for, ``None`` when two are as near)."""
+    slips: list[tuple[str, str | None]] = []
+    for part in _MODE_PIECES.split(word):
+        if len(part) < 2:
+            continue
+        near = [k for k in _MODE_KEYS if len(k) == len(part) and Levenshtein.distance(part, k) == 1]
+        if near:
+            slips.append((part, likely_word(part, near)))
+    return slips
+
+
 def _one_mode(word: str) -> ContactMode | None:
+    if _mode_slips(word):
+        return None
     for mode, keys in CONTACT_MODE_WORDS:
         if any(key in word for key in keys):
             return mode
     return None
+
+
+def likely_mode(word: str) -> str | None:
+    """The mode word ``word`` is likely a slip for (入护走访 → 入户走访), or ``None``."""
+    key = plain(word)
+    slips = _mode_slips(key)
+    if not slips:
+        return None
+    for part, meant in slips:
+        if meant is None:
+            return None
+        key = key.replace(part, meant, 1)
+    return key if _one_mode(key) is not None else None
 
 
 # --- categories -----------------------------------------------------------------------------------
@@ -123,6 +222,9 @@ _PEOPLE: Final = ("户", "对象", "人员", "家庭", "成员", "群众")
 """The usual suffixes naming who holds a category (低保户, 特困人员, 低保家庭成员)."""
 _SUPPORT_WORDS: Final = ("特困供养", "特困", "五保供养", "五保", "三无")
 _ELDERLY: Final = ("老人", "老年人")
+_DISABILITY_SUBSIDIES: Final = ("生活补贴", "护理补贴", "两项补贴", "补贴")
+"""The two subsidies of 国发〔2015〕52号 (docs/domain.md section 2, 残疾人), as a register names
+the person by the subsidy they receive: 困难残疾人生活补贴, 重度残疾人护理补贴, 残疾人两项补贴."""
 
 CATEGORY_WORDS: tuple[CategoryWords, ...] = (
     # 特困 with its form of support, before plain 特困: 分散供养特困人员, 特困(分散供养), 分散五保户
@@ -152,7 +254,7 @@ CATEGORY_WORDS: tuple[CategoryWords, ...] = (
         Category.SUBSISTENCE_ALLOWANCE,
         ("低保", "最低生活保障"),
         (*_PLACES, *_CLASSES),
-        (*_PEOPLE, *_CLASSES, "儿童", *_ELDERLY),
+        (*_PEOPLE, *_CLASSES, *_ELDERLY),
     ),
     CategoryWords(
         Category.DE_FACTO_UNSUPPORTED_CHILD,
@@ -169,10 +271,7 @@ CATEGORY_WORDS: tuple[CategoryWords, ...] = (
         suffixes=tuple(
             f"({why})"
             for why in (
-                "重残",
                 "重病",
-                "残疾",
-                "重度残疾",
                 "家庭困难",
                 "家庭经济困难",
                 "自身困难",
@@ -199,11 +298,12 @@ CATEGORY_WORDS: tuple[CategoryWords, ...] = (
         ("计划生育特殊家庭", "计生特殊家庭", "计划生育特殊困难家庭", "计生特殊困难家庭", "失独"),
         suffixes=(*_ELDERLY, *_PEOPLE),
     ),
+    # 困难残疾人生活补贴 and 重度残疾人护理补贴 (残疾人两项补贴) are paid to disabled people only
     CategoryWords(
         Category.DISABLED_PERSON,
-        ("残疾人", "残疾", "重残", "残疾人员"),
+        ("残疾人", "残疾", "重残", "残疾人员", "残"),
         ("重度", "持证", "困难", "视力", "听力", "言语", "肢体", "智力", "精神", "多重"),
-        (*_PEOPLE, *(f"{n}级" for n in "一二三四1234")),
+        (*_PEOPLE, *(f"{n}级" for n in "一二三四1234"), *_DISABILITY_SUBSIDIES),
     ),
     CategoryWords(Category.TEMPORARY_ASSISTANCE, ("临时救助",), suffixes=_PEOPLE),
     CategoryWords(
@@ -242,15 +342,74 @@ _CATEGORY_PATTERNS: Final = tuple((w.category, _category_pattern(w)) for w in CA
 
 
 @functools.lru_cache(maxsize=4096)
-def category_of(word: str) -> Category | None:
-    """The national category one written word means (城乡低保, 五保户, 重度残疾, 事实孤儿 …), or
-    ``None`` when the word is not one the lists above hold. Several words in one text: use
-    ``categories_of``."""
-    key = plain(word)
+def _one_category(key: str) -> Category | None:
     for category, pattern in _CATEGORY_PATTERNS:
         if pattern.fullmatch(key):
             return category
     return None
+
+
+_FAMILY_CHILD: Final = ("家庭儿童", "家庭子女", "家庭未成年人", "户儿童", "儿童")
+"""How a register names a child by the family's scheme: 低保家庭儿童, 低边户儿童."""
+_FAMILY_POVERTY: Final = frozenset(
+    {
+        Category.SUBSISTENCE_ALLOWANCE,
+        Category.NEAR_SUBSISTENCE,
+        Category.EXPENDITURE_HARDSHIP_FAMILY,
+    }
+)
+"""Schemes of a family in poverty: a child of such a family is a 困境儿童 of the first kind
+(docs/domain.md section 2, 困境儿童: family poverty), and the family's scheme stays."""
+
+BY_AGE: Final[Mapping[str, ByAge]] = MappingProxyType(
+    {
+        plain(word): ByAge(word, Category.LEFT_BEHIND_CHILD, Category.LEFT_BEHIND_ELDERLY)
+        for word in ("留守", "留守人员", "留守对象", "农村留守", "农村留守人员")
+    }
+)
+"""Words only the person's age settles (``ByAge``)."""
+
+_OTHER: Final = "其他"
+
+
+@functools.lru_cache(maxsize=4096)
+def category_reading(word: str) -> WordReading | None:
+    """What one written word means as categories (``WordReading``), or ``None`` when it is not
+    understood:
+
+    - one category (城乡低保, 五保户, 重度残疾, 事实孤儿, 困难残疾人生活补贴 …: ``CATEGORY_WORDS``);
+    - several: a child named by the family's scheme (低保家庭儿童 → 低保 and 困境儿童);
+      其他(高龄), as a tick column's 其他 holds a word, is that word's category, and 其他(重病)
+      with a word that is none is 其他困难群众;
+    - one the person's age settles (留守 alone: ``BY_AGE``).
+
+    Several words in one text: use ``categories_of``. A word with a bracketed remark that is
+    none of these (特困（残）) is read by the reader as its word and its remark."""
+    key = plain(word)
+    one = _one_category(key)
+    if one is not None:
+        return one.value
+    by_age = BY_AGE.get(key)
+    if by_age is not None:
+        return by_age
+    for tail in _FAMILY_CHILD:
+        if key.endswith(tail) and key != tail:
+            scheme = _one_category(key[: -len(tail)])
+            if scheme in _FAMILY_POVERTY:
+                return (scheme.value, Category.CHILD_IN_DIFFICULTY.value)
+    bracketed = _BRACKETED.fullmatch(key[len(_OTHER) :]) if key.startswith(_OTHER) else None
+    if bracketed is not None:
+        inner = category_reading(bracketed[1])
+        return inner if inner is not None else Category.OTHER_IN_DIFFICULTY.value
+    return None
+
+
+def category_of(word: str) -> Category | None:
+    """The one national category a written word means (城乡低保, 五保户, 重度残疾, 事实孤儿 …),
+    or ``None`` when it means none, several or one only the age settles (see
+    ``category_reading``)."""
+    found = category_reading(word)
+    return Category.from_code(found) if isinstance(found, str) else None
 
 
 @attrs.frozen
@@ -262,20 +421,74 @@ class WordsRead:
     unknown: tuple[str, ...]
 
 
-def categories_of(cell: str, meaning: Callable[[str], str | None] | None = None) -> WordsRead:
+def categories_of(cell: str, meaning: WordMeaning | None = None) -> WordsRead:
     """Every category a cell names (“城乡低保、残疾人”, “低保+重度残疾”), split at
-    ``WORD_SEPARATORS`` and spaces. ``meaning`` reads each word (``category_of`` by default; pass
-    a column's own to add its local words)."""
-    read = meaning or category_of
+    ``WORD_SEPARATORS`` and spaces. ``meaning`` reads each word (``category_reading`` by
+    default; pass a column's own to add its local words). A word only the age settles counts as
+    unknown here (the ledger builder settles it)."""
+    read = meaning or category_reading
     codes: dict[str, None] = {}
     unknown: list[str] = []
     for word in split_words(cell):
-        code = read(word)
-        if code is None:
-            unknown.append(word)
+        found = read(word)
+        if isinstance(found, str):
+            codes[found] = None
+        elif isinstance(found, tuple):
+            codes.update(dict.fromkeys(found))
         else:
-            codes[code] = None
+            unknown.append(word)
     return WordsRead(tuple(codes), tuple(unknown))
+
+
+# --- likely words ---------------------------------------------------------------------------------
+
+
+def likely_word(word: str, known: Iterable[str]) -> str | None:
+    """The one word of ``known`` that ``word`` is likely a slip for (底保 → 低保, 空巢老人户户 →
+    空巢老人), or ``None``: one character off for a word of up to four, two for a longer one,
+    and no other known word as near. Named in the finding, never read in its place."""
+    key = plain(word)
+    if len(key) < 2:
+        return None
+    limit = 1 if len(key) <= 4 else 2
+    best: list[str] = []
+    best_distance = limit + 1
+    for candidate in dict.fromkeys(known):
+        folded = plain(candidate)
+        if folded == key or len(folded) < 2:
+            continue
+        distance = Levenshtein.distance(key, folded, score_cutoff=limit)
+        if distance > limit:
+            continue
+        if distance < best_distance:
+            best, best_distance = [candidate], distance
+        elif distance == best_distance and plain(best[0]) != folded:
+            best.append(candidate)
+    if len(best) > 1:  # as near as each other: the one that sounds the same (底保 → 低保, not 五保)
+        best = [c for c in best if _sound(plain(c)) == _sound(key)]
+    return best[0] if len(best) == 1 else None
+
+
+def _sound(word: str) -> str:
+    from pypinyin import lazy_pinyin  # only for a word not understood
+
+    return " ".join(lazy_pinyin(word))
+
+
+_CATEGORY_SPELLINGS: Final = tuple(
+    dict.fromkeys(
+        [
+            *(c.label for c in Category),
+            *(core for w in CATEGORY_WORDS for core in w.cores),
+            *(by_age.word for by_age in BY_AGE.values()),
+        ]
+    )
+)
+
+
+def likely_category(word: str) -> str | None:
+    """The category word ``word`` is likely a slip for (底保 → 低保, 特因 → 特困), or ``None``."""
+    return likely_word(word, _CATEGORY_SPELLINGS)
 
 
 # --- service levels -------------------------------------------------------------------------------
@@ -465,7 +678,7 @@ def _code(reading: Callable[[str], LabelledEnum | None]) -> WordMeaning:
 _MEANINGS: Final[Mapping[type[LabelledEnum], WordMeaning]] = MappingProxyType(
     {
         ContactMode: _code(contact_mode_of),
-        Category: _code(category_of),
+        Category: category_reading,
         ServiceLevel: NATIONAL_LEVELS,
         Sex: _code(sex_of),
     }
@@ -476,3 +689,23 @@ def meaning_for(enum: type[LabelledEnum] | None) -> WordMeaning | None:
     """How a column of ``enum`` reads a word its labels do not hold (a code or ``None``), or
     ``None`` for an enumeration read by its labels only."""
     return _MEANINGS.get(enum) if enum is not None else None
+
+
+_LIKELY: Final[Mapping[type[LabelledEnum], Callable[[str], str | None]]] = MappingProxyType(
+    {ContactMode: likely_mode, Category: likely_category}
+)
+
+
+def likely_for(
+    enum: type[LabelledEnum] | None, labels: Iterable[str] = ()
+) -> Callable[[str], str | None]:
+    """For a column of ``enum`` accepting ``labels``: the word an unreadable word is likely a slip
+    for (``likely_mode``, ``likely_category``, else the nearest label), or ``None``."""
+    own = _LIKELY.get(enum) if enum is not None else None
+    known = tuple(labels)
+
+    def likely(word: str) -> str | None:
+        found = own(word) if own is not None else None
+        return found if found is not None else likely_word(word, known)
+
+    return likely

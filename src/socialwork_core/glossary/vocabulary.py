@@ -214,8 +214,19 @@ STATION_LIST_HEADERS: dict[str, tuple[str, ...]] = {
 
 # --- socialwork_core.tabular.headers: headers by meaning -----------------------------------------
 
-HEADER_QUALIFIERS: tuple[str, ...] = ("下次", "计划", "预计", "上次", "原", "曾用", "拟")
-"""Words that turn a header into another thing (下次探访时间 is not the visit's date)."""
+HEADER_QUALIFIERS: tuple[str, ...] = (
+    "下次",
+    "计划",
+    "预计",
+    "上次",
+    "原",
+    "曾用",
+    "拟",
+    "户编号",
+    "户号",
+)
+"""Words that turn a header into another thing (下次探访时间 is not the visit's date; 户编号
+numbers a household, which several people on a register share, not a person's record)."""
 
 HEADER_MATCH_REASONS: dict[str, str] = {
     "brackets": "括号内的说明不计",
@@ -246,6 +257,13 @@ date written without one (“4月8日”, “5.20”) on that sheet."""
 
 READ_FROM = "←"
 """Between a record kind and the sheet it was read from (“服务对象←“花名册””)."""
+
+AGE_UNKNOWN = "本行没有出生日期或有效的身份证号"
+AGE_BETWEEN = "本人{age}岁"
+"""Why a word only the age settles (留守) was left unread: ``ledger.category_age_unsettled``."""
+
+REMARKED = "{word}({remark})"
+"""A word with its remark, as the reader joins a word written under a heading to the heading."""
 
 BRACKETED_REMARK = re.compile(r"(.+?)\s*[（(](.+?)[）)]")
 """A value followed by a bracketed remark (“特困（残）”): the value, and the remark, which may be a

@@ -31,9 +31,12 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
+from ..dates import age_at
 from ..findings import Finding
 from ..glossary import vocabulary as words
-from ..glossary.terms import Severity
+from ..glossary.meaning import ByAge
+from ..glossary.terms import Severity, Sex
+from ..identity import resident_id
 from ..recipients import Disability, Recipient
 from ..record_kinds import RECORD_KINDS
 from ..tabular import Money, split_values
@@ -338,6 +341,11 @@ class RecordBuilder:
             data[field] = value
         if not SET_ASIDE.isdisjoint(values):
             self._disability(values, data)
+        if plan.recipients:
+            if CATEGORIES in data:
+                _settle_by_age(data, notes)
+            if SEX in data:
+                _sex_against_id(data, notes)
         if plan.names_people:
             self._people(kind, values, data, problems, notes)
         if plan.recipients:
@@ -495,6 +503,93 @@ class RecordBuilder:
         data["participant_keys"] = tuple(keys)
         if unlinked:
             data["unlinked_participants"] = tuple(unlinked)
+
+
+CATEGORIES = "categories"
+SEX = "sex"
+SEX_DISAGREES = "recipient.sex_disagrees_with_id"
+
+
+def sex_disagrees(person: Recipient) -> bool:
+    """Whether ``person``'s sex as written disagrees with their ID number's."""
+    number = person.resident_id
+    return (
+        person.sex is not None
+        and number is not None
+        and resident_id.is_valid(number)
+        and resident_id.sex(number) is not person.sex
+    )
+
+
+def _sex_against_id(data: Mapping[str, Any], notes: list[Placed]) -> None:
+    """A sex cell that disagrees with the ID number's sex digit: a warning at the cell, both
+    kept as written (``Recipient.effective_sex`` takes the ID's)."""
+    number = data.get("resident_id")
+    if not isinstance(number, str) or not resident_id.is_valid(number):
+        return
+    derived = resident_id.sex(number)
+    declared = data[SEX]
+    if getattr(declared, "value", declared) != derived.value:
+        written = Sex.from_code(getattr(declared, "value", declared))
+        said = Finding.of(
+            SEX_DISAGREES, Severity.WARNING, declared=written.label, derived=derived.label
+        )
+        notes.append(Placed(said, SEX))
+
+
+def _settle_by_age(data: dict[str, Any], notes: list[Placed]) -> None:
+    """A category word only the age settles (留守: ``glossary.meaning.ByAge``) read with the
+    person's birth date (written, else from the ID number), reported either way; with no birth
+    date or an age between the two, left unread and flagged (the person is kept)."""
+    found = data[CATEGORIES]
+    if not any(isinstance(value, ByAge) for value in found):
+        return
+    born = data.get("birth_date")
+    if not isinstance(born, date):
+        number = data.get("resident_id")
+        born = (
+            resident_id.birth_date(number)
+            if isinstance(number, str) and resident_id.is_valid(number)
+            else None
+        )
+    today = date.today()
+    codes: list[str] = []
+    for value in found:
+        if not isinstance(value, ByAge):
+            codes.append(value)
+            continue
+        settled = value.settle(born, today)
+        if settled is not None:
+            age = age_at(born, today) if born is not None else 0
+            said = Finding.of(
+                "ledger.category_by_age",
+                Severity.INFO,
+                word=value.word,
+                age=age,
+                category=settled.label,
+            )
+            notes.append(Placed(said, CATEGORIES))
+            if settled.value not in codes:
+                codes.append(settled.value)
+            continue
+        why = (
+            words.AGE_BETWEEN.format(age=age_at(born, today))
+            if born is not None
+            else words.AGE_UNKNOWN
+        )
+        unsettled = Finding.of(
+            "ledger.category_age_unsettled",
+            Severity.WARNING,
+            word=value.word,
+            child=value.child.label,
+            elderly=value.elderly.label,
+            why=why,
+        )
+        notes.append(Placed(unsettled, CATEGORIES))
+    if codes:
+        data[CATEGORIES] = tuple(codes)
+    else:
+        del data[CATEGORIES]
 
 
 def compact_name(name: str) -> str:

@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..glossary.terms import Severity
 from ..recipients import CategoryThresholds, Recipient, check_categories
 from ..tabular import Issue
+from .building import SEX_DISAGREES
 from .loading import LoadResult
 
 __all__ = ["EARLIEST_BIRTH_YEAR", "RecipientCheck", "birth_date_plausible", "check_recipients"]
@@ -39,7 +40,10 @@ def check_recipients(
     ``as_of``, each placed at the recipient's sheet and row, with the 档案号 as the raw value."""
     issues: list[Issue] = []
     for person in result.ledger.recipients:
-        findings = list(check_categories(person, as_of, thresholds))
+        # a sex cell against the ID number is reported at its cell when the ledger is read
+        findings = [
+            f for f in check_categories(person, as_of, thresholds) if f.code != SEX_DISAGREES
+        ]
         findings += birth_date_plausible(person, as_of)
         if extra is not None:
             findings += extra(person, as_of)

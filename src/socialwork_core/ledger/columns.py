@@ -7,6 +7,7 @@ from typing import Any
 
 from ..findings import FindingError
 from ..glossary import vocabulary as words
+from ..glossary.meaning import likely_for
 from ..identity import phone, resident_id
 from ..recipients import parse_label
 from ..tabular import (
@@ -71,7 +72,8 @@ _COERCERS: dict[ValueType, Coercer] = {
 def coercer_for(column: FieldColumn) -> Coercer:
     """The coercer that reads ``column``'s cells."""
     if column.type is ValueType.LABEL:
-        return choice(column.label_map(), column.word_meaning())
+        labels = column.label_map()
+        return choice(labels, column.word_meaning(), likely_for(column.enum, labels))
     return _COERCERS[column.type]
 
 

@@ -28,7 +28,7 @@ from ..tabular import (
 from ..tabular.context import reading_year
 from ..tabular.reader import Cells, RowParts, named_sheet
 from ..validation import to_mapping
-from .building import RecordBuilder
+from .building import RecordBuilder, sex_disagrees
 from .collector import collector_paused
 from .columns import table_spec
 from .compiled import UNSURE, compile_rows, keep_clean_rows
@@ -267,7 +267,8 @@ class _SheetLoad:
         kind, table = self.kind, self.table
         parts: RowParts | None = None
         row_extras: dict[str, str] | None
-        if record is UNSURE:
+        if record is UNSURE or (kind is RecordKind.RECIPIENTS and sex_disagrees(record)):
+            # (a sex cell against the ID number is reported by the general way)
             parts = table.parts_of(index, cells)
             record, row_issues = _record_of(self.builder, kind, table, parts, position)
             row_extras = parts[4]

@@ -34,6 +34,7 @@ import attrs
 
 from ..findings import FindingError
 from ..glossary import vocabulary as words
+from ..glossary.meaning import ByAge
 from ..tabular import (
     Coerced,
     Table,
@@ -242,7 +243,7 @@ def _explained(kind: RecordKind, table: Table, specs: Sequence[Any]) -> SheetExp
                 code = None
             else:
                 value = value.value if isinstance(value, Coerced) else value
-                code = None if value is None else str(getattr(value, "value", value))
+                code = None if value is None else _reading_text(value)
             rows.append((word, code, count))
         if rows:
             listed.append(WordsExplained(field, tuple(rows)))
@@ -250,6 +251,20 @@ def _explained(kind: RecordKind, table: Table, specs: Sequence[Any]) -> SheetExp
     return SheetExplained(
         kind, table.sheet, layout.header_rows, tuple(columns), tuple(listed), remarks
     )
+
+
+SEVERAL = " + "
+BY_AGE = "{child} / {elderly} (by age)"
+
+
+def _reading_text(value: Any) -> str:
+    """What a word became, as ``map`` shows it: a code; several codes joined by `` + ``; the two
+    categories an age settles (``glossary.meaning.ByAge``)."""
+    if isinstance(value, tuple):
+        return SEVERAL.join(str(getattr(v, "value", v)) for v in value)
+    if isinstance(value, ByAge):
+        return BY_AGE.format(child=value.child.value, elderly=value.elderly.value)
+    return str(getattr(value, "value", value))
 
 
 def mapping_text(explained: Sequence[SheetExplained]) -> str:
@@ -268,6 +283,10 @@ def mapping_text(explained: Sequence[SheetExplained]) -> str:
         for coded in sheet.words:
             lines.append(f"[sheet.values.{coded.field}]")
             for word, code, count in coded.words:
+                if code is not None and " " in code:
+                    # several codes, or an age to settle: read so without the file; shown only
+                    lines.append(f"# {_q(word)} = {_q(code)}  # x{count}")
+                    continue
                 flag = "" if code is not None else "  # ?"
                 lines.append(f"{_q(word)} = {_q(code or '')}  # x{count}{flag}")
     return "\n".join(lines) + "\n"

@@ -41,7 +41,8 @@ Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_inval
 ``tabular.date_impossible`` (2024/6/31), ``tabular.date_year_missing`` (1月5日 read with no
 ``reading_year``), ``tabular.time_invalid``, ``tabular.integer_invalid``,
 ``tabular.number_invalid``, ``tabular.money_invalid``, ``tabular.yes_no_invalid``,
-``tabular.label_unrecognised`` (errors); ``tabular.formula_without_value`` (warning; the cell is
+``tabular.label_unrecognised``, ``tabular.label_likely_slip`` (a word one slip away from one
+the column knows, named, never read in its place) (errors); ``tabular.formula_without_value`` (warning; the cell is
 read as empty), ``tabular.date_number_ambiguous`` (warning: 5.2 in a number cell, read as 5月2日,
 may have been 5.20); ``tabular.money_approximate``, ``tabular.date_month_only`` (infos).
 

@@ -449,15 +449,19 @@ def normalise_label(label: str) -> str:
 
 
 def choice(
-    labels: Mapping[str, str], meaning: Callable[[str], str | None] | None = None
+    labels: Mapping[str, str],
+    meaning: Callable[[str], Any] | None = None,
+    likely: Callable[[str], str | None] | None = None,
 ) -> Coercer:
     """A coercer mapping cell text to a code through ``labels`` (text → code).
 
     Codes are accepted as themselves; labels are compared after ``normalise_label``. A text that
-    is none of them is then read by ``meaning`` (text → code, or ``None`` for a text it does not
-    understand), when given: how a column reads words by their meaning (the glossary's readings
-    of modes, categories and levels; this module knows no domain words). A text neither reads is
-    an error that lists the accepted labels.
+    is none of them is then read by ``meaning`` (text → what it means, or ``None`` for a text it
+    does not understand), when given: how a column reads words by their meaning (the glossary's
+    readings of modes, categories and levels; this module knows no domain words). What a meaning
+    gives is the value as it stands: a code, or for a word meaning several values a tuple of
+    them. A text neither reads is an error that lists the accepted labels, and names the word it
+    is ``likely`` a slip for, when one is (the value is never read in its place).
     """
     lookup = {normalise_label(text_): code for text_, code in labels.items()}
     for code in labels.values():
@@ -467,13 +471,17 @@ def choice(
     # holding one of them is found without normalising it first; the answer is the same.
     exact = {t: lookup[normalise_label(t)] for t in [*labels, *labels.values()]}
 
-    def coerce(raw: RawValue) -> str:
+    def coerce(raw: RawValue) -> Any:
         found = exact.get(raw) if type(raw) is str else None
         if found is None:
             written = raw_text(raw)
             found = lookup.get(normalise_label(written))
             if found is None and meaning is not None:
                 found = meaning(written)
+            if found is None:
+                meant = likely(written) if likely is not None else None
+                if meant is not None:
+                    raise _fail("tabular.label_likely_slip", raw, likely=meant, known=known)
         if found is None:
             raise _fail("tabular.label_unrecognised", raw, known=known)
         return found

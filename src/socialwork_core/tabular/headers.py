@@ -54,6 +54,7 @@ QUALIFIERS: tuple[str, ...] = words.HEADER_QUALIFIERS
 _MARKS = words.HEADER_MARKS
 _BRACKETS = words.HEADER_BRACKETS
 _SPACE = re.compile(r"\s+")
+_DATED = re.compile(r"[(\[](?:19|20)\d\d")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -86,7 +87,8 @@ def text_score(header: str, accepted: str) -> tuple[float, str]:
     if not h or not a:
         return 0.0, ""
     if h == a:
-        return 96.0, "brackets"
+        # a bracketed year dates the column (对象类别（2022年）): the undated one is today's
+        return (88.0 if _DATED.search(header) else 96.0), "brackets"
     penalty = 40.0 if any(q in h and q not in a for q in QUALIFIERS) else 0.0
     best = (0.0, "")
     # the header without its bracketed part, and with only the brackets dropped (所属村(居) →

@@ -265,6 +265,7 @@ def _best(
     best = _deepened(spec, best, buffer, sheet.merged)
     sample = [cells for r, cells in buffer if r > best.rows[-1]][:_SAMPLE_ROWS]
     coercers = {c.field: c.coerce for c in spec.columns}
+    several = {c.field: c.separators for c in spec.columns if c.multi}
 
     def evidence(field: str, column: int) -> float | None:
         coerce = coercers[field]
@@ -282,9 +283,15 @@ def _best(
         if len(values) < 3:
             return None
         accepted = 0
+        separators = several.get(field)
         for value in values:
             try:
-                coerce(value)
+                if separators is None:
+                    coerce(value)
+                else:  # a cell of several values fits when each of its words does
+                    _read, findings = _coerce_parts(coerce, separators, value)
+                    if any(f.severity is Severity.ERROR for f in findings):
+                        continue
             except FindingError:
                 continue
             except Exception:  # a coercer refusing a value it was not made for
@@ -520,7 +527,10 @@ class Table:
             for c in spec.columns
         )
         self._joined = dict(layout.joined)
-        self._leaf_of = {column: header.rsplit("/", 1)[-1] for column, header in layout.headers}
+        # a tick stands for its column's lowest heading, written as one word (事实无人\n抚养儿童)
+        self._leaf_of = {
+            column: "".join(header.rsplit("/", 1)[-1].split()) for column, header in layout.headers
+        }
         # what a row that is not data may start with: footers and notes, a section's numbering,
         # a header repeated lower down
         self._header_texts = frozenset(
@@ -768,7 +778,7 @@ class Table:
                 continue
             raw = cells[column_index] if column_index < size else None
             if field in self._joined:
-                raw = self._joined_raw(cells, (column_index, *self._joined[field]))
+                raw = self._joined_raw(cells, (column_index, *self._joined[field]), coerce)
             found: Sequence[Finding]
             if raw is None or is_blank(raw):  # ``raw is None`` narrows the type only
                 values[field] = absent
@@ -816,10 +826,11 @@ class Table:
                 issues.extend(Issue(f, sheet, number, letter, header, text) for f in found)
         return index, cells, values, issues, self.extras_of(cells)
 
-    def _joined_raw(self, cells: Cells, columns: Sequence[int]) -> str | None:
+    def _joined_raw(self, cells: Cells, columns: Sequence[int], coerce: Coercer) -> str | None:
         """The cells of several columns read as one field's words: a tick (√) under a column
         headed by a word stands for that word, a cross (×) for nothing, any other text for
-        itself (the 其他 column's “重病”)."""
+        itself, or with its heading when the two read together (the 其他 column's “重病” is
+        “其他(重病)”)."""
         parts: list[str] = []
         size = len(cells)
         for column in columns:
@@ -827,10 +838,11 @@ class Table:
             if is_blank(value):
                 continue
             found = raw_text(value).strip()
+            leaf = self._leaf_of.get(column)
             if found in words.TICKS:
-                parts.append(self._leaf_of.get(column, found))
+                parts.append(leaf or found)
             elif found not in words.NO_TICKS:
-                parts.append(found)
+                parts.append(_with_heading(leaf, found, coerce) if leaf else found)
         return words.LIST_JOINER.join(parts) if parts else None
 
     def extras_of(self, cells: Cells) -> dict[str, str]:
@@ -847,6 +859,17 @@ class Table:
                 if not is_blank(cells[c]):
                     extras[column_letter(c)] = raw_text(cells[c])
         return extras
+
+
+def _with_heading(heading: str, word: str, coerce: Coercer) -> str:
+    """A word written under a heading of a joined field, with the heading when the two read
+    together as a value (其他 over 重病: 其他(重病)), else as it stands (主类别 over 低保)."""
+    remarked = words.REMARKED.format(word=heading, remark=word)
+    try:
+        coerce(remarked)
+    except FindingError:
+        return word
+    return remarked
 
 
 RowParts = tuple[int, Cells, dict[str, Any], list[Issue], dict[str, str]]
@@ -899,7 +922,9 @@ def _coerce_parts(
         if isinstance(value, Coerced):
             findings.extend(value.findings)
             value = value.value
-        if value is not None:
+        if type(value) is tuple:  # a word meaning several values (低保家庭儿童)
+            values.extend(v for v in value if v not in values)
+        elif value is not None:
             values.append(value)
     return tuple(values), findings
 

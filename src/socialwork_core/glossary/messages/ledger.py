@@ -42,6 +42,10 @@ MESSAGES: dict[str, str] = {
     "ledger.participant_not_registered": (
         "参与对象“{value}”不在服务对象台账中。活动已读入，此人按普通群众计；如果是服务对象，请先登记或核对姓名。"
     ),
+    "ledger.category_by_age": "类别“{word}”按年龄（{age}岁）读作“{category}”。",
+    "ledger.category_age_unsettled": (
+        "类别“{word}”只有按年龄才能确定是“{child}”还是“{elderly}”，{why}，本项未读取。请写明类别。"
+    ),
     "ledger.record_without_person": "本行没有填写服务对象（档案号、身份证号或姓名），无法知道探访的是谁。",
     "ledger.visit_far_from_titled_year": (
         "探访日期{on}与本表的年份（{period}年，取自标题、表名或文件名）相差一年以上，"

@@ -133,6 +133,10 @@ MESSAGES: dict[str, str] = {
     "tabular.money_approximate": "金额“{value}”是约数，已按{amount}元记录并标为约数。",
     "tabular.yes_no_invalid": "内容“{value}”应为“是”或“否”（也可写有/无、√/×、Y/N）。",
     "tabular.label_unrecognised": "内容“{value}”无法识别。可填写：{known}。",
+    "tabular.label_likely_slip": (
+        "内容“{value}”无法识别，可能是“{likely}”的笔误，请核对后改正（本格未按“{likely}”读取）。"
+        "可填写：{known}。"
+    ),
 }
 
 FILE_KIND_LABELS: dict[str, str] = {
