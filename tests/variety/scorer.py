@@ -44,9 +44,20 @@ LIBRARY_TO_KEY: Mapping[str, str] = {
     "advanced_age_elderly": "advanced_age",
     "disabled_person": "disabled",
     "other_in_difficulty": "other",
+    "dependent_elderly": "other",
+    "family_planning_special_elderly": "other",
+    "temporary_assistance": "other",
+    "expenditure_hardship_family": "other",
+    "vagrant_or_beggar": "other",
+    "entitled_group": "other",
 }
-"""The library's category codes → the answer keys' national codes (empty-nest elderly count as
-living alone, as the keys write 空巢). Library codes not listed have no key code and are ignored."""
+"""The library's category codes → the answer keys' national codes. The keys know twelve codes;
+the national categories beyond them (失能, 计划生育特殊家庭 elderly, 临时救助 …) are the keys'
+``other``. Empty-nest elderly count as living alone, as most keys write 空巢, or as ``other``
+where a key sets 空巢 apart from 独居 (``categories_agree``). Library codes not listed have no
+key code and are ignored."""
+
+EMPTY_NEST = "empty_nest_elderly"
 
 
 @attrs.frozen
@@ -195,7 +206,9 @@ def key_categories(codes: Iterable[str]) -> set[str]:
     becomes ``regional:<code>``)."""
     out = set()
     for code in codes or ():
-        if code in LIBRARY_TO_KEY:
+        if code == EMPTY_NEST:
+            out.add(EMPTY_NEST)  # the key's word for it is settled against the key's codes
+        elif code in LIBRARY_TO_KEY:
             out.add(LIBRARY_TO_KEY[code])
         elif "." in code:
             out.add("regional:" + code)
@@ -204,10 +217,18 @@ def key_categories(codes: Iterable[str]) -> set[str]:
 
 def categories_agree(expected: Iterable[str], read: set[str]) -> bool:
     """The national codes read are the expected ones; 留守老人 read for an expected 空巢/独居 is
-    accepted (the words overlap), and a regional category may stand for a missing code."""
+    accepted (the words overlap) unless 留守 is expected too, 空巢老人 is the key's 独居 or, where
+    the key sets it apart, its ``other``, and a regional category may stand for a missing code."""
     want = set(expected)
     national = {c for c in read if not c.startswith("regional:")}
-    if "left_behind_elderly" in national and "elderly_living_alone" in want:
+    if EMPTY_NEST in national:
+        alone = "other" if "other" in want and "elderly_living_alone" not in want else None
+        national = (national - {EMPTY_NEST}) | {alone or "elderly_living_alone"}
+    if (
+        "left_behind_elderly" in national
+        and "elderly_living_alone" in want
+        and "left_behind_elderly" not in want
+    ):
         national = (national - {"left_behind_elderly"}) | {"elderly_living_alone"}
     missing = want - national
     extra = national - want
