@@ -30,15 +30,6 @@ def fuzzer() -> ModuleType:
     return fuzz_ledgers
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "known gap found by the reader-by-meaning change: case 123 of the bounded run (henan, "
-        ".ods, title rows + a subtotal row + a long shared string + hostile values) leaves the "
-        "first three register rows neither read nor named (issue #16 point 2, #11); every other "
-        "case holds. Remove this mark once the case reads."
-    ),
-)
 def test_the_bounded_fuzz_run_finds_no_exit_3_and_nobody_lost() -> None:
     done = subprocess.run(
         [

@@ -946,6 +946,10 @@ def named_sheet(workbook: Workbook, names: Sequence[str]) -> str | None:
     return next((by_norm[k] for k in map(normalise_label, names) if k in by_norm), None)
 
 
+NAMED_SHEET_FIELDS: Final = 3
+"""A sheet a layout names whose header matches this many of the table's columns is the table's,
+even when a required column is missing from it: that is reported, no other sheet read instead."""
+
 _PEEKED: weakref.WeakKeyDictionary[Workbook, dict[str, tuple[SheetData, list[tuple[int, Cells]]]]]
 _PEEKED = weakref.WeakKeyDictionary()
 """The top rows of the sheets looked at while searching a workbook for a table, so the search for
@@ -1041,7 +1045,10 @@ def _locate(
             return data, rest, named_best, issues
         _PEEKED.setdefault(workbook, {})[named] = (data, buffer)
     scores = sheet_scores(workbook, spec, skip=skip, search=search)
-    if not scores and named is not None and named not in skip:
+    plainly_this = named_best is not None and len(named_best.matched) >= NAMED_SHEET_FIELDS
+    if named is not None and named not in skip and (not scores or plainly_this):
+        # the named sheet holds no header of this table, or holds it without a required
+        # column (a header cell overwritten): say what it lacks rather than read another sheet
         # the named sheet is there but holds no header of this table: say what it lacks
         if named_best is None:
             raise WorkbookError(
