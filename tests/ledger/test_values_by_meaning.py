@@ -1,0 +1,247 @@
+"""Category and mode words read by their meaning and context at load: words meaning several
+categories, a word only the person's age settles, slips named with the word meant, a word under
+a tick column's heading, a sex cell against the ID number (issue #11, points 5 and 6)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from socialwork_core.glossary import Category, ContactMode, Severity
+from socialwork_core.identity import resident_id
+from socialwork_core.ledger import LedgerFormat, LoadResult, check_recipients, load_ledger
+from socialwork_core.ledger.columns import table_spec
+from socialwork_core.plugins import load_plugins
+from socialwork_core.tabular import Issue, WorkbookError, read_table
+
+ELDER = resident_id.compose("110101", date(1945, 3, 2), 11)
+CHILD = resident_id.compose("110101", date(2015, 6, 1), 23)
+ADULT = resident_id.compose("110101", date(1990, 1, 2), 35)
+WOMAN = resident_id.compose("110101", date(1950, 5, 6), 42)
+GIRL = resident_id.compose("110101", date(2012, 9, 9), 44)
+
+
+def workbook(
+    path: Path, sheets: dict[str, Sequence[Sequence[Any]]], hidden: Sequence[str] = ()
+) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+        for letter in hidden:
+            sheet.column_dimensions[letter].hidden = True
+    book.save(path)
+    return path
+
+
+def register(tmp_path: Path, *rows: Sequence[Any]) -> Path:
+    header = ["档案号", "姓名", "身份证号", "性别", "对象类别"]
+    return workbook(tmp_path / "台账.xlsx", {"服务对象": [header, *rows]})
+
+
+def at(result: LoadResult, code: str) -> list[Issue]:
+    return [i for i in result.issues if i.finding.code == code]
+
+
+def categories(result: LoadResult) -> dict[str, frozenset[str]]:
+    return {p.key: frozenset(p.categories) for p in result.ledger.recipients}
+
+
+def test_a_word_meaning_several_categories_gives_each(tmp_path: Path, fmt: LedgerFormat) -> None:
+    path = register(
+        tmp_path,
+        ["A1", "甲", CHILD, "女", "低保家庭儿童"],
+        ["A2", "乙", ELDER, "男", "特困（残）、困难残疾人生活补贴"],
+        ["A3", "丙", GIRL, "女", "困境儿童(重残)"],
+    )
+
+    read = categories(load_ledger(path, fmt))
+
+    assert read["A1"] == {Category.SUBSISTENCE_ALLOWANCE, Category.CHILD_IN_DIFFICULTY}
+    assert read["A2"] == {Category.EXTREME_POVERTY, Category.DISABLED_PERSON}
+    assert read["A3"] == {Category.CHILD_IN_DIFFICULTY, Category.DISABLED_PERSON}
+
+
+def test_left_behind_alone_is_read_by_the_persons_age_and_said_so(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = register(
+        tmp_path,
+        ["A1", "甲", ELDER, "男", "留守、高龄"],
+        ["A2", "乙", CHILD, "女", "留守"],
+        ["A3", "丙", ADULT, "男", "留守"],
+        ["A4", "丁", None, "男", "留守"],
+    )
+
+    result = load_ledger(path, fmt)
+
+    read = categories(result)
+    assert read["A1"] == {Category.LEFT_BEHIND_ELDERLY, Category.ADVANCED_AGE_ELDERLY}
+    assert read["A2"] == {Category.LEFT_BEHIND_CHILD}
+    assert read["A3"] == read["A4"] == frozenset()  # kept, the word left unread
+    said = at(result, "ledger.category_by_age")
+    assert [(i.row, i.column, i.finding.severity) for i in said] == [
+        (2, "E", Severity.INFO),
+        (3, "E", Severity.INFO),
+    ]
+    unsettled = at(result, "ledger.category_age_unsettled")
+    assert [(i.row, i.column, i.finding.severity) for i in unsettled] == [
+        (4, "E", Severity.WARNING),
+        (5, "E", Severity.WARNING),
+    ]
+    assert "农村留守儿童" in unsettled[0].finding.message
+    assert not result.errors
+
+
+def test_a_category_slip_is_flagged_with_the_word_meant_and_never_read_as_it(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = register(tmp_path, ["A1", "甲", ELDER, "男", "底保、高龄"])
+
+    result = load_ledger(path, fmt)
+
+    assert categories(result)["A1"] == {Category.ADVANCED_AGE_ELDERLY}
+    (slip,) = at(result, "tabular.label_likely_slip")
+    assert (slip.row, slip.column, slip.finding.severity) == (2, "E", Severity.WARNING)
+    assert "“低保”" in slip.finding.message
+
+
+def test_a_mode_slip_keeps_the_visit_without_a_mode_and_names_the_word_meant(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(
+        tmp_path / "台账.xlsx",
+        {
+            "服务对象": [["档案号", "姓名", "身份证号"], ["A1", "甲", ELDER]],
+            "探访记录": [
+                ["探访日期", "档案号", "探访方式"],
+                [date(2024, 7, 1), "A1", "入护走访"],
+                [date(2024, 7, 2), "A1", "入户走访"],
+            ],
+        },
+    )
+
+    result = load_ledger(path, fmt)
+
+    modes = [(c.on.day, c.mode) for c in result.ledger.contacts]
+    assert modes == [(1, None), (2, ContactMode.HOME_VISIT)]
+    (slip,) = at(result, "tabular.label_likely_slip")
+    assert slip.sheet == "探访记录" and slip.row == 2
+    assert "“入户走访”" in slip.finding.message
+
+
+def test_a_word_under_the_other_tick_column_reads_with_its_heading(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "服务对象"
+    sheet.append(["档案号", "姓名", "身份证号", "对象类别", None, None])
+    sheet.append([None, None, None, "低保", "事实无人\n抚养儿童", "其他"])
+    sheet.append(["A1", "甲", CHILD, None, "√", "重病"])
+    sheet.append(["A2", "乙", ELDER, "√", "×", "高龄"])
+    for letter in "ABC":
+        sheet.merge_cells(f"{letter}1:{letter}2")
+    sheet.merge_cells("D1:F1")
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+
+    read = categories(load_ledger(path, fmt))
+
+    assert read["A1"] == {Category.DE_FACTO_UNSUPPORTED_CHILD, Category.OTHER_IN_DIFFICULTY}
+    assert read["A2"] == {Category.SUBSISTENCE_ALLOWANCE, Category.ADVANCED_AGE_ELDERLY}
+
+
+def test_a_sex_cell_against_the_id_number_is_flagged_at_its_cell_once(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    rows = [["A1", "甲", ELDER, "男", "低保"], ["A2", "乙", WOMAN, "男", "低保"]]
+    path = register(tmp_path, *rows * 1)
+
+    result = load_ledger(path, fmt)
+
+    (flag,) = at(result, "recipient.sex_disagrees_with_id")
+    assert (flag.row, flag.column, flag.raw) == (3, "D", "男")
+    assert {p.key for p in result.ledger.recipients} == {"A1", "A2"}
+    again = check_recipients(result, date(2024, 7, 1))
+    assert not [i for i in again if i.finding.code == "recipient.sex_disagrees_with_id"]
+
+
+@pytest.fixture(scope="module")
+def national() -> LedgerFormat:
+    found: LedgerFormat = load_plugins().ledger_formats(adapter="national")[0]
+    return found
+
+
+def test_a_dated_category_column_loses_to_todays(tmp_path: Path, national: LedgerFormat) -> None:
+    path = workbook(
+        tmp_path / "台账.xlsx",
+        {
+            "服务对象": [
+                ["档案号", "姓名", "身份证号", "对象类别（2022年）", "对象类别"],
+                ["A1", "甲", ELDER, "低保", "城乡低保，残疾"],
+                ["A2", "乙", WOMAN, "特困", "高龄老人"],
+                ["A3", "丙", CHILD, None, "事实孤儿"],
+            ]
+        },
+    )
+
+    read = categories(load_ledger(path, national))
+
+    assert read["A1"] == {Category.SUBSISTENCE_ALLOWANCE, Category.DISABLED_PERSON}
+    assert read["A2"] == {Category.ADVANCED_AGE_ELDERLY}
+
+
+def test_a_household_number_is_not_taken_for_the_persons_record_number(
+    tmp_path: Path, national: LedgerFormat
+) -> None:
+    path = workbook(
+        tmp_path / "台账.xlsx",
+        {
+            "花名册": [
+                ["序号", "村屯", "姓名", "身份证号", "户编号"],
+                [1, "朝阳村", "甲", ELDER, "H-01"],
+                [2, "朝阳村", "乙", WOMAN, "H-01"],
+            ]
+        },
+        hidden=("E",),
+    )
+
+    result = load_ledger(path, national)
+
+    assert not result.errors
+    assert {(p.key, p.village) for p in result.ledger.recipients} == {
+        (ELDER, "朝阳村"),
+        (WOMAN, "朝阳村"),
+    }
+
+
+def test_a_named_register_whose_name_header_was_overwritten_is_refused_not_read_elsewhere(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    # the fuzzer's case 123 of seed 16: the register's 姓名 header overwritten by 合计, the
+    # visit log beside it would read as a register of its own
+    path = workbook(
+        tmp_path / "台账.xlsx",
+        {
+            "服务对象": [
+                ["档案号", "合计", "身份证号", "性别", "对象类别"],
+                ["A1", "甲", ELDER, "男", "低保"],
+            ],
+            "探访记录": [["姓名", "身份证号", "性别", "探访日期"], ["甲", ELDER, "男", "2024-7-1"]],
+        },
+    )
+    spec = table_spec(fmt.sheets[0], fmt.sheets)
+
+    with pytest.raises(WorkbookError) as refused:
+        read_table(path, spec)
+
+    assert refused.value.code == "tabular.required_columns_missing"
+    assert "服务对象" in refused.value.message and "姓名" in refused.value.message
