@@ -24,12 +24,13 @@ TARGETS = Shares(readable=1.0, people=0.98, visits=0.98, flagged=1.0, invented_a
 """Issue #11's acceptance: every file read, 98% of people and visits right, every wrong cell
 flagged, no record from a title, subtotal, total or footer row."""
 
-FLOORS = Shares(readable=15 / 15, people=0.93, visits=0.98, flagged=18 / 23, invented_at_most=0)
-"""What the reader achieves on the variety ledgers: a ratchet, raised as the reader improves,
-until it meets ``TARGETS``."""
+FLOORS = Shares(readable=15 / 15, people=0.98, visits=0.98, flagged=23 / 23, invented_at_most=0)
+"""What the reader achieves on the variety ledgers, held at ``TARGETS`` (the floors never exceed
+them): measured 446/446 people, 813/813 visits, 23/23 wrong cells flagged."""
 
-CORPUS_FLOORS = Shares(readable=11 / 11, people=0.84, visits=0.98, flagged=1.0, invented_at_most=0)
-"""The same for the shared corpus (``../shared/corpus/make_corpus.py``)."""
+CORPUS_FLOORS = Shares(readable=11 / 11, people=0.98, visits=0.98, flagged=1.0, invented_at_most=0)
+"""The same for the shared corpus (``../shared/corpus/make_corpus.py``): measured 537/537 people,
+1200/1200 visits, 25/25 wrong cells flagged."""
 
 NOT_YET_VALIDATED: frozenset[str] = frozenset()
 """Styles that ``socialwork validate`` still refuses whole (exit 2: no format detected from the
