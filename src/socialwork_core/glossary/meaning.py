@@ -524,8 +524,8 @@ class LevelScale:
     words: Mapping[str, ServiceLevel] = attrs.field(converter=_levels)
     """Each word as the scale declares it → its level."""
     ordinals: bool = True
-    suffixes: tuple[str, ...] = ("对象", "人员", "户", "预警")
-    """Tails that do not change a word's level (重点户, 红色预警)."""
+    suffixes: tuple[str, ...] = ("对象", "人员", "户", "预警", "关爱")
+    """Tails that do not change a word's level (重点户, 红色预警, 重点关爱)."""
     _keys: Mapping[str, ServiceLevel] = attrs.field(init=False, repr=False)
 
     @_keys.default
