@@ -226,7 +226,7 @@ def _values_by_meaning() -> list[str]:
     lines += [
         "",
         "**Categories** (对象类别): a word is read only when it is exactly prefixes + a core word +",
-        "suffixes of one row (any number of each); several words in a cell are split at 、，,/+；",
+        "suffixes of one row (any number of each); several words in a cell are split at 、，,/+；|&",
         "and spaces. Beyond the table: a child named by the family's scheme (低保家庭儿童,",
         "低边户儿童) holds the scheme and 困境儿童; a word with a bracketed remark (特困（残）,",
         "困境儿童(重残)) is its word and, where the remark is a category too, that category; a word",

@@ -210,7 +210,7 @@ def test_a_category_word_with_an_unknown_tail_is_not_read(
         min_size=1,
         max_size=4,
     ),
-    st.sampled_from(["、", "，", ",", "/", "+", "；", " ", "＋", " / "]),
+    st.sampled_from(["、", "，", ",", "/", "+", "；", " ", "＋", " / ", "|", "｜", "&", "\n"]),
 )
 def test_a_cell_of_several_categories_reads_each_once(words: list[str], separator: str) -> None:
     read = categories_of(separator.join(words))

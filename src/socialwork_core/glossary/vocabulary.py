@@ -90,9 +90,10 @@ NO_TICKS: frozenset[str] = frozenset({"×", "✗", "✘", "x", "X", "否", "无"
 
 # --- socialwork_core.tabular.cells: multi-valued cells -------------------------------------------
 
-LIST_SEPARATORS: str = "、，,/;；+\n "
-"""Characters that separate the values of a multi-valued cell (“低保、特困”, “低保+残疾”; cells are
-compared after NFKC, so ＋ and ／ count too); any space counts too (full-width ones included)."""
+LIST_SEPARATORS: str = "、，,/;；+|&\n "
+"""Characters that separate the values of a multi-valued cell (“低保、特困”, “低保+残疾”, “低保|残疾”;
+cells are compared after NFKC, so ＋, ／ and ｜ count too); any space counts too (full-width ones
+included)."""
 
 LIST_JOINER = "、"
 """How the library joins several values in one cell (writing multi-valued cells, listing labels)."""
