@@ -14,7 +14,15 @@ import pytest
 
 from socialwork_core.glossary import Category, ContactMode, Severity
 from socialwork_core.identity import resident_id
-from socialwork_core.ledger import LedgerFormat, LoadResult, check_recipients, load_ledger
+from socialwork_core.ledger import (
+    LedgerFormat,
+    LoadResult,
+    RecordKind,
+    check_recipients,
+    explain,
+    load_ledger,
+    mapping_text,
+)
 from socialwork_core.ledger.columns import table_spec
 from socialwork_core.plugins import load_plugins
 from socialwork_core.tabular import Issue, WorkbookError, read_table
@@ -245,3 +253,29 @@ def test_a_named_register_whose_name_header_was_overwritten_is_refused_not_read_
 
     assert refused.value.code == "tabular.required_columns_missing"
     assert "服务对象" in refused.value.message and "姓名" in refused.value.message
+
+
+def test_map_shows_what_each_word_became_and_keeps_several_out_of_the_file(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = register(
+        tmp_path,
+        ["A1", "甲", CHILD, "女", "低保家庭儿童"],
+        ["A2", "乙", GIRL, "女", "困境儿童(重残)"],
+        ["A3", "丙", ELDER, "男", "留守"],
+        ["A4", "丁", WOMAN, "女", "底保"],
+    )
+
+    (register_sheet,) = [s for s in explain(path, fmt) if s.kind is RecordKind.RECIPIENTS]
+    (words_read,) = [w for w in register_sheet.words if w.field == "categories"]
+    became = {word: code for word, code, _count in words_read.words}
+    assert became == {
+        "低保家庭儿童": "subsistence_allowance + child_in_difficulty",
+        "困境儿童(重残)": "child_in_difficulty + disabled_person",
+        "留守": "left_behind_child / left_behind_elderly (by age)",
+        "底保": None,
+    }
+    text = mapping_text([register_sheet])
+    # read so without the file: shown as comments, never applied as a code
+    assert '# "低保家庭儿童" = "subsistence_allowance + child_in_difficulty"' in text
+    assert '\n"底保" = ""' in text

@@ -35,6 +35,7 @@ import attrs
 from ..findings import FindingError
 from ..glossary import vocabulary as words
 from ..glossary.meaning import ByAge
+from ..glossary.terms import Severity
 from ..tabular import (
     Coerced,
     Table,
@@ -45,6 +46,7 @@ from ..tabular import (
     read_table,
 )
 from ..tabular.cells import exact_labels, split_values
+from ..tabular.reader import read_words
 from ..tabular.rows import is_blank
 from ..validation import to_mapping
 from .columns import table_spec
@@ -241,6 +243,10 @@ def _explained(kind: RecordKind, table: Table, specs: Sequence[Any]) -> SheetExp
                 value = coded[field](word)
             except FindingError:
                 code = None
+                if field in several:  # as the reader reads it: 困境儿童(重残) is two words
+                    values, findings = read_words(coded[field], several[field], word)
+                    if values and not any(f.severity is Severity.ERROR for f in findings):
+                        code = SEVERAL.join(_reading_text(v) for v in values)
             else:
                 value = value.value if isinstance(value, Coerced) else value
                 code = None if value is None else _reading_text(value)

@@ -929,6 +929,14 @@ def _coerce_parts(
     return tuple(values), findings
 
 
+def read_words(
+    coerce: Coercer, separators: str, cell: RawValue
+) -> tuple[tuple[Any, ...], list[Finding]]:
+    """What a multi-valued cell reads as, word by word, bracketed remarks included, and the
+    findings (as a data row's cell is read)."""
+    return _coerce_parts(coerce, separators, cell)
+
+
 SECTION_NUMBERING: Final = words.SECTION_NUMBERING
 SECTION_COUNT: Final = words.SECTION_COUNT
 SECTION_INITIALS: Final = words.SECTION_INITIALS
