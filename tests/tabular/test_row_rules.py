@@ -109,3 +109,15 @@ def test_the_one_loop_numbers_data_rows_only(tmp_path: Path) -> None:
         noted = sorted(i.code for i in table.issues)
     assert numbered == [(1, 1, ["甲", "一村"]), (2, 5, ["乙", "二村"])]
     assert "tabular.footer_row_skipped" in noted and "tabular.non_data_row_skipped" in noted
+
+
+def test_the_reporting_way_s_generated_reading_shows_its_source(tmp_path: Path) -> None:
+    import inspect
+
+    spec = TableSpec(columns=[ColumnSpec("name", ("姓名",), required=True)])
+    path = build_xlsx(tmp_path / "t.xlsx", {"名单": [["姓名"], ["甲"]]})
+    with read_table(path, spec) as table:
+        source = inspect.getsource(table._row)
+        assert "名单" in (inspect.getsourcefile(table._row) or "")
+        assert BLANK.expression("raw") in source  # the rule's own text, pasted
+        assert [r.values for r in table] == [{"name": "甲"}]

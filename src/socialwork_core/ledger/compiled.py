@@ -17,8 +17,6 @@ coercers and the record class.
 
 from __future__ import annotations
 
-import hashlib
-import linecache
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -31,13 +29,13 @@ from ..tabular import (
     ColumnSpec,
     Money,
     Table,
-    date_value,
     exact_labels,
     raw_text,
+    rowcode,
     split_values,
     text,
 )
-from ..tabular.rows import BLANK, DERIVED_ID_SOURCE, ONE_WORD
+from ..tabular.rows import DERIVED_ID_SOURCE
 from .building import PEOPLE_FIELDS, SET_ASIDE, RecordBuilder, Route, approximate_flag
 from .format import RecordKind
 
@@ -131,13 +129,13 @@ def compile_rows(
                 "    v = raw.strip()",
                 f"    if v: f_{field} = v",
                 f"    else: {missing}",
-                f"elif {BLANK.expression('raw')}:",
+                f"elif {rowcode.blank_test()}:",
                 f"    {missing}",
                 "else:",
             ]
         else:
             body += [
-                f"if {BLANK.expression('raw')}:",
+                f"if {rowcode.blank_test()}:",
                 f"    {missing}",
                 "else:",
             ]
@@ -206,20 +204,11 @@ def compile_rows(
         "    except Exception:",  # the general way refuses the row and says why
         "        return UNSURE",
     ]
-    source = "\n".join(lines) + "\n"
-    filename = _source_name(kind, table.sheet, source)
-    exec(compile(source, filename, "exec"), namespace)
     # kept where tracebacks and inspect.getsource look (attrs keeps its generated methods so):
     # an error in a generated row function shows the line that raised it
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    function: RowFunction = namespace["row"]
+    label = f"rows {kind.value} {table.sheet}"
+    function: RowFunction = rowcode.compiled("row", "\n".join(lines) + "\n", namespace, label)
     return function
-
-
-def _source_name(kind: RecordKind, sheet: str, source: str) -> str:
-    """A readable, unique file name for a generated row function's source."""
-    digest = hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
-    return f"<socialwork generated rows {kind.value} {sheet} {digest}>"
 
 
 def _collect(how: Route, items: str) -> str:
@@ -227,29 +216,9 @@ def _collect(how: Route, items: str) -> str:
 
 
 def _coerced(number: int, column: ColumnSpec, raw: str = "raw") -> list[str]:
-    """``v = coerce(raw)``, or ``UNSURE`` when it has a finding. A date cell is its own value
-    (what ``date_value`` gives back for it), and a label as it stands is looked up in the
-    ``choice`` coercer's own table (what it does first), without the call."""
-    call = [
-        "try:",
-        f"    v = coerce_{number}({raw})",
-        "except FindingError:",
-        "    return UNSURE",
-    ]
-    if exact_labels(column.coerce) is not None:
-        return [
-            f"v = exact_{number}.get({raw}) if {raw}.__class__ is str else None",
-            "if v is None:",
-            *("    " + c for c in call),
-        ]
-    if column.coerce is date_value:
-        return [
-            f"if {raw}.__class__ is date:",
-            f"    v = {raw}",
-            "else:",
-            *("    " + c for c in call),
-        ]
-    return call
+    """``v = coerce(raw)``, or ``UNSURE`` when it does not read: the lines ``tabular.rowcode``
+    writes for the reporting way too, with the quick way's answer to a doubt."""
+    return rowcode.coerced(number, column, raw, ["return UNSURE"])
 
 
 def _single(number: int, column: ColumnSpec, field: str, how: Route, flag: str | None) -> list[str]:
@@ -340,7 +309,7 @@ def _multi(number: int, column: ColumnSpec, field: str, how: Route, repeats: boo
         ]
     )
     return [
-        f"if {ONE_WORD.expression('raw')}:",
+        f"if {rowcode.one_word_test()}:",
         *("    " + line for line in one),
         "else:",
         *("    " + line for line in split),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any, Final
@@ -19,11 +20,12 @@ import attrs
 from ..findings import Finding, FindingError
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
-from . import sparse
+from . import rowcode, sparse
 from .cells import (
     Coerced,
     Coercer,
     RawValue,
+    exact_labels,
     normalise_label,
     raw_text,
     split_values,
@@ -40,7 +42,7 @@ from .headers import (
     field_words,
 )
 from .issues import Issue, column_letter
-from .rows import FOOTER_INITIALS, NOTHING, first_filled, footer_of, is_blank, one_word
+from .rows import FOOTER_INITIALS, NOTHING, first_filled, footer_of, is_blank
 from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
 from .spec import TableSpec
 
@@ -509,23 +511,6 @@ class Table:
         """The year of a date the sheet writes without one (its title's, name's or file's)."""
         self._width = max((c for c, _ in layout.headers), default=-1) + 1
         self._extra_columns = layout.extras
-        by_column = dict(layout.headers)
-        # per spec column: (field, 0-based column or -1 when absent, coercer, required, multi,
-        # separators, whether a word of ASCII letters and digits is one part, header, empty value)
-        self._plan = tuple(
-            (
-                c.field,
-                layout.fields.get(c.field, -1),
-                c.coerce,
-                c.required,
-                c.multi,
-                c.separators,
-                not any(ch.isascii() and ch.isalnum() for ch in c.separators),
-                by_column.get(layout.fields.get(c.field, -1), ""),
-                () if c.multi else None,
-            )
-            for c in spec.columns
-        )
         self._joined = dict(layout.joined)
         # a tick stands for its column's lowest heading, written as one word (事实无人\n抚养儿童)
         self._leaf_of = {
@@ -547,6 +532,7 @@ class Table:
         self._required_columns = frozenset(
             layout.fields[c.field] for c in spec.required if c.field in layout.fields
         )
+        self._row = self._generated_row()
 
     def __enter__(self) -> Table:
         return self
@@ -747,84 +733,67 @@ class Table:
             position += 1
             yield position, index, cells
 
-    def _row(self, index: int, cells: Cells) -> RowParts:
-        number = index + 1
-        issues: list[Issue] = []
-        values: dict[str, Any] = {}
-        size = len(cells)
+    def _generated_row(self) -> Callable[[int, Cells], RowParts]:
+        """The reporting way's reading of a data row, generated for this table's columns by
+        ``tabular.rowcode`` (the generator of the quick way's cell reading too)."""
+        by_column = dict(self.layout.headers)
         sheet = self.sheet
-        if self._formulas:
-            for column_index, header in self.layout.headers:
-                if (index, column_index) in self._formulas:
-                    finding = Finding.of(
-                        "tabular.formula_without_value", Severity.WARNING, value=""
-                    )
-                    issues.append(
-                        Issue(finding, sheet, number, column_letter(column_index), header, "")
-                    )
-        for (
-            field,
-            column_index,
-            coerce,
-            required,
-            multi,
-            separators,
-            single_word,
-            header,
-            absent,
-        ) in self._plan:
-            if column_index < 0:
-                values[field] = absent
+        located: list[tuple[str, str, bool]] = []
+        namespace: dict[str, Any] = {
+            "FindingError": FindingError,
+            "Coerced": Coerced,
+            "date": date,
+            "coerce_parts": _coerce_parts,
+            "joined_raw": self._joined_raw,
+            "extras_of": self.extras_of,
+            "note_formulas": self._note_formulas,
+            "required_missing": _required_missing,
+        }
+        body: list[str] = []
+        for number, column in enumerate(self.spec.columns):
+            where = self.layout.fields.get(column.field, -1)
+            letter = column_letter(where) if where >= 0 else ""
+            located.append((letter, by_column.get(where, ""), column.required))
+            if where < 0:
+                body.append(f"values[{column.field!r}] = {'()' if column.multi else 'None'}")
                 continue
-            raw = cells[column_index] if column_index < size else None
-            if field in self._joined:
-                raw = self._joined_raw(cells, (column_index, *self._joined[field]), coerce)
-            found: Sequence[Finding]
-            if raw is None or is_blank(raw):  # ``raw is None`` narrows the type only
-                values[field] = absent
-                if not required:
-                    continue
-                found = [Finding.of("tabular.required_value_missing", Severity.ERROR, value="")]
-            elif multi:
-                if single_word and one_word(raw):
-                    # one part, as split_values would find it: coerced as a cell of its own
-                    try:
-                        value = coerce(raw)
-                    except FindingError as error:
-                        values[field] = ()
-                        found = error.findings
-                    else:
-                        found = ()
-                        if isinstance(value, Coerced):
-                            found = value.findings
-                            value = value.value
-                        values[field] = () if value is None else (value,)
-                        if not found:
-                            continue
-                else:
-                    values[field], found = _coerce_parts(coerce, separators, raw)
-                    if not found:
-                        continue
-            else:
-                try:
-                    value = coerce(raw)
-                except FindingError as error:
-                    values[field] = None
-                    found = error.findings
-                else:
-                    if isinstance(value, Coerced):
-                        values[field] = value.value
-                        found = value.findings
-                    else:
-                        values[field] = value
-                        continue
-            if found:
-                letter = column_letter(column_index)
-                text = raw_text(raw)
-                if not required:
-                    found = [flagged(f) for f in found]
-                issues.extend(Issue(f, sheet, number, letter, header, text) for f in found)
-        return index, cells, values, issues, self.extras_of(cells)
+            namespace[f"coerce_{number}"] = column.coerce
+            namespace[f"exact_{number}"] = exact_labels(column.coerce)
+            joined = self._joined.get(column.field)
+            body += rowcode.detailed_cell(number, column, where, joined)
+
+        def report(
+            issues: list[Issue], number: int, k: int, raw: RawValue | None, found: Any
+        ) -> None:
+            letter, header, required = located[k]
+            text = raw_text(raw)
+            if not required:
+                found = [flagged(f) for f in found]
+            issues.extend(Issue(f, sheet, number, letter, header, text) for f in found)
+
+        namespace["report"] = report
+        lines = [
+            "def row(index, cells):",
+            "    number = index + 1",
+            "    n = len(cells)",
+            "    values = {}",
+            "    issues = []",
+            *(["    note_formulas(index, issues)"] if self._formulas else []),
+            *("    " + line for line in body),
+            "    return index, cells, values, issues, extras_of(cells)",
+        ]
+        label = f"row reading {sheet}"
+        function: Callable[[int, Cells], RowParts]
+        function = rowcode.compiled("row", "\n".join(lines) + "\n", namespace, label)
+        return function
+
+    def _note_formulas(self, index: int, issues: list[Issue]) -> None:
+        for column_index, header in self.layout.headers:
+            if (index, column_index) in self._formulas:
+                finding = Finding.of("tabular.formula_without_value", Severity.WARNING, value="")
+                issues.append(
+                    Issue(finding, self.sheet, index + 1, column_letter(column_index), header, "")
+                )
 
     def _joined_raw(self, cells: Cells, columns: Sequence[int], coerce: Coercer) -> str | None:
         """The cells of several columns read as one field's words: a tick (√) under a column
@@ -875,6 +844,10 @@ def _with_heading(heading: str, word: str, coerce: Coercer) -> str:
 RowParts = tuple[int, Cells, dict[str, Any], list[Issue], dict[str, str]]
 """What ``Table.parts_of`` gives for a data row: (0-based row index, cells as read with merged values
 filled in, values by field, issues, extras), the makings of a ``Row``."""
+
+
+def _required_missing() -> list[Finding]:
+    return [Finding.of("tabular.required_value_missing", Severity.ERROR, value="")]
 
 
 def flagged(finding: Finding) -> Finding:

@@ -3,10 +3,10 @@ where a footer starts, which rows are data and how they are numbered, and a deri
 
 A cell rule is written once, as the source of a Python expression (``CellRule``). The rule's
 function is compiled from that source, and so is every generated row function that applies it
-(``ledger.compiled`` pastes ``rule.expression("raw")`` into its code, as attrs and cattrs write
-their generated methods from one template): the reporting way and the fast way cannot disagree
-on a cell. Which rows of a table are data is decided in one loop, ``Table.numbered``, which also
-counts them; a derived ID (``contacts-12``) is made from that count by ``derived_id``.
+(``tabular.rowcode`` pastes ``rule.expression("raw")`` into the code it writes for the reporting
+way and the quick way alike): the two ways cannot disagree on a cell. Which rows of a table
+are data is decided in one loop, ``Table.numbered``, which also counts them; a derived ID
+(``contacts-12``) is made from that count by ``derived_id``.
 
 The pipeline's invariants are listed in ``docs/architecture.md`` ("The row pipeline").
 """
