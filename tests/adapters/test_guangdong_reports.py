@@ -249,17 +249,27 @@ def test_the_yunfu_monthly_carries_every_newsletter_figure(monthly: Report) -> N
     assert v["activities.special_group_reached"] == 30 + 12
     assert v["activities.ordinary_reached"] == (120 - 30) + (45 - 12)
     assert v["activities.special_group_people"] == 2  # 甲, 乙 named at a2
-    # visits (home, phone, video) in March: c1 2 + c2 1 + c3 2 + c4 1; c5 came to the station
+    # the per-station table: visits (home, phone, video) in March: c1 2 + c2 1 + c3 2 + c4 1
     assert v["visits.total"] == 6
-    assert v["visits.group.subsistence"] == 3  # 甲 in c1, c2; 乙 in c1
-    assert v["visits.group.extreme_poverty"] == 2  # 甲 in c1, c2
-    assert v["visits.group.orphans_and_unsupported"] == 1  # 丙 in c3
-    assert v["visits.group.other_in_difficulty"] == 1  # 丁 in c3
+    # the newsletter's table counts home visits only (c1: 甲, 乙; c3: 丙, 丁), each person in
+    # the first row they match: 甲 holds 低保 and 特困 and counts as 低保 only
+    assert v["visits.table.total"] == 4
+    assert v["visits.table.subsistence"] == 2  # 甲, 乙 in c1
+    assert v["visits.table.extreme_poverty"] == 0  # 甲 counts as 低保
+    assert v["visits.table.orphans_and_unsupported"] == 1  # 丙 in c3
+    assert v["visits.table.other_in_difficulty"] == 1  # 丁 in c3
     assert monthly.not_computable == ()
 
 
-def test_the_monthly_says_how_people_in_two_groups_are_counted(monthly: Report) -> None:
-    assert "同一服务对象属于两个类别的，在两行中各计一次；合计只计一次。" in monthly.notes
+def test_the_monthly_prints_the_order_of_precedence_and_the_modes_it_counts(
+    monthly: Report,
+) -> None:
+    assert (
+        "“探访民政服务对象”各行互不重复：同一服务对象属于多个类别的，按低保、特困、"
+        "事实无人抚养儿童及孤儿、其他困难群众的顺序只计入第一个符合的类别。"
+    ) in monthly.notes
+    assert "“探访民政服务对象”只计入户。" in monthly.notes
+    assert not any("两行中各计一次" in note for note in monthly.notes)
 
 
 def test_the_monthly_workbook_reads_back_with_title_rows_and_chart(
@@ -277,8 +287,8 @@ def test_the_monthly_workbook_reads_back_with_title_rows_and_chart(
     assert by_label["联动村居"] == (3, "个")
     assert by_label["联动志愿者"] == (21, "人次")
     assert by_label["开展活动"] == (2, "场次")
-    assert by_label["探访民政服务对象"] == (6, "人次")
-    assert by_label["低保"] == (3, "人次")
+    assert by_label["探访民政服务对象"] == (4, "人次")
+    assert by_label["低保"] == (2, "人次")
     assert by_label["事实无人抚养儿童及孤儿"] == (1, "人次")
     assert len(sheet._charts) == 1
     texts = [str(c) for r in rows for c in r if c is not None]
@@ -301,8 +311,8 @@ def test_the_yangshan_cumulative_table() -> None:
     assert v["coverage.townships"] == Decimal("100.0")  # 2 of 2 townships
     # home visits Jan–Apr: c1 (甲 梁家, 乙 张家), c3 (丙, 丁: both 洪家), c6 (甲), c7 (丙 洪家, 戊 alone)
     assert v["visits.households"] == 4  # 梁家, 张家, 洪家, 戊
-    # registered Jan–Apr: 乙 (张家), 丙 and 丁 (洪家), 戊 (alone); 甲 in 2021
-    assert v["recipients.households_filed"] == 3
+    # 建档 is the register on 30 April: 甲 (梁家), 乙 (张家), 丙 and 丁 (洪家), 戊 (alone)
+    assert v["recipients.households_on_register"] == 4
     assert v["activities.total"] == 3  # a1, a2, a3
     assert v["activities.people_reached"] == 120 + 45 + 30
     assert v["cases.new"] == 2  # k1 (February), k3 (March)

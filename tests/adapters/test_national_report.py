@@ -160,6 +160,7 @@ def test_every_figure_of_the_national_monthly(report: Report) -> None:
     assert v["alerts.visits"] == 0
     assert v["visits.group.orphans_and_unsupported"] == 1  # C
     assert v["visits.group.subsistence"] == 0  # D was not visited
+    assert v["recipients.on_register"] == 6  # A–F, all on the register at the end of March
     assert v["recipients.files_opened"] == 1  # F
     assert (v["cases.new"], v["cases.ongoing"], v["cases.closed"]) == (1, 2, 1)  # k2; k1, k2; k3
     assert v["groups.sessions"] == 2

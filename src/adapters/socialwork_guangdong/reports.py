@@ -4,12 +4,12 @@
   villages, social organisations, volunteers (人次) and charities linked (by resource links and by
   the partners activities name); events held; people reached (staff training left out), of whom
   ordinary and special-group (人次), and the special-group people (人, named participants on the
-  register); visits (人次) in total and by 低保, 特困, 事实无人抚养儿童及孤儿,
-  其他困难群众 (a person in two groups counts in both rows, the total counts them once; the report
-  says so).
+  register); home visits (入户, 人次) to 民政服务对象 in total and by 低保, 特困,
+  事实无人抚养儿童及孤儿, 其他困难群众 (:data:`VISIT_TABLE`: exclusive rows in that order of
+  precedence, the last taking everyone else who holds a category; the report prints the order).
 - ``guangdong.cumulative`` (阳山, seed 002, 截至目前): households visited, activities, people
-  reached, files opened (户), new and ongoing cases, alert visits; posts, workers in post, posts to
-  fill and station coverage.
+  reached, households on the register (建档, 户, at the end of the period), new and ongoing cases,
+  alert visits; posts, workers in post, posts to fill and station coverage.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from datetime import date
 import attrs
 
 from socialwork_core import indicators as ind
-from socialwork_core.glossary import ProviderKind, StationTier
+from socialwork_core.glossary import ContactMode, ProviderKind, StationTier
 from socialwork_core.glossary.indicators_text import TOTAL_ROW_LABEL
 from socialwork_core.glossary.messages import render_message
 from socialwork_core.indicators import Figure, LedgerLike, figure_labels
@@ -40,6 +40,7 @@ __all__ = [
     "CUMULATIVE",
     "MONTHLY",
     "TEMPLATES",
+    "VISIT_TABLE",
     "build_cumulative",
     "build_monthly",
     "providers_linked",
@@ -69,10 +70,21 @@ MONTHLY_LABELS: dict[str, str] = figure_labels(
         "activities.ordinary_reached": "其中普通群众",
         "activities.special_group_reached": "其中特殊群众",
         "activities.special_group_people": "活动惠及特殊群众（人）",
-        "visits.total": "探访民政服务对象",
     }
 )
 """Row labels of the Yunfu newsletter, by figure code."""
+
+VISIT_TABLE = ind.GroupTable(
+    total_label="探访民政服务对象",
+    groups=ind.VISIT_GROUPS[:3],
+    exclusive=True,
+    modes={ContactMode.HOME_VISIT},
+    catch_all=ind.CatchAllRow(code="other_in_difficulty", label="其他困难群众"),
+)
+"""The Yunfu newsletter's visit table (seed 000: 探访民政服务对象4637人次，低保2899，特困791，
+事实无人抚养儿童及孤儿168，其他困难群众443): home visits (关爱探访入户), each person in the first of
+低保, 特困, 事实无人抚养儿童及孤儿 they hold, else in 其他困难群众 when they hold any other category
+(高龄, 独居, 残疾 …); 三无 counts as 特困 through its parent. Figures ``visits.table.<row>``."""
 
 CUMULATIVE_LABELS: dict[str, str] = figure_labels(
     {
@@ -82,7 +94,7 @@ CUMULATIVE_LABELS: dict[str, str] = figure_labels(
         "coverage.townships": "社工站覆盖率",
         "coverage.villages": "社工点覆盖率",
         "visits.households": "累计入户探访",
-        "recipients.households_filed": "建档",
+        "recipients.households_on_register": "建档",
         "activities.total": "开展各类活动",
         "activities.people_reached": "惠及群众",
         "cases.new": "新增服务个案",
@@ -94,10 +106,8 @@ CUMULATIVE_LABELS: dict[str, str] = figure_labels(
 """Row labels of the Yangshan article, by figure code."""
 
 
-def _notes(*, by_group: bool) -> tuple[str, ...]:
-    notes = [render_message("reports.note.two_groups")] if by_group else []
-    notes.append(render_message("reports.note.masked"))
-    return tuple(notes)
+def _notes() -> tuple[str, ...]:
+    return (render_message("reports.note.masked"),)
 
 
 def build_monthly(
@@ -135,22 +145,17 @@ def build_monthly(
         ],
         labels=MONTHLY_LABELS,
     )
+    by_group = ind.visits_by_table(
+        ledger, period, VISIT_TABLE, as_of=as_of, parents=settings.category_parents
+    )
     visits = figure_table(
-        [
-            ind.visits(ledger, period),
-            *ind.visits_by_group(
-                ledger, period, ind.VISIT_GROUPS, as_of=as_of, parents=settings.category_parents
-            ),
-        ],
-        labels=MONTHLY_LABELS,
-        chart=True,
-        totals=("visits.total",),
+        list(by_group), labels=MONTHLY_LABELS, chart=True, totals=(by_group.total.code,)
     )
     by_station = _station_table(ledger, period)
     extra = (
         () if by_station is None else (Section(title=MONTHLY_SECTIONS[3], tables=(by_station,)),)
     )
-    notes = _notes(by_group=True)
+    notes = (*ind.table_notes(VISIT_TABLE, by_group), *_notes())
     if by_station is not None:
         notes += (render_message("reports.note.rows_from_records", rows="社工站"),)
     return Report(
@@ -218,7 +223,7 @@ def build_cumulative(
         labels=CUMULATIVE_LABELS,
     )
     visits = figure_table(
-        [ind.households_visited(ledger, period), ind.households_filed(ledger, period)],
+        [ind.households_visited(ledger, period), ind.households_on_register(ledger, period)],
         labels=CUMULATIVE_LABELS,
     )
     work = figure_table(
@@ -247,7 +252,7 @@ def build_cumulative(
             )
         ),
         footer=footer,
-        notes=_notes(by_group=False),
+        notes=_notes(),
     )
 
 
@@ -280,7 +285,8 @@ MONTHLY = ReportTemplate(
     title=MONTHLY_TITLE,
     period_kind=PeriodKind.MONTH,
     builder=build_monthly,
-    description="云浮“双百”月报：站点、五社联动、活动、惠及人次、分类探访人次",
+    description="云浮“双百”月报：站点、五社联动、活动、惠及人次、分类入户探访人次（各类互不重复）",
+    group_tables=(VISIT_TABLE,),
     recounts={
         "links.villages": providers_linked(ProviderKind.VILLAGE_COMMITTEE),
         "links.social_organisations": providers_linked(ProviderKind.SOCIAL_ORGANISATION),

@@ -1,4 +1,5 @@
-"""The national default monthly report (全国通用月报): visits, files opened, cases, groups,
+"""The national default monthly report (全国通用月报): visits, the register (建档, at the end of
+the month) and new registrations, cases, groups,
 activities, volunteers, resources linked (in yuan) and the visit rate by service level.
 
 Templates here are data: titles and section headings are this adapter's wording; the figures come
@@ -83,6 +84,7 @@ def build_monthly(
     )
     cases = figure_table(
         [
+            ind.people_on_register(ledger, period),
             ind.files_opened(ledger, period),
             ind.new_cases(ledger, period),
             ind.ongoing_cases(ledger, period),

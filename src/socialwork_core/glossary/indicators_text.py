@@ -68,8 +68,10 @@ class FigureCode(LabelledEnum):
     VISITS_TOTAL = ("visits.total", "探访服务对象")
     VISITS_PEOPLE = ("visits.people", "探访服务对象(人)")
     VISITS_HOUSEHOLDS = ("visits.households", "入户探访")
-    RECIPIENTS_FILES_OPENED = ("recipients.files_opened", "建档")
-    RECIPIENTS_HOUSEHOLDS_FILED = ("recipients.households_filed", "建档(户)")
+    RECIPIENTS_ON_REGISTER = ("recipients.on_register", "建档")
+    RECIPIENTS_HOUSEHOLDS_ON_REGISTER = ("recipients.households_on_register", "建档(户)")
+    RECIPIENTS_FILES_OPENED = ("recipients.files_opened", "新增建档")
+    RECIPIENTS_HOUSEHOLDS_FILED = ("recipients.households_filed", "新增建档(户)")
     CASES_NEW = ("cases.new", "新增个案")
     CASES_ONGOING = ("cases.ongoing", "正在跟进个案")
     CASES_CLOSED = ("cases.closed", "结案个案")
@@ -94,6 +96,9 @@ class FigureFamily(LabelledEnum):
     VISITS_GROUP = ("visits.group", "分组探访")
     ALERTS_KIND = ("alerts.kind", "分类预警探访")
     SERVICE_GROUP = ("service.group", "分组服务人次")
+    VISITS_TABLE = ("visits.table", "分类探访(人次)")
+    VISITS_TABLE_PEOPLE = ("visits.table_people", "分类探访(人)")
+    VISITS_TABLE_HOUSEHOLDS = ("visits.table_households", "分类探访(户)")
     ACTIVITIES_KIND = ("activities.kind", "分类活动")
     EVALUATION_GROUP = ("evaluation.group", "评估项得分")
     VISIT_RATE_LEVEL = ("visit_rate.level", "探访率")
@@ -158,6 +163,8 @@ VISIT_RATE_DUE_HEADER = "应探访（人）"
 VISIT_RATE_MET_HEADER = "已探访（人）"
 VISIT_RATE_HEADER = "探访率（%）"
 LEVEL_HEADER = "服务等级"
+ROW_ORDER_JOINER = "、"
+"""Joins a group table's rows in a note (低保、特困、…) and the contact modes it counts."""
 OF_WHICH_ROW = "其中：{label}"
 """A row that breaks down the row above it."""
 ENTRY_NOTES_JOINER = "："

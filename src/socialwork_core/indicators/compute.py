@@ -11,7 +11,7 @@ Conventions (the library's, documented here once):
   is not computable, with the reason; zero is reported only when records exist and none fall in
   the period.
 - A household (户) is the recipient's ``household_head`` within the station and village where
-  recorded; a person without one is a household alone.
+  recorded, else their address within the station, else the person alone (:func:`household_key`).
 """
 
 from __future__ import annotations
@@ -59,11 +59,13 @@ __all__ = [
     "groups_run",
     "household_key",
     "households_filed",
+    "households_on_register",
     "households_visited",
     "linked_providers",
     "new_cases",
     "ongoing_cases",
     "ordinary_reached",
+    "people_on_register",
     "people_reached",
     "people_visited",
     "percent",
@@ -441,9 +443,20 @@ def visits_by_group(
 
 
 def household_key(person: Recipient) -> tuple[str, ...]:
-    """The household (户) a person is filed under: station, village and 户主 where recorded."""
+    """The household (户) a person is counted under, from what ledgers hold (docs/domain.md
+    section 2 lists 户主/家庭 and the addresses among a register's fields):
+
+    1. the 户主/家庭 column (``household_head``), within the person's station and village;
+    2. else the address (居住地址, else 户籍地址), within the station, spaces ignored;
+    3. else the person alone.
+
+    Two people count as one household only when the ledger says so by one of these."""
+    station = person.station_code or ""
     if person.household_head:
-        return ("household", person.station_code or "", person.village or "", person.household_head)
+        return ("household", station, person.village or "", person.household_head.strip())
+    address = person.residence_address or person.household_address
+    if address and (place := "".join(address.split())):
+        return ("address", station, place)
     return ("person", person.key)
 
 
@@ -566,8 +579,31 @@ def _registered_in(ledger: LedgerLike, period: Period) -> list[Recipient]:
     ]
 
 
+def people_on_register(ledger: LedgerLike, period: Period) -> Figure:
+    """建档 (人): the stock on the register at the end of the period: people registered by then
+    (or with no 建档日期) and not dead, exited or moved out by then (docs/domain.md section 2,
+    状态). New registrations are :func:`files_opened`."""
+    code = FigureCode.RECIPIENTS_ON_REGISTER
+    if not has_records(ledger, RecordKind.RECIPIENTS):
+        return _missing(code, FigureUnit.PEOPLE, RecordKind.RECIPIENTS)
+    return computed(code, len(_on_register(ledger, period)), FigureUnit.PEOPLE)
+
+
+def households_on_register(ledger: LedgerLike, period: Period) -> Figure:
+    """建档 (户): the distinct households (:func:`household_key`) of :func:`people_on_register`."""
+    code = FigureCode.RECIPIENTS_HOUSEHOLDS_ON_REGISTER
+    if not has_records(ledger, RecordKind.RECIPIENTS):
+        return _missing(code, FigureUnit.HOUSEHOLDS, RecordKind.RECIPIENTS)
+    households = {household_key(r) for r in _on_register(ledger, period)}
+    return computed(code, len(households), FigureUnit.HOUSEHOLDS)
+
+
+def _on_register(ledger: LedgerLike, period: Period) -> list[Recipient]:
+    return [r for r in ledger.recipients if r.is_on_register(period.end)]
+
+
 def files_opened(ledger: LedgerLike, period: Period) -> Figure:
-    """建档 (人): recipients registered (建档日期) in the period."""
+    """新增建档 (人): recipients registered (建档日期) in the period, whatever their status now."""
     code = FigureCode.RECIPIENTS_FILES_OPENED
     return _registration(ledger, code, FigureUnit.PEOPLE) or computed(
         code, len(_registered_in(ledger, period)), FigureUnit.PEOPLE
@@ -575,7 +611,7 @@ def files_opened(ledger: LedgerLike, period: Period) -> Figure:
 
 
 def households_filed(ledger: LedgerLike, period: Period) -> Figure:
-    """建档 (户): distinct households of the recipients registered in the period."""
+    """新增建档 (户): distinct households of the recipients registered in the period."""
     code = FigureCode.RECIPIENTS_HOUSEHOLDS_FILED
     households = {household_key(r) for r in _registered_in(ledger, period)}
     return _registration(ledger, code, FigureUnit.HOUSEHOLDS) or computed(

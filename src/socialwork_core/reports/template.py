@@ -21,6 +21,7 @@ import attrs
 
 from ..grading.rules import RuleSet
 from ..indicators.figures import FigureValue
+from ..indicators.group_tables import GroupTable
 from ..indicators.groups import RecipientGroup
 from ..indicators.records import LedgerLike
 from ..periods import Period, PeriodKind, containing
@@ -169,6 +170,15 @@ def _groups(value: Iterable[RecipientGroup]) -> tuple[RecipientGroup, ...]:
     return tuple(value)
 
 
+def _tables(value: Iterable[GroupTable]) -> tuple[GroupTable, ...]:
+    tables = tuple(value)
+    families = [t.family for t in tables]
+    if len(set(families)) != len(families):
+        # one table per unit, so that a figure code names its table
+        raise ValueError("a template declares at most one group table per unit (人次, 人, 户)")
+    return tables
+
+
 @attrs.frozen(kw_only=True)
 class ReportTemplate:
     """A report an adapter offers: ``name`` like ``guangdong.monthly``, the Chinese ``title``, the
@@ -193,6 +203,10 @@ class ReportTemplate:
     """The recipient groups of its own by-group rows (``visits.group.<code>``,
     ``service.group.<code>``) beyond the core's ``VISIT_GROUPS`` and ``SERVICE_GROUPS``, declared
     so that the conformance kit counts each row itself."""
+    group_tables: tuple[GroupTable, ...] = attrs.field(default=(), converter=_tables)
+    """The group tables its reports print (``visits.table.<row>`` …,
+    :func:`~socialwork_core.indicators.visits_by_table`), declared so that the conformance kit
+    counts each row itself."""
     recounts: Mapping[str, Recount] = attrs.field(factory=dict, eq=False, repr=False)
     """Figure code → :class:`Recount`, for each count under the template's own code (one no core
     indicator and no declared group gives): the kit compares the report's value with it."""

@@ -785,6 +785,8 @@ def core_figures(
         lambda: ind.service_by_group(
             ledger, period, ind.SERVICE_GROUPS, as_of=as_of, parents=parents
         ),
+        lambda: ind.people_on_register(ledger, period),
+        lambda: ind.households_on_register(ledger, period),
         lambda: ind.files_opened(ledger, period),
         lambda: ind.households_filed(ledger, period),
         lambda: ind.new_cases(ledger, period),
@@ -851,6 +853,46 @@ def _group_recount(
     )
 
 
+def _table_recount(
+    row: str,
+    table: ind.GroupTable,
+    ledger: ind.LedgerLike,
+    period: Period,
+    as_of: date,
+    parents: Mapping[str, str],
+) -> int:
+    """A declared group table's row (or ``total`` / ``unassigned``), counted plainly: the people of
+    the period's contacts in the table's modes (once per contact for 人次, once each for 人, their
+    households for 户), each in the rows the table's declaration puts them in."""
+    register = {p.key: p for p in ledger.recipients}
+    keys = [
+        k
+        for c in ledger.contacts
+        if c.on in period and c.mode in table.modes
+        for k in c.recipient_keys
+    ]
+    if table.unit is not FigureUnit.PERSON_TIMES:
+        keys = sorted(set(keys))
+    rows = {k: table.rows_of(register.get(k), as_of, parents) for k in keys}
+    if table.unit is FigureUnit.HOUSEHOLDS:
+        order = table.row_codes
+        homes: dict[tuple[str, ...], list[str]] = {}
+        for k in keys:
+            home = ind.household_key(register[k]) if k in register else ("person", k)
+            homes.setdefault(home, []).extend(rows[k])
+        units = [
+            sorted(set(r), key=order.index)[: 1 if table.exclusive else None]
+            for r in homes.values()
+        ]
+    else:
+        units = [list(rows[k]) for k in keys]
+    if row == "total":
+        return len(units)
+    if row == "unassigned":
+        return sum(1 for u in units if not u)
+    return sum(1 for u in units if row in u)
+
+
 def _recount(
     figure: ind.Figure,
     ledger: ind.LedgerLike,
@@ -862,8 +904,19 @@ def _recount(
     shared: dict[tuple[str, int], dict[str, ind.Figure]] | None = None,
 ) -> tuple[bool, Any]:
     """(known, value): the kit's own count of ``figure``'s code over ``ledger``, from the
-    template's declared groups, its recounts, or the core's indicator over a declared share
+    template's declared group tables and groups, its recounts, or the core's indicator over a declared share
     (``shared`` keeps each share's core figures, by prefix and ledger, for the next figure)."""
+    for table in template.group_tables:
+        prefix = f"{table.family}."
+        if figure.code.startswith(prefix):
+            return True, _table_recount(
+                figure.code[len(prefix) :],
+                table,
+                ledger,
+                period,
+                as_of,
+                settings.category_parents,
+            )
     groups = {g.code: g for g in (*ind.VISIT_GROUPS, *ind.SERVICE_GROUPS, *template.groups)}
     for prefix in _GROUP_PREFIXES:
         if figure.code.startswith(prefix) and figure.code[len(prefix) :] in groups:

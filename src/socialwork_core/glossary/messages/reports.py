@@ -20,6 +20,16 @@ MESSAGES: dict[str, str] = {
         "{key} 中的社工站不在台账中（请写社工站编码或名称）。台账中的社工站：{known}。"
     ),
     "reports.note.two_groups": "同一服务对象属于两个类别的，在两行中各计一次；合计只计一次。",
+    "reports.note.exclusive_rows": (
+        "“{table}”各行互不重复：同一服务对象属于多个类别的，按{order}的顺序只计入第一个符合的类别。"
+    ),
+    "reports.note.catch_all": "“{table}”的“{row}”行计入不属于前列各类、{scope}的服务对象。",
+    "reports.note.catch_all.with_category": "但登记有对象类别",
+    "reports.note.catch_all.everyone": "包括不在名册",
+    "reports.note.modes": "“{table}”只计{modes}。",
+    "reports.note.unassigned": (
+        "“{table}”中有{count}{unit}的对象未登记对象类别或不在名册，计入合计，未计入各行。"
+    ),
     "reports.note.approximate": "标“约”的金额含台账中的约数（如“2万余元”）。",
     "reports.note.unvalued_links": "有{count}条资源链接未填写折合金额，未计入金额。",
     "reports.note.bands": (
