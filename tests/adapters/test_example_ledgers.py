@@ -11,8 +11,9 @@ from types import ModuleType
 
 import pytest
 
+from socialwork_core.glossary import EXTREME_POVERTY_CATEGORIES, Category
 from socialwork_core.ledger import LoadResult, RecordKind, load_ledger
-from socialwork_core.plugins import Plugins
+from socialwork_core.plugins import Plugins, category_parents
 from socialwork_core.recipients import check_categories
 
 from .conftest import EXAMPLES, REGIONS, example_path
@@ -142,6 +143,25 @@ def test_the_orphan_who_turned_eighteen_is_warned_about_not_dropped(
     (person,) = aged
     codes = [f.code for f in check_categories(person, END_OF_YEAR)]
     assert "category.too_old" in codes
+
+
+def test_the_guangdong_people_holding_subsistence_and_extreme_poverty_are_kept_and_warned(
+    loaded: dict[str, LoadResult], plugins: Plugins
+) -> None:
+    ledger = loaded["guangdong"].ledger
+    parents = category_parents(plugins.categories_for_region("guangdong"))
+    warned = [
+        r
+        for r in ledger.recipients
+        if "category.subsistence_and_extreme_poverty"
+        in [f.code for f in check_categories(r, END_OF_YEAR, parents=parents)]
+    ]
+
+    assert len(warned) == 4  # two hold 特困, two the local 三无 (a child of 特困)
+    for person in warned:
+        assert person.holds(Category.SUBSISTENCE_ALLOWANCE)
+        held = person.categories | {parents[c] for c in person.categories if c in parents}
+        assert not held.isdisjoint(EXTREME_POVERTY_CATEGORIES)
 
 
 @pytest.mark.parametrize("region", REGIONS)

@@ -123,3 +123,35 @@ def test_a_disabled_person_without_a_disability_record_is_flagged() -> None:
 
 def test_local_categories_are_left_to_the_adapter() -> None:
     assert codes(person(date(1960, 1, 1), "guangzhou_moderate_universal")) == []
+
+
+def test_subsistence_together_with_extreme_poverty_is_a_warning_and_both_are_kept() -> None:
+    both = person(date(1950, 1, 1), Category.SUBSISTENCE_ALLOWANCE, Category.EXTREME_POVERTY)
+    findings = check_categories(both, AS_OF)
+    assert [(f.code, f.severity) for f in findings] == [
+        ("category.subsistence_and_extreme_poverty", Severity.WARNING)
+    ]
+    assert "特困人员" in findings[0].message
+    assert both.categories == {Category.SUBSISTENCE_ALLOWANCE, Category.EXTREME_POVERTY}
+
+
+def test_an_orphan_who_is_also_a_de_facto_unsupported_child_is_a_warning() -> None:
+    child = person(date(2015, 1, 1), Category.ORPHAN, Category.DE_FACTO_UNSUPPORTED_CHILD)
+    assert codes(child) == ["category.orphan_and_unsupported"]
+
+
+THREE_NOS = {"guangdong.three_nos": Category.EXTREME_POVERTY.value}
+
+
+def test_a_local_child_of_extreme_poverty_is_checked_as_extreme_poverty() -> None:
+    # 40 years old, no disability: has work capacity, so 特困 (and 三无 as 特困) cannot hold
+    three_nos = person(date(1982, 1, 1), "guangdong.three_nos")
+    assert codes(three_nos) == []  # without the parents: left to the adapter
+    findings = check_categories(three_nos, AS_OF, parents=THREE_NOS)
+    assert [f.code for f in findings] == ["category.extreme_poverty_work_capacity"]
+    with_subsistence = person(
+        date(1940, 1, 1), "guangdong.three_nos", Category.SUBSISTENCE_ALLOWANCE
+    )
+    assert [f.code for f in check_categories(with_subsistence, AS_OF, parents=THREE_NOS)] == [
+        "category.subsistence_and_extreme_poverty"
+    ]

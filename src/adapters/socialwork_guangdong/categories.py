@@ -1,5 +1,10 @@
 """Local categories met in Guangdong registers (Guangzhou's ledger has 兜底 sub-types and a
-适度普惠 group; its 高龄 allowance starts at 70, docs/domain.md section 2)."""
+适度普惠 group; its 高龄 allowance starts at 70, docs/domain.md section 2).
+
+“三无”人员 is a child of 特困: the 2016 opinion merged the urban 三无 scheme into 特困人员救助供养
+(docs/domain.md section 2, local words), so a 三无 person is checked, grouped, counted and converted
+as 特困. 适度普惠对象 and 相对贫困户 name no national parent (local schemes with no checkable rule).
+"""
 
 from __future__ import annotations
 

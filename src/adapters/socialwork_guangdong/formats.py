@@ -25,7 +25,10 @@ CATEGORY_LABELS: dict[str, str] = {
     "事实孤儿": Category.DE_FACTO_UNSUPPORTED_CHILD,
     "其他困难群体": Category.OTHER_IN_DIFFICULTY,
 }
-"""Guangdong ledgers call 低保边缘 低收入家庭 and often write 事实孤儿."""
+"""Guangdong ledgers call 低保边缘 低收入家庭 and often write 事实孤儿 (docs/domain.md section 2,
+local words). Both readings are *defaults*: the 2023 opinion on 低收入人口 counts 低保边缘家庭
+among 低收入家庭 without making the words one, and 事实孤儿 is the older, colloquial name of the
+2019 opinion's 事实无人抚养儿童; a region that means otherwise maps the word itself."""
 
 LEVEL_LABELS: dict[str, str] = {f"{level.label}跟进": level.value for level in ServiceLevel}
 """跟进级别 as Guangzhou's platform writes it: 一级跟进 … 六级跟进 (plain 一级 … 六级 too)."""

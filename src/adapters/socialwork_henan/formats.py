@@ -18,7 +18,11 @@ CATEGORY_LABELS: dict[str, str] = {
     "事实无人扶养儿童": Category.DE_FACTO_UNSUPPORTED_CHILD,
     "孤困儿童": Category.CHILD_IN_DIFFICULTY,
 }
-"""Kaifeng's reports write 事实无人扶养儿童 (扶) and 孤困 (seed 003)."""
+"""Kaifeng's reports write 事实无人扶养儿童 (扶) and 孤困 (seed 003; docs/domain.md section 2,
+local words). 事实无人扶养儿童 is the 2019 opinion's category with a variant character. 孤困儿童
+as 困境儿童 is a *default*: the report's 孤困人群 joins 孤儿 and 困境儿童, and a cell that says
+孤困儿童 does not tell which, so it is read as the wider 困境儿童 (its three kinds in the 2016
+opinion); a 孤儿 is one only where the ledger says 孤儿."""
 
 RECIPIENTS = national.regional_sheet(
     national.RECIPIENTS,

@@ -9,8 +9,9 @@ give warnings and remarks only: the records are kept as they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from types import MappingProxyType
 
 from ..findings import Finding
 from ..glossary.terms import Severity
@@ -35,14 +36,19 @@ def check_recipients(
     *,
     thresholds: CategoryThresholds | None = None,
     extra: RecipientCheck | None = None,
+    parents: Mapping[str, str] = MappingProxyType({}),
 ) -> tuple[Issue, ...]:
     """Every finding of the category checks (and ``extra``) on the accepted recipients at
-    ``as_of``, each placed at the recipient's sheet and row, with the 档案号 as the raw value."""
+    ``as_of``, each placed at the recipient's sheet and row, with the 档案号 as the raw value.
+    ``parents`` (local category code → national parent, the region's) has a local category
+    checked as its parent (三无人员 as 特困)."""
     issues: list[Issue] = []
     for person in result.ledger.recipients:
         # a sex cell against the ID number is reported at its cell when the ledger is read
         findings = [
-            f for f in check_categories(person, as_of, thresholds) if f.code != SEX_DISAGREES
+            f
+            for f in check_categories(person, as_of, thresholds, parents=parents)
+            if f.code != SEX_DISAGREES
         ]
         findings += birth_date_plausible(person, as_of)
         if extra is not None:

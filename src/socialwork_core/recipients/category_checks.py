@@ -5,15 +5,27 @@ names the rule; the category is never dropped. Age thresholds are parameters
 (:class:`CategoryThresholds`) a region may change; the defaults are the national rules, except where
 marked *default* (docs/domain.md gives no national text for those).
 
+A local category with a national parent (Guangdong's 三无人员, a child of 特困) is checked as
+its parent when the caller passes the parents (``parents={local code: national code}``, from
+:func:`socialwork_core.plugins.category_parents`).
+
 Finding codes: ``category.too_old``, ``category.too_young``, ``category.age_unknown`` (info),
 ``category.extreme_poverty_work_capacity``, ``category.disabled_without_disability``,
-``category.subsistence_and_near``, ``recipient.sex_disagrees_with_id``,
+``category.subsistence_and_near``, ``category.subsistence_and_extreme_poverty``,
+``category.orphan_and_unsupported``, ``recipient.sex_disagrees_with_id``,
 ``recipient.birth_date_disagrees_with_id``.
+
+Pairs that cannot both hold (docs/domain.md section 2): 低保 and 低保边缘 (低边 is defined as not
+低保); 低保 and 特困 (one who meets both is supported as 特困); 孤儿 and 事实无人抚养儿童 (the
+latter's parents are alive and not declared missing). Each is a warning on the person, who keeps
+both categories.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 
 import attrs
 
@@ -34,21 +46,24 @@ __all__ = ["CategoryThresholds", "check_categories", "has_no_work_capacity"]
 
 @attrs.frozen(kw_only=True)
 class CategoryThresholds:
-    """Age limits used by the category rules. Each bound is stated as the rule reads."""
+    """Age limits used by the category rules. Each bound is stated as the rule reads and names its
+    source in docs/domain.md section 2 (the categories table), or says it is a *default*."""
 
     child_under: int = 18
-    """孤儿, 事实无人抚养儿童, 困境儿童: under 18 (national)."""
+    """孤儿, 事实无人抚养儿童, 困境儿童: under 18 (the 2010 孤儿, 2019 事实无人抚养儿童 and 2016
+    困境儿童 documents)."""
     left_behind_child_under: int = 16
-    """农村留守儿童: under 16 (national)."""
+    """农村留守儿童: under 16 (《国务院关于加强农村留守儿童关爱保护工作的意见》, 2016)."""
     elderly_from: int = 60
-    """老年人 categories (独居, 空巢, 失能, 重残, 计生特殊家庭, 留守老人): 60+ (留守老人 *default*)."""
+    """老年人 categories (独居, 空巢, 失能, 重残, 计生特殊家庭): 60+ (the 2022 visiting guidance);
+    留守老人: *default*."""
     advanced_age_from: int = 80
     """高龄老人: 80+ (*default*; allowances are local, Guangzhou pays from 70)."""
     working_age_until: int = 60
-    """特困: from this age there is no work capacity (2021 rules)."""
+    """特困: from this age there is no work capacity (《特困人员认定办法》, 2021)."""
     minor_support_until: int = 18
-    """特困: under 16 there is no work capacity, and minors keep support until this age (2021
-    rules), so every age below it qualifies."""
+    """特困: under 16 there is no work capacity, and minors keep support until this age
+    (《特困人员认定办法》, 2021), so every age below it qualifies."""
 
 
 _NATIONAL_CODES = frozenset(c.value for c in Category)
@@ -68,7 +83,8 @@ _ELDERLY_CATEGORIES = (
     Category.FAMILY_PLANNING_SPECIAL_ELDERLY,
 )
 
-# 2021 特困 rules: disabilities that alone mean no work capacity (kind → grades that qualify).
+# 《特困人员认定办法》(2021), docs/domain.md section 2: disabilities that alone mean no work
+# capacity (kind → grades that qualify).
 _NO_WORK_CAPACITY_DISABILITIES: dict[DisabilityKind, frozenset[DisabilityGrade]] = {
     DisabilityKind.INTELLECTUAL: frozenset(
         {DisabilityGrade.GRADE_1, DisabilityGrade.GRADE_2, DisabilityGrade.GRADE_3}
@@ -126,24 +142,38 @@ def _identity_findings(recipient: Recipient) -> list[Finding]:
     return findings
 
 
+_NO_PARENTS: Mapping[str, str] = MappingProxyType({})
+
+
 def check_categories(
     recipient: Recipient,
     as_of: date,
     thresholds: CategoryThresholds | None = None,
+    *,
+    parents: Mapping[str, str] = _NO_PARENTS,
 ) -> tuple[Finding, ...]:
-    """Check every national category the person holds against its rule at ``as_of``.
+    """Check every national category the person holds against its rule at ``as_of``, a local
+    category in ``parents`` (local code → national parent) as its parent.
 
     Returns warnings (and an info where age is unknown); never raises for a failing rule and never
-    changes the recipient. Local categories (not in :class:`Category`) are the adapter's to check.
+    changes the recipient. Local categories without a national parent are the adapter's to check.
     """
     limits = thresholds or CategoryThresholds()
     findings = _identity_findings(recipient)
-    held = [Category(c) for c in sorted(recipient.categories) if c in _NATIONAL_CODES]
+    codes = set(recipient.categories) | {parents[c] for c in recipient.categories if c in parents}
+    held = [Category(c) for c in sorted(codes) if c in _NATIONAL_CODES]
     age = recipient.age(as_of)
     day = as_of.isoformat()
 
     if Category.SUBSISTENCE_ALLOWANCE in held and Category.NEAR_SUBSISTENCE in held:
         findings.append(_warn("category.subsistence_and_near"))
+    extreme = [c for c in held if c in EXTREME_POVERTY_CATEGORIES]
+    if Category.SUBSISTENCE_ALLOWANCE in held and extreme:
+        findings.append(
+            _warn("category.subsistence_and_extreme_poverty", category=extreme[0].label)
+        )
+    if Category.ORPHAN in held and Category.DE_FACTO_UNSUPPORTED_CHILD in held:
+        findings.append(_warn("category.orphan_and_unsupported"))
     if Category.DISABLED_PERSON in held and recipient.disability is None:
         findings.append(
             _warn("category.disabled_without_disability", category=Category.DISABLED_PERSON.label)

@@ -13,6 +13,7 @@ from ...ledger import (
     check_recipients,
     write_issues_workbook,
 )
+from ...plugins import category_parents
 from ...reports import (
     mask_text,
 )
@@ -95,6 +96,9 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
     record_issues = check_recipients(
         result,
         as_of,
+        parents={}
+        if region is None
+        else category_parents(plugins.categories_for_region(region.code)),
         extra=None
         if region is None
         else lambda person, day: plugins.check_recipient_for_region(person, day, region.code),

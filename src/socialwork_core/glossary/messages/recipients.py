@@ -14,6 +14,14 @@ MESSAGES: dict[str, str] = {
     ),
     "category.disabled_without_disability": "登记为“{category}”，但没有填写残疾类别和等级。",
     "category.subsistence_and_near": "同时登记为“低保对象”和“低保边缘”，二者不能同时成立。",
+    "category.subsistence_and_extreme_poverty": (
+        "同时登记为“低保对象”和“{category}”：同时符合两者条件的应纳入特困供养，一般不同时享受。"
+        "请核对。"
+    ),
+    "category.orphan_and_unsupported": (
+        "同时登记为“孤儿”和“事实无人抚养儿童”：两者的认定条件互不相同（父母是否死亡或宣告失踪），"
+        "不能同时成立。请核对。"
+    ),
     "recipient.sex_disagrees_with_id": "登记的性别“{declared}”与身份证号显示的“{derived}”不一致。",
     "recipient.birth_after_as_of": (
         "出生日期{birth}晚于核对日期{as_of}，不可能成立。请核对出生日期（如“195001”应写成1950年1月某日）。"
