@@ -8,8 +8,11 @@ up and said so here:
 - the week is 14–20 March 2022 (the article gives none), so the March report holds it;
 - the visit rows are home visits (入户, "开展关爱探访入户送温暖服务"); the stations also phoned some
   people that week (:data:`PHONE_CALLS`), which the article's rows do not count;
-- 336 of the 4637 visits reached people in none of the four rows (高龄, 独居 or 残疾 only): the
-  article's rows add up to 4301, not 4637;
+- 336 of the 4637 visits reached people in none of the four rows: the article's rows add up to
+  4301, not 4637. The form's 其他困难群众 row takes everyone else who holds a category (高龄, 独居,
+  残疾 …), so these are people on the register with no category, the article's 边缘困难群体
+  ("走访入户探访民政服务对象和边缘困难群体"), some of them old or disabled; the report counts them
+  in the total and names them in a note;
 - the special-group people at the activities (2561 people) came 2700 times; the rest of the
   participants are the 10675 person-times of 普通群众;
 - some 特困 people are recorded under Guangdong's 三无人员 (a child category of 特困).
@@ -57,7 +60,8 @@ WEEK = days(date(2022, 3, 14), date(2022, 3, 20))
 PERIOD: Period = month(2022, 3)
 
 NOT_IN_A_ROW = 336
-"""Home visits to people in none of the four rows (4637 − 2899 − 791 − 168 − 443)."""
+"""Home visits to people in none of the four rows (4637 − 2899 − 791 − 168 − 443): people with no
+category on the register (边缘困难群体)."""
 SPECIAL_VISITS = 2700
 """Person-times of the 2561 special-group people at the week's activities."""
 PHONE_CALLS = 612
@@ -88,11 +92,7 @@ def _categories(row: str, n: int) -> set[str]:
         return {Category.ORPHAN if n % 4 == 0 else Category.DE_FACTO_UNSUPPORTED_CHILD}
     if row == "other_in_difficulty":
         return {Category.OTHER_IN_DIFFICULTY}
-    return [
-        {Category.ADVANCED_AGE_ELDERLY},
-        {Category.ELDERLY_LIVING_ALONE},
-        {Category.DISABLED_PERSON},
-    ][n % 3]
+    return set()  # 边缘困难群体: on the register with no category
 
 
 def _age(row: str, n: int) -> int:
