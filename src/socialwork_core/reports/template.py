@@ -175,7 +175,9 @@ def _tables(value: Iterable[GroupTable]) -> tuple[GroupTable, ...]:
     families = [t.family for t in tables]
     if len(set(families)) != len(families):
         # one table per unit, so that a figure code names its table
-        raise ValueError("a template declares at most one group table per unit (人次, 人, 户)")
+        raise ValueError(
+            "a template declares at most one group table per unit (person-times, people, households)"
+        )
     return tables
 
 
