@@ -22,8 +22,6 @@ from socialwork_core.cli import main
 from socialwork_core.ledger.writing import write_ledger
 from socialwork_core.plugins import load_plugins
 
-NEEDS_GROUPS = "needs #13 point 1 (groups): Yunfu's visit rows count home visits only"
-
 Report = Callable[..., Rendered]
 
 
@@ -81,12 +79,15 @@ def yunfu_form(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
         ("activities", "activities.total", "开展活动"),
         ("general_reached", "activities.ordinary_reached", "其中普通群众"),
         ("special_people", "activities.special_group_people", "活动惠及特殊群众"),
-        pytest.param(
-            "visits",
-            "visits.total",
-            "探访民政服务对象",
-            marks=pytest.mark.xfail(strict=True, reason=NEEDS_GROUPS),
+        ("visits", "visits.table.total", "探访民政服务对象"),
+        ("subsistence", "visits.table.subsistence", "低保"),
+        ("extreme_poverty", "visits.table.extreme_poverty", "特困"),
+        (
+            "orphans_and_unsupported",
+            "visits.table.orphans_and_unsupported",
+            "事实无人抚养儿童及孤儿",
         ),
+        ("other_in_difficulty", "visits.table.other_in_difficulty", "其他困难群众"),
     ],
 )
 def test_yunfu_from_its_workbook(yunfu_form: Rendered, quote: str, code: str, row: str) -> None:
