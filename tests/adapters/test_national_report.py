@@ -29,7 +29,7 @@ from socialwork_core.glossary import Category
 from socialwork_core.indicators import RecordSet
 from socialwork_core.periods import month
 from socialwork_core.recipients import Recipient
-from socialwork_core.reports import Report, write_report
+from socialwork_core.reports import Report, report_json, write_report
 from socialwork_core.resources import ResourceLink
 
 MARCH = month(2022, 3)
@@ -204,3 +204,44 @@ def test_a_ledger_with_no_activity_sheet_reports_activities_as_not_computable() 
     assert {"activities.total", "groups.sessions", "activities.volunteers", "cases.new"} <= missing
     assert report.figure("activities.total").value is None
     assert report.figure("visits.total").value == 3
+
+
+def test_the_groups_in_person_times_and_in_distinct_people(tmp_path: Path) -> None:
+    # 甲 (低保) visited at home and by phone; 乙 (低保 and 特困) by video; 丙 (孤儿) came to the
+    # station, which is no visit
+    ledger = RecordSet(
+        recipients=(
+            Recipient(key="甲", name="甲某", categories={Category.SUBSISTENCE_ALLOWANCE}),
+            Recipient(
+                key="乙",
+                name="乙某",
+                categories={Category.SUBSISTENCE_ALLOWANCE, Category.EXTREME_POVERTY},
+            ),
+            Recipient(key="丙", name="丙某", categories={Category.ORPHAN}),
+        ),
+        contacts=(
+            Contact(id="v1", on=date(2022, 3, 1), mode="home_visit", recipient_keys=("甲",)),
+            Contact(id="v2", on=date(2022, 3, 9), mode="phone", recipient_keys=("甲",)),
+            Contact(id="v3", on=date(2022, 3, 9), mode="video", recipient_keys=("乙",)),
+            Contact(id="v4", on=date(2022, 3, 9), mode="station_visit", recipient_keys=("丙",)),
+        ),
+    )
+    report = MONTHLY.build(ledger, MARCH, as_of=AS_OF, unit="某某镇社工站")
+    v = {f.code: f.value for f in report.figures()}
+    assert v["visits.group.subsistence"] == 3  # 甲 twice, 乙
+    assert v["visits.table_people.subsistence"] == 2  # 甲, 乙
+    assert v["visits.table_people.extreme_poverty"] == 1  # 乙: the rows overlap
+    assert v["visits.table_people.orphans_and_unsupported"] == 0  # 丙 came to the station
+    (people,) = [
+        t for s in report.sections for t in s.tables if t.title == "探访服务对象分类统计（人）"
+    ]
+    assert [(r.label, r.figures[0].value, r.figures[0].unit.label) for r in people.rows] == [
+        ("低保", 2, "人"),
+        ("特困", 1, "人"),
+        ("事实无人抚养儿童及孤儿", 0, "人"),
+        ("其他困难群众", 0, "人"),
+    ]
+    rows = list(openpyxl.load_workbook(write_report(report, tmp_path / "m.xlsx")).active.values)
+    heading = next(n for n, r in enumerate(rows) if r[0] == "探访服务对象分类统计（人）")
+    assert (2, "人") in [tuple(r[1:3]) for r in rows[heading:] if r[0] == "低保"]
+    assert '"visits.table_people.subsistence"' in report_json(report)

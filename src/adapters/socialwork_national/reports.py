@@ -1,6 +1,6 @@
-"""The national default monthly report (全国通用月报): visits, the register (建档, at the end of
-the month) and new registrations, cases, groups,
-activities, volunteers, resources linked (in yuan) and the visit rate by service level.
+"""The national default monthly report (全国通用月报): visits, by group in 人次 and in people;
+the register (建档, at the end of the month) and new registrations; cases, groups, activities,
+volunteers, resources linked (in yuan) and the visit rate by service level.
 
 Templates here are data: titles and section headings are this adapter's wording; the figures come
 from :mod:`socialwork_core.indicators`.
@@ -16,6 +16,7 @@ from socialwork_core.glossary.indicators_text import (
     VISIT_RATE_DUE_HEADER,
     VISIT_RATE_HEADER,
     VISIT_RATE_MET_HEADER,
+    FigureUnit,
 )
 from socialwork_core.glossary.messages import render_message
 from socialwork_core.indicators import LedgerLike
@@ -30,11 +31,21 @@ from socialwork_core.reports import (
     grid_table,
 )
 
-__all__ = ["MONTHLY", "TEMPLATES", "build_monthly", "common_notes"]
+__all__ = ["MONTHLY", "PEOPLE_TABLE", "TEMPLATES", "build_monthly", "common_notes"]
 
 MONTHLY_TITLE = "乡镇（街道）社工站工作月报表"
 SECTION_VISITS = "一、探访服务"
 SECTION_VISITS_BY_GROUP = "探访服务对象分类统计"
+SECTION_PEOPLE_BY_GROUP = "探访服务对象分类统计（人）"
+
+PEOPLE_TABLE = ind.GroupTable(
+    total_label="探访服务对象",
+    groups=ind.VISIT_GROUPS,
+    unit=FigureUnit.PEOPLE,
+)
+"""The by-group rows in distinct people: the people visited in the month (any visit mode), a
+person in every row they match (the rows overlap, as the 人次 rows do). Figures
+``visits.table_people.<group>``; the total is ``visits.people``, shown above."""
 SECTION_CASES = "二、建档与个案服务"
 SECTION_GROUPS = "三、小组工作与社区活动"
 SECTION_RESOURCES = "四、资源链接"
@@ -82,6 +93,10 @@ def build_monthly(
         title=SECTION_VISITS_BY_GROUP,
         chart=True,
     )
+    people = ind.visits_by_table(
+        ledger, period, PEOPLE_TABLE, as_of=as_of, parents=settings.category_parents
+    )
+    people_by_group = figure_table(people.rows, title=SECTION_PEOPLE_BY_GROUP)
     cases = figure_table(
         [
             ind.people_on_register(ledger, period),
@@ -114,7 +129,7 @@ def build_monthly(
         headers=(VISIT_RATE_DUE_HEADER, VISIT_RATE_MET_HEADER, VISIT_RATE_HEADER),
     )
     sections = [
-        Section(title=SECTION_VISITS, tables=(visits, by_group)),
+        Section(title=SECTION_VISITS, tables=(visits, by_group, people_by_group)),
         Section(title=SECTION_CASES, tables=(cases,)),
         Section(title=SECTION_GROUPS, tables=(groups,)),
         Section(title=SECTION_RESOURCES, tables=(resources,)),
@@ -138,7 +153,8 @@ MONTHLY = ReportTemplate(
     title=MONTHLY_TITLE,
     period_kind=PeriodKind.MONTH,
     builder=build_monthly,
-    description="全国通用：探访、建档、个案、小组、活动、志愿者、资源链接（元）、分级探访率",
+    description="全国通用：探访（分类人次与人数）、建档、个案、小组、活动、志愿者、资源链接（元）、分级探访率",
+    group_tables=(PEOPLE_TABLE,),
 )
 
 TEMPLATES: tuple[ReportTemplate, ...] = (MONTHLY,)
