@@ -1,5 +1,7 @@
 """Local categories of Anhui registers: households under the post-2021 监测 against a return to
-poverty, and households lifted out of it."""
+poverty, and households lifted out of it. Both are rural-revitalisation schemes outside the civil
+affairs categories of docs/domain.md section 2: no national parent and no rule the library checks.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,11 @@
 """Local categories of Henan registers (Kaifeng's weekly reports speak of 孤寡老人, 困难残疾人 and
-留守 families; seed 003)."""
+留守 families; seed 003).
+
+Sources (docs/domain.md section 2): 困难残疾人 is a child of 残疾人, the people of the 2015 opinion's
+困难残疾人生活补贴, and counts as 残疾人 in checks, groups and figures; 孤寡老人's 60 is the
+elderly age of the 2022 visiting guidance's groups, a *default* for this local word; 农村留守妇女
+has no national rule beyond the sex the word implies.
+"""
 
 from __future__ import annotations
 
