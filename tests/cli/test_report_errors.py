@@ -23,7 +23,7 @@ def test_a_value_error_inside_an_indicator_exits_3_with_its_own_message(
     def broken_visits(*_args: object, **_kwargs: object) -> None:
         raise ValueError("visits: a contact without a date slipped through")
 
-    monkeypatch.setattr(indicators, "visits", broken_visits)
+    monkeypatch.setattr(indicators, "visits_by_table", broken_visits)  # the monthly's visit table
     out = tmp_path / "r.xlsx"
 
     result = run(
