@@ -18,9 +18,11 @@ from typing import Any
 
 import attrs
 
+from .campaigns import Campaign
 from .casework import Activity, Case
 from .contacts import Contact
 from .glossary.records_text import RECORDS_IN_REASONS, RecordKind
+from .handouts import Handout
 from .recipients import Recipient
 from .resources import ResourceLink
 from .stations import SocialWorker, Station
@@ -142,6 +144,21 @@ RECORD_KINDS: tuple[RecordKindSpec, ...] = _table(
             id_field="id",
             load_order=6,
             people_field="participant_keys",
+            worker_field="worker_ids",
+        ),
+        RecordKindSpec(
+            kind=RecordKind.CAMPAIGNS,
+            record_class=Campaign,
+            attribute="campaigns",
+            id_field="id",
+            load_order=7,
+        ),
+        RecordKindSpec(
+            kind=RecordKind.HANDOUTS,
+            record_class=Handout,
+            attribute="handouts",
+            id_field="id",
+            load_order=8,
             worker_field="worker_ids",
         ),
     )

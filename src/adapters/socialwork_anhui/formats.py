@@ -75,6 +75,8 @@ FORMAT = LedgerFormat(
         national.RESOURCE_LINKS,
         national.CASES,
         national.ACTIVITIES,
+        national.CAMPAIGNS,
+        national.HANDOUTS,
     ),
 )
 """An Anhui county's ledger (总站, 站 and 室 in one workbook)."""

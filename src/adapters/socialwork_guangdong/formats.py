@@ -80,6 +80,8 @@ FORMAT = LedgerFormat(
         national.RESOURCE_LINKS,
         national.CASES,
         national.ACTIVITIES,
+        national.CAMPAIGNS,
+        national.HANDOUTS,
     ),
 )
 """The 双百 station ledger."""

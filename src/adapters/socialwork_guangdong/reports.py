@@ -9,7 +9,11 @@
   precedence, the last taking everyone else who holds a category; the report prints the order).
 - ``guangdong.cumulative`` (阳山, seed 002, 截至目前): households visited, activities, people
   reached, households on the register (建档, 户, at the end of the period), new and ongoing cases,
-  alert visits; posts, workers in post, posts to fill and station coverage.
+  alert visits (in all, then per kind of campaign: visits, people and villages) and the goods
+  handed out per item; posts, workers in post, posts to fill and station coverage.
+
+The monthly report also lists the goods and publicity material handed out per item (暖心卡) when
+the ledger has a 物资发放 sheet.
 """
 
 from __future__ import annotations
@@ -145,6 +149,11 @@ def build_monthly(
         ],
         labels=MONTHLY_LABELS,
     )
+    goods = ind.handouts_by_item(ledger, period)
+    if goods:
+        linkage = attrs.evolve(
+            linkage, rows=(*linkage.rows, *figure_table(goods, labels=MONTHLY_LABELS).rows)
+        )
     by_group = ind.visits_by_table(
         ledger, period, VISIT_TABLE, as_of=as_of, parents=settings.category_parents
     )
@@ -235,8 +244,14 @@ def build_cumulative(
         ],
         labels=CUMULATIVE_LABELS,
     )
+    # each kind of campaign its own rows (寒潮, 暴雨洪涝 …), then what was handed out
     alerts = figure_table(
-        [ind.alert_visits(ledger, period), ind.alert_people(ledger, period)],
+        [
+            ind.alert_visits(ledger, period),
+            ind.alert_people(ledger, period),
+            *ind.alerts_by_kind(ledger, period),
+            *ind.handouts_by_item(ledger, period),
+        ],
         labels=CUMULATIVE_LABELS,
     )
     return Report(

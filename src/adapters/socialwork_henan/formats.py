@@ -74,6 +74,8 @@ FORMAT = LedgerFormat(
         national.RESOURCE_LINKS,
         national.CASES,
         national.ACTIVITIES,
+        national.CAMPAIGNS,
+        national.HANDOUTS,
     ),
 )
 """A Henan township station's ledger."""

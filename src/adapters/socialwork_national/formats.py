@@ -16,6 +16,7 @@ import attrs
 
 from socialwork_core.glossary import (
     ActivityKind,
+    AlertKind,
     CaseStage,
     Category,
     CertificateLevel,
@@ -349,9 +350,73 @@ ACTIVITIES = SheetFormat(
     ),
 )
 
+CAMPAIGN_KIND_SYNONYMS: dict[str, str] = {
+    "洪涝": AlertKind.RAINSTORM_FLOOD,
+    "暴雨": AlertKind.RAINSTORM_FLOOD,
+    "洪水": AlertKind.RAINSTORM_FLOOD,
+    "低温": AlertKind.COLD_WAVE,
+    "低温冰冻": AlertKind.COLD_WAVE,
+    "疫情防控": AlertKind.EPIDEMIC,
+    "宣传周": AlertKind.CAMPAIGN,
+    "专项": AlertKind.CAMPAIGN,
+    "双防": AlertKind.CAMPAIGN,
+}
+"""Other ways ledgers write a campaign's kind (a publicity week or 双防 is a 专项行动)."""
+
+CAMPAIGNS = SheetFormat(
+    kind=RecordKind.CAMPAIGNS,
+    sheet_names=("专项活动", "预警与专项", "专项行动"),
+    columns=(
+        FieldColumn("id", ("专项编号", "编号", "预警编号"), required=True),
+        FieldColumn(
+            "kind",
+            ("专项类型", "类型", "预警类型"),
+            ValueType.LABEL,
+            required=True,
+            enum=AlertKind,
+            labels=CAMPAIGN_KIND_SYNONYMS,
+        ),
+        FieldColumn("title", ("专项名称", "名称", "活动名称")),
+        FieldColumn("start", ("开始日期", "起始日期"), ValueType.DATE, required=True),
+        FieldColumn("end", ("结束日期", "截止日期"), ValueType.DATE, required=True),
+        _station_column(),
+        FieldColumn("notes", ("备注", "说明")),
+    ),
+)
+
+HANDOUTS = SheetFormat(
+    kind=RecordKind.HANDOUTS,
+    sheet_names=("物资发放", "宣传品发放", "物资及宣传品发放", "发放记录"),
+    columns=(
+        FieldColumn("id", ("发放编号", "编号", "记录编号")),
+        FieldColumn("on", ("发放日期", "日期"), ValueType.DATE, required=True),
+        FieldColumn("item", ("物品名称", "物资名称", "发放物品", "宣传品", "物品"), required=True),
+        FieldColumn("quantity", ("发放数量", "数量"), ValueType.DECIMAL, required=True),
+        FieldColumn("unit", ("单位", "计量单位")),
+        FieldColumn(
+            "people_reached", ("受益人次", "惠及人次", "发放人数", "受益人数"), ValueType.INTEGER
+        ),
+        FieldColumn("households_reached", ("受益户数", "发放户数"), ValueType.INTEGER),
+        FieldColumn("campaign_id", CAMPAIGN_HEADERS),
+        _station_column(),
+        FieldColumn("worker_ids", ("经办社工", "发放社工", "社工"), multi=True),
+        FieldColumn("notes", ("备注", "说明")),
+    ),
+)
+
 FORMAT = LedgerFormat(
     name="national",
-    sheets=(RECIPIENTS, STATIONS, WORKERS, CONTACTS, RESOURCE_LINKS, CASES, ACTIVITIES),
+    sheets=(
+        RECIPIENTS,
+        STATIONS,
+        WORKERS,
+        CONTACTS,
+        RESOURCE_LINKS,
+        CASES,
+        ACTIVITIES,
+        CAMPAIGNS,
+        HANDOUTS,
+    ),
 )
 """The plain national ledger: every record kind, national labels and common synonyms."""
 

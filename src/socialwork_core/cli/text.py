@@ -91,6 +91,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         ),
         "cli.issues_written": "issues workbook written to {path}",
         "cli.report_written": "report {template} for {period} written to {path}",
+        "cli.report_needs_period": "give the report period (--period) or a campaign (--campaign)",
+        "cli.unknown_campaign": "the ledger has no campaign or alert {campaign}; it has: {known}",
+        "cli.campaign_records_outside": (
+            "{count} records carry campaign {campaign} but fall outside {period}: not counted"
+        ),
         "cli.ledger_written": "ledger in the {layout} layout written to {path}",
         "cli.template_written": (
             "blank ledger in the {layout} layout written to {path}; its instructions sheet "

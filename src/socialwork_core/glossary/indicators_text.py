@@ -25,6 +25,8 @@ class FigureUnit(LabelledEnum):
     YUAN = ("yuan", "元")
     PERCENT = ("percent", "%")
     POINTS = ("points", "分")
+    QUANTITY = ("quantity", "数量")
+    """Goods handed out, in the unit the ledger records (the row's label names it)."""
 
 
 class EvaluationGrade(LabelledEnum):
@@ -83,6 +85,8 @@ class FigureCode(LabelledEnum):
     RESOURCES_FUNDS_YUAN = ("resources.funds_yuan", "整合资金")
     ALERTS_VISITS = ("alerts.visits", "预警探访")
     ALERTS_PEOPLE = ("alerts.people", "预警探访(人)")
+    HANDOUTS_PEOPLE = ("handouts.people", "物资发放惠及")
+    HANDOUTS_HOUSEHOLDS = ("handouts.households", "物资发放惠及户数")
     VISIT_RATE_OVERALL = ("visit_rate.overall", "探访率")
     SERVICE_PERSON_TIMES = ("service.person_times", "服务人次")
     CONSULTATIONS_STATION_VISITS = ("consultations.station_visits", "来访咨询")
@@ -94,7 +98,11 @@ class FigureFamily(LabelledEnum):
     (``visits.group.subsistence``). The label is the family's, used when a figure gives none."""
 
     VISITS_GROUP = ("visits.group", "分组探访")
-    ALERTS_KIND = ("alerts.kind", "分类预警探访")
+    ALERTS_VISITS_KIND = ("alerts.kind_visits", "分类预警探访")
+    """One figure per kind of campaign (``alerts.kind_visits.cold_wave``)."""
+    ALERTS_PEOPLE_KIND = ("alerts.kind_people", "分类预警探访(人)")
+    ALERTS_VILLAGES_KIND = ("alerts.kind_villages", "分类预警探访村居")
+    HANDOUTS_ITEM = ("handouts.item", "物资发放")
     SERVICE_GROUP = ("service.group", "分组服务人次")
     VISITS_TABLE = ("visits.table", "分类探访(人次)")
     VISITS_TABLE_PEOPLE = ("visits.table_people", "分类探访(人)")
@@ -165,6 +173,11 @@ VISIT_RATE_HEADER = "探访率（%）"
 LEVEL_HEADER = "服务等级"
 ROW_ORDER_JOINER = "、"
 """Joins a group table's rows in a note (低保、特困、…) and the contact modes it counts."""
+ALERT_KIND_VISITS_LABEL = "{kind}探访"
+ALERT_KIND_PEOPLE_LABEL = "{kind}探访服务对象"
+ALERT_KIND_VILLAGES_LABEL = "{kind}走访村居"
+HANDOUT_ITEM_LABEL = "{item}（{unit}）"
+"""A handout row: the item and its unit (暖心卡（张）)."""
 OF_WHICH_ROW = "其中：{label}"
 """A row that breaks down the row above it."""
 ENTRY_NOTES_JOINER = "："

@@ -24,6 +24,8 @@ class RecordKind(LabelledEnum):
     RESOURCE_LINKS = ("resource_links", "资源链接")
     CASES = ("cases", "个案")
     ACTIVITIES = ("activities", "活动")
+    CAMPAIGNS = ("campaigns", "专项活动")
+    HANDOUTS = ("handouts", "物资发放")
 
 
 RECORDS_IN_REASONS: Mapping[RecordKind, str] = MappingProxyType(
@@ -35,6 +37,8 @@ RECORDS_IN_REASONS: Mapping[RecordKind, str] = MappingProxyType(
         RecordKind.RESOURCE_LINKS: "资源链接",
         RecordKind.CASES: "个案",
         RecordKind.ACTIVITIES: "活动",
+        RecordKind.CAMPAIGNS: "专项活动",
+        RecordKind.HANDOUTS: "物资发放",
     }
 )
 """How a not-computable reason names a kind: ``reports.no_records`` reads 台账中没有{records}记录."""

@@ -7,6 +7,16 @@ See :mod:`socialwork_core.indicators.compute` for the conventions (人次, visit
 from __future__ import annotations
 
 from ..glossary.indicators_text import FigureCode, FigureFamily
+from .campaigns import (
+    CampaignScope,
+    UnknownCampaign,
+    alerts_by_kind,
+    campaign_ids,
+    for_campaign,
+    handout_households,
+    handout_people,
+    handouts_by_item,
+)
 from .codes import UnknownFigureCode, UnlabelledFigure, figure_code_problem, figure_labels
 from .compute import (
     PARTNER_FIELDS,
@@ -92,6 +102,7 @@ __all__ = [
     "TABLE_FAMILIES",
     "VISIT_GROUPS",
     "VISIT_MODES",
+    "CampaignScope",
     "CatchAllRow",
     "CatchAllScope",
     "Figure",
@@ -104,12 +115,15 @@ __all__ = [
     "LedgerLike",
     "RecipientGroup",
     "RecordSet",
+    "UnknownCampaign",
     "UnknownFigureCode",
     "UnlabelledFigure",
     "activities_by_kind",
     "activities_held",
     "alert_people",
     "alert_visits",
+    "alerts_by_kind",
+    "campaign_ids",
     "certified_workers",
     "closed_cases",
     "computed",
@@ -117,9 +131,13 @@ __all__ = [
     "figure_code_problem",
     "figure_labels",
     "files_opened",
+    "for_campaign",
     "funds_integrated",
     "group_sessions",
     "groups_run",
+    "handout_households",
+    "handout_people",
+    "handouts_by_item",
     "has_records",
     "household_key",
     "households_filed",

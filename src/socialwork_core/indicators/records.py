@@ -16,9 +16,11 @@ from typing import Any, Protocol
 
 import attrs
 
+from ..campaigns import Campaign
 from ..casework import Activity, Case
 from ..contacts import Contact
 from ..glossary.terms import StationTier
+from ..handouts import Handout
 from ..recipients import Recipient
 from ..record_kinds import RECORD_KINDS, RecordKind, RecordKindSpec, spec_of
 from ..resources import ResourceLink
@@ -54,6 +56,10 @@ class LedgerLike(Protocol):
     def cases(self) -> Collection[Case]: ...
     @property
     def activities(self) -> Collection[Activity]: ...
+    @property
+    def campaigns(self) -> Collection[Campaign]: ...
+    @property
+    def handouts(self) -> Collection[Handout]: ...
 
 
 @attrs.frozen(kw_only=True)
@@ -67,6 +73,8 @@ class RecordSet:
     resource_links: tuple[ResourceLink, ...] = ()
     cases: tuple[Case, ...] = ()
     activities: tuple[Activity, ...] = ()
+    campaigns: tuple[Campaign, ...] = ()
+    handouts: tuple[Handout, ...] = ()
     held_kinds: frozenset[RecordKind] = frozenset()
     """Kinds of record the ledger this set was cut from holds, even where this share has none
     (one station's share of a county ledger with cases, but none of its own, has 0 cases, not

@@ -8,8 +8,10 @@ from typing import Any
 
 import attrs
 
+from ..campaigns import Campaign
 from ..casework import Activity, Case
 from ..contacts import Contact
+from ..handouts import Handout
 from ..recipients import Recipient
 from ..record_kinds import spec_of
 from ..resources import ResourceLink
@@ -47,6 +49,8 @@ class Ledger:
     resource_links: tuple[ResourceLink, ...] = attrs.field(default=(), converter=tuple)
     cases: tuple[Case, ...] = attrs.field(default=(), converter=tuple)
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=tuple)
+    campaigns: tuple[Campaign, ...] = attrs.field(default=(), converter=tuple)
+    handouts: tuple[Handout, ...] = attrs.field(default=(), converter=tuple)
     issues: tuple[Issue, ...] = attrs.field(default=(), converter=tuple, eq=False)
     """How the ledger was read (not part of equality: two ledgers with equal records are equal)."""
     extras: Mapping[RecordKind, ExtrasByRecord] = attrs.field(factory=dict, converter=_extras_map)

@@ -780,6 +780,10 @@ def core_figures(
         lambda: ind.households_visited(ledger, period),
         lambda: ind.alert_visits(ledger, period),
         lambda: ind.alert_people(ledger, period),
+        lambda: ind.alerts_by_kind(ledger, period),
+        lambda: ind.handouts_by_item(ledger, period),
+        lambda: ind.handout_people(ledger, period),
+        lambda: ind.handout_households(ledger, period),
         lambda: ind.station_visits(ledger, period),
         lambda: ind.service_person_times(ledger, period),
         lambda: ind.service_by_group(

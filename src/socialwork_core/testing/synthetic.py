@@ -21,10 +21,12 @@ from typing import Any
 
 import attrs
 
+from ..campaigns import Campaign
 from ..casework import Activity, Case
 from ..contacts import Contact
 from ..glossary import (
     ActivityKind,
+    AlertKind,
     CaseStage,
     Category,
     CertificateLevel,
@@ -42,6 +44,7 @@ from ..glossary import (
 )
 from ..glossary.messages import render_message
 from ..glossary.messages import testing as words
+from ..handouts import Handout
 from ..identity.resident_id import check, compose
 from ..identity.resident_id import sex as sex_of
 from ..ledger import FieldColumn, Ledger, LedgerFormat, RecordKind, SheetFormat, ledger_of
@@ -515,4 +518,53 @@ def synthetic_ledger(
                 )
             )
         records["activities"] = activities
+    if RecordKind.CAMPAIGNS in sheets:
+        records["campaigns"] = [
+            _project(
+                Campaign,
+                {
+                    "id": words.CAMPAIGN_ID,
+                    "kind": AlertKind.COLD_WAVE.value,
+                    "title": words.CAMPAIGN_TITLES[0],
+                    "start": start,
+                    "end": as_of,
+                    "station_code": stations_plan[-1][2],
+                },
+                sheets[RecordKind.CAMPAIGNS],
+            ),
+            _project(
+                Campaign,
+                {
+                    "id": words.PUBLICITY_WEEK_ID,
+                    "kind": AlertKind.CAMPAIGN.value,
+                    "title": words.CAMPAIGN_TITLES[1],
+                    "start": start + timedelta(days=70),
+                    "end": start + timedelta(days=76),
+                    "notes": words.CAMPAIGN_TITLES[1],
+                },
+                sheets[RecordKind.CAMPAIGNS],
+            ),
+        ]
+    if RecordKind.HANDOUTS in sheets:
+        items = words.HANDOUT_ITEMS
+        records["handouts"] = [
+            _project(
+                Handout,
+                {
+                    "id": f"H{n + 1:03d}",
+                    "on": start + timedelta(days=70 + n),
+                    "item": items[n % len(items)][0],
+                    "quantity": Decimal(50 * (n + 1)) if n % 3 else Decimal("2.5"),
+                    "unit": items[n % len(items)][1],
+                    "people_reached": 10 + n if n % 2 == 0 else None,
+                    "households_reached": 4 + n if n % 2 else None,
+                    "campaign_id": (words.PUBLICITY_WEEK_ID, words.CAMPAIGN_ID, None)[n % 3],
+                    "station_code": stations_plan[-1][2],
+                    "worker_ids": (worker_ids[n % len(worker_ids)],) if worker_ids else (),
+                    "notes": words.CAMPAIGN_TITLES[1] if n == 0 else None,
+                },
+                sheets[RecordKind.HANDOUTS],
+            )
+            for n in range(5)
+        ]
     return ledger_of({RecordKind(kind): items for kind, items in records.items()})

@@ -6,11 +6,17 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+import attrs
+
 from ...glossary import cli_text
+from ...glossary.messages import render_message
+from ...indicators import LedgerLike, UnknownCampaign, for_campaign
+from ...periods import Period
 from ...plugins import category_parents
 from ...reports import (
     PeriodNotAccepted,
     ReportSettings,
+    ReportTemplate,
     SettingsError,
     SettingsFile,
     read_settings,
@@ -44,8 +50,9 @@ DETAILS = (
     "PERIOD is the template's own (2023-03, 2023-Q1, 2023-H1, 2023-W47), a whole year (2023), "
     "any date range (2023-01-01..2023-03-31) or up to a date (..2023-06-30, cumulative; "
     "socialwork adapters lists what each template takes); -o takes "
-    ".xlsx (the styled form) or .json (the same figures). Personal data is masked in the "
-    "report."
+    ".xlsx (the styled form) or .json (the same figures). --campaign ID makes any template "
+    "for one campaign: its days (or --period), its own visits, activities and handouts and "
+    "those of its days that carry no campaign. Personal data is masked in the report."
 )
 """Said under the command's summary in ``socialwork report --help``."""
 
@@ -56,7 +63,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "template", metavar="TEMPLATE", help="a report template, e.g. guangdong.monthly"
     )
     ledger_options(parser)
-    parser.add_argument("--period", required=True, metavar="PERIOD", help="the report period")
+    parser.add_argument(
+        "--period",
+        metavar="PERIOD",
+        help="the report period (with --campaign: instead of the campaign's own days)",
+    )
+    parser.add_argument(
+        "--campaign",
+        metavar="ID",
+        help=(
+            "a report for one campaign or alert (a publicity week, a cold wave …): its days, "
+            "its own visits, activities and handouts and those of its days that carry no campaign"
+        ),
+    )
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help=".xlsx or .json")
     as_of_option(parser)
     parser.add_argument(
@@ -95,23 +114,47 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
             name=args.template,
             known=", ".join(templates) or "-",
         )
-    period = parse_period_text(args.period, first_weekday=template.first_weekday)
-    if not template.accepts(period):  # before the ledger is read
-        kind = template.period_kind.value
-        raise CliError(
-            "cli.wrong_period_kind",
-            EXIT_USAGE,
-            template=template.name,
-            expected=cli_text.PERIOD_KIND_LABELS.get(kind, kind),
-            expected_en=kind.replace("_", "-"),
-            period=period.label,
-            takes=", ".join(template.period_examples),
-            detail=str(PeriodNotAccepted(template, period)),
-        )
+    if args.period is None and args.campaign is None:
+        raise CliError("cli.report_needs_period", EXIT_USAGE)
+    given = (
+        parse_period_text(args.period, first_weekday=template.first_weekday)
+        if args.period is not None
+        else None
+    )
+    if given is not None:
+        _check_accepts(template, given)  # before the ledger is read
     file_settings = _settings_file(args.settings)  # before the ledger is read
     target = writable(Path(args.output), (".xlsx", ".json"), inputs_of(args))
-    window = template.contact_window(period, as_of)
+    # a campaign's days are known once the ledger is read: every visit is read then
+    window = template.contact_window(given, as_of) if given is not None else None
     opened = open_ledger_of(plugins, console, args, window=window)
+    ledger: LedgerLike = opened.result.ledger
+    campaign_note: tuple[str, ...] = ()
+    if args.campaign is not None:
+        try:
+            scope = for_campaign(ledger, args.campaign, given)
+        except UnknownCampaign as error:
+            raise CliError(
+                "cli.unknown_campaign",
+                EXIT_USAGE,
+                campaign=args.campaign,
+                known=", ".join(error.known) or "-",
+            ) from None
+        _check_accepts(template, scope.period)
+        if scope.outside:
+            console.note(
+                "cli.campaign_records_outside",
+                count=scope.outside,
+                campaign=args.campaign,
+                period=scope.period.label,
+            )
+        ledger = scope.records
+        title = scope.campaign.title if scope.campaign and scope.campaign.title else None
+        campaign_note = (render_message("reports.note.campaign", campaign=title or args.campaign),)
+        period = scope.period
+    else:
+        assert given is not None  # one of the two, checked above
+        period = given
     warn_stale_as_of(console, opened, args.as_of, as_of, max(period.days, MONTH_DAYS))
     warn_period_dates(console, period, as_of, today)
     console.progress("cli.progress.computing")
@@ -133,7 +176,7 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
     # a ValueError from inside the build (an indicator, a plugin) is a bug: it exits 3 with its
     # own message, never as this period message
     report = template.build(
-        opened.result.ledger,
+        ledger,
         period,
         as_of=as_of,
         unit=unit if unit is not None else default_unit(opened),
@@ -142,6 +185,8 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
         filled_on=signed.filled_on,
         settings=settings,
     )
+    if campaign_note:
+        report = attrs.evolve(report, notes=(*report.notes, *campaign_note))
     if target.suffix.lower() == ".json":
         text = report_json(report)
         write_text(console, target, text)
@@ -169,6 +214,23 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
         path=str(target),
     )
     return refused_note(console, opened)
+
+
+def _check_accepts(template: ReportTemplate, period: Period) -> None:
+    """A usage error naming the periods the template takes, unless it takes ``period``."""
+    if template.accepts(period):
+        return
+    kind = template.period_kind.value
+    raise CliError(
+        "cli.wrong_period_kind",
+        EXIT_USAGE,
+        template=template.name,
+        expected=cli_text.PERIOD_KIND_LABELS.get(kind, kind),
+        expected_en=kind.replace("_", "-"),
+        period=period.label,
+        takes=", ".join(template.period_examples),
+        detail=str(PeriodNotAccepted(template, period)),
+    )
 
 
 def _settings_file(path: str | None) -> SettingsFile:

@@ -73,6 +73,11 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.issues_written": "问题清单已写入 {path}，请按清单修改台账后重新导入。",
     "cli.report_written": "报表《{title}》（{period}）已写入 {path}。",
+    "cli.report_needs_period": "请用 --period 给出统计周期，或用 --campaign 给出专项编号。",
+    "cli.unknown_campaign": "台账中没有编号为“{campaign}”的专项活动或预警。台账中有：{known}。",
+    "cli.campaign_records_outside": (
+        "有{count}条记录标注了专项“{campaign}”，但日期不在{period}之内，未统计在本表中。请核对日期或专项的起止日期。"
+    ),
     "cli.ledger_written": "台账（格式 {layout}）已写入 {path}。",
     "cli.template_written": "空白台账模板（格式 {layout}）已写入 {path}，请按其中“填表说明”工作表填写。",
     "cli.convert_lossy": (

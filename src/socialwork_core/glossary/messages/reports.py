@@ -7,6 +7,11 @@ MESSAGES: dict[str, str] = {
     "reports.no_total_given": "未提供{what}总数，无法计算覆盖率。",
     "reports.no_workers_on_activities": "活动记录均未填写参与社工，无法计算出动社工人次。",
     "reports.no_providers": "资源链接均未填写提供方及其类型，活动也未填写联动单位，无法计算联动数。",
+    "reports.note.campaign": (
+        "本表为专项“{campaign}”的统计：只计标注该专项的探访、活动和物资发放，以及统计期内未标注任何专项的记录；"
+        "标注其他专项的记录不计入。"
+    ),
+    "reports.no_handout_reach": "物资发放记录均未填写受益人次或户数，无法计算惠及人数。",
     "reports.no_participants_named": "活动记录均未填写参与对象，无法按人数计算活动惠及的特殊群众。",
     "reports.no_values": "资源链接均未填写折合金额，无法计算金额。",
     "reports.no_visit_requirements": "没有应探访的服务对象，无法计算探访率。",

@@ -59,6 +59,10 @@ UNREGISTERED_PARTICIPANT = "合成路人"
 """A participant an activity names who is on no register (kept as written, flagged)."""
 CAMPAIGN_ID = "A001"
 """The campaign or alert some generated visits and activities carry."""
+PUBLICITY_WEEK_ID = "A002"
+CAMPAIGN_TITLES: tuple[str, ...] = ("合成寒潮送温暖", "合成社工宣传周")
+HANDOUT_ITEMS: tuple[tuple[str, str], ...] = (("暖心卡", "张"), ("宣传单", "张"), ("棉被", "床"))
+"""Items the generated handouts give, with their units."""
 UNREADABLE_DATE = "不是日期"
 """What the kit's field trial writes into a required date cell to make its row unreadable."""
 EXTRA_HEADER = "合成备注"
