@@ -7,7 +7,7 @@ villages. Each region has a fixed seed, so a run gives the same rows every time:
     python examples/generate_ledgers.py --out DIR
 
 Each workbook holds a year (2023) of a township station's work: the register, stations, workers,
-contacts, resource links, cases, group sessions and activities, in the region's own headers and
+contacts, resource links, cases, group sessions and activities, campaigns and handouts, in the region's own headers and
 value words (see ``socialwork_<region>.formats``). It also carries the mess real ledgers have and the
 reader is built to handle: a title row and a 填报单位 row above the header, village cells merged
 over their rows, a 合计 row and a 填表人 footer, dates written six different ways, a column the
@@ -1134,6 +1134,34 @@ def write_activities(
         )
 
 
+PUBLICITY_WEEK = (f"XCZ{YEAR}", date(YEAR, 3, 13), date(YEAR, 3, 19))
+"""The publicity week (社工宣传周) the activities' 所属专项 names."""
+
+
+def write_campaigns(ws: Worksheet, style: RegionStyle) -> None:
+    """The campaigns the visits and activities name: the region's alert, if any, and the
+    publicity week."""
+    _header(ws, ["专项编号", "专项类型", "专项名称", "开始日期", "结束日期", "站点编码"])
+    if style.alert is not None:
+        alert_id, first_day, _note = style.alert
+        end = first_day + timedelta(days=6)
+        ws.append([alert_id, "寒潮", "寒潮预警入户探访", first_day, end, station_code(style)])
+    week, first, last = PUBLICITY_WEEK
+    ws.append([week, "宣传周", "社工站服务宣传周", first, last, station_code(style)])
+
+
+def write_handouts(ws: Worksheet, style: RegionStyle) -> None:
+    """Goods and publicity material handed out: cards in the publicity week, quilts in the
+    alert's days."""
+    _header(ws, ["发放日期", "物品名称", "发放数量", "单位", "受益人次", "所属专项", "站点编码"])
+    week, first, _last = PUBLICITY_WEEK
+    ws.append([first, "暖心卡", 320, "张", 320, week, station_code(style)])
+    ws.append([first + timedelta(days=2), "宣传单", 500, "张", None, week, station_code(style)])
+    if style.alert is not None:
+        alert_id, first_day, _note = style.alert
+        ws.append([first_day, "棉被", 12, "床", 12, alert_id, station_code(style)])
+
+
 def build(style: RegionStyle) -> Workbook:
     rng = random.Random(style.seed)
     people = make_people(rng, style)
@@ -1154,6 +1182,8 @@ def build(style: RegionStyle) -> Workbook:
     write_resources(wb.create_sheet("资源链接"), rng, style, people, cases)
     write_cases(wb.create_sheet("个案"), cases)
     write_activities(wb.create_sheet("活动"), rng, style, people)
+    write_campaigns(wb.create_sheet("专项活动"), style)
+    write_handouts(wb.create_sheet("物资发放"), style)
     fixed = datetime(YEAR + 1, 1, 5, 9, 0)
     wb.properties.creator = "socialwork-core examples"
     wb.properties.created = fixed
