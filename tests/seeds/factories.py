@@ -171,6 +171,7 @@ class Seeded:
         volunteers: int = 0,
         participant_keys: Iterable[str] = (),
         worker_ids: Iterable[str] = (),
+        campaign_id: str | None = None,
     ) -> Activity:
         return Activity(
             id=self.next_id("E"),
@@ -183,6 +184,7 @@ class Seeded:
             volunteers=volunteers,
             participant_keys=tuple(participant_keys),
             worker_ids=tuple(worker_ids),
+            campaign_id=campaign_id,
         )
 
     def link(

@@ -1,7 +1,8 @@
 """The seed ledgers written as a station keeps them (the region's ledger layout, one workbook),
 then reported with the ``socialwork report`` command to xlsx and to JSON: the article's numbers
 stand in the same rows as through the API (the 尉氏县 其中 rows too: the layout's 参与对象 column
-carries the people met at activities). What a layout cannot carry yet is a named xfail."""
+carries the people met at activities), and Yunfu's publicity week made as its campaign
+(``--campaign``) gives the article's numbers as the March report does."""
 
 from __future__ import annotations
 
@@ -31,14 +32,17 @@ def ledger_file(seed: ModuleType, region: str, folder: Path) -> Path:
 
 
 def reporter(ledger: Path, folder: Path, as_of: date, *always: str) -> Report:
-    """``socialwork report TEMPLATE LEDGER --period … -o …`` to xlsx and JSON, read back
-    (``always``: options every run takes)."""
+    """``socialwork report TEMPLATE LEDGER --period PERIOD -o …`` (or, for ``--campaign ID``, no
+    period) to xlsx and JSON, read back (``always``: options every run takes)."""
+    made = iter(range(1000))
 
     def report(template: str, period: str, *options: str) -> Rendered:
         outputs = []
+        run = next(made)
         for suffix in (".xlsx", ".json"):
-            target = folder / f"{template}-{period.replace('.', '_')}{suffix}"
-            argv = ["report", template, str(ledger), "--period", period, "-o", str(target)]
+            target = folder / f"{template}-{run}{suffix}"
+            argv = ["report", template, str(ledger), "-o", str(target)]
+            argv += ["--period", period] if period else []
             argv += ["--as-of", as_of.isoformat(), *always, *options]
             err = io.StringIO()
             status = main(argv, stdout=io.StringIO(), stderr=err, today=as_of)
@@ -60,10 +64,17 @@ def number_in(form: Rendered, code: str, row: str, header: str = "数量") -> De
 
 
 @pytest.fixture(scope="module")
-def yunfu_form(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+def yunfu_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     folder = tmp_path_factory.mktemp("yunfu-cli")
-    report = reporter(ledger_file(yunfu, "guangdong", folder), folder, yunfu.AS_OF)
-    return report("guangdong.monthly", "2022-03")
+    return reporter(ledger_file(yunfu, "guangdong", folder), folder, yunfu.AS_OF)
+
+
+@pytest.fixture(scope="module", params=["month", "campaign"])
+def yunfu_form(request: pytest.FixtureRequest, yunfu_report: Report) -> Rendered:
+    """The March report, and the report of the publicity week as its campaign."""
+    if request.param == "month":
+        return yunfu_report("guangdong.monthly", "2022-03")
+    return yunfu_report("guangdong.monthly", "", "--campaign", yunfu.CAMPAIGN)
 
 
 @pytest.mark.parametrize(
@@ -79,6 +90,7 @@ def yunfu_form(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
         ("activities", "activities.total", "开展活动"),
         ("general_reached", "activities.ordinary_reached", "其中普通群众"),
         ("special_people", "activities.special_group_people", "活动惠及特殊群众"),
+        ("cards", "handouts.item.暖心卡", "暖心卡（张）"),
         ("visits", "visits.table.total", "探访民政服务对象"),
         ("subsistence", "visits.table.subsistence", "低保"),
         ("extreme_poverty", "visits.table.extreme_poverty", "特困"),

@@ -22,6 +22,7 @@ FIGURES = [
     ("activities", "activities.total", "开展活动"),
     ("general_reached", "activities.ordinary_reached", "其中普通群众"),
     ("special_people", "activities.special_group_people", "活动惠及特殊群众"),
+    ("cards", "handouts.item.暖心卡", "暖心卡（张）"),
     ("visits", "visits.table.total", "探访民政服务对象"),
     ("subsistence", "visits.table.subsistence", "低保"),
     ("extreme_poverty", "visits.table.extreme_poverty", "特困"),

@@ -8,8 +8,9 @@ said so here:
   both members, and some people are phoned too (neither makes another household);
 - 12 050 of the 12 282 households were first visited in the first half (the article's "上半年
   ... 1.2万户"), the rest in July and August;
-- the cold wave's visits fall on 22–31 January, the flood's on 22–30 April, each under an alert of
-  its own; the people reached in both are different people;
+- the cold wave's visits fall on 22–31 January, the flood's on 22–30 April, each a campaign of its
+  own in the 专项活动 sheet (寒潮, 暴雨洪涝); the people reached in both are different people; the
+  warm clothing went out station by station, the quilt at one;
 - 118 cases open at the end of June: 58 opened in 2023 and 60 of the 68 opened in the half year;
   six more cases open in July;
 - 22 950 households on the register ("建档数近2.3万户"), all filed before the year;
@@ -19,10 +20,13 @@ said so here:
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from factories import Quote, Seeded, days, spread, station
 
-from socialwork_core.glossary import ActivityKind, Category, ContactMode, StationTier
+from socialwork_core.campaigns import Campaign
+from socialwork_core.glossary import ActivityKind, AlertKind, Category, ContactMode, StationTier
+from socialwork_core.handouts import Handout
 from socialwork_core.ledger import Ledger, RecordKind, ledger_of
 from socialwork_core.periods import Period, cumulative, date_range
 
@@ -35,7 +39,10 @@ QUOTES: dict[str, Quote] = {
     "posts": Quote(196, "阳山县“双百”社工岗位需求196人"),
     "in_post": Quote(142, "现在岗人员142人"),
     "vacant": Quote(54, "需招聘54人"),
-    "cold_wave": Quote(387, "全县“双百”社工共走访村居46个,走访服务对象387人"),
+    "cold_wave_villages": Quote(46, "全县“双百”社工共走访村居46个"),
+    "cold_wave": Quote(387, "走访服务对象387人"),
+    "warm_clothes": Quote(36, "送出防寒衣物36件"),
+    "quilts": Quote(1, "棉被1张"),
     "flood": Quote(808, "共计走访困难群众808人"),
     "relocated": Quote(222, "协助政府转移受灾群众222人"),
     "stations": Quote(13, "全县13个社工站均积极参与"),
@@ -51,8 +58,6 @@ COLD_WAVE = days(date(2024, 1, 22), date(2024, 1, 31))
 FLOOD = days(date(2024, 4, 22), date(2024, 4, 30))
 COLD_WAVE_ALERT = "HC-2024-01"
 FLOOD_ALERT = "HL-2024-04"
-COLD_WAVE_VILLAGES = 46
-""""走访村居46个": the villages the cold wave's visits reach."""
 
 FIRST_HALF_HOUSEHOLDS = 12050
 FILED_HOUSEHOLDS = 22950
@@ -125,7 +130,7 @@ def build() -> Ledger:
     visited = households[: q["households"]]
     # the cold wave's people: first members of households in 46 villages; the flood's: others
     villages = sorted({v for _, _, v, _ in visited})
-    cold_villages = set(g.rng.sample(villages, COLD_WAVE_VILLAGES))
+    cold_villages = set(g.rng.sample(villages, q["cold_wave_villages"]))
     by_village: dict[str, list[tuple[list[str], str, str, str]]] = {}
     for h in visited:
         if h[2] in cold_villages:
@@ -199,8 +204,53 @@ def build() -> Ledger:
     for n in range(CASES_JULY):
         cases.append(g.case(keys[300 + n], opened_on=date(2024, 7, 5) + timedelta(days=n)))
 
+    campaigns = [
+        Campaign(
+            id=COLD_WAVE_ALERT,
+            kind=AlertKind.COLD_WAVE,
+            title="1月下旬强冷空气“送暖入户”",
+            start=COLD_WAVE[0],
+            end=COLD_WAVE[-1],
+        ),
+        Campaign(
+            id=FLOOD_ALERT,
+            kind=AlertKind.RAINSTORM_FLOOD,
+            title="4月下旬暴雨洪涝灾后入户慰问",
+            start=FLOOD[0],
+            end=FLOOD[-1],
+        ),
+    ]
+    # the cold wave's warm clothing, station by station, and the one quilt
+    handouts = [
+        Handout(
+            id=g.next_id("H"),
+            on=COLD_WAVE[n % len(COLD_WAVE)],
+            item="防寒衣物",
+            quantity=Decimal(count),
+            unit="件",
+            people_reached=count,
+            campaign_id=COLD_WAVE_ALERT,
+            station_code=stations[n].code,
+        )
+        for n, count in enumerate(spread(q["warm_clothes"], len(stations)))
+    ]
+    handouts.append(
+        Handout(
+            id=g.next_id("H"),
+            on=COLD_WAVE[3],
+            item="棉被",
+            quantity=Decimal(q["quilts"]),
+            unit="张",
+            people_reached=1,
+            campaign_id=COLD_WAVE_ALERT,
+            station_code=stations[0].code,
+        )
+    )
+
     return ledger_of(
         {
+            RecordKind.CAMPAIGNS: campaigns,
+            RecordKind.HANDOUTS: handouts,
             RecordKind.STATIONS: stations,
             RecordKind.WORKERS: workers,
             RecordKind.RECIPIENTS: people,

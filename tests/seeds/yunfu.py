@@ -21,16 +21,20 @@ up and said so here:
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from factories import Quote, Seeded, cycle, days, spread, station
 
+from socialwork_core.campaigns import Campaign
 from socialwork_core.glossary import (
     ActivityKind,
+    AlertKind,
     Category,
     ContactMode,
     ProviderKind,
     StationTier,
 )
+from socialwork_core.handouts import Handout
 from socialwork_core.ledger import Ledger, RecordKind, ledger_of
 from socialwork_core.periods import Period, month
 
@@ -45,6 +49,7 @@ QUOTES: dict[str, Quote] = {
     "activities": Quote(134, "联动慈善组织66个开展宣传活动134场次"),
     "general_reached": Quote(10675, "活动惠及普通群众10675人次"),
     "special_people": Quote(2561, "特殊群众2561人"),
+    "cards": Quote(15787, "线下派发暖心卡15787张"),
     "visits": Quote(4637, "探访民政服务对象4637人次"),
     "subsistence": Quote(2899, "低保2899人次"),
     "extreme_poverty": Quote(791, "特困791人次"),
@@ -64,6 +69,8 @@ NOT_IN_A_ROW = 336
 category on the register (边缘困难群体)."""
 SPECIAL_VISITS = 2700
 """Person-times of the 2561 special-group people at the week's activities."""
+CAMPAIGN = "XCZ2022"
+"""The publicity week's ID in the 专项活动 sheet, which its activities and cards carry."""
 PHONE_CALLS = 612
 """Phone calls the stations made that week (not home visits: the article's rows leave them out)."""
 PEOPLE = {
@@ -192,6 +199,7 @@ def build() -> Ledger:
                 WEEK[n % len(WEEK)],
                 kind=ActivityKind.PUBLICITY,
                 title="五社联动聚合力 社工服务暖基层",
+                campaign_id=CAMPAIGN,
                 station_code=s.code,
                 participants=general_at[n] + len(participants[n]),
                 special=len(participants[n]),
@@ -224,8 +232,32 @@ def build() -> Ledger:
                 )
             )
 
+    week = Campaign(
+        id=CAMPAIGN,
+        kind=AlertKind.CAMPAIGN,
+        title="2022年云浮市“双百工程”社工宣传周",
+        start=WEEK[0],
+        end=WEEK[-1],
+    )
+    cards = [
+        Handout(
+            id=g.next_id("H"),
+            on=WEEK[n % len(WEEK)],
+            item="暖心卡",
+            quantity=Decimal(count),
+            unit="张",
+            campaign_id=CAMPAIGN,
+            station_code=s.code,
+        )
+        for n, (s, count) in enumerate(
+            zip(stations, spread(q["cards"], len(stations)), strict=True)
+        )
+    ]
+
     return ledger_of(
         {
+            RecordKind.CAMPAIGNS: [week],
+            RecordKind.HANDOUTS: cards,
             RecordKind.STATIONS: [*stations, *points],
             RecordKind.WORKERS: [w for ws in workers.values() for w in ws],
             RecordKind.RECIPIENTS: people,
