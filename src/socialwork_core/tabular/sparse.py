@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +54,10 @@ _MAIN: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
 _COPY_CHUNK: Final = 1 << 20
+_REFERENCE: Final = re.compile(
+    rb"<(?:[A-Za-z_][\w.\-]*:)?c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"'][^>]*(?<!/)>"
+)
+"""A cell's opening tag with its reference (a self-closing empty cell holds nothing)."""
 NAMED_FAR_CELLS: Final = 50
 """Far cells named one by one; any more are counted in ``SparseRead.far_unnamed``."""
 _FAR_TEXT: Final = 40
@@ -166,6 +171,7 @@ def _cells(stream: IO[bytes]) -> Iterator[_Cell | Merge]:
     """Every cell holding something, in order, with its place (cells written without a
     reference take the place after the one before), then the merged ranges."""
     row = column = 0
+    rows: Any = None  # the sheetData element: its finished rows are dropped as they end
     for event, element in SafeET.iterparse(stream, events=("start", "end")):
         name = _local(element.tag)
         if event == "start":
@@ -173,6 +179,8 @@ def _cells(stream: IO[bytes]) -> Iterator[_Cell | Merge]:
                 number = element.get("r", "")
                 row = int(number) if number.isdigit() else row + 1
                 column = 0
+            elif name == "sheetData":
+                rows = element
             continue
         if name == "c":
             place = _split_ref(element.get("r", ""))
@@ -186,6 +194,8 @@ def _cells(stream: IO[bytes]) -> Iterator[_Cell | Merge]:
             element.clear()
         elif name == "row":
             element.clear()
+            if rows is not None:
+                rows.clear()  # a cleared row still holds memory while attached
         elif name == "mergeCell":
             merge = _merge_of(element.get("ref", ""))
             if merge is not None:
@@ -235,14 +245,26 @@ def _end_before_gap(numbers: list[int], gap: int) -> int:
 def measure(
     archive: zipfile.ZipFile, part: str, far_gap_rows: int, far_gap_columns: int
 ) -> SparseLayout:
-    """Where the sheet's data ends, and its far rows and cells (first pass)."""
+    """Where the sheet's data ends (a quick pass over the cell references: a cell written
+    without one only moves the ends a little, and both later passes take the same ends), then
+    its far rows and cells (a pass that reads each cell)."""
     rows: set[int] = set()
     columns: set[int] = set()
     with archive.open(part) as stream:
-        for item in _cells(stream):
-            if isinstance(item, _Cell):
-                rows.add(item.row)
-                columns.add(item.column)
+        tail = b""
+        while chunk := stream.read(_COPY_CHUNK):
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            data, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            for letters, digits in _REFERENCE.findall(data):
+                rows.add(int(digits))
+                columns.add(_column_number(letters.decode()))
+    if not rows:  # cells written without references only: read each to place it
+        with archive.open(part) as stream:
+            for item in _cells(stream):
+                if isinstance(item, _Cell):
+                    rows.add(item.row)
+                    columns.add(item.column)
     data_rows = _end_before_gap(sorted(rows), far_gap_rows)
     data_columns = _end_before_gap(sorted(columns), far_gap_columns)
     del rows, columns
