@@ -28,7 +28,7 @@ from socialwork_core.plugins import load_plugins
 from socialwork_core.tabular import Issue, WorkbookError, read_table
 
 ELDER = resident_id.compose("110101", date(1945, 3, 2), 11)
-CHILD = resident_id.compose("110101", date(2015, 6, 1), 23)
+CHILD = resident_id.compose("110101", date(2020, 6, 1), 23)
 ADULT = resident_id.compose("110101", date(1990, 1, 2), 35)
 WOMAN = resident_id.compose("110101", date(1950, 5, 6), 42)
 GIRL = resident_id.compose("110101", date(2012, 9, 9), 44)
