@@ -25,7 +25,7 @@ from socialwork_core.ledger import (
 )
 from socialwork_core.ledger.columns import table_spec
 from socialwork_core.plugins import load_plugins
-from socialwork_core.tabular import Issue, WorkbookError, read_table
+from socialwork_core.tabular import Issue, WorkbookError, read_table, reading_year
 
 ELDER = resident_id.compose("110101", date(1945, 3, 2), 11)
 CHILD = resident_id.compose("110101", date(2020, 6, 1), 23)
@@ -88,7 +88,8 @@ def test_left_behind_alone_is_read_by_the_persons_age_and_said_so(
         ["A4", "丁", None, "男", "留守"],
     )
 
-    result = load_ledger(path, fmt)
+    with reading_year(2024):  # as a title such as 2024年台账 gives it
+        result = load_ledger(path, fmt)
 
     read = categories(result)
     assert read["A1"] == {Category.LEFT_BEHIND_ELDERLY, Category.ADVANCED_AGE_ELDERLY}
@@ -106,6 +107,18 @@ def test_left_behind_alone_is_read_by_the_persons_age_and_said_so(
     ]
     assert "农村留守儿童" in unsettled[0].finding.message
     assert not result.errors
+
+
+def test_left_behind_alone_is_not_settled_without_a_year_to_count_the_age_in(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = register(tmp_path, ["A1", "甲", ELDER, "男", "留守"])
+
+    result = load_ledger(path, fmt)  # no title, sheet name or file name with a year
+
+    assert categories(result)["A1"] == frozenset()
+    (unsettled,) = at(result, "ledger.category_age_unsettled")
+    assert (unsettled.row, unsettled.column) == (2, "E")
 
 
 def test_a_category_slip_is_flagged_with_the_word_meant_and_never_read_as_it(

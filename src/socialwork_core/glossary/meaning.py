@@ -35,8 +35,9 @@ from .vocabulary import LIST_SEPARATORS
 class ByAge:
     """A category word only the person's age settles (docs/domain.md section 2): 留守 alone is a
     农村留守儿童 under 16 and a 农村留守老人 from 60. The ledger builder settles it with the
-    person's birth date (written, or from the ID number); between the two ages, or with no birth
-    date, the word stays unread and its cell is flagged."""
+    person's birth date (written, or from the ID number) in the period the sheet is read in;
+    between the two ages, or with no birth date or period, the word stays unread and its cell is
+    flagged."""
 
     word: str
     child: Category
@@ -44,9 +45,9 @@ class ByAge:
     child_under: int = 16
     elderly_from: int = 60
 
-    def settle(self, born: date | None, on: date) -> Category | None:
+    def settle(self, born: date | None, on: date | None) -> Category | None:
         """The category for a person born on ``born``, aged on ``on``, or ``None``."""
-        if born is None:
+        if born is None or on is None:
             return None
         age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
         if 0 <= age < self.child_under:

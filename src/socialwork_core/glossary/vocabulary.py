@@ -261,6 +261,7 @@ READ_FROM = "←"
 
 AGE_UNKNOWN = "本行没有出生日期或有效的身份证号"
 AGE_BETWEEN = "本人{age}岁"
+AGE_NO_YEAR = "表名、标题和建档日期都没有写明年份，无法计算年龄"
 """Why a word only the age settles (留守) was left unread: ``ledger.category_age_unsettled``."""
 
 REMARKED = "{word}({remark})"

@@ -40,6 +40,7 @@ from ..identity import resident_id
 from ..recipients import Disability, Recipient
 from ..record_kinds import RECORD_KINDS
 from ..tabular import Money, split_values
+from ..tabular.context import reading_span
 from ..tabular.rows import derived_id
 from .format import RecordKind
 
@@ -539,44 +540,46 @@ def _sex_against_id(data: Mapping[str, Any], notes: list[Placed]) -> None:
 
 def _settle_by_age(data: dict[str, Any], notes: list[Placed]) -> None:
     """A category word only the age settles (留守: ``glossary.meaning.ByAge``) read with the
-    person's birth date (written, else from the ID number), reported either way; with no birth
-    date or an age between the two, left unread and flagged (the person is kept)."""
+    person's birth date (written, else from the ID number) at the end of the period the sheet is
+    read in (its title's year: ``tabular.reading_span``), else on the person's registration
+    date, reported either way; without them, or at an age between the two, left unread and
+    flagged (the person is kept). Never the wall clock: the same ledger reads the same."""
     found = data[CATEGORIES]
     if not any(isinstance(value, ByAge) for value in found):
         return
-    born = data.get("birth_date")
-    if not isinstance(born, date):
+    written = data.get("birth_date")
+    born: date | None = written if isinstance(written, date) else None
+    if born is None:
         number = data.get("resident_id")
-        born = (
-            resident_id.birth_date(number)
-            if isinstance(number, str) and resident_id.is_valid(number)
-            else None
-        )
-    today = date.today()
+        if isinstance(number, str) and resident_id.is_valid(number):
+            born = resident_id.birth_date(number)
+    span = reading_span()
+    registered = data.get("registered_on")
+    on = span[1] if span is not None else registered if isinstance(registered, date) else None
     codes: list[str] = []
     for value in found:
         if not isinstance(value, ByAge):
             codes.append(value)
             continue
-        settled = value.settle(born, today)
-        if settled is not None:
-            age = age_at(born, today) if born is not None else 0
+        settled = value.settle(born, on) if born is not None and on is not None else None
+        if settled is not None and born is not None and on is not None:
             said = Finding.of(
                 "ledger.category_by_age",
                 Severity.INFO,
                 word=value.word,
-                age=age,
+                age=age_at(born, on),
                 category=settled.label,
             )
             notes.append(Placed(said, CATEGORIES))
             if settled.value not in codes:
                 codes.append(settled.value)
             continue
-        why = (
-            words.AGE_BETWEEN.format(age=age_at(born, today))
-            if born is not None
-            else words.AGE_UNKNOWN
-        )
+        if born is None:
+            why = words.AGE_UNKNOWN
+        elif on is None:
+            why = words.AGE_NO_YEAR
+        else:
+            why = words.AGE_BETWEEN.format(age=age_at(born, on))
         unsettled = Finding.of(
             "ledger.category_age_unsettled",
             Severity.WARNING,
