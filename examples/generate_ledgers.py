@@ -825,6 +825,7 @@ def station_rows(style: RegionStyle) -> list[list[Any]]:
                 None,
                 None,
                 3,
+                "2020年6月18日",
             ]
         )
     parent = style.area if style.county_centre else None
@@ -838,6 +839,7 @@ def station_rows(style: RegionStyle) -> list[list[Any]]:
             style.township,
             None,
             len(style.workers) + 1,
+            date(2021, 3, 26),
         ]
     )
     if style.village_points:
@@ -853,6 +855,8 @@ def station_rows(style: RegionStyle) -> list[list[Any]]:
                     style.township,
                     village,
                     None,
+                    # set up over two years; the last one within the ledger's year (新增)
+                    date(2022 if number < len(style.villages) else YEAR, 1 + number, 15),
                 ]
             )
     return rows
@@ -860,7 +864,18 @@ def station_rows(style: RegionStyle) -> list[list[Any]]:
 
 def write_stations(ws: Worksheet, style: RegionStyle) -> None:
     _header(
-        ws, ["站点编码", "站点名称", "层级", "上级站点编码", "区划代码", "镇街", "村居", "岗位数"]
+        ws,
+        [
+            "站点编码",
+            "站点名称",
+            "层级",
+            "上级站点编码",
+            "区划代码",
+            "镇街",
+            "村居",
+            "岗位数",
+            "建站日期",
+        ],
     )
     for row in station_rows(style):
         ws.append(row)
@@ -868,16 +883,31 @@ def write_stations(ws: Worksheet, style: RegionStyle) -> None:
 
 def write_workers(ws: Worksheet, rng: random.Random, style: RegionStyle) -> None:
     _header(
-        ws, ["社工编号", "姓名", "所属站点编码", "职业水平", "联系电话", "入职日期", "离职日期"]
+        ws,
+        [
+            "社工编号",
+            "姓名",
+            "所属站点编码",
+            "职业水平",
+            "取证日期",
+            "联系电话",
+            "入职日期",
+            "离职日期",
+        ],
     )
     levels = ("助理社会工作师", "社会工作师", "未持证", "助理社会工作师")
     for number, name in enumerate(style.workers, start=1):
+        level = levels[(number - 1) % len(levels)]
+        # certificates of 2020-2023 (the exam's results come out in the autumn): no rng draw, so
+        # the rest of the ledger stays as it was
+        certified = None if level == "未持证" else date(2019 + number, 10, 20)
         ws.append(
             [
                 f"SG{number:02d}",
                 name,
                 station_code(style),
-                levels[(number - 1) % len(levels)],
+                level,
+                certified,
                 rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}",
                 written_date(rng, date(rng.choice((2020, 2021, 2022)), rng.randint(1, 12), 1)),
                 None,

@@ -42,6 +42,13 @@ class Station:
     """村居 a village point serves."""
     posts: int | None = attrs.field(default=None, validator=non_negative)
     """岗位数: social-worker posts funded for the station."""
+    established_on: date | None = None
+    """成立日期 (建站日期): the day the station was set up, for new stations in a period
+    (docs/domain.md section 6: 新增镇级社会工作站); ``None`` when the ledger does not say."""
+
+    def exists(self, on: date) -> bool:
+        """Set up by ``on`` (or set-up date unknown: taken as always there)."""
+        return self.established_on is None or self.established_on <= on
 
 
 @attrs.frozen(kw_only=True)
@@ -54,7 +61,10 @@ class SocialWorker:
     certificate: CertificateLevel = attrs.field(
         default=CertificateLevel.NONE, converter=CertificateLevel
     )
-    """职业水平证书."""
+    """职业水平证书: the level held."""
+    certified_on: date | None = None
+    """取证日期: the day the certificate held was obtained (docs/domain.md section 1:
+    持证社工由13人提升至103人); ``None`` when the ledger does not say."""
     phone: str | None = None
     started_on: date | None = None
     left_on: date | None = None
@@ -62,6 +72,15 @@ class SocialWorker:
     def __attrs_post_init__(self) -> None:
         if self.started_on and self.left_on and self.left_on < self.started_on:
             raise ValueError(f"worker {self.id!r} left ({self.left_on}) before starting")
+
+    def certified_by(self, on: date) -> bool | None:
+        """Holding a certificate on ``on``: ``False`` without one or with one obtained later,
+        ``None`` when certified but the date is not known (it cannot be told for a past day)."""
+        if not self.certificate.is_certified:
+            return False
+        if self.certified_on is None:
+            return None
+        return self.certified_on <= on
 
     def in_post(self, as_of: date) -> bool:
         """In post on ``as_of``: started by then (or start unknown) and not yet left."""

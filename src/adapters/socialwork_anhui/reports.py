@@ -96,10 +96,16 @@ QUARTERLY_LABELS: dict[str, str] = figure_labels(
         "stations.village_points": REGION.tier_labels.get(
             StationTier.VILLAGE_POINT, StationTier.VILLAGE_POINT.label
         ),
+        "stations.new.township_station": "新增乡镇社工站",
+        "stations.new.village_point": "新增村（社区）社工室",
         "coverage.townships": "乡镇社工站覆盖率",
         "coverage.villages": "村（社区）社工室覆盖率",
         "workers.in_post": "在岗社工",
+        "workers.certified_at_start": "期初持证社工",
         "workers.certified": "持证社工",
+        "workers.newly_certified": "本期新增持证社工",
+        "workers.certified_year_before": "上年同期持证社工",
+        "workers.certified_growth": "持证社工同比增长",
         "resources.funds_yuan": "整合资金",
         "resources.count": "链接资源",
         "resources.value_yuan": "链接资源折合金额",
@@ -126,21 +132,33 @@ def build_quarterly(
     footer: Footer,
     settings: ReportSettings,
 ) -> Report:
-    """东至式季报: the network is counted as the ledger holds it; staff at the period's end
-    (:func:`~socialwork_core.periods.stock_date`); money over ``period``. Coverage needs
-    ``settings.townships_total`` / ``villages_total``."""
+    """东至式季报: the network and staff at the period's end
+    (:func:`~socialwork_core.periods.stock_date`), new stations and certificates within it and
+    certified workers at its start and a year before (where the ledger holds the dates); money
+    over ``period``. Coverage needs ``settings.townships_total`` / ``villages_total``."""
     stock = stock_date(period, as_of)
-    tiers = ind.station_counts(ledger)
+    tiers = ind.station_counts(ledger, stock)
+    new = ind.new_stations(ledger, period)
     network = figure_table(
         [
             *(tiers[t] for t in StationTier),
+            new[StationTier.TOWNSHIP_STATION],
+            new[StationTier.VILLAGE_POINT],
             ind.township_coverage(ledger, settings.townships_total),
             ind.village_coverage(ledger, settings.villages_total),
         ],
         labels=QUARTERLY_LABELS,
     )
+    growth, year_before = ind.certified_growth(ledger, period, as_of)
     staff = figure_table(
-        [ind.workers_in_post(ledger, stock), ind.certified_workers(ledger, stock)],
+        [
+            ind.workers_in_post(ledger, stock),
+            ind.certified_at_start(ledger, period),
+            ind.certified_workers(ledger, stock),
+            ind.newly_certified(ledger, period),
+            year_before,
+            growth,
+        ],
         labels=QUARTERLY_LABELS,
     )
     money = figure_table(

@@ -194,6 +194,11 @@ STATIONS = SheetFormat(
         FieldColumn("township", ("镇街", "乡镇（街道）")),
         FieldColumn("village", ("村居", "村（社区）")),
         FieldColumn("posts", ("岗位数",), ValueType.INTEGER),
+        FieldColumn(
+            "established_on",
+            ("成立日期", "建站日期", "成立时间", "建站时间", "挂牌日期", "挂牌时间"),
+            ValueType.DATE,
+        ),
     ),
 )
 
@@ -210,6 +215,11 @@ WORKERS = SheetFormat(
             ValueType.LABEL,
             enum=CertificateLevel,
             labels={"未持证": CertificateLevel.NONE, "助理社工师": CertificateLevel.ASSISTANT},
+        ),
+        FieldColumn(
+            "certified_on",
+            ("取证日期", "取证时间", "发证日期", "持证日期", "证书取得日期", "取得证书日期"),
+            ValueType.DATE,
         ),
         FieldColumn("phone", ("联系电话",)),
         FieldColumn("started_on", ("入职日期", "到岗日期"), ValueType.DATE),

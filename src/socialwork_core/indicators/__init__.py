@@ -81,6 +81,14 @@ from .groups import (
     GroupMatch,
     RecipientGroup,
 )
+from .growth import (
+    certified_at,
+    certified_at_start,
+    certified_growth,
+    new_stations,
+    newly_certified,
+    same_day_a_year_before,
+)
 from .records import (
     LedgerLike,
     RecordSet,
@@ -124,6 +132,9 @@ __all__ = [
     "alert_visits",
     "alerts_by_kind",
     "campaign_ids",
+    "certified_at",
+    "certified_at_start",
+    "certified_growth",
     "certified_workers",
     "closed_cases",
     "computed",
@@ -145,6 +156,8 @@ __all__ = [
     "households_visited",
     "linked_providers",
     "new_cases",
+    "new_stations",
+    "newly_certified",
     "not_computable",
     "ongoing_cases",
     "ordinary_reached",
@@ -159,6 +172,7 @@ __all__ = [
     "resource_people_reached",
     "resources_linked",
     "resources_value",
+    "same_day_a_year_before",
     "scoped",
     "service_by_group",
     "service_person_times",

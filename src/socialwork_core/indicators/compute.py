@@ -117,9 +117,10 @@ def percent(part: int, whole: int) -> Decimal:
 # --- stations and staff --------------------------------------------------------------------------
 
 
-def station_counts(ledger: LedgerLike) -> dict[StationTier, Figure]:
-    """How many stations of each tier (总站, 站, 点/室). Not computable without a stations sheet."""
-    stations = ledger.stations
+def station_counts(ledger: LedgerLike, on: date | None = None) -> dict[StationTier, Figure]:
+    """How many stations of each tier (总站, 站, 点/室); with ``on``, those set up by then (a
+    station without a set-up date counts). Not computable without a stations sheet."""
+    stations = [s for s in ledger.stations if on is None or s.exists(on)]
     result: dict[StationTier, Figure] = {}
     for tier, code in _TIER_CODES.items():
         if not has_records(ledger, RecordKind.STATIONS):
@@ -140,11 +141,14 @@ def workers_in_post(ledger: LedgerLike, as_of: date) -> Figure:
 
 
 def certified_workers(ledger: LedgerLike, as_of: date) -> Figure:
-    """持证社工: workers in post on ``as_of`` holding any certificate (助理 or above)."""
+    """持证社工: workers in post on ``as_of`` holding any certificate (助理 or above) obtained by
+    then (a certificate without a date counts; see :mod:`.growth` for a past day's count)."""
     code = FigureCode.WORKERS_CERTIFIED
     if not has_records(ledger, RecordKind.WORKERS):
         return _missing(code, FigureUnit.PEOPLE, RecordKind.WORKERS)
-    count = sum(1 for w in ledger.workers if w.in_post(as_of) and w.certificate.is_certified)
+    count = sum(
+        1 for w in ledger.workers if w.in_post(as_of) and w.certified_by(as_of) is not False
+    )
     return computed(code, count, FigureUnit.PEOPLE)
 
 

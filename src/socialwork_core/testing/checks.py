@@ -37,7 +37,7 @@ from ..ledger import (
     record_id,
     write_ledger,
 )
-from ..periods import Period, PeriodKind, cumulative
+from ..periods import Period, PeriodKind, cumulative, stock_date
 from ..plugins import (
     HOOK_PREFIX,
     PROJECT_NAME,
@@ -753,12 +753,17 @@ def core_figures(
     """The core's indicators over ``ledger`` and ``period``, by figure code: what a report's
     figure with the same code must agree with."""
     parents = settings.category_parents
+    stock = stock_date(period, as_of)
     calls: list[Callable[[], Any]] = [
-        lambda: ind.station_counts(ledger),
-        lambda: ind.workers_in_post(ledger, as_of),
-        lambda: ind.certified_workers(ledger, as_of),
+        lambda: ind.station_counts(ledger, stock),
+        lambda: ind.new_stations(ledger, period),
+        lambda: ind.workers_in_post(ledger, stock),
+        lambda: ind.certified_workers(ledger, stock),
+        lambda: ind.certified_at_start(ledger, period),
+        lambda: ind.newly_certified(ledger, period),
+        lambda: ind.certified_growth(ledger, period, as_of),
         lambda: ind.posts_total(ledger),
-        lambda: ind.posts_vacant(ledger, as_of),
+        lambda: ind.posts_vacant(ledger, stock),
         lambda: ind.township_coverage(ledger, settings.townships_total),
         lambda: ind.village_coverage(ledger, settings.villages_total),
         lambda: ind.activities_held(ledger, period),

@@ -149,6 +149,14 @@ def _area(region: Region | None) -> str:
     return next((a for a in candidates if _known_area(a)), _DEFAULT_AREA)
 
 
+def _certified_on(n: int, start: date) -> date | None:
+    """Worker ``n``'s 取证日期: none without a certificate; the second worker's within the year
+    (a new certificate in every report), the others' before it."""
+    if not list(CertificateLevel)[n % len(CertificateLevel)].is_certified:
+        return None
+    return start + timedelta(days=60) if n == 1 else start - timedelta(days=500)
+
+
 def _name(i: int) -> str:
     return (
         words.FAMILY_NAMES[i % len(words.FAMILY_NAMES)]
@@ -345,6 +353,10 @@ def synthetic_ledger(
                     "township": words.TOWNSHIP,
                     "village": words.VILLAGES[0] if tier is StationTier.VILLAGE_POINT else None,
                     "posts": 3 + n,
+                    # the last station set up within the year: one new station per report
+                    "established_on": start + timedelta(days=30)
+                    if n == len(stations_plan) - 1
+                    else start - timedelta(days=700 - 100 * n),
                 },
                 sheets[RecordKind.STATIONS],
             )
@@ -359,6 +371,7 @@ def synthetic_ledger(
                     "name": _name(60 + n),
                     "station_code": stations_plan[-1][2],
                     "certificate": list(CertificateLevel)[n % len(CertificateLevel)].value,
+                    "certified_on": _certified_on(n, start),
                     "phone": synthetic_phone(700 + n),
                     "started_on": start - timedelta(days=400),
                     "left_on": as_of - timedelta(days=30) if n == 2 else None,

@@ -4,6 +4,11 @@ MESSAGES: dict[str, str] = {
     "reports.no_records": "台账中没有{records}记录，无法计算该项（不以0填报）。",
     "reports.no_registration_dates": "服务对象均未填写建档日期，无法计算建档数。",
     "reports.no_posts": "社工站(点)均未填写岗位数，无法计算。",
+    "reports.no_established_dates": "{tier}均未填写建站日期，无法计算新增数。",
+    "reports.no_certificate_dates": (
+        "有{count}名持证社工未填写取证日期，无法计算{day}的持证人数。"
+    ),
+    "reports.no_base": "上年同期为0，无法计算增长率。",
     "reports.no_total_given": "未提供{what}总数，无法计算覆盖率。",
     "reports.no_workers_on_activities": "活动记录均未填写参与社工，无法计算出动社工人次。",
     "reports.no_providers": "资源链接均未填写提供方及其类型，活动也未填写联动单位，无法计算联动数。",
