@@ -8,8 +8,8 @@ here:
 - the county centre and every township station have workers and a small register of their own,
   visited every month (so each has a visit rate); villages have two 社工室 each;
 - 103 certified workers in post: all 8 of the centre's, 4 each at 东流镇 and 大渡口镇, 87 at the
-  other stations; 13 of them were certified by the end of 2021 (:data:`CERTIFIED_BY_2021`, kept
-  in each worker's 发证日期 column until workers carry a certificate date);
+  other stations; 13 of them were certified by the end of 2021 (:data:`CERTIFIED_BY_2021`), the
+  rest in October 2023;
 - the 50余万元 are 23 fund links of the county centre from 2021 to March 2024, 506 400 yuan;
 - "县社工总站和东流镇社工站、大渡口镇社工站分别在市级评比中获优秀和良好等次" is read as the centre
   优秀, the two township stations 良好; the library's evaluation is its own convention (weights
@@ -73,7 +73,9 @@ CENTRE = "东至县社工总站"
 CERTIFIED_BY_2021 = 13
 IN_POST_2021 = 40
 FUND_LINKS = spread(506400, 23)
-CERTIFICATE_DATE_HEADER = "发证日期"
+CERTIFIED_2021 = date(2021, 10, 24)
+CERTIFIED_LATER = date(2023, 10, 22)
+"""Certificate dates (made up: the days of the national examination)."""
 
 PROJECT_POINTS: dict[str, Decimal] = {
     CENTRE: Decimal(9),
@@ -219,13 +221,15 @@ def build() -> Ledger:
     # forty were in post in 2021, the 13 certified then among them; the rest came in 2022
     early = {w.id for w in workers[:IN_POST_2021]} | by_2021
     workers = [
-        attrs.evolve(w, started_on=date(2021, 6, 1) if w.id in early else date(2022, 3, 1))
+        attrs.evolve(
+            w,
+            started_on=date(2021, 6, 1) if w.id in early else date(2022, 3, 1),
+            certified_on=(CERTIFIED_2021 if w.id in by_2021 else CERTIFIED_LATER)
+            if w.certificate.is_certified
+            else None,
+        )
         for w in workers
     ]
-    extras = {
-        w.id: {CERTIFICATE_DATE_HEADER: ("2021-10-24" if w.id in by_2021 else "2023-10-22")}
-        for w in certified
-    }
     return ledger_of(
         {
             RecordKind.STATIONS: [centre, *towns, *rooms],
@@ -236,5 +240,4 @@ def build() -> Ledger:
             RecordKind.ACTIVITIES: activities,
             RecordKind.RESOURCE_LINKS: links,
         },
-        extras={RecordKind.WORKERS: extras},
     )

@@ -179,6 +179,13 @@ def test_dongzhi_network_and_workers_from_its_workbook(dongzhi_report: Report) -
     )
 
 
+def test_dongzhi_certified_workers_of_2021_from_its_workbook(dongzhi_report: Report) -> None:
+    # the certificate dates travel in the layout's 取证日期 column
+    form = dongzhi_report("anhui.quarterly", "2021-Q4", "--as-of", "2021-12-31")
+    number = dongzhi.QUOTES["certified_2021"].number
+    assert number_in(form, "workers.certified", "持证社工") == number
+
+
 def test_dongzhi_funds_since_2021_from_its_workbook(dongzhi_report: Report) -> None:
     form = dongzhi_report("anhui.quarterly", "2021-01-01..2024-03-31")
     pooled = number_in(form, "resources.funds_yuan", "整合资金")

@@ -16,8 +16,6 @@ from socialwork_core.periods import Period, quarter
 from socialwork_core.plugins import load_plugins
 from socialwork_core.reports import ReportSettings
 
-NEEDS_CERTIFICATE_DATES = "needs #13 point 7 (periods): workers carry their certificate date"
-
 
 @pytest.fixture(scope="module")
 def ledger() -> Ledger:
@@ -62,7 +60,6 @@ def test_a_hundred_and_three_certified_workers_now(quarterly: Rendered) -> None:
     assert found(quarterly, "workers.certified", "持证社工") == number
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_CERTIFICATE_DATES)
 def test_thirteen_certified_workers_at_the_end_of_2021(
     ledger: Ledger, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
