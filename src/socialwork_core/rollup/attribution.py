@@ -31,7 +31,7 @@ from ..findings import Finding
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity, StationTier
 from ..ledger import LedgerFormat, LoadResult, RecordKind
-from ..record_kinds import spec_of
+from ..record_kinds import RECORD_KINDS, spec_of
 from ..stations import SocialWorker, Station
 from ..tabular import (
     ColumnSpec,
@@ -191,27 +191,37 @@ def _first(index: Mapping[str, str], names: Iterable[str | None]) -> str | None:
     return None
 
 
-_WORKERS_OF: dict[RecordKind, Callable[[Any], Sequence[str | None]]] = {
-    RecordKind.RECIPIENTS: lambda r: (r.worker_id,),
-    RecordKind.CONTACTS: lambda r: r.worker_ids,
-    RecordKind.RESOURCE_LINKS: lambda r: r.worker_ids,
-    RecordKind.CASES: lambda r: (r.worker_id,),
-    RecordKind.ACTIVITIES: lambda r: r.worker_ids,
-    RecordKind.WORKERS: lambda r: (),
-}
+def _workers_of(kind: RecordKind) -> Callable[[Any], Sequence[str | None]]:
+    """How a record of ``kind`` names its workers (the kinds table's ``worker_field``)."""
+    field = spec_of(kind).worker_field
+    if field is None or kind is RecordKind.WORKERS:
+        return lambda r: ()
+    return lambda r: _as_tuple(getattr(r, field))
+
+
+def _as_tuple(value: Any) -> Sequence[str | None]:
+    return value if isinstance(value, tuple) else (value,)
+
+
 _PEOPLE_OF: dict[RecordKind, Callable[[Any], Sequence[str]]] = {
     RecordKind.CONTACTS: lambda r: r.recipient_keys,
     RecordKind.RESOURCE_LINKS: lambda r: r.recipient_keys,
     RecordKind.CASES: lambda r: r.recipient_keys,
 }
+_NOT_PLACED = frozenset({RecordKind.STATIONS, RecordKind.CAMPAIGNS})
+"""Kinds no station is given to: a station is its own place, and a campaign (宣传周, 寒潮) is
+declared for every station of the area alike."""
 _ORDER = (
     RecordKind.WORKERS,
     RecordKind.RECIPIENTS,
-    RecordKind.CONTACTS,
-    RecordKind.RESOURCE_LINKS,
-    RecordKind.CASES,
-    RecordKind.ACTIVITIES,
+    *(
+        s.kind
+        for s in RECORD_KINDS
+        if s.kind not in _NOT_PLACED and s.kind not in (RecordKind.WORKERS, RecordKind.RECIPIENTS)
+    ),
 )
+"""Workers first (others are placed by their workers), then the register (visits by their
+people), then every other kind of the table."""
 
 
 class _WorkbookWords:
@@ -302,7 +312,7 @@ def attribute_stations(
         altered = False
         unit: str | bool | None = False  # False: not looked up yet
         missing = 0
-        workers_of = _WORKERS_OF[kind]
+        workers_of = _workers_of(kind)
         people_of = _PEOPLE_OF.get(kind)
         for record in records:
             own: str | None = record.station_code

@@ -12,8 +12,9 @@ is one person:
 
 Visits are united: a visit present in two files (a cumulative ledger repeats last month's) is the
 same visit when its station, day, time, mode, people, workers, case, alert and notes agree, and
-is counted once. Cases, resource links, activities and workers are kept by their namespaced id,
-the latest file's row winning; stations by code, the first listing winning.
+is counted once. Cases, resource links, activities, handouts and workers are kept by their
+namespaced id, the latest file's row winning; stations by code and campaigns by their (shared,
+never namespaced) ID, the first listing winning.
 
 The merge is a pure function of the shares, whatever order they arrive in: a serial run, a
 process pool and a Dask cluster give the same ledger.
@@ -30,6 +31,7 @@ from ..findings import Finding
 from ..glossary.terms import Severity
 from ..ledger import Ledger, LoadResult, RecordKind, RejectedRow, ledger_of
 from ..recipients import Recipient
+from ..record_kinds import spec_of
 from ..stations import Station
 from ..tabular import Issue
 from .share import FileShare, _with
@@ -101,10 +103,12 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
     workers: dict[str, Any] = {}
     contacts: dict[str, Any] = {}
     signatures: set[tuple[Any, ...]] = set()
+    campaigns: dict[str, Any] = {}
     by_id: dict[RecordKind, dict[str, Any]] = {
         RecordKind.RESOURCE_LINKS: {},
         RecordKind.CASES: {},
         RecordKind.ACTIVITIES: {},
+        RecordKind.HANDOUTS: {},
     }
     extras: dict[RecordKind, dict[str, dict[str, str]]] = {}
     rows: dict[str, tuple[str, int]] = {}
@@ -137,6 +141,8 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
             stations.setdefault(station.code, station)
         for worker in share.workers:
             workers[worker.id] = worker
+        for campaign in share.campaigns:
+            campaigns.setdefault(campaign.id, campaign)
 
         def keys(values: Iterable[str], alias: dict[str, str] = alias) -> tuple[str, ...]:
             return tuple(dict.fromkeys(alias.get(v, v) for v in values))
@@ -158,10 +164,11 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
             (RecordKind.RESOURCE_LINKS, share.resource_links),
             (RecordKind.CASES, share.cases),
             (RecordKind.ACTIVITIES, share.activities),
+            (RecordKind.HANDOUTS, share.handouts),
         ):
-            field = "participant_keys" if kind is RecordKind.ACTIVITIES else "recipient_keys"
+            field = spec_of(kind).people_field
             for record in records:
-                if alias:
+                if alias and field is not None:
                     record = _with(record, **{field: keys(getattr(record, field))})
                 by_id[kind][record.id] = record
         for kind, found in share.extras.items():
@@ -172,8 +179,14 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
     remarks = [_duplicate_issue(d, names) for d in duplicates]
     issues = tuple(i for s in shares for i in s.issues) + tuple(remarks)
     rejected: tuple[RejectedRow, ...] = tuple(r for s in shares for r in s.rejected)
+    held: dict[RecordKind, dict[str, Any]] = {
+        **by_id,
+        RecordKind.CONTACTS: contacts,
+        RecordKind.WORKERS: workers,
+        RecordKind.CAMPAIGNS: campaigns,
+    }
     kept_extras = {
-        kind: {rid: columns for rid, columns in found.items() if rid in _ids(kind, contacts, by_id)}
+        kind: {rid: columns for rid, columns in found.items() if rid in held.get(kind, {})}
         for kind, found in extras.items()
         if kind not in (RecordKind.RECIPIENTS, RecordKind.STATIONS)
     }
@@ -183,6 +196,7 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
             RecordKind.STATIONS: stations.values(),
             RecordKind.WORKERS: workers.values(),
             RecordKind.CONTACTS: contacts.values(),
+            RecordKind.CAMPAIGNS: campaigns.values(),
             **{kind: records.values() for kind, records in by_id.items()},
         },
         issues=issues,
@@ -192,14 +206,6 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
     adapters = tuple(dict.fromkeys(s.adapter for s in shares if s.adapter is not None))
     unreadable = tuple(s.path for s in shares if s.unreadable)
     return RollUp(result=result, files=files, unreadable=unreadable, adapters=adapters)
-
-
-def _ids(
-    kind: RecordKind, contacts: dict[str, Any], by_id: dict[RecordKind, dict[str, Any]]
-) -> dict[str, Any]:
-    if kind is RecordKind.CONTACTS:
-        return contacts
-    return by_id.get(kind, {})
 
 
 def _duplicate_issue(

@@ -19,13 +19,16 @@ from typing import Any
 
 import attrs
 
+from ..campaigns import Campaign
 from ..casework import Activity, Case
 from ..contacts import Contact
 from ..findings import Finding
 from ..glossary.terms import Severity
+from ..handouts import Handout
 from ..ledger import LedgerFormat, LedgerMapping, LoadResult, RecordKind, RejectedRow, record_id
 from ..ledger.window import latest_day_passed_over
 from ..recipients import Recipient
+from ..record_kinds import RECORD_KINDS
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
 from ..tabular import Issue, WorkbookError
@@ -81,6 +84,8 @@ class FileShare:
     resource_links: tuple[ResourceLink, ...] = ()
     cases: tuple[Case, ...] = ()
     activities: tuple[Activity, ...] = ()
+    campaigns: tuple[Campaign, ...] = ()
+    handouts: tuple[Handout, ...] = ()
     extras: dict[RecordKind, dict[str, dict[str, str]]] = attrs.field(factory=dict)
     """Unknown columns of records other than recipients, by kind and (namespaced) record id."""
     issues: tuple[Issue, ...] = ()
@@ -155,6 +160,7 @@ def _month(result: LoadResult) -> str:
     days += [d for r in ledger.recipients for d in (r.registered_on, r.status_since) if d]
     days += [d for c in ledger.cases for d in (c.opened_on, c.closed_on) if d]
     days += [a.on for a in ledger.activities] + [x.on for x in ledger.resource_links]
+    days += [h.on for h in ledger.handouts]
     return max(days).strftime("%Y-%m") if days else ""
 
 
@@ -176,15 +182,11 @@ def share_of(
     if request.window is not None:
         first, last = request.window
         contacts = tuple(c for c in contacts if first <= c.on <= last)
+    # every kind of the table travels (a kind missing here would vanish from every roll-up)
     records: dict[str, tuple[Any, ...]] = {
-        "recipients": ledger.recipients,
-        "stations": ledger.stations,
-        "workers": ledger.workers,
-        "contacts": contacts,
-        "resource_links": ledger.resource_links,
-        "cases": ledger.cases,
-        "activities": ledger.activities,
+        spec.attribute: tuple(spec.records_of(ledger)) for spec in RECORD_KINDS
     }
+    records["contacts"] = contacts
     extras: dict[RecordKind, dict[str, dict[str, str]]] = {
         kind: {rid: dict(found) for rid, found in by_id.items()}
         for kind, by_id in ledger.extras.items()
@@ -291,11 +293,18 @@ def _namespaced(
             participant_keys=keys(a.participant_keys),
             worker_ids=staff(a.worker_ids),
         ),
+        # a campaign's ID is the one every station's records carry (a city's 宣传周): never
+        # namespaced, so --campaign names it over many files
+        "campaigns": lambda c: c,
+        "handouts": lambda h: _with(
+            h, id=tag(h.station_code, h.id), worker_ids=staff(h.worker_ids)
+        ),
     }
     renamed: dict[str, tuple[Any, ...]] = {}
     new_extras: dict[RecordKind, dict[str, dict[str, str]]] = {}
-    for kind_name, items in records.items():
-        kind = RecordKind(kind_name)
+    for spec in RECORD_KINDS:
+        kind_name, kind = spec.attribute, spec.kind
+        items = records[kind_name]
         fresh = tuple(rewrite[kind_name](r) for r in items)
         renamed[kind_name] = fresh
         own = extras.get(kind)
