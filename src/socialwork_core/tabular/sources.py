@@ -674,14 +674,6 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _chunks(stream: IO[bytes], first: int = _CHUNK) -> Iterator[bytes]:
     """The part in pieces that end just before a ``<``, so no tag is cut in two; the first
     piece is about ``first`` bytes long, the others about 4 MiB."""
@@ -837,7 +829,7 @@ _DIGITS: Final = re.compile(rb"[0-9]{1,10}")
 def _beyond(last_row: int, last_column: int) -> re.Pattern[bytes]:
     """A cell written ``<c r="…"`` past ``last_row`` or ``last_column``, or any cell written
     otherwise (``<c>``, ``<c s="1" r="…"``)."""
-    letters = _greater_letters(_column_letters(last_column))
+    letters = _greater_letters(sparse.column_letters(last_column))
     digits = _greater_digits(last_row)
     return re.compile(
         rb'<c(?:>|\s(?!r=")|\sr="(?:' + letters + rb"[0-9]|[A-Za-z]{1,3}" + digits + rb'"))'
@@ -890,7 +882,7 @@ def _shared_text(archive: zipfile.ZipFile, part: str, lengths: list[int]) -> int
 
 def _xlsx_far_cell(path: Path, name: str, extent: _Extent) -> str:
     """A cell with content in the box's last row or last column (for the error message)."""
-    row, column = str(extent.rows).encode(), _column_letters(extent.columns).encode()
+    row, column = str(extent.rows).encode(), sparse.column_letters(extent.columns).encode()
     by_row = extent.rows >= extent.columns
     try:
         with zipfile.ZipFile(path) as archive:
@@ -906,7 +898,7 @@ def _xlsx_far_cell(path: Path, name: str, extent: _Extent) -> str:
                                 return (match[1] + match[2]).decode()
     except _DAMAGED as error:
         raise _damaged(error, path) from None
-    return f"{_column_letters(extent.columns)}{extent.rows}"
+    return f"{sparse.column_letters(extent.columns)}{extent.rows}"
 
 
 _CELL_REF_BYTES: Final = re.compile(
@@ -1216,7 +1208,7 @@ def _ods_scan(
                         row_has_content = True
                         if column + columns > last_column:
                             last_column = column + columns
-                            far = f"{_column_letters(last_column)}{row + 1}"
+                            far = f"{sparse.column_letters(last_column)}{row + 1}"
                     column += columns
                     element.clear()
     except _DAMAGED as error:
