@@ -77,31 +77,7 @@ def yunfu_form(request: pytest.FixtureRequest, yunfu_report: Report) -> Rendered
     return yunfu_report("guangdong.monthly", "", "--campaign", yunfu.CAMPAIGN)
 
 
-@pytest.mark.parametrize(
-    ("quote", "code", "row"),
-    [
-        ("stations", "stations.township_stations", "社工站"),
-        ("points", "stations.village_points", "社工点"),
-        ("workers", "activities.workers_dispatched", "出动社工"),
-        ("villages", "links.villages", "联动村居"),
-        ("social_organisations", "links.social_organisations", "联动社会组织"),
-        ("volunteers", "activities.volunteers", "联动志愿者"),
-        ("charities", "links.charities", "联动慈善组织"),
-        ("activities", "activities.total", "开展活动"),
-        ("general_reached", "activities.ordinary_reached", "其中普通群众"),
-        ("special_people", "activities.special_group_people", "活动惠及特殊群众"),
-        ("cards", "handouts.item.暖心卡", "暖心卡（张）"),
-        ("visits", "visits.table.total", "探访民政服务对象"),
-        ("subsistence", "visits.table.subsistence", "低保"),
-        ("extreme_poverty", "visits.table.extreme_poverty", "特困"),
-        (
-            "orphans_and_unsupported",
-            "visits.table.orphans_and_unsupported",
-            "事实无人抚养儿童及孤儿",
-        ),
-        ("other_in_difficulty", "visits.table.other_in_difficulty", "其他困难群众"),
-    ],
-)
+@pytest.mark.parametrize(("quote", "code", "row"), yunfu.FIGURES)
 def test_yunfu_from_its_workbook(yunfu_form: Rendered, quote: str, code: str, row: str) -> None:
     assert number_in(yunfu_form, code, row) == yunfu.QUOTES[quote].number
 

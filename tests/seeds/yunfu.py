@@ -58,6 +58,27 @@ QUOTES: dict[str, Quote] = {
 }
 """The article's numbers (sentences from seed 000's publicity-week paragraph)."""
 
+FIGURES: list[tuple[str, str, str]] = [
+    ("stations", "stations.township_stations", "社工站"),
+    ("points", "stations.village_points", "社工点"),
+    ("workers", "activities.workers_dispatched", "出动社工"),
+    ("villages", "links.villages", "联动村居"),
+    ("social_organisations", "links.social_organisations", "联动社会组织"),
+    ("volunteers", "activities.volunteers", "联动志愿者"),
+    ("charities", "links.charities", "联动慈善组织"),
+    ("activities", "activities.total", "开展活动"),
+    ("general_reached", "activities.ordinary_reached", "其中普通群众"),
+    ("special_people", "activities.special_group_people", "活动惠及特殊群众"),
+    ("cards", "handouts.item.暖心卡", "暖心卡（张）"),
+    ("visits", "visits.table.total", "探访民政服务对象"),
+    ("subsistence", "visits.table.subsistence", "低保"),
+    ("extreme_poverty", "visits.table.extreme_poverty", "特困"),
+    ("orphans_and_unsupported", "visits.table.orphans_and_unsupported", "事实无人抚养儿童及孤儿"),
+    ("other_in_difficulty", "visits.table.other_in_difficulty", "其他困难群众"),
+]
+"""Where the monthly form (``guangdong.monthly``) puts each quote: (quote, figure code, the
+form's row label)."""
+
 SEED = 20220314
 AREA = "445302"  # 云城区
 AS_OF = date(2022, 3, 31)
