@@ -27,6 +27,9 @@ def _someone_once_each(
     unique_items(instance, attribute, value)
 
 
+_yes_no_or_unsaid = attrs.validators.optional(attrs.validators.instance_of(bool))
+
+
 @attrs.frozen(kw_only=True)
 class Contact:
     """探访记录: one contact. A household visit reaching several people is one contact with several
@@ -51,6 +54,11 @@ class Contact:
     """The case (个案) this contact follows up, if any."""
     alert_id: str | None = None
     """The alert or campaign this contact answered, if any."""
+    relocated: bool | None = attrs.field(default=None, validator=_yes_no_or_unsaid)
+    """协助转移: whether the worker helped the people reached move to safety (a shelter, a
+    relative's house) on this contact, during a disaster alert (docs/domain.md section 3);
+    ``None`` where the ledger does not say (no such column, or the cell left empty), so that a
+    ledger that never records relocation is not read as one where nobody was moved."""
     notes: str | None = None
     """探访情况: what was found and done."""
     station_code: str | None = None

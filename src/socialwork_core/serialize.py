@@ -10,7 +10,8 @@ Rules:
   Decimal hook, so we register one;
 - enumerations by their stable code (their value);
 - ``frozenset`` as a sorted list, so output is stable;
-- a text where a list is expected is refused (cattrs would split it into characters);
+- a text where a list is expected is refused (cattrs would split it into characters), and
+  anything but true or false where a yes/no is expected (cattrs would read the text "否" as true);
 - unknown keys on input are rejected (``forbid_extra_keys``).
 
 Errors on input surface through :func:`structure`, which turns cattrs' exception groups into one
@@ -63,6 +64,13 @@ def _structure_decimal(value: Any, _type: type[Any]) -> Decimal:
     return result
 
 
+def _structure_bool(value: Any, _type: type[Any]) -> bool:
+    # cattrs' default is bool(value): the text "否" (or "false") would become True.
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {value!r}")
+    return value
+
+
 def _iso(parse: Callable[[str], T]) -> Callable[[Any, type[Any]], T]:
     def hook(value: Any, _type: type[Any]) -> T:
         if not isinstance(value, str):
@@ -108,6 +116,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(date, _iso(date.fromisoformat))
     converter.register_structure_hook(datetime, _iso(datetime.fromisoformat))
     converter.register_structure_hook(time, _iso(time.fromisoformat))
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook_factory(

@@ -85,6 +85,7 @@ def _ledger() -> RecordSet:
             mode="home_visit",
             recipient_keys=("甲",),
             alert_id="寒潮",
+            relocated=False,
         ),
         Contact(
             id="c7",
@@ -92,6 +93,7 @@ def _ledger() -> RecordSet:
             mode="home_visit",
             recipient_keys=("丙", "戊"),
             alert_id="洪涝",
+            relocated=True,
         ),
     )
     activities = (
@@ -319,6 +321,7 @@ def test_the_yangshan_cumulative_table() -> None:
     assert v["cases.ongoing"] == 2  # k1, k3 open on 30 April
     assert v["alerts.visits"] == 1 + 2  # c6 (甲), c7 (丙, 戊)
     assert v["alerts.people"] == 3
+    assert v["alerts.relocated"] == 2  # c7 moved 丙 and 戊; c6 moved nobody
 
 
 def test_the_cumulative_table_without_area_totals_says_why_coverage_is_missing() -> None:

@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from socialwork_national.reports import MONTHLY
@@ -245,3 +246,15 @@ def test_the_groups_in_person_times_and_in_distinct_people(tmp_path: Path) -> No
     heading = next(n for n, r in enumerate(rows) if r[0] == "探访服务对象分类统计（人）")
     assert (2, "人") in [tuple(r[1:3]) for r in rows[heading:] if r[0] == "低保"]
     assert '"visits.table_people.subsistence"' in report_json(report)
+
+
+def test_the_people_moved_to_safety_have_a_row_only_where_the_visit_log_records_moves() -> None:
+    ledger = _ledger()
+    silent = MONTHLY.build(ledger, MARCH, as_of=AS_OF, unit="x")
+    assert "alerts.relocated" not in {f.code for f in silent.figures()}
+    moved = Contact(
+        id="m1", on=date(2022, 3, 20), mode="home_visit", recipient_keys=("D",), relocated=True
+    )
+    recorded = attrs.evolve(ledger, contacts=(*ledger.contacts, moved))
+    report = MONTHLY.build(recorded, MARCH, as_of=AS_OF, unit="x")
+    assert report.figure("alerts.relocated").value == 1

@@ -1,6 +1,7 @@
 """``socialwork report … --campaign ID`` (issue #13 point 4): any template made for one campaign,
 over its days, counting its own records and the unmarked ones of its days; the goods handed out
-and each kind of campaign in rows of their own, in the workbook and the JSON."""
+and each kind of campaign in rows of their own (with the people moved to safety), in the workbook
+and the JSON."""
 
 from __future__ import annotations
 
@@ -21,12 +22,12 @@ LEDGER_SHEETS: dict[str, list[list[object]]] = {
         ["G2", "李秀兰", "石门村"],
     ],
     "探访记录": [
-        ["探访日期", "档案号", "探访方式", "所属专项"],
-        [date(2022, 1, 23), "G1", "入户", "HC"],
-        [date(2022, 1, 25), "G2", "入户", "HC"],
-        [date(2022, 1, 26), "G1", "电话", None],
-        [date(2022, 3, 15), "G2", "入户", "XCZ"],
-        [date(2022, 2, 10), "G2", "入户", "HC"],
+        ["探访日期", "档案号", "探访方式", "所属专项", "协助转移"],
+        [date(2022, 1, 23), "G1", "入户", "HC", "是"],
+        [date(2022, 1, 25), "G2", "入户", "HC", "否"],
+        [date(2022, 1, 26), "G1", "电话", None, None],
+        [date(2022, 3, 15), "G2", "入户", "XCZ", None],
+        [date(2022, 2, 10), "G2", "入户", "HC", "√"],
     ],
     "活动": [
         ["活动编号", "活动类型", "活动名称", "活动日期", "参与人次", "所属专项"],
@@ -80,6 +81,9 @@ def test_a_campaign_report_counts_its_days_its_records_and_its_goods(
     assert values["alerts.people"] == 2
     assert values["alerts.kind_people.cold_wave"] == 2
     assert values["alerts.kind_villages.cold_wave"] == 2
+    # G1 was moved on V1; G2's move (V5) is outside the days
+    assert values["alerts.relocated"] == 1
+    assert values["alerts.kind_relocated.cold_wave"] == 1
     assert values["activities.total"] == 1  # A2, unmarked, in the days
     assert values["handouts.item.防寒衣物"] == 36
     assert values["handouts.item.棉被"] == 1

@@ -71,3 +71,41 @@ def test_campaigns_and_handouts_of_two_stations_reach_the_roll_up(tmp_path: Path
         ("410223102:F1", Decimal(80), ("410223102:SG01",)),
     ]
     assert {h.campaign_id for h in ledger.handouts} == {"XC2023"}
+
+
+def _with_relocation(book: StationBook, path: Path, moved: list[object]) -> Path:
+    """``book`` written with a 协助转移 column on its visit log, one cell per visit."""
+    book.write(path)
+    workbook = load_workbook(path)
+    visits = workbook["探访记录"]
+    column = visits.max_column + 1
+    visits.cell(row=1, column=column, value="协助转移")
+    for row, cell in enumerate(moved, start=2):
+        visits.cell(row=row, column=column, value=cell)
+    workbook.save(path)
+    return path
+
+
+def test_a_visits_relocation_reaches_the_roll_up(tmp_path: Path) -> None:
+    a = StationBook(
+        "441823101",
+        "阳01镇社工站",
+        (Person("1", "张有才", resident(11)), Person("2", "李秀兰", resident(12))),
+        (Visit("T1", "2024-04-23", "1"), Visit("T2", "2024-04-24", "2")),
+    )
+    b = StationBook(
+        "441823102",
+        "阳02镇社工站",
+        (Person("1", "王某", resident(33)),),
+        (Visit("T1", "2024-04-23", "1"),),
+    )
+    _with_relocation(a, tmp_path / "a.xlsx", ["是", "否"])
+    _with_relocation(b, tmp_path / "b.xlsx", ["√"])
+
+    ledger = roll_up([tmp_path], NATIONAL, jobs=1).ledger
+
+    assert sorted((c.id, c.relocated) for c in ledger.contacts) == [
+        ("441823101:T1", True),
+        ("441823101:T2", False),
+        ("441823102:T1", True),
+    ]

@@ -148,6 +148,7 @@ class Seeded:
         station_code: str | None = None,
         alert_id: str | None = None,
         worker_ids: tuple[str, ...] = (),
+        relocated: bool | None = None,
     ) -> Contact:
         return Contact(
             id=self.next_id("V"),
@@ -157,6 +158,7 @@ class Seeded:
             worker_ids=worker_ids,
             station_code=station_code,
             alert_id=alert_id,
+            relocated=relocated,
         )
 
     def activity(

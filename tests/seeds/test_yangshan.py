@@ -22,9 +22,6 @@ Make = Callable[[Period], Rendered]
 
 SETTINGS = ReportSettings(townships_total=yangshan.QUOTES["stations"].number)
 """Coverage needs the townships of the county: 13 ("全县13个社工站", 100% coverage)."""
-NEEDS_RELOCATION = (
-    "needs a record of people moved to safety in a campaign (协助转移): no record kind holds it"
-)
 
 
 @pytest.fixture(scope="module")
@@ -122,9 +119,15 @@ def test_each_campaign_has_its_rows_in_the_year(
     assert found(make(yangshan.TO_DATE), code, label) == yangshan.QUOTES[quote].number
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_RELOCATION)
 def test_the_people_moved_to_safety_in_the_flood(make: Make) -> None:
     form = make(date_range(yangshan.FLOOD[0], yangshan.FLOOD[-1]))
     assert (
         found(form, "alerts.relocated", "协助转移受灾群众") == yangshan.QUOTES["relocated"].number
     )
+
+
+def test_the_people_moved_to_safety_stand_in_the_floods_row_of_the_year(make: Make) -> None:
+    form = make(yangshan.TO_DATE)
+    moved = found(form, "alerts.kind_relocated.rainstorm_flood", "暴雨洪涝协助转移")
+    assert moved == yangshan.QUOTES["relocated"].number
+    assert found(form, "alerts.kind_relocated.cold_wave", "寒潮协助转移") == 0

@@ -11,6 +11,9 @@ said so here:
 - the cold wave's visits fall on 22–31 January, the flood's on 22–30 April, each a campaign of its
   own in the 专项活动 sheet (寒潮, 暴雨洪涝); the people reached in both are different people; the
   warm clothing went out station by station, the quilt at one;
+- the flood's visit log says for each of its visits whether the worker helped the people move to
+  safety (协助转移 是/否): the first 222 of the 808 households in the register's order were moved;
+  the other visits leave the column empty;
 - 118 cases open at the end of June: 58 opened in 2023 and 60 of the 68 opened in the half year;
   six more cases open in July;
 - 22 950 households on the register ("建档数近2.3万户"), all filed before the year;
@@ -143,18 +146,22 @@ def build() -> Ledger:
     flood_ids = {id(h) for h in flood}
     later = days(date(2024, 7, 1), AS_OF)
     half = days(date(2024, 1, 1), date(2024, 6, 30))
+    moved = {id(h) for h in flood[: q["relocated"]]}
     contacts = []
     for n, (members, code, _village, _town) in enumerate(visited):
-        alert = None
+        alert, relocated = None, None
         if id(visited[n]) in cold_ids:
             on, alert = g.rng.choice(COLD_WAVE), COLD_WAVE_ALERT
         elif id(visited[n]) in flood_ids:
             on, alert = g.rng.choice(FLOOD), FLOOD_ALERT
+            relocated = id(visited[n]) in moved
         elif n < FIRST_HALF_HOUSEHOLDS:
             on = g.rng.choice([d for d in half if d not in COLD_WAVE and d not in FLOOD])
         else:
             on = g.rng.choice(later)
-        contacts.append(g.contact(on, [members[0]], station_code=code, alert_id=alert))
+        contacts.append(
+            g.contact(on, [members[0]], station_code=code, alert_id=alert, relocated=relocated)
+        )
         if n % 5 == 0:  # visited again, on the other member where there is one
             again = on + timedelta(days=30)
             if again > AS_OF or again in COLD_WAVE or again in FLOOD:

@@ -116,19 +116,20 @@ def test_money_written_as_text_with_separators_reads_back_exactly(amount: Decima
     assert money_value(f"{amount:,}元").amount == amount
 
 
-@pytest.mark.parametrize("raw", ["是", "有", "√", "✓", "Y", "y", True])
+@pytest.mark.parametrize("raw", ["是", "有", "√", "✓", "Y", "y", True, "已转移", "已协助转移"])
 def test_yes_words(raw: object) -> None:
     assert yes_no(raw) is True  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("raw", ["否", "无", "×", "N", False])
+@pytest.mark.parametrize("raw", ["否", "无", "×", "N", False, "未转移", "不需要", "无需转移"])
 def test_no_words(raw: object) -> None:
     assert yes_no(raw) is False  # type: ignore[arg-type]
 
 
-def test_an_unknown_yes_no_word_is_an_error() -> None:
+@pytest.mark.parametrize("raw", ["也许", "已", "待定"])
+def test_an_unknown_yes_no_word_is_an_error(raw: str) -> None:
     with pytest.raises(FindingError) as error:
-        yes_no("也许")
+        yes_no(raw)
     assert codes_of(error) == ("tabular.yes_no_invalid",)
 
 

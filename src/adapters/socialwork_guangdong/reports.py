@@ -9,8 +9,9 @@
   precedence, the last taking everyone else who holds a category; the report prints the order).
 - ``guangdong.cumulative`` (阳山, seed 002, 截至目前): households visited, activities, people
   reached, households on the register (建档, 户, at the end of the period), new and ongoing cases,
-  alert visits (in all, then per kind of campaign: visits, people and villages) and the goods
-  handed out per item; posts, workers in post, posts to fill and station coverage.
+  alert visits (in all, then per kind of campaign: visits, people and villages), the people helped
+  to move to safety (协助转移, in all and per kind) and the goods handed out per item; posts,
+  workers in post, posts to fill and station coverage.
 
 The monthly report also lists the goods and publicity material handed out per item (暖心卡) when
 the ledger has a 物资发放 sheet.
@@ -105,6 +106,7 @@ CUMULATIVE_LABELS: dict[str, str] = figure_labels(
         "cases.ongoing": "正在跟进服务个案",
         "alerts.visits": "灾害天气探访",
         "alerts.people": "灾害天气探访服务对象",
+        "alerts.relocated": "协助转移受灾群众",
     }
 )
 """Row labels of the Yangshan article, by figure code."""
@@ -249,6 +251,7 @@ def build_cumulative(
         [
             ind.alert_visits(ledger, period),
             ind.alert_people(ledger, period),
+            ind.alerts_relocated(ledger, period),
             *ind.alerts_by_kind(ledger, period),
             *ind.handouts_by_item(ledger, period),
         ],

@@ -83,6 +83,19 @@ CAMPAIGN_HEADERS: tuple[str, ...] = ("所属专项", "专项编号", "专项活�
 its ID (docs/domain.md section 3)."""
 
 
+RELOCATION_HEADERS: tuple[str, ...] = (
+    "协助转移",
+    "是否转移",
+    "是否协助转移",
+    "转移安置",
+    "是否转移安置",
+    "协助转移安置",
+    "已转移",
+)
+"""How visit logs head the column saying the people reached were helped to move to safety during
+an alert (协助转移, docs/domain.md section 3), its cells 是/否 or a tick."""
+
+
 def _station_column(first: str = "站点编码") -> FieldColumn:
     return FieldColumn("station_code", (first, *(h for h in STATION_HEADERS if h != first)))
 
@@ -269,6 +282,7 @@ CONTACTS = SheetFormat(
         ),
         FieldColumn("case_id", ("个案编号",)),
         FieldColumn("alert_id", ("预警编号", *CAMPAIGN_HEADERS)),
+        FieldColumn("relocated", RELOCATION_HEADERS, ValueType.YES_NO),
         FieldColumn("notes", ("探访情况", "探访内容", "走访内容", "服务内容")),
         _station_column(),
     ),

@@ -89,6 +89,7 @@ class FigureCode(LabelledEnum):
     RESOURCES_FUNDS_YUAN = ("resources.funds_yuan", "整合资金")
     ALERTS_VISITS = ("alerts.visits", "预警探访")
     ALERTS_PEOPLE = ("alerts.people", "预警探访(人)")
+    ALERTS_RELOCATED = ("alerts.relocated", "协助转移(人)")
     HANDOUTS_PEOPLE = ("handouts.people", "物资发放惠及")
     HANDOUTS_HOUSEHOLDS = ("handouts.households", "物资发放惠及户数")
     VISIT_RATE_OVERALL = ("visit_rate.overall", "探访率")
@@ -106,6 +107,7 @@ class FigureFamily(LabelledEnum):
     """One figure per kind of campaign (``alerts.kind_visits.cold_wave``)."""
     ALERTS_PEOPLE_KIND = ("alerts.kind_people", "分类预警探访(人)")
     ALERTS_VILLAGES_KIND = ("alerts.kind_villages", "分类预警探访村居")
+    ALERTS_RELOCATED_KIND = ("alerts.kind_relocated", "分类协助转移(人)")
     HANDOUTS_ITEM = ("handouts.item", "物资发放")
     SERVICE_GROUP = ("service.group", "分组服务人次")
     VISITS_TABLE = ("visits.table", "分类探访(人次)")
@@ -181,6 +183,7 @@ ROW_ORDER_JOINER = "、"
 ALERT_KIND_VISITS_LABEL = "{kind}探访"
 ALERT_KIND_PEOPLE_LABEL = "{kind}探访服务对象"
 ALERT_KIND_VILLAGES_LABEL = "{kind}走访村居"
+ALERT_KIND_RELOCATED_LABEL = "{kind}协助转移"
 HANDOUT_ITEM_LABEL = "{item}（{unit}）"
 """A handout row: the item and its unit (暖心卡（张）)."""
 OF_WHICH_ROW = "其中：{label}"

@@ -119,6 +119,7 @@ FIELD_HINTS: Mapping[str, str] = MappingProxyType(
         "contacts.notes": "探访情况",
         "contacts.case_id": "相关个案的个案编号",
         "contacts.alert_id": "因预警或专项行动探访时，填预警编号",
+        "contacts.relocated": "灾害预警中协助服务对象转移到安全地点的填“是”（未转移填“否”）",
         "resource_links.id": "资源链接编号，每条一个，不能重复",
         "resource_links.on": "链接日期",
         "resource_links.kind": "资源类型",

@@ -22,6 +22,11 @@ NO_WORDS: frozenset[str] = frozenset(
 )
 """Cell texts read as no (False)."""
 
+DONE_PREFIX = "已"
+"""A yes/no cell that says what was done (已转移, 已协助转移) reads as yes."""
+NOT_DONE_PREFIXES: tuple[str, ...] = ("未", "不", "没", "无需", "无须")
+"""A yes/no cell that says it was not done or not needed (未转移, 不需要, 无需转移) reads as no."""
+
 YES_TEXT = "是"
 """How the writer renders True in a yes/no column."""
 NO_TEXT = "否"

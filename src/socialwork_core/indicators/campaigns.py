@@ -24,8 +24,10 @@ from decimal import Decimal
 import attrs
 
 from ..campaigns import Campaign
+from ..contacts import Contact
 from ..glossary.indicators_text import (
     ALERT_KIND_PEOPLE_LABEL,
+    ALERT_KIND_RELOCATED_LABEL,
     ALERT_KIND_VILLAGES_LABEL,
     ALERT_KIND_VISITS_LABEL,
     HANDOUT_ITEM_LABEL,
@@ -43,6 +45,7 @@ __all__ = [
     "CampaignScope",
     "UnknownCampaign",
     "alerts_by_kind",
+    "alerts_relocated",
     "campaign_ids",
     "for_campaign",
     "handout_households",
@@ -128,12 +131,39 @@ def for_campaign(
 # --- alerts per kind -----------------------------------------------------------------------------
 
 
+def _records_relocation(ledger: LedgerLike) -> bool:
+    """Whether any visit of the ledger says whether its people were moved (协助转移 是 or 否)."""
+    return any(c.relocated is not None for c in ledger.contacts)
+
+
+def _relocated(visits: Iterable[Contact]) -> set[str]:
+    return {k for c in visits if c.relocated for k in c.recipient_keys}
+
+
+def alerts_relocated(ledger: LedgerLike, period: Period) -> Figure:
+    """协助转移 (人): distinct people the period's visits helped move to safety (``Contact.relocated``;
+    Yangshan's April flood: 222 of the 808 people visited). A visit tied to no alert still
+    counts here (the move is what is counted), in no kind's row. Not computable when the ledger
+    has no visits, or when no visit says either way (a ledger without a 协助转移 column cannot
+    say that nobody was moved)."""
+    code, unit = FigureCode.ALERTS_RELOCATED, FigureUnit.PEOPLE
+    if not has_records(ledger, RecordKind.CONTACTS):
+        return not_computable(
+            code, unit, "reports.no_records", records=spec_of(RecordKind.CONTACTS).in_reasons
+        )
+    if not _records_relocation(ledger):
+        return not_computable(code, unit, "reports.no_relocation")
+    return computed(code, len(_relocated(c for c in ledger.contacts if c.on in period)), unit)
+
+
 def alerts_by_kind(ledger: LedgerLike, period: Period) -> tuple[Figure, ...]:
     """预警探访 per kind of campaign (寒潮, 暴雨洪涝 …), one kind after another in the glossary's
     order, each as three figures: visits (人次, ``alerts.kind_visits.<kind>``), people (人,
     distinct, ``alerts.kind_people.<kind>``) and the villages those people live in
     (``alerts.kind_villages.<kind>``;
-    Yangshan's cold wave: 46 villages, 387 people). A kind has rows when a campaign of it in the
+    Yangshan's cold wave: 46 villages, 387 people), then, when the ledger's visits record
+    relocation at all, the people moved to safety (人, ``alerts.kind_relocated.<kind>``; the
+    flood: 222). A kind has rows when a campaign of it in the
     ledger's 专项活动 sheet meets the period; a visit carrying an ID that sheet does not define
     counts in the totals (:func:`~socialwork_core.indicators.alert_visits`) only. Empty when the
     ledger defines no campaign or has no visits."""
@@ -151,6 +181,7 @@ def alerts_by_kind(ledger: LedgerLike, period: Period) -> tuple[Figure, ...]:
         )
     ]
     register = recipients_by_key(ledger)
+    moves = _records_relocation(ledger)
     figures: list[Figure] = []
     for kind in kinds:
         visits = [
@@ -180,6 +211,15 @@ def alerts_by_kind(ledger: LedgerLike, period: Period) -> tuple[Figure, ...]:
                 label=ALERT_KIND_VILLAGES_LABEL.format(kind=kind.label),
             ),
         ]
+        if moves:
+            figures.append(
+                computed(
+                    f"{FigureFamily.ALERTS_RELOCATED_KIND}.{kind.value}",
+                    len(_relocated(visits)),
+                    FigureUnit.PEOPLE,
+                    label=ALERT_KIND_RELOCATED_LABEL.format(kind=kind.label),
+                )
+            )
     return tuple(figures)
 
 

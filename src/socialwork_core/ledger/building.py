@@ -136,9 +136,9 @@ class Route(IntEnum):
 def _route(hint: Any) -> tuple[Route, Any] | None:
     """How the converter's hook for a field of type ``hint`` treats a value that is already of
     the type it produces. ``(SAME, t)``: a value of exactly type ``t`` comes out as it went in
-    (``str``: ``str(v)``; ``int``: ``int(v)``; ``date``/``time``: parsed back from its own ISO
-    text; an attrs class such as ``Disability``: unstructured and structured back to an equal
-    value). ``TUPLE`` and ``FROZENSET``: a tuple of ``str`` comes out as ``tuple``/``frozenset``
+    (``str``: ``str(v)``; ``int``: ``int(v)``; ``bool``: itself; ``date``/``time``: parsed back
+    from its own ISO text; an attrs class such as ``Disability``: unstructured and structured back
+    to an equal value). ``TUPLE`` and ``FROZENSET``: a tuple of ``str`` comes out as ``tuple``/``frozenset``
     of the same items. ``ENUM``: a member of ``E`` comes out as itself, a ``str`` code ``v`` as
     ``E(v)``. ``MAPPING``: a dict of text comes out as an equal dict. ``DECIMAL``: a ``Decimal``
     comes out as the Decimal of its plain text (``format(v, "f")``, so ``1E+2`` becomes ``100``).
@@ -152,7 +152,7 @@ def _route(hint: Any) -> tuple[Route, Any] | None:
             return None
         hint, args = rest[0], typing.get_args(rest[0])
     origin = typing.get_origin(hint)
-    if hint in (str, date, time, int) or (isinstance(hint, type) and attrs.has(hint)):
+    if hint in (str, date, time, int, bool) or (isinstance(hint, type) and attrs.has(hint)):
         return Route.SAME, hint
     if hint is Decimal:
         return Route.DECIMAL, Decimal

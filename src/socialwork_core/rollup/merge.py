@@ -75,6 +75,7 @@ def _contact_signature(contact: Any) -> tuple[Any, ...]:
         tuple(sorted(contact.worker_ids)),
         contact.case_id,
         contact.alert_id,
+        contact.relocated,
         contact.notes,
     )
 

@@ -349,14 +349,19 @@ def time_value(raw: RawValue) -> time:
 
 
 def yes_no(raw: RawValue) -> bool:
-    """是/否, 有/无, √/×, ✓, Y/N (and TRUE/FALSE cells)."""
+    """是/否, 有/无, √/×, ✓, Y/N (and TRUE/FALSE cells); a cell saying what was done or not done
+    reads by its first word: 已转移 yes, 未转移, 不需要, 无需转移 no."""
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, str):
-        cleaned = _nfkc(raw)
+        cleaned = _nfkc(raw).strip()
         if cleaned in words.YES_WORDS:
             return True
         if cleaned in words.NO_WORDS:
+            return False
+        if len(cleaned) > 1 and cleaned.startswith(words.DONE_PREFIX):
+            return True
+        if len(cleaned) > 1 and cleaned.startswith(words.NOT_DONE_PREFIXES):
             return False
     raise _fail("tabular.yes_no_invalid", raw)
 

@@ -785,6 +785,7 @@ def core_figures(
         lambda: ind.households_visited(ledger, period),
         lambda: ind.alert_visits(ledger, period),
         lambda: ind.alert_people(ledger, period),
+        lambda: ind.alerts_relocated(ledger, period),
         lambda: ind.alerts_by_kind(ledger, period),
         lambda: ind.handouts_by_item(ledger, period),
         lambda: ind.handout_people(ledger, period),

@@ -447,6 +447,8 @@ def synthetic_ledger(
                         "worker_ids": (worker_ids[n % len(worker_ids)],) if worker_ids else (),
                         "case_id": case_ids[0] if case_ids and n % 10 == 0 else None,
                         "alert_id": words.CAMPAIGN_ID if n % 7 == 0 else None,
+                        # the campaign's visits say whether they moved people (协助转移)
+                        "relocated": n % 14 == 0 if n % 7 == 0 else None,
                         "notes": render_message(
                             "testing.contact_note",
                             phone=synthetic_phone(n % size) if person.phones else "",
