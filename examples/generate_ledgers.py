@@ -219,6 +219,7 @@ REGIONS: dict[str, RegionStyle] = {
             ("notes", "探访内容"),
             ("case_id", "个案编号"),
             ("alert_id", "预警编号"),
+            ("relocated", "协助转移"),
             ("station", "站点编码"),
         ),
         stations_sheet="站点信息",
@@ -590,6 +591,8 @@ class Contact:
     notes: str
     case_id: str = ""
     alert_id: str = ""
+    relocated: str = ""
+    """协助转移 on an alert visit: 是 or 否 (empty on other visits)."""
 
 
 HOME_NOTES = (
@@ -614,8 +617,12 @@ def make_contacts(rng: random.Random, style: RegionStyle, people: list[Person]) 
         text = notes or (
             rng.choice(HOME_NOTES) if mode == "home_visit" else rng.choice(PHONE_NOTES)
         )
+        # in the alert, the highest-risk people (一级) are moved to the village's warm shelter
+        moved = ("是" if person.level == 0 else "否") if alert_id else ""
         contacts.append(
-            Contact("", on, person, modes[mode], person.worker, text, alert_id=alert_id)
+            Contact(
+                "", on, person, modes[mode], person.worker, text, alert_id=alert_id, relocated=moved
+            )
         )
 
     for person in people:
@@ -797,6 +804,7 @@ def write_contacts(
             "notes": contact.notes,
             "case_id": contact.case_id or None,
             "alert_id": contact.alert_id or None,
+            "relocated": contact.relocated or None,
             "station": station_code(style),
         }
         ws.append([cell[f] for f, _ in style.contact_headers])

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from socialwork_core.glossary import EXTREME_POVERTY_CATEGORIES, Category
+from socialwork_core.glossary import EXTREME_POVERTY_CATEGORIES, Category, ServiceLevel
 from socialwork_core.ledger import LoadResult, RecordKind, load_ledger
 from socialwork_core.plugins import Plugins, category_parents
 from socialwork_core.recipients import check_categories
@@ -162,6 +162,19 @@ def test_the_guangdong_people_holding_subsistence_and_extreme_poverty_are_kept_a
         assert person.holds(Category.SUBSISTENCE_ALLOWANCE)
         held = person.categories | {parents[c] for c in person.categories if c in parents}
         assert not held.isdisjoint(EXTREME_POVERTY_CATEGORIES)
+
+
+def test_the_guangdong_cold_wave_visits_say_who_was_moved_to_the_shelter(
+    loaded: dict[str, LoadResult],
+) -> None:
+    ledger = loaded["guangdong"].ledger
+    alert = [c for c in ledger.contacts if c.alert_id is not None]
+
+    assert alert and all(c.relocated is not None for c in alert)
+    assert all(c.relocated is None for c in ledger.contacts if c.alert_id is None)
+    moved = {k for c in alert if c.relocated for k in c.recipient_keys}
+    levels = {r.key: r.declared_level for r in ledger.recipients}
+    assert moved and {levels[k] for k in moved} == {ServiceLevel.LEVEL_1}
 
 
 @pytest.mark.parametrize("region", REGIONS)
