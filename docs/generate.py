@@ -1,6 +1,6 @@
 """Write the generated pages of docs/ from the code, so they never drift:
 
-- ``docs/glossary.md`` from ``socialwork_core.glossary.terms``;
+- ``docs/glossary.md`` from ``socialwork_core.glossary``'s enumerations and the record kinds;
 - ``docs/ledger-formats.md`` from the built-in adapters' ledger formats (their column
   specifications), local categories and report templates;
 - ``docs/rules.md`` from the rule sets the built-in adapters use (rules, levels, visit policy),
@@ -18,6 +18,7 @@ from socialwork_core.glossary import ContactMode, enumerations
 from socialwork_core.grading import RuleSet
 from socialwork_core.ledger import FieldColumn, LedgerFormat, SheetFormat
 from socialwork_core.plugins import AdapterInfo, Plugins, load_plugins
+from socialwork_core.record_kinds import RECORD_KINDS
 from socialwork_core.schedule import CalendarPeriod, Deadline, RollingPeriod
 
 DOCS = Path(__file__).resolve().parent
@@ -43,6 +44,16 @@ def render() -> str:
         lines += [f"## `{obj.__name__}`", "", doc, "", "| code | 中文 |", "|---|---|"]
         lines += [f"| `{member.value}` | {member.label} |" for member in obj]
         lines.append("")
+    lines += [
+        "## `RecordKind`",
+        "",
+        "The kinds of record a ledger holds: one row each in `socialwork_core.record_kinds`.",
+        "",
+        "| code | 中文 | in a not-computable reason |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{s.code}` | {s.label} | {s.in_reasons} |" for s in RECORD_KINDS]
+    lines.append("")
     return "\n".join(lines)
 
 

@@ -29,9 +29,9 @@ from socialwork_core.glossary.indicators_text import (
     FigureUnit,
 )
 from socialwork_core.glossary.messages import render_message
-from socialwork_core.glossary.records_text import RECORDS_IN_REASONS, RecordKind
 from socialwork_core.indicators import Figure, LedgerLike, figure_labels, not_computable
 from socialwork_core.periods import Period, PeriodKind, stock_date
+from socialwork_core.record_kinds import RECORDS_IN_REASONS, RecordKind
 from socialwork_core.reports import (
     EvaluationTargets,
     EvaluationWeights,

@@ -36,10 +36,10 @@ from .terms import (
 
 def enumerations() -> tuple[type[LabelledEnum], ...]:
     """Every enumeration the glossary defines, in module order (for docs and checks)."""
-    from . import indicators_text, records_text, rules_text, terms
+    from . import indicators_text, rules_text, terms
 
     found: list[type[LabelledEnum]] = []
-    for module in (terms, records_text, rules_text, indicators_text):
+    for module in (terms, rules_text, indicators_text):
         for obj in vars(module).values():
             if (
                 isinstance(obj, type)

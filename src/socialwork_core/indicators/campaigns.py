@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -114,16 +115,18 @@ def for_campaign(
     def kept(cid: str | None, day: date) -> bool:
         return day in window and (cid is None or cid == campaign_id)
 
-    parts = {spec.attribute: tuple(spec.records_of(ledger)) for spec in RECORD_KINDS}
-    parts["contacts"] = tuple(c for c in ledger.contacts if kept(c.alert_id, c.on))
-    parts["activities"] = tuple(a for a in ledger.activities if kept(a.campaign_id, a.on))
-    parts["handouts"] = tuple(h for h in ledger.handouts if kept(h.campaign_id, h.on))
+    parts: dict[RecordKind, Iterable[Any]] = {
+        spec.kind: spec.records_of(ledger) for spec in RECORD_KINDS
+    }
+    parts[RecordKind.CONTACTS] = [c for c in ledger.contacts if kept(c.alert_id, c.on)]
+    parts[RecordKind.ACTIVITIES] = [a for a in ledger.activities if kept(a.campaign_id, a.on)]
+    parts[RecordKind.HANDOUTS] = [h for h in ledger.handouts if kept(h.campaign_id, h.on)]
     held = frozenset(spec.kind for spec in RECORD_KINDS if has_records(ledger, spec.kind))
     return CampaignScope(
         campaign_id=campaign_id,
         campaign=defined,
         period=period,
-        records=RecordSet(**parts, held_kinds=held),
+        records=RecordSet(by_kind=parts, held_kinds=held),
         outside=sum(1 for day in carried if day not in window),
     )
 

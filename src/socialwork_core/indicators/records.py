@@ -1,6 +1,6 @@
-"""What the indicators read: the seven kinds of record of a ledger, and a ledger cut to stations.
+"""What the indicators read: the records of a ledger by kind, and a ledger cut to stations.
 
-Indicators accept any object with the seven record collections (:class:`LedgerLike`):
+Indicators accept any object holding records by kind (:class:`LedgerLike`):
 ``socialwork_core.ledger.Ledger`` is one, :class:`RecordSet` is another (handy in tests and for
 one station's share of a county ledger, see :func:`scoped`).
 
@@ -22,7 +22,7 @@ from ..contacts import Contact
 from ..glossary.terms import StationTier
 from ..handouts import Handout
 from ..recipients import Recipient
-from ..record_kinds import RECORD_KINDS, RecordKind, RecordKindSpec, spec_of
+from ..record_kinds import RECORD_KINDS, RecordKind, RecordKindSpec, records_by_kind, spec_of
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
 from .per_ledger import derived
@@ -40,8 +40,10 @@ __all__ = [
 
 
 class LedgerLike(Protocol):
-    """The records a ledger holds; each a collection of records (order kept where it matters)."""
+    """The records a ledger holds: those of any kind of the table through ``records(kind)``, and
+    the built-in kinds' as typed attributes; each a collection (order kept where it matters)."""
 
+    def records(self, kind: RecordKind) -> Collection[Any]: ...
     @property
     def recipients(self) -> Collection[Recipient]: ...
     @property
@@ -62,29 +64,74 @@ class LedgerLike(Protocol):
     def handouts(self) -> Collection[Handout]: ...
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class RecordSet:
-    """A plain set of records satisfying :class:`LedgerLike`."""
+    """A plain set of records satisfying :class:`LedgerLike`: records by attribute name
+    (``RecordSet(contacts=…)``, any kind's ``RecordKindSpec.attribute``) or by kind
+    (``RecordSet(by_kind={kind: records})``)."""
 
-    recipients: tuple[Recipient, ...] = ()
-    stations: tuple[Station, ...] = ()
-    workers: tuple[SocialWorker, ...] = ()
-    contacts: tuple[Contact, ...] = ()
-    resource_links: tuple[ResourceLink, ...] = ()
-    cases: tuple[Case, ...] = ()
-    activities: tuple[Activity, ...] = ()
-    campaigns: tuple[Campaign, ...] = ()
-    handouts: tuple[Handout, ...] = ()
+    _records: Mapping[RecordKind, tuple[Any, ...]] = attrs.field(alias="by_kind")
     held_kinds: frozenset[RecordKind] = frozenset()
     """Kinds of record the ledger this set was cut from holds, even where this share has none
     (one station's share of a county ledger with cases, but none of its own, has 0 cases, not
     "no case records")."""
 
+    def __init__(
+        self,
+        *,
+        by_kind: Mapping[Any, Iterable[Any]] | None = None,
+        held_kinds: Iterable[RecordKind] = frozenset(),
+        **records: Iterable[Any],
+    ) -> None:
+        self.__attrs_init__(
+            by_kind=records_by_kind("RecordSet", by_kind, records),
+            held_kinds=frozenset(held_kinds),
+        )
+
+    def records(self, kind: RecordKind | str) -> tuple[Any, ...]:
+        """The records of one kind (any kind of the table)."""
+        return self._records.get(spec_of(kind).kind, ())
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        return self._records.get(RecordKind.RECIPIENTS, ())
+
+    @property
+    def stations(self) -> tuple[Station, ...]:
+        return self._records.get(RecordKind.STATIONS, ())
+
+    @property
+    def workers(self) -> tuple[SocialWorker, ...]:
+        return self._records.get(RecordKind.WORKERS, ())
+
+    @property
+    def contacts(self) -> tuple[Contact, ...]:
+        return self._records.get(RecordKind.CONTACTS, ())
+
+    @property
+    def resource_links(self) -> tuple[ResourceLink, ...]:
+        return self._records.get(RecordKind.RESOURCE_LINKS, ())
+
+    @property
+    def cases(self) -> tuple[Case, ...]:
+        return self._records.get(RecordKind.CASES, ())
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return self._records.get(RecordKind.ACTIVITIES, ())
+
+    @property
+    def campaigns(self) -> tuple[Campaign, ...]:
+        return self._records.get(RecordKind.CAMPAIGNS, ())
+
+    @property
+    def handouts(self) -> tuple[Handout, ...]:
+        return self._records.get(RecordKind.HANDOUTS, ())
+
     @classmethod
     def of(cls, ledger: LedgerLike) -> RecordSet:
         """A record set holding the same records as ``ledger``."""
-        records: dict[str, Any] = {s.attribute: tuple(s.records_of(ledger)) for s in RECORD_KINDS}
-        return cls(**records)
+        return cls(by_kind={s.kind: s.records_of(ledger) for s in RECORD_KINDS})
 
 
 def has_records(ledger: LedgerLike, kind: RecordKind) -> bool:
@@ -145,8 +192,8 @@ def scoped(ledger: LedgerLike, station_code: str) -> RecordSet:
         )
 
     return RecordSet(
-        **{
-            spec.attribute: tuple(r for r in spec.records_of(ledger) if kept(spec, r))
+        by_kind={
+            spec.kind: [r for r in spec.records_of(ledger) if kept(spec, r)]
             for spec in RECORD_KINDS
         },
         held_kinds=_held(ledger),
@@ -176,8 +223,8 @@ def station_shares(ledger: LedgerLike, codes: Sequence[str]) -> dict[str, Record
         for below in descendant_codes(ledger.stations, code):
             under.setdefault(below, []).append(code)
     held = _held(ledger)
-    parts: dict[str, dict[str, list[Any]]] = {
-        code: {spec.attribute: [] for spec in RECORD_KINDS} for code in codes
+    parts: dict[str, dict[RecordKind, list[Any]]] = {
+        code: {spec.kind: [] for spec in RECORD_KINDS} for code in codes
     }
     # people and workers first: a record naming no station follows those it names
     person_codes: dict[str, list[str]] = {}
@@ -196,15 +243,12 @@ def station_shares(ledger: LedgerLike, codes: Sequence[str]) -> dict[str, Record
             else:
                 found = under.get(station, []) if station is not None else []
             for code in found:
-                parts[code][spec.attribute].append(record)
+                parts[code][spec.kind].append(record)
             if spec.kind is RecordKind.RECIPIENTS:
                 person_codes[record.key] = found
             elif spec.kind is RecordKind.WORKERS:
                 worker_codes[record.id] = found
-    return {
-        code: RecordSet(**{kind: tuple(items) for kind, items in part.items()}, held_kinds=held)
-        for code, part in parts.items()
-    }
+    return {code: RecordSet(by_kind=part, held_kinds=held) for code, part in parts.items()}
 
 
 def unattributed(ledger: LedgerLike) -> RecordSet | None:
@@ -233,8 +277,8 @@ def unattributed(ledger: LedgerLike) -> RecordSet | None:
         )
 
     share = RecordSet(
-        **{
-            spec.attribute: tuple(r for r in spec.records_of(ledger) if left(spec, r))
+        by_kind={
+            spec.kind: [r for r in spec.records_of(ledger) if left(spec, r)]
             for spec in RECORD_KINDS
             if spec.kind is not RecordKind.STATIONS
         },
@@ -255,10 +299,10 @@ def tier_share(ledger: LedgerLike, tier: StationTier) -> RecordSet:
     one too. Computed from the records, so a per-tier table needs no adding up of reports."""
     codes = frozenset(s.code for s in ledger.stations if s.tier is tier)
     return RecordSet(
-        **{
-            spec.attribute: tuple(
+        by_kind={
+            spec.kind: [
                 r for r in spec.records_of(ledger) if getattr(r, spec.station_field) in codes
-            )
+            ]
             for spec in RECORD_KINDS
         },
         held_kinds=_held(ledger),

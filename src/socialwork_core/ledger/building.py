@@ -38,13 +38,14 @@ from ..glossary.meaning import ByAge
 from ..glossary.terms import Severity, Sex
 from ..identity import resident_id
 from ..recipients import Disability, Recipient
-from ..record_kinds import RECORD_KINDS
+from ..record_kinds import column
 from ..tabular import Money, split_values
 from ..tabular.context import reading_span
 from ..tabular.rows import derived_id
 from .format import RecordKind
 
-RECORD_CLASSES: Mapping[RecordKind, type[Any]] = {s.kind: s.record_class for s in RECORD_KINDS}
+RECORD_CLASSES: Mapping[RecordKind, type[Any]] = column(lambda s: s.record_class)
+"""The record class of each kind (``RecordKindSpec.record_class``), read from the table."""
 
 DISABILITY_PARTS = ("disability_kind", "disability_grade", "disability_certificate")
 PEOPLE_BY_ID = "recipient_resident_ids"
@@ -52,9 +53,7 @@ PEOPLE_BY_NAME = "recipient_names"
 """A ledger-side field: the person's name, for logs that name people and give no key."""
 PEOPLE_VILLAGE = "recipient_village"
 """A ledger-side field: the person's village, which tells two people of one name apart."""
-PEOPLE_FIELDS: Mapping[RecordKind, str] = {
-    s.kind: s.people_field for s in RECORD_KINDS if s.people_field is not None
-}
+PEOPLE_FIELDS: Mapping[RecordKind, str] = column(lambda s: s.people_field)
 """The field naming register people, by kind (``RecordKindSpec.people_field``)."""
 
 

@@ -18,7 +18,7 @@ import attrs
 
 from ..glossary import LabelledEnum
 from ..glossary.meaning import WordMeaning, meaning_for
-from ..glossary.records_text import RecordKind
+from ..record_kinds import RecordKind
 from ..validation import to_mapping, to_tuple
 
 __all__ = ["FieldColumn", "LedgerFormat", "RecordKind", "SheetFormat", "ValueType"]

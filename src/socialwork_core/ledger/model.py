@@ -13,7 +13,7 @@ from ..casework import Activity, Case
 from ..contacts import Contact
 from ..handouts import Handout
 from ..recipients import Recipient
-from ..record_kinds import spec_of
+from ..record_kinds import records_by_kind, spec_of
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
 from ..tabular import Issue
@@ -33,25 +33,29 @@ def _extras_map(value: Mapping[Any, ExtrasByRecord]) -> Mapping[RecordKind, Extr
     )
 
 
-@attrs.frozen(kw_only=True)
+def _issues(value: Iterable[Issue]) -> tuple[Issue, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True, init=False)
 class Ledger:
     """All records of a station or county, in ledger order, with the issues found building them.
+
+    Records are held by kind: ``records(kind)`` for any kind of the table
+    (``record_kinds.RECORD_KINDS``), and, for the built-in kinds, typed attributes
+    (``ledger.contacts``). A ledger is made with records by attribute name
+    (``Ledger(recipients=…, contacts=…)``, any kind's ``RecordKindSpec.attribute``) or by kind
+    (``Ledger(by_kind={kind: records})``, ``ledger_of``).
 
     Lookups: ``recipient(key)``, ``by_resident_id(number)``, ``contacts_of(key)`` (and
     ``station(code)``, ``worker(id)``). Unknown ledger columns are kept: on the recipient itself
     (``Recipient.extras``), for other kinds in ``extras[kind][record id]``.
     """
 
-    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=tuple)
-    stations: tuple[Station, ...] = attrs.field(default=(), converter=tuple)
-    workers: tuple[SocialWorker, ...] = attrs.field(default=(), converter=tuple)
-    contacts: tuple[Contact, ...] = attrs.field(default=(), converter=tuple)
-    resource_links: tuple[ResourceLink, ...] = attrs.field(default=(), converter=tuple)
-    cases: tuple[Case, ...] = attrs.field(default=(), converter=tuple)
-    activities: tuple[Activity, ...] = attrs.field(default=(), converter=tuple)
-    campaigns: tuple[Campaign, ...] = attrs.field(default=(), converter=tuple)
-    handouts: tuple[Handout, ...] = attrs.field(default=(), converter=tuple)
-    issues: tuple[Issue, ...] = attrs.field(default=(), converter=tuple, eq=False)
+    _records: Mapping[RecordKind, tuple[Any, ...]] = attrs.field(alias="by_kind")
+    """Each kind holding records → its records, in load order (a kind without records is absent,
+    so ledgers with equal records are equal whatever kinds were named empty)."""
+    issues: tuple[Issue, ...] = attrs.field(default=(), converter=_issues, eq=False)
     """How the ledger was read (not part of equality: two ledgers with equal records are equal)."""
     extras: Mapping[RecordKind, ExtrasByRecord] = attrs.field(factory=dict, converter=_extras_map)
     _by_key: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
@@ -63,6 +67,56 @@ class Ledger:
     (converting, validating) never consult."""
     _stations: Mapping[str, Station] = attrs.field(init=False, eq=False, repr=False)
     _workers: Mapping[str, SocialWorker] = attrs.field(init=False, eq=False, repr=False)
+
+    def __init__(
+        self,
+        *,
+        by_kind: Mapping[Any, Iterable[Any]] | None = None,
+        issues: Iterable[Issue] = (),
+        extras: Mapping[Any, ExtrasByRecord] | None = None,
+        **records: Iterable[Any],
+    ) -> None:
+        self.__attrs_init__(
+            by_kind=records_by_kind("Ledger", by_kind, records),
+            issues=issues,
+            extras=extras if extras is not None else {},
+        )
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        return self._records.get(RecordKind.RECIPIENTS, ())
+
+    @property
+    def stations(self) -> tuple[Station, ...]:
+        return self._records.get(RecordKind.STATIONS, ())
+
+    @property
+    def workers(self) -> tuple[SocialWorker, ...]:
+        return self._records.get(RecordKind.WORKERS, ())
+
+    @property
+    def contacts(self) -> tuple[Contact, ...]:
+        return self._records.get(RecordKind.CONTACTS, ())
+
+    @property
+    def resource_links(self) -> tuple[ResourceLink, ...]:
+        return self._records.get(RecordKind.RESOURCE_LINKS, ())
+
+    @property
+    def cases(self) -> tuple[Case, ...]:
+        return self._records.get(RecordKind.CASES, ())
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return self._records.get(RecordKind.ACTIVITIES, ())
+
+    @property
+    def campaigns(self) -> tuple[Campaign, ...]:
+        return self._records.get(RecordKind.CAMPAIGNS, ())
+
+    @property
+    def handouts(self) -> tuple[Handout, ...]:
+        return self._records.get(RecordKind.HANDOUTS, ())
 
     def __attrs_post_init__(self) -> None:
         by_key: dict[str, Recipient] = {}
@@ -107,9 +161,9 @@ class Ledger:
     def worker(self, worker_id: str) -> SocialWorker | None:
         return self._workers.get(worker_id)
 
-    def records(self, kind: RecordKind) -> tuple[Any, ...]:
-        """The records of one kind."""
-        return tuple(spec_of(kind).records_of(self))
+    def records(self, kind: RecordKind | str) -> tuple[Any, ...]:
+        """The records of one kind (any kind of the table), in ledger order."""
+        return self._records.get(spec_of(kind).kind, ())
 
     def extras_of(self, kind: RecordKind, record_id: str) -> Mapping[str, str]:
         """Unknown columns of one record (recipients: ``Recipient.extras``)."""
@@ -126,8 +180,19 @@ def record_id(kind: RecordKind, record: Any) -> str:
 
 
 def ledger_of(records: Mapping[RecordKind, Iterable[Any]], **kwargs: Any) -> Ledger:
-    """A ``Ledger`` from records grouped by kind."""
-    fields: dict[str, Any] = {
-        spec_of(kind).attribute: tuple(items) for kind, items in records.items()
-    }
-    return Ledger(**fields, **kwargs)
+    """A ``Ledger`` from records grouped by kind (``issues``, ``extras`` as keywords)."""
+    return Ledger(by_kind=records, **kwargs)
+
+
+def with_records(
+    ledger: Ledger,
+    records: Mapping[RecordKind, Iterable[Any]],
+    *,
+    issues: Iterable[Issue] | None = None,
+) -> Ledger:
+    """``ledger`` with the records of some kinds replaced (and its issues, when given)."""
+    return Ledger(
+        by_kind={**{k: ledger.records(k) for k in RecordKind}, **records},
+        issues=ledger.issues if issues is None else issues,
+        extras=ledger.extras,
+    )

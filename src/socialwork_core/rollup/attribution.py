@@ -31,7 +31,8 @@ from ..findings import Finding
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity, StationTier
 from ..ledger import LedgerFormat, LoadResult, RecordKind
-from ..record_kinds import RECORD_KINDS, spec_of
+from ..ledger.model import with_records
+from ..record_kinds import RECORD_KINDS, RecordKindSpec, spec_of
 from ..stations import SocialWorker, Station
 from ..tabular import (
     ColumnSpec,
@@ -203,25 +204,21 @@ def _as_tuple(value: Any) -> Sequence[str | None]:
     return value if isinstance(value, tuple) else (value,)
 
 
-_PEOPLE_OF: dict[RecordKind, Callable[[Any], Sequence[str]]] = {
-    RecordKind.CONTACTS: lambda r: r.recipient_keys,
-    RecordKind.RESOURCE_LINKS: lambda r: r.recipient_keys,
-    RecordKind.CASES: lambda r: r.recipient_keys,
-}
-_NOT_PLACED = frozenset({RecordKind.STATIONS, RecordKind.CAMPAIGNS})
-"""Kinds no station is given to: a station is its own place, and a campaign (宣传周, 寒潮) is
-declared for every station of the area alike."""
-_ORDER = (
-    RecordKind.WORKERS,
-    RecordKind.RECIPIENTS,
-    *(
-        s.kind
-        for s in RECORD_KINDS
-        if s.kind not in _NOT_PLACED and s.kind not in (RecordKind.WORKERS, RecordKind.RECIPIENTS)
-    ),
-)
-"""Workers first (others are placed by their workers), then the register (visits by their
-people), then every other kind of the table."""
+def _people_of(spec: RecordKindSpec) -> Callable[[Any], Sequence[str]] | None:
+    """How a record of the kind names the people whose station it takes, if it takes theirs
+    (``RecordKindSpec.station_from_people``)."""
+    field = spec.people_field
+    if field is None or not spec.station_from_people:
+        return None
+    return lambda r: _as_tuple(getattr(r, field))  # type: ignore[return-value]
+
+
+def _order() -> list[RecordKindSpec]:
+    """Workers first (others are placed by their workers), then the register (visits by their
+    people), then every other kind of the table but the shared ones, which no station is given
+    to (a station is its own place, a campaign 宣传周 is declared for every station alike)."""
+    first = (spec_of(RecordKind.WORKERS), spec_of(RecordKind.RECIPIENTS))
+    return [*first, *(s for s in RECORD_KINDS if s not in first and not s.shared)]
 
 
 class _WorkbookWords:
@@ -304,7 +301,8 @@ def attribute_stations(
     left: dict[RecordKind, int] = {}
     workers: dict[str, str] = {}
     people: dict[str, str] = {}
-    for kind in _ORDER:
+    for spec in _order():
+        kind, field = spec.kind, spec.station_field
         records = ledger.records(kind)
         if not records:
             continue
@@ -313,9 +311,9 @@ def attribute_stations(
         unit: str | bool | None = False  # False: not looked up yet
         missing = 0
         workers_of = _workers_of(kind)
-        people_of = _PEOPLE_OF.get(kind)
+        people_of = _people_of(spec)
         for record in records:
-            own: str | None = record.station_code
+            own: str | None = getattr(record, field)
             code = resolver.code(own) if own is not None else None
             if code is None and kind is not RecordKind.WORKERS:
                 code = _first(workers, workers_of(record))
@@ -328,7 +326,7 @@ def attribute_stations(
             if code is None:
                 missing += 1
             if code != own:
-                record = attrs.evolve(record, station_code=code)
+                record = attrs.evolve(record, **{field: code})
                 altered = True
             out.append(record)
         if kind is RecordKind.WORKERS:
@@ -355,9 +353,5 @@ def attribute_stations(
     if not changed and not remarks:
         return result
     issues = (*result.issues, *remarks)
-    fields: dict[str, Any] = {
-        spec_of(kind).attribute: tuple(records) for kind, records in changed.items()
-    }
-    fields["issues"] = issues
-    new_ledger = attrs.evolve(ledger, **fields)
+    new_ledger = with_records(ledger, changed, issues=issues)
     return attrs.evolve(result, ledger=new_ledger, issues=issues)

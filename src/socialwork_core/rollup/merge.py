@@ -12,9 +12,10 @@ is one person:
 
 Visits are united: a visit present in two files (a cumulative ledger repeats last month's) is the
 same visit when its station, day, time, mode, people, workers, case, alert and notes agree, and
-is counted once. Cases, resource links, activities, handouts and workers are kept by their
-namespaced id, the latest file's row winning; stations by code and campaigns by their (shared,
-never namespaced) ID, the first listing winning.
+is counted once. Every other kind of the kinds table is kept by its ID: a shared kind's
+(``RecordKindSpec.shared``: stations by code, campaigns by their never namespaced ID) the first
+listing winning, any other's (cases, resource links, activities, handouts, workers …: namespaced
+ids) the latest file's row winning, its people renamed with the person they are.
 
 The merge is a pure function of the shares, whatever order they arrive in: a serial run, a
 process pool and a Dask cluster give the same ledger.
@@ -29,10 +30,9 @@ import attrs
 
 from ..findings import Finding
 from ..glossary.terms import Severity
-from ..ledger import Ledger, LoadResult, RecordKind, RejectedRow, ledger_of
+from ..ledger import Ledger, LoadResult, RecordKind, RejectedRow, ledger_of, record_id
 from ..recipients import Recipient
-from ..record_kinds import spec_of
-from ..stations import Station
+from ..record_kinds import RECORD_KINDS
 from ..tabular import Issue
 from .share import FileShare, _with
 
@@ -100,17 +100,11 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
     ordered = sorted(shares, key=lambda s: (s.month, s.path))
     people: dict[str, Recipient] = {}
     seen: dict[str, _Seen] = {}
-    stations: dict[str, Station] = {}
-    workers: dict[str, Any] = {}
     contacts: dict[str, Any] = {}
     signatures: set[tuple[Any, ...]] = set()
-    campaigns: dict[str, Any] = {}
-    by_id: dict[RecordKind, dict[str, Any]] = {
-        RecordKind.RESOURCE_LINKS: {},
-        RecordKind.CASES: {},
-        RecordKind.ACTIVITIES: {},
-        RecordKind.HANDOUTS: {},
-    }
+    # every other kind of the table by its ID: a shared kind's first record, another's latest
+    others = [s for s in RECORD_KINDS if s.kind not in (RecordKind.RECIPIENTS, RecordKind.CONTACTS)]
+    by_id: dict[RecordKind, dict[str, Any]] = {spec.kind: {} for spec in others}
     extras: dict[RecordKind, dict[str, dict[str, str]]] = {}
     rows: dict[str, tuple[str, int]] = {}
     duplicates: list[tuple[str, _Seen, str | None, str, tuple[str, int] | None]] = []
@@ -138,12 +132,6 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
             prior.station, prior.month, prior.path = person.station_code, share.month, share.path
             if person.key in share.recipient_rows:
                 rows[prior.key] = share.recipient_rows[person.key]
-        for station in share.stations:
-            stations.setdefault(station.code, station)
-        for worker in share.workers:
-            workers[worker.id] = worker
-        for campaign in share.campaigns:
-            campaigns.setdefault(campaign.id, campaign)
 
         def keys(values: Iterable[str], alias: dict[str, str] = alias) -> tuple[str, ...]:
             return tuple(dict.fromkeys(alias.get(v, v) for v in values))
@@ -161,31 +149,24 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
                 renamed[contact.id] = new_id
                 contact = _with(contact, id=new_id)
             contacts[new_id] = contact
-        for kind, records in (
-            (RecordKind.RESOURCE_LINKS, share.resource_links),
-            (RecordKind.CASES, share.cases),
-            (RecordKind.ACTIVITIES, share.activities),
-            (RecordKind.HANDOUTS, share.handouts),
-        ):
-            field = spec_of(kind).people_field
-            for record in records:
+        for spec in others:
+            field, into = spec.people_field, by_id[spec.kind]
+            for record in share.records(spec.kind):
                 if alias and field is not None:
                     record = _with(record, **{field: keys(getattr(record, field))})
-                by_id[kind][record.id] = record
+                if spec.shared:
+                    into.setdefault(record_id(spec.kind, record), record)
+                else:
+                    into[record_id(spec.kind, record)] = record
         for kind, found in share.extras.items():
             into = extras.setdefault(kind, {})
             for rid, columns in found.items():
                 into[renamed.get(rid, rid) if kind is RecordKind.CONTACTS else rid] = columns
-    names = {code: station.name for code, station in stations.items()}
+    names = {code: station.name for code, station in by_id[RecordKind.STATIONS].items()}
     remarks = [_duplicate_issue(d, names) for d in duplicates]
     issues = tuple(i for s in shares for i in s.issues) + tuple(remarks)
     rejected: tuple[RejectedRow, ...] = tuple(r for s in shares for r in s.rejected)
-    held: dict[RecordKind, dict[str, Any]] = {
-        **by_id,
-        RecordKind.CONTACTS: contacts,
-        RecordKind.WORKERS: workers,
-        RecordKind.CAMPAIGNS: campaigns,
-    }
+    held: dict[RecordKind, dict[str, Any]] = {**by_id, RecordKind.CONTACTS: contacts}
     kept_extras = {
         kind: {rid: columns for rid, columns in found.items() if rid in held.get(kind, {})}
         for kind, found in extras.items()
@@ -194,10 +175,7 @@ def merge_shares(shares: Sequence[FileShare]) -> RollUp:
     ledger = ledger_of(
         {
             RecordKind.RECIPIENTS: people.values(),
-            RecordKind.STATIONS: stations.values(),
-            RecordKind.WORKERS: workers.values(),
             RecordKind.CONTACTS: contacts.values(),
-            RecordKind.CAMPAIGNS: campaigns.values(),
             **{kind: records.values() for kind, records in by_id.items()},
         },
         issues=issues,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copyreg
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -19,18 +19,14 @@ from typing import Any
 
 import attrs
 
-from ..campaigns import Campaign
-from ..casework import Activity, Case
 from ..contacts import Contact
 from ..findings import Finding
 from ..glossary.terms import Severity
-from ..handouts import Handout
 from ..ledger import LedgerFormat, LedgerMapping, LoadResult, RecordKind, RejectedRow, record_id
 from ..ledger.window import latest_day_passed_over
 from ..recipients import Recipient
-from ..record_kinds import RECORD_KINDS
-from ..resources import ResourceLink
-from ..stations import SocialWorker, Station
+from ..record_kinds import RECORD_KINDS, spec_of
+from ..stations import Station
 from ..tabular import Issue, WorkbookError
 from .attribution import attribute_stations
 
@@ -77,15 +73,8 @@ class FileShare:
     path: str
     adapter: str | None = None
     format: LedgerFormat | None = None
-    recipients: tuple[Recipient, ...] = ()
-    stations: tuple[Station, ...] = ()
-    workers: tuple[SocialWorker, ...] = ()
-    contacts: tuple[Contact, ...] = ()
-    resource_links: tuple[ResourceLink, ...] = ()
-    cases: tuple[Case, ...] = ()
-    activities: tuple[Activity, ...] = ()
-    campaigns: tuple[Campaign, ...] = ()
-    handouts: tuple[Handout, ...] = ()
+    by_kind: dict[RecordKind, tuple[Any, ...]] = attrs.field(factory=dict)
+    """The file's records of each kind of the table (namespaced), in ledger order."""
     extras: dict[RecordKind, dict[str, dict[str, str]]] = attrs.field(factory=dict)
     """Unknown columns of records other than recipients, by kind and (namespaced) record id."""
     issues: tuple[Issue, ...] = ()
@@ -96,6 +85,18 @@ class FileShare:
     station are taken in this order, the latest register row winning."""
     unreadable: bool = False
     """The file could not be read at all (its one issue says why)."""
+
+    def records(self, kind: RecordKind) -> tuple[Any, ...]:
+        """The share's records of one kind."""
+        return self.by_kind.get(kind, ())
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        return self.records(RecordKind.RECIPIENTS)
+
+    @property
+    def contacts(self) -> tuple[Contact, ...]:
+        return self.records(RecordKind.CONTACTS)
 
 
 @functools.cache
@@ -183,10 +184,10 @@ def share_of(
         first, last = request.window
         contacts = tuple(c for c in contacts if first <= c.on <= last)
     # every kind of the table travels (a kind missing here would vanish from every roll-up)
-    records: dict[str, tuple[Any, ...]] = {
-        spec.attribute: tuple(spec.records_of(ledger)) for spec in RECORD_KINDS
+    records: dict[RecordKind, tuple[Any, ...]] = {
+        spec.kind: tuple(spec.records_of(ledger)) for spec in RECORD_KINDS
     }
-    records["contacts"] = contacts
+    records[RecordKind.CONTACTS] = contacts
     extras: dict[RecordKind, dict[str, dict[str, str]]] = {
         kind: {rid: dict(found) for rid, found in by_id.items()}
         for kind, by_id in ledger.extras.items()
@@ -195,12 +196,11 @@ def share_of(
     if request.namespace:
         records, extras, rows = _namespaced(records, extras, rows, path.stem)
     name = path.name
-    fields: dict[str, Any] = dict(records)
     return FileShare(
         path=str(path),
         adapter=adapter,
         format=fmt,
-        **fields,
+        by_kind={kind: found for kind, found in records.items() if found},
         extras=extras,
         issues=tuple(attrs.evolve(i, sheet=_placed(name, i.sheet)) for i in result.issues),
         rejected=tuple(attrs.evolve(r, sheet=_placed(name, r.sheet)) for r in result.rejected),
@@ -232,89 +232,72 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+def _renamed(index: Mapping[str, str], value: Any) -> Any:
+    """``value`` (an ID, a tuple of IDs or nothing) with each ID ``index`` knows renamed."""
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return tuple(index.get(v, v) for v in value)
+    return index.get(value, value)
+
+
 def _namespaced(
-    records: dict[str, tuple[Any, ...]],
+    records: dict[RecordKind, tuple[Any, ...]],
     extras: dict[RecordKind, dict[str, dict[str, str]]],
     rows: dict[str, tuple[str, int]],
     file_tag: str,
 ) -> tuple[
-    dict[str, tuple[Any, ...]],
+    dict[RecordKind, tuple[Any, ...]],
     dict[RecordKind, dict[str, dict[str, str]]],
     dict[str, tuple[str, int]],
 ]:
     """Every key and id prefixed by its record's station code (the file's name where a record has
-    no station), and every reference to one rewritten to match."""
+    no station), and every reference to one rewritten to match, as the kinds table says: the
+    people field names recipients, the worker field workers, ``references`` other kinds. A shared
+    kind's IDs (a station's code, a campaign's ID: the one every station's records carry, so
+    ``--campaign`` names it over many files) stay as written."""
 
     def tag(station: str | None, value: str) -> str:
         return f"{station or file_tag}:{value}"
 
-    people = {r.key: tag(r.station_code, r.key) for r in records["recipients"]}
-    workers: dict[str, str] = {}
-    for w in records["workers"]:
-        workers[w.id] = tag(w.station_code, w.id)
-    cases = {c.id: tag(c.station_code, c.id) for c in records["cases"]}
-
-    def keys(values: Iterable[str]) -> tuple[str, ...]:
-        return tuple(people.get(v, v) for v in values)
-
-    def staff(values: Iterable[str]) -> tuple[str, ...]:
-        return tuple(workers.get(v, v) for v in values)
-
-    def one(index: Mapping[str, str], value: str | None) -> str | None:
-        return None if value is None else index.get(value, value)
-
-    rewrite: dict[str, Callable[[Any], Any]] = {
-        "recipients": lambda r: _with(r, key=people[r.key], worker_id=one(workers, r.worker_id)),
-        "stations": lambda s: s,
-        "workers": lambda w: _with(w, id=workers[w.id]),
-        "contacts": lambda c: _with(
-            c,
-            id=tag(c.station_code, c.id),
-            recipient_keys=keys(c.recipient_keys),
-            worker_ids=staff(c.worker_ids),
-            case_id=one(cases, c.case_id),
-        ),
-        "resource_links": lambda x: _with(
-            x,
-            id=tag(x.station_code, x.id),
-            recipient_keys=keys(x.recipient_keys),
-            worker_ids=staff(x.worker_ids),
-            case_id=one(cases, x.case_id),
-        ),
-        "cases": lambda c: _with(
-            c,
-            id=cases[c.id],
-            recipient_keys=keys(c.recipient_keys),
-            worker_id=one(workers, c.worker_id),
-        ),
-        "activities": lambda a: _with(
-            a,
-            id=tag(a.station_code, a.id),
-            participant_keys=keys(a.participant_keys),
-            worker_ids=staff(a.worker_ids),
-        ),
-        # a campaign's ID is the one every station's records carry (a city's 宣传周): never
-        # namespaced, so --campaign names it over many files
-        "campaigns": lambda c: c,
-        "handouts": lambda h: _with(
-            h, id=tag(h.station_code, h.id), worker_ids=staff(h.worker_ids)
-        ),
+    new_ids: dict[RecordKind, dict[str, str]] = {
+        spec.kind: {
+            record_id(spec.kind, r): tag(getattr(r, spec.station_field), record_id(spec.kind, r))
+            for r in records.get(spec.kind, ())
+        }
+        for spec in RECORD_KINDS
+        if not spec.shared
     }
-    renamed: dict[str, tuple[Any, ...]] = {}
+    empty: dict[str, str] = {}
+    renamed: dict[RecordKind, tuple[Any, ...]] = {}
     new_extras: dict[RecordKind, dict[str, dict[str, str]]] = {}
     for spec in RECORD_KINDS:
-        kind_name, kind = spec.attribute, spec.kind
-        items = records[kind_name]
-        fresh = tuple(rewrite[kind_name](r) for r in items)
-        renamed[kind_name] = fresh
+        kind = spec.kind
+        items = records.get(kind, ())
+        if spec.shared:
+            renamed[kind] = items
+            continue
+        own_ids = new_ids[kind]
+        # which fields name whom: the record's own ID, its people, its workers, other records
+        links = [(spec.id_field, own_ids)]
+        if spec.people_field is not None:
+            links.append((spec.people_field, new_ids.get(RecordKind.RECIPIENTS, empty)))
+        if spec.worker_field is not None:
+            links.append((spec.worker_field, new_ids.get(RecordKind.WORKERS, empty)))
+        links += [
+            (field, new_ids.get(spec_of(code).kind, empty))
+            for field, code in spec.references.items()
+        ]
+        fresh = tuple(
+            _with(r, **{field: _renamed(index, getattr(r, field)) for field, index in links})
+            for r in items
+        )
+        renamed[kind] = fresh
         own = extras.get(kind)
         if own:
-            moved = {
-                record_id(kind, new): own[record_id(kind, old)]
-                for old, new in zip(items, fresh, strict=True)
-                if record_id(kind, old) in own
-            }
+            moved = {own_ids[rid]: found for rid, found in own.items() if rid in own_ids}
             if moved:
                 new_extras[kind] = moved
+    people = new_ids[RecordKind.RECIPIENTS]
     new_rows = {people[k]: place for k, place in rows.items() if k in people}
     return renamed, new_extras, new_rows
