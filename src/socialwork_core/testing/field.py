@@ -29,6 +29,7 @@ import openpyxl
 from ..glossary.messages import testing as words
 from ..ledger import RECORD_CLASSES, Ledger, LedgerFormat, RecordKind, SheetFormat, ledger_of
 from ..ledger import ValueType as _ValueType
+from ..ledger.building import PEOPLE_FIELDS
 from ..plugins import CategoryDefinition, Region
 from .synthetic import DISABILITY_PARTS, PEOPLE_BY_ID, FormatGap, synthetic_ledger
 
@@ -63,12 +64,8 @@ FIELD_TRIALS: dict[str, str] = {
 _UNREADABLE_DATE = words.UNREADABLE_DATE
 """What the spoiled rows hold in a required date column (text that names no date)."""
 
-_PEOPLE_FIELD = {
-    RecordKind.CONTACTS: "recipient_keys",
-    RecordKind.RESOURCE_LINKS: "recipient_keys",
-    RecordKind.CASES: "recipient_keys",
-    RecordKind.ACTIVITIES: "participant_keys",
-}
+_PEOPLE_FIELD = PEOPLE_FIELDS
+"""The field naming register people, by kind (the kinds table's ``people_field``)."""
 _LINKS = frozenset({"key", "resident_id", "id", "code"})
 """Fields that tie records together: never left out (a register without keys links nothing)."""
 

@@ -48,6 +48,7 @@ from ..handouts import Handout
 from ..identity.resident_id import check, compose
 from ..identity.resident_id import sex as sex_of
 from ..ledger import FieldColumn, Ledger, LedgerFormat, RecordKind, SheetFormat, ledger_of
+from ..ledger.building import PEOPLE_FIELDS
 from ..plugins import CategoryDefinition, Region
 from ..recipients import Disability, Recipient
 from ..resources import ResourceLink
@@ -69,12 +70,8 @@ _DEFAULT_AREA = "110105"
 
 PEOPLE_BY_ID = "recipient_resident_ids"
 DISABILITY_PARTS = ("disability_kind", "disability_grade", "disability_certificate")
-_PEOPLE_FIELD = {
-    RecordKind.CONTACTS: "recipient_keys",
-    RecordKind.RESOURCE_LINKS: "recipient_keys",
-    RecordKind.CASES: "recipient_keys",
-    RecordKind.ACTIVITIES: "participant_keys",
-}
+_PEOPLE_FIELD = PEOPLE_FIELDS
+"""The field naming register people, by kind (the kinds table's ``people_field``)."""
 
 
 class FormatGap(Exception):
