@@ -84,6 +84,14 @@ def test_a_ledger_whose_visits_never_say_cannot_tell_that_nobody_was_moved() -> 
     assert not [f for f in ind.alerts_by_kind(unsaid, YEAR) if "relocated" in f.code]
 
 
+def test_only_the_periods_visits_say_whether_it_can_be_counted() -> None:
+    # January's one visit (v5) left the column empty: April's moves are outside the report's
+    # window and say nothing of January
+    january = ind.alerts_relocated(ledger(), month(2024, 1))
+    assert january.value is None and january.reason_code == "reports.no_relocation"
+    assert ind.alerts_relocated(ledger(), month(2024, 5)).value == 0  # v6 says 否
+
+
 def test_without_a_visit_sheet_it_is_not_computable_for_want_of_visits() -> None:
     figure = ind.alerts_relocated(RecordSet(recipients=PEOPLE), YEAR)
     assert figure.value is None and figure.reason_code == "reports.no_records"

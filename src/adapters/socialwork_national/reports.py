@@ -1,5 +1,5 @@
 """The national default monthly report (全国通用月报): visits (with the people helped to move to
-safety in an alert, where the visit log records it), by group in 人次 and in people;
+safety in an alert, where the period's visits record it), by group in 人次 and in people;
 the register (建档, at the end of the month) and new registrations; cases, groups, activities,
 volunteers, resources linked (in yuan) and the visit rate by service level.
 
@@ -86,7 +86,7 @@ def build_monthly(
             ind.people_visited(ledger, period),
             ind.households_visited(ledger, period),
             ind.alert_visits(ledger, period),
-            # a row only where the visit log records relocation (协助转移), like the goods rows
+            # a row only where the period's visits record relocation (协助转移), like the goods rows
             *((relocated,) if relocated.computable else ()),
         ]
     )

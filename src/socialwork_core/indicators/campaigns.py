@@ -134,9 +134,10 @@ def for_campaign(
 # --- alerts per kind -----------------------------------------------------------------------------
 
 
-def _records_relocation(ledger: LedgerLike) -> bool:
-    """Whether any visit of the ledger says whether its people were moved (协助转移 是 or 否)."""
-    return any(c.relocated is not None for c in ledger.contacts)
+def _records_relocation(ledger: LedgerLike, period: Period) -> bool:
+    """Whether any visit of the period says whether its people were moved (协助转移 是 or 否).
+    Only the period's visits are read: a report reads no visit outside its window."""
+    return any(c.relocated is not None and c.on in period for c in ledger.contacts)
 
 
 def _relocated(visits: Iterable[Contact]) -> set[str]:
@@ -147,14 +148,14 @@ def alerts_relocated(ledger: LedgerLike, period: Period) -> Figure:
     """协助转移 (人): distinct people the period's visits helped move to safety (``Contact.relocated``;
     Yangshan's April flood: 222 of the 808 people visited). A visit tied to no alert still
     counts here (the move is what is counted), in no kind's row. Not computable when the ledger
-    has no visits, or when no visit says either way (a ledger without a 协助转移 column cannot
-    say that nobody was moved)."""
+    has no visits, or when none of the period's visits says either way (a ledger without a
+    协助转移 column, or a period whose visits left it empty, cannot say that nobody was moved)."""
     code, unit = FigureCode.ALERTS_RELOCATED, FigureUnit.PEOPLE
     if not has_records(ledger, RecordKind.CONTACTS):
         return not_computable(
             code, unit, "reports.no_records", records=spec_of(RecordKind.CONTACTS).in_reasons
         )
-    if not _records_relocation(ledger):
+    if not _records_relocation(ledger, period):
         return not_computable(code, unit, "reports.no_relocation")
     return computed(code, len(_relocated(c for c in ledger.contacts if c.on in period)), unit)
 
@@ -164,7 +165,7 @@ def alerts_by_kind(ledger: LedgerLike, period: Period) -> tuple[Figure, ...]:
     order, each as three figures: visits (人次, ``alerts.kind_visits.<kind>``), people (人,
     distinct, ``alerts.kind_people.<kind>``) and the villages those people live in
     (``alerts.kind_villages.<kind>``;
-    Yangshan's cold wave: 46 villages, 387 people), then, when the ledger's visits record
+    Yangshan's cold wave: 46 villages, 387 people), then, when the period's visits record
     relocation at all, the people moved to safety (人, ``alerts.kind_relocated.<kind>``; the
     flood: 222). A kind has rows when a campaign of it in the
     ledger's 专项活动 sheet meets the period; a visit carrying an ID that sheet does not define
@@ -184,7 +185,7 @@ def alerts_by_kind(ledger: LedgerLike, period: Period) -> tuple[Figure, ...]:
         )
     ]
     register = recipients_by_key(ledger)
-    moves = _records_relocation(ledger)
+    moves = _records_relocation(ledger, period)
     figures: list[Figure] = []
     for kind in kinds:
         visits = [

@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
         "标注其他专项的记录不计入。"
     ),
     "reports.no_handout_reach": "物资发放记录均未填写受益人次或户数，无法计算惠及人数。",
-    "reports.no_relocation": "探访记录均未填写是否协助转移，无法计算协助转移的人数。",
+    "reports.no_relocation": "本期的探访记录均未填写是否协助转移，无法计算协助转移的人数。",
     "reports.no_participants_named": "活动记录均未填写参与对象，无法按人数计算活动惠及的特殊群众。",
     "reports.no_values": "资源链接均未填写折合金额，无法计算金额。",
     "reports.no_visit_requirements": "没有应探访的服务对象，无法计算探访率。",
