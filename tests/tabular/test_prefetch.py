@@ -119,3 +119,53 @@ def test_a_sheet_without_a_formula_element_is_inflated_once(
     with open_workbook(with_formula) as workbook:
         assert workbook.sheet("服务对象").formulas_without_value == {(1, 1)}
     assert scanned == ["服务对象"]
+
+
+def test_a_sheet_read_on_demand_waits_until_the_prefetched_one_is_measured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # measuring holds Python's lock; the rows of the sheet read now would take turns with it and
+    # the background parse (which does not hold it) would start late
+    from socialwork_core.tabular import sources
+
+    path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS)
+    measure = sources.Workbook._measure
+    release = threading.Event()
+    order: list[str] = []
+
+    def slow_measure(self: sources.Workbook, name: str) -> object:
+        if name == "探访记录":
+            release.wait(timeout=10)
+            order.append("visits measured")
+        return measure(self, name)
+
+    monkeypatch.setattr(sources.Workbook, "_measure", slow_measure)
+    with open_workbook(path) as workbook:
+        workbook.prefetch("探访记录")
+        timer = threading.Timer(0.2, release.set)
+        timer.start()
+        workbook.sheet("服务对象")
+        order.append("register handed over")
+        assert list(workbook.sheet("探访记录").rows)[1] == (1, ["2022-03-18", "甲"])
+    assert order == ["visits measured", "register handed over"]
+
+
+def test_a_prefetch_that_fails_to_measure_does_not_hold_up_the_other_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from socialwork_core.tabular import sources
+
+    path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS)
+    measure = sources.Workbook._measure
+
+    def failing(self: sources.Workbook, name: str) -> object:
+        if name == "探访记录":
+            raise WorkbookError("tabular.workbook_unreadable", path, detail="test")
+        return measure(self, name)
+
+    monkeypatch.setattr(sources.Workbook, "_measure", failing)
+    with open_workbook(path) as workbook:
+        workbook.prefetch("探访记录")
+        assert list(workbook.sheet("服务对象").rows)[2] == (2, ["甲", "一村"])
+        with pytest.raises(WorkbookError):
+            workbook.sheet("探访记录")

@@ -242,6 +242,8 @@ class Workbook:
         self._lock_shared = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
         self._prefetched: dict[str, Future[SheetData]] = {}
+        # set once a prefetched sheet is measured (or its task ended): see ``sheet``
+        self._measured: dict[str, threading.Event] = {}
         self._background: _Calamine | None = None
         # the sheet XML scan (formulas without a value, ods merges) runs beside calamine's parse
         # of the same sheet; its own single thread, started on first use
@@ -289,6 +291,7 @@ class Workbook:
             self._executor.shutdown(wait=True)  # a parse under way ends before calamine closes
             self._executor = None
             self._prefetched.clear()
+            self._measured.clear()
         self._scanner.shutdown(wait=True)
         for handle in (self._background, self._calamine):
             if handle is not None:
@@ -306,7 +309,8 @@ class Workbook:
             return
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheet-reader")
-        self._prefetched[name] = self._executor.submit(self._background_sheet, name)
+        measured = self._measured[name] = threading.Event()
+        self._prefetched[name] = self._executor.submit(self._background_sheet, name, measured)
 
     def sheet(self, name: str) -> SheetData:
         """The sheet called ``name`` (exactly as in ``sheet_names``)."""
@@ -314,17 +318,29 @@ class Workbook:
             return SheetData(name=name, rows=_csv_rows(self.path, self._csv_encoding))
         future = self._prefetched.pop(name, None)
         if future is not None:
+            self._measured.pop(name, None)
             return future.result()  # the sheet, or the error reading it raised
-        return self._calamine_sheet(name)
+        data = self._calamine_sheet(name)
+        # The caller is about to turn this sheet's rows into records, which holds Python's
+        # lock; a prefetched sheet still being measured (``_measure``: byte and pattern searches,
+        # which hold it too) would run by turns with those rows, and calamine's parse of it,
+        # which runs beside Python, would start late. So the rows wait for the measuring (a
+        # county load: the visits are parsed while the register's rows are read, not after).
+        for measured in self._measured.values():
+            measured.wait()
+        return data
 
-    def _background_sheet(self, name: str) -> SheetData:
+    def _background_sheet(self, name: str, measured: threading.Event) -> SheetData:
         """``prefetch``'s task, run by its one worker thread on the worker's own handle."""
-        if self._background is None:
-            try:
-                self._background = _Calamine.open(self.path, self.kind)
-            except BaseException as error:
-                raise _translate(error, self.path) from None
-        return self._sheet_data(self._background, name)
+        try:
+            if self._background is None:
+                try:
+                    self._background = _Calamine.open(self.path, self.kind)
+                except BaseException as error:
+                    raise _translate(error, self.path) from None
+            return self._sheet_data(self._background, name, measured)
+        finally:
+            measured.set()
 
     def _calamine_sheet(self, name: str) -> SheetData:
         with self._lock:
@@ -332,9 +348,15 @@ class Workbook:
                 raise WorkbookError("tabular.workbook_unreadable", self.path, detail="closed")
             return self._sheet_data(self._calamine, name)
 
-    def _sheet_data(self, handle: _Calamine, name: str) -> SheetData:
+    def _sheet_data(
+        self, handle: _Calamine, name: str, measured: threading.Event | None = None
+    ) -> SheetData:
         # the sheet's real extent is known before calamine allocates its dense box
-        extent, ods = self._measure(name)
+        try:
+            extent, ods = self._measure(name)
+        finally:
+            if measured is not None:
+                measured.set()
         # the formula scan runs while calamine parses the sheet (ods: measured with it); an
         # xlsx sheet the extent pass found no formula element in needs none
         wanted = ods is None and (extent is None or extent.formulas)
@@ -777,7 +799,8 @@ class _Tally:
 
     def add(self, piece: bytes) -> None:
         self.bytes += len(piece)
-        if not self.formulas and (b"<f>" in piece or b"<f " in piece):
+        # one byte search, then the exact look where it hits (``<firstHeader>`` also starts so)
+        if not self.formulas and b"<f" in piece and _FORMULA.search(piece) is not None:
             self.formulas = True
         if b"hidden" in piece:
             for tag in _HIDDEN_ROW.findall(piece):
@@ -797,12 +820,14 @@ class _Tally:
             number = _DIGITS.match(piece, tag + 8)
             if number is not None:
                 last_row = max(last_row, int(number[0]))
-        found = _beyond(last_row, self.columns).search(piece)
-        if found is None:
+        # two searches, each with a literal start the pattern engine looks for quickly: one
+        # pattern with both (``<c`` and a choice) cost twice as much on a county sheet
+        if _OTHER_WAY.search(piece) is not None:
+            self.exact = True  # cells written another way: read them exactly from here on
+            return False
+        if _beyond(last_row, self.columns).search(piece) is None:
             self.rows = last_row
             return True
-        if not found[0].startswith(b'<c r="'):
-            self.exact = True  # cells written another way: read them exactly from here on
         return False
 
     def _exact(self, piece: bytes) -> None:
@@ -825,15 +850,17 @@ _PREFIXED_CELL: Final = re.compile(rb"<[A-Za-z_][\w.\-]*:c[\s>]")
 _DIGITS: Final = re.compile(rb"[0-9]{1,10}")
 
 
+_FORMULA: Final = re.compile(rb"<f[\s>]")
+_OTHER_WAY: Final = re.compile(rb'<c(?:>|(?! r=")\s)')
+"""A cell written otherwise than ``<c r="…"`` (``<c>``, ``<c s="1" r="…"``, ``<c\tr="…"``)."""
+
+
 @functools.lru_cache(maxsize=64)
 def _beyond(last_row: int, last_column: int) -> re.Pattern[bytes]:
-    """A cell written ``<c r="…"`` past ``last_row`` or ``last_column``, or any cell written
-    otherwise (``<c>``, ``<c s="1" r="…"``)."""
+    """A cell written ``<c r="…"`` past ``last_row`` or ``last_column``."""
     letters = _greater_letters(sparse.column_letters(last_column))
     digits = _greater_digits(last_row)
-    return re.compile(
-        rb'<c(?:>|\s(?!r=")|\sr="(?:' + letters + rb"[0-9]|[A-Za-z]{1,3}" + digits + rb'"))'
-    )
+    return re.compile(rb'<c r="(?:' + letters + rb"[0-9]|[A-Za-z]{1,3}" + digits + rb'")')
 
 
 def _greater_digits(number: int) -> bytes:
