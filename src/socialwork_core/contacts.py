@@ -6,6 +6,7 @@ from datetime import date, time
 
 import attrs
 
+from .construct import keeps
 from .glossary.terms import ContactMode
 from .validation import member_of, non_blank, to_tuple, unique_items
 
@@ -16,6 +17,9 @@ def _mode(value: object) -> ContactMode | None:
     """``ContactMode(value)``, quick for a member (ledgers hold contacts by the hundred thousand);
     ``None`` stays ``None`` (a mode the ledger did not say, or wrote in words not understood)."""
     return None if value is None else member_of(ContactMode, value)
+
+
+keeps(_mode, ContactMode, type(None))
 
 
 def _someone_once_each(

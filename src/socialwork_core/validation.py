@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .construct import keeps
+
 
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """Reject empty or whitespace-only text."""
@@ -57,6 +59,10 @@ def to_frozenset(value: Iterable[str]) -> frozenset[str]:
     if isinstance(value, str):
         return frozenset({value})
     return frozenset(value)
+
+
+keeps(to_tuple, tuple)
+keeps(to_frozenset, frozenset)
 
 
 def to_mapping(value: Mapping[str, str]) -> Mapping[str, str]:

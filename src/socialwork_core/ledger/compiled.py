@@ -4,7 +4,8 @@
 layout and record class (``compile_rows``). The function takes only the rows it is sure of: every
 cell coerces without a finding, every value already has the type its record field takes (the
 routes of ``building._route``), every person named is on the register. It builds the record with
-the record class itself, which still converts and validates every field. Any other row, and any
+the record class's own ``__init__`` written out (``construct.quick_init``), which still converts
+and validates every field. Any other row, and any
 row the class refuses, gives ``UNSURE`` and is read the general way (``Table.parts_of`` and
 ``RecordBuilder.build``), which reports what is wrong. The function therefore decides nothing
 the general way would decide otherwise; ``tests/ledger/test_fast_paths.py`` loads ledgers both
@@ -24,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from ..construct import quick_init
 from ..findings import FindingError
 from ..tabular import (
     ColumnSpec,
@@ -90,7 +92,7 @@ def compile_rows(
         "Decimal": Decimal,
         "Money": Money,
         "decimal_of": builder.converter.get_structure_hook(Decimal),
-        "cls": plan.cls,
+        "cls": quick_init(plan.cls),  # the class's own __init__, written out (``construct``)
         "extras_of": table.extras_of,
     }
     body: list[str] = []

@@ -1,0 +1,124 @@
+"""``construct.quick_init``: a record class's ``__init__`` written out builds what the class
+builds and refuses what it refuses."""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from socialwork_core.construct import keeps, kept_classes, quick_init
+from socialwork_core.contacts import Contact
+from socialwork_core.glossary.terms import ContactMode
+from socialwork_core.plugins import load_plugins
+from socialwork_core.recipients import Recipient
+from socialwork_core.record_kinds import RECORD_KINDS
+
+EXAMPLES = sorted((Path(__file__).parents[2] / "examples" / "data").glob("*_example_ledger.xlsx"))
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    return {a.alias: getattr(record, a.name) for a in attrs.fields(type(record))}
+
+
+def _example_records() -> list[Any]:
+    plugins = load_plugins()
+    found: list[Any] = []
+    for path in EXAMPLES:
+        detected = plugins.detect_workbook_format(path)
+        assert detected is not None, path
+        ledger = plugins.load_ledger(path, detected.format).ledger
+        for spec in RECORD_KINDS:
+            found += getattr(ledger, spec.attribute)
+    return found
+
+
+def test_every_example_record_is_rebuilt_equal_by_each_kinds_init() -> None:
+    records = _example_records()
+    kinds = {type(r) for r in records}
+    assert len(kinds) >= 6, kinds  # the bundled ledgers hold most kinds
+    for record in records:
+        rebuilt = quick_init(type(record))(**_fields(record))
+        assert rebuilt == record
+        assert type(rebuilt) is type(record)
+
+
+def test_a_value_the_converter_changes_is_converted() -> None:
+    contact = quick_init(Contact)(
+        id="c1", on=date(2024, 3, 1), recipient_keys=["A1", "A2"], mode="home_visit"
+    )
+    assert contact == Contact(
+        id="c1", on=date(2024, 3, 1), recipient_keys=("A1", "A2"), mode=ContactMode.HOME_VISIT
+    )
+    assert contact.recipient_keys == ("A1", "A2")
+    assert contact.mode is ContactMode.HOME_VISIT
+
+
+def test_a_converter_without_a_declaration_is_always_called() -> None:
+    # the resident ID converter compacts what it is given: nothing may be skipped
+    made = quick_init(Recipient)(key="A1", name="赵兰华", resident_id="11010519491231002X ")
+    assert (
+        made.resident_id
+        == Recipient(key="A1", name="赵兰华", resident_id="11010519491231002X ").resident_id
+    )
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"id": " ", "on": date(2024, 3, 1), "recipient_keys": ("A1",)},
+        {"id": "c1", "on": date(2024, 3, 1), "recipient_keys": ()},
+        {"id": "c1", "on": date(2024, 3, 1), "recipient_keys": ("A1", "A1")},
+        {"id": "c1", "on": date(2024, 3, 1), "recipient_keys": ("A1",), "mode": "飞鸽"},
+    ],
+)
+def test_what_the_class_refuses_is_refused_with_the_same_error(given: dict[str, Any]) -> None:
+    with pytest.raises(ValueError) as by_class:
+        Contact(**given)
+    with pytest.raises(ValueError) as written_out:
+        quick_init(Contact)(**given)
+    assert str(written_out.value) == str(by_class.value)
+
+
+def test_validators_switched_off_are_off_here_too() -> None:
+    with attrs.validators.disabled():
+        made = quick_init(Contact)(id=" ", on=date(2024, 3, 1), recipient_keys=("A1",))
+    assert made.id == " "
+
+
+def test_a_class_it_cannot_write_out_is_its_own_constructor() -> None:
+    @attrs.frozen
+    class Checked:
+        value: int
+
+        def __attrs_post_init__(self) -> None:
+            if self.value < 0:
+                raise ValueError("negative")
+
+    @attrs.define(slots=False)
+    class Plain:
+        value: int
+
+    assert quick_init(Checked) is Checked
+    assert quick_init(Plain) is Plain
+
+
+def test_declared_and_enum_converters_keep_their_classes() -> None:
+    def as_tuple(value: Any) -> tuple[Any, ...]:
+        return value if type(value) is tuple else tuple(value)
+
+    keeps(as_tuple, tuple)
+
+    assert kept_classes(as_tuple) == (tuple,)
+    assert kept_classes(ContactMode) == (ContactMode,)
+    assert kept_classes(str.strip) == ()
+
+
+def test_the_written_out_init_shows_its_source() -> None:
+    source = inspect.getsource(quick_init(Contact))
+    assert source.startswith("def init(*, id, on,")
+    assert "validate_" in source
