@@ -128,7 +128,11 @@ def _write(cls: type) -> Callable[..., Any]:
             *("    " + line for line in lines),
             "    self = new(cls)",
             *("    " + line for line in sets),
-            *(["    if attrs_config._run_validators:", *("    " + c for c in checks)] if checks else []),
+            *(
+                ["    if attrs_config._run_validators:", *("    " + c for c in checks)]
+                if checks
+                else []
+            ),
             "    return self",
         ]
     )
