@@ -36,6 +36,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from ..glossary import vocabulary as words
@@ -176,42 +177,124 @@ def score_column(
     fields: Sequence[FieldWords],
     foreign: frozenset[str] = frozenset(),
 ) -> list[Score]:
-    """Every field's score for ``column`` (best first, zeros left out)."""
-    if len(normalise_header(column.leaf)) > PROSE_LENGTH:
+    """Every field's score for ``column`` (best first, zeros left out).
+
+    A field's score is its best over the column's readings and the field's accepted headers
+    (``text_score``), the first best kept on a tie; the matcher gives each reading's best per
+    field at once (``_Matcher``)."""
+    leaf = normalise_header(column.leaf)
+    if len(leaf) > PROSE_LENGTH:
         return []
-    readings = column.readings()
+    matcher = _matcher(fields)
     # what the group headings alone read as: a heading that is itself a field's header (监护人
     # over 姓名) says the column is about that field, not about the one its lowest header names
     parent_fields: set[str] = set()
     for heading in column.parent:
-        h = normalise_header(heading)
-        for known in fields:
-            if any(text_score(h, a)[0] >= 80.0 for a in known.accepted):
-                parent_fields.add(known.field)
-    leaf = normalise_header(column.leaf)
+        for i, (value, _how, _accepted) in matcher.bests(normalise_header(heading)).items():
+            if value >= 80.0:
+                parent_fields.add(fields[i].field)
+    generic = len(leaf) <= GENERIC_LENGTH and bool(parent_fields)
+    found = [(matcher.bests(text), grouped) for text, grouped in column.readings()]
     scores: list[Score] = []
-    for candidate in fields:
-        best = Score(candidate.field, 0.0, "", "")
-        for text, grouped in readings:
-            for accepted in candidate.accepted:
-                value, how = text_score(text, accepted)
-                if value <= 0:
-                    continue
-                if (
-                    not grouped
-                    and len(leaf) <= GENERIC_LENGTH
-                    and parent_fields
-                    and candidate.field not in parent_fields
-                ):
-                    value -= 30.0
-                if value > best.score:
-                    best = Score(candidate.field, value, how, accepted)
-        if best.score > 0 and leaf in foreign and best.how != "exact":
-            best = attrs.evolve(best, score=best.score - 40.0)
-        if best.score > 0:
-            scores.append(best)
+    for i in sorted({i for bests, _grouped in found for i in bests}):
+        candidate = fields[i]
+        score, how, accepted = 0.0, "", ""
+        for bests, grouped in found:
+            hit = bests.get(i)
+            if hit is None:
+                continue
+            value = hit[0]
+            if not grouped and generic and candidate.field not in parent_fields:
+                value -= 30.0
+            if value > score:
+                score, how, accepted = value, hit[1], hit[2]
+        if score > 0 and leaf in foreign and how != "exact":
+            score -= 40.0
+        if score > 0:
+            scores.append(Score(candidate.field, score, how, accepted))
     scores.sort(key=lambda s: -s.score)
     return scores
+
+
+_SIMILAR_CUTOFF: float = 0.59
+"""Below ``text_score``'s 60% similarity, with room for rounding: a text this far from an
+accepted header that neither contains it nor lies within it scores nothing against it."""
+_MATCHED_TEXTS: int = 8192
+"""How many texts a matcher remembers before it starts afresh (a sheet's top rows hold data
+too, different in every file)."""
+
+
+class _Matcher:
+    """One table's fields against any text: per field, the best of ``text_score`` over its
+    accepted headers (first best on a tie), as ``score_column`` weighs them.
+
+    A header sheet is searched row by row, two and three rows deep, so each text is compared
+    with every accepted header of every field: mostly data, which matches nothing. The matcher
+    calls ``text_score`` only for the accepted headers a text could score with at all (equal to
+    it, containing it or within it, or similar enough by rapidfuzz's indel ratio, computed for
+    all of them in one call) and remembers each text's result."""
+
+    def __init__(self, fields: tuple[FieldWords, ...]) -> None:
+        self.fields = fields
+        self.accepted = [(i, a) for i, f in enumerate(fields) for a in f.accepted]
+        self.bare = [without_brackets(a) for _i, a in self.accepted]
+        self.exact: dict[str, list[int]] = {}
+        for j, (_i, a) in enumerate(self.accepted):
+            self.exact.setdefault(a, []).append(j)
+            self.exact.setdefault(self.bare[j], []).append(j)
+        self.known: dict[str, dict[int, tuple[float, str, str]]] = {}
+
+    def bests(self, text: str) -> dict[int, tuple[float, str, str]]:
+        """Field index → (score, how, accepted header) for the fields ``text`` scores with."""
+        found = self.known.get(text)
+        if found is None:
+            found = {}
+            for j in self._could_score(text):
+                i, accepted = self.accepted[j]
+                value, how = text_score(text, accepted)
+                if value > 0 and (i not in found or value > found[i][0]):
+                    found[i] = (value, how, accepted)
+            if len(self.known) >= _MATCHED_TEXTS:
+                self.known.clear()
+            self.known[text] = found
+        return found
+
+    def _could_score(self, text: str) -> list[int]:
+        """The accepted headers (by position) ``text_score`` may give ``text`` more than zero,
+        in their order: a superset, each then scored as it is."""
+        if not text:
+            return []
+        h = without_brackets(text)
+        could = set(self.exact.get(text, ()))
+        if h:
+            could.update(self.exact.get(h, ()))
+            bare = self.bare
+            for t in dict.fromkeys((h, unbracketed(text))):
+                could.update(j for j, a in enumerate(bare) if a and (a in t or t in a))
+                similar = process.extract(
+                    t,
+                    bare,
+                    scorer=Indel.normalized_similarity,
+                    processor=None,
+                    limit=None,
+                    score_cutoff=_SIMILAR_CUTOFF,
+                )
+                could.update(j for _a, _score, j in similar)
+        return sorted(could)
+
+
+_MATCHERS: dict[tuple[FieldWords, ...], _Matcher] = {}
+
+
+def _matcher(fields: Sequence[FieldWords]) -> _Matcher:
+    """The matcher of ``fields`` (one per distinct table of fields, kept for the process)."""
+    key = tuple(fields)
+    found = _MATCHERS.get(key)
+    if found is None:
+        if len(_MATCHERS) >= 256:
+            _MATCHERS.clear()
+        found = _MATCHERS[key] = _Matcher(key)
+    return found
 
 
 @attrs.frozen
