@@ -4,6 +4,7 @@ shows the code that runs, as attrs does for the methods it writes."""
 from __future__ import annotations
 
 import inspect
+import linecache
 from pathlib import Path
 
 import openpyxl
@@ -33,3 +34,29 @@ def test_a_generated_row_function_shows_its_source(tmp_path: Path) -> None:
     assert source.startswith("def row(")
     assert "return cls(" in source
     assert "服务对象" in inspect.getsourcefile(row)  # type: ignore[operator]
+
+
+def _row_function(path: Path, people: list[list[str]]) -> object:
+    book = openpyxl.Workbook()
+    book.active.title = "服务对象"
+    book.active.append(["档案号", "姓名", "村居"])
+    for person in people:
+        book.active.append(person)
+    book.save(path)
+    builder = RecordBuilder(make_converter(), library_converter=True)
+    with read_table(path, table_spec(RECIPIENTS, FORMAT.sheets)) as table:
+        row = compile_rows(builder, RecordKind.RECIPIENTS, table)
+        assert row is not None
+        return row
+
+
+def test_files_of_one_layout_share_the_code_each_table_its_own_function(tmp_path: Path) -> None:
+    first = _row_function(tmp_path / "a.xlsx", [["A1", "张三", "东村"]])
+    second = _row_function(tmp_path / "b.xlsx", [["B1", "李四", "西村"], ["B2", "王五", "西村"]])
+    assert first is not second
+    assert first.__code__ is second.__code__  # type: ignore[attr-defined]
+    # each function reads its own table (its extras, its coercers), not the first one's
+    assert first.__globals__ is not second.__globals__  # type: ignore[attr-defined]
+    linecache.clearcache()
+    third = _row_function(tmp_path / "c.xlsx", [["C1", "赵六", "南村"]])
+    assert inspect.getsource(third).startswith("def row(")  # type: ignore[arg-type]

@@ -23,7 +23,8 @@ import enum
 import hashlib
 import linecache
 from collections.abc import Callable, Sequence
-from typing import Any
+from types import CodeType
+from typing import Any, Final
 
 from .cells import date_value, exact_labels
 from .rows import BLANK, ONE_WORD
@@ -135,11 +136,33 @@ def _indented(lines: list[str]) -> list[str]:
 
 def compiled(name: str, source: str, namespace: dict[str, Any], label: str) -> Callable[..., Any]:
     """The function ``name`` defined by ``source``, its source kept under ``label``
-    (``keep_source``)."""
-    filename = keep_source(label, source)
-    exec(compile(source, filename, "exec"), namespace)
+    (``keep_source``).
+
+    The same layout gives the same source in every file of a roll-up: its code is compiled once
+    per process and kept by source text (``_code``); each table still gets its own function,
+    defined in its own ``namespace``."""
+    exec(_code(source, label), namespace)
     function: Callable[..., Any] = namespace[name]
     return function
+
+
+_COMPILED_KEPT: Final = 512
+"""How many generated sources keep their compiled code (a layout's sheets, both ways, and a few
+layouts); beyond, the codes are forgotten and compiled again as needed."""
+_CODES: dict[tuple[str, str], tuple[str, CodeType]] = {}
+
+
+def _code(source: str, label: str) -> CodeType:
+    """``source`` compiled under its ``keep_source`` name, once per process."""
+    found = _CODES.get((source, label))
+    if found is None:
+        filename = keep_source(label, source)
+        if len(_CODES) >= _COMPILED_KEPT:
+            _CODES.clear()
+        found = _CODES[(source, label)] = (filename, compile(source, filename, "exec"))
+    elif found[0] not in linecache.cache:  # linecache was cleared: the source shown again
+        keep_source(label, source)
+    return found[1]
 
 
 def keep_source(label: str, source: str) -> str:
