@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -89,6 +90,14 @@ def _named_for_others(workbook: Any, fmt: LedgerFormat, sheet: SheetFormat) -> l
     return [name for name in names if name is not None and name not in own]
 
 
+@functools.cache
+def _library_converter() -> cattrs.Converter:
+    """The library's own converter (``serialize.make_converter()``), made once per process: its
+    record hooks are generated on first use, and a roll-up loads many files. Loading only reads
+    hooks from it, never registers one."""
+    return make_converter()
+
+
 def load_ledger(
     path: str | Path,
     fmt: LedgerFormat,
@@ -115,7 +124,7 @@ def load_ledger(
     While the rows are read, Python's cyclic garbage collector is paused (it is process-wide:
     see ``ledger.collector`` for why and how it is restored).
     """
-    builder = RecordBuilder(converter or make_converter(), library_converter=converter is None)
+    builder = RecordBuilder(converter or _library_converter(), library_converter=converter is None)
     records: dict[RecordKind, list[Any]] = {kind: [] for kind in RecordKind}
     extras: dict[RecordKind, dict[str, Mapping[str, str]]] = {}
     issues: list[Issue] = []

@@ -286,14 +286,22 @@ class _Matcher:
 _MATCHERS: dict[tuple[FieldWords, ...], _Matcher] = {}
 
 
+_LAST: tuple[object, _Matcher | None] = (None, None)
+
+
 def _matcher(fields: Sequence[FieldWords]) -> _Matcher:
     """The matcher of ``fields`` (one per distinct table of fields, kept for the process)."""
+    global _LAST
+    last, found = _LAST
+    if last is fields and found is not None and type(fields) is tuple:  # a block's columns
+        return found
     key = tuple(fields)
     found = _MATCHERS.get(key)
     if found is None:
         if len(_MATCHERS) >= 256:
             _MATCHERS.clear()
         found = _MATCHERS[key] = _Matcher(key)
+    _LAST = (fields, found)
     return found
 
 
