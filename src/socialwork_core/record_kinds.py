@@ -42,6 +42,7 @@ __all__ = [
     "RecordKind",
     "RecordKindSpec",
     "RecordKindTable",
+    "RecordsByKind",
     "records_by_kind",
     "register_record_kind",
     "registered_record_kind",
@@ -433,6 +434,56 @@ def registered_record_kind(spec: RecordKindSpec) -> Iterator[RecordKind]:
         yield spec.kind
     finally:
         RECORD_KINDS.unregister(spec)
+
+
+class RecordsByKind:
+    """What ``Ledger`` and ``indicators.RecordSet`` share: their records held by kind in
+    ``_records``, read for any kind of the table (``records(kind)``) and, for the built-in kinds,
+    through typed attributes (``ledger.contacts``). A kind added to the table needs no attribute
+    here: ``records(kind)`` serves it."""
+
+    __slots__ = ()
+    _records: Mapping[RecordKind, tuple[Any, ...]]
+
+    def records(self, kind: RecordKind | str) -> tuple[Any, ...]:
+        """The records of one kind (any kind of the table), in ledger order."""
+        return self._records.get(spec_of(kind).kind, ())
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        return self._records.get(RecordKind.RECIPIENTS, ())
+
+    @property
+    def stations(self) -> tuple[Station, ...]:
+        return self._records.get(RecordKind.STATIONS, ())
+
+    @property
+    def workers(self) -> tuple[SocialWorker, ...]:
+        return self._records.get(RecordKind.WORKERS, ())
+
+    @property
+    def contacts(self) -> tuple[Contact, ...]:
+        return self._records.get(RecordKind.CONTACTS, ())
+
+    @property
+    def resource_links(self) -> tuple[ResourceLink, ...]:
+        return self._records.get(RecordKind.RESOURCE_LINKS, ())
+
+    @property
+    def cases(self) -> tuple[Case, ...]:
+        return self._records.get(RecordKind.CASES, ())
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return self._records.get(RecordKind.ACTIVITIES, ())
+
+    @property
+    def campaigns(self) -> tuple[Campaign, ...]:
+        return self._records.get(RecordKind.CAMPAIGNS, ())
+
+    @property
+    def handouts(self) -> tuple[Handout, ...]:
+        return self._records.get(RecordKind.HANDOUTS, ())
 
 
 def records_by_kind(

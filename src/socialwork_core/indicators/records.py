@@ -22,7 +22,14 @@ from ..contacts import Contact
 from ..glossary.terms import StationTier
 from ..handouts import Handout
 from ..recipients import Recipient
-from ..record_kinds import RECORD_KINDS, RecordKind, RecordKindSpec, records_by_kind, spec_of
+from ..record_kinds import (
+    RECORD_KINDS,
+    RecordKind,
+    RecordKindSpec,
+    RecordsByKind,
+    records_by_kind,
+    spec_of,
+)
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
 from .per_ledger import derived
@@ -65,7 +72,7 @@ class LedgerLike(Protocol):
 
 
 @attrs.frozen(kw_only=True, init=False)
-class RecordSet:
+class RecordSet(RecordsByKind):
     """A plain set of records satisfying :class:`LedgerLike`: records by attribute name
     (``RecordSet(contacts=…)``, any kind's ``RecordKindSpec.attribute``) or by kind
     (``RecordSet(by_kind={kind: records})``)."""
@@ -87,46 +94,6 @@ class RecordSet:
             by_kind=records_by_kind("RecordSet", by_kind, records),
             held_kinds=frozenset(held_kinds),
         )
-
-    def records(self, kind: RecordKind | str) -> tuple[Any, ...]:
-        """The records of one kind (any kind of the table)."""
-        return self._records.get(spec_of(kind).kind, ())
-
-    @property
-    def recipients(self) -> tuple[Recipient, ...]:
-        return self._records.get(RecordKind.RECIPIENTS, ())
-
-    @property
-    def stations(self) -> tuple[Station, ...]:
-        return self._records.get(RecordKind.STATIONS, ())
-
-    @property
-    def workers(self) -> tuple[SocialWorker, ...]:
-        return self._records.get(RecordKind.WORKERS, ())
-
-    @property
-    def contacts(self) -> tuple[Contact, ...]:
-        return self._records.get(RecordKind.CONTACTS, ())
-
-    @property
-    def resource_links(self) -> tuple[ResourceLink, ...]:
-        return self._records.get(RecordKind.RESOURCE_LINKS, ())
-
-    @property
-    def cases(self) -> tuple[Case, ...]:
-        return self._records.get(RecordKind.CASES, ())
-
-    @property
-    def activities(self) -> tuple[Activity, ...]:
-        return self._records.get(RecordKind.ACTIVITIES, ())
-
-    @property
-    def campaigns(self) -> tuple[Campaign, ...]:
-        return self._records.get(RecordKind.CAMPAIGNS, ())
-
-    @property
-    def handouts(self) -> tuple[Handout, ...]:
-        return self._records.get(RecordKind.HANDOUTS, ())
 
     @classmethod
     def of(cls, ledger: LedgerLike) -> RecordSet:

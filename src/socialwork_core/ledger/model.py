@@ -8,13 +8,9 @@ from typing import Any
 
 import attrs
 
-from ..campaigns import Campaign
-from ..casework import Activity, Case
 from ..contacts import Contact
-from ..handouts import Handout
 from ..recipients import Recipient
-from ..record_kinds import records_by_kind, spec_of
-from ..resources import ResourceLink
+from ..record_kinds import RecordsByKind, records_by_kind, spec_of
 from ..stations import SocialWorker, Station
 from ..tabular import Issue
 from .format import RecordKind
@@ -38,7 +34,7 @@ def _issues(value: Iterable[Issue]) -> tuple[Issue, ...]:
 
 
 @attrs.frozen(kw_only=True, init=False)
-class Ledger:
+class Ledger(RecordsByKind):
     """All records of a station or county, in ledger order, with the issues found building them.
 
     Records are held by kind: ``records(kind)`` for any kind of the table
@@ -82,42 +78,6 @@ class Ledger:
             extras=extras if extras is not None else {},
         )
 
-    @property
-    def recipients(self) -> tuple[Recipient, ...]:
-        return self._records.get(RecordKind.RECIPIENTS, ())
-
-    @property
-    def stations(self) -> tuple[Station, ...]:
-        return self._records.get(RecordKind.STATIONS, ())
-
-    @property
-    def workers(self) -> tuple[SocialWorker, ...]:
-        return self._records.get(RecordKind.WORKERS, ())
-
-    @property
-    def contacts(self) -> tuple[Contact, ...]:
-        return self._records.get(RecordKind.CONTACTS, ())
-
-    @property
-    def resource_links(self) -> tuple[ResourceLink, ...]:
-        return self._records.get(RecordKind.RESOURCE_LINKS, ())
-
-    @property
-    def cases(self) -> tuple[Case, ...]:
-        return self._records.get(RecordKind.CASES, ())
-
-    @property
-    def activities(self) -> tuple[Activity, ...]:
-        return self._records.get(RecordKind.ACTIVITIES, ())
-
-    @property
-    def campaigns(self) -> tuple[Campaign, ...]:
-        return self._records.get(RecordKind.CAMPAIGNS, ())
-
-    @property
-    def handouts(self) -> tuple[Handout, ...]:
-        return self._records.get(RecordKind.HANDOUTS, ())
-
     def __attrs_post_init__(self) -> None:
         by_key: dict[str, Recipient] = {}
         by_id: dict[str, Recipient] = {}
@@ -160,10 +120,6 @@ class Ledger:
 
     def worker(self, worker_id: str) -> SocialWorker | None:
         return self._workers.get(worker_id)
-
-    def records(self, kind: RecordKind | str) -> tuple[Any, ...]:
-        """The records of one kind (any kind of the table), in ledger order."""
-        return self._records.get(spec_of(kind).kind, ())
 
     def extras_of(self, kind: RecordKind, record_id: str) -> Mapping[str, str]:
         """Unknown columns of one record (recipients: ``Recipient.extras``)."""
