@@ -31,6 +31,7 @@ import attrs
 from ..findings import Finding
 from ..glossary.terms import Severity
 from ..ledger import Ledger, LoadResult, RecordKind, RejectedRow, ledger_of, record_id
+from ..ledger.collector import collector_paused
 from ..recipients import Recipient
 from ..record_kinds import RECORD_KINDS
 from ..tabular import Issue
@@ -95,7 +96,15 @@ def _file_name(path: str) -> str:
 
 
 def merge_shares(shares: Sequence[FileShare]) -> RollUp:
-    """One ledger from the shares of many files (see the module docstring)."""
+    """One ledger from the shares of many files (see the module docstring).
+
+    Python's cyclic garbage collector is paused while the county's records are gathered, as
+    while the shares are taken in (``map_shares``)."""
+    with collector_paused():
+        return _merged(shares)
+
+
+def _merged(shares: Sequence[FileShare]) -> RollUp:
     files = tuple(s.path for s in shares)
     ordered = sorted(shares, key=lambda s: (s.month, s.path))
     people: dict[str, Recipient] = {}
