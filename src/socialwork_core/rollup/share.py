@@ -29,6 +29,7 @@ from ..record_kinds import RECORD_KINDS, spec_of
 from ..stations import Station
 from ..tabular import Issue, WorkbookError
 from .attribution import attribute_stations
+from .transfer import packed, unpacked
 
 __all__ = ["FileShare", "ShareRequest", "read_share"]
 
@@ -97,6 +98,18 @@ class FileShare:
     @property
     def contacts(self) -> tuple[Contact, ...]:
         return self.records(RecordKind.CONTACTS)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled (a pool, Dask), the records travel as rows of field values (``transfer``)
+        state = {field.name: getattr(self, field.name) for field in attrs.fields(FileShare)}
+        state["by_kind"] = {kind: packed(found) for kind, found in self.by_kind.items()}
+        return _share_from, (state,)
+
+
+def _share_from(state: dict[str, Any]) -> FileShare:
+    """A share from ``FileShare.__reduce__``'s state."""
+    by_kind = {kind: unpacked(*rows) for kind, rows in state.pop("by_kind").items()}
+    return FileShare(by_kind=by_kind, **state)
 
 
 @functools.cache
