@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copyreg
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -245,6 +245,35 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+def _relinked(
+    items: tuple[Any, ...], links: Sequence[tuple[str, Mapping[str, str]]]
+) -> tuple[Any, ...]:
+    """``items`` with the IDs in each of the ``links`` fields renamed by its index: the records
+    taken as rows of field values (``transfer``), the rows renamed, the records built from them
+    (as ``_with`` copies one record, for a file's thousands at a time)."""
+    cls, rows = packed(items)
+    if cls is None:  # records of several classes: one by one
+        return tuple(
+            _with(r, **{field: _renamed(index, getattr(r, field)) for field, index in links})
+            for r in items
+        )
+    names = _field_names(cls)
+    places = [(names.index(field), index) for field, index in links]
+    fresh: list[list[Any]] = []
+    for row in rows:
+        values = list(row)
+        for place, index in places:
+            value = values[place]
+            if value is not None:
+                values[place] = (
+                    tuple([index.get(v, v) for v in value])
+                    if isinstance(value, tuple)
+                    else index.get(value, value)
+                )
+        fresh.append(values)
+    return unpacked(cls, fresh)
+
+
 def _renamed(index: Mapping[str, str], value: Any) -> Any:
     """``value`` (an ID, a tuple of IDs or nothing) with each ID ``index`` knows renamed."""
     if value is None:
@@ -273,14 +302,13 @@ def _namespaced(
     def tag(station: str | None, value: str) -> str:
         return f"{station or file_tag}:{value}"
 
-    new_ids: dict[RecordKind, dict[str, str]] = {
-        spec.kind: {
-            record_id(spec.kind, r): tag(getattr(r, spec.station_field), record_id(spec.kind, r))
-            for r in records.get(spec.kind, ())
-        }
-        for spec in RECORD_KINDS
-        if not spec.shared
-    }
+    new_ids: dict[RecordKind, dict[str, str]] = {}
+    for spec in RECORD_KINDS:
+        if not spec.shared:
+            ids = new_ids[spec.kind] = {}
+            for r in records.get(spec.kind, ()):
+                rid = record_id(spec.kind, r)
+                ids[rid] = tag(getattr(r, spec.station_field), rid)
     empty: dict[str, str] = {}
     renamed: dict[RecordKind, tuple[Any, ...]] = {}
     new_extras: dict[RecordKind, dict[str, dict[str, str]]] = {}
@@ -301,11 +329,7 @@ def _namespaced(
             (field, new_ids.get(spec_of(code).kind, empty))
             for field, code in spec.references.items()
         ]
-        fresh = tuple(
-            _with(r, **{field: _renamed(index, getattr(r, field)) for field, index in links})
-            for r in items
-        )
-        renamed[kind] = fresh
+        renamed[kind] = _relinked(items, links)
         own = extras.get(kind)
         if own:
             moved = {own_ids[rid]: found for rid, found in own.items() if rid in own_ids}
