@@ -23,6 +23,7 @@ from ..contacts import Contact
 from ..findings import Finding
 from ..glossary.terms import Severity
 from ..ledger import LedgerFormat, LedgerMapping, LoadResult, RecordKind, RejectedRow, record_id
+from ..ledger.collector import collector_paused
 from ..ledger.window import latest_day_passed_over
 from ..recipients import Recipient
 from ..record_kinds import RECORD_KINDS, spec_of
@@ -159,10 +160,13 @@ def read_share(path: str | Path, request: ShareRequest) -> FileShare:
         loaded = plugins.load_ledger(source, fmt, mapping=request.mapping, window=request.window)
     except WorkbookError as error:
         return _unreadable(source, error.message)
-    result = attribute_stations(
-        loaded, path=source, fmt=fmt, station=request.station, station_list=request.station_list
-    )
-    return share_of(result, source, adapter=adapter, fmt=fmt, request=request)
+    # the load's records are copied (stations, namespaced keys): with the collector paused, as
+    # while they were built (``ledger.collector``), no full collection scans them all again
+    with collector_paused():
+        result = attribute_stations(
+            loaded, path=source, fmt=fmt, station=request.station, station_list=request.station_list
+        )
+        return share_of(result, source, adapter=adapter, fmt=fmt, request=request)
 
 
 def _month(result: LoadResult) -> str:
