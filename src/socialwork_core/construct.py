@@ -23,6 +23,7 @@ The source is kept in ``linecache`` (``tabular.rowcode.compiled``), so a traceba
 from __future__ import annotations
 
 import importlib
+import linecache
 import types
 from collections.abc import Callable
 from enum import Enum
@@ -52,6 +53,8 @@ def kept_classes(converter: Callable[..., Any]) -> tuple[type, ...]:
 
 
 _CACHE: Final[dict[type, Callable[..., Any]]] = {}
+_SOURCES: Final[dict[type, tuple[int, None, list[str], str]]] = {}
+"""Each written-out ``__init__``'s ``linecache`` entry, to put back if the cache is cleared."""
 
 # The switch attrs' own generated ``__init__`` reads (``attrs.validators.set_disabled``): read
 # the same way, an attribute, not through ``get_disabled()`` (a call per record: 0.05 s a county)
@@ -64,6 +67,9 @@ def quick_init(cls: type) -> Callable[..., Any]:
     made = _CACHE.get(cls)
     if made is None:
         made = _CACHE[cls] = _write(cls)
+    elif made is not cls and made.__code__.co_filename not in linecache.cache:
+        # linecache was cleared since: its source is shown again (as ``rowcode`` does)
+        linecache.cache[made.__code__.co_filename] = _SOURCES[cls]
     return made
 
 
@@ -139,4 +145,6 @@ def _write(cls: type) -> Callable[..., Any]:
     from .tabular import rowcode  # here: the domain records import this module
 
     label = f"init {cls.__module__}.{cls.__qualname__}"
-    return rowcode.compiled("init", source + "\n", namespace, label)
+    made = rowcode.compiled("init", source + "\n", namespace, label)
+    _SOURCES[cls] = linecache.cache[made.__code__.co_filename]  # type: ignore[assignment]
+    return made
