@@ -262,18 +262,25 @@ def _relinked(
             for r in items
         )
     names = _field_names(cls)
-    places = [(names.index(field), index) for field, index in links]
+    # a tuple of IDs renamed once: the visits naming one person share one renamed tuple, as
+    # their loaded records shared one (fewer objects to send, take in and merge)
+    places: list[tuple[int, Mapping[str, str], dict[tuple[Any, ...], tuple[Any, ...]]]] = [
+        (names.index(field), index, {}) for field, index in links
+    ]
     fresh: list[list[Any]] = []
     for row in rows:
         values = list(row)
-        for place, index in places:
+        for place, index, seen in places:
             value = values[place]
-            if value is not None:
-                values[place] = (
-                    tuple([index.get(v, v) for v in value])
-                    if isinstance(value, tuple)
-                    else index.get(value, value)
-                )
+            if value is None:
+                continue
+            if isinstance(value, tuple):
+                found = seen.get(value)
+                if found is None:
+                    found = seen[value] = tuple([index.get(v, v) for v in value])
+                values[place] = found
+            else:
+                values[place] = index.get(value, value)
         fresh.append(values)
     return unpacked(cls, fresh)
 
