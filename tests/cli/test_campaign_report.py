@@ -5,12 +5,12 @@ and the JSON."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
+from report_json import figures
 from workbooks import workbook
 
 from .conftest import Run, run_command
@@ -57,17 +57,6 @@ def report(ledger: Path, out: Path, *options: str) -> Run:
     return run_command(
         "report", "guangdong.cumulative", ledger, "-o", out, "--as-of", "2022-12-31", *options
     )
-
-
-def figures(path: Path) -> dict[str, object]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {
-        f["code"]: f["value"]
-        for section in data["sections"]
-        for table in section["tables"]
-        for row in table["rows"]
-        for f in row["figures"]
-    }
 
 
 def test_a_campaign_report_counts_its_days_its_records_and_its_goods(

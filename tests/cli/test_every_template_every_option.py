@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import openpyxl
 import pytest
+from report_json import figures
 
 from socialwork_core.glossary.messages import testing as kit_words
 from socialwork_core.ledger import Ledger, write_ledger
@@ -87,16 +88,6 @@ def report(
     )  # fmt: skip
     assert run.status == 0, (template.name, run.err)
     return run, json.loads(out.read_text(encoding="utf-8"))
-
-
-def figures(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        f["code"]: f["value"]
-        for section in data["sections"]
-        for table in section["tables"]
-        for row in table["rows"]
-        for f in row["figures"]
-    }
 
 
 def test_every_template_of_every_adapter_is_here() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from report_json import figures
 
 from .conftest import Run, example
 
@@ -21,19 +21,6 @@ TEMPLATES = [
     "anhui.quarterly",
     "anhui.station_evaluation",
 ]
-
-
-def _figures(path: Path) -> dict[str, Any]:
-    import json
-
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {
-        f["code"]: f["value"]
-        for section in data["sections"]
-        for table in section["tables"]
-        for row in table["rows"]
-        for f in row["figures"]
-    }
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -53,8 +40,8 @@ def test_up_to_a_date_counts_everything_a_range_from_before_the_records_counts(
     )  # fmt: skip
     assert wide.status == 0, wide.err
 
-    figures = _figures(tmp_path / "up_to.json")
-    assert figures and figures == _figures(tmp_path / "range.json")
+    up_to = figures(tmp_path / "up_to.json")
+    assert up_to and up_to == figures(tmp_path / "range.json")
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
