@@ -80,6 +80,13 @@ def _iso(parse: Callable[[str], T]) -> Callable[[Any, type[Any]], T]:
     return hook
 
 
+# made once, so that every converter holds the same hooks (``ledger.same_hooks`` tells a caller's
+# converter from the library's by them)
+_structure_date = _iso(date.fromisoformat)
+_structure_datetime = _iso(datetime.fromisoformat)
+_structure_time = _iso(time.fromisoformat)
+
+
 def _is_frozenset(tp: Any) -> bool:
     return getattr(tp, "__origin__", tp) is frozenset
 
@@ -113,9 +120,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_unstructure_hook(time, time.isoformat)
-    converter.register_structure_hook(date, _iso(date.fromisoformat))
-    converter.register_structure_hook(datetime, _iso(datetime.fromisoformat))
-    converter.register_structure_hook(time, _iso(time.fromisoformat))
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(time, _structure_time)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)

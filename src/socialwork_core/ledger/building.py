@@ -11,8 +11,10 @@ converter's hook for its field would give back (text for a ``str`` field, a ``da
 ``date`` field, a tuple of text for ``tuple[str, ...]``, a code for an enum field …; see
 ``_route``) is passed to the record class as it is, skipping the hooks' round trip (date → ISO
 text → date). The class still runs its own converters and validators on every field. Any other
-value, any refusal by the class, and any converter given by the caller go through the hook, so a
-refused row is refused in the converter's words, exactly as before.
+value and any refusal by the class go through the hook, so a refused row is refused in the
+converter's words, exactly as before. With a converter given by the caller (the general way) the
+same holds field by field: only a field whose hook in that converter is the library's own by
+construction (``same_hooks``) may skip it; a row with any other field takes the caller's hooks.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
+from ..construct import quick_init
 from ..dates import age_at
 from ..findings import Finding
 from ..glossary import vocabulary as words
@@ -43,6 +46,7 @@ from ..tabular import Money, split_values
 from ..tabular.context import reading_span
 from ..tabular.rows import derived_id
 from .format import RecordKind
+from .same_hooks import same_fields
 
 RECORD_CLASSES: Mapping[RecordKind, type[Any]] = column(lambda s: s.record_class)
 """The record class of each kind (``RecordKindSpec.record_class``), read from the table."""
@@ -197,18 +201,23 @@ class _KindPlan:
     id_prefix: str
     """``"contacts-"`` …: what a generated id starts with ("" when the class has no ``id``)."""
     routes: Mapping[str, tuple[Route, Any]]
-    """Fields whose values may skip the hook (``_direct``); empty when the converter is not the
-    library's own."""
+    """Fields whose values may skip the hook (``_direct``): those the converter structures as
+    the library's own does (``same_hooks``); none without the library's converter to compare."""
     same: Mapping[str, type[Any]]
     """The ``Route.SAME`` routes: field → the exact type that goes to the class as it is."""
+    init: Callable[..., Any]
+    """The class's own ``__init__`` written out (``construct.quick_init``), for ``_direct``."""
+    people_field: str
+    """The field naming register people (``PEOPLE_FIELDS``), or ""."""
 
 
-def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
+def _direct(plan: _KindPlan, data: dict[str, Any]) -> Any:
     """The record built from ``data`` as the converter would build it, without its hooks, when
     every value is already what the hook for its field gives back (``_route``): the record class
-    itself still converts and validates every field. ``None`` when a value needs the converter
-    or the record refuses the values: the caller then builds (or refuses) it through the hook,
-    which says why in the converter's words."""
+    itself still converts and validates every field (its ``__init__`` written out,
+    ``construct.quick_init``). ``None`` when a value needs the converter or the record refuses
+    the values: the caller then builds (or refuses) it through the hook, which says why in the
+    converter's words."""
     same, routes = plan.same, plan.routes
     changed: dict[str, Any] | None = None
     for name, value in data.items():
@@ -237,10 +246,13 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
                 continue
             if t is not str:
                 return None
-            try:
-                converted = target(value)
-            except ValueError:
-                return None
+            # E(code) looks the code up in this table first; a code not in it takes the call
+            converted = target._value2member_map_.get(value)
+            if converted is None:
+                try:
+                    converted = target(value)
+                except ValueError:
+                    return None
         elif how == Route.MAPPING:
             if t is not dict or not all(
                 type(k) is str and type(v) is str for k, v in value.items()
@@ -253,7 +265,7 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
             changed = {}
         changed[name] = converted
     try:
-        return cls(**(data if changed is None else {**data, **changed}))
+        return plan.init(**(data if changed is None else {**data, **changed}))
     except Exception:  # the hook reports it (it catches every exception the class raises)
         return None
 
@@ -261,12 +273,21 @@ def _direct(cls: type[Any], plan: _KindPlan, data: dict[str, Any]) -> Any:
 class RecordBuilder:
     """Builds records of every kind; remembers recipients so later sheets can refer to them."""
 
-    def __init__(self, converter: cattrs.Converter, *, library_converter: bool = False) -> None:
+    def __init__(
+        self,
+        converter: cattrs.Converter,
+        *,
+        library_converter: bool = False,
+        reference: cattrs.Converter | None = None,
+    ) -> None:
         """``library_converter``: ``converter`` is ``serialize.make_converter()`` as it comes (no
         hooks added), so values already of a field's final type may skip its hook (``_direct``).
-        Otherwise every record goes through ``converter``'s hooks."""
+        Otherwise, given the library's converter as ``reference``, only the fields whose hooks
+        in ``converter`` are the library's own by construction may (``same_hooks``); without
+        it, every record goes through ``converter``'s hooks."""
         self.converter = converter
         self.library_converter = library_converter
+        self.reference = reference
         self.key_by_resident_id: dict[str, str] = {}
         self.keys: set[str] = set()
         self.people = PeopleIndex()
@@ -285,7 +306,15 @@ class RecordBuilder:
         plan = self._plans.get(kind)
         if plan is None:
             cls = RECORD_CLASSES[kind]
-            routes = _field_routes(cls) if self.library_converter else {}
+            routes = _field_routes(cls) if self.library_converter or self.reference else {}
+            if not self.library_converter:
+                # a caller's converter: only the fields it structures as the library does
+                same = (
+                    same_fields(cls, self.converter, self.reference)
+                    if self.reference is not None
+                    else frozenset()
+                )
+                routes = {name: route for name, route in routes.items() if name in same}
             plan = _KindPlan(
                 cls,
                 frozenset(_field_names(cls)),
@@ -296,6 +325,8 @@ class RecordBuilder:
                 f"{kind.value}-" if "id" in _field_names(cls) else "",
                 routes,
                 {name: target for name, (how, target) in routes.items() if how == Route.SAME},
+                quick_init(cls),
+                PEOPLE_FIELDS.get(kind, ""),
             )
             self._plans[kind] = plan
         return plan
@@ -314,11 +345,15 @@ class RecordBuilder:
         problems: list[Placed] = []
         notes: list[Placed] = []
         collections = plan.collections
+        set_aside = False
         for field, value in values.items():
-            if value is None or field in SET_ASIDE:
+            if value is None:
+                continue
+            if field in SET_ASIDE:
+                set_aside = True
                 continue
             t = type(value)
-            if isinstance(value, str):  # the common cases first
+            if t is str or isinstance(value, str):  # the common cases first
                 if field in collections:
                     # a plain text column feeding a field of several values: split it as a
                     # multi-valued cell (the writer joins such fields with the same separators),
@@ -339,7 +374,7 @@ class RecordBuilder:
                     data[flag] = value.approximate
                 continue
             data[field] = value
-        if not SET_ASIDE.isdisjoint(values):
+        if set_aside:
             self._disability(values, data)
         if plan.recipients:
             if CATEGORIES in data:
@@ -347,7 +382,7 @@ class RecordBuilder:
             if SEX in data:
                 _sex_against_id(data, notes)
         if plan.names_people:
-            self._people(kind, values, data, problems, notes)
+            self._people(kind, plan.people_field, values, data, problems, notes)
         if plan.recipients:
             if "key" not in data:
                 # no 档案号: the ID number keys the person, else the name (and village)
@@ -369,7 +404,7 @@ class RecordBuilder:
             unknown = set(data) - names
             raise ValueError(f"{kind}: the format names fields {sorted(unknown)} that {cls} lacks")
         if plan.routes:
-            record = _direct(cls, plan, data)
+            record = _direct(plan, data)
             if record is not None:
                 return record, notes
         # plain data, as ``serialize.structure`` takes it (``_plain``, with its common cases first)
@@ -407,6 +442,7 @@ class RecordBuilder:
     def _people(
         self,
         kind: RecordKind,
+        target: str,
         values: Mapping[str, Any],
         data: dict[str, Any],
         problems: list[Placed],
@@ -416,11 +452,17 @@ class RecordBuilder:
         or ID number the register lacks is linked by the row's name when that names exactly one
         person (with a warning); a name that matches no one but sounds like someone is reported
         with the likely person, never linked silently."""
-        target = PEOPLE_FIELDS[kind]
         if kind is RecordKind.ACTIVITIES:
             self._participants(values, data, notes)
             return
         named: Any = data.get(target, ())
+        if (
+            type(named) is tuple
+            and len(named) == 1
+            and (not self.recipients_loaded or named[0] in self.keys)
+            and not values.get(PEOPLE_BY_ID)
+        ):
+            return  # the common case: one person, by a key the register has (or has not read)
         keys: list[str] = []
         unknown: list[tuple[str, str]] = []  # (value, field)
         for key in named:

@@ -124,7 +124,10 @@ def load_ledger(
     While the rows are read, Python's cyclic garbage collector is paused (it is process-wide:
     see ``ledger.collector`` for why and how it is restored).
     """
-    builder = RecordBuilder(converter or _library_converter(), library_converter=converter is None)
+    library = _library_converter()
+    builder = RecordBuilder(
+        converter or library, library_converter=converter is None, reference=library
+    )
     records: dict[RecordKind, list[Any]] = {kind: [] for kind in RecordKind}
     extras: dict[RecordKind, dict[str, Mapping[str, str]]] = {}
     issues: list[Issue] = []
