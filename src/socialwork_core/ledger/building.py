@@ -205,10 +205,23 @@ class _KindPlan:
     the library's own does (``same_hooks``); none without the library's converter to compare."""
     same: Mapping[str, type[Any]]
     """The ``Route.SAME`` routes: field → the exact type that goes to the class as it is."""
+    checks: Mapping[str, tuple[int, Any]]
+    """``routes`` with each route as its number, for ``_direct``."""
     init: Callable[..., Any]
     """The class's own ``__init__`` written out (``construct.quick_init``), for ``_direct``."""
     people_field: str
     """The field naming register people (``PEOPLE_FIELDS``), or ""."""
+
+
+# the routes as plain numbers, for ``_direct``'s loop (an IntEnum compares more slowly)
+_SAME, _TUPLE, _FROZENSET, _ENUM, _MAPPING, _ENUM_SELF = (
+    int(Route.SAME),
+    int(Route.TUPLE),
+    int(Route.FROZENSET),
+    int(Route.ENUM),
+    int(Route.MAPPING),
+    int(Route.ENUM_SELF),
+)
 
 
 def _direct(plan: _KindPlan, data: dict[str, Any]) -> Any:
@@ -218,30 +231,28 @@ def _direct(plan: _KindPlan, data: dict[str, Any]) -> Any:
     ``construct.quick_init``). ``None`` when a value needs the converter or the record refuses
     the values: the caller then builds (or refuses) it through the hook, which says why in the
     converter's words."""
-    same, routes = plan.same, plan.routes
+    checks = plan.checks
     changed: dict[str, Any] | None = None
     for name, value in data.items():
-        t = type(value)
-        if same.get(name) is t:
-            continue
-        route = routes.get(name)
-        if route is None:
+        check = checks.get(name)
+        if check is None:
             return None
-        how, target = route
-        if how in (Route.TUPLE, Route.FROZENSET):
+        how, target = check
+        t = type(value)
+        if how == _SAME:
+            if t is target:
+                continue
+            return None
+        if how in (_TUPLE, _FROZENSET):
             if t is not tuple:
                 return None
             for item in value:
                 if type(item) is not str:
                     return None
-            if how == Route.TUPLE:
+            if how == _TUPLE:
                 continue
             converted: Any = frozenset(value)
-        elif how == Route.ENUM_SELF:
-            if t is str or t is target:
-                continue
-            return None
-        elif how == Route.ENUM:
+        elif how == _ENUM:
             if t is target:
                 continue
             if t is not str:
@@ -253,7 +264,11 @@ def _direct(plan: _KindPlan, data: dict[str, Any]) -> Any:
                     converted = target(value)
                 except ValueError:
                     return None
-        elif how == Route.MAPPING:
+        elif how == _ENUM_SELF:
+            if t is str or t is target:
+                continue
+            return None
+        elif how == _MAPPING:
             if t is not dict or not all(
                 type(k) is str and type(v) is str for k, v in value.items()
             ):
@@ -325,6 +340,7 @@ class RecordBuilder:
                 f"{kind.value}-" if "id" in _field_names(cls) else "",
                 routes,
                 {name: target for name, (how, target) in routes.items() if how == Route.SAME},
+                {name: (int(how), target) for name, (how, target) in routes.items()},
                 quick_init(cls),
                 PEOPLE_FIELDS.get(kind, ""),
             )
@@ -382,7 +398,16 @@ class RecordBuilder:
             if SEX in data:
                 _sex_against_id(data, notes)
         if plan.names_people:
-            self._people(kind, plan.people_field, values, data, problems, notes)
+            named = data.get(plan.people_field)
+            if (
+                kind is RecordKind.ACTIVITIES
+                or type(named) is not tuple
+                or len(named) != 1
+                or (self.recipients_loaded and named[0] not in self.keys)
+                or values.get(PEOPLE_BY_ID)
+            ):
+                self._people(kind, plan.people_field, values, data, problems, notes)
+            # else the common case: one person, by a key the register has (or has not read yet)
         if plan.recipients:
             if "key" not in data:
                 # no 档案号: the ID number keys the person, else the name (and village)
@@ -456,13 +481,6 @@ class RecordBuilder:
             self._participants(values, data, notes)
             return
         named: Any = data.get(target, ())
-        if (
-            type(named) is tuple
-            and len(named) == 1
-            and (not self.recipients_loaded or named[0] in self.keys)
-            and not values.get(PEOPLE_BY_ID)
-        ):
-            return  # the common case: one person, by a key the register has (or has not read)
         keys: list[str] = []
         unknown: list[tuple[str, str]] = []  # (value, field)
         for key in named:

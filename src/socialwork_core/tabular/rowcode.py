@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from types import CodeType
 from typing import Any, Final
 
-from .cells import date_value, exact_labels
+from .cells import date_value, exact_labels, text
 from .rows import BLANK, ONE_WORD
 from .spec import ColumnSpec
 
@@ -109,7 +109,16 @@ def _read_one(number: int, column: ColumnSpec, store: str, failed: str) -> list[
     """One value read: stored (``store``, an expression of ``{v}``) with the findings it carries,
     or ``failed`` stored and the findings that it does not read reported."""
     field = repr(column.field)
-    return [
+    shortcut: list[str] = []
+    if column.coerce is text:
+        # text(raw) is raw.strip() for a text cell (and nothing it carries): stored as it is
+        shortcut = [
+            "if raw.__class__ is str:",
+            "    v = raw.strip()",
+            f"    values[{field}] = {store.format(v='v')}",
+            "else:",
+        ]
+    lines = [
         "ok = True",
         *coerced(
             number,
@@ -128,6 +137,7 @@ def _read_one(number: int, column: ColumnSpec, store: str, failed: str) -> list[
         "    else:",
         f"        values[{field}] = {store.format(v='v')}",
     ]
+    return [*shortcut, *(_indented(lines) if shortcut else lines)]
 
 
 def _indented(lines: list[str]) -> list[str]:
