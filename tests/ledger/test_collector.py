@@ -29,6 +29,27 @@ def test_the_collector_is_paused_inside_and_on_again_after(collector_on: None) -
     assert gc.isenabled()
 
 
+def test_what_the_pause_made_is_left_to_the_full_collections(collector_on: None) -> None:
+    # no collection of the youngest generation right after the pause re-examines the records
+    with collector_paused():
+        made = [[i] for i in range(50_000)]
+    assert gc.get_count()[0] < 1_000
+    assert gc.get_freeze_count() == 0
+    assert len(made) == 50_000
+
+
+def test_objects_the_program_froze_stay_frozen(collector_on: None) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            made = [[i] for i in range(1_000)]
+        assert gc.get_freeze_count() == frozen
+        assert len(made) == 1_000
+    finally:
+        gc.unfreeze()
+
+
 def test_a_collector_switched_off_by_the_caller_stays_off(collector_on: None) -> None:
     gc.disable()
     with collector_paused():

@@ -9,6 +9,15 @@ same trade is made by Mercurial (``util.nogc``) for its bulk loads.
 The collector is process-wide: while a load runs, other threads get no cyclic collection either
 (reference counting still frees everything else). Loads running at once in several threads keep
 it paused until the last one ends; it is switched back on only if it was on before the first.
+
+When the pause ends, everything the collector tracks is moved to its oldest generation
+(``gc.freeze()`` then ``gc.unfreeze()``: two list splices, whatever the number of objects).
+Otherwise the first allocation after the pause starts a collection of the youngest generation,
+which then holds every record the load made, and examines each once more to find nothing to free
+(0.08–0.13 s of a county load). What the pause left in the youngest generations is examined at
+the next full collection instead, as long-lived objects are. This is skipped when the program
+keeps objects frozen itself (``gc.get_freeze_count()``, as servers do before forking): those
+must stay frozen.
 """
 
 from __future__ import annotations
@@ -38,4 +47,7 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _pausers -= 1
             if _pausers == 0 and _was_enabled:
+                if gc.get_freeze_count() == 0:
+                    gc.freeze()
+                    gc.unfreeze()
                 gc.enable()
