@@ -65,3 +65,10 @@ def test_other_options_leave_out_every_field() -> None:
     converter = cattrs.Converter()  # unknown keys let through: other code
     converter.register_structure_hook(date, make_converter().get_structure_hook(date))
     assert same_fields(Contact, converter, make_converter()) == frozenset()
+
+
+def test_a_hook_for_a_type_no_field_holds_leaves_every_field() -> None:
+    converter = make_converter(
+        configure=lambda c: c.register_structure_hook(complex, lambda value, _type: complex(value))
+    )
+    assert same_fields(Contact, converter, make_converter()) == names(Contact)
