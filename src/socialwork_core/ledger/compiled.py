@@ -31,6 +31,7 @@ from ..tabular import (
     ColumnSpec,
     Money,
     Table,
+    date_value,
     exact_labels,
     raw_text,
     rowcode,
@@ -138,6 +139,15 @@ def compile_rows(
                 "    v = raw.strip()",
                 f"    if v: f_{field} = v",
                 f"    else: {missing}",
+                f"elif {rowcode.blank_test()}:",
+                f"    {missing}",
+                "else:",
+            ]
+        elif column.coerce is date_value and how == Route.SAME and target is date:
+            # a date cell is its own value (``date_value`` gives it back) and never blank: told
+            # by its class before the blank test, which would first ask whether it is text
+            body += [
+                f"if raw.__class__ is date: f_{field} = raw",
                 f"elif {rowcode.blank_test()}:",
                 f"    {missing}",
                 "else:",

