@@ -102,3 +102,16 @@ def test_a_date_is_held_exactly_when_within_the_slack_years(year: int, offset: i
     day = date(year, 7, 1) + timedelta(days=offset)
     held = VisitPeriod(year, year, from_title=True).holds(day)
     assert held == (abs(day.year - year) <= YEARS_OF_SLACK)
+
+
+@given(st.lists(st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)), max_size=60))
+def test_the_period_from_dates_is_the_middle_half_of_their_sorted_years(days: list[date]) -> None:
+    # the quartiles are read off a count per year; they are those of the sorted years
+    ordered = sorted(day.year for day in days)
+    quarter = len(ordered) // 4
+    expected = (
+        VisitPeriod(ordered[quarter], ordered[-1 - quarter], from_title=False)
+        if len(ordered) >= MIN_VISITS_FOR_SPAN
+        else None
+    )
+    assert visit_period(None, days) == expected

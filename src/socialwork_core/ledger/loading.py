@@ -6,8 +6,9 @@ import contextlib
 import functools
 from collections.abc import Mapping
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import cattrs
@@ -39,6 +40,9 @@ from .model import Ledger, ledger_of, record_id
 from .onesheet import RegisterVisits, visit_columns
 from .visit_dates import far_visits
 from .window import OutsideWindow
+
+_VISIT_DATE: Final = attrgetter("on")
+"""A visit's date, read in C for the check of dates years away (``visit_dates``)."""
 
 
 @attrs.frozen
@@ -213,7 +217,7 @@ def load_ledger(
                 else:
                     keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
             if kind is RecordKind.CONTACTS:
-                issues.extend(far_visits(workbook, table, (c.on for c in sheet.records)))
+                issues.extend(far_visits(workbook, table, list(map(_VISIT_DATE, sheet.records))))
             if outside is not None and outside.count:
                 issues.append(outside.issue(table.sheet))
             if sheet.extras:
