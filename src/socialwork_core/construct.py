@@ -25,13 +25,13 @@ from __future__ import annotations
 import importlib
 import linecache
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, Final
 
 import attrs
 
-__all__ = ["keeps", "kept_classes", "quick_init"]
+__all__ = ["InitCode", "init_code", "keeps", "kept_classes", "quick_init"]
 
 _KEEPS: Final = "__socialwork_keeps__"
 
@@ -73,73 +73,124 @@ def quick_init(cls: type) -> Callable[..., Any]:
     return made
 
 
-def _write(cls: type) -> Callable[..., Any]:
+@attrs.frozen
+class InitCode:
+    """A class's ``__init__`` written out as statements (``init_code``): they leave the record in
+    the local ``self`` (with ``prefix``: ``<prefix>self``), its names in ``namespace``."""
+
+    lines: tuple[str, ...]
+    namespace: dict[str, Any]
+
+
+def init_code(cls: type, given: Mapping[str, str], prefix: str = "") -> InitCode | None:
+    """Statements building ``cls`` as its ``__init__`` would, from ``given`` (a field's
+    ``__init__`` keyword → the expression of its value; a field not given takes its default);
+    ``None`` when the class cannot be written out faithfully (see the module docstring). Every
+    name the statements use starts with ``prefix``, so a generated function may hold them beside
+    its own (``ledger.compiled`` builds its clean rows' records so, without a call)."""
     if not attrs.has(cls) or "__slots__" not in cls.__dict__:
-        return cls
+        return None
     if any(hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")):
-        return cls
-    fields = attrs.fields(cls)
+        return None
     if "__attrs_cached_hash" in getattr(cls, "__slots__", ()):
-        return cls
+        return None
+    p = prefix
     namespace: dict[str, Any] = {
-        "new": object.__new__,
-        "cls": cls,
-        "NOTHING": attrs.NOTHING,
-        "attrs_config": _attrs_config,
+        f"{p}new": object.__new__,
+        f"{p}cls": cls,
+        f"{p}config": _attrs_config,
     }
-    parameters: list[str] = []
     lines: list[str] = []
     checks: list[str] = []
     sets: list[str] = []
-    for number, field in enumerate(fields):
+    for number, field in enumerate(attrs.fields(cls)):
         slot = cls.__dict__.get(field.name)
         if not field.init or not isinstance(slot, types.MemberDescriptorType):
-            return cls
-        name = f"a{number}"
-        namespace[f"set_{number}"] = slot.__set__
+            return None
+        name = f"{p}a{number}"
+        namespace[f"{p}set_{number}"] = slot.__set__
         default = field.default
-        if default is attrs.NOTHING:
-            parameters.append(f"{field.alias}")
+        if field.alias in given:
+            lines.append(f"{name} = {given[field.alias]}")
+        elif default is attrs.NOTHING:
+            raise TypeError(f"{cls.__name__}: the required field {field.alias!r} is not given")
         elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             if default.takes_self:
-                return cls
-            namespace[f"factory_{number}"] = default.factory
-            parameters.append(f"{field.alias}=NOTHING")
-            lines.append(f"if {field.alias} is NOTHING: {field.alias} = factory_{number}()")
+                return None
+            namespace[f"{p}factory_{number}"] = default.factory
+            lines.append(f"{name} = {p}factory_{number}()")
         else:
-            namespace[f"default_{number}"] = default
-            parameters.append(f"{field.alias}=default_{number}")
-        lines.append(f"{name} = {field.alias}")
+            namespace[f"{p}default_{number}"] = default
+            lines.append(f"{name} = {p}default_{number}")
         if field.converter is not None:
             converter = field.converter
             if not callable(converter):  # an attrs Converter taking self or the field
-                return cls
-            namespace[f"convert_{number}"] = converter
+                return None
+            namespace[f"{p}convert_{number}"] = converter
             kept = kept_classes(converter)
             if kept:
-                namespace[f"kept_{number}"] = frozenset(kept)
+                namespace[f"{p}kept_{number}"] = frozenset(kept)
                 lines.append(
-                    f"if {name}.__class__ not in kept_{number}: {name} = convert_{number}({name})"
+                    f"if {name}.__class__ not in {p}kept_{number}: "
+                    f"{name} = {p}convert_{number}({name})"
                 )
             else:
-                lines.append(f"{name} = convert_{number}({name})")
-        sets.append(f"set_{number}(self, {name})")
+                lines.append(f"{name} = {p}convert_{number}({name})")
+        sets.append(f"{p}set_{number}({p}self, {name})")
         if field.validator is not None:
-            namespace[f"validate_{number}"] = field.validator
-            namespace[f"field_{number}"] = field
-            checks.append(f"    validate_{number}(self, field_{number}, {name})")
+            namespace[f"{p}validate_{number}"] = field.validator
+            namespace[f"{p}field_{number}"] = field
+            checks.append(f"    {p}validate_{number}({p}self, {p}field_{number}, {name})")
+    return InitCode(
+        (
+            *lines,
+            f"{p}self = {p}new({p}cls)",
+            *sets,
+            *([f"if {p}config._run_validators:", *checks] if checks else []),
+        ),
+        namespace,
+    )
+
+
+def _write(cls: type) -> Callable[..., Any]:
+    if not attrs.has(cls):
+        return cls
+    # the keywords ``__init__`` takes: a default given as NOTHING is made in the body
+    parameters: list[str] = []
+    given: dict[str, str] = {}
+    for field in attrs.fields(cls):
+        default = field.default
+        if default is attrs.NOTHING:
+            parameters.append(field.alias)
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            parameters.append(f"{field.alias}=NOTHING")
+        else:
+            parameters.append(f"{field.alias}=DEFAULTS[{field.alias!r}]")
+        given[field.alias] = field.alias
+    code = init_code(cls, given, prefix="_")
+    if code is None:
+        return cls
+    factories = [
+        f"    if {f.alias} is NOTHING: {f.alias} = FACTORIES[{f.alias!r}]()"
+        for f in attrs.fields(cls)
+        if isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+    ]
+    namespace = {
+        **code.namespace,
+        "NOTHING": attrs.NOTHING,
+        "DEFAULTS": {f.alias: f.default for f in attrs.fields(cls)},
+        "FACTORIES": {
+            f.alias: f.default.factory
+            for f in attrs.fields(cls)
+            if isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        },
+    }
     source = "\n".join(
         [
             f"def init(*, {', '.join(parameters)}):" if parameters else "def init():",
-            *("    " + line for line in lines),
-            "    self = new(cls)",
-            *("    " + line for line in sets),
-            *(
-                ["    if attrs_config._run_validators:", *("    " + c for c in checks)]
-                if checks
-                else []
-            ),
-            "    return self",
+            *factories,
+            *("    " + line for line in code.lines),
+            "    return _self",
         ]
     )
     from .tabular import rowcode  # here: the domain records import this module

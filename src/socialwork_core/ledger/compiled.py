@@ -4,7 +4,7 @@
 layout and record class (``compile_rows``). The function takes only the rows it is sure of: every
 cell coerces without a finding, every value already has the type its record field takes (the
 routes of ``building._route``), every person named is on the register. It builds the record with
-the record class's own ``__init__`` written out (``construct.quick_init``), which still converts
+the record class's own ``__init__`` written out in it (``construct.init_code``), which still converts
 and validates every field. Any other row, and any
 row the class refuses, gives ``UNSURE`` and is read the general way (``Table.parts_of`` and
 ``RecordBuilder.build``), which reports what is wrong. The function therefore decides nothing
@@ -25,7 +25,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..construct import quick_init
+from ..construct import init_code
 from ..findings import FindingError
 from ..tabular import (
     ColumnSpec,
@@ -100,7 +100,7 @@ def compile_rows(
         "Decimal": Decimal,
         "Money": Money,
         "decimal_of": builder.converter.get_structure_hook(Decimal),
-        "cls": quick_init(plan.cls),  # the class's own __init__, written out (``construct``)
+        "cls": plan.cls,
         "extras_of": table.extras_of,
     }
     body: list[str] = []
@@ -210,10 +210,17 @@ def compile_rows(
             f"for key in f_{PEOPLE_FIELDS[kind]}:",
             "    if key not in known: return UNSURE",
         ]
-    given = [
-        *(f"{f}=f_{f}" for f in fields),
-        *(["extras=extras_of(cells)"] if plan.recipients else []),
-    ]
+    given = {attributes[f].alias: f"f_{f}" for f in fields}
+    if plan.recipients:
+        given["extras"] = "extras_of(cells)"
+    # the record built as the class's own __init__ would, written out here (no call per row)
+    code = init_code(plan.cls, given, prefix="i_")
+    if code is not None:
+        namespace.update(code.namespace)
+        build = [*("        " + line for line in code.lines), "        return i_self"]
+    else:
+        arguments = ", ".join(f"{alias}={value}" for alias, value in given.items())
+        build = [f"        return cls({arguments})"]
     lines = [
         "def row(index, cells, position):",
         "    n = len(cells)",
@@ -221,7 +228,7 @@ def compile_rows(
         *starts,
         *("    " + line for line in body),
         "    try:",
-        f"        return cls({', '.join(given)})",
+        *build,
         "    except Exception:",  # the general way refuses the row and says why
         "        return UNSURE",
     ]
