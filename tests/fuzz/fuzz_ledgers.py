@@ -338,7 +338,10 @@ def check_load(plugins: Plugins, case: Case, path: Path) -> list[str]:
         return [f"load raised {type(error).__name__}: {error}"[:300]]
     if path.suffix == ".csv":
         return []
+    # a person is found by their key, or, when the key column could not be read (its header
+    # overwritten), by the row's ID number: the register is then keyed by ID (the key is kept)
     found = {p.key for p in result.ledger.recipients}
+    ids = {p.resident_id for p in result.ledger.recipients if p.resident_id}
     register_name = case.sheets[case.register_index][0]
     refused = {
         v for row in result.rejected if row.kind is RecordKind.RECIPIENTS for v in row.raw.values()
@@ -347,6 +350,8 @@ def check_load(plugins: Plugins, case: Case, path: Path) -> list[str]:
     for index in case.data_rows():
         key = case.key_of(index)
         if key is None or key in case.lost_keys or key in found or key in refused:
+            continue
+        if not ids.isdisjoint(str(v) for v in case.register[index]):
             continue
         named = [i for i in result.issues if i.row == index + 1 and i.sheet == register_name]
         if not named:

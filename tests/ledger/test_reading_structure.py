@@ -167,6 +167,32 @@ def test_a_visit_with_a_mistyped_id_is_linked_by_the_name_with_a_warning(tmp_pat
     )
 
 
+def test_a_visit_with_a_mistyped_key_is_linked_by_its_id_number_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": [["档案号", "姓名", "身份证号"], ["A1", "张三", ZHANG]],
+            "探访记录": [
+                ["探访日期", "档案号", "身份证号", "探访方式"],
+                ["2024-04-01", "A7", ZHANG, "入户"],  # A7 for A1: the ID number is right
+                ["2024-04-02", "A8", "11010519491231002X", "电话"],  # neither is registered
+            ],
+        },
+    )
+    result = read(path)
+    (visit,) = result.ledger.contacts
+    assert visit.recipient_keys == ("A1",)
+    linked = next(i for i in result.issues if i.code == "ledger.linked_by_resident_id")
+    assert (linked.sheet, linked.row, linked.column) == ("探访记录", 2, "B")
+    assert "A7" in linked.message and "A1" in linked.message
+    assert [i.code for r in result.rejected for i in r.issues] == [
+        "ledger.unknown_recipient",
+        "ledger.unknown_recipient",
+    ]
+
+
 def test_a_bad_cell_is_flagged_and_the_person_kept_with_every_visit(tmp_path: Path) -> None:
     path = ledger(
         tmp_path / "l.xlsx",

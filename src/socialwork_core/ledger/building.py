@@ -474,8 +474,9 @@ class RecordBuilder:
         notes: list[Placed],
     ) -> None:
         """Who a row names: by register key, else by ID number, else by name (and village). A key
-        or ID number the register lacks is linked by the row's name when that names exactly one
-        person (with a warning); a name that matches no one but sounds like someone is reported
+        the register lacks is linked by the row's ID number when the register holds it, and a key
+        or ID number it lacks by the row's name when that names exactly one person (each with a
+        warning); a name that matches no one but sounds like someone is reported
         with the likely person, never linked silently."""
         if kind is RecordKind.ACTIVITIES:
             self._participants(values, data, notes)
@@ -488,12 +489,26 @@ class RecordBuilder:
                 keys.append(key)
             else:
                 unknown.append((key, target))
+        by_id: list[str] = []  # people the row's ID numbers name, beside its keys
         for number in values.get(PEOPLE_BY_ID) or ():
             key = self.key_by_resident_id.get(number)
             if key is None:
                 unknown.append((number, PEOPLE_BY_ID))
             elif key not in keys:
                 keys.append(key)
+                by_id.append(key)
+        if by_id and unknown and all(field == target for _value, field in unknown):
+            # a key the register lacks (a typo, a register keyed by ID number) beside an ID
+            # number it holds: the visit is that person's, with a warning at the key
+            for value, field in unknown:
+                linked = Finding.of(
+                    "ledger.linked_by_resident_id",
+                    Severity.WARNING,
+                    value=value,
+                    key=words.LIST_JOINER.join(by_id),
+                )
+                notes.append(Placed(linked, field))
+            unknown = []
         name = values.get(PEOPLE_BY_NAME)
         if name and not keys and self.recipients_loaded:
             village = values.get(PEOPLE_VILLAGE)

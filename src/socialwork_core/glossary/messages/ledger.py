@@ -18,6 +18,9 @@ MESSAGES: dict[str, str] = {
     "ledger.linked_by_name": (
         "“{value}”在服务对象台账中找不到，已按姓名“{name}”对应到台账中的服务对象（档案号{key}）。请核对。"
     ),
+    "ledger.linked_by_resident_id": (
+        "“{value}”在服务对象台账中找不到，已按本行的身份证号对应到台账中的服务对象（档案号{key}）。请核对。"
+    ),
     "ledger.recipient_ambiguous": (
         "台账中有{count}位服务对象叫“{name}”，{village}无法确定是哪一位，本行未读入。请填写村居或身份证号。"
     ),
