@@ -3,8 +3,10 @@
 A frozen slotted attrs class sets each field through ``object.__setattr__`` and calls every
 converter, even on a value it leaves as it is (``to_tuple`` on a tuple, ``ContactMode`` on a
 member). For the 300,000 visits of a county ledger that is 0.3 s of the load, a tenth of it
-(``benchmarks/README.md``). ``quick_init(cls)`` writes, from the same attrs field definitions,
-a function taking the same keywords that:
+(``benchmarks/README.md``). ``init_code(cls, given)`` writes, from the same attrs field
+definitions, the statements that build a record from given values, and ``quick_init(cls)`` a
+function of them taking the same keywords as ``__init__`` (``ledger.compiled`` puts the
+statements in its generated row functions themselves, so a clean row makes no call). They:
 
 - calls a field's converter unless the value's class is one the converter declares it keeps
   unchanged (``keeps``; an ``Enum`` class keeps its own members), which is the converter's own
