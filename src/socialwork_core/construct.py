@@ -33,7 +33,7 @@ from typing import Any, Final
 
 import attrs
 
-__all__ = ["InitCode", "init_code", "keeps", "kept_classes", "quick_init"]
+__all__ = ["InitCode", "checks_value_only", "init_code", "keeps", "kept_classes", "quick_init"]
 
 _KEEPS: Final = "__socialwork_keeps__"
 
@@ -43,6 +43,21 @@ def keeps(converter: Callable[..., Any], *classes: type) -> None:
     object), so ``quick_init`` may skip the call for such a value. (A statement after the
     converter, not a decorator: attrs' type checking takes only plain functions as converters.)"""
     setattr(converter, _KEEPS, tuple(classes))
+
+
+_VALUE_ONLY: Final[dict[int, object]] = {}
+
+
+def checks_value_only(*validators: object) -> None:
+    """Declare that each of ``validators`` decides by the value alone (not by the instance or its
+    other fields): then a field left at its default, the same object in every record, is checked
+    once when the statements are written, not for every record (``init_code``)."""
+    for validator in validators:
+        _VALUE_ONLY[id(validator)] = validator
+
+
+def _checks_value_only(validator: object) -> bool:
+    return _VALUE_ONLY.get(id(validator)) is validator
 
 
 def kept_classes(converter: Callable[..., Any]) -> tuple[type, ...]:
@@ -128,17 +143,25 @@ def init_code(cls: type, given: Mapping[str, str], prefix: str = "") -> InitCode
             converter = field.converter
             if not callable(converter):  # an attrs Converter taking self or the field
                 return None
-            namespace[f"{p}convert_{number}"] = converter
-            kept = kept_classes(converter)
-            if kept:
-                namespace[f"{p}kept_{number}"] = frozenset(kept)
-                lines.append(
-                    f"if {name}.__class__ not in {p}kept_{number}: "
-                    f"{name} = {p}convert_{number}({name})"
-                )
-            else:
-                lines.append(f"{name} = {p}convert_{number}({name})")
+            # the default itself, of a class the converter keeps, has nothing to convert
+            if not (
+                field.alias not in given
+                and not isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+                and default.__class__ in kept_classes(converter)
+            ):
+                namespace[f"{p}convert_{number}"] = converter
+                kept = kept_classes(converter)
+                if kept:
+                    namespace[f"{p}kept_{number}"] = frozenset(kept)
+                    lines.append(
+                        f"if {name}.__class__ not in {p}kept_{number}: "
+                        f"{name} = {p}convert_{number}({name})"
+                    )
+                else:
+                    lines.append(f"{name} = {p}convert_{number}({name})")
         sets.append(f"{p}set_{number}({p}self, {name})")
+        if field.validator is not None and _default_passes(field, given):
+            continue  # left at a default its value-only validator accepted once, here
         if field.validator is not None:
             namespace[f"{p}validate_{number}"] = field.validator
             namespace[f"{p}field_{number}"] = field
@@ -152,6 +175,25 @@ def init_code(cls: type, given: Mapping[str, str], prefix: str = "") -> InitCode
         ),
         namespace,
     )
+
+
+def _default_passes(field: attrs.Attribute[Any], given: Mapping[str, str]) -> bool:
+    """Whether ``field``, not given, holds in every record the same default object, which its
+    value-only validator accepts (checked now, once)."""
+    default = field.default
+    if field.alias in given or default is attrs.NOTHING or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return False
+    if not _checks_value_only(field.validator):
+        return False
+    if field.converter is not None and not (
+        callable(field.converter) and default.__class__ in kept_classes(field.converter)
+    ):
+        return False  # the record holds what the converter makes of it: checked per record
+    try:
+        field.validator(None, field, default)  # type: ignore[misc]
+    except Exception:
+        return False  # the class refuses its own default: each record says so, as attrs would
+    return True
 
 
 def _write(cls: type) -> Callable[..., Any]:

@@ -6,7 +6,7 @@ from datetime import date, time
 
 import attrs
 
-from .construct import keeps
+from .construct import checks_value_only, keeps
 from .glossary.terms import ContactMode
 from .validation import member_of, non_blank, to_tuple, unique_items
 
@@ -32,6 +32,7 @@ def _someone_once_each(
 
 
 _yes_no_or_unsaid = attrs.validators.optional(attrs.validators.instance_of(bool))
+checks_value_only(_someone_once_each, _yes_no_or_unsaid)
 
 
 @attrs.frozen(kw_only=True)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .construct import keeps
+from .construct import checks_value_only, keeps
 
 
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -88,3 +88,6 @@ def member_of(kind: type[EnumT], value: object) -> EnumT:
     if type(value) is kind:
         return value
     return kind(value)
+
+
+checks_value_only(non_blank, optional_non_blank, non_negative, non_negative_decimal, unique_items)

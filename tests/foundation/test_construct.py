@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import pytest
 
-from socialwork_core.construct import keeps, kept_classes, quick_init
+from socialwork_core.construct import checks_value_only, init_code, keeps, kept_classes, quick_init
 from socialwork_core.contacts import Contact
 from socialwork_core.glossary.terms import ContactMode
 from socialwork_core.plugins import load_plugins
@@ -124,3 +124,41 @@ def test_the_written_out_init_shows_its_source() -> None:
     source = inspect.getsource(quick_init(Contact))
     assert source.startswith("def init(*, id, on,")
     assert "validate_" in source
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value <= 0:
+        raise ValueError(f"{attribute.name} must be positive")
+
+
+checks_value_only(_positive)
+
+
+def test_a_default_its_value_only_validator_accepts_is_checked_once_not_per_record() -> None:
+    @attrs.frozen
+    class Counted:
+        name: str
+        times: int = attrs.field(default=1, validator=_positive)
+
+    code = init_code(Counted, {"name": "name"})
+    assert code is not None
+    assert not any("validate_1" in line for line in code.lines)  # checked when written
+    given = init_code(Counted, {"name": "name", "times": "times"})
+    assert given is not None and any("validate_1" in line for line in given.lines)
+    assert quick_init(Counted)(name="x") == Counted(name="x")
+
+
+def test_a_default_the_class_refuses_is_refused_in_every_record() -> None:
+    @attrs.frozen
+    class Broken:
+        times: int = attrs.field(default=0, validator=_positive)
+
+    @attrs.frozen
+    class Undeclared:
+        times: int = attrs.field(default=0, validator=lambda _i, _a, v: _positive(_i, _a, v))
+
+    for cls in (Broken, Undeclared):
+        with pytest.raises(ValueError, match="positive"):
+            cls()
+        with pytest.raises(ValueError, match="positive"):
+            quick_init(cls)()
