@@ -14,6 +14,7 @@ from socialwork_core.tabular import ColumnSpec, TableSpec, read_table
 from socialwork_core.tabular.rows import (
     BLANK,
     DERIVED_ID_SOURCE,
+    NEVER_BLANK,
     NOTHING,
     ONE_WORD,
     CellRule,
@@ -50,6 +51,14 @@ def generated(rule: CellRule) -> Any:
 def test_generated_code_and_the_rule_function_agree_on_every_cell(cell: Any) -> None:
     for rule in (BLANK, ONE_WORD):
         assert generated(rule)(cell) == rule.test(cell)
+
+
+@given(st.one_of(CELLS, st.datetimes(), st.booleans(), st.decimals(allow_nan=False)))
+def test_a_value_of_a_never_blank_class_is_never_blank(cell: Any) -> None:
+    # the row loop takes such a first cell as filled without asking the rule
+    if type(cell) in NEVER_BLANK:
+        assert not is_blank(cell)
+        assert first_filled([cell, None]) is cell
 
 
 def test_a_blank_cell_is_none_or_spaces_only() -> None:

@@ -42,7 +42,7 @@ from .headers import (
     field_words,
 )
 from .issues import Issue, column_letter
-from .rows import FOOTER_INITIALS, NOTHING, first_filled, footer_of, is_blank
+from .rows import FOOTER_INITIALS, NEVER_BLANK, NOTHING, first_filled, footer_of, is_blank
 from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
 from .spec import TableSpec
 
@@ -705,7 +705,9 @@ class Table:
         for index, cells in self._rest:
             if index <= last_header:
                 continue
-            first = first_filled(cells)  # before merged values are filled in
+            # before merged values are filled in; a date or number first is filled as it stands
+            head = cells[0] if cells else None
+            first = head if head.__class__ in NEVER_BLANK else first_filled(cells)
             if pending:
                 for (_r0, c0), (r1, c1) in pending.pop(index, ()):
                     active.append((r1, c0, c1, cells[c0] if c0 < len(cells) else None))

@@ -14,6 +14,8 @@ The pipeline's invariants are listed in ``docs/architecture.md`` ("The row pipel
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
@@ -25,6 +27,7 @@ __all__ = [
     "BLANK",
     "DERIVED_ID_SOURCE",
     "FOOTER_INITIALS",
+    "NEVER_BLANK",
     "NOTHING",
     "ONE_WORD",
     "CellRule",
@@ -69,6 +72,10 @@ BLANK: Final = CellRule(
     " and not {cell}.strip())",
 )
 """An empty cell: ``None`` or text of only spaces (full-width spaces included)."""
+
+NEVER_BLANK: Final = frozenset({date, datetime, time, int, float, bool, Decimal})
+"""Classes of cell value that ``BLANK`` never holds for (it holds only for ``None`` and text): a
+reader may take such a value as filled without asking (``Table.numbered``, a row's first cell)."""
 
 ONE_WORD: Final = CellRule(
     "one_word", "{cell}.__class__ is str and {cell}.isascii() and {cell}.isalnum()"
