@@ -30,7 +30,7 @@ import attrs
 from .campaigns import Campaign
 from .casework import Activity, Case
 from .contacts import Contact
-from .glossary import vocabulary as words
+from .glossary._labelled import by_label
 from .handouts import Handout
 from .recipients import Recipient
 from .resources import ResourceLink
@@ -109,12 +109,7 @@ class RecordKind(str, metaclass=_TableKinds):
     @classmethod
     def from_label(cls, label: str) -> RecordKind:
         """The kind whose Chinese name is exactly ``label`` (surrounding spaces ignored)."""
-        text = label.strip()
-        for kind in RecordKind:
-            if kind.label == text:
-                return kind
-        known = words.LIST_JOINER.join(k.label for k in RecordKind)
-        raise ValueError(f"unknown RecordKind label {label!r}; known: {known}")
+        return by_label(RecordKind, label, "RecordKind")
 
     @property
     def value(self) -> str:

@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Self
+from typing import Protocol, Self, TypeVar
+
+
+class _Labelled(Protocol):
+    @property
+    def label(self) -> str: ...
+
+
+L = TypeVar("L", bound=_Labelled)
+
+
+def by_label(members: Iterable[L], label: str, name: str) -> L:
+    """The member whose Chinese label is exactly ``label`` (surrounding spaces ignored);
+    ``ValueError`` naming ``name`` and the known labels otherwise."""
+    text = label.strip()
+    found = list(members)
+    for member in found:
+        if member.label == text:
+            return member
+    known = "、".join(m.label for m in found)
+    raise ValueError(f"unknown {name} label {label!r}; known: {known}")
 
 
 class LabelledEnum(StrEnum):
@@ -37,9 +58,4 @@ class LabelledEnum(StrEnum):
     @classmethod
     def from_label(cls, label: str) -> Self:
         """Return the member whose Chinese label is exactly ``label`` (surrounding spaces ignored)."""
-        text = label.strip()
-        for member in cls:
-            if member.label == text:
-                return member
-        known = "、".join(m.label for m in cls)
-        raise ValueError(f"unknown {cls.__name__} label {label!r}; known: {known}")
+        return by_label(cls, label, cls.__name__)
