@@ -89,6 +89,58 @@ def test_every_form_of_a_day_reads_back_as_that_day(day: date) -> None:
     assert {date_value(form) for form in forms} == {day}  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2023-1-5 上午",
+        "2023-1-5下午",
+        "2023/1/5 下午3:30",
+        "2023年1月5日 晚上",
+        "2023.1.5 早上 8:00",
+    ],
+)
+def test_the_part_of_the_day_after_a_date_is_dropped_as_a_time_is(raw: str) -> None:
+    assert date_value(raw) == date(2023, 1, 5)
+
+
+@given(st.dates(min_value=date(1951, 1, 1), max_value=date(2050, 12, 31)))
+def test_a_year_of_two_figures_takes_the_century_that_is_not_after_the_period(day: date) -> None:
+    """'24.6.5 (typed with Excel's apostrophe), 24/6/5, 24-6-5, 24年6月5日: in a sheet of 2049 the
+    two figures name the latest year not after 2050, and an info says which year was read."""
+    short = day.year % 100
+    forms = [
+        f"{short:02d}.{day.month}.{day.day}",
+        f"'{short:02d}.{day.month}.{day.day}",
+        f"{short:02d}/{day.month}/{day.day}",
+        f"{short:02d}-{day.month:02d}-{day.day:02d}",
+        f"{short:02d}年{day.month}月{day.day}日",
+    ]
+    with reading_year(2049):
+        assert {read(form) for form in forms} == {day}
+        assert {tuple(findings_of(form)) for form in forms} == {
+            (("tabular.date_short_year", "info"),)
+        }
+
+
+def test_a_year_of_two_figures_reads_a_birth_in_the_last_century_and_a_visit_in_this_one() -> None:
+    with reading_year(2024):
+        assert read("56.3.12") == date(1956, 3, 12)
+        assert read("24.6.5") == date(2024, 6, 5)
+        assert read("25.1.5") == date(2025, 1, 5)  # the next visit, planned for the new year
+
+
+def test_without_a_year_in_context_two_figures_of_a_year_are_a_finding_naming_the_value() -> None:
+    (finding,) = refusal("24.6.5").findings
+    assert finding.code == "tabular.date_century_missing"
+    assert "24.6.5" in finding.message
+
+
+def test_a_day_of_two_year_figures_that_does_not_exist_is_impossible() -> None:
+    with reading_year(2024):
+        (finding,) = refusal("24.2.30").findings
+    assert finding.code == "tabular.date_impossible"
+
+
 def test_a_real_date_cell_is_given_back_as_it_is() -> None:
     day = date(2023, 1, 5)
     assert date_value(day) is day

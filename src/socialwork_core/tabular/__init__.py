@@ -39,12 +39,14 @@ last three come from the sparse path (``tabular.sparse``).
 
 Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_invalid``,
 ``tabular.date_impossible`` (2024/6/31), ``tabular.date_year_missing`` (1月5日 read with no
-``reading_year``), ``tabular.time_invalid``, ``tabular.integer_invalid``,
+``reading_year``), ``tabular.date_century_missing`` (24.6.5 read with none),
+``tabular.time_invalid``, ``tabular.integer_invalid``,
 ``tabular.number_invalid``, ``tabular.money_invalid``, ``tabular.yes_no_invalid``,
 ``tabular.label_unrecognised``, ``tabular.label_likely_slip`` (a word one slip away from one
 the column knows, named, never read in its place) (errors); ``tabular.formula_without_value`` (warning; the cell is
 read as empty), ``tabular.date_number_ambiguous`` (warning: 5.2 in a number cell, read as 5月2日,
-may have been 5.20); ``tabular.money_approximate``, ``tabular.date_month_only`` (infos).
+may have been 5.20); ``tabular.money_approximate``, ``tabular.date_month_only``,
+``tabular.date_short_year`` (24.6.5 read in the century of the reading context) (infos).
 
 Reading context (``tabular.context``): ``reading_year(year)`` / ``reading_period(first, last)``
 say which year a date written without one (1月5日, 4.8) is in, for the cells read inside the

@@ -28,7 +28,7 @@ import attrs
 from ..findings import Finding, FindingError
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
-from .context import year_for
+from .context import year_for, year_of_two_digits
 
 RawValue: TypeAlias = str | int | float | bool | date | datetime | time | timedelta
 """A non-empty cell as read from a file."""
@@ -138,13 +138,20 @@ _FIRST_TEXT_SERIAL: Final = 10000
 a date column are more likely a year or a slip than a date before 1927."""
 _SEPARATOR: Final = f"[{re.escape(words.DATE_SEPARATORS)}]"
 _DAY_MARK: Final = f"[{words.DATE_DAY}{words.DATE_DAY_SPOKEN}]"
-_TIME_TAIL: Final = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_TIME_OF_DAY: Final = "|".join(words.DATE_TIMES_OF_DAY)
+_TIME_TAIL: Final = (
+    rf"(?:\s*(?:{_TIME_OF_DAY}))?"
+    rf"(?:(?:[ T]|(?<=[{''.join(sorted({w[-1] for w in words.DATE_TIMES_OF_DAY}))}]))"
+    r"\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+)
+"""What may follow a date and is dropped: the part of the day (上午, 下午), a time, or both."""
 _FULL_DATE: Final = re.compile(
     rf"(\d{{4}})\s*(?:{_SEPARATOR}|{words.DATE_YEAR})\s*(\d{{1,2}})\s*"
     rf"(?:{_SEPARATOR}|{words.DATE_MONTH})\s*(\d{{1,2}})\s*{_DAY_MARK}?{_TIME_TAIL}"
     rf"|(\d{{4}})(\d{{2}})(\d{{2}}){_TIME_TAIL}"
 )
-"""2023-1-5, 2023/1/5, 2023.1.5, 2023年1月5日, 2023年1月5号, 20230105 (a time part is dropped)."""
+"""2023-1-5, 2023/1/5, 2023.1.5, 2023年1月5日, 2023年1月5号, 20230105 (a time part is dropped,
+and so is the part of the day: 2023-1-5 上午)."""
 _YEAR_MONTH: Final = re.compile(
     rf"(\d{{4}})\s*(?:{_SEPARATOR}|{words.DATE_YEAR})\s*(\d{{1,2}})\s*{words.DATE_MONTH}?"
     r"|(\d{4})(\d{2})"
@@ -155,6 +162,11 @@ _MONTH_DAY: Final = re.compile(
 )
 """1月5日, 1月5号, 4.8, 5.20, 1/5, 1-5: a day whose year is the sheet's (``tabular.context``)."""
 _SERIAL_TEXT: Final = re.compile(r"(\d{5})(?:\.0*)?")
+_SHORT_YEAR: Final = re.compile(
+    rf"(\d{{2}})\s*(?:{_SEPARATOR}|{words.DATE_YEAR})\s*(\d{{1,2}})\s*"
+    rf"(?:{_SEPARATOR}|{words.DATE_MONTH})\s*(\d{{1,2}})\s*{_DAY_MARK}?{_TIME_TAIL}"
+)
+"""24.6.5, 24/6/5, 24-6-5, 24年6月5日: a date whose year has its last two figures only."""
 
 
 def excel_serial_to_date(serial: float) -> date:
@@ -288,7 +300,30 @@ def _from_text(raw: str) -> date | Coerced:
     match = _MONTH_DAY.fullmatch(cleaned)
     if match:
         return _month_day(raw, int(match[1]), int(match[2]))
+    match = _SHORT_YEAR.fullmatch(cleaned.removeprefix("'"))
+    if match:
+        return _short_year(raw, int(match[1]), int(match[2]), int(match[3]))
     raise _fail("tabular.date_invalid", raw)
+
+
+def _short_year(raw: RawValue, last_two: int, month: int, day: int) -> Coerced:
+    """A date with two figures of its year ('24.6.5, typed with Excel's apostrophe to keep it as
+    text): the century is the reading context's (``year_of_two_digits``), said in an info."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise _fail("tabular.date_invalid", raw)
+    year = year_of_two_digits(last_two)
+    if year is None:
+        raise _fail("tabular.date_century_missing", raw)
+    value = _day(raw, year, month, day)
+    note = Finding.of(
+        "tabular.date_short_year",
+        Severity.INFO,
+        value=raw_text(raw),
+        year=year,
+        month=month,
+        day=day,
+    )
+    return Coerced(value, (note,))
 
 
 def date_value(raw: RawValue) -> date | Coerced:

@@ -82,6 +82,19 @@ def year_for(month: int, day: int) -> int | None:
     return None if tied else best[1]
 
 
+def year_of_two_digits(last_two: int) -> int | None:
+    """The year a date written with two figures of its year (24.6.5) has: the latest year ending
+    in them that is not later than the year after the reading period ends (a ledger's dates are
+    past ones, or planned for the months ahead: '56 is 1956 in a 2024 register, '24 is 2024), or
+    ``None`` when no period is set."""
+    span = _PERIOD.get()
+    if span is None:
+        return None
+    latest = span[1].year + 1
+    year = latest - (latest - last_two) % 100
+    return year
+
+
 _YEAR_IN_TEXT: Final = re.compile(
     rf"(?<!\d)((?:19|20)\d\d)(?:\s*{words.DATE_YEAR}|[{re.escape(words.DATE_SEPARATORS)}]\d)"
 )
