@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialwork_core.glossary import Category, ContactMode, ServiceLevel, Sex
+from socialwork_core.glossary import Category, ContactMode, SelfCareLevel, ServiceLevel, Sex
 from socialwork_core.glossary.meaning import (
     CATEGORY_WORDS,
     MODE_FILLERS,
@@ -28,6 +28,7 @@ from socialwork_core.glossary.meaning import (
     likely_mode,
     likely_word,
     meaning_for,
+    self_care_of,
     sex_of,
 )
 
@@ -366,6 +367,35 @@ def test_sex_is_read_from_its_words_and_national_codes(word: str, sex: Sex) -> N
 @pytest.mark.parametrize("word", ["0", "9", "未知", "男女"])
 def test_a_sex_word_that_says_nothing_is_not_read(word: str) -> None:
     assert sex_of(word) is None
+
+
+# --- self-care ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "level"),
+    [
+        (["自理", "能自理", "生活自理", "完全自理", "具备"], SelfCareLevel.FULL),
+        (["半自理", "部分自理", "半失能", "部分丧失"], SelfCareLevel.PARTLY_LOST),
+        (
+            ["不能自理", "生活不能自理", "完全不能自理", "失能", "完全丧失"],
+            SelfCareLevel.FULLY_LOST,
+        ),
+    ],
+)
+def test_self_care_is_read_from_everyday_words_and_its_own_labels(
+    words: list[str], level: SelfCareLevel
+) -> None:
+    """A register's 自理能力 column writes 自理/半自理/不能自理; the labels are read as well."""
+    reading = meaning_for(SelfCareLevel)
+    assert reading is not None
+    assert {self_care_of(w) or SelfCareLevel.from_label(w) for w in words} == {level}
+    assert {reading(w) for w in words if self_care_of(w)} <= {level.value}
+
+
+@pytest.mark.parametrize("word", ["自", "良好", "一般", "自理？"])
+def test_a_self_care_word_that_says_nothing_clear_is_not_read(word: str) -> None:
+    assert self_care_of(word) is None
 
 
 # --- by enumeration -------------------------------------------------------------------------------

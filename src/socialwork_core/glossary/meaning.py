@@ -27,7 +27,7 @@ import attrs
 from rapidfuzz.distance import Levenshtein
 
 from ._labelled import LabelledEnum
-from .terms import Category, ContactMode, ServiceLevel, Sex
+from .terms import Category, ContactMode, SelfCareLevel, ServiceLevel, Sex
 from .vocabulary import LIST_SEPARATORS
 
 
@@ -663,6 +663,35 @@ def sex_of(word: str) -> Sex | None:
     return SEX_WORDS.get(plain(word))
 
 
+# --- self-care ------------------------------------------------------------------------------------
+
+SELF_CARE_WORDS: Mapping[str, SelfCareLevel] = MappingProxyType(
+    {
+        "自理": SelfCareLevel.FULL,
+        "能自理": SelfCareLevel.FULL,
+        "可自理": SelfCareLevel.FULL,
+        "生活自理": SelfCareLevel.FULL,
+        "完全自理": SelfCareLevel.FULL,
+        "半自理": SelfCareLevel.PARTLY_LOST,
+        "部分自理": SelfCareLevel.PARTLY_LOST,
+        "半失能": SelfCareLevel.PARTLY_LOST,
+        "不能自理": SelfCareLevel.FULLY_LOST,
+        "无法自理": SelfCareLevel.FULLY_LOST,
+        "完全不能自理": SelfCareLevel.FULLY_LOST,
+        "生活不能自理": SelfCareLevel.FULLY_LOST,
+        "失能": SelfCareLevel.FULLY_LOST,
+        "完全失能": SelfCareLevel.FULLY_LOST,
+    }
+)
+"""How registers write 生活自理能力 in everyday words rather than its three labels: 自理 is 具备,
+半自理 and 半失能 are 部分丧失, 不能自理 and 失能 are 完全丧失."""
+
+
+def self_care_of(word: str) -> SelfCareLevel | None:
+    """The self-care level ``word`` means (自理, 半自理, 不能自理 …), or ``None``."""
+    return SELF_CARE_WORDS.get(plain(word))
+
+
 # --- by enumeration -------------------------------------------------------------------------------
 
 
@@ -682,6 +711,7 @@ _MEANINGS: Final[Mapping[type[LabelledEnum], WordMeaning]] = MappingProxyType(
         Category: category_reading,
         ServiceLevel: NATIONAL_LEVELS,
         Sex: _code(sex_of),
+        SelfCareLevel: _code(self_care_of),
     }
 )
 
