@@ -304,18 +304,20 @@ def test_a_level_is_read_from_every_ordinal_form(rank: int, form: str) -> None:
     ("words", "level"),
     [
         (
-            ["红", "红色", "重点", "重点关注", "高风险", "重点户", "红色预警", "重点关爱"],
+            ["红", "红色", "重点", "重点关注", "高风险", "重点户", "红色预警", "重点关爱", "★★★"],
             ServiceLevel.LEVEL_1,
         ),
-        (["黄", "黄色", "关注", "中风险"], ServiceLevel.LEVEL_2),
-        (["绿", "绿色", "一般", "低风险", "一般关爱"], ServiceLevel.LEVEL_3),
+        (["黄", "黄色", "关注", "中风险", "★★"], ServiceLevel.LEVEL_2),
+        (["绿", "绿色", "一般", "低风险", "一般关爱", "★"], ServiceLevel.LEVEL_3),
     ],
 )
 def test_the_national_scale_knows_the_common_words(words: list[str], level: ServiceLevel) -> None:
     assert {level_of(w) for w in words} == {level}
 
 
-@pytest.mark.parametrize("word", ["七级", "G", "橙", "IIV", "一级（一般）", "紧急", ""])
+@pytest.mark.parametrize(
+    "word", ["七级", "G", "橙", "IIV", "一级（一般）", "紧急", "", "★★★★", "☆"]
+)
 def test_a_level_word_off_the_scale_or_saying_two_levels_is_not_read(word: str) -> None:
     assert level_of(word) is None
 

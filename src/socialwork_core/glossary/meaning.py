@@ -624,13 +624,17 @@ NATIONAL_LEVELS: Final = LevelScale(
         "中": ServiceLevel.LEVEL_2,
         "低风险": ServiceLevel.LEVEL_3,
         "低": ServiceLevel.LEVEL_3,
+        "★★★": ServiceLevel.LEVEL_1,
+        "★★": ServiceLevel.LEVEL_2,
+        "★": ServiceLevel.LEVEL_3,
     },
 )
 """The national default scale (a *default*: docs/domain.md section 3 defines 一级 as high risk, 二级
 as priority, 三级 as the rest, and publishes no words beyond the numbers): ordinals 1级/一级/Ⅰ级/
 A/A类 → that level (up to 六级, which Guangzhou's platform uses); the traffic-light colours
-红/黄/绿, 重点/关注/一般 and 高/中/低风险 → 一级/二级/三级. A four-colour scale (红橙黄绿) is not
-the default's: an adapter declares it (``LevelScale.in_order``)."""
+红/黄/绿, 重点/关注/一般, 高/中/低风险 and stars ★★★/★★/★ (the more stars, the more attention) →
+一级/二级/三级. A four-colour scale (红橙黄绿) is not the default's: an adapter declares it
+(``LevelScale.in_order``)."""
 
 
 def level_of(word: str, scale: LevelScale = NATIONAL_LEVELS) -> ServiceLevel | None:
