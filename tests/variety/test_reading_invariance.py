@@ -43,7 +43,7 @@ REGISTER_HEADERS: Mapping[str, tuple[str, ...]] = {
 """Header forms the reader accepts for each register column (the first is the plain one)."""
 
 PEOPLES_HEADERS: Mapping[str, tuple[str, ...]] = {
-    "record_no": ("档案编号＊", "档案号："),
+    "record_no": ("档案编号＊", "档案号：", "对象编号"),
     "name": ("姓  名", "姓名*"),
     "sex": ("性  别", "性别＊"),
     "id": ("证件号码＊", "身份证号码(必填)", "公民身份号码："),
@@ -57,7 +57,7 @@ VISIT_HEADERS: Mapping[str, tuple[str, ...]] = {
     "visit_no": ("记录编号",),
     "date": ("探访日期", "日期", "走访日期"),
     "mode": ("探访方式", "方式"),
-    "record_no": ("档案号", "对象档案号"),
+    "record_no": ("档案号", "对象档案号", "对象编号"),
 }
 
 FAST = settings(
@@ -190,6 +190,11 @@ def headers_from(table: Mapping[str, tuple[str, ...]]) -> st.SearchStrategy[dict
 
 
 @FAST
+@example(  # a register and its visit log both numbering people by 对象编号
+    seed=2,
+    headers={"record_no": "对象编号"},
+    visit_headers={"record_no": "对象编号"},
+)
 @given(
     seed=seeds,
     headers=headers_from({f: forms for f, forms in REGISTER_HEADERS.items() if f != "name"}),

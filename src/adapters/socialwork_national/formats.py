@@ -105,7 +105,7 @@ RECIPIENTS = SheetFormat(
     sheet_names=("服务对象", "服务对象台账", "花名册"),
     required=True,
     columns=(
-        FieldColumn("key", ("档案号", "档案编号", "编号")),
+        FieldColumn("key", ("档案号", "档案编号", "编号", "对象编号", "服务对象编号")),
         FieldColumn(
             "name", ("姓名", "服务对象姓名", "对象姓名", "服务对象", "儿童姓名"), required=True
         ),
@@ -259,7 +259,9 @@ CONTACTS = SheetFormat(
             labels=CONTACT_MODE_SYNONYMS,
         ),
         FieldColumn(
-            "recipient_keys", ("档案号", "对象档案号", "档案编号", "服务对象档案号"), multi=True
+            "recipient_keys",
+            ("档案号", "对象档案号", "档案编号", "服务对象档案号", "对象编号", "服务对象编号"),
+            multi=True,
         ),
         FieldColumn(
             "recipient_resident_ids",
