@@ -13,7 +13,18 @@ from typing import Any
 import attrs
 
 from .people import Person, Visit
-from .sheets import Cell, Column, Line, OtherSheet, SheetPlan, Wrong, layout, write_csv, write_xlsx
+from .sheets import (
+    Cell,
+    Column,
+    Line,
+    OtherSheet,
+    SheetPlan,
+    Wrong,
+    layout,
+    write_csv,
+    write_ods,
+    write_xlsx,
+)
 from .written import birth_cell, date_cell, id_cell, mode_typo, phone_cell, sex_word, typo_of
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
@@ -56,6 +67,12 @@ class RegisterSpec:
     """Written for a CSV (an ID stored as a number is saved in scientific form)."""
     phone_form: str = "text"
     birth_form: str = "date"
+    left: int = 0
+    """Empty columns before the table (it starts at column C when 2)."""
+    title_span: int = 1
+    """Rows the title takes (a title block merged over A1:K3 beside a logo takes 3)."""
+    blank_before: int = 0
+    """Empty rows between the title and meta lines and the header."""
     oddities: Oddities = attrs.field(factory=dict)
     """Person index → ``id:<form>``, ``phone:<form>``, ``sex_blank``, ``sex_wrong`` (the cell
     disagrees with the ID), ``category_typo``, or ``no_name`` (the row has everything but a name:
@@ -78,6 +95,9 @@ class VisitSpec:
     notes: tuple[str, ...] = ()
     signature: str | None = None
     total: bool = False
+    left: int = 0
+    title_span: int = 1
+    blank_before: int = 0
     oddities: Oddities = attrs.field(factory=dict)
     """Visit index → ``bad_date`` (2月30日), ``no_date``, ``stranger`` (a person on no register),
     ``no_village`` (the village cell left empty), ``mode_typo`` (an unknown mode word: the visit is
@@ -104,6 +124,11 @@ class LedgerPlan:
     category_words: dict[str, list[str]] = attrs.field(factory=dict)
     mode_words: dict[str, str] = attrs.field(factory=dict)
     format: str = "xlsx"
+    """``xlsx``, ``ods`` or ``csv``."""
+    encoding: str = "gb18030"
+    """A CSV's encoding (``utf-8-sig`` writes the BOM Excel's "CSV UTF-8" starts with)."""
+    delimiter: str = ","
+    """A CSV's delimiter."""
 
 
 def ordinal(n: int) -> str:
@@ -158,25 +183,78 @@ def _category_cells(
     return {"categories": Cell(text, wrong=wrong)}, pairs, text
 
 
+FILLERS: Mapping[str, tuple[str, ...]] = {
+    "hukou": ("农业", "非农业"),
+    "marital": ("已婚", "丧偶", "未婚", "离异"),
+    "health": ("良好", "一般", "慢性病", "大病"),
+    "self_care": ("自理", "半自理", "不能自理"),
+    "housing": ("自有住房", "租住", "危房改造", "借住亲属"),
+    "income_source": ("低保金", "养老金", "务工", "子女赡养"),
+    "yes_no": ("是", "否", "否"),
+}
+"""Values of the columns a wide register keeps beside the ones a ledger needs."""
+
+
+def filler_cell(field: str, person: Person, rng: random.Random) -> Cell | None:
+    """The cell of a column no ledger field wants (``filler:<kind>``, ``filler:<kind>:<n>`` when
+    a kind repeats), or None for a field that is no filler."""
+    if not field.startswith("filler:"):
+        return None
+    kind = field.split(":")[1]
+    if kind in FILLERS:
+        return Cell(rng.choice(FILLERS[kind]))
+    if kind == "address":
+        return Cell(f"{person.village}{rng.randint(1, 12)}组{rng.randint(1, 60)}号")
+    if kind == "income":
+        return Cell(round(rng.uniform(300, 1500), 1), "0.0")
+    if kind == "amount":
+        return Cell(rng.choice((420, 560, 680, 935)), "0")
+    if kind == "household":
+        return Cell(rng.randint(1, 6))
+    if kind == "bank":  # 19 digits: never the person's ID
+        return Cell("6217" + "".join(rng.choice("0123456789") for _ in range(15)), "text")
+    if kind == "since":
+        return Cell(date(rng.randint(2015, 2023), rng.randint(1, 12), 1), "yyyy/m/d")
+    if kind == "note":
+        return Cell(rng.choice((None, None, "动态管理", "2023年新增")))
+    raise ValueError(field)
+
+
+def _pre_header(
+    title: str | None, meta: str | None, title_span: int, blank_before: int
+) -> list[Line]:
+    """The lines above a header: title (perhaps over several rows), meta, empty rows."""
+    lines = []
+    if title:
+        lines.append(Line("title", text=title, span=title_span))
+    if meta:
+        lines.append(Line("meta", text=meta))
+    lines.extend(Line("blank") for _ in range(blank_before))
+    return lines
+
+
 def _summary_cells(columns: Sequence[Column], label: str, count: str) -> dict[str, Cell]:
     """A subtotal or total row: the label in the first column, the count in the last."""
     return {columns[0].field: Cell(label), columns[-1].field: Cell(count)}
 
 
 def register_sheet(
-    spec: RegisterSpec, people: Sequence[Person], rng: random.Random
+    spec: RegisterSpec,
+    people: Sequence[Person],
+    rng: random.Random,
+    extra_cells: Callable[[Person], Mapping[str, Cell]] | None = None,
+    *,
+    town: str = "",
 ) -> tuple[SheetPlan, list[dict[str, Any]], list[dict[str, Any]], dict[str, list[str]]]:
     """The register sheet, its people's key entries (rows filled in by :func:`layout`), quirks,
-    and the category words used."""
+    and the category words used. ``extra_cells`` gives a person's cells of further columns
+    (visits written in the register's width)."""
     fields = {c.field for c in spec.columns}
     lines: list[Line] = []
     entries: list[dict[str, Any]] = []
     quirks: list[dict[str, Any]] = []
     words_used: dict[str, list[str]] = {}
-    if spec.title:
-        lines.append(Line("title", text=spec.title))
-    if spec.meta:
-        lines.append(Line("meta", text=spec.meta))
+    lines.extend(_pre_header(spec.title, spec.meta, spec.title_span, spec.blank_before))
     villages = list(dict.fromkeys(p.village for p in people))
     seq = 0
     for v_index, village in enumerate(villages):
@@ -210,6 +288,7 @@ def register_sheet(
                 "birth_date": birth_cell(person.birth_date, spec.birth_form),
                 "age": Cell(2024 - person.birth_date.year),
                 "village": Cell(person.village),
+                "town": Cell(town),
                 "level": Cell(level),
                 "phone": phone_c,
                 "nation": Cell("汉族"),
@@ -237,6 +316,12 @@ def register_sheet(
                 values["name"] = Cell(
                     None, wrong=Wrong("no name: the row identifies no one", "refuse_row")
                 )
+            for field in fields:
+                filler = filler_cell(field, person, rng)
+                if filler is not None:
+                    values[field] = filler
+            if extra_cells is not None:
+                values.update(extra_cells(person))
             cells = {f: c for f, c in values.items() if f in fields}
             if oddity == "no_name":
                 lines.append(Line("data", cells=cells))
@@ -274,8 +359,8 @@ def register_sheet(
     lines.extend(Line("note", text=n) for n in spec.notes)
     if spec.signature:
         lines.append(Line("signature", text=spec.signature))
-    merged = ("village",) if spec.merged_villages else ()
-    plan = SheetPlan(spec.sheet, spec.columns, tuple(lines), merged_down=merged)
+    merged = tuple(f for f in ("town", "village") if spec.merged_villages and f in fields)
+    plan = SheetPlan(spec.sheet, spec.columns, tuple(lines), merged_down=merged, left=spec.left)
     return plan, entries, quirks, words_used
 
 
@@ -297,10 +382,7 @@ def visit_sheet(
     lines: list[Line] = []
     entries: list[dict[str, Any]] = []
     words: dict[str, str] = {}
-    if spec.title:
-        lines.append(Line("title", text=spec.title))
-    if spec.meta:
-        lines.append(Line("meta", text=spec.meta))
+    lines.extend(_pre_header(spec.title, spec.meta, spec.title_span, spec.blank_before))
     for i, visit in enumerate(visits):
         oddity = spec.oddities.get(i)
         person = stranger() if oddity == "stranger" else visit.person
@@ -337,6 +419,11 @@ def visit_sheet(
             ),
             "worker": Cell(rng.choice(("刘社工", "陈社工", "周社工"))),
         }
+        # drawn only where written: the styles written before these columns keep their values
+        if "worker_name" in fields:
+            cells["worker_name"] = Cell(rng.choice(("陈晓琳", "黄志强", "李嘉欣")))
+        if "hours" in fields:
+            cells["hours"] = Cell(rng.choice((0.5, 1, 1.5, 2)))
         if oddity == "stranger":
             why = "the person is on no register of this ledger"
             cells["name"] = Cell(person.name, wrong=Wrong(why, "refuse_row"))
@@ -367,7 +454,7 @@ def visit_sheet(
     lines.extend(Line("note", text=n) for n in spec.notes)
     if spec.signature:
         lines.append(Line("signature", text=spec.signature))
-    return SheetPlan(spec.sheet, spec.columns, tuple(lines)), entries, words
+    return SheetPlan(spec.sheet, spec.columns, tuple(lines), left=spec.left), entries, words
 
 
 @attrs.frozen(kw_only=True)
@@ -524,12 +611,16 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
     path = out_dir / plan.file
     if plan.format == "csv":
         (only,) = data_sheets.values()
-        write_csv(path, only)
+        write_csv(path, only, encoding=plan.encoding, delimiter=plan.delimiter)
+    elif plan.format == "ods":
+        write_ods(path, plan.sheets)
     else:
         write_xlsx(path, plan.sheets)
     for visit in plan.visits:
         owner = visit.pop("_owner", None)
         visit["person_row"] = owner["row"] if owner else None
+        if visit.pop("_on_owner_row", False):  # a visit written in its person's row
+            visit["row"] = visit["person_row"]
     wrong = [w for name in data_sheets for w in written[name].wrong]
     sheet_name = (lambda name: path.stem) if plan.format == "csv" else (lambda name: name)
     for w in wrong:
@@ -579,9 +670,98 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
         },
     }
     if plan.format == "csv":
+        key["encoding"] = plan.encoding
+        key["delimiter"] = plan.delimiter
         key["people_sheet"]["name"] = path.stem
         if key["visit_sheet"]:
             key["visit_sheet"]["name"] = path.stem
     key_path = out_dir / f"{plan.file}.key.json"
     key_path.write_text(json.dumps(key, ensure_ascii=False, indent=1), encoding="utf-8")
     return path, key_path
+
+
+@attrs.frozen(kw_only=True)
+class VisitGroups:
+    """Visits written in the register's width, as a sheet kept for a year grows: ``count``
+    groups of a date column and a mode column, a person's n-th visit in the n-th group."""
+
+    count: int
+    date_header: str = "第{n}次走访日期"
+    mode_header: str = "走访方式"
+    date_forms: tuple[str, ...] = ("date",)
+    mode_words: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(
+            column
+            for n in range(1, self.count + 1)
+            for column in (
+                Column(f"visit_date:{n}", (self.date_header.format(n=n),)),
+                Column(f"visit_mode:{n}", (self.mode_header.format(n=n),)),
+            )
+        )
+
+
+def register_with_visits(
+    spec: RegisterSpec,
+    groups: VisitGroups,
+    people: Sequence[Person],
+    visits: Sequence[Visit],
+    rng: random.Random,
+) -> tuple[
+    SheetPlan,
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    dict[str, list[str]],
+    dict[str, str],
+]:
+    """A register whose rows also hold the person's visits (``spec.columns`` end with
+    ``groups.columns()``): the sheet, people entries, visit entries, quirks, category and mode
+    words. A visit's key entry names the columns it stands in (``date_column``,
+    ``mode_column``) and takes its person's row."""
+    by_person: dict[str, list[Visit]] = {}
+    for visit in sorted(visits, key=lambda v: v.on):
+        by_person.setdefault(visit.person.resident_id, []).append(visit)
+    if any(len(v) > groups.count for v in by_person.values()):
+        raise ValueError("more visits for one person than the register has groups of columns")
+    written: list[tuple[str, int, Visit, Cell, str]] = []
+    mode_words: dict[str, str] = {}
+
+    def visit_cells(person: Person) -> dict[str, Cell]:
+        cells: dict[str, Cell] = {}
+        for n, visit in enumerate(by_person.get(person.resident_id, ()), start=1):
+            day = date_cell(visit.on, groups.date_forms[rng.randrange(len(groups.date_forms))])
+            word = rng.choice(groups.mode_words[visit.mode])
+            mode_words[word] = visit.mode
+            cells[f"visit_date:{n}"] = day
+            cells[f"visit_mode:{n}"] = Cell(word)
+            written.append((person.resident_id, n, visit, day, word))
+        return cells
+
+    plan, entries, quirks, category_words = register_sheet(spec, people, rng, visit_cells)
+    kept = [p for i, p in enumerate(people) if spec.oddities.get(i) != "no_name"]
+    owners = {p.resident_id: e for p, e in zip(kept, entries, strict=True)}
+    letters = plan.letters()
+    visit_entries = []
+    for resident_id, n, visit, day, word in written:
+        owner = owners[resident_id]
+        visit_entries.append(
+            {
+                "row": 0,
+                "person": owner["id"] or owner["name"],
+                "person_name": owner["name"],
+                "person_row": None,
+                "date": visit.on.isoformat(),
+                "date_as_written": day.text(),
+                "mode": visit.mode,
+                "mode_as_written": word,
+                "valid": True,
+                "date_column": letters[f"visit_date:{n}"],
+                "mode_column": letters[f"visit_mode:{n}"],
+                "_owner": owner,
+                "_on_owner_row": True,
+            }
+        )
+    visit_entries.sort(key=lambda v: (v["date"], v["person_name"]))
+    return plan, entries, visit_entries, quirks, category_words, mode_words

@@ -53,6 +53,14 @@ class County:
     county: str
     township: str
     villages: tuple[str, ...]
+    successor: tuple[str, int] | None = None
+    """The code the county took when it became a district, and the first birth year that carries
+    it (a child born after the change holds the new code, the parents the old one)."""
+
+    def code_for(self, birth_year: int) -> str:
+        if self.successor is not None and birth_year >= self.successor[1]:
+            return self.successor[0]
+        return self.code
 
 
 @attrs.frozen
@@ -159,10 +167,10 @@ def make_people(
         birth = birth_for(rng, categories, year)
         want_x = i < x_checks
         sequence = rng.randint(1, 499) * 2 - rng.randint(0, 1)
-        number = make_id(county.code, birth, sequence)
+        number = make_id(county.code_for(birth.year), birth, sequence)
         while want_x and not number.endswith("X"):
             sequence = sequence % 997 + 1
-            number = make_id(county.code, birth, sequence)
+            number = make_id(county.code_for(birth.year), birth, sequence)
         village = county.villages[i * len(county.villages) // count]
         people.append(
             Person(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 from openpyxl import Workbook
@@ -95,6 +97,8 @@ class Line:
     cells: Mapping[str, Cell] = attrs.field(factory=dict)
     text: str = ""
     ref: dict[str, Any] | None = None
+    span: int = 1
+    """Rows the line takes: a title block merged over three rows (a logo beside it) takes 3."""
 
 
 def plain(value: Any) -> Cell:
@@ -113,6 +117,9 @@ class SheetPlan:
     merged_down: tuple[str, ...] = ()
     """Fields whose equal neighbouring data cells are written as one merged cell (a village down
     its block of people): the value stands in the first cell only."""
+    left: int = 0
+    """Empty columns before the table (a table that starts at column C); title, meta and other
+    text lines still start at column A, merged across to the table's last column."""
 
     @property
     def depth(self) -> int:
@@ -121,11 +128,11 @@ class SheetPlan:
     def letter(self, field: str) -> str:
         for i, column in enumerate(self.columns):
             if column.field == field:
-                return get_column_letter(i + 1)
+                return get_column_letter(i + 1 + self.left)
         raise KeyError(field)
 
     def letters(self) -> dict[str, str]:
-        return {c.field: get_column_letter(i + 1) for i, c in enumerate(self.columns)}
+        return {c.field: get_column_letter(i + 1 + self.left) for i, c in enumerate(self.columns)}
 
 
 @attrs.frozen
@@ -157,10 +164,11 @@ def _header_merges(plan: SheetPlan, top: int) -> list[tuple[int, int, int, int]]
     """(first row, first col, last row, last col) of every merged header range."""
     depth = plan.depth
     merges = []
+    left = plan.left
     # vertical: a path shorter than the depth runs down to the last header row
     for j, column in enumerate(plan.columns):
         if len(column.path) < depth:
-            merges.append((top + len(column.path) - 1, j + 1, top + depth - 1, j + 1))
+            merges.append((top + len(column.path) - 1, j + 1 + left, top + depth - 1, j + 1 + left))
     # horizontal: neighbours sharing a parent path at a level above their own last
     for r in range(depth - 1):
         j = 0
@@ -175,9 +183,13 @@ def _header_merges(plan: SheetPlan, top: int) -> list[tuple[int, int, int, int]]
                 ):
                     k += 1
             if k > j:
-                merges.append((top + r, j + 1, top + r, k + 1))
+                merges.append((top + r, j + 1 + left, top + r, k + 1 + left))
             j = k + 1
     return merges
+
+
+PRE_HEADER_KINDS = ("title", "meta", "blank")
+"""Kinds of line that stand above the header when they come first."""
 
 
 def _walk(plan: SheetPlan) -> list[tuple[int, Line | None]]:
@@ -186,13 +198,13 @@ def _walk(plan: SheetPlan) -> list[tuple[int, Line | None]]:
     row = 1
     header_done = False
     for line in plan.lines:
-        if not header_done and line.kind not in ("title", "meta"):
+        if not header_done and line.kind not in PRE_HEADER_KINDS:
             for _ in range(plan.depth):
                 out.append((row, None))
                 row += 1
             header_done = True
         out.append((row, line))
-        row += 1
+        row += line.span
     if not header_done:
         for _ in range(plan.depth):
             out.append((row, None))
@@ -261,9 +273,9 @@ def layout(plan: SheetPlan) -> Written:
     return written
 
 
-def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: str = "宋体") -> None:
-    """Write the sheets in order; titles merged across, headers bold and wrapped, fixed dates in
-    the document properties so two runs give the same file content."""
+def workbook(sheets: Sequence[SheetPlan | OtherSheet], *, font: str = "宋体") -> Workbook:
+    """The sheets in order as an openpyxl workbook: titles merged across, headers bold and
+    wrapped, fixed dates in the document properties so two runs give the same file content."""
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = "Administrator"
@@ -279,13 +291,14 @@ def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: st
             for values in plan.rows:
                 ws.append(list(values))
             continue
-        width = len(plan.columns)
+        left = plan.left
+        right = left + len(plan.columns)
         for j, column in enumerate(plan.columns):
-            dimension = ws.column_dimensions[get_column_letter(j + 1)]
+            dimension = ws.column_dimensions[get_column_letter(j + 1 + left)]
             dimension.width = column.width
             dimension.hidden = column.hidden
         grid = _header_grid(plan)
-        index = {c.field: j + 1 for j, c in enumerate(plan.columns)}
+        index = {c.field: j + 1 + left for j, c in enumerate(plan.columns)}
         covered = _covered(plan)
         header_top = 0
         header_index = 0
@@ -294,7 +307,7 @@ def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: st
                 header_top = header_top or row
                 for j, text in enumerate(grid[header_index]):
                     if text is not None:
-                        cell = ws.cell(row=row, column=j + 1, value=text)
+                        cell = ws.cell(row=row, column=j + 1 + left, value=text)
                         cell.font = bold
                         cell.alignment = wrap
                 header_index += 1
@@ -302,7 +315,12 @@ def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: st
             if line.text:
                 ws.cell(row=row, column=1, value=line.text)
                 if line.kind in ("title", "meta", "section", "note", "signature"):
-                    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+                    ws.merge_cells(
+                        start_row=row,
+                        start_column=1,
+                        end_row=row + line.span - 1,
+                        end_column=right,
+                    )
                 if line.kind == "title":
                     ws.cell(row=row, column=1).font = Font(name=font, bold=True, size=16)
             for field, c in line.cells.items():
@@ -316,14 +334,131 @@ def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: st
             ws.merge_cells(
                 start_row=first, start_column=index[field], end_row=last, end_column=index[field]
             )
-    wb.save(path)
+    return wb
+
+
+def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: str = "宋体") -> None:
+    """Write the sheets in order as an .xlsx file (:func:`workbook`)."""
+    workbook(sheets, font=font).save(path)
+
+
+# --- OpenDocument ---------------------------------------------------------------------------------
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    ' xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
+    ' xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+    ' manifest:version="1.3"><manifest:file-entry manifest:full-path="/"'
+    ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def _ods_cell(value: Any, spans: tuple[int, int] | None) -> str:
+    attrs_ = ""
+    if spans is not None:
+        attrs_ = (
+            f' table:number-rows-spanned="{spans[0]}" table:number-columns-spanned="{spans[1]}"'
+        )
+    if value is None:
+        return f"<table:table-cell{attrs_}/>"
+    if isinstance(value, datetime | date):
+        day = value.date() if isinstance(value, datetime) else value
+        return (
+            f'<table:table-cell{attrs_} office:value-type="date"'
+            f' office:date-value="{day.isoformat()}"><text:p>{day.isoformat()}</text:p>'
+            "</table:table-cell>"
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (
+            f'<table:table-cell{attrs_} office:value-type="float" office:value="{value}">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+    paragraphs = "".join(f"<text:p>{escape(p)}</text:p>" for p in str(value).split("\n"))
+    return f'<table:table-cell{attrs_} office:value-type="string">{paragraphs}</table:table-cell>'
+
+
+def write_ods(path: Path, sheets: Sequence[SheetPlan | OtherSheet]) -> None:
+    """Write the sheets as LibreOffice saves an .ods: the same cells and merges as the .xlsx
+    (:func:`workbook`), merged ranges as spanned cells over covered ones, hidden sheets and
+    columns by their table styles."""
+    wb = workbook(sheets)
+    tables = []
+    for ws in wb.worksheets:
+        spans = {}
+        covered = set()
+        for merged in ws.merged_cells.ranges:
+            spans[(merged.min_row, merged.min_col)] = (
+                merged.max_row - merged.min_row + 1,
+                merged.max_col - merged.min_col + 1,
+            )
+            covered |= {
+                (r, c)
+                for r in range(merged.min_row, merged.max_row + 1)
+                for c in range(merged.min_col, merged.max_col + 1)
+            } - {(merged.min_row, merged.min_col)}
+        width = ws.max_column
+        columns = "".join(
+            '<table:table-column table:style-name="column"{}/>'.format(
+                ' table:visibility="collapse"'
+                if ws.column_dimensions[get_column_letter(j)].hidden
+                else ""
+            )
+            for j in range(1, width + 1)
+        )
+        rows = []
+        for r in range(1, ws.max_row + 1):
+            cells = []
+            for c in range(1, width + 1):
+                if (r, c) in covered:
+                    cells.append("<table:covered-table-cell/>")
+                else:
+                    cells.append(_ods_cell(ws.cell(row=r, column=c).value, spans.get((r, c))))
+            rows.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
+        style = "hidden_sheet" if ws.sheet_state == "hidden" else "shown_sheet"
+        tables.append(
+            f'<table:table table:name={quoteattr(ws.title)} table:style-name="{style}">'
+            f"{columns}{''.join(rows)}</table:table>"
+        )
+    styles = (
+        "<office:automatic-styles>"
+        '<style:style style:name="column" style:family="table-column">'
+        '<style:table-column-properties style:column-width="2.5cm"/></style:style>'
+        '<style:style style:name="shown_sheet" style:family="table">'
+        '<style:table-properties table:display="true"/></style:style>'
+        '<style:style style:name="hidden_sheet" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style>'
+        "</office:automatic-styles>"
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}'
+        f' office:version="1.3">{styles}<office:body><office:spreadsheet>{"".join(tables)}'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        # a fixed timestamp on every member: two runs give the same bytes
+        def put(name: str, data: str, compress: int = zipfile.ZIP_DEFLATED) -> None:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 2, 9, 0, 0))
+            info.compress_type = compress
+            archive.writestr(info, data)
+
+        put("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        put("META-INF/manifest.xml", _ODS_MANIFEST)
+        put("content.xml", content)
 
 
 def csv_rows(plan: SheetPlan) -> list[list[str]]:
     """The rows Excel's "CSV (逗号分隔)" writes: displayed values, a merged header parent only in
     its first column, every row padded to the used width."""
-    width = len(plan.columns)
-    index = {c.field: j for j, c in enumerate(plan.columns)}
+    width = plan.left + len(plan.columns)
+    index = {c.field: j + plan.left for j, c in enumerate(plan.columns)}
     rows: list[list[str]] = []
     header_index = 0
     covered = _covered(plan)
@@ -339,7 +474,7 @@ def csv_rows(plan: SheetPlan) -> list[list[str]]:
                 continued = (
                     len(path) > r + 1 and len(before) > r + 1 and before[: r + 1] == path[: r + 1]
                 )
-                out[j] = "" if continued else path[r]
+                out[j + plan.left] = "" if continued else path[r]
             header_index += 1
         else:
             if line.text:
@@ -348,11 +483,16 @@ def csv_rows(plan: SheetPlan) -> list[list[str]]:
                 if (row, field) not in covered:
                     out[index[field]] = cell.text()
         rows.append(out)
+        rows.extend([""] * width for _ in range((line.span if line else 1) - 1))
     return rows
 
 
-def write_csv(path: Path, plan: SheetPlan) -> None:
-    """GB18030 bytes, CRLF line ends, no BOM: the CSV Excel writes on Chinese Windows."""
+def write_csv(
+    path: Path, plan: SheetPlan, *, encoding: str = "gb18030", delimiter: str = ","
+) -> None:
+    """CRLF line ends; by default GB18030 bytes without a BOM and commas: the CSV Excel writes on
+    Chinese Windows (``utf-8-sig`` is its "CSV UTF-8", with a BOM; a semicolon is what a
+    European-locale Excel or a hand-set export uses)."""
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(csv_rows(plan))
-    path.write_bytes(buffer.getvalue().encode("gb18030"))
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(csv_rows(plan))
+    path.write_bytes(buffer.getvalue().encode(encoding))

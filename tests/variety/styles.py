@@ -17,9 +17,11 @@ from .build import (
     LedgerPlan,
     LogSpec,
     RegisterSpec,
+    VisitGroups,
     VisitSpec,
     log_sheet,
     register_sheet,
+    register_with_visits,
     visit_sheet,
 )
 from .people import (
@@ -47,7 +49,15 @@ from .people import (
     make_visits,
 )
 from .sheets import Cell, Column, OtherSheet, SheetPlan
-from .written import LEVEL_SCALES, MODE_WORDS, PLAIN_WORDS, PREFIXED_WORDS, URBAN_WORDS, id_cell
+from .written import (
+    LEVEL_SCALES,
+    MODE_WORDS,
+    OBJECT_WORDS,
+    PLAIN_WORDS,
+    PREFIXED_WORDS,
+    URBAN_WORDS,
+    id_cell,
+)
 
 C = Column
 
@@ -105,9 +115,12 @@ def two_sheets(
     others_before: Sequence[OtherSheet] = (),
     others_after: Sequence[OtherSheet] = (),
     order: Sequence[str] | None = None,
+    fmt: str = "xlsx",
 ) -> LedgerPlan:
     """A ledger of a register and a visit log (plus other sheets)."""
-    reg, people_entries, quirks, category_words = register_sheet(register, people, rng)
+    reg, people_entries, quirks, category_words = register_sheet(
+        register, people, rng, town=county.township
+    )
     by_id = {
         p.resident_id: e
         for p, e in zip(
@@ -147,6 +160,7 @@ def two_sheets(
         quirks=quirks,
         category_words=category_words,
         mode_words=mode_words,
+        format=fmt,
     )
 
 
@@ -286,7 +300,9 @@ def register_only(
     register: RegisterSpec,
     fmt: str = "xlsx",
 ) -> LedgerPlan:
-    reg, entries, quirks, category_words = register_sheet(register, people, rng)
+    reg, entries, quirks, category_words = register_sheet(
+        register, people, rng, town=county.township
+    )
     return LedgerPlan(
         slug=slug,
         file=file,
@@ -1242,6 +1258,490 @@ def shanghai(rng: random.Random) -> LedgerPlan:
     )
 
 
+# --- 16 广东: a 双百 station workbook: 镇街 and 村居 merged down, 服务时长 and 服务人员 ------------------
+
+GUANGDONG = County(
+    "440221",
+    "广东省",
+    "韶关市曲江区",
+    "马坝镇",
+    ("龙岗村", "安山村", "新村居委"),
+    successor=("440205", 2004),
+)
+
+
+def guangdong(rng: random.Random) -> LedgerPlan:
+    mix = ((SA,), (EP,), (ORPHAN,), (DFU,), (DIS,), (ALONE,), (SA, DIS), (EP, DIS))
+    people = make_people(rng, GUANGDONG, 30, year=2024, mix=mix)
+    register = RegisterSpec(
+        sheet="服务对象台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("town", ("镇街",)),
+            C("village", ("村居",)),
+            C("name", ("服务对象姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("categories", ("对象类别",)),
+            C("level", ("帮扶等级",)),
+            C("phone", ("联系电话",)),
+            C("address", ("家庭住址",)),
+            C("note", ("备注",)),
+        ),
+        category_words=OBJECT_WORDS,
+        joiner="；",
+        levels=LEVEL_SCALES["class"],
+        merged_villages=True,
+        title="曲江区马坝镇社会工作服务站服务对象台账（2024年上半年）",
+        meta="填报单位：马坝镇社工站　　　　　　填报时间：2024年6月30日",
+    )
+    visits = VisitSpec(
+        sheet="服务记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("服务对象姓名",)),
+            C("id", ("身份证号码",)),
+            C("date", ("服务日期",)),
+            C("mode", ("服务方式",)),
+            C("hours", ("服务时长（小时）",)),
+            C("content", ("服务内容",)),
+            C("worker_name", ("服务人员",)),
+        ),
+        date_forms=("date", "iso"),
+        mode_words=modes(home_visit=("入户探访",), phone=("电话探访",)),
+        title="马坝镇社工站2024年上半年探访服务记录",
+    )
+    return two_sheets(
+        slug="guangdong",
+        file="16_广东_马坝镇社工站服务对象台账及服务记录（2024年上半年）.xlsx",
+        county=GUANGDONG,
+        station="曲江区马坝镇社会工作服务站",
+        period=(date(2024, 1, 1), date(2024, 6, 30)),
+        style="a 双百 station workbook: 镇街 and 村居 merged down, 服务时长 and 服务人员",
+        exercises=(
+            "镇街 merged down the whole sheet and 村居 down each village; 服务对象姓名; "
+            "对象类别 低保对象/特困供养人员/孤儿/事实无人抚养儿童/重度残疾人/独居老人 joined by ；; "
+            "帮扶等级 一类/二类/三类; visits 服务日期, 服务方式 入户探访/电话探访, "
+            "服务时长（小时）, 服务人员 (a name); children's IDs on the district's new area code"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 1, 2), date(2024, 6, 28), modes=(HOME, HOME, PHONE)
+        ),
+    )
+
+
+# --- 17 江西: the table at C8 under a title block over three rows, signatures under it ---------------
+
+JIANGXI = County("360121", "江西省", "南昌县", "莲塘镇", ("莲西村", "洪燕村", "三村村", "澄湖村"))
+
+
+def jiangxi(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, JIANGXI, 30, year=2024, record_prefix="LT")
+    register = RegisterSpec(
+        sheet="关爱对象台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("age", ("年龄",)),
+            C("village", ("村（居）",)),
+            C("categories", ("对象类型",)),
+            C("level", ("关爱等级",)),
+            C("phone", ("联系电话",)),
+            C("address", ("家庭住址",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["roman"],
+        left=2,
+        title="南昌县莲塘镇社会工作服务站关爱服务对象台账",
+        title_span=3,
+        meta="填报单位：莲塘镇社工站　　　　　　　　填报时间：2024年6月30日",
+        blank_before=2,
+        blank_rows=2,
+        signature="审核人：　　　　　　　　填表人：　　　　　　　　联系电话：",
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("档案号",)),
+            C("name", ("姓名",)),
+            C("date", ("走访日期",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人",)),
+        ),
+        date_forms=("dot_padded", "short_year"),
+        mode_words=modes(home_visit=("走访",), phone=("电话联系",)),
+        left=1,
+        title="莲塘镇社工站走访记录（2024年4—6月）",
+        title_span=2,
+        blank_before=1,
+        signature="审核人：　　　　　　填表人：",
+    )
+    return two_sheets(
+        slug="jiangxi",
+        file="17_江西_莲塘镇社工站关爱服务对象台账.xlsx",
+        county=JIANGXI,
+        station="南昌县莲塘镇社会工作服务站",
+        period=(date(2024, 4, 1), date(2024, 6, 30)),
+        style="the table at C8 under a title block merged over three rows, signatures under it",
+        exercises=(
+            "register from column C and row 8 (two empty columns before it), the title merged "
+            "over A1:M3, a 填报单位…填报时间 line, empty rows, 审核人/填表人 at the end; visits "
+            "from column B; levels Ⅰ级/Ⅱ级/Ⅲ级; dates 2024.06.05 and '24.6.5; modes 走访/电话联系"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 4, 1), date(2024, 6, 28)),
+    )
+
+
+# --- 18 云南: a wide register of 33 columns, the wanted ones scattered and abbreviated --------------
+
+YUNNAN = County("530124", "云南省", "富民县", "永定街道", ("大营社区", "小水井村", "核桃箐村"))
+
+
+def yunnan(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, YUNNAN, 30, year=2024)
+    register = RegisterSpec(
+        sheet="基础信息",
+        columns=(
+            C("seq", ("序号",)),
+            C("town", ("乡镇（街道）",)),
+            C("village", ("村",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("nation", ("民族",)),
+            C("id", ("身份证",)),
+            C("age", ("年龄",)),
+            C("filler:hukou", ("户口性质",)),
+            C("filler:marital", ("婚姻状况",)),
+            C("filler:health", ("健康状况",)),
+            C("filler:self_care", ("自理能力",)),
+            C("disability_kind", ("残疾类别",)),
+            C("disability_grade", ("残疾等级",)),
+            C("categories", ("类别",)),
+            C("filler:since", ("纳入时间",)),
+            C("filler:amount", ("月保障金额（元）",)),
+            C("filler:household", ("家庭人口数",)),
+            C("filler:income", ("月人均收入（元）",)),
+            C("filler:income_source", ("主要收入来源",)),
+            C("filler:housing", ("住房情况",)),
+            C("filler:address", ("户籍地址",)),
+            C("address", ("现居住地址",)),
+            C("phone", ("电话",)),
+            C("guardian", ("赡养（抚养）人",)),
+            C("guardian_phone", ("赡养人电话",)),
+            C("filler:bank", ("银行卡号",)),
+            C("filler:yes_no:1", ("是否享受残疾人两项补贴",)),
+            C("filler:yes_no:2", ("是否享受高龄津贴",)),
+            C("filler:yes_no:3", ("是否签约家庭医生",)),
+            C("filler:yes_no:4", ("是否参加城乡居民医保",)),
+            C("level", ("关爱等级",)),
+            C("filler:note", ("备注",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["high_low"],
+        title="永定街道困难群众基础信息台账",
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证",)),
+            C("date", ("走访日期",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人",)),
+        ),
+        date_forms=("dash_halfday",),
+        mode_words={
+            HOME: ("走访", "上门探视"),
+            PHONE: ("电话联系",),
+            VIDEO: ("视频通话",),
+            IM: ("微信联系",),
+            STATION: ("到站",),
+        },
+    )
+    return two_sheets(
+        slug="yunnan",
+        file="18_云南_永定街道困难群众基础信息台账.xlsx",
+        county=YUNNAN,
+        station="富民县永定街道社工站",
+        period=(date(2024, 7, 1), date(2024, 9, 30)),
+        style="a wide register of 33 columns: the ledger's scattered among the county's others",
+        exercises=(
+            "33 columns (户口性质, 婚姻状况, 纳入时间, 月保障金额（元）, 月人均收入（元）, 住房情况, "
+            "户籍地址 and 现居住地址, a 19-digit 银行卡号, four 是否享受… columns of 是/否); "
+            "headers abbreviated 身份证, 电话, 村, 类别; levels 高/中/低; dates 2024-7-5 上午; "
+            "modes 走访/上门探视/电话联系/视频通话/微信联系/到站"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng,
+            people,
+            date(2024, 7, 1),
+            date(2024, 9, 28),
+            modes=(HOME, HOME, PHONE, VIDEO, IM, STATION),
+        ),
+    )
+
+
+# --- 19 贵州: visits in the register's width, groups of date and mode columns ----------------------
+
+GUIZHOU = County("522727", "贵州省", "平塘县", "掌布镇", ("掌布村", "新营村", "岩上村"))
+
+
+def guizhou(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, GUIZHOU, 28, year=2024)
+    groups = VisitGroups(
+        count=4,
+        date_forms=("date", "dot"),
+        mode_words={HOME: ("走访",), PHONE: ("电话联系",), VIDEO: ("视频通话",)},
+    )
+    register = RegisterSpec(
+        sheet="关爱台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("village", ("所在村",)),
+            C("categories", ("人员类别",)),
+            C("level", ("帮扶等级",)),
+            C("phone", ("联系电话",)),
+            *groups.columns(),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["stars"],
+        title="掌布镇2024年困难群众关爱台账",
+    )
+    visit_list = make_visits(
+        rng,
+        people,
+        date(2024, 1, 2),
+        date(2024, 12, 20),
+        per_person=(1, 4),
+        modes=(HOME, PHONE, VIDEO),
+    )
+    sheet, entries, visit_entries, quirks, category_words, mode_words = register_with_visits(
+        register, groups, people, visit_list, rng
+    )
+    return LedgerPlan(
+        slug="guizhou",
+        file="19_贵州_掌布镇2024年困难群众关爱台账.xlsx",
+        region=f"{GUIZHOU.province}{GUIZHOU.county}{GUIZHOU.township}",
+        station="平塘县掌布镇社工站",
+        period=(date(2024, 1, 1), date(2024, 12, 31)),
+        style="one sheet for a year: each person's visits in groups of columns across the row",
+        exercises=(
+            "visits as four repeating column groups 第1次走访日期 | 走访方式 | 第2次走访日期 | … "
+            "in the register's own rows; levels ★★★/★★/★; dates real and 2024.3.5; "
+            "modes 走访/电话联系/视频通话"
+        ),
+        sheets=[sheet],
+        people_sheet=sheet.name,
+        visit_sheet=sheet.name,
+        people=entries,
+        visits=visit_entries,
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+    )
+
+
+# --- 20 福建: an OpenDocument workbook, dates 6/5 with the year in the sheet's name ------------------
+
+FUJIAN = County("350121", "福建省", "闽侯县", "上街镇", ("厚美村", "榕桥村", "新峰村"))
+
+
+def fujian(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, FUJIAN, 28, year=2024, record_prefix="SJ")
+    register = RegisterSpec(
+        sheet="服务对象",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("对象编号",)),
+            C("name", ("基本情况", "姓名")),
+            C("sex", ("基本情况", "性别")),
+            C("id", ("基本情况", "身份证号码")),
+            C("birth_date", ("基本情况", "出生日期")),
+            C("village", ("基本情况", "村居")),
+            C("categories", ("对象类别",)),
+            C("level", ("关爱等级",)),
+            C("phone", ("联系电话",)),
+            C("guardian", ("紧急联系人",), hidden=True),
+        ),
+        category_words=PREFIXED_WORDS,
+        levels=LEVEL_SCALES["stars"],
+        title="上街镇社工站服务对象名册",
+    )
+    visits = VisitSpec(
+        sheet="2024年走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("record_no", ("对象编号",)),
+            C("name", ("姓名",)),
+            C("date", ("走访日期",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访情况",)),
+        ),
+        date_forms=("month_slash",),
+        mode_words=modes(
+            home_visit=("上门探视",), phone=("电话联系",), instant_message=("微信联系",)
+        ),
+        title="走访记录（上半年）",
+    )
+    return two_sheets(
+        slug="fujian",
+        file="20_福建_上街镇社工站服务对象名册.ods",
+        county=FUJIAN,
+        station="闽侯县上街镇社工站",
+        period=(date(2024, 1, 1), date(2024, 6, 30)),
+        style="an OpenDocument workbook from WPS or LibreOffice, the year only in a sheet's name",
+        exercises=(
+            ".ods; two-row header under 基本情况; 对象编号 as the record number; a hidden "
+            "紧急联系人 column; levels ★★★/★★/★; visits on the sheet 2024年走访记录 with dates 6/5 "
+            "(the year from the sheet's name, not the title); modes 上门探视/电话联系/微信联系"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 1, 2), date(2024, 6, 28), modes=(HOME, HOME, PHONE, IM)
+        ),
+        others_after=(
+            OtherSheet("下拉选项", (("对象类别",), ("农村低保",), ("五保户",)), hidden=True),
+        ),
+        fmt="ods",
+    )
+
+
+# --- 21 云南: a one-sheet log saved as CSV UTF-8 (with a BOM) ---------------------------------------
+
+PINGBIAN = County("532523", "云南省", "屏边苗族自治县", "玉屏镇", ("白沙坡村", "新现村", "龙保村"))
+
+
+def pingbian(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, PINGBIAN, 24, year=2024)
+    log = LogSpec(
+        sheet="走访台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("village", ("村委会",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证号",)),
+            C("sex", ("性别",)),
+            C("categories", ("类别",)),
+            C("phone", ("电话",)),
+            C("date", ("走访时间",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人",)),
+        ),
+        category_words=PLAIN_WORDS,
+        joiner="/",
+        date_forms=("dot_padded", "dash_halfday"),
+        mode_words={
+            HOME: ("上门探视", "走访"),
+            PHONE: ("电话联系",),
+            VIDEO: ("视频通话",),
+            IM: ("微信联系",),
+            STATION: ("到站",),
+        },
+        title="玉屏镇社工站2024年10月走访台账",
+        signature="填表人：　　　　审核人：",
+    )
+    plan = one_sheet(
+        slug="pingbian",
+        file="21_云南_玉屏镇社工站2024年10月走访台账.csv",
+        county=PINGBIAN,
+        station="屏边县玉屏镇社工站",
+        period=(date(2024, 10, 1), date(2024, 10, 31)),
+        style="a one-sheet log saved as Excel's CSV UTF-8, with its BOM",
+        exercises=(
+            "UTF-8 CSV with a BOM; one-sheet log; 村委会 first, 类别 joined by /; dates 2024.10.05 "
+            "and 2024-10-5 上午; modes 上门探视/走访/电话联系/视频通话/微信联系/到站; "
+            "a 填表人/审核人 line"
+        ),
+        rng=rng,
+        log=log,
+        visit_list=make_visits(
+            rng,
+            people,
+            date(2024, 10, 1),
+            date(2024, 10, 31),
+            per_person=(1, 2),
+            modes=(HOME, HOME, PHONE, VIDEO, IM, STATION),
+        ),
+        fmt="csv",
+    )
+    plan.encoding = "utf-8-sig"
+    return plan
+
+
+# --- 22 贵州: a register exported as GBK text with semicolons ---------------------------------------
+
+SHIBING = County("522623", "贵州省", "施秉县", "城关镇", ("白塘村", "金钟村", "两路口村"))
+
+
+def shibing(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, SHIBING, 26, year=2024)
+    register = RegisterSpec(
+        sheet="花名册",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("公民身份号码",)),
+            C("birth_date", ("出生年月",)),
+            C("village", ("村（社区）",)),
+            C("categories", ("保障类别",)),
+            C("level", ("等级",)),
+            C("phone", ("手机",)),
+        ),
+        category_words=URBAN_WORDS,
+        levels=LEVEL_SCALES["roman"],
+        birth_form="year_month",
+        title="城关镇困难群众花名册",
+        total=True,
+        csv=True,
+    )
+    plan = register_only(
+        slug="shibing",
+        file="22_贵州_城关镇困难群众花名册.csv",
+        county=SHIBING,
+        station="施秉县城关镇社工站",
+        period=(date(2024, 1, 1), date(2024, 3, 31)),
+        style="a register exported from a county system as GBK text separated by semicolons",
+        exercises=(
+            "GBK CSV with semicolons; 公民身份号码, 出生年月 1950.03, 保障类别 城乡低保/特困供养, "
+            "手机; levels Ⅰ级/Ⅱ级/Ⅲ级; a 合计 row"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        fmt="csv",
+    )
+    plan.encoding = "gbk"
+    plan.delimiter = ";"
+    return plan
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -1258,5 +1758,12 @@ STYLES: tuple[Style, ...] = (
     Style("gansu", gansu, "statistics and dictionary sheets, visits by ID"),
     Style("qinghai", qinghai, "children and guardians"),
     Style("shanghai", shanghai, "merged village cells, visits by name only"),
+    Style("guangdong", guangdong, "双百 workbook: merged 镇街/村居, 服务时长, 服务人员"),
+    Style("jiangxi", jiangxi, "table at C8 under a three-row title block, signatures"),
+    Style("yunnan", yunnan, "33 columns, wanted ones scattered and abbreviated"),
+    Style("guizhou", guizhou, "visits as repeating column groups in the register"),
+    Style("fujian", fujian, "OpenDocument, dates 6/5 with the year in the sheet name"),
+    Style("pingbian", pingbian, "one-sheet log as UTF-8 CSV with a BOM"),
+    Style("shibing", shibing, "register as GBK CSV with semicolons"),
 )
 """Every style, in file order."""

@@ -10,11 +10,13 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
@@ -42,11 +44,14 @@ def parse_date(value: Any, year: int) -> date | None:
     if isinstance(value, int | float):
         value = str(int(value))
     text = unicodedata.normalize("NFKC", str(value or "")).strip()
+    text = re.sub(r"\s*[上下]午$", "", text)
     patterns = (
         (r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})", None),
         (r"(\d{4})年(\d{1,2})月(\d{1,2})日", None),
         (r"(\d{4})(\d{2})(\d{2})", None),
         (r"(\d{1,2})月(\d{1,2})日", year),
+        (r"(\d{1,2})/(\d{1,2})", year),
+        (r"(\d{2})\.(\d{1,2})\.(\d{1,2})", None),
     )
     for pattern, implied in patterns:
         m = re.fullmatch(pattern, text)
@@ -54,6 +59,8 @@ def parse_date(value: Any, year: int) -> date | None:
             parts = [int(g) for g in m.groups()]
             if implied is not None:
                 parts = [implied, *parts]
+            elif parts[0] < 100:  # a two-digit year: this century
+                parts[0] += 2000
             try:
                 return date(*parts)
             except ValueError:
@@ -91,16 +98,63 @@ class _Sheet:
         return {i + 1 for i, r in enumerate(self.rows) if any(_text(v).strip() for v in r)}
 
 
+_ODS = {
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+}
+
+
+def _ods_value(cell: ElementTree.Element) -> Any:
+    kind = cell.get(f"{{{_ODS['office']}}}value-type")
+    if kind == "date":
+        return datetime.fromisoformat(cell.get(f"{{{_ODS['office']}}}date-value", ""))
+    if kind == "float":
+        number = float(cell.get(f"{{{_ODS['office']}}}value", "0"))
+        return int(number) if number.is_integer() else number
+    if kind is None:
+        return None
+    return "\n".join("".join(p.itertext()) for p in cell.findall("text:p", _ODS))
+
+
+def _ods_sheets(path: Path) -> dict[str, _Sheet]:
+    """An .ods file's sheets from its content.xml: rows and cells with their repeats, a covered
+    cell (under a merged one) empty."""
+    with zipfile.ZipFile(path) as archive:
+        root = ElementTree.fromstring(archive.read("content.xml"))
+    repeat = {
+        "row": f"{{{_ODS['table']}}}number-rows-repeated",
+        "col": f"{{{_ODS['table']}}}number-columns-repeated",
+    }
+    sheets = {}
+    for table in root.iter(f"{{{_ODS['table']}}}table"):
+        rows = []
+        for row in table.iter(f"{{{_ODS['table']}}}table-row"):
+            cells: list[Any] = []
+            for cell in row:
+                value = None if cell.tag.endswith("covered-table-cell") else _ods_value(cell)
+                cells.extend([value] * int(cell.get(repeat["col"], "1")))
+            rows.extend([cells] * int(row.get(repeat["row"], "1")))
+        sheets[table.get(f"{{{_ODS['table']}}}name", "")] = _Sheet(rows)
+    return sheets
+
+
 def _sheets(path: Path, key: Mapping[str, Any]) -> tuple[dict[str, _Sheet], list[str], set[str]]:
     if key["format"] == "csv":
         raw = path.read_bytes()
-        text = raw.decode("gb18030")
-        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+        encoding = key.get("encoding", "gb18030")
+        text = raw.decode(encoding)
+        delimiter = key.get("delimiter", ",")
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
         stem = key["people_sheet"]["name"]
         problems = []
-        if raw.startswith(b"\xef\xbb\xbf") or b"\r\n" not in raw:
-            problems.append("the CSV is not GB18030 with CRLF line ends")
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        if bom != (encoding == "utf-8-sig") or b"\r\n" not in raw:
+            problems.append(f"the CSV is not {encoding} with CRLF line ends")
         return {stem: _Sheet(rows)}, [stem], set(problems)
+    if key["format"] == "ods":
+        sheets = _ods_sheets(path)
+        return sheets, list(sheets), set()
     wb = load_workbook(path, data_only=True)
     try:
         sheets = {ws.title: _Sheet([list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb}
@@ -197,7 +251,7 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
         for v in key["visits"]:
             row = v["row"]
             where = f"{vs['name']}!{row}"
-            stored = vsheet.cell(row, vcols["date"])
+            stored = vsheet.cell(row, v.get("date_column") or vcols["date"])
             parsed = parse_date(stored, year)
             if v["valid"] and (parsed is None or parsed.isoformat() != v["date"]):
                 out.append(f"{where}: date {stored!r} does not give {v['date']}")
@@ -208,10 +262,13 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                 for w in key["wrong_cells"]
             ):
                 out.append(f"{where}: a visit to refuse has no refuse_row wrong cell")
-            mode = _text(vsheet.cell(row, vcols["mode"]))
+            mode = _text(vsheet.cell(row, v.get("mode_column") or vcols["mode"]))
             if mode != v["mode_as_written"] or key["mode_words"].get(mode) != v["mode"]:
                 out.append(f"{where}: mode {mode!r} is not {v['mode']}")
-            if v["mode"] is None and (vs["name"], row, vcols["mode"]) not in wrong_at:
+            if (
+                v["mode"] is None
+                and (vs["name"], row, v.get("mode_column") or vcols["mode"]) not in wrong_at
+            ):
                 out.append(f"{where}: an unknown mode word is not in wrong_cells")
             if "name" in vcols and _text(vsheet.cell(row, vcols["name"])) != v["person_name"]:
                 out.append(f"{where}: name is not {v['person_name']}")

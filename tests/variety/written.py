@@ -102,6 +102,10 @@ DATE_FORMS = (
     "month_day",  # text 1月5日, the year from the title
     "iso",  # text 2023-01-05
     "dash",  # text 2023-1-5
+    "dot_padded",  # text 2023.01.05
+    "short_year",  # text 23.1.5, typed as '23.1.5 so Excel keeps it as text
+    "dash_halfday",  # text 2023-1-5 上午 (or 下午): the half-day the visit took place
+    "month_slash",  # text 1/5, the year from the sheet's name
 )
 
 
@@ -132,6 +136,15 @@ def date_cell(day: date, form: str) -> Cell:
         return Cell(day.isoformat(), "text")
     if form == "dash":
         return Cell(f"{day.year}-{day.month}-{day.day}", "text")
+    if form == "dot_padded":
+        return Cell(f"{day:%Y.%m.%d}", "text")
+    if form == "short_year":
+        return Cell(f"{day.year % 100:02d}.{day.month}.{day.day}", "text")
+    if form == "dash_halfday":
+        half = "上午" if day.toordinal() % 3 else "下午"
+        return Cell(f"{day.year}-{day.month}-{day.day} {half}", "text")
+    if form == "month_slash":
+        return Cell(f"{day.month}/{day.day}", "text")
     raise ValueError(form)
 
 
@@ -204,6 +217,19 @@ of 事实无人抚养儿童)."""
 
 URBAN_WORDS: dict[str, str] = {**PREFIXED_WORDS, SA: "城乡低保", EP: "特困供养", DIS: "残疾"}
 
+OBJECT_WORDS: dict[str, str] = {
+    **PLAIN_WORDS,
+    SA: "低保对象",
+    NS: "低保边缘家庭",
+    EP: "特困供养人员",
+    DIS: "重度残疾人",
+    ALONE: "独居老人",
+    LBE: "农村留守老年人",
+    AGED: "高龄老人",
+}
+"""Category words as a Guangdong 双百 workbook's drop-down list writes them: the person's status
+(低保对象, 特困供养人员, 重度残疾人)."""
+
 TYPOS: dict[str, str] = {"低保": "底保", "特困": "特因", "孤儿": "孤尔", "残疾": "残积"}
 """A typo for a category word (the first key found inside the word is replaced)."""
 
@@ -222,6 +248,10 @@ LEVEL_SCALES: dict[str, tuple[str, ...]] = {
     "letter_class": ("A类", "B类", "C类"),
     "attention": ("重点", "一般", "关注"),
     "colour": ("红", "黄", "绿"),
+    "class": ("一类", "二类", "三类"),
+    "roman": ("Ⅰ级", "Ⅱ级", "Ⅲ级"),
+    "stars": ("★★★", "★★", "★"),
+    "high_low": ("高", "中", "低"),
 }
 """Service levels as registers write them, highest first."""
 
@@ -233,6 +263,15 @@ MODE_WORDS: dict[str, tuple[str, ...]] = {
     STATION: ("来站咨询", "来访"),
 }
 """The words a visit log uses for each mode."""
+
+PLAIN_MODE_WORDS: dict[str, tuple[str, ...]] = {
+    HOME: ("走访", "上门探视", "入户探访"),
+    PHONE: ("电话联系", "电话探访"),
+    VIDEO: ("视频通话",),
+    IM: ("微信联系",),
+    STATION: ("到站",),
+}
+"""Other words for the same modes: 走访 alone, 上门探视, 电话联系, 视频通话, 微信联系, 到站."""
 
 
 def mode_typo(word: str) -> str:
