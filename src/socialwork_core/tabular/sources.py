@@ -799,10 +799,11 @@ class _Tally:
 
     def add(self, piece: bytes) -> None:
         self.bytes += len(piece)
-        # one byte search, then the exact look where it hits (``<firstHeader>`` also starts so)
-        if not self.formulas and b"<f" in piece and _FORMULA.search(piece) is not None:
+        # the pattern engine's search for a literal start is faster here than ``bytes in``
+        # (0.024 against 0.064 s over a county visits sheet's 78 MB: ``<`` is in every cell)
+        if not self.formulas and _FORMULA.search(piece) is not None:
             self.formulas = True
-        if b"hidden" in piece:
+        if _HIDDEN.search(piece) is not None:
             for tag in _HIDDEN_ROW.findall(piece):
                 number = _ROW_NUMBER.search(tag)
                 if number is not None:
@@ -852,6 +853,7 @@ _DIGITS: Final = re.compile(rb"[0-9]{1,10}")
 
 
 _FORMULA: Final = re.compile(rb"<f[\s>]")
+_HIDDEN: Final = re.compile(rb"hidden")
 _OTHER_WAY: Final = re.compile(rb'<c(?:>|(?! r=")\s)')
 """A cell written otherwise than ``<c r="…"`` (``<c>``, ``<c s="1" r="…"``, ``<c\tr="…"``)."""
 
