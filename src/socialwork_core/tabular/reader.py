@@ -569,8 +569,51 @@ class Table:
         rows that are not data (a footer, total, note, section heading or repeated header),
         each noted in ``issues``. ``parts_of`` reads a data row's cells. Iterate once (the
         file is released at the end)."""
+        # the rows are read here, not by a generator this one delegates to: each layer costs a
+        # frame resume per row (300,000 rows on a county visits sheet)
         try:
-            yield from self._numbered()
+            last_header = self.layout.header_rows[-1] - 1
+            pending: dict[int, list[Merge]] = {}
+            for merge in self._merged:
+                (r0, _c0), (r1, _c1) = merge
+                if r0 > last_header:  # merges in the header area never fill data rows
+                    pending.setdefault(r0, []).append(merge)
+            active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
+            initials = self.skip_initials
+            carry = self._carry
+            position = 0
+            for index, cells in self._rest:
+                if index <= last_header:
+                    continue
+                # before merged values are filled in; a date or number first is filled as it stands
+                head = cells[0] if cells else None
+                first = head if head.__class__ in NEVER_BLANK else first_filled(cells)
+                if pending:
+                    for (_r0, c0), (r1, c1) in pending.pop(index, ()):
+                        active.append((r1, c0, c1, cells[c0] if c0 < len(cells) else None))
+                merged = bool(active)
+                if merged:
+                    cells = list(cells)
+                    for _last, c0, c1, value in active:
+                        if len(cells) <= c1:
+                            cells.extend([None] * (c1 + 1 - len(cells)))
+                        for c in range(c0, c1 + 1):
+                            if is_blank(cells[c]):
+                                cells[c] = value
+                    active = [a for a in active if a[0] > index]
+                if first is NOTHING:
+                    continue  # blank: a merged value alone does not make a row
+                # a row under a merge, or one starting as a footer, note, section heading or
+                # repeated header may start: the one rule (``_skip``) decides; no other row is one
+                if merged or (isinstance(first, str) and first.lstrip()[:1] in initials):
+                    if self._skip(index, cells, first):
+                        carry = self._carry
+                        continue
+                    self._fill_carried(cells)
+                elif carry is not None:
+                    self._fill_carried(cells)
+                position += 1
+                yield position, index, cells
         finally:
             self.close()
 
@@ -690,50 +733,6 @@ class Table:
     def formulas_without_value(self) -> bool:
         """Whether the sheet has formula cells with no saved value (each is reported on its row)."""
         return bool(self._formulas)
-
-    def _numbered(self) -> Iterator[tuple[int, int, Cells]]:
-        last_header = self.layout.header_rows[-1] - 1
-        pending: dict[int, list[Merge]] = {}
-        for merge in self._merged:
-            (r0, _c0), (r1, _c1) = merge
-            if r0 > last_header:  # merges in the header area never fill data rows
-                pending.setdefault(r0, []).append(merge)
-        active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
-        initials = self.skip_initials
-        carry = self._carry
-        position = 0
-        for index, cells in self._rest:
-            if index <= last_header:
-                continue
-            # before merged values are filled in; a date or number first is filled as it stands
-            head = cells[0] if cells else None
-            first = head if head.__class__ in NEVER_BLANK else first_filled(cells)
-            if pending:
-                for (_r0, c0), (r1, c1) in pending.pop(index, ()):
-                    active.append((r1, c0, c1, cells[c0] if c0 < len(cells) else None))
-            merged = bool(active)
-            if merged:
-                cells = list(cells)
-                for _last, c0, c1, value in active:
-                    if len(cells) <= c1:
-                        cells.extend([None] * (c1 + 1 - len(cells)))
-                    for c in range(c0, c1 + 1):
-                        if is_blank(cells[c]):
-                            cells[c] = value
-                active = [a for a in active if a[0] > index]
-            if first is NOTHING:
-                continue  # blank: a merged value alone does not make a row
-            # a row under a merge, or one starting as a footer, note, section heading or
-            # repeated header may start: the one rule (``_skip``) decides; no other row is one
-            if merged or (isinstance(first, str) and first.lstrip()[:1] in initials):
-                if self._skip(index, cells, first):
-                    carry = self._carry
-                    continue
-                self._fill_carried(cells)
-            elif carry is not None:
-                self._fill_carried(cells)
-            position += 1
-            yield position, index, cells
 
     def _generated_row(self) -> Callable[[int, Cells], RowParts]:
         """The reporting way's reading of a data row, generated for this table's columns by
