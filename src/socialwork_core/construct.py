@@ -33,7 +33,15 @@ from typing import Any, Final
 
 import attrs
 
-__all__ = ["InitCode", "checks_value_only", "init_code", "keeps", "kept_classes", "quick_init"]
+__all__ = [
+    "InitCode",
+    "accepts",
+    "checks_value_only",
+    "init_code",
+    "keeps",
+    "kept_classes",
+    "quick_init",
+]
 
 _KEEPS: Final = "__socialwork_keeps__"
 
@@ -58,6 +66,32 @@ def checks_value_only(*validators: object) -> None:
 
 def _checks_value_only(validator: object) -> bool:
     return _VALUE_ONLY.get(id(validator)) is validator
+
+
+def accepts(cls: type, alias: str) -> Callable[[object], bool] | None:
+    """For the field of ``cls`` taking the keyword ``alias``, when its validator decides by the
+    value alone (``checks_value_only``): a test of whether a value given for it would be stored as
+    it stands (no converter, or one that keeps the value's class) and pass the validator. A caller
+    sharing one such value between many records (``ledger.compiled``'s one-key tuples) tests it
+    once and tells ``init_code`` through ``accepted``. ``None`` for any other field."""
+    field = next((f for f in attrs.fields(cls) if f.alias == alias), None)
+    if field is None or field.validator is None or not _checks_value_only(field.validator):
+        return None
+    validator, converter = field.validator, field.converter
+    if converter is not None and not callable(converter):
+        return None
+    kept = kept_classes(converter) if converter is not None else ()
+
+    def test(value: object) -> bool:
+        if converter is not None and value.__class__ not in kept:
+            return False  # the record would hold what the converter makes of it
+        try:
+            validator(None, field, value)
+        except Exception:
+            return False
+        return True
+
+    return test
 
 
 def kept_classes(converter: Callable[..., Any]) -> tuple[type, ...]:
@@ -99,12 +133,22 @@ class InitCode:
     namespace: dict[str, Any]
 
 
-def init_code(cls: type, given: Mapping[str, str], prefix: str = "") -> InitCode | None:
+def init_code(
+    cls: type,
+    given: Mapping[str, str],
+    prefix: str = "",
+    accepted: Mapping[str, str] | None = None,
+) -> InitCode | None:
     """Statements building ``cls`` as its ``__init__`` would, from ``given`` (a field's
     ``__init__`` keyword → the expression of its value; a field not given takes its default);
     ``None`` when the class cannot be written out faithfully (see the module docstring). Every
     name the statements use starts with ``prefix``, so a generated function may hold them beside
-    its own (``ledger.compiled`` builds its clean rows' records so, without a call)."""
+    its own (``ledger.compiled`` builds its clean rows' records so, without a call).
+
+    ``accepted`` (keyword → an expression): for a field with a value-only validator, an
+    expression true only when the given value is one ``accepts(cls, keyword)`` said yes to; its
+    validator is then not called again for that value."""
+    accepted = accepted or {}
     if not attrs.has(cls) or "__slots__" not in cls.__dict__:
         return None
     if any(hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")):
@@ -165,7 +209,15 @@ def init_code(cls: type, given: Mapping[str, str], prefix: str = "") -> InitCode
         if field.validator is not None:
             namespace[f"{p}validate_{number}"] = field.validator
             namespace[f"{p}field_{number}"] = field
-            checks.append(f"    {p}validate_{number}({p}self, {p}field_{number}, {name})")
+            check = f"{p}validate_{number}({p}self, {p}field_{number}, {name})"
+            if field.alias in accepted and field.alias in given:
+                if not _checks_value_only(field.validator):
+                    raise TypeError(
+                        f"{cls.__name__}.{field.name}: only a value-only validator's answer "
+                        "can be reused (checks_value_only)"
+                    )
+                check = f"if not ({accepted[field.alias]}): {check}"
+            checks.append(f"    {check}")
     return InitCode(
         (
             *lines,

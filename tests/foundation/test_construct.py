@@ -12,7 +12,14 @@ from typing import Any
 import attrs
 import pytest
 
-from socialwork_core.construct import checks_value_only, init_code, keeps, kept_classes, quick_init
+from socialwork_core.construct import (
+    accepts,
+    checks_value_only,
+    init_code,
+    keeps,
+    kept_classes,
+    quick_init,
+)
 from socialwork_core.contacts import Contact
 from socialwork_core.glossary.terms import ContactMode
 from socialwork_core.plugins import load_plugins
@@ -162,3 +169,43 @@ def test_a_default_the_class_refuses_is_refused_in_every_record() -> None:
             cls()
         with pytest.raises(ValueError, match="positive"):
             quick_init(cls)()
+
+
+def test_a_value_only_validator_answers_once_for_a_value_shared_by_many_records() -> None:
+    @attrs.frozen
+    class Counted:
+        name: str
+        times: int = attrs.field(validator=_positive)
+
+    test = accepts(Counted, "times")
+    assert test is not None and test(3) and not test(0)
+    code = init_code(Counted, {"name": "name", "times": "times"}, accepted={"times": "ok"})
+    assert code is not None
+    assert "if not (ok): validate_1(self, field_1, a1)" in [line.strip() for line in code.lines]
+    build = "def build(name, times, ok):\n" + "".join(f"    {line}\n" for line in code.lines)
+    namespace = dict(code.namespace)
+    exec(build + "    return self\n", namespace)
+    assert namespace["build"]("x", 3, True) == Counted(name="x", times=3)
+    with pytest.raises(ValueError, match="positive"):
+        namespace["build"]("x", 0, False)  # not said accepted: checked as the class checks
+
+
+def test_only_a_value_only_validator_and_a_kept_value_can_be_accepted_beforehand() -> None:
+    @attrs.frozen
+    class Held:
+        keys: tuple[str, ...] = attrs.field(
+            converter=tuple, validator=lambda _i, _a, v: _positive(_i, _a, len(v))
+        )
+        people: tuple[str, ...] = attrs.field(
+            converter=Contact.__attrs_attrs__.recipient_keys.converter,
+            validator=Contact.__attrs_attrs__.recipient_keys.validator,
+        )
+
+    assert accepts(Held, "keys") is None  # its validator did not declare itself value-only
+    with pytest.raises(TypeError, match="value-only"):
+        init_code(Held, {"keys": "k", "people": "p"}, accepted={"keys": "ok"})
+    test = accepts(Held, "people")
+    assert test is not None
+    assert test(("A1",))
+    assert not test(())  # the validator refuses it
+    assert not test(["A1"])  # the converter would make another object of it

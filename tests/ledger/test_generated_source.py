@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 from socialwork_national.formats import FORMAT, RECIPIENTS
 
+from socialwork_core.ledger import load_ledger
 from socialwork_core.ledger.building import RecordBuilder
 from socialwork_core.ledger.columns import table_spec
 from socialwork_core.ledger.compiled import compile_rows
@@ -62,3 +63,28 @@ def test_files_of_one_layout_share_the_code_each_table_its_own_function(tmp_path
     del linecache.cache[first.__code__.co_filename]  # type: ignore[attr-defined]
     third = _row_function(tmp_path / "c.xlsx", [["C1", "赵六", "南村"]])
     assert inspect.getsource(third).startswith("def row(")  # type: ignore[arg-type]
+
+
+def test_a_visits_one_key_tuple_is_shared_and_checked_once_when_made(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "服务对象"
+    people.append(["档案号", "姓名", "村居"])
+    people.append(["A1", "张三", "东村"])
+    people.append(["A2", "李四", "东村"])
+    visits = book.create_sheet("探访记录")
+    visits.append(["探访日期", "档案号", "探访方式"])
+    for key in ("A1", "A2", "A1", "A1"):
+        visits.append(["2024-03-05", key, "电话"])
+    path = tmp_path / "l.xlsx"
+    book.save(path)
+    contacts = load_ledger(path, FORMAT).ledger.contacts
+    assert [c.recipient_keys for c in contacts] == [("A1",), ("A2",), ("A1",), ("A1",)]
+    assert contacts[0].recipient_keys is contacts[2].recipient_keys is contacts[3].recipient_keys
+    # the validator of recipient_keys answered for the shared tuple when it was made
+    sources = [
+        "".join(lines[2])
+        for name, lines in linecache.cache.items()
+        if name.startswith("<socialwork generated rows contacts 探访记录")
+    ]
+    assert sources and all("if not (ok_recipient_keys): i_validate_" in s for s in sources)

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..construct import init_code
+from ..construct import accepts, init_code
 from ..findings import FindingError
 from ..tabular import (
     ColumnSpec,
@@ -106,6 +106,7 @@ def compile_rows(
     body: list[str] = []
     fields: list[str] = []  # the record fields the row gives, each held in a local ``f_<field>``
     always_given: set[str] = set()
+    accepted: dict[str, str] = {}  # keyword → the local telling its value was checked once
     for number, column in enumerate(table.spec.columns):
         where = layout.fields.get(column.field)
         if where is None:
@@ -158,12 +159,18 @@ def compile_rows(
                 f"    {missing}",
                 "else:",
             ]
+        memo = None
         if column.multi:
             namespace[f"ones_{number}"] = {}
+            # a shared one-key tuple is checked by its field's validator once, when it is made
+            memo = accepts(plan.cls, attributes[field].alias) if column.coerce is text else None
+            if memo is not None:
+                namespace[f"accepts_{number}"] = memo
+                accepted[attributes[field].alias] = f"ok_{field}"
         if column.multi and field in repeating:
             namespace[f"seen_{number}"] = {}
         cell = (
-            _multi(number, column, field, how, field in repeating)
+            _multi(number, column, field, how, field in repeating, memo is not None)
             if column.multi
             else _single(
                 number, column, field, how, approximate_flag(field) if keeps_flag else None
@@ -214,7 +221,7 @@ def compile_rows(
     if plan.recipients:
         given["extras"] = "extras_of(cells)"
     # the record built as the class's own __init__ would, written out here (no call per row)
-    code = init_code(plan.cls, given, prefix="i_")
+    code = init_code(plan.cls, given, prefix="i_", accepted=accepted)
     if code is not None:
         namespace.update(code.namespace)
         build = [*("        " + line for line in code.lines), "        return i_self"]
@@ -226,6 +233,7 @@ def compile_rows(
         "    n = len(cells)",
         *(f"    f_{f} = MISSING" for f in fields if f"    f_{f} = default_{f}" not in starts),
         *starts,
+        *(f"    {flag} = False" for flag in accepted.values()),
         *("    " + line for line in body),
         "    try:",
         *build,
@@ -299,12 +307,17 @@ def _single(number: int, column: ColumnSpec, field: str, how: Route, flag: str |
     ]
 
 
-def _multi(number: int, column: ColumnSpec, field: str, how: Route, repeats: bool) -> list[str]:
+def _multi(
+    number: int, column: ColumnSpec, field: str, how: Route, repeats: bool, memo: bool = False
+) -> list[str]:
     """A multi-valued cell, split and coerced part by part as the reader does (a one-word cell is
     one part, as ``split_values`` finds). ``repeats``: the column's cells take few distinct texts
-    (labels such as 对象类别), so a clean cell's value is remembered by its text (bounded)."""
+    (labels such as 对象类别), so a clean cell's value is remembered by its text (bounded).
+    ``memo``: the field's validator decides by the value alone (``construct.accepts``), so a
+    one-key tuple is checked once, when it is made, and shared only if it passed (``ok_<field>``
+    says so to the record's construction)."""
     if repeats:
-        computed = _multi(number, column, field, how, repeats=False)
+        computed = _multi(number, column, field, how, repeats=False, memo=memo)
         return [
             f"v = seen_{number}.get(raw) if raw.__class__ is str else None",
             f"if v is not None: f_{field} = v",
@@ -334,6 +347,17 @@ def _multi(number: int, column: ColumnSpec, field: str, how: Route, repeats: boo
             f"if f_{field} is None:",
             f"    if len(ones_{number}) >= {_ONES_MAX}: ones_{number}.clear()",
             f"    f_{field} = ones_{number}[raw] = {_collect(how, '(raw,)')}",
+        ]
+        if column.coerce is text and not memo
+        else [
+            f"f_{field} = ones_{number}.get(raw)",
+            f"if f_{field} is not None: ok_{field} = True",
+            "else:",
+            f"    f_{field} = {_collect(how, '(raw,)')}",
+            f"    if accepts_{number}(f_{field}):",
+            f"        if len(ones_{number}) >= {_ONES_MAX}: ones_{number}.clear()",
+            f"        ones_{number}[raw] = f_{field}",
+            f"        ok_{field} = True",
         ]
         if column.coerce is text
         else [
