@@ -284,6 +284,60 @@ def test_visits_across_a_register_row_are_read_per_month(tmp_path: Path) -> None
     assert all("走访" not in h for p in result.ledger.recipients for h in p.extras)
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("第1次走访日期", "第2次走访日期"),
+        ("第一次走访时间", "第二次走访时间"),
+        ("走访日期", "走访日期"),
+    ],
+)
+def test_visits_across_a_register_row_under_no_heading_are_read_one_per_repeated_date(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    """A register kept for a year adds a date and a mode column per visit, headed alike but for
+    their number (or not at all): each date column with the mode beside it is one visit."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "关爱台账": [
+                ["序号", "姓名", "身份证号", "人员类别", first, "走访方式", second, "走访方式"],
+                [1, "张三", ZHANG, "低保", "2024-04-11", "入户", None, None],
+                [2, "李四", LI, "特困", "2024-04-12", "电话", "2024-05-20", "上门走访"],
+            ]
+        },
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三", "李四"]
+    assert sorted(
+        (c.on, c.mode.value if c.mode else None, c.recipient_keys) for c in result.ledger.contacts
+    ) == [
+        (date(2024, 4, 11), "home_visit", (ZHANG,)),
+        (date(2024, 4, 12), "phone", (LI,)),
+        (date(2024, 5, 20), "home_visit", (LI,)),
+    ]
+    assert all("走访" not in h for p in result.ledger.recipients for h in p.extras)
+
+
+def test_a_log_with_two_different_date_headers_is_still_a_visit_per_row(tmp_path: Path) -> None:
+    """走访日期 beside 服务时间 are not one column repeated: the row is one visit, on the first."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "走访登记": [
+                ["姓名", "身份证号码", "走访日期", "走访方式", "服务时间"],
+                ["张三", ZHANG, "2024-04-01", "入户", "2024-04-03"],
+                ["李四", LI, "2024-04-02", "电话", "2024-04-05"],
+            ]
+        },
+    )
+    result = read(path)
+    assert [(c.on, c.recipient_keys) for c in result.ledger.contacts] == [
+        (date(2024, 4, 1), (ZHANG,)),
+        (date(2024, 4, 2), (LI,)),
+    ]
+
+
 @pytest.mark.parametrize("written", ["4月8日", "4.8"])
 def test_a_date_without_its_year_takes_the_year_of_the_sheets_title(
     tmp_path: Path, written: str

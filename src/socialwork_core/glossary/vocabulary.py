@@ -132,6 +132,8 @@ DATE_DAY_SPOKEN = "号"
 """The spoken form of 日, also written in ledgers: 2023年1月5号."""
 DATE_SEPARATORS = "-/."
 """Between the numbers of a date written in figures: 2023-1-5, 2023/1/5, 2023.1.5, 4.8, 1/5."""
+CHINESE_DIGITS = "〇零一二三四五六七八九十"
+"""Chinese numerals, as a header counts repeated columns with them (第一次走访, 第二次走访)."""
 DATE_TIMES_OF_DAY: tuple[str, ...] = ("上午", "下午", "中午", "早上", "晚上")
 """The part of the day a visit log may write after a date (2024-6-5 上午): dropped, as a time is."""
 

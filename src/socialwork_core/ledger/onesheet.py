@@ -7,8 +7,9 @@ Two shapes are common where a station keeps one sheet only:
   later rows are the same person again, not duplicates; rows that disagree are reported) and
   every row is a visit;
 * **a row per person with the visits across** (“4月走访 | 5月走访 …”, each over 走访时间 |
-  走访方式): every group of columns whose lowest headers read as a visit's date (and mode) is one
-  visit when its date cell is filled.
+  走访方式; or under no heading, 第1次走访日期 | 走访方式 | 第2次走访日期 | …): every group of
+  columns whose lowest headers read as a visit's date (and mode) is one visit when its date cell
+  is filled.
 
 Which columns are a visit's is decided by meaning, with the contact sheet's own headers
 (``tabular.headers``), among the columns the register did not take; the cells are read by the
@@ -17,12 +18,14 @@ contact sheet's own coercers, so a date or mode reads exactly as on a visit log.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from ..findings import Finding, FindingError
+from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
 from ..tabular import Coerced, Coercer, Issue, Table, column_letter, raw_text
 from ..tabular.headers import ACCEPT, normalise_header, text_score
@@ -55,22 +58,53 @@ def _best_field(header: str, accepted: dict[str, tuple[str, ...]]) -> tuple[str,
 
 
 def visit_columns(table: Table, contacts: SheetFormat) -> tuple[VisitColumns, ...]:
-    """The visits a register sheet holds in columns it did not take, grouped by heading."""
+    """The visits a register sheet holds in columns it did not take, grouped by heading, or, for
+    columns under no heading, by repetition (``_repeated_groups``)."""
     accepted = {c.field: c.headers for c in contacts.columns if c.field in ("on", "mode")}
     if "on" not in accepted:
         return ()
     groups: dict[str, dict[str, int]] = {}
+    flat: list[tuple[int, str, str]] = []
     for column, display in table.layout.extras:
         parent, _, leaf = display.rpartition("/")
-        field, score = _best_field(leaf.split("#", 1)[0], accepted)
+        leaf = leaf.split("#", 1)[0]
+        field, score = _best_field(leaf, accepted)
         if score < ACCEPT:
             continue
         found = groups.setdefault(parent, {})
         found.setdefault(field, column)
+        if not parent:
+            flat.append((column, field, leaf))
+    out: list[VisitColumns] = []
+    for group, fields in groups.items():
+        repeated = _repeated_groups(flat) if not group else ()
+        if repeated:
+            out.extend(repeated)
+        elif "on" in fields:
+            out.append(VisitColumns(group, fields["on"], fields.get("mode")))
+    return tuple(out)
+
+
+_COUNTED: Final = re.compile(f"[0-9{words.CHINESE_DIGITS}]+")
+
+
+def _repeated_groups(flat: Sequence[tuple[int, str, str]]) -> tuple[VisitColumns, ...]:
+    """Visits across a row under no heading (第1次走访日期 | 走访方式 | 第2次走访日期 | 走访方式 …):
+    two or more date columns whose headers are the same once their numbers are set aside are one
+    visit each, with the mode column that follows (or precedes) each date in the run. Anything
+    else (one date column, or two that differ: 走访日期 beside 服务时间) is no repetition."""
+    dates = [leaf for _, field, leaf in flat if field == "on"]
+    if len(dates) < 2 or len({_COUNTED.sub("", leaf) for leaf in dates}) != 1:
+        return ()
+    runs: list[dict[str, tuple[int, str]]] = []
+    for column, field, leaf in flat:
+        if not runs or field in runs[-1]:
+            runs.append({})
+        runs[-1][field] = (column, leaf)
     return tuple(
-        VisitColumns(group, fields["on"], fields.get("mode"))
-        for group, fields in groups.items()
-        if "on" in fields
+        VisitColumns(run["on"][1], run["on"][0], run["mode"][0] if "mode" in run else None)
+        for run in runs
+        if "on" in run
     )
 
 
