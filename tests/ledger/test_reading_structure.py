@@ -338,6 +338,89 @@ def test_a_log_with_two_different_date_headers_is_still_a_visit_per_row(tmp_path
     ]
 
 
+REGISTER_HEADER = ["序号", "姓名", "身份证号码", "对象类别", "联系电话"]
+VISIT_HEADER = ["序号", "姓名", "身份证号码", "走访日期", "走访方式"]
+
+
+def test_a_register_kept_per_village_and_a_log_kept_per_month_are_read_whole(
+    tmp_path: Path,
+) -> None:
+    """Sheets headed exactly as the one a kind was found in go on with it: every village's people
+    and every month's visits are read, each further sheet named in an info, and visits counted
+    on across the months (no two get one derived id)."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "东村": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+            "西村": [REGISTER_HEADER, [1, "李四", LI, "特困", "13800000002"]],
+            "1月": [VISIT_HEADER, [1, "张三", ZHANG, "2024-01-05", "入户"]],
+            "2月": [
+                VISIT_HEADER,
+                [1, "李四", LI, "2024-02-05", "电话"],
+                [2, "张三", ZHANG, "2024-02-06", "入户"],
+            ],
+        },
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三", "李四"]
+    assert [(c.on, c.recipient_keys) for c in result.ledger.contacts] == [
+        (date(2024, 1, 5), (ZHANG,)),
+        (date(2024, 2, 5), (LI,)),
+        (date(2024, 2, 6), (ZHANG,)),
+    ]
+    assert len({c.id for c in result.ledger.contacts}) == 3
+    continued = [(i.sheet, i.code) for i in result.issues if i.code == "ledger.sheet_continued"]
+    assert continued == [("西村", "ledger.sheet_continued"), ("2月", "ledger.sheet_continued")]
+    assert result.recipient_rows[LI] == ("西村", 2)
+    assert not result.errors
+
+
+def test_a_person_on_two_sheets_of_one_register_is_a_duplicate_said_so(tmp_path: Path) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "东村": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+            "西村": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+        },
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三"]
+    assert {(i.sheet, i.row) for i in result.errors} == {("西村", 2)}
+    assert "ledger.duplicate_key" in codes(result)
+
+
+def test_a_sheet_headed_otherwise_or_hidden_is_no_part_of_the_register(tmp_path: Path) -> None:
+    """A copy kept hidden, or a list with one more column, is another table: not read as more of
+    the register (the first sheet is read as before)."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "东村": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+            "旧名单": [REGISTER_HEADER, [1, "李四", LI, "特困", "13800000002"]],
+            "西村": [[*REGISTER_HEADER, "备注"], [1, "王五", WANG, "低保", "13800000003", ""]],
+        },
+        hidden=["旧名单"],
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三"]
+    assert "ledger.sheet_continued" not in codes(result)
+
+
+def test_a_sheet_named_for_the_register_is_the_whole_register(tmp_path: Path) -> None:
+    """The layout's own sheet name says where the register is: a sheet headed alike beside it
+    is not added to it."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+            "备份": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+        },
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三"]
+    assert not result.errors
+
+
 @pytest.mark.parametrize("written", ["4月8日", "4.8"])
 def test_a_date_without_its_year_takes_the_year_of_the_sheets_title(
     tmp_path: Path, written: str

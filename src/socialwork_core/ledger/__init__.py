@@ -28,6 +28,8 @@ Stable codes (besides the ``tabular.*``, ``resident_id.*``, ``phone.*`` and ``di
 the cells):
 
 - ``ledger.sheet_missing`` [info]: an optional record kind's sheet is absent;
+- ``ledger.sheet_continued`` [info]: a sheet headed exactly as the one a kind was found in by its
+  headers was read as more of it (a register per village, a visit log per month);
 - ``ledger.recipient_without_key`` [error]: neither a 档案号 nor a valid ID number;
 - ``ledger.duplicate_key`` [error], ``ledger.duplicate_resident_id`` [error]: the later row is refused;
 - ``ledger.unknown_recipient`` [error]: a contact, link, case or activity names nobody on the register;

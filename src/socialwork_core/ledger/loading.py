@@ -28,7 +28,7 @@ from ..tabular import (
     read_table,
 )
 from ..tabular.context import reading_year
-from ..tabular.reader import Cells, RowParts, named_sheet
+from ..tabular.reader import Cells, RowParts, continuation_sheets, named_sheet
 from ..validation import to_mapping
 from .building import RecordBuilder, sex_disagrees
 from .collector import collector_paused
@@ -139,7 +139,7 @@ def load_ledger(
     recipient_rows: dict[str, tuple[str, int]] = {}
     sheets = sorted(fmt.sheets, key=lambda s: spec_of(s.kind).load_order)
     taken: list[str] = []  # sheets read as one kind are not searched for another
-    register_visits: RegisterVisits | None = None
+    register_visits: list[RegisterVisits] = []
     sheets_read: dict[RecordKind, str] = {}
     with collector_paused(), open_workbook(path, limits=limits or ReadLimits()) as workbook:
         for number, sheet_format in enumerate(sheets):
@@ -149,26 +149,29 @@ def load_ledger(
                 if name is not None:
                     workbook.prefetch(name)
             kind = sheet_format.kind
-            if kind is RecordKind.CONTACTS and register_visits is not None:
+            if kind is RecordKind.CONTACTS and register_visits:
                 # the register's own rows hold the visits: no other sheet is searched for them
-                records[kind].extend(register_visits.records)
-                issues.extend(register_visits.issues)
-                onesheet = Finding.of(
-                    "onesheet.visits_on_register",
-                    Severity.INFO,
-                    sheet=register_visits.table.sheet,
-                    count=len(register_visits.records),
-                )
-                issues.append(Issue(onesheet, register_visits.table.sheet))
-                sheets_read[kind] = register_visits.table.sheet
+                for found in register_visits:
+                    records[kind].extend(found.records)
+                    issues.extend(found.issues)
+                    onesheet = Finding.of(
+                        "onesheet.visits_on_register",
+                        Severity.INFO,
+                        sheet=found.table.sheet,
+                        count=len(found.records),
+                    )
+                    issues.append(Issue(onesheet, found.table.sheet))
+                sheets_read[kind] = register_visits[0].table.sheet
                 continue
             forced = mapping.for_kind(kind) if mapping is not None else None
+            spec = table_spec(with_words(sheet_format, forced), fmt.sheets)
+            others = _named_for_others(workbook, fmt, sheet_format)
             try:
                 table = read_table(
                     workbook,
-                    table_spec(with_words(sheet_format, forced), fmt.sheets),
+                    spec,
                     sheet=forced.sheet if forced is not None else None,
-                    skip=(*taken, *_named_for_others(workbook, fmt, sheet_format)),
+                    skip=(*taken, *others),
                     columns=forced.columns if forced is not None else None,
                 )
             except WorkbookError as error:
@@ -184,61 +187,130 @@ def load_ledger(
                 continue
             taken.append(table.sheet)
             sheets_read[kind] = table.sheet
+            # a table found by its header may go on in sheets headed alike (a register per
+            # village, a visit log per month); a sheet named for the kind is the whole of it
+            more: list[str] = []
+            if forced is None and named_sheet(workbook, sheet_format.sheet_names) != table.sheet:
+                more = continuation_sheets(workbook, spec, table, skip=(*taken, *others))
+                taken.extend(more)
             # a record's own key or code may repeat; a generated id cannot
             id_field = spec_of(kind).id_field
             repeats = id_field != "id" or any(c.field == id_field for c in sheet_format.columns)
-            sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats)
-            contacts_format = fmt.sheet_for(RecordKind.CONTACTS)
-            if kind is RecordKind.RECIPIENTS and contacts_format is not None:
-                columns = visit_columns(table, contacts_format)
-                if columns:
-                    sheet.visits = RegisterVisits(columns, contacts_format, table, builder)
-                    table.claim(sheet.visits.claimed())
-            # clean rows go straight to records; any other row the general way (compiled.py)
-            labels = frozenset(c.field for c in sheet_format.columns if c.type is ValueType.LABEL)
-            # the generated function serves sheets laid out as the format writes them
-            quick = compile_rows(builder, kind, table, labels) if table.plain else None
-            # a clean row of a kind with nothing more to check (no keys that may repeat) is
-            # kept at once: most rows of a large ledger, so theirs is the short way
-            outside = OutsideWindow.of(window, kind, table)
-            # a date written without its year (4月8日, 5.20) is in the sheet's year
-            with reading_year(table.year) if table.year else contextlib.nullcontext():
-                if (
-                    quick is None
-                    or sheet.check_repeats
-                    or kind is RecordKind.RECIPIENTS
-                    or outside is not None
-                ):
-                    for position, index, cells in table.numbered():
-                        if outside is not None and outside.passes_over(cells):
-                            continue
-                        record = UNSURE if quick is None else quick(index, cells, position)
-                        sheet.take(index, cells, position, record)
-                else:
-                    keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
-            if kind is RecordKind.CONTACTS:
-                issues.extend(far_visits(workbook, table, list(map(_VISIT_DATE, sheet.records))))
-            if outside is not None and outside.count:
-                issues.append(outside.issue(table.sheet))
-            if sheet.extras:
-                extras.setdefault(kind, {}).update(sheet.extras)
-            recipient_rows.update(sheet.recipient_rows)
-            refused = sheet.refused
-            issues.extend(table.issues)
-            if kind is RecordKind.RECIPIENTS:
-                builder.recipients_loaded = True
-                if sheet.visits is not None:
-                    register_visits = sheet.visits
-            if refused:
-                summary = Finding.of(
-                    "ledger.rejected_rows", Severity.WARNING, kind=kind.label, count=refused
+            previous: _SheetLoad | None = None
+            for going_on in (None, *more):
+                part = table if going_on is None else read_table(workbook, spec, sheet=going_on)
+                if going_on is not None:
+                    continued = Finding.of(
+                        "ledger.sheet_continued",
+                        Severity.INFO,
+                        sheet=part.sheet,
+                        first=table.sheet,
+                        kind=kind.label,
+                    )
+                    issues.append(Issue(continued, part.sheet))
+                previous = _read_part(
+                    part,
+                    kind,
+                    sheet_format,
+                    fmt,
+                    builder,
+                    records,
+                    issues,
+                    rejected,
+                    extras,
+                    recipient_rows,
+                    register_visits,
+                    workbook,
+                    window,
+                    repeats,
+                    previous,
+                    whole=not more,
                 )
-                issues.append(Issue(summary, table.sheet))
     ledger = ledger_of(records, issues=tuple(issues), extras=extras)
     result = LoadResult(ledger, tuple(issues), tuple(rejected), recipient_rows, sheets_read)
     if strict and result.errors:
         raise LedgerLoadError(result)
     return result
+
+
+def _read_part(
+    table: Table,
+    kind: RecordKind,
+    sheet_format: SheetFormat,
+    fmt: LedgerFormat,
+    builder: RecordBuilder,
+    records: dict[RecordKind, list[Any]],
+    issues: list[Issue],
+    rejected: list[RejectedRow],
+    extras: dict[RecordKind, dict[str, Mapping[str, str]]],
+    recipient_rows: dict[str, tuple[str, int]],
+    register_visits: list[RegisterVisits],
+    workbook: Any,
+    window: tuple[date, date] | None,
+    repeats: bool,
+    previous: _SheetLoad | None,
+    *,
+    whole: bool,
+) -> _SheetLoad:
+    """Read one sheet of a kind into ``records``. ``previous``: the load of the sheet this one
+    goes on from (its people and keys are this one's too, and its data rows are counted on).
+    ``whole``: the kind is this one sheet, so clean rows may take the quickest way."""
+    sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats, previous)
+    contacts_format = fmt.sheet_for(RecordKind.CONTACTS)
+    if kind is RecordKind.RECIPIENTS and contacts_format is not None:
+        columns = visit_columns(table, contacts_format)
+        if columns:
+            sheet.visits = RegisterVisits(columns, contacts_format, table, builder)
+            table.claim(sheet.visits.claimed())
+    # clean rows go straight to records; any other row the general way (compiled.py)
+    labels = frozenset(c.field for c in sheet_format.columns if c.type is ValueType.LABEL)
+    # the generated function serves sheets laid out as the format writes them
+    quick = compile_rows(builder, kind, table, labels) if table.plain else None
+    # a clean row of a kind with nothing more to check (no keys that may repeat) is
+    # kept at once: most rows of a large ledger, so theirs is the short way
+    outside = OutsideWindow.of(window, kind, table)
+    # a sheet going on from another counts its data rows on from it (a derived id is unique)
+    offset = previous.rows if previous is not None else 0
+    # a date written without its year (4月8日, 5.20) is in the sheet's year
+    with reading_year(table.year) if table.year else contextlib.nullcontext():
+        if (
+            quick is None
+            or sheet.check_repeats
+            or kind is RecordKind.RECIPIENTS
+            or outside is not None
+            or not whole
+        ):
+            rows = table.numbered()
+            if offset:
+                rows = ((offset + position, index, cells) for position, index, cells in rows)
+            position = offset
+            for position, index, cells in rows:
+                if outside is not None and outside.passes_over(cells):
+                    continue
+                record = UNSURE if quick is None else quick(index, cells, position)
+                sheet.take(index, cells, position, record)
+            sheet.rows = position
+        else:
+            keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
+    if kind is RecordKind.CONTACTS:
+        issues.extend(far_visits(workbook, table, list(map(_VISIT_DATE, sheet.records))))
+    if outside is not None and outside.count:
+        issues.append(outside.issue(table.sheet))
+    if sheet.extras:
+        extras.setdefault(kind, {}).update(sheet.extras)
+    recipient_rows.update(sheet.recipient_rows)
+    refused = sheet.refused
+    issues.extend(table.issues)
+    if kind is RecordKind.RECIPIENTS:
+        builder.recipients_loaded = True
+        if sheet.visits is not None:
+            register_visits.append(sheet.visits)
+    if refused:
+        summary = Finding.of(
+            "ledger.rejected_rows", Severity.WARNING, kind=kind.label, count=refused
+        )
+        issues.append(Issue(summary, table.sheet))
+    return sheet
 
 
 class _SheetLoad:
@@ -253,6 +325,7 @@ class _SheetLoad:
         issues: list[Issue],
         rejected: list[RejectedRow],
         check_repeats: bool,
+        previous: _SheetLoad | None = None,
     ) -> None:
         self.kind, self.table, self.builder = kind, table, builder
         self.records, self.issues, self.rejected = records, issues, rejected
@@ -267,6 +340,13 @@ class _SheetLoad:
         self.visits: RegisterVisits | None = None
         """Visits written on this register's rows (``onesheet``), if it holds any."""
         self._people: dict[str, Any] = {}
+        self.rows = 0
+        """Data rows counted so far, on from the sheet this one goes on from (read the general
+        way: a sheet read the quickest way is a kind's only one and leaves it at 0)."""
+        if previous is not None:  # the same table in another sheet: its keys and people are ours
+            self._first_row = previous._first_row
+            self._first_id_row = previous._first_id_row
+            self._people = previous._people
 
     def keep(self, record: Any, cells: Cells, found: dict[str, str] | None = None) -> None:
         """Keep the record of a row (not a recipient's) with its extras: ``found`` when the row

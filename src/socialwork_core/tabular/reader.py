@@ -40,6 +40,7 @@ from .headers import (
     assign,
     compose,
     field_words,
+    normalise_header,
 )
 from .issues import Issue, column_letter
 from .rows import FOOTER_INITIALS, NEVER_BLANK, NOTHING, first_filled, footer_of, is_blank
@@ -985,6 +986,38 @@ def sheet_scores(
         scores.append((score, name))
     scores.sort(key=lambda item: -item[0])
     return scores
+
+
+_REPEATED_DISPLAY: Final = re.compile(r"#[A-Z]{1,3}$")
+"""The column letter a layout adds to a header shown twice (走访方式#L)."""
+
+
+def _header_texts(displays: Sequence[str]) -> tuple[str, ...]:
+    return tuple(normalise_header(_REPEATED_DISPLAY.sub("", d)) for d in displays)
+
+
+def continuation_sheets(
+    workbook: Workbook,
+    spec: TableSpec,
+    table: Table,
+    *,
+    skip: Sequence[str] = (),
+    search: int = 15,
+) -> list[str]:
+    """The other visible sheets that go on with ``table`` (in workbook order): their header is
+    ``table``'s, the same texts in the same order, so they are the same table kept in parts (a
+    register one sheet per village, a visit log one sheet per month). A hidden sheet never is,
+    nor one whose header differs in any column (a register beside its visit log)."""
+    wanted = _header_texts([display for _, display in table.layout.headers])
+    found = []
+    for name in workbook.sheet_names:
+        if name == table.sheet or name in skip or name in workbook.hidden_sheets:
+            continue
+        data, buffer = _peeked(workbook, name, search)
+        best = _best(spec, data, buffer, search)
+        if best is not None and _header_texts([c.display for c in best.columns]) == wanted:
+            found.append(name)
+    return found
 
 
 def _locate(

@@ -5,6 +5,9 @@ The codes are documented in ``socialwork_core.ledger``.
 
 MESSAGES: dict[str, str] = {
     "ledger.sheet_missing": "台账中没有“{kind}”工作表（可用名称：{names}），这部分未读入。",
+    "ledger.sheet_continued": (
+        "工作表“{sheet}”的表头与“{first}”相同，已作为“{kind}”的续表一并读取。"
+    ),
     "ledger.recipient_without_key": (
         "既没有档案号，也没有有效的身份证号，无法确定是哪一位服务对象。请补充其中之一。"
     ),
