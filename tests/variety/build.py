@@ -619,6 +619,8 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
     for visit in plan.visits:
         owner = visit.pop("_owner", None)
         visit["person_row"] = owner["row"] if owner else None
+        if owner and "sheet" in owner:  # a register kept over several sheets
+            visit["person_sheet"] = owner["sheet"]
         if visit.pop("_on_owner_row", False):  # a visit written in its person's row
             visit["row"] = visit["person_row"]
     wrong = [w for name in data_sheets for w in written[name].wrong]

@@ -285,14 +285,16 @@ def score(key: Mapping[str, Any], reading: Reading, *, name: str | None = None) 
     # visits: (date, mode, person's record key), each read visit used once
     record_key = {i: r.get("key") for i, r in matched.items()}
     key_of_id = {p["id"]: record_key.get(i) for i, p in enumerate(people) if p.get("id")}
-    key_of_row = {p["row"]: record_key.get(i) for i, p in enumerate(people)}
+    # a person is known by their row (and sheet, where a register is kept over several)
+    key_of_row = {(p.get("sheet"), p["row"]): record_key.get(i) for i, p in enumerate(people)}
     pool: Counter[tuple[Any, Any, Any]] = Counter()
     for contact in contacts:
         for k in contact.get("recipient_keys") or ():
             pool[(contact.get("on"), contact.get("mode"), k)] += 1
     visits_right = 0
     for visit in valid:
-        owner = key_of_row.get(visit.get("person_row")) or key_of_id.get(visit["person"])
+        owner = key_of_row.get((visit.get("person_sheet"), visit.get("person_row")))
+        owner = owner or key_of_id.get(visit["person"])
         wanted = (visit["date"], visit["mode"], owner)
         if owner is not None and pool[wanted] > 0:
             pool[wanted] -= 1

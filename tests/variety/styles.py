@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -1742,6 +1743,106 @@ def shibing(rng: random.Random) -> LedgerPlan:
     return plan
 
 
+# --- 23 云南: a register kept one sheet per village, a visit log one sheet per month ------------------
+
+YUANMOU = County("532328", "云南省", "元谋县", "元马镇", ("能禹村", "丙月村", "虎溪村"))
+
+
+def yuanmou(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, YUANMOU, 27, year=2024)
+    columns = (
+        C("seq", ("序号",)),
+        C("name", ("姓名",)),
+        C("sex", ("性别",)),
+        C("id", ("身份证号码",)),
+        C("birth_date", ("出生日期",)),
+        C("categories", ("对象类别",)),
+        C("level", ("关爱等级",)),
+        C("phone", ("联系电话",)),
+    )
+    sheets: list[SheetPlan | OtherSheet] = []
+    people_entries: list[dict[str, Any]] = []
+    quirks: list[dict[str, Any]] = []
+    category_words: dict[str, list[str]] = {}
+    id_cells: dict[str, Cell] = {}
+    for number, village in enumerate(YUANMOU.villages):
+        group = [p for p in people if p.village == village]
+        register = RegisterSpec(
+            sheet=village,
+            columns=columns,
+            category_words=PLAIN_WORDS,
+            levels=LEVEL_SCALES["attention"],
+            title=f"元马镇{village}困难群众关爱对象名单",
+            oddities={2: "id:bad_check"} if number == 1 else {},
+        )
+        sheet, entries, found, words = register_sheet(register, group, rng)
+        for entry in entries:
+            entry["sheet"] = village
+        for i, person in enumerate(group):
+            cell, _ = id_cell(person.resident_id, id_form_of(register, i))
+            if cell.wrong is not None:
+                why = f"as on the register: {cell.wrong.why}"
+                cell = attrs.evolve(cell, wrong=attrs.evolve(cell.wrong, why=why))
+            id_cells[person.resident_id] = cell
+        sheets.append(sheet)
+        people_entries.extend(entries)
+        quirks.extend(found)
+        for word, codes in words.items():
+            category_words.setdefault(word, codes)
+    by_id = {p.resident_id: e for p, e in zip(people, people_entries, strict=True)}
+    visit_entries: list[dict[str, Any]] = []
+    mode_words: dict[str, str] = {}
+    all_visits = make_visits(rng, people, date(2024, 4, 1), date(2024, 6, 28))
+    stranger = stranger_factory(rng, YUANMOU, 2024)
+    for month in (4, 5, 6):
+        spec = VisitSpec(
+            sheet=f"{month}月走访",
+            columns=(
+                C("seq", ("序号",)),
+                C("name", ("姓名",)),
+                C("id", ("身份证号码",)),
+                C("date", ("走访日期",)),
+                C("mode", ("走访方式",)),
+                C("content", ("走访内容",)),
+                C("worker", ("走访人",)),
+            ),
+            date_forms=("date", "cn"),
+            mode_words=modes(home_visit=("入户走访",), phone=("电话",)),
+            title=f"元马镇2024年{month}月走访记录",
+            oddities={3: "stranger"} if month == 5 else {},
+        )
+        log, entries, words_used = visit_sheet(
+            spec, [v for v in all_visits if v.on.month == month], by_id, id_cells, rng, stranger
+        )
+        for entry in entries:
+            entry["sheet"] = spec.sheet
+        sheets.append(log)
+        visit_entries.extend(entries)
+        mode_words.update(words_used)
+    return LedgerPlan(
+        slug="yuanmou",
+        file="23_云南_元马镇困难群众名单及4-6月走访记录.xlsx",
+        region=f"{YUANMOU.province}{YUANMOU.county}{YUANMOU.township}",
+        station="元谋县元马镇社工站",
+        period=(date(2024, 4, 1), date(2024, 6, 30)),
+        style="a register kept one sheet per village and a visit log one sheet per month",
+        exercises=(
+            "three village sheets (能禹村, 丙月村, 虎溪村) headed alike, no village column; "
+            "three month sheets 4月走访, 5月走访, 6月走访 headed alike; a bad check character on "
+            "the second village's sheet (warn, repeated on the visit log); a visit in May to "
+            "someone on no register (refuse)"
+        ),
+        sheets=sheets,
+        people_sheet=YUANMOU.villages[0],
+        visit_sheet="4月走访",
+        people=people_entries,
+        visits=visit_entries,
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+    )
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -1765,5 +1866,6 @@ STYLES: tuple[Style, ...] = (
     Style("fujian", fujian, "OpenDocument, dates 6/5 with the year in the sheet name"),
     Style("pingbian", pingbian, "one-sheet log as UTF-8 CSV with a BOM"),
     Style("shibing", shibing, "register as GBK CSV with semicolons"),
+    Style("yuanmou", yuanmou, "a register per village, a visit log per month"),
 )
 """Every style, in file order."""

@@ -86,9 +86,13 @@ def perfect_reading(key: dict[str, Any]) -> Reading:
         }
         for i, p in enumerate(key["people"])
     ]
-    row_key = {p["row"]: f"P{i}" for i, p in enumerate(key["people"])}
+    row_key = {(p.get("sheet"), p["row"]): f"P{i}" for i, p in enumerate(key["people"])}
     contacts = [
-        {"on": v["date"], "mode": v["mode"], "recipient_keys": [row_key[v["person_row"]]]}
+        {
+            "on": v["date"],
+            "mode": v["mode"],
+            "recipient_keys": [row_key[(v.get("person_sheet"), v["person_row"])]],
+        }
         for v in key["visits"]
         if v["valid"]
     ]

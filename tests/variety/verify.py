@@ -173,18 +173,19 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
     year = date.fromisoformat(key["period"]["from"]).year
     wrong_at = {(w["sheet"], w["row"], w["column"]): w for w in key["wrong_cells"]}
     ps = key["people_sheet"]
-    sheet = sheets[ps["name"]]
     cols = ps["columns"]
     for p in key["people"]:
         row = p["row"]
-        where = f"{ps['name']}!{row}"
+        # a register kept one sheet per village names each person's sheet
+        sheet = sheets[p.get("sheet", ps["name"])]
+        where = f"{p.get('sheet', ps['name'])}!{row}"
         if _text(sheet.cell(row, cols["name"])).strip() != p["name"]:
             out.append(f"{where}: name is not {p['name']}")
         if "id" in cols:
             written = sheet.cell(row, cols["id"])
             if _text(written) != p["id_as_written"] and not isinstance(written, int | float):
                 out.append(f"{where}: ID as written {p['id_as_written']!r} is {written!r}")
-            flagged = (ps["name"], row, cols["id"]) in wrong_at
+            flagged = (p.get("sheet", ps["name"]), row, cols["id"]) in wrong_at
             if p["id"] is not None and upgraded(normalised_id(written)) != p["id"]:
                 out.append(f"{where}: the ID cell does not give {p['id']}")
             if len(normalised_id(written)) == 15 and not flagged:
@@ -199,7 +200,7 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                     out.append(f"{where}: birth date disagrees with the ID")
         if "sex" in cols:
             written_sex = _text(sheet.cell(row, cols["sex"])).strip()
-            flagged_sex = (ps["name"], row, cols["sex"]) in wrong_at
+            flagged_sex = (p.get("sheet", ps["name"]), row, cols["sex"]) in wrong_at
             if written_sex and SEX.get(written_sex) != p["sex"] and not flagged_sex:
                 out.append(f"{where}: sex cell {written_sex} is not {p['sex']}")
         if "record_no" in cols and _text(sheet.cell(row, cols["record_no"])) != (
@@ -212,6 +213,9 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                 up -= 1
             if _text(sheet.cell(up, cols["village"])) != p["village"]:
                 out.append(f"{where}: village is not {p['village']}")
+        elif "sheet" in p:  # the sheet is the village's
+            if p["sheet"] != p["village"]:
+                out.append(f"{where}: the sheet is not the village {p['village']}")
         else:  # a section heading above carries the village
             above = [
                 _text(sheet.cell(r, "A"))
@@ -241,22 +245,22 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             unknown = [w for w in words if w not in key["category_words"]]
             if codes != p["categories"]:
                 out.append(f"{where}: category words give {codes}, the key says {p['categories']}")
-            if unknown and (ps["name"], row, categories) not in wrong_at:
+            if unknown and (p.get("sheet", ps["name"]), row, categories) not in wrong_at:
                 out.append(f"{where}: unknown category word {unknown} is not in wrong_cells")
     vs = key.get("visit_sheet")
-    people_by_row = {p["row"]: p for p in key["people"]}
+    people_by_row = {(p.get("sheet"), p["row"]): p for p in key["people"]}
     if vs:
-        vsheet = sheets[vs["name"]]
         vcols = vs["columns"]
         for v in key["visits"]:
             row = v["row"]
-            where = f"{vs['name']}!{row}"
+            vsheet = sheets[v.get("sheet", vs["name"])]  # a log kept one sheet per month
+            where = f"{v.get('sheet', vs['name'])}!{row}"
             stored = vsheet.cell(row, v.get("date_column") or vcols["date"])
             parsed = parse_date(stored, year)
             if v["valid"] and (parsed is None or parsed.isoformat() != v["date"]):
                 out.append(f"{where}: date {stored!r} does not give {v['date']}")
             if not v["valid"] and not any(
-                w["sheet"] == vs["name"]
+                w["sheet"] == v.get("sheet", vs["name"])
                 and w["row"] == row
                 and w["expected_action"] == "refuse_row"
                 for w in key["wrong_cells"]
@@ -267,12 +271,17 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                 out.append(f"{where}: mode {mode!r} is not {v['mode']}")
             if (
                 v["mode"] is None
-                and (vs["name"], row, v.get("mode_column") or vcols["mode"]) not in wrong_at
+                and (v.get("sheet", vs["name"]), row, v.get("mode_column") or vcols["mode"])
+                not in wrong_at
             ):
                 out.append(f"{where}: an unknown mode word is not in wrong_cells")
             if "name" in vcols and _text(vsheet.cell(row, vcols["name"])) != v["person_name"]:
                 out.append(f"{where}: name is not {v['person_name']}")
-            owner = people_by_row.get(v["person_row"]) if v["person_row"] else None
+            owner = (
+                people_by_row.get((v.get("person_sheet"), v["person_row"]))
+                if v["person_row"]
+                else None
+            )
             if v["valid"] and owner is None:
                 out.append(f"{where}: a valid visit links to no person row")
             if owner is not None:
@@ -303,9 +312,9 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             )
     # every row with text is data or a listed non-data row
     for name, listed in key["non_data_rows"].items():
-        data_rows = {p["row"] for p in key["people"] if ps["name"] == name}
-        if vs and vs["name"] == name:
-            data_rows |= {v["row"] for v in key["visits"]}
+        data_rows = {p["row"] for p in key["people"] if p.get("sheet", ps["name"]) == name}
+        if vs:
+            data_rows |= {v["row"] for v in key["visits"] if v.get("sheet", vs["name"]) == name}
         data_rows |= {w["row"] for w in key["wrong_cells"] if w["sheet"] == name}
         rows = {r["row"] for r in listed if r["kind"] != "blank"}
         for row in sorted(sheets[name].nonempty_rows() - data_rows - rows):
