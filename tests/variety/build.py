@@ -23,6 +23,7 @@ from .sheets import (
     layout,
     write_csv,
     write_ods,
+    write_xls,
     write_xlsx,
 )
 from .written import birth_cell, date_cell, id_cell, mode_typo, phone_cell, sex_word, typo_of
@@ -124,7 +125,7 @@ class LedgerPlan:
     category_words: dict[str, list[str]] = attrs.field(factory=dict)
     mode_words: dict[str, str] = attrs.field(factory=dict)
     format: str = "xlsx"
-    """``xlsx``, ``ods`` or ``csv``."""
+    """``xlsx``, ``xls``, ``ods`` or ``csv``."""
     encoding: str = "gb18030"
     """A CSV's encoding (``utf-8-sig`` writes the BOM Excel's "CSV UTF-8" starts with)."""
     delimiter: str = ","
@@ -245,6 +246,8 @@ def register_sheet(
     extra_cells: Callable[[Person], Mapping[str, Cell]] | None = None,
     *,
     town: str = "",
+    heads: Mapping[str, str] | None = None,
+    relations: Mapping[str, str] | None = None,
 ) -> tuple[SheetPlan, list[dict[str, Any]], list[dict[str, Any]], dict[str, list[str]]]:
     """The register sheet, its people's key entries (rows filled in by :func:`layout`), quirks,
     and the category words used. ``extra_cells`` gives a person's cells of further columns
@@ -289,6 +292,9 @@ def register_sheet(
                 "age": Cell(2024 - person.birth_date.year),
                 "village": Cell(person.village),
                 "town": Cell(town),
+                "head": Cell(heads.get(person.resident_id, person.name) if heads else None),
+                "relation": Cell(relations.get(person.resident_id) if relations else None),
+                "id_kind": Cell("居民身份证"),
                 "level": Cell(level),
                 "phone": phone_c,
                 "nation": Cell("汉族"),
@@ -614,6 +620,8 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
         write_csv(path, only, encoding=plan.encoding, delimiter=plan.delimiter)
     elif plan.format == "ods":
         write_ods(path, plan.sheets)
+    elif plan.format == "xls":
+        write_xls(path, plan.sheets)
     else:
         write_xlsx(path, plan.sheets)
     for visit in plan.visits:

@@ -1,5 +1,6 @@
-"""A sheet as a plan of lines (title, header, data, section, subtotal …), written to xlsx or to a
-CSV as Excel on Chinese Windows saves it, with every row's number and kind kept for the key.
+"""A sheet as a plan of lines (title, header, data, section, subtotal …), written to xlsx, to a
+legacy .xls (BIFF8), to an OpenDocument .ods, or to a CSV as Excel on Chinese Windows saves it,
+with every row's number and kind kept for the key.
 
 A plan knows nothing of ledgers: a data line is a mapping of column fields to cells, and ``ref``
 is the answer-key entry the line stands for (its ``row`` is filled in when the sheet is written).
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import struct
 import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -496,3 +498,155 @@ def write_csv(
     buffer = io.StringIO(newline="")
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(csv_rows(plan))
     path.write_bytes(buffer.getvalue().encode(encoding))
+
+
+# --- legacy Excel 97-2003 (.xls) ------------------------------------------------------------------
+
+
+def _record(kind: int, data: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def _unicode(text: str, *, short: bool = False) -> bytes:
+    """A BIFF8 string, always written in UTF-16 (flag 1): a count of characters, then them."""
+    encoded = text.encode("utf-16-le")
+    count = struct.pack("<B", len(text)) if short else struct.pack("<H", len(text))
+    return count + b"\x01" + encoded
+
+
+_GENERAL_XF, _DATE_XF = 15, 16
+"""Cell formats after the sixteen style formats Excel writes first: general, and a date (the
+built-in number format 14, shown as a date)."""
+
+
+def _xf(number_format: int, *, style: bool) -> bytes:
+    # font 0, the number format, locked; a style XF has its parent field all ones
+    kind = 0xFFF5 if style else 0x0001
+    return _record(0x00E0, struct.pack("<HHH", 0, number_format, kind) + b"\0" * 14)
+
+
+def _sheet_stream(ws: Any) -> bytes:
+    cells = []
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            r, c = cell.row - 1, cell.column - 1
+            if value is None:
+                continue
+            if isinstance(value, datetime | date):
+                day = value.date() if isinstance(value, datetime) else value
+                serial = float((day - date(1899, 12, 30)).days)
+                cells.append(_record(0x0203, struct.pack("<HHHd", r, c, _DATE_XF, serial)))
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                cells.append(_record(0x0203, struct.pack("<HHHd", r, c, _GENERAL_XF, value)))
+            else:
+                head = struct.pack("<HHH", r, c, _GENERAL_XF)
+                cells.append(_record(0x0204, head + _unicode(str(value))))
+    dimensions = struct.pack("<IIHHH", 0, ws.max_row, 0, ws.max_column, 0)
+    merges = [
+        struct.pack("<HHHH", m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
+        for m in ws.merged_cells.ranges
+    ]
+    merged = _record(0x00E5, struct.pack("<H", len(merges)) + b"".join(merges)) if merges else b""
+    return (
+        _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+        + _record(0x0200, dimensions)
+        + b"".join(cells)
+        + merged
+        + _record(0x000A, b"")
+    )
+
+
+def write_xls(path: Path, sheets: Sequence[SheetPlan | OtherSheet]) -> None:
+    """Write the sheets as an Excel 97-2003 workbook (BIFF8 in a compound file), the same cells
+    and merges as the .xlsx (:func:`workbook`): text as LABEL records, numbers and dates (a
+    serial under a date format) as NUMBER records, hidden sheets marked so."""
+    wb = workbook(sheets)
+    streams = [_sheet_stream(ws) for ws in wb.worksheets]
+    xfs = b"".join(_xf(0, style=True) for _ in range(15))
+    xfs += _xf(0, style=False) + _xf(14, style=False)
+    head = (
+        _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+        + _record(0x0042, struct.pack("<H", 1200))  # CODEPAGE: UTF-16
+        + _record(0x0022, struct.pack("<H", 0))  # DATEMODE: the 1900 date system
+        + _record(
+            0x0031,
+            struct.pack("<HHHHHBBBB", 200, 0, 0x7FFF, 400, 0, 0, 0, 134, 0)
+            + _unicode("宋体", short=True),
+        )
+        + xfs
+    )
+    bound_sizes = [
+        len(_record(0x0085, b"\0" * 6 + _unicode(ws.title, short=True))) for ws in wb.worksheets
+    ]
+    offset = len(head) + sum(bound_sizes) + len(_record(0x000A, b""))
+    bounds = b""
+    for ws, stream in zip(wb.worksheets, streams, strict=True):
+        state = 1 if ws.sheet_state == "hidden" else 0
+        bounds += _record(
+            0x0085, struct.pack("<IBB", offset, state, 0) + _unicode(ws.title, short=True)
+        )
+        offset += len(stream)
+    book = head + bounds + _record(0x000A, b"") + b"".join(streams)
+    path.write_bytes(_compound_file({"Workbook": book}))
+
+
+def _compound_file(streams: Mapping[str, bytes]) -> bytes:
+    """A compound file (CFB v3, 512-byte sectors) holding ``streams``, each padded to 4096 bytes
+    at least so it lives in regular sectors (no mini stream)."""
+    sector = 512
+    end, free, fat_mark, no_stream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    datas = [data.ljust(4096, b"\0") for data in streams.values()]
+    data_sectors = sum(-(-len(d) // sector) for d in datas)
+    fat_sectors = -(-(data_sectors + 2) // (sector // 4 - 1))
+    if fat_sectors > 109:
+        raise ValueError("too large for a compound file without extra FAT sectors")
+    fat = [fat_mark] * fat_sectors + [end]  # the FAT's own sectors, then the directory
+    directory_sector = fat_sectors
+    starts = []
+    for data in datas:
+        count = -(-len(data) // sector)
+        start = len(fat)
+        starts.append(start)
+        fat.extend(range(start + 1, start + count))
+        fat.append(end)
+    fat_bytes = b"".join(struct.pack("<I", v) for v in fat)
+    fat_bytes = fat_bytes.ljust(fat_sectors * sector, b"\xff")
+
+    def entry(
+        name: str, kind: int, left: int, right: int, child: int, start: int, size: int
+    ) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le") if name else b""
+        return (
+            encoded.ljust(64, b"\0")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", left, right, child)
+            + b"\0" * 16
+            + struct.pack("<I", 0)
+            + b"\0" * 16
+            + struct.pack("<IQ", start, size)
+        )
+
+    names = list(streams)
+    directory = entry("Root Entry", 5, no_stream, no_stream, 1, end, 0)
+    for index, (name, data) in enumerate(zip(names, datas, strict=True)):
+        right = index + 2 if index + 1 < len(names) else no_stream
+        directory += entry(name, 2, no_stream, right, no_stream, starts[index], len(data))
+    while len(directory) % sector:
+        directory += entry("", 0, no_stream, no_stream, no_stream, 0, 0)
+    difat = list(range(fat_sectors)) + [free] * (109 - fat_sectors)
+    header = (
+        bytes.fromhex("d0cf11e0a1b11ae1")
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIIII", 0, fat_sectors, directory_sector, 0, 4096, end, 0, end, 0)
+        + b"".join(struct.pack("<I", v) for v in difat)
+    )
+    assert len(header) == sector
+    return (
+        header
+        + fat_bytes
+        + directory
+        + b"".join(d.ljust(-(-len(d) // sector) * sector, b"\0") for d in datas)
+    )

@@ -1843,6 +1843,96 @@ def yuanmou(rng: random.Random) -> LedgerPlan:
     )
 
 
+# --- 24 贵州: a civil-affairs system's .xls export, one row per household member --------------------
+
+HUANGPING = County("522622", "贵州省", "黄平县", "新州镇", ("城关社区", "枫香村", "马场村"))
+
+
+def huangping(rng: random.Random) -> LedgerPlan:
+    mix = ((SA,), (SA,), (EP,), (NS,), (SA, DIS), (EP, DIS))
+    people = make_people(rng, HUANGPING, 30, year=2024, mix=mix)
+    # households of one to three neighbours on the list: the first is the head
+    heads: dict[str, str] = {}
+    relations: dict[str, str] = {}
+    i = 0
+    while i < len(people):
+        size = rng.choice((1, 2, 2, 3))
+        members = [p for p in people[i : i + size] if p.village == people[i].village]
+        for n, member in enumerate(members):
+            heads[member.resident_id] = members[0].name
+            relations[member.resident_id] = "本人" if n == 0 else rng.choice(("配偶", "子女"))
+        i += len(members)
+    register = RegisterSpec(
+        sheet="保障对象",
+        columns=(
+            C("seq", ("序号",)),
+            C("head", ("户主姓名",)),
+            C("name", ("成员姓名",)),
+            C("relation", ("与户主关系",)),
+            C("id_kind", ("证件类型",)),
+            C("id", ("证件号码",)),
+            C("sex", ("性别",)),
+            C("birth_date", ("出生日期",)),
+            C("categories", ("保障类型",)),
+            C("town", ("所属乡镇",)),
+            C("village", ("所属村（社区）",)),
+            C("filler:amount", ("月保障金额",)),
+            C("phone", ("联系电话",)),
+        ),
+        category_words={**PREFIXED_WORDS, EP: "农村特困", DIS: "重度残疾人"},
+        meta="导出时间：2024-03-31 10:22:15　　导出人：xinzhou01",
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("date", ("走访日期",)),
+            C("name", ("被走访人",)),
+            C("id", ("身份证号",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人",)),
+        ),
+        date_forms=("dot", "date"),
+        mode_words=modes(home_visit=("入户",), phone=("电话",)),
+    )
+    reg, people_entries, quirks, category_words = register_sheet(
+        register, people, rng, town=HUANGPING.township, heads=heads, relations=relations
+    )
+    by_id = {p.resident_id: e for p, e in zip(people, people_entries, strict=True)}
+    log, visit_entries, mode_words = visit_sheet(
+        visits,
+        make_visits(rng, people, date(2024, 1, 2), date(2024, 3, 29)),
+        by_id,
+        {},
+        rng,
+        stranger_factory(rng, HUANGPING, 2024),
+    )
+    return LedgerPlan(
+        slug="huangping",
+        file="24_贵州_新州镇保障对象及走访记录.xls",
+        region=f"{HUANGPING.province}{HUANGPING.county}{HUANGPING.township}",
+        station="黄平县新州镇社工站",
+        period=(date(2024, 1, 1), date(2024, 3, 31)),
+        style="a civil-affairs system's export as Excel 97-2003 (.xls): a row per household member",
+        exercises=(
+            ".xls (BIFF8); an 导出时间 line; 户主姓名 beside 成员姓名 (the member is the person), "
+            "与户主关系, 证件类型 beside 证件号码; 保障类型 农村低保/农村特困/低边户/重度残疾人; "
+            "所属乡镇 and 所属村（社区）; visits name the person as 被走访人 with 身份证号; "
+            "dates 2024.1.5 and real dates"
+        ),
+        sheets=[reg, log],
+        people_sheet=reg.name,
+        visit_sheet=log.name,
+        people=people_entries,
+        visits=visit_entries,
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+        format="xls",
+    )
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -1867,5 +1957,6 @@ STYLES: tuple[Style, ...] = (
     Style("pingbian", pingbian, "one-sheet log as UTF-8 CSV with a BOM"),
     Style("shibing", shibing, "register as GBK CSV with semicolons"),
     Style("yuanmou", yuanmou, "a register per village, a visit log per month"),
+    Style("huangping", huangping, ".xls export, a row per household member"),
 )
 """Every style, in file order."""

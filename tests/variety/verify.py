@@ -155,6 +155,20 @@ def _sheets(path: Path, key: Mapping[str, Any]) -> tuple[dict[str, _Sheet], list
     if key["format"] == "ods":
         sheets = _ods_sheets(path)
         return sheets, list(sheets), set()
+    if key["format"] == "xls":  # read by calamine itself, with no help from the library
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(str(path))
+        sheets = {
+            name: _Sheet(
+                [
+                    [None if v == "" else v for v in r]
+                    for r in book.get_sheet_by_name(name).to_python()
+                ]
+            )
+            for name in book.sheet_names
+        }
+        return sheets, list(book.sheet_names), set()
     wb = load_workbook(path, data_only=True)
     try:
         sheets = {ws.title: _Sheet([list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb}
