@@ -421,6 +421,61 @@ def test_a_sheet_named_for_the_register_is_the_whole_register(tmp_path: Path) ->
     assert not result.errors
 
 
+def test_yes_or_no_columns_asking_after_a_category_are_read_as_its_ticks(tmp_path: Path) -> None:
+    """是否低保 | 是否特困 | 是否残疾人 with 是/否 (or √) are the categories asked after: 是 counts,
+    否 does not, an info names the columns; a question after something that is no category
+    (是否享受高龄津贴) stays the person's extra."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                [
+                    "序号",
+                    "姓名",
+                    "身份证号码",
+                    "是否低保",
+                    "是否特困",
+                    "是否残疾人",
+                    "是否享受高龄津贴",
+                ],
+                [1, "张三", ZHANG, "是", "否", "√", "是"],
+                [2, "李四", LI, "否", "是", None, "否"],
+            ]
+        },
+    )
+    result = read(path)
+    assert [(p.name, set(p.categories)) for p in result.ledger.recipients] == [
+        ("张三", {Category.SUBSISTENCE_ALLOWANCE.value, Category.DISABLED_PERSON.value}),
+        ("李四", {Category.EXTREME_POVERTY.value}),
+    ]
+    assert [p.extras for p in result.ledger.recipients] == [
+        {"序号": "1", "是否享受高龄津贴": "是"},
+        {"序号": "2", "是否享受高龄津贴": "否"},
+    ]
+    assert codes(result).count("tabular.columns_asked") == 1
+    assert not [i for i in result.issues if i.severity.value != "info"]
+
+
+def test_a_category_column_and_a_question_column_beside_it_are_read_together(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["序号", "姓名", "身份证号码", "对象类别", "是否为残疾人"],
+                [1, "张三", ZHANG, "低保", "是"],
+                [2, "李四", LI, "特困", "否"],
+            ]
+        },
+    )
+    result = read(path)
+    assert [set(p.categories) for p in result.ledger.recipients] == [
+        {Category.SUBSISTENCE_ALLOWANCE.value, Category.DISABLED_PERSON.value},
+        {Category.EXTREME_POVERTY.value},
+    ]
+
+
 @pytest.mark.parametrize("written", ["4月8日", "4.8"])
 def test_a_date_without_its_year_takes_the_year_of_the_sheets_title(
     tmp_path: Path, written: str

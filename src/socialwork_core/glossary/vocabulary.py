@@ -93,6 +93,10 @@ TICKS: frozenset[str] = frozenset(
 NO_TICKS: frozenset[str] = frozenset({"×", "✗", "✘", "x", "X", "否", "无", "0", "/", "-", "—"})
 """A cell under such a column that says “no”."""
 
+QUESTION_PREFIXES: tuple[str, ...] = ("是否为", "是否属于", "是否")
+"""How a header asks a yes-or-no question of a value (是否低保, 是否残疾人): such a column is a tick
+column of the field that reads the value, its cells ticks and crosses (longest prefix first)."""
+
 # --- socialwork_core.tabular.cells: multi-valued cells -------------------------------------------
 
 LIST_SEPARATORS: str = "、，,/;；+|&\n "

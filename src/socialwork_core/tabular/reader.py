@@ -41,11 +41,12 @@ from .headers import (
     compose,
     field_words,
     normalise_header,
+    without_brackets,
 )
 from .issues import Issue, column_letter
 from .rows import FOOTER_INITIALS, NEVER_BLANK, NOTHING, first_filled, footer_of, is_blank
 from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
-from .spec import TableSpec
+from .spec import ColumnSpec, TableSpec
 
 Cells = list[RawValue | None]
 
@@ -396,12 +397,52 @@ _SAMPLE_ROWS: Final = 25
 """How many rows below a header are looked at to confirm what its columns hold."""
 
 
+def question_word(header: str) -> str | None:
+    """The value a yes-or-no header asks about (是否低保 → 低保; a bracketed note set aside), or
+    ``None`` for a header that asks nothing."""
+    leaf = without_brackets(normalise_header(header.rsplit("/", 1)[-1]))
+    for prefix in words.QUESTION_PREFIXES:
+        if leaf.startswith(prefix) and len(leaf) > len(prefix):
+            return leaf[len(prefix) :]
+    return None
+
+
+def _asked_of(column: ColumnSpec, word: str) -> bool:
+    """Whether a field of several coded values reads ``word`` as one of them, plainly."""
+    if not column.multi or exact_labels(column.coerce) is None:
+        return False
+    try:
+        value = column.coerce(word)
+    except FindingError:
+        return False
+    return not isinstance(value, Coerced) and value is not None
+
+
+def _questions(spec: TableSpec, best: _Candidate, taken: set[int]) -> dict[str, tuple[int, ...]]:
+    """Columns left over whose header asks after a value of a coded field (是否低保 | 是否特困 |
+    是否残疾人, their cells 是/否 or ticks): field → those columns, read as its tick columns."""
+    found: dict[str, tuple[int, ...]] = {}
+    for column in best.columns:
+        if column.index in taken:
+            continue
+        word = question_word(column.display)
+        if word is None:
+            continue
+        field = next((c.field for c in spec.columns if _asked_of(c, word)), None)
+        if field is not None:
+            found[field] = (*found.get(field, ()), column.index)
+    return found
+
+
 def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout, list[Issue]]:
     assignment = best.assignment
     by_field = {c.field: c for c in spec.columns}
     fields = {field: choice.column for field, choice in assignment.chosen.items()}
     joined = {field: tuple(c for c, _ in cols) for field, cols in assignment.joined.items()}
     taken = set(fields.values()) | {c for cols in joined.values() for c in cols}
+    asked = _questions(spec, best, taken)
+    for columns in asked.values():
+        taken.update(columns)
     headers: list[tuple[int, str]] = []
     seen_names: set[str] = set()
     for column in best.columns:
@@ -462,6 +503,20 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
             candidates=words.LIST_JOINER.join(by_field[s.field].header for s in candidates),
         )
         issues.append(Issue(finding, sheet_name, header_row, column_letter(index), name))
+    for field, columns in asked.items():
+        names = words.LIST_JOINER.join(display_of[c] for c in columns)
+        question = Finding.of(
+            "tabular.columns_asked",
+            Severity.INFO,
+            headers=names,
+            expected=by_field[field].header,
+        )
+        issues.append(Issue(question, sheet_name, header_row))
+        # the field's own column, if it has one, reads first; else its first question column,
+        # and every one of them as ticks (a field joined to no column is read so too)
+        if field not in fields:
+            fields[field], columns = columns[0], columns[1:]
+        joined[field] = (*joined.get(field, ()), *columns)
     layout = Layout(
         sheet=sheet_name,
         header_rows=tuple(r + 1 for r in best.rows),
@@ -515,7 +570,8 @@ class Table:
         self._joined = dict(layout.joined)
         # a tick stands for its column's lowest heading, written as one word (事实无人\n抚养儿童)
         self._leaf_of = {
-            column: "".join(header.rsplit("/", 1)[-1].split()) for column, header in layout.headers
+            column: question_word(header) or "".join(header.rsplit("/", 1)[-1].split())
+            for column, header in layout.headers
         }
         # what a row that is not data may start with: footers and notes, a section's numbering,
         # a header repeated lower down
