@@ -58,6 +58,10 @@ def test_a_15_digit_number_is_upgraded_with_a_warning() -> None:
         (" 11010519491231002x ", VALID),
         ("１１０１０５１９４９１２３１００２Ｘ", VALID),
         ("110105 19491231 002X", VALID),
+        ("'11010519491231002X", VALID),  # Excel's text mark, left in by an export
+        ("＇11010519491231002X", VALID),
+        ("`11010519491231002X", VALID),
+        ("11010519491231002×", VALID),  # the input method's × for X
     ],
 )
 def test_lowercase_x_spaces_and_full_width_digits_are_normalised(raw: str, expected: str) -> None:
@@ -73,6 +77,8 @@ def test_lowercase_x_spaces_and_full_width_digits_are_normalised(raw: str, expec
         ("1101051949123100211", "resident_id.wrong_length"),
         ("11010519491231O02X", "resident_id.bad_characters"),
         ("1101051949X231002X", "resident_id.bad_characters"),
+        ("1101051949×231002X", "resident_id.bad_characters"),  # × is X in the last place only
+        ("110105194912'31002X", "resident_id.bad_characters"),  # a mark inside is no text mark
         ("110105194902300028", "resident_id.impossible_birth_date"),
     ],
 )

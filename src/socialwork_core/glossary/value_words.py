@@ -13,3 +13,11 @@ DISABILITY_FILLER_WORDS: tuple[str, ...] = ("残疾", "类", "级别", "等级",
 
 PHONE_SEPARATORS: str = "、，,/;；|\n"
 """identity.phone: characters that separate several numbers in one cell (after NFKC)."""
+
+RESIDENT_ID_TEXT_MARKS: str = "'`‘’"
+"""identity.resident_id: marks before an ID number that only kept it as text (Excel's apostrophe,
+left in the cell by an export or typed into a text cell): dropped."""
+
+RESIDENT_ID_X_FORMS: str = "×✕✗╳"
+"""identity.resident_id: what an input method gives for the check character X (乘号 ×): read as X
+in the last place only."""

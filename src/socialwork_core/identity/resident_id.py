@@ -23,7 +23,9 @@ Finding codes (all ``resident_id.*``; severity in brackets):
 - ``upgraded_from_15`` [warning]: a 15-digit first-generation number, upgraded to 18 digits
   (century ``19`` inserted, check character computed).
 
-Normalisation: full-width digits and letters (NFKC), spaces of any kind, and lowercase ``x``.
+Normalisation: full-width digits and letters (NFKC), spaces of any kind, lowercase ``x``, a
+leading apostrophe that kept the number as text, and a multiplication sign (×) typed for the
+check character X.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from stdnum.cn import ric
 
 from ..dates import age_at
 from ..findings import Finding, FindingError
+from ..glossary import value_words
 from ..glossary.terms import Severity, Sex
 
 __all__ = [
@@ -84,10 +87,15 @@ class IdCheck:
 
 
 def compact(value: str) -> str:
-    """Normalise text: NFKC (full-width → ASCII), drop all whitespace, upper-case ``x``."""
+    """Normalise text: NFKC (full-width → ASCII), drop all whitespace, upper-case ``x``, drop a
+    leading text mark (Excel's ``'``) and read a multiplication sign (×) in the last place as X."""
     if type(value) is str and _CANONICAL.match(value):  # ASCII digits (and X): nothing to do
         return value
-    return _SPACES.sub("", unicodedata.normalize("NFKC", value)).upper()
+    number = _SPACES.sub("", unicodedata.normalize("NFKC", value)).upper()
+    number = number.lstrip(value_words.RESIDENT_ID_TEXT_MARKS)
+    if number[-1:] and number[-1] in value_words.RESIDENT_ID_X_FORMS:
+        number = number[:-1] + "X"
+    return number
 
 
 def _error(code: str, **params: object) -> Finding:
