@@ -456,6 +456,26 @@ def test_yes_or_no_columns_asking_after_a_category_are_read_as_its_ticks(tmp_pat
     assert not [i for i in result.issues if i.severity.value != "info"]
 
 
+def test_categories_ticked_with_1_under_a_hardship_type_heading_are_read(tmp_path: Path) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["序号", "姓名", "身份证号码", "困难类型", None, None],
+                [None, None, None, "低保", "特困", "孤儿"],
+                [1, "张三", ZHANG, 1, None, None],
+                [2, "李四", LI, None, 1, 0],
+            ]
+        },
+        merges={"名单": ["A1:A2", "B1:B2", "C1:C2", "D1:F1"]},
+    )
+    result = read(path)
+    assert [set(p.categories) for p in result.ledger.recipients] == [
+        {Category.SUBSISTENCE_ALLOWANCE.value},
+        {Category.EXTREME_POVERTY.value},
+    ]
+
+
 def test_a_category_column_and_a_question_column_beside_it_are_read_together(
     tmp_path: Path,
 ) -> None:

@@ -48,7 +48,7 @@ PEOPLES_HEADERS: Mapping[str, tuple[str, ...]] = {
     "sex": ("性  别", "性别＊"),
     "id": ("证件号码＊", "身份证号码(必填)", "公民身份号码："),
     "village": ("所属村(居)", "村组", "所属村（居）"),
-    "categories": ("救助类别", "人员类别", "分类", "保障类型"),
+    "categories": ("救助类别", "人员类别", "分类", "保障类型", "困难类型"),
     "phone": ("手机号", "联系方式（手机）", "手机号码"),
 }
 """Header forms stations write that issue #11 asks the reader to take by meaning (point 1)."""
@@ -217,6 +217,10 @@ def test_renaming_the_name_header_to_an_accepted_form_keeps_the_records(
 @FAST
 @example(
     seed=1, headers={**{f: forms[0] for f, forms in REGISTER_HEADERS.items()}, "id": "证件号码＊"}
+)
+@example(
+    seed=3,
+    headers={**{f: forms[0] for f, forms in REGISTER_HEADERS.items()}, "categories": "困难类型"},
 )
 @given(
     seed=seeds,

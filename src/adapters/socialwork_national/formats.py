@@ -156,6 +156,8 @@ RECIPIENTS = SheetFormat(
                 "救助类别",
                 "保障类型",
                 "保障类别",
+                "困难类型",
+                "困难类别",
             ),
             ValueType.LABEL,
             multi=True,
