@@ -49,6 +49,8 @@ class RegisterSpec:
     ticks: Mapping[str, str] = attrs.field(factory=dict)
     """Tick column word → category code, for categories written as ticks."""
     tick_marks: tuple[str, ...] = ("√",)
+    untick: str | None = None
+    """What a tick column holds for a category the person lacks (否 under 是否低保), else empty."""
     joiner: str = "、"
     levels: tuple[str, ...] = ()
     title: str | None = None
@@ -171,7 +173,9 @@ def _category_cells(
         cells: dict[str, Cell] = {}
         ticked = [w for w, code in spec.ticks.items() if code in person.categories]
         for word in spec.ticks:
-            cells[f"tick:{word}"] = Cell(rng.choice(spec.tick_marks) if word in ticked else None)
+            cells[f"tick:{word}"] = Cell(
+                rng.choice(spec.tick_marks) if word in ticked else spec.untick
+            )
         return cells, [(w, spec.ticks[w]) for w in ticked], "、".join(ticked)
     pairs = [(spec.category_words[c], c) for c in person.categories]
     words = [w for w, _ in pairs]
@@ -352,7 +356,15 @@ def register_sheet(
             if oddity == "sex_blank" or (
                 oddity
                 and oddity.split(":")[-1]
-                in ("lower_x", "fullwidth", "spaced", "trailing_space", "dashed")
+                in (
+                    "lower_x",
+                    "fullwidth",
+                    "spaced",
+                    "trailing_space",
+                    "dashed",
+                    "apostrophe",
+                    "times_sign",
+                )
             ):
                 quirks.append({"kind": oddity, "sheet": spec.sheet, "entry": entry})
         if spec.subtotals:

@@ -1933,6 +1933,84 @@ def huangping(rng: random.Random) -> LedgerPlan:
     )
 
 
+# --- 25 贵州: categories asked as 是否低保 | 是否特困 …, IDs with Excel's apostrophe and × for X -----
+
+PUAN = County("522323", "贵州省", "普安县", "江西坡镇", ("江西坡村", "细寨村", "联盟村"))
+
+
+def puan(rng: random.Random) -> LedgerPlan:
+    mix = ((SA,), (EP,), (SA, DIS), (ALONE,), (LBC,), (EP, DIS), (ALONE, SA))
+    people = make_people(rng, PUAN, 28, year=2024, mix=mix, x_checks=3)
+    ticks = {"低保": SA, "特困": EP, "残疾人": DIS, "独居老人": ALONE, "留守儿童": LBC}
+    with_x = [i for i, p in enumerate(people) if p.resident_id.endswith("X")]
+    oddities = {i: "id:times_sign" for i in with_x[:2]}
+    oddities.update({i: "id:apostrophe" for i in (4, 11, 19) if i not in oddities})
+    register = RegisterSpec(
+        sheet="关爱对象",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("village", ("村（社区）",)),
+            *[C(f"tick:{w}", (f"是否{w}",), width=6) for w in ticks],
+            C("phone", ("联系电话",)),
+            C("note", ("备注",)),
+        ),
+        category_words=PLAIN_WORDS,
+        ticks=ticks,
+        tick_marks=("是",),
+        untick="否",
+        title="江西坡镇2024年二季度关爱对象花名册",
+        oddities=oddities,
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证号码",)),
+            C("date", ("走访日期",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+        ),
+        date_forms=("short_year", "cn"),
+        mode_words={
+            HOME: ("上门探视", "走访"),
+            PHONE: ("电话联系",),
+            VIDEO: ("视频通话",),
+            IM: ("微信联系",),
+            STATION: ("到站",),
+        },
+        title="江西坡镇2024年二季度走访记录",
+    )
+    return two_sheets(
+        slug="puan",
+        file="25_贵州_江西坡镇关爱对象花名册及走访记录.xlsx",
+        county=PUAN,
+        station="普安县江西坡镇社工站",
+        period=(date(2024, 4, 1), date(2024, 6, 30)),
+        style="categories asked one by one (是否低保 …) with 是/否, IDs as a system exports them",
+        exercises=(
+            "categories only as questions 是否低保 | 是否特困 | 是否残疾人 | 是否独居老人 | "
+            "是否留守儿童 answered 是/否; IDs with Excel's apostrophe left in ('4403…) and × typed "
+            "for the check character X (also on the visit log); dates '24.4.5 and 2024年4月5日; "
+            "modes 上门探视/走访/电话联系/视频通话/微信联系/到站"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng,
+            people,
+            date(2024, 4, 1),
+            date(2024, 6, 28),
+            modes=(HOME, HOME, PHONE, VIDEO, IM, STATION),
+        ),
+    )
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -1958,5 +2036,6 @@ STYLES: tuple[Style, ...] = (
     Style("shibing", shibing, "register as GBK CSV with semicolons"),
     Style("yuanmou", yuanmou, "a register per village, a visit log per month"),
     Style("huangping", huangping, ".xls export, a row per household member"),
+    Style("puan", puan, "categories as 是否 questions, IDs with ' and ×"),
 )
 """Every style, in file order."""

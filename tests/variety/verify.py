@@ -71,7 +71,10 @@ def parse_date(value: Any, year: int) -> date | None:
 
 
 def normalised_id(value: Any) -> str:
-    return "".join(unicodedata.normalize("NFKC", _text(value)).split()).upper()
+    """An ID as written, as a careful reader takes it: NFKC, no spaces, upper case, Excel's text
+    mark dropped, a × typed in the last place for X."""
+    number = "".join(unicodedata.normalize("NFKC", _text(value)).split()).upper().lstrip("'")
+    return number[:-1] + "X" if number.endswith("×") else number
 
 
 def upgraded(number: str) -> str:
@@ -243,10 +246,10 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             first, last = categories.split(":")
             header_row = ps["header_rows"][-1]
             ticked = [
-                _text(sheet.cell(header_row, L))
+                _text(sheet.cell(header_row, L)).removeprefix("是否")
                 for j in range(column_index_from_string(first), column_index_from_string(last) + 1)
                 for L in [_letter(j)]
-                if _text(sheet.cell(row, L)).strip()
+                if _text(sheet.cell(row, L)).strip() not in ("", "否")
             ]
             if "、".join(ticked) != p["categories_as_written"]:
                 out.append(f"{where}: ticks {ticked} are not {p['categories_as_written']}")

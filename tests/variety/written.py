@@ -39,6 +39,8 @@ ID_FORMS = (
     "old15",
     "number",
     "bad_check",
+    "apostrophe",
+    "times_sign",
 )
 """How an ID cell is written; the last two lose the number (the key's ``id`` is null); an old
 15-digit number is upgraded (the key holds the 18-digit one) and flagged."""
@@ -78,6 +80,12 @@ def id_cell(number: str, form: str, *, csv: bool = False) -> tuple[Cell, str | N
                 "ID typed as a number: Excel kept 15 significant digits, the last three are lost"
             ),
         ), None
+    if form == "apostrophe":  # Excel's text mark, kept in the cell by a system's export
+        return Cell("'" + number, "text"), number
+    if form == "times_sign":  # the input method's × typed for the check character X
+        if not number.endswith("X"):
+            raise ValueError("× stands for a check character X only")
+        return Cell(number[:-1] + "×", "text"), number
     if form == "bad_check":
         bad = wrong_check(number)
         return Cell(bad, "text", wrong=Wrong("the check character does not match")), None
@@ -85,7 +93,8 @@ def id_cell(number: str, form: str, *, csv: bool = False) -> tuple[Cell, str | N
 
 
 def normalised_id(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).upper()
+    number = "".join(unicodedata.normalize("NFKC", text).split()).upper().lstrip("'")
+    return number[:-1] + "X" if number.endswith("×") else number
 
 
 # --- dates --------------------------------------------------------------------------------------
