@@ -12,7 +12,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialwork_core.glossary import Category, ContactMode, SelfCareLevel, ServiceLevel, Sex
+from socialwork_core.glossary import (
+    Category,
+    ContactMode,
+    RegisterStatus,
+    SelfCareLevel,
+    ServiceLevel,
+    Sex,
+)
 from socialwork_core.glossary.meaning import (
     CATEGORY_WORDS,
     MODE_FILLERS,
@@ -30,6 +37,7 @@ from socialwork_core.glossary.meaning import (
     meaning_for,
     self_care_of,
     sex_of,
+    status_of,
 )
 
 # --- contact modes --------------------------------------------------------------------------------
@@ -398,6 +406,32 @@ def test_self_care_is_read_from_everyday_words_and_its_own_labels(
 @pytest.mark.parametrize("word", ["自", "良好", "一般", "自理？"])
 def test_a_self_care_word_that_says_nothing_clear_is_not_read(word: str) -> None:
     assert self_care_of(word) is None
+
+
+# --- register status ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        (["正常", "在保", "正常享受"], RegisterStatus.ACTIVE),
+        (["已故", "去世", "已去世", "已死亡", "病故"], RegisterStatus.DECEASED),
+        (["已迁出", "户籍迁出"], RegisterStatus.MOVED_OUT),
+        (["注销", "已注销", "取消", "已退出"], RegisterStatus.EXITED),
+    ],
+)
+def test_a_register_status_is_read_from_the_words_registers_use(
+    words: list[str], status: RegisterStatus
+) -> None:
+    assert {status_of(w) for w in words} == {status}
+    assert {meaning_for(RegisterStatus)(w) for w in words} == {status.value}  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("word", ["停保", "待核实", "暂停", ""])
+def test_a_status_word_that_does_not_say_whether_the_person_is_on_the_register_is_not_read(
+    word: str,
+) -> None:
+    assert status_of(word) is None
 
 
 # --- by enumeration -------------------------------------------------------------------------------

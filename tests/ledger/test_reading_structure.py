@@ -12,7 +12,7 @@ import pytest
 from socialwork_national.formats import FORMAT
 from workbooks import workbook as ledger
 
-from socialwork_core.glossary import Category, ContactMode
+from socialwork_core.glossary import Category, ContactMode, RegisterStatus
 from socialwork_core.identity import resident_id
 from socialwork_core.ledger import LoadResult, load_ledger
 
@@ -494,6 +494,29 @@ def test_a_category_column_and_a_question_column_beside_it_are_read_together(
         {Category.SUBSISTENCE_ALLOWANCE.value, Category.DISABLED_PERSON.value},
         {Category.EXTREME_POVERTY.value},
     ]
+
+
+def test_a_persons_status_is_read_from_the_words_a_register_writes(tmp_path: Path) -> None:
+    """人员状态 of 正常/已故/已迁出: the dead and the moved away are no longer on the register (no
+    visit is due to them), read without a warning."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["序号", "姓名", "身份证号码", "对象类别", "人员状态"],
+                [1, "张三", ZHANG, "低保", "正常"],
+                [2, "李四", LI, "特困", "已故"],
+                [3, "王五", WANG, "低保", "已迁出"],
+            ]
+        },
+    )
+    result = read(path)
+    assert [p.status for p in result.ledger.recipients] == [
+        RegisterStatus.ACTIVE,
+        RegisterStatus.DECEASED,
+        RegisterStatus.MOVED_OUT,
+    ]
+    assert not [i for i in result.issues if i.severity.value != "info"]
 
 
 @pytest.mark.parametrize("written", ["4月8日", "4.8"])

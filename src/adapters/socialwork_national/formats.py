@@ -190,7 +190,12 @@ RECIPIENTS = SheetFormat(
         ),
         FieldColumn("worker_id", ("负责社工", "责任社工")),
         FieldColumn("registered_on", ("建档日期", "登记日期"), ValueType.DATE),
-        FieldColumn("status", ("状态", "在册状态"), ValueType.LABEL, enum=RegisterStatus),
+        FieldColumn(
+            "status",
+            ("状态", "在册状态", "人员状态", "对象状态", "在册情况"),
+            ValueType.LABEL,
+            enum=RegisterStatus,
+        ),
         FieldColumn("status_since", ("状态变更日期", "退出日期"), ValueType.DATE),
         FieldColumn("needs", ("服务需求", "主要需求")),
         _station_column(),

@@ -27,7 +27,7 @@ import attrs
 from rapidfuzz.distance import Levenshtein
 
 from ._labelled import LabelledEnum
-from .terms import Category, ContactMode, SelfCareLevel, ServiceLevel, Sex
+from .terms import Category, ContactMode, RegisterStatus, SelfCareLevel, ServiceLevel, Sex
 from .vocabulary import LIST_SEPARATORS
 
 
@@ -696,6 +696,41 @@ def self_care_of(word: str) -> SelfCareLevel | None:
     return SELF_CARE_WORDS.get(plain(word))
 
 
+# --- register status ------------------------------------------------------------------------------
+
+STATUS_WORDS: Mapping[str, RegisterStatus] = MappingProxyType(
+    {
+        "正常": RegisterStatus.ACTIVE,
+        "在保": RegisterStatus.ACTIVE,
+        "正常享受": RegisterStatus.ACTIVE,
+        "享受中": RegisterStatus.ACTIVE,
+        "已故": RegisterStatus.DECEASED,
+        "去世": RegisterStatus.DECEASED,
+        "已去世": RegisterStatus.DECEASED,
+        "已死亡": RegisterStatus.DECEASED,
+        "病故": RegisterStatus.DECEASED,
+        "亡故": RegisterStatus.DECEASED,
+        "身故": RegisterStatus.DECEASED,
+        "已迁出": RegisterStatus.MOVED_OUT,
+        "户籍迁出": RegisterStatus.MOVED_OUT,
+        "外迁": RegisterStatus.MOVED_OUT,
+        "已退出": RegisterStatus.EXITED,
+        "注销": RegisterStatus.EXITED,
+        "已注销": RegisterStatus.EXITED,
+        "取消": RegisterStatus.EXITED,
+        "已取消": RegisterStatus.EXITED,
+    }
+)
+"""How registers write a person's 状态 beside its four labels: 正常 is 在册, 已故 and 去世 are 死亡,
+已迁出 is 迁出, 注销 and 取消 are 退出. 停保 (the allowance stopped) is not read: the person may
+still be on the station's register."""
+
+
+def status_of(word: str) -> RegisterStatus | None:
+    """The register status ``word`` means (正常, 已故, 已迁出, 注销 …), or ``None``."""
+    return STATUS_WORDS.get(plain(word))
+
+
 # --- by enumeration -------------------------------------------------------------------------------
 
 
@@ -716,6 +751,7 @@ _MEANINGS: Final[Mapping[type[LabelledEnum], WordMeaning]] = MappingProxyType(
         ServiceLevel: NATIONAL_LEVELS,
         Sex: _code(sex_of),
         SelfCareLevel: _code(self_care_of),
+        RegisterStatus: _code(status_of),
     }
 )
 
