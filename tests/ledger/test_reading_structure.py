@@ -519,6 +519,39 @@ def test_a_persons_status_is_read_from_the_words_a_register_writes(tmp_path: Pat
     assert not [i for i in result.issues if i.severity.value != "info"]
 
 
+def test_a_name_with_a_bracketed_remark_on_one_sheet_finds_the_name_without_it(
+    tmp_path: Path,
+) -> None:
+    """张三（户主） on the register is the 张三 a visit log names, and 李四 on the register the
+    李四(低保) of the log; a person called exactly so is still found first."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["序号", "姓名", "村（社区）", "对象类别"],
+                [1, "张三（户主）", "东村", "低保"],
+                [2, "李四", "东村", "特困"],
+                [3, "王五(长子)", "东村", "低保"],
+                [4, "王五", "东村", "低保"],
+            ],
+            "走访记录": [
+                ["走访日期", "姓名", "村（社区）", "走访方式"],
+                ["2024-05-01", "张三", "东村", "入户"],
+                ["2024-05-02", "李四(低保)", "东村", "入户"],
+                ["2024-05-03", "王五", "东村", "电话"],
+            ],
+        },
+    )
+    result = read(path)
+    key_of = {p.name: p.key for p in result.ledger.recipients}
+    assert [c.recipient_keys for c in result.ledger.contacts] == [
+        (key_of["张三（户主）"],),
+        (key_of["李四"],),
+        (key_of["王五"],),
+    ]
+    assert not result.errors
+
+
 @pytest.mark.parametrize("written", ["4月8日", "4.8"])
 def test_a_date_without_its_year_takes_the_year_of_the_sheets_title(
     tmp_path: Path, written: str

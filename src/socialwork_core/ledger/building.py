@@ -674,22 +674,41 @@ def compact_name(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split())
 
 
+def bare_name(name: str) -> str:
+    """A compared name without a bracketed remark (“张三（户主）”, “李四(已故)” are 张三, 李四)."""
+    return words.HEADER_BRACKETS.sub("", name)
+
+
 class PeopleIndex:
-    """The register's people by name, to find the person a log names without a key or ID."""
+    """The register's people by name, to find the person a log names without a key or ID. A
+    name written with a bracketed remark on one sheet and without it on the other is the same
+    name, when no one is called exactly so."""
 
     def __init__(self) -> None:
         self._by_name: dict[str, list[tuple[str, str | None]]] = {}
+        self._by_bare: dict[str, list[tuple[str, str | None]]] = {}
         self._by_sound: dict[str, list[tuple[str, str]]] | None = None
 
     def add(self, key: str, name: str, village: str | None) -> None:
-        self._by_name.setdefault(compact_name(name), []).append((key, village))
+        compared = compact_name(name)
+        self._by_name.setdefault(compared, []).append((key, village))
+        bare = bare_name(compared)
+        if bare and bare != compared:
+            self._by_bare.setdefault(bare, []).append((key, village))
         self._by_sound = None
+
+    def _named(self, wanted: str) -> list[tuple[str, str | None]]:
+        found = self._by_name.get(wanted)
+        if found:
+            return found
+        bare = bare_name(wanted)
+        return self._by_bare.get(wanted) or (self._by_name.get(bare, []) if bare else [])
 
     def find(self, name: str, village: str | None) -> tuple[str | None, Finding | None]:
         """The key of the one person called ``name`` (in ``village`` when given and needed), or
         ``None`` and the finding that says why not."""
         wanted = compact_name(name)
-        found = self._by_name.get(wanted, [])
+        found = self._named(wanted)
         if village and len(found) > 1:
             place = compact_name(village)
             found = [
