@@ -552,6 +552,38 @@ def test_a_name_with_a_bracketed_remark_on_one_sheet_finds_the_name_without_it(
     assert not result.errors
 
 
+@pytest.mark.parametrize(
+    "under_the_header",
+    [
+        ["", "必填", "必填，18位", "可多选，用顿号分隔", "手机号"],
+        ["示例", "张某某", "110105194912310021", "低保", "13800000000"],
+        ["（例）", "张某某", "", "低保、残疾", ""],
+    ],
+)
+def test_a_row_of_hints_or_an_example_under_the_header_is_no_person(
+    tmp_path: Path, under_the_header: list[str]
+) -> None:
+    """A template's row of hints (必填, 可多选) or its example (示例 | 张某某 | …) is skipped with an
+    info naming it, never read as someone on the register."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["序号", "姓名", "身份证号码", "对象类别", "联系电话"],
+                under_the_header,
+                [1, "张三", ZHANG, "低保", "13800000001"],
+                [2, "李四", LI, "特困", "13800000002"],
+            ]
+        },
+    )
+    result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三", "李四"]
+    assert [(i.code, i.row) for i in result.issues if i.row == 2] == [
+        ("tabular.non_data_row_skipped", 2)
+    ]
+    assert not [i for i in result.issues if i.severity.value != "info"]
+
+
 @pytest.mark.parametrize("written", ["4月8日", "4.8"])
 def test_a_date_without_its_year_takes_the_year_of_the_sheets_title(
     tmp_path: Path, written: str

@@ -69,6 +69,7 @@ row: reported as skipped, never read as data."""
 NON_DATA_ROW_KINDS: dict[str, str] = {
     "repeated_header": "重复的表头行",
     "section": "分组标题行",
+    "hint": "填写说明或示例行",
 }
 """How ``tabular.non_data_row_skipped`` names the kinds of row that are not data."""
 
@@ -92,6 +93,27 @@ TICKS: frozenset[str] = frozenset(
 
 NO_TICKS: frozenset[str] = frozenset({"×", "✗", "✘", "x", "X", "否", "无", "0", "/", "-", "—"})
 """A cell under such a column that says “no”."""
+
+HINT_WORDS: tuple[str, ...] = (
+    "必填",
+    "选填",
+    "可多选",
+    "单选",
+    "多选",
+    "下拉选择",
+    "请选择",
+    "请填写",
+    "填写",
+    "格式",
+    "如:",
+    "例:",
+)
+"""Words of a row of hints a template writes under its header (“必填”, “可多选，用顿号分隔”,
+“格式：2024-01-01”; compared after NFKC, so ： is :)."""
+EXAMPLE_MARKS: frozenset[str] = frozenset(
+    {"示例", "例", "样例", "范例", "举例", "例如", "填写示例"}
+)
+"""The first cell of an example row a template writes under its header (示例 | 张某某 | …)."""
 
 QUESTION_PREFIXES: tuple[str, ...] = ("是否为", "是否属于", "是否")
 """How a header asks a yes-or-no question of a value (是否低保, 是否残疾人): such a column is a tick

@@ -149,6 +149,9 @@ class _Candidate:
     assignment: Assignment
     titles: tuple[str, ...] = ()
     """The texts of the rows above the header block (a title, a 填报单位 line)."""
+    hints: tuple[tuple[int, str], ...] = ()
+    """(0-based row, its first text) of the rows right under the header block that explain it
+    (必填, 示例 …): not data."""
 
     @property
     def matched(self) -> set[str]:
@@ -267,7 +270,10 @@ def _best(
     if best is None:
         return None
     best = _deepened(spec, best, buffer, sheet.merged)
-    sample = [cells for r, cells in buffer if r > best.rows[-1]][:_SAMPLE_ROWS]
+    hints = _hint_rows(best.rows[-1], buffer)
+    hinted = {r for r, _ in hints}
+    sample = [cells for r, cells in buffer if r > best.rows[-1] and r not in hinted]
+    sample = sample[:_SAMPLE_ROWS]
     coercers = {c.field: c.coerce for c in spec.columns}
     several = {c.field: c.separators for c in spec.columns if c.multi}
 
@@ -318,8 +324,42 @@ def _best(
         if not is_blank(v)
     )
     return attrs.evolve(
-        best, assignment=assignment, score=_block_score(spec, assignment), titles=titles
+        best,
+        assignment=assignment,
+        score=_block_score(spec, assignment),
+        titles=titles,
+        hints=hints,
     )
+
+
+_HINT_ROWS: Final = 2
+"""At most this many rows of hints or examples stand under a header."""
+
+
+def _hint_rows(
+    last_header: int, buffer: Sequence[tuple[int, Cells]]
+) -> tuple[tuple[int, str], ...]:
+    """The rows right under the header (blank ones passed over) that a template fills with hints
+    (“必填”, “可多选，用顿号分隔”: every filled cell text, half of them or more holding a hint
+    word) or with an example (its first cell 示例 or 例)."""
+    found: list[tuple[int, str]] = []
+    for index, cells in buffer:
+        if index <= last_header:
+            continue
+        filled = [v for v in cells if not is_blank(v)]
+        if not filled:
+            continue
+        texts = [normalise_label(raw_text(v)) for v in filled]
+        example = texts[0].strip(words.HEADER_BRACKET_CHARACTERS + ":") in words.EXAMPLE_MARKS
+        hinted = sum(any(w in t for w in words.HINT_WORDS) for t in texts)
+        if not example and not (
+            all(isinstance(v, str) for v in filled) and hinted * 2 >= len(texts)
+        ):
+            break
+        found.append((index, raw_text(filled[0]).strip()))
+        if len(found) == _HINT_ROWS:
+            break
+    return tuple(found)
 
 
 def _deepened(
@@ -503,6 +543,15 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
             candidates=words.LIST_JOINER.join(by_field[s.field].header for s in candidates),
         )
         issues.append(Issue(finding, sheet_name, header_row, column_letter(index), name))
+    for hint, first in best.hints:
+        skipped = Finding.of(
+            "tabular.non_data_row_skipped",
+            Severity.INFO,
+            row=hint + 1,
+            kind=words.NON_DATA_ROW_KINDS["hint"],
+            value=first,
+        )
+        issues.append(Issue(skipped, sheet_name, hint + 1, raw=first))
     for field, columns in asked.items():
         names = words.LIST_JOINER.join(display_of[c] for c in columns)
         question = Finding.of(
@@ -519,7 +568,8 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
         joined[field] = (*joined.get(field, ()), *columns)
     layout = Layout(
         sheet=sheet_name,
-        header_rows=tuple(r + 1 for r in best.rows),
+        # rows of hints under the header are read as the header's: the data starts below them
+        header_rows=tuple(r + 1 for r in (*best.rows, *(h for h, _ in best.hints))),
         headers=tuple(headers),
         fields=fields,
         extras=tuple(extras),
