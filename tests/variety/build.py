@@ -70,6 +70,10 @@ class RegisterSpec:
     """Written for a CSV (an ID stored as a number is saved in scientific form)."""
     phone_form: str = "text"
     birth_form: str = "date"
+    hints: Mapping[str, str] = attrs.field(factory=dict)
+    """Field → the hint a template writes under its header (必填, 可多选): a row that is no data."""
+    example: Mapping[str, str] = attrs.field(factory=dict)
+    """Field → the cell of a template's example row (示例 | 张某某 | …) under the hints."""
     left: int = 0
     """Empty columns before the table (it starts at column C when 2)."""
     title_span: int = 1
@@ -78,8 +82,9 @@ class RegisterSpec:
     """Empty rows between the title and meta lines and the header."""
     oddities: Oddities = attrs.field(factory=dict)
     """Person index → ``id:<form>``, ``phone:<form>``, ``sex_blank``, ``sex_wrong`` (the cell
-    disagrees with the ID), ``category_typo``, or ``no_name`` (the row has everything but a name:
-    refused)."""
+    disagrees with the ID), ``category_typo``, ``no_name`` (the row has everything but a name:
+    refused), ``name_remark:<remark>`` (张三（户主）, kept so in the key) or ``status:<word>`` (the
+    状态 cell, 正常 otherwise)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -262,6 +267,11 @@ def register_sheet(
     quirks: list[dict[str, Any]] = []
     words_used: dict[str, list[str]] = {}
     lines.extend(_pre_header(spec.title, spec.meta, spec.title_span, spec.blank_before))
+    if spec.hints:  # a template's row of hints under its header
+        lines.append(Line("hint", cells={f: Cell(t) for f, t in spec.hints.items()}))
+    if spec.example:  # and its example, a made-up person no register holds
+        example = {f: Cell(t, "text") for f, t in spec.example.items()}
+        lines.append(Line("hint", cells=example))
     villages = list(dict.fromkeys(p.village for p in people))
     seq = 0
     for v_index, village in enumerate(villages):
@@ -308,6 +318,9 @@ def register_sheet(
                 "disability_kind": Cell("肢体" if "disabled" in person.categories else None),
                 "disability_grade": Cell("二级" if "disabled" in person.categories else None),
                 "note": Cell(None),
+                "status": Cell(
+                    oddity.split(":")[1] if oddity and oddity.startswith("status:") else "正常"
+                ),
                 **cat_cells,
             }
             if "old_categories" in fields:  # last year's column beside this year's
@@ -351,6 +364,10 @@ def register_sheet(
                 phone if "phone" in fields else None,
                 person.record_no if "record_no" in fields else None,
             )
+            if oddity and oddity.startswith("name_remark:"):  # 张三（户主）: kept as written
+                remarked = f"{person.name}（{oddity.split(':')[1]}）"
+                cells["name"] = Cell(remarked)
+                entry["name"] = remarked
             entries.append(entry)
             lines.append(Line("data", cells=cells, ref=entry))
             if oddity == "sex_blank" or (

@@ -27,6 +27,7 @@ NON_DATA_KINDS = (
     "title",
     "meta",
     "header",
+    "hint",
     "section",
     "subtotal",
     "total",
@@ -92,8 +93,9 @@ class Column:
 @attrs.frozen
 class Line:
     """One row of a sheet. ``kind`` is ``data`` or one of :data:`NON_DATA_KINDS` (``header`` lines
-    are made from the columns). Data, subtotal and total lines have ``cells``; the other kinds a
-    ``text`` written across the width."""
+    are made from the columns). Data, subtotal, total and hint lines (a template's hints or its
+    example under the header) have ``cells``; the other kinds a ``text`` written across the
+    width."""
 
     kind: str
     cells: Mapping[str, Cell] = attrs.field(factory=dict)

@@ -2011,6 +2011,90 @@ def puan(rng: random.Random) -> LedgerPlan:
     )
 
 
+# --- 26 贵州: a county template filled in: hints and an example under the header, 人员状态 --------
+
+SANSUI = County("522624", "贵州省", "三穗县", "八弓镇", ("桐林村", "颇洞村", "寨头村"))
+
+
+def sansui(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, SANSUI, 27, year=2024)
+    register = RegisterSpec(
+        sheet="服务对象",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("birth_date", ("出生日期",)),
+            C("village", ("村（社区）",)),
+            C("categories", ("对象类别",)),
+            C("status", ("人员状态",)),
+            C("phone", ("联系电话",)),
+            C("note", ("备注",)),
+        ),
+        category_words=PLAIN_WORDS,
+        hints={
+            "name": "必填",
+            "id": "必填，18位，请设为文本格式",
+            "categories": "可多选，用顿号分隔",
+            "status": "下拉选择",
+            "phone": "手机号，必填",
+        },
+        example={
+            "seq": "示例",
+            "name": "张某某",
+            "sex": "男",
+            "id": "110105194912310021",
+            "birth_date": "1949-12-31",
+            "village": "某某村",
+            "categories": "低保、残疾人",
+            "status": "正常",
+            "phone": "13800000000",
+        },
+        title="三穗县八弓镇社工站服务对象登记表",
+        oddities={
+            2: "name_remark:户主",
+            9: "name_remark:户主",
+            17: "name_remark:已故",
+            5: "status:已故",
+            21: "status:已迁出",
+        },
+    )
+    visits = VisitSpec(
+        sheet="探访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("date", ("探访日期",)),
+            C("village", ("村（社区）",)),
+            C("name", ("姓名",)),
+            C("mode", ("探访方式",)),
+            C("content", ("探访内容",)),
+            C("worker", ("探访人",)),
+        ),
+        date_forms=("date", "iso"),
+        mode_words=modes(home_visit=("入户探访",), phone=("电话探访",)),
+    )
+    return two_sheets(
+        slug="sansui",
+        file="26_贵州_八弓镇社工站服务对象登记表.xlsx",
+        county=SANSUI,
+        station="三穗县八弓镇社工站",
+        period=(date(2024, 1, 1), date(2024, 3, 31)),
+        style="a county template filled in: its hints and example row left under the header",
+        exercises=(
+            "a row of hints under the header (必填, 可多选，用顿号分隔, 下拉选择) and an example row "
+            "(示例 | 张某某 | …), neither a person; 人员状态 正常/已故/已迁出; names with a remark "
+            "(张三（户主）) on the register and without it on the visit log, which names people by "
+            "村（社区） and 姓名 only"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 1, 2), date(2024, 3, 29)),
+    )
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -2037,5 +2121,6 @@ STYLES: tuple[Style, ...] = (
     Style("yuanmou", yuanmou, "a register per village, a visit log per month"),
     Style("huangping", huangping, ".xls export, a row per household member"),
     Style("puan", puan, "categories as 是否 questions, IDs with ' and ×"),
+    Style("sansui", sansui, "template hints and example under the header, 人员状态"),
 )
 """Every style, in file order."""

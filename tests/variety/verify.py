@@ -302,7 +302,7 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             if v["valid"] and owner is None:
                 out.append(f"{where}: a valid visit links to no person row")
             if owner is not None:
-                if owner["name"] != v["person_name"]:
+                if _bare(owner["name"]) != v["person_name"]:
                     out.append(f"{where}: linked to {owner['name']}, not {v['person_name']}")
                 if (
                     "record_no" in vcols
@@ -341,6 +341,11 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
     if key["summary"]["people"] != len(key["people"]):
         out.append("summary people count is wrong")
     return out
+
+
+def _bare(name: str) -> str:
+    """A name without its bracketed remark (张三（户主） is 张三)."""
+    return re.sub(r"[（(][^（）()]*[）)]", "", name)
 
 
 def _letter(index: int) -> str:
