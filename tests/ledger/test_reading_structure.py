@@ -389,21 +389,42 @@ def test_a_person_on_two_sheets_of_one_register_is_a_duplicate_said_so(tmp_path:
     assert "ledger.duplicate_key" in codes(result)
 
 
-def test_a_sheet_headed_otherwise_or_hidden_is_no_part_of_the_register(tmp_path: Path) -> None:
-    """A copy kept hidden, or a list with one more column, is another table: not read as more of
-    the register (the first sheet is read as before)."""
+def test_a_hidden_copy_is_no_part_of_the_register_a_list_with_one_more_column_is(
+    tmp_path: Path,
+) -> None:
+    """A copy kept hidden is not read as more of the register; a village's list with a column
+    of its own (备注) is the same table (``ledger.more_sheets.SAME_TABLE``), its extra kept."""
     path = ledger(
         tmp_path / "l.xlsx",
         {
             "东村": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
             "旧名单": [REGISTER_HEADER, [1, "李四", LI, "特困", "13800000002"]],
-            "西村": [[*REGISTER_HEADER, "备注"], [1, "王五", WANG, "低保", "13800000003", ""]],
+            "西村": [[*REGISTER_HEADER, "备注"], [1, "王五", WANG, "低保", "13800000003", "新增"]],
         },
         hidden=["旧名单"],
     )
     result = read(path)
+    assert [p.name for p in result.ledger.recipients] == ["张三", "王五"]
+    assert [i.sheet for i in result.issues if i.code == "ledger.sheet_continued"] == ["西村"]
+    assert not result.errors
+
+
+def test_a_copy_named_as_one_is_not_read_as_more_of_the_register(tmp_path: Path) -> None:
+    """备份, 副本, 旧 … or Excel's 东村名单 (2): a copy beside the register, passed over with a finding
+    (every person on it would otherwise be a duplicate)."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "东村名单": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+            "东村名单 (2)": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+            "名单备份": [REGISTER_HEADER, [1, "张三", ZHANG, "低保", "13800000001"]],
+        },
+    )
+    result = read(path)
     assert [p.name for p in result.ledger.recipients] == ["张三"]
-    assert "ledger.sheet_continued" not in codes(result)
+    assert not result.errors
+    skipped = [i.sheet for i in result.issues if i.code == "ledger.copy_sheet_skipped"]
+    assert skipped == ["东村名单 (2)", "名单备份"]
 
 
 def test_a_sheet_named_for_the_register_is_the_whole_register(tmp_path: Path) -> None:

@@ -190,9 +190,10 @@ def open_ledger(
         if result.sheets:
             console.note(
                 "cli.sheets_read",
-                sheets=words.LIST_JOINER.join(
-                    f"{kind.label}{words.READ_FROM}“{sheet}”"
-                    for kind, sheet in result.sheets.items()
+                sheets=words.GROUP_JOINER.join(
+                    f"{kind.label}{words.READ_FROM}"
+                    + words.LIST_JOINER.join(f"“{sheet}”" for sheet in result.sheets_of(kind))
+                    for kind in result.sheets
                 ),
             )
     region = next((a.region for a in plugins.adapters() if a.name == name), None)

@@ -128,6 +128,8 @@ included)."""
 
 LIST_JOINER = "、"
 """How the library joins several values in one cell (writing multi-valued cells, listing labels)."""
+GROUP_JOINER = "；"
+"""Between lists that are each joined by ``LIST_JOINER`` (服务对象←“甲”、“乙”；探访记录←“丙”)."""
 
 # --- socialwork_core.tabular.cells: dates ---------------------------------------------------------
 
@@ -308,3 +310,44 @@ value of its own (重残) or only a note (散居)."""
 
 HEADER_BRACKET_CHARACTERS = "()[]【】<>〈〉"
 """Bracket characters a header may be read without, its words kept (所属村(居) → 所属村居)."""
+
+# --- socialwork_core.ledger.more_sheets: what a sheet's name says --------------------------------
+
+SHEET_NAME_SUFFIXES: tuple[str, ...] = (
+    "人员名单",
+    "对象名单",
+    "花名册",
+    "名单",
+    "名册",
+    "台账",
+    "信息表",
+    "登记表",
+    "汇总表",
+    "明细",
+    "信息",
+    "清单",
+    "表",
+)
+"""Words a register sheet's name may end with after its category (低保对象名单, 特困人员花名册):
+left out before the name is read as a category."""
+
+SHEET_NAME_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年?(度)?")
+"""A year in a sheet's name (2023年, 2024): sheets of one kind naming different years are not
+one table continued."""
+
+SHEET_COPY_WORDS: tuple[str, ...] = (
+    "备份",
+    "副本",
+    "旧",
+    "原表",
+    "草稿",
+    "作废",
+    "模板",
+    "样表",
+    "示例",
+)
+"""Words naming a sheet as a copy or a draft beside the table (名单备份, 旧名单): not read as more
+of it (each person on it would be a duplicate)."""
+
+SHEET_COPY_NUMBER = re.compile(r"\s*[(（]\d+[)）]\s*$")
+"""How Excel names a copied sheet (花名册 (2))."""

@@ -28,8 +28,14 @@ Stable codes (besides the ``tabular.*``, ``resident_id.*``, ``phone.*`` and ``di
 the cells):
 
 - ``ledger.sheet_missing`` [info]: an optional record kind's sheet is absent;
-- ``ledger.sheet_continued`` [info]: a sheet headed exactly as the one a kind was found in by its
-  headers was read as more of it (a register per village, a visit log per month);
+- ``ledger.sheet_continued`` [info]: a further sheet of a kind read after its first (a register
+  split by category or village, visits split by month: ``ledger.more_sheets``);
+  ``ledger.other_year_sheet_skipped`` [info]: one naming another year than the first, not read;
+  ``ledger.copy_sheet_skipped`` [info]: one named as a copy (名单备份, 花名册 (2)), not read;
+- ``ledger.category_from_sheet_name`` [info]: per register sheet named by a category (低保户),
+  how many people without a category took it;
+- ``ledger.listed_on_two_sheets`` [info]: a person on two sheets of the register (same key and
+  name): one person, categories joined;
 - ``ledger.recipient_without_key`` [error]: neither a 档案号 nor a valid ID number;
 - ``ledger.duplicate_key`` [error], ``ledger.duplicate_resident_id`` [error]: the later row is refused;
 - ``ledger.unknown_recipient`` [error]: a contact, link, case or activity names nobody on the register;

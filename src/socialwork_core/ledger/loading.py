@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from operator import attrgetter
 from pathlib import Path
@@ -15,6 +15,7 @@ import cattrs
 
 from ..findings import Finding
 from ..glossary import vocabulary as words
+from ..glossary.rules_text import category_label
 from ..glossary.terms import Severity
 from ..record_kinds import spec_of
 from ..serialize import make_converter
@@ -28,15 +29,17 @@ from ..tabular import (
     read_table,
 )
 from ..tabular.context import reading_year
-from ..tabular.reader import Cells, RowParts, continuation_sheets, named_sheet
+from ..tabular.reader import Cells, RowParts, named_sheet
+from ..tabular.spec import TableSpec
 from ..validation import to_mapping
-from .building import RecordBuilder, sex_disagrees
+from .building import RecordBuilder, compact_name, sex_disagrees
 from .collector import collector_paused
 from .columns import table_spec
 from .compiled import UNSURE, compile_rows, keep_clean_rows
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
-from .mapping import LedgerMapping, with_words
+from .mapping import LedgerMapping, SheetMapping, with_words
 from .model import Ledger, ledger_of, record_id
+from .more_sheets import category_of_sheet, further_sheets, named_for_others
 from .onesheet import RegisterVisits, visit_columns
 from .visit_dates import far_visits
 from .window import OutsideWindow
@@ -69,7 +72,16 @@ class LoadResult:
     """Where each accepted recipient was read: key → (sheet, Excel row number), so later checks on
     the records can point at the row to fix."""
     sheets: Mapping[RecordKind, str] = attrs.field(factory=dict)
-    """The workbook's sheet each record kind was read from (a kind absent: not found)."""
+    """The workbook's sheet each record kind was read from (a kind absent: not found); the first
+    one when the kind was read from several (``more_sheets``)."""
+    more_sheets: Mapping[RecordKind, tuple[str, ...]] = attrs.field(factory=dict)
+    """The further sheets a kind was read from, in the order read (``ledger.more_sheets``: a
+    register split by category, visits split by month)."""
+
+    def sheets_of(self, kind: RecordKind) -> tuple[str, ...]:
+        """Every sheet ``kind`` was read from, the first first."""
+        first = self.sheets.get(kind)
+        return (first, *self.more_sheets.get(kind, ())) if first is not None else ()
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -84,14 +96,6 @@ class LedgerLoadError(Exception):
         self.issues = result.issues
         self.finding = Finding.of("ledger.load_failed", Severity.ERROR, count=len(result.errors))
         super().__init__(self.finding.message)
-
-
-def _named_for_others(workbook: Any, fmt: LedgerFormat, sheet: SheetFormat) -> list[str]:
-    """The workbook's sheets that another kind of the layout names (活动 for activities): never
-    searched by headers for this kind, so a ledger without visits keeps its activities."""
-    own = set(sheet.sheet_names)
-    names = (named_sheet(workbook, other.sheet_names) for other in fmt.sheets if other is not sheet)
-    return [name for name in names if name is not None and name not in own]
 
 
 @functools.cache
@@ -139,8 +143,9 @@ def load_ledger(
     recipient_rows: dict[str, tuple[str, int]] = {}
     sheets = sorted(fmt.sheets, key=lambda s: spec_of(s.kind).load_order)
     taken: list[str] = []  # sheets read as one kind are not searched for another
-    register_visits: list[RegisterVisits] = []
+    register_visits: list[RegisterVisits] = []  # visits written on the register's rows
     sheets_read: dict[RecordKind, str] = {}
+    more_read: dict[RecordKind, list[str]] = {}
     with collector_paused(), open_workbook(path, limits=limits or ReadLimits()) as workbook:
         for number, sheet_format in enumerate(sheets):
             # the next sheet is parsed on another core while this one is read
@@ -151,23 +156,27 @@ def load_ledger(
             kind = sheet_format.kind
             if kind is RecordKind.CONTACTS and register_visits:
                 # the register's own rows hold the visits: no other sheet is searched for them
-                for found in register_visits:
-                    records[kind].extend(found.records)
-                    issues.extend(found.issues)
+                for held in register_visits:
+                    records[kind].extend(held.records)
+                    issues.extend(held.issues)
                     onesheet = Finding.of(
                         "onesheet.visits_on_register",
                         Severity.INFO,
-                        sheet=found.table.sheet,
-                        count=len(found.records),
+                        sheet=held.table.sheet,
+                        count=len(held.records),
                     )
-                    issues.append(Issue(onesheet, found.table.sheet))
-                sheets_read[kind] = register_visits[0].table.sheet
+                    issues.append(Issue(onesheet, held.table.sheet))
+                    if kind in sheets_read:
+                        more_read.setdefault(kind, []).append(held.table.sheet)
+                    else:
+                        sheets_read[kind] = held.table.sheet
                 continue
-            forced = mapping.for_kind(kind) if mapping is not None else None
+            entries = mapping.sheets_for(kind) if mapping is not None else ()
+            forced = entries[0] if entries else None
             spec = table_spec(with_words(sheet_format, forced), fmt.sheets)
-            others = _named_for_others(workbook, fmt, sheet_format)
+            others = named_for_others(workbook, fmt, sheet_format)
             try:
-                table = read_table(
+                table: Table | None = read_table(
                     workbook,
                     spec,
                     sheet=forced.sheet if forced is not None else None,
@@ -185,32 +194,18 @@ def load_ledger(
                 )
                 issues.append(Issue(missing))
                 continue
-            taken.append(table.sheet)
-            sheets_read[kind] = table.sheet
-            # a table found by its header may go on in sheets headed alike (a register per
-            # village, a visit log per month); a sheet named for the kind is the whole of it
-            more: list[str] = []
-            if forced is None and named_sheet(workbook, sheet_format.sheet_names) != table.sheet:
-                more = continuation_sheets(workbook, spec, table, skip=(*taken, *others))
-                taken.extend(more)
-            # a record's own key or code may repeat; a generated id cannot
-            id_field = spec_of(kind).id_field
-            repeats = id_field != "id" or any(c.field == id_field for c in sheet_format.columns)
-            previous: _SheetLoad | None = None
-            for going_on in (None, *more):
-                part = table if going_on is None else read_table(workbook, spec, sheet=going_on)
-                if going_on is not None:
-                    continued = Finding.of(
-                        "ledger.sheet_continued",
-                        Severity.INFO,
-                        sheet=part.sheet,
-                        first=table.sheet,
-                        kind=kind.label,
-                    )
-                    issues.append(Issue(continued, part.sheet))
-                previous = _read_part(
-                    part,
+            seen = _KindSeen()  # what the kind's sheets have read so far: repeats across them
+            further: list[_Further] | None = None
+            while table is not None:
+                table.first_position = seen.positions
+                taken.append(table.sheet)
+                if kind in sheets_read:
+                    more_read.setdefault(kind, []).append(table.sheet)
+                else:
+                    sheets_read[kind] = table.sheet
+                visits = _read_sheet(
                     kind,
+                    table,
                     sheet_format,
                     fmt,
                     builder,
@@ -219,23 +214,55 @@ def load_ledger(
                     rejected,
                     extras,
                     recipient_rows,
-                    register_visits,
-                    workbook,
+                    seen,
                     window,
-                    repeats,
-                    previous,
-                    whole=not more,
+                    workbook,
                 )
+                if visits is not None:
+                    register_visits.append(visits)
+                seen.positions = table.last_position
+                if further is None:
+                    # a kind kept over several sheets (``more_sheets``): a mapping's sheets
+                    # for it exactly, else the sheets that continue its table
+                    further, passed_over = _further(
+                        workbook, fmt, sheet_format, spec, entries, table.sheet, taken
+                    )
+                    issues.extend(passed_over)
+                table = _next_table(workbook, further, table.sheet, kind, issues)
+            if kind is RecordKind.RECIPIENTS:
+                builder.recipients_loaded = True
     ledger = ledger_of(records, issues=tuple(issues), extras=extras)
-    result = LoadResult(ledger, tuple(issues), tuple(rejected), recipient_rows, sheets_read)
+    result = LoadResult(
+        ledger,
+        tuple(issues),
+        tuple(rejected),
+        recipient_rows,
+        sheets_read,
+        {kind: tuple(names) for kind, names in more_read.items()},
+    )
     if strict and result.errors:
         raise LedgerLoadError(result)
     return result
 
 
-def _read_part(
-    table: Table,
+@attrs.define
+class _KindSeen:
+    """What the sheets of one kind have read so far, shared by them: where each key and ID
+    number was first read (a repeat on a later row, or a later sheet, is found), and how many
+    data rows came before (derived IDs count on across the sheets)."""
+
+    first_row: dict[str, int] = attrs.field(factory=dict)
+    first_id_row: dict[str, int] = attrs.field(factory=dict)
+    where: dict[str, tuple[str, int, int]] = attrs.field(factory=dict)
+    """A recipient's key → (sheet, Excel row, index among the kind's records)."""
+    people: dict[str, Any] = attrs.field(factory=dict)
+    """One-sheet logs: each person's record from their first row."""
+    positions: int = 0
+
+
+def _read_sheet(
     kind: RecordKind,
+    table: Table,
     sheet_format: SheetFormat,
     fmt: LedgerFormat,
     builder: RecordBuilder,
@@ -244,18 +271,19 @@ def _read_part(
     rejected: list[RejectedRow],
     extras: dict[RecordKind, dict[str, Mapping[str, str]]],
     recipient_rows: dict[str, tuple[str, int]],
-    register_visits: list[RegisterVisits],
-    workbook: Any,
+    seen: _KindSeen,
     window: tuple[date, date] | None,
-    repeats: bool,
-    previous: _SheetLoad | None,
-    *,
-    whole: bool,
-) -> _SheetLoad:
-    """Read one sheet of a kind into ``records``. ``previous``: the load of the sheet this one
-    goes on from (its people and keys are this one's too, and its data rows are counted on).
-    ``whole``: the kind is this one sheet, so clean rows may take the quickest way."""
-    sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats, previous)
+    workbook: Any,
+) -> RegisterVisits | None:
+    """Every row of one sheet of ``kind`` into ``records``; the visits written on a register's
+    rows, if it holds any (read later, as the contacts)."""
+    start = len(records[kind])
+    # a record's own key or code may repeat; a generated id cannot
+    id_field = spec_of(kind).id_field
+    repeats = id_field != "id" or any(c.field == id_field for c in sheet_format.columns)
+    sheet = _SheetLoad(kind, table, builder, records[kind], issues, rejected, repeats, seen)
+    if kind is RecordKind.RECIPIENTS:
+        sheet.sheet_categories = category_of_sheet(table.spec, table.sheet)
     contacts_format = fmt.sheet_for(RecordKind.CONTACTS)
     if kind is RecordKind.RECIPIENTS and contacts_format is not None:
         columns = visit_columns(table, contacts_format)
@@ -269,48 +297,114 @@ def _read_part(
     # a clean row of a kind with nothing more to check (no keys that may repeat) is
     # kept at once: most rows of a large ledger, so theirs is the short way
     outside = OutsideWindow.of(window, kind, table)
-    # a sheet going on from another counts its data rows on from it (a derived id is unique)
-    offset = previous.rows if previous is not None else 0
     # a date written without its year (4月8日, 5.20) is in the sheet's year
     with reading_year(table.year) if table.year else contextlib.nullcontext():
-        if (
-            quick is None
-            or sheet.check_repeats
-            or kind is RecordKind.RECIPIENTS
-            or outside is not None
-            or not whole
-        ):
-            rows = table.numbered()
-            if offset:
-                rows = ((offset + position, index, cells) for position, index, cells in rows)
-            position = offset
-            for position, index, cells in rows:
+        if quick is None or sheet.check_repeats or kind is RecordKind.RECIPIENTS or outside:
+            for position, index, cells in table.numbered():
                 if outside is not None and outside.passes_over(cells):
                     continue
                 record = UNSURE if quick is None else quick(index, cells, position)
                 sheet.take(index, cells, position, record)
-            sheet.rows = position
         else:
             keep_clean_rows(table, quick, sheet.take, sheet.keep, sheet.records)
     if kind is RecordKind.CONTACTS:
-        issues.extend(far_visits(workbook, table, list(map(_VISIT_DATE, sheet.records))))
+        dates = list(map(_VISIT_DATE, records[kind][start:]))
+        issues.extend(far_visits(workbook, table, dates))
+    if sheet.sheet_categories:
+        issues.extend(_category_of_sheet(table, sheet.sheet_categories, records[kind], start))
     if outside is not None and outside.count:
         issues.append(outside.issue(table.sheet))
     if sheet.extras:
         extras.setdefault(kind, {}).update(sheet.extras)
     recipient_rows.update(sheet.recipient_rows)
-    refused = sheet.refused
     issues.extend(table.issues)
-    if kind is RecordKind.RECIPIENTS:
-        builder.recipients_loaded = True
-        if sheet.visits is not None:
-            register_visits.append(sheet.visits)
-    if refused:
+    if sheet.refused:
         summary = Finding.of(
-            "ledger.rejected_rows", Severity.WARNING, kind=kind.label, count=refused
+            "ledger.rejected_rows", Severity.WARNING, kind=kind.label, count=sheet.refused
         )
         issues.append(Issue(summary, table.sheet))
-    return sheet
+    return sheet.visits
+
+
+def _category_of_sheet(
+    table: Table, categories: tuple[str, ...], people: list[Any], start: int
+) -> list[Issue]:
+    """A register sheet named by a category (低保户, 特困人员名单): each person it leaves
+    without a category takes the sheet's, and a finding says how many."""
+    given = 0
+    for at in range(start, len(people)):
+        if not people[at].categories:
+            people[at] = attrs.evolve(people[at], categories=categories)
+            given += 1
+    if not given:
+        return []
+    finding = Finding.of(
+        "ledger.category_from_sheet_name",
+        Severity.INFO,
+        sheet=table.sheet,
+        count=given,
+        category=words.LIST_JOINER.join(category_label(c) for c in categories),
+    )
+    return [Issue(finding, table.sheet)]
+
+
+@attrs.frozen
+class _Further:
+    """A further sheet of a kind to read: its name, table and a mapping's columns for it."""
+
+    name: str
+    spec: TableSpec
+    columns: Mapping[str, str] | None = None
+
+
+def _further(
+    workbook: Any,
+    fmt: LedgerFormat,
+    sheet_format: SheetFormat,
+    spec: TableSpec,
+    entries: Sequence[SheetMapping],
+    first: str,
+    taken: Sequence[str],
+) -> tuple[list[_Further], list[Issue]]:
+    """The further sheets of a kind whose first sheet is ``first``: a mapping's other sheets for
+    it, else those ``more_sheets`` finds, with its findings on sheets passed over."""
+    if entries:
+        return [
+            _Further(e.sheet, table_spec(with_words(sheet_format, e), fmt.sheets), e.columns)
+            for e in entries[1:]
+        ], []
+    if named_sheet(workbook, sheet_format.sheet_names) == first:
+        return [], []  # the sheet the layout names for the kind is the whole of it
+    others = [table_spec(other, fmt.sheets) for other in fmt.sheets if other is not sheet_format]
+    skip = [*taken, *named_for_others(workbook, fmt, sheet_format)]
+    names, issues = further_sheets(workbook, sheet_format.kind, spec, first, skip, others)
+    return [_Further(name, spec) for name in names], issues
+
+
+def _next_table(
+    workbook: Any,
+    further: list[_Further],
+    first: str,
+    kind: RecordKind,
+    issues: list[Issue],
+) -> Table | None:
+    """The next further sheet of a kind (``more_sheets``) opened as its table, with a finding
+    saying it is read; ``None`` when there is none left."""
+    while further:
+        plan = further.pop(0)
+        name = plan.name
+        try:
+            table = read_table(workbook, plan.spec, sheet=name, columns=plan.columns)
+        except WorkbookError as error:
+            # it held the kind's header when scored: tell why it is not read after all
+            issues.append(Issue(attrs.evolve(error.finding, severity=Severity.WARNING), name))
+            continue
+        more = Finding.of(
+            "ledger.sheet_continued", Severity.INFO, kind=kind.label, sheet=name, first=first
+        )
+        issues.append(Issue(more, name))
+        return table
+    return None
 
 
 class _SheetLoad:
@@ -325,7 +419,7 @@ class _SheetLoad:
         issues: list[Issue],
         rejected: list[RejectedRow],
         check_repeats: bool,
-        previous: _SheetLoad | None = None,
+        seen: _KindSeen | None = None,
     ) -> None:
         self.kind, self.table, self.builder = kind, table, builder
         self.records, self.issues, self.rejected = records, issues, rejected
@@ -335,18 +429,14 @@ class _SheetLoad:
         self.check_repeats = check_repeats
         """Whether records name themselves (a key, a code or an id column) and so may repeat.
         Generated ids ("contacts-12") cannot: no memory grows with the rows of such sheets."""
-        self._first_row: dict[str, int] = {}
-        self._first_id_row: dict[str, int] = {}
+        self.seen = seen if seen is not None else _KindSeen()
+        self._first_row = self.seen.first_row
+        self._first_id_row = self.seen.first_id_row
+        self.sheet_categories: tuple[str, ...] = ()
+        """The categories the sheet's name says (``more_sheets.category_of_sheet``)."""
         self.visits: RegisterVisits | None = None
         """Visits written on this register's rows (``onesheet``), if it holds any."""
-        self._people: dict[str, Any] = {}
-        self.rows = 0
-        """Data rows counted so far, on from the sheet this one goes on from (read the general
-        way: a sheet read the quickest way is a kind's only one and leaves it at 0)."""
-        if previous is not None:  # the same table in another sheet: its keys and people are ours
-            self._first_row = previous._first_row
-            self._first_id_row = previous._first_id_row
-            self._people = previous._people
+        self._people = self.seen.people  # one-sheet logs: a person's first row, on any sheet
 
     def keep(self, record: Any, cells: Cells, found: dict[str, str] | None = None) -> None:
         """Keep the record of a row (not a recipient's) with its extras: ``found`` when the row
@@ -356,6 +446,33 @@ class _SheetLoad:
             found = self.table.extras_of(cells)
         if found:
             self.extras[record_id(self.kind, record)] = found
+
+    def _joined_elsewhere(self, person: Any, index: int, row_issues: list[Issue]) -> bool:
+        """A person read before from another sheet of the register, on a sheet named by a
+        category (a register split by category lists someone on both 低保户 and 残疾人): one
+        person, their categories joined, a finding naming both places. Not so when the name
+        differs, or on a sheet of a register split otherwise (by village): the repeat is a
+        duplicate, an error as on one sheet."""
+        where = self.seen.where.get(person.key)
+        if where is None or where[0] == self.table.sheet or not self.sheet_categories:
+            return False
+        sheet, row, at = where
+        first = self.records[at]
+        if compact_name(first.name) != compact_name(person.name):
+            return False
+        joined = first.categories | (person.categories or frozenset(self.sheet_categories))
+        if joined != first.categories:
+            self.records[at] = attrs.evolve(first, categories=joined)
+        listed = Finding.of(
+            "ledger.listed_on_two_sheets",
+            Severity.INFO,
+            name=person.name,
+            key=person.key,
+            first_sheet=sheet,
+            first_row=row,
+        )
+        self.issues.extend([*row_issues, Issue(listed, self.table.sheet, index + 1)])
+        return True
 
     def take(self, index: int, cells: Cells, position: int, record: Any = UNSURE) -> None:
         """One data row the general way: ``record`` is the compiled rows' record, or ``UNSURE``
@@ -389,6 +506,12 @@ class _SheetLoad:
                 self.issues.extend(row_issues)
                 visits.take(index, cells, first.key)
                 return
+        if (
+            record is not None
+            and kind is RecordKind.RECIPIENTS
+            and self._joined_elsewhere(record, index, row_issues)
+        ):
+            return
         if record is not None and self.check_repeats:
             row_issues += _duplicates(
                 kind, record, table.sheet, index + 1, self._first_row, self._first_id_row
@@ -408,6 +531,7 @@ class _SheetLoad:
             self.keep(record, cells, row_extras)
             return
         self.records.append(record)  # a recipient keeps its extras on itself
+        self.seen.where[record.key] = (table.sheet, index + 1, len(self.records) - 1)
         self.builder.remember(record)
         self.recipient_rows[record.key] = (table.sheet, index + 1)
         if visits is not None:

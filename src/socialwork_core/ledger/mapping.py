@@ -46,8 +46,9 @@ from ..tabular import (
     read_table,
 )
 from ..tabular.cells import exact_labels, split_values
-from ..tabular.reader import read_words
+from ..tabular.reader import named_sheet, read_words
 from ..tabular.rows import is_blank
+from ..tabular.spec import TableSpec
 from ..validation import to_mapping
 from .columns import table_spec
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
@@ -76,7 +77,13 @@ class LedgerMapping:
     sheets: tuple[SheetMapping, ...] = ()
 
     def for_kind(self, kind: RecordKind) -> SheetMapping | None:
+        """The first sheet the mapping names for ``kind``."""
         return next((s for s in self.sheets if s.kind is kind), None)
+
+    def sheets_for(self, kind: RecordKind) -> tuple[SheetMapping, ...]:
+        """Every sheet the mapping names for ``kind``, in its order: a kind kept over several
+        sheets (``ledger.more_sheets``) is read from exactly these."""
+        return tuple(s for s in self.sheets if s.kind is kind)
 
 
 class MappingError(ValueError):
@@ -186,25 +193,53 @@ def explain(
     path: str | Path, fmt: LedgerFormat, mapping: LedgerMapping | None = None
 ) -> tuple[SheetExplained, ...]:
     """How ``load_ledger(path, fmt, mapping=mapping)`` reads each record kind's sheet."""
+    from .more_sheets import further_sheets, named_for_others  # it reads this module's words
+
     found: list[SheetExplained] = []
     taken: list[str] = []
     with open_workbook(path) as workbook:
         for sheet_format in fmt.sheets:
-            forced = mapping.for_kind(sheet_format.kind) if mapping else None
+            kind = sheet_format.kind
+            entries = mapping.sheets_for(kind) if mapping else ()
+            forced = entries[0] if entries else None
             spec = table_spec(with_words(sheet_format, forced), fmt.sheets)
+            others = named_for_others(workbook, fmt, sheet_format)
             try:
                 table = read_table(
                     workbook,
                     spec,
                     sheet=forced.sheet if forced else None,
-                    skip=tuple(taken),
+                    skip=(*taken, *others),
                     columns=forced.columns if forced else None,
                 )
             except WorkbookError:
                 continue
             with table:
                 taken.append(table.sheet)
-                found.append(_explained(sheet_format.kind, table, spec.columns))
+                found.append(_explained(kind, table, spec.columns))
+            # every further sheet of the kind, as ``load_ledger`` reads them (``more_sheets``)
+            further: list[tuple[str, TableSpec, Mapping[str, str] | None]]
+            if entries:
+                further = [
+                    (e.sheet, table_spec(with_words(sheet_format, e), fmt.sheets), e.columns)
+                    for e in entries[1:]
+                ]
+            elif named_sheet(workbook, sheet_format.sheet_names) == table.sheet:
+                further = []  # the sheet the layout names for the kind is the whole of it
+            else:
+                tables = [table_spec(o, fmt.sheets) for o in fmt.sheets if o is not sheet_format]
+                names, _ = further_sheets(
+                    workbook, kind, spec, table.sheet, (*taken, *others), tables
+                )
+                further = [(name, spec, None) for name in names]
+            for name, its_spec, columns in further:
+                try:
+                    more = read_table(workbook, its_spec, sheet=name, columns=columns)
+                except WorkbookError:
+                    continue
+                with more:
+                    taken.append(more.sheet)
+                    found.append(_explained(kind, more, its_spec.columns))
     return tuple(found)
 
 

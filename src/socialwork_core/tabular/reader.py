@@ -615,6 +615,11 @@ class Table:
         self._owned = owned
         self.year: int | None = None
         """The year of a date the sheet writes without one (its title's, name's or file's)."""
+        self.first_position = 0
+        """Data rows counted before this table's (set before iterating): a kind kept over
+        several sheets counts its rows across them, so derived IDs stay distinct."""
+        self.last_position = 0
+        """The position of the last data row given, once iteration ended."""
         self._width = max((c for c, _ in layout.headers), default=-1) + 1
         self._extra_columns = layout.extras
         self._joined = dict(layout.joined)
@@ -670,14 +675,15 @@ class Table:
 
     def numbered(self) -> Iterator[tuple[int, int, Cells]]:
         """The one loop that decides which rows are data: ``(position, 0-based row index,
-        cells)`` for each, in sheet order. ``position`` counts the data rows from 1 (a derived
-        ID is made from it, ``rows.derived_id``); cells have merged values filled in and a
+        cells)`` for each, in sheet order. ``position`` counts the data rows from 1, after
+        ``first_position`` (a derived ID is made from it, ``rows.derived_id``); cells have merged values filled in and a
         section heading's value carried into its column. Blank rows are left out, and so are
         rows that are not data (a footer, total, note, section heading or repeated header),
         each noted in ``issues``. ``parts_of`` reads a data row's cells. Iterate once (the
         file is released at the end)."""
         # the rows are read here, not by a generator this one delegates to: each layer costs a
         # frame resume per row (300,000 rows on a county visits sheet)
+        position = self.first_position
         try:
             last_header = self.layout.header_rows[-1] - 1
             pending: dict[int, list[Merge]] = {}
@@ -688,7 +694,6 @@ class Table:
             active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
             initials = self.skip_initials
             carry = self._carry
-            position = 0
             for index, cells in self._rest:
                 if index <= last_header:
                     continue
@@ -722,6 +727,7 @@ class Table:
                 position += 1
                 yield position, index, cells
         finally:
+            self.last_position = position
             self.close()
 
     def data_rows(self) -> Iterator[tuple[int, Cells]]:
@@ -1094,36 +1100,19 @@ def sheet_scores(
     return scores
 
 
-_REPEATED_DISPLAY: Final = re.compile(r"#[A-Z]{1,3}$")
-"""The column letter a layout adds to a header shown twice (走访方式#L)."""
-
-
-def _header_texts(displays: Sequence[str]) -> tuple[str, ...]:
-    return tuple(normalise_header(_REPEATED_DISPLAY.sub("", d)) for d in displays)
-
-
-def continuation_sheets(
-    workbook: Workbook,
-    spec: TableSpec,
-    table: Table,
-    *,
-    skip: Sequence[str] = (),
-    search: int = 15,
-) -> list[str]:
-    """The other visible sheets that go on with ``table`` (in workbook order): their header is
-    ``table``'s, the same texts in the same order, so they are the same table kept in parts (a
-    register one sheet per village, a visit log one sheet per month). A hidden sheet never is,
-    nor one whose header differs in any column (a register beside its visit log)."""
-    wanted = _header_texts([display for _, display in table.layout.headers])
-    found = []
-    for name in workbook.sheet_names:
-        if name == table.sheet or name in skip or name in workbook.hidden_sheets:
-            continue
-        data, buffer = _peeked(workbook, name, search)
-        best = _best(spec, data, buffer, search)
-        if best is not None and _header_texts([c.display for c in best.columns]) == wanted:
-            found.append(name)
-    return found
+def sheet_fields(
+    workbook: Workbook, spec: TableSpec, name: str, *, search: int = 15
+) -> frozenset[str] | None:
+    """The fields of ``spec`` the best header of the sheet called ``name`` gives columns to;
+    ``None`` when the sheet does not hold ``spec``'s table (a required column missing, or fewer
+    than two columns matched, as ``sheet_scores`` counts)."""
+    data, buffer = _peeked(workbook, name, search)
+    best = _best(spec, data, buffer, search)
+    if best is None or not all(c.field in best.matched for c in spec.required):
+        return None
+    if len(best.matched) < min(2, len(spec.columns) - 1):
+        return None
+    return frozenset(best.matched)
 
 
 def _locate(

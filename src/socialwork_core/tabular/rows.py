@@ -119,7 +119,8 @@ def footer_of(first: object) -> str | None:
 
 DERIVED_ID_SOURCE: Final = "{prefix} + str({position})"
 """A record without an ID column is named by its kind and its place among the sheet's data rows
-(``contacts-12``: the twelfth data row ``Table.numbered`` gives, counted from 1)."""
+(``contacts-12``: the twelfth data row ``Table.numbered`` gives, counted from 1); when a kind is
+kept over several sheets, among the data rows of those sheets in the order they are read."""
 
 
 derived_id: Final[Callable[[str, int], str]] = _compiled(

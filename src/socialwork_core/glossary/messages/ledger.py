@@ -6,7 +6,21 @@ The codes are documented in ``socialwork_core.ledger``.
 MESSAGES: dict[str, str] = {
     "ledger.sheet_missing": "台账中没有“{kind}”工作表（可用名称：{names}），这部分未读入。",
     "ledger.sheet_continued": (
-        "工作表“{sheet}”的表头与“{first}”相同，已作为“{kind}”的续表一并读取。"
+        "工作表“{sheet}”与“{first}”是同一种{kind}表（分类、分村或分月登记），已一并读入。"
+    ),
+    "ledger.other_year_sheet_skipped": (
+        "工作表“{sheet}”是另一年份的{kind}表，未读入（读入的是“{read}”）。"
+        "如需读入，请用 --mapping 指定工作表。"
+    ),
+    "ledger.copy_sheet_skipped": (
+        "工作表“{sheet}”看来是{kind}表的备份或草稿，未读入（其中的人会与正表重复）。"
+        "如需读入，请用 --mapping 指定工作表。"
+    ),
+    "ledger.category_from_sheet_name": (
+        "工作表“{sheet}”中有{count}人没有填写对象类别，已按工作表名记为“{category}”。"
+    ),
+    "ledger.listed_on_two_sheets": (
+        "“{name}”（{key}）也登记在工作表“{first_sheet}”第{first_row}行，已合为一人，对象类别合并。"
     ),
     "ledger.recipient_without_key": (
         "既没有档案号，也没有有效的身份证号，无法确定是哪一位服务对象。请补充其中之一。"

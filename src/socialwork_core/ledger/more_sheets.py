@@ -1,0 +1,157 @@
+"""A record kind kept over several sheets: the register split by category (低保户, 特困人员,
+留守儿童 …) or by village, the visits split by month (1月走访, 2月走访 …).
+
+After the best sheet of a kind (``read_table``) is read, every other visible sheet not read as
+another kind is a further sheet of the same kind when it holds the kind's required columns and
+
+- it is the same table continued (its header gives at least ``SAME_TABLE`` of the fields the
+  first sheet's header gives), or, for the register, its name reads as a category (the category
+  then goes to each person the sheet leaves without one: ``category_of_sheet``);
+- it does not look like another kind's table more than the first sheet does: a sheet holding the
+  required columns of another kind of the layout (a visit log's date beside its 姓名) is taken
+  only when the first sheet holds them too (a one-sheet log continued month by month);
+- its name does not name another year than the first sheet's (2023年 beside 2024年: the older
+  register is not read, and a finding says so), nor call it a copy (名单备份, 旧名单, Excel's
+  花名册 (2): each person on it would be a duplicate).
+
+A sheet the layout names for the kind (服务对象 in the national layout) is the whole of it: the
+layout says where its table is, and a sheet beside it is a copy or another table.
+
+Nothing is taken silently: each further sheet read, and each one passed over for its year, has
+its finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+from ..findings import Finding, FindingError
+from ..glossary import vocabulary as words
+from ..glossary.terms import Severity
+from ..tabular import Issue, WorkbookError
+from ..tabular.cells import Coerced
+from ..tabular.reader import named_sheet, sheet_fields
+from ..tabular.spec import TableSpec
+from .format import LedgerFormat, RecordKind, SheetFormat
+
+__all__ = ["SAME_TABLE", "category_of_sheet", "further_sheets", "named_for_others"]
+
+SAME_TABLE: Final = 0.8
+"""The share of the first sheet's fields a sheet's header must give to continue its table."""
+
+
+def named_for_others(workbook: Any, fmt: LedgerFormat, sheet: SheetFormat) -> list[str]:
+    """The workbook's sheets that another kind of the layout names (活动 for activities): never
+    searched by headers for this kind, so a ledger without visits keeps its activities."""
+    own = set(sheet.sheet_names)
+    names = (named_sheet(workbook, other.sheet_names) for other in fmt.sheets if other is not sheet)
+    return [name for name in names if name is not None and name not in own]
+
+
+def _year(name: str) -> str | None:
+    found = words.SHEET_NAME_YEAR.search(name)
+    return found.group(1) if found else None
+
+
+def category_of_sheet(spec: TableSpec, name: str) -> tuple[Any, ...]:
+    """The categories a register sheet's name says (低保户, 特困人员花名册, 2024年留守儿童名单),
+    read by the register's own category column reader; ``()`` when the name says none."""
+    column = next((c for c in spec.columns if c.field == "categories"), None)
+    if column is None:
+        return ()
+    text = words.SHEET_NAME_YEAR.sub("", name).strip()
+    candidates = [text]
+    for suffix in words.SHEET_NAME_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            candidates.append(text[: -len(suffix)].strip())
+    for candidate in candidates:
+        if not candidate:
+            continue
+        try:
+            value = column.coerce(candidate)
+        except (FindingError, ValueError):
+            continue
+        if isinstance(value, Coerced):
+            if value.findings:
+                continue  # read only with remarks (a near word): a name is no place to guess
+            value = value.value
+        found = value if isinstance(value, tuple) else (value,)
+        return tuple(str(getattr(v, "value", v)) for v in found if v is not None)
+    return ()
+
+
+def further_sheets(
+    workbook: Any,
+    kind: RecordKind,
+    spec: TableSpec,
+    first: str,
+    skip: Iterable[str],
+    others: Sequence[TableSpec],
+) -> tuple[list[str], list[Issue]]:
+    """The sheets that continue ``kind``'s table begun on the sheet ``first`` (in workbook order)
+    and the findings on sheets passed over for their year. ``skip``: sheets read or named as
+    another kind; ``others``: the other kinds' tables of the layout."""
+    skipped = set(skip) | {first}
+    candidates = [
+        name
+        for name in workbook.sheet_names
+        if name not in skipped and name not in workbook.hidden_sheets
+    ]
+    if not candidates:
+        return [], []
+    try:
+        first_fields = sheet_fields(workbook, spec, first)
+    except WorkbookError:
+        return [], []
+    if first_fields is None:
+        return [], []
+    first_year = _year(first)
+    first_holds = {id(other) for other in others if _holds(workbook, other, first)}
+    found: list[str] = []
+    issues: list[Issue] = []
+    for name in candidates:
+        try:
+            fields = sheet_fields(workbook, spec, name)
+        except WorkbookError:
+            continue  # a sheet that cannot be read is not this table (its kind reports it)
+        if fields is None:
+            continue
+        continued = len(fields & first_fields) >= SAME_TABLE * len(first_fields)
+        named = kind is RecordKind.RECIPIENTS and bool(category_of_sheet(spec, name))
+        if not (continued or named):
+            continue
+        if any(id(other) not in first_holds and _holds(workbook, other, name) for other in others):
+            continue  # more another kind's table than this one's
+        if _copy(name):
+            copy = Finding.of(
+                "ledger.copy_sheet_skipped", Severity.INFO, kind=kind.label, sheet=name
+            )
+            issues.append(Issue(copy, name))
+            continue
+        year = _year(name)
+        if first_year is not None and year is not None and year != first_year:
+            other_year = Finding.of(
+                "ledger.other_year_sheet_skipped",
+                Severity.INFO,
+                kind=kind.label,
+                sheet=name,
+                read=first,
+            )
+            issues.append(Issue(other_year, name))
+            continue
+        found.append(name)
+    return found, issues
+
+
+def _copy(name: str) -> bool:
+    return bool(words.SHEET_COPY_NUMBER.search(name)) or any(
+        word in name for word in words.SHEET_COPY_WORDS
+    )
+
+
+def _holds(workbook: Any, spec: TableSpec, name: str) -> bool:
+    try:
+        return sheet_fields(workbook, spec, name) is not None
+    except WorkbookError:
+        return False
