@@ -97,10 +97,33 @@ def test_every_form_of_a_day_reads_back_as_that_day(day: date) -> None:
         "2023/1/5 下午3:30",
         "2023年1月5日 晚上",
         "2023.1.5 早上 8:00",
+        "2023年1月5日上午9时",
+        "2023年1月5日 9点30分",
+        "2023年1月5日下午3点半",
+        "2023/1/5 9:30-10:30",
+        "2023年1月5日9时至10时",
+        "2023年1月5日（星期四）",
+        "2023-01-05 周四",
+        "2023.1.5(周四)",
+        "2023年1月5日星期四上午",
+        "2023年1月5日（礼拜四）下午2:00",
     ],
 )
-def test_the_part_of_the_day_after_a_date_is_dropped_as_a_time_is(raw: str) -> None:
+def test_a_weekday_the_part_of_the_day_and_a_time_after_a_date_are_dropped(raw: str) -> None:
+    """A visit log writes when in the day (上午9时, 9:30-10:30) and which weekday (（星期四）, 周四)
+    after the date: the day is read, the rest dropped as a time always was."""
     assert date_value(raw) == date(2023, 1, 5)
+
+
+@pytest.mark.parametrize("raw", ["2023-1-512:30", "2023-1-5 周八", "2023-1-5 上午9"])
+def test_what_follows_a_date_must_be_a_weekday_or_a_time(raw: str) -> None:
+    assert refusal(raw).findings[0].code == "tabular.date_invalid"
+
+
+def test_a_year_less_date_with_the_part_of_the_day_takes_the_sheets_year() -> None:
+    with reading_year(2023):
+        assert read("1月5日上午") == date(2023, 1, 5)
+        assert read("1月5日（周四）") == date(2023, 1, 5)
 
 
 @given(st.dates(min_value=date(1951, 1, 1), max_value=date(2050, 12, 31)))

@@ -164,6 +164,15 @@ CHINESE_DIGITS = "〇零一二三四五六七八九十"
 """Chinese numerals, as a header counts repeated columns with them (第一次走访, 第二次走访)."""
 DATE_TIMES_OF_DAY: tuple[str, ...] = ("上午", "下午", "中午", "早上", "晚上")
 """The part of the day a visit log may write after a date (2024-6-5 上午): dropped, as a time is."""
+DATE_WEEK_WORDS: tuple[str, ...] = ("星期", "礼拜", "周")
+DATE_WEEKDAY_NAMES = "一二三四五六日天"
+"""A weekday written after a date (2024年6月5日（星期三）, 2024-06-05 周三): dropped."""
+DATE_CLOCK_HOUR = "时点"
+DATE_CLOCK_MINUTE = "分"
+DATE_CLOCK_HALF = "半"
+"""A time in words after a date (上午9时, 9点30分, 9点半): dropped, as 9:30 is."""
+DATE_CLOCK_RANGE = "-~至到"
+"""Between the two times of a visit's span (9:30-10:30, 9时至10时): the span is dropped."""
 
 # --- socialwork_core.tabular.cells: money ---------------------------------------------------------
 

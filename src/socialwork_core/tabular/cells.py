@@ -139,19 +139,33 @@ a date column are more likely a year or a slip than a date before 1927."""
 _SEPARATOR: Final = f"[{re.escape(words.DATE_SEPARATORS)}]"
 _DAY_MARK: Final = f"[{words.DATE_DAY}{words.DATE_DAY_SPOKEN}]"
 _TIME_OF_DAY: Final = "|".join(words.DATE_TIMES_OF_DAY)
-_TIME_TAIL: Final = (
-    rf"(?:\s*(?:{_TIME_OF_DAY}))?"
-    rf"(?:(?:[ T]|(?<=[{''.join(sorted({w[-1] for w in words.DATE_TIMES_OF_DAY}))}]))"
-    r"\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_WEEKDAY: Final = rf"\(?(?:{'|'.join(words.DATE_WEEK_WORDS)})[{words.DATE_WEEKDAY_NAMES}]\)?"
+_CLOCK: Final = (
+    rf"\d{{1,2}}(?::\d{{2}}(?::\d{{2}}(?:\.\d+)?)?"
+    rf"|[{words.DATE_CLOCK_HOUR}](?:\d{{1,2}}{words.DATE_CLOCK_MINUTE}?|{words.DATE_CLOCK_HALF})?)"
 )
-"""What may follow a date and is dropped: the part of the day (上午, 下午), a time, or both."""
+_CLOCK_AFTER: Final = "".join(
+    sorted(
+        {w[-1] for w in words.DATE_TIMES_OF_DAY}
+        | set(words.DATE_WEEKDAY_NAMES)
+        | {words.DATE_DAY, words.DATE_DAY_SPOKEN, ")"}
+    )
+)
+_TIME_TAIL: Final = (
+    rf"(?:\s*{_WEEKDAY})?(?:\s*(?:{_TIME_OF_DAY}))?"
+    rf"(?:(?:[ T]|(?<=[{_CLOCK_AFTER}]))\s*{_CLOCK}"
+    rf"(?:\s*[{re.escape(words.DATE_CLOCK_RANGE)}]\s*{_CLOCK})?)?"
+    rf"(?:\s*{_WEEKDAY})?"
+)
+"""What may follow a date and is dropped: a weekday ((星期三), 周三), the part of the day (上午,
+下午), a time (9:30, 9时, 9点30分, 9点半) or a span of time (9:30-10:30), in that order."""
 _FULL_DATE: Final = re.compile(
     rf"(\d{{4}})\s*(?:{_SEPARATOR}|{words.DATE_YEAR})\s*(\d{{1,2}})\s*"
     rf"(?:{_SEPARATOR}|{words.DATE_MONTH})\s*(\d{{1,2}})\s*{_DAY_MARK}?{_TIME_TAIL}"
     rf"|(\d{{4}})(\d{{2}})(\d{{2}}){_TIME_TAIL}"
 )
-"""2023-1-5, 2023/1/5, 2023.1.5, 2023年1月5日, 2023年1月5号, 20230105 (a time part is dropped,
-and so is the part of the day: 2023-1-5 上午)."""
+"""2023-1-5, 2023/1/5, 2023.1.5, 2023年1月5日, 2023年1月5号, 20230105 (what follows the day is
+dropped: a time, the part of the day, a weekday, ``_TIME_TAIL``)."""
 _YEAR_MONTH: Final = re.compile(
     rf"(\d{{4}})\s*(?:{_SEPARATOR}|{words.DATE_YEAR})\s*(\d{{1,2}})\s*{words.DATE_MONTH}?"
     r"|(\d{4})(\d{2})"
@@ -159,6 +173,7 @@ _YEAR_MONTH: Final = re.compile(
 """1945.03, 1945-3, 1945年3月, 194503: a month (birth dates are often written so)."""
 _MONTH_DAY: Final = re.compile(
     rf"(\d{{1,2}})\s*(?:{_SEPARATOR}|{words.DATE_MONTH})\s*(\d{{1,2}})\s*{_DAY_MARK}?"
+    rf"{_TIME_TAIL}"
 )
 """1月5日, 1月5号, 4.8, 5.20, 1/5, 1-5: a day whose year is the sheet's (``tabular.context``)."""
 _SERIAL_TEXT: Final = re.compile(r"(\d{5})(?:\.0*)?")
