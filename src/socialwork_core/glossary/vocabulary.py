@@ -282,6 +282,7 @@ HEADER_MATCH_REASONS: dict[str, str] = {
     "similar": "列名与“{accepted}”相近",
     "values": "{share}%的值符合",
     "mapping": "按映射文件",
+    "stands_in": "表中没有这一列，以此列代替",
     "and": "，且",
 }
 """How ``tabular.column_read_as`` says why a column was read as a field."""

@@ -105,6 +105,7 @@ def table_spec(sheet: SheetFormat, others: Iterable[SheetFormat] = ()) -> TableS
                 coerce=coercer_for(c),
                 required=c.required,
                 multi=c.multi and c.type is not ValueType.PHONES,
+                stands_in_for=c.stands_in_for,
             )
             for c in sheet.columns
         ],

@@ -63,6 +63,9 @@ class FieldColumn:
     labels: Mapping[str, str] = attrs.field(factory=dict, converter=to_mapping)
     """For ``LABEL`` columns: more ledger texts → codes (synonyms, local categories). The first
     text given for a code is the one written back when the code is not in ``enum``."""
+    stands_in_for: str = ""
+    """Another field this column fills too when the sheet has no column for it (the national
+    register's 户主 for 姓名: a list of households, each named by its head)."""
     meaning: WordMeaning | None = None
     """For ``LABEL`` columns: how a text that is none of the labels is read (a code, or ``None``
     for a text not understood). By default the glossary's reading for ``enum``

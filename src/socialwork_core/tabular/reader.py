@@ -316,6 +316,7 @@ def _best(
         evidence=evidence,
         forced=_forced(best.columns, wanted),
     )
+    assignment = _stand_ins(spec, assignment)
     titles = tuple(
         raw_text(v).strip()
         for r, cells in buffer
@@ -330,6 +331,36 @@ def _best(
         titles=titles,
         hints=hints,
     )
+
+
+def _stand_ins(spec: TableSpec, assignment: Assignment) -> Assignment:
+    """A column read for a field that stands in for another (``ColumnSpec.stands_in_for``) is
+    read as that one too when no column was taken for it (reported as such). A header tied
+    between the two (户主姓名: 户主 and 姓名 alike) is the standing-in field's: it says more."""
+    stands = {c.field: c.stands_in_for for c in spec.columns if c.stands_in_for}
+    if not stands:
+        return assignment
+    chosen = dict(assignment.chosen)
+    undecided = []
+    for column, header, scores in assignment.undecided:
+        best = max(s.score for s in scores)
+        tied = {s.field: s for s in scores if s.score >= best - 1e-9}
+        field = next(
+            (f for f, target in stands.items() if f in tied and target in tied and f not in chosen),
+            None,
+        )
+        if field is None:
+            undecided.append((column, header, scores))
+            continue
+        score = tied[field]
+        chosen[field] = ColumnChoice(field, column, header, score.score, score.how, score.accepted)
+    for field, target in stands.items():
+        found = chosen.get(field)
+        if found is not None and target not in chosen:
+            chosen[target] = attrs.evolve(found, field=target, how="stands_in")
+    if chosen == dict(assignment.chosen):
+        return assignment
+    return attrs.evolve(assignment, chosen=chosen, undecided=tuple(undecided))
 
 
 _HINT_ROWS: Final = 2

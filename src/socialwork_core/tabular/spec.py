@@ -31,6 +31,9 @@ class ColumnSpec:
     """The cell holds several values (“低保、特困”): split, each part coerced, a tuple returned."""
     separators: str = words.LIST_SEPARATORS
     """Where a multi-valued cell is split."""
+    stands_in_for: str = ""
+    """Another field this column is read as too when the table has no column of its own for it
+    (户主姓名 for 姓名: a register of households names each by its head)."""
 
     @headers.validator
     def _check_headers(self, _attribute: object, value: tuple[str, ...]) -> None:
