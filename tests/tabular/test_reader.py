@@ -210,6 +210,22 @@ def test_csv_is_read_in_utf8_with_or_without_bom_and_in_gbk(tmp_path: Path, enco
     )
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".csv"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_excels_unicode_text_is_read_as_a_csv(tmp_path: Path, encoding: str, suffix: str) -> None:
+    """Excel's “Unicode 文本 (*.txt)”: UTF-16 behind its byte-order mark, tab-separated."""
+    path = tmp_path / f"ledger{suffix}"
+    mark = codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE
+    text = "姓名\t村居\t出生日期\r\n张三\t东村\t2022年3月18日\r\n"
+    path.write_bytes(mark + text.encode(encoding))
+    (row,) = list(read_table(path, SPEC))
+    assert (row.values["name"], row.values["village"], row.values["born"]) == (
+        "张三",
+        "东村",
+        date(2022, 3, 18),
+    )
+
+
 def test_a_csv_in_no_known_encoding_is_a_coded_error(tmp_path: Path) -> None:
     path = tmp_path / "ledger.csv"
     path.write_bytes(b"\xff\xfe\x00\x81\x30\xff\x80")

@@ -133,6 +133,8 @@ def _actual_kind(head: bytes) -> str:
         return "xls"
     if head.startswith(ZIP_MAGIC):
         return "zip"
+    if head.startswith(_UTF16_MARKS):  # Excel's “Unicode 文本”: UTF-16 text, tab-separated
+        return "csv"
     sample = head[:4096].lower().lstrip(b"\xef\xbb\xbf \t\r\n")
     if any(tag in sample for tag in (b"<html", b"<table", b"<!doctype html", b"<meta")):
         return "html"
@@ -1022,14 +1024,21 @@ def _cut_merges(
 # --- CSV ------------------------------------------------------------------------------------------
 
 
+_UTF16_MARKS: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def detect_csv_encoding(path: Path) -> str:
-    """``utf-8-sig`` (with BOM), ``utf-8`` or ``gb18030`` (which covers GBK), by decoding the whole
-    file incrementally (memory stays flat); ``WorkbookError('tabular.csv_undecodable')`` if none,
+    """``utf-8-sig`` (with BOM), ``utf-8`` or ``gb18030`` (which covers GBK), or ``utf-16`` for a
+    file that starts with its mark (Excel's “Unicode 文本”), by decoding the whole file
+    incrementally (memory stays flat); ``WorkbookError('tabular.csv_undecodable')`` if none,
     ``tabular.csv_invalid_byte`` (naming the line) for a file marked UTF-8 by its BOM that is
     not."""
     with path.open("rb") as stream:
-        marked = stream.read(3) == codecs.BOM_UTF8
-    for encoding in ("utf-8-sig",) if marked else ("utf-8", "gb18030"):
+        head = stream.read(3)
+    marked = head == codecs.BOM_UTF8
+    wide = head.startswith(_UTF16_MARKS)
+    candidates = ("utf-8-sig",) if marked else ("utf-16",) if wide else ("utf-8", "gb18030")
+    for encoding in candidates:
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
             with path.open("rb") as stream:
