@@ -2095,6 +2095,62 @@ def sansui(rng: random.Random) -> LedgerPlan:
     )
 
 
+# --- 27 云南: a work log saved as Excel's Unicode text, dates with the weekday and the time ----------
+
+GEJIU = County("532501", "云南省", "个旧市", "鸡街镇", ("鸡街村", "乍甸村", "石榴坝村"))
+
+
+def gejiu(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, GEJIU, 24, year=2024)
+    log = LogSpec(
+        sheet="工作日志",
+        columns=(
+            C("seq", ("序号",)),
+            C("date", ("日期",)),
+            C("name", ("服务对象",)),
+            C("id", ("身份证号",)),
+            C("sex", ("性别",)),
+            C("village", ("村（社区）",)),
+            C("categories", ("类别",)),
+            C("phone", ("联系电话",)),
+            C("mode", ("服务方式",)),
+            C("content", ("服务内容",)),
+            C("worker", ("社工",)),
+        ),
+        category_words=PLAIN_WORDS,
+        date_forms=("cn_weekday_time", "dash_halfday"),
+        mode_words=modes(home_visit=("入户探访",), phone=("电话探访",), video=("视频通话",)),
+        title="鸡街镇社工站2024年7月工作日志",
+    )
+    plan = one_sheet(
+        slug="gejiu",
+        file="27_云南_鸡街镇社工站2024年7月工作日志.txt",
+        county=GEJIU,
+        station="个旧市鸡街镇社工站",
+        period=(date(2024, 7, 1), date(2024, 7, 31)),
+        style="a work log saved as Excel's Unicode text (.txt): UTF-16, tab-separated",
+        exercises=(
+            "UTF-16 text behind its byte-order mark, tabs between cells, a .txt name; one-sheet "
+            "log; dates 2024年7月5日（星期五）上午9:30-10:30, 2024年7月5日（星期五）下午3时 and "
+            "2024-7-5 上午; 服务对象, 服务方式 入户探访/电话探访/视频通话"
+        ),
+        rng=rng,
+        log=log,
+        visit_list=make_visits(
+            rng,
+            people,
+            date(2024, 7, 1),
+            date(2024, 7, 31),
+            per_person=(1, 3),
+            modes=(HOME, HOME, PHONE, VIDEO),
+        ),
+        fmt="csv",
+    )
+    plan.encoding = "utf-16"
+    plan.delimiter = "\t"
+    return plan
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -2122,5 +2178,6 @@ STYLES: tuple[Style, ...] = (
     Style("huangping", huangping, ".xls export, a row per household member"),
     Style("puan", puan, "categories as 是否 questions, IDs with ' and ×"),
     Style("sansui", sansui, "template hints and example under the header, 人员状态"),
+    Style("gejiu", gejiu, "Unicode text (.txt, UTF-16, tabs), dates with weekday and time"),
 )
 """Every style, in file order."""

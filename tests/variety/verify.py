@@ -44,7 +44,9 @@ def parse_date(value: Any, year: int) -> date | None:
     if isinstance(value, int | float):
         value = str(int(value))
     text = unicodedata.normalize("NFKC", str(value or "")).strip()
-    text = re.sub(r"\s*[上下]午$", "", text)
+    # what a log writes after the day: a weekday, the part of the day, a time or a span of time
+    text = re.sub(r"\s*\(?(?:星期|周|礼拜)[一二三四五六日天]\)?", "", text)
+    text = re.sub(r"\s*[上下]午.*$|\s+\d{1,2}:\d{2}.*$", "", text)
     patterns = (
         (r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})", None),
         (r"(\d{4})年(\d{1,2})月(\d{1,2})日", None),
@@ -152,7 +154,7 @@ def _sheets(path: Path, key: Mapping[str, Any]) -> tuple[dict[str, _Sheet], list
         stem = key["people_sheet"]["name"]
         problems = []
         bom = raw.startswith(b"\xef\xbb\xbf")
-        if bom != (encoding == "utf-8-sig") or b"\r\n" not in raw:
+        if bom != (encoding == "utf-8-sig") or "\r\n" not in text:
             problems.append(f"the CSV is not {encoding} with CRLF line ends")
         return {stem: _Sheet(rows)}, [stem], set(problems)
     if key["format"] == "ods":

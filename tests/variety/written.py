@@ -115,6 +115,7 @@ DATE_FORMS = (
     "short_year",  # text 23.1.5, typed as '23.1.5 so Excel keeps it as text
     "dash_halfday",  # text 2023-1-5 上午 (or 下午): the half-day the visit took place
     "month_slash",  # text 1/5, the year from the sheet's name
+    "cn_weekday_time",  # text 2023年1月5日（星期四）上午9:30-10:30
 )
 
 
@@ -154,6 +155,10 @@ def date_cell(day: date, form: str) -> Cell:
         return Cell(f"{day.year}-{day.month}-{day.day} {half}", "text")
     if form == "month_slash":
         return Cell(f"{day.month}/{day.day}", "text")
+    if form == "cn_weekday_time":
+        weekday = "一二三四五六日"[day.weekday()]
+        when = "上午9:30-10:30" if day.toordinal() % 2 else "下午3时"
+        return Cell(f"{day.year}年{day.month}月{day.day}日（星期{weekday}）{when}", "text")
     raise ValueError(form)
 
 
