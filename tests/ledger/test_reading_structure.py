@@ -605,6 +605,36 @@ def test_a_row_of_hints_or_an_example_under_the_header_is_no_person(
     assert not [i for i in result.issues if i.severity.value != "info"]
 
 
+def test_a_name_cell_holding_the_id_number_too_finds_the_person_by_it(tmp_path: Path) -> None:
+    """服务对象 “张三/4401…” or “李四 4401…”: the register's holder of the number, when the name
+    beside it is theirs; a number beside someone else's name links no one (the row is refused)."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["序号", "姓名", "身份证号码", "对象类别"],
+                [1, "张三", ZHANG, "低保"],
+                [2, "李四", LI, "特困"],
+                [3, "王五", WANG, "低保"],
+            ],
+            "走访记录": [
+                ["走访日期", "服务对象", "走访方式"],
+                ["2024-05-01", f"张三/{ZHANG}", "入户"],
+                ["2024-05-02", f"李四 {LI}", "电话"],
+                ["2024-05-03", f"{WANG}", "电话"],
+                ["2024-05-04", f"王五（{ZHANG}）", "电话"],
+            ],
+        },
+    )
+    result = read(path)
+    assert [(c.on.day, c.recipient_keys) for c in result.ledger.contacts] == [
+        (1, (ZHANG,)),
+        (2, (LI,)),
+        (3, (WANG,)),
+    ]
+    assert [(i.sheet, i.row) for i in result.errors] == [("走访记录", 5)]
+
+
 @pytest.mark.parametrize("written", ["4月8日", "4.8"])
 def test_a_date_without_its_year_takes_the_year_of_the_sheets_title(
     tmp_path: Path, written: str

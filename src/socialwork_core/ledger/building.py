@@ -19,6 +19,7 @@ construction (``same_hooks``) may skip it; a row with any other field takes the 
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 import unicodedata
@@ -27,7 +28,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, time
 from decimal import Decimal
 from enum import Enum, IntEnum
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import cattrs
@@ -512,7 +513,16 @@ class RecordBuilder:
         name = values.get(PEOPLE_BY_NAME)
         if name and not keys and self.recipients_loaded:
             village = values.get(PEOPLE_VILLAGE)
-            key, finding = self.people.find(name, village)
+            if _ID_IN_NAME.search(compact_name(name).upper()):
+                # a number beside the name says who it is: the name alone does not
+                key = self._by_id_in_name(name, village)
+                finding = None
+                if key is None:
+                    finding = Finding.of(
+                        "ledger.recipient_not_registered", Severity.ERROR, name=compact_name(name)
+                    )
+            else:
+                key, finding = self.people.find(name, village)
             if key is not None:
                 keys.append(key)
                 for value, field in unknown:
@@ -539,6 +549,24 @@ class RecordBuilder:
             return
         if keys and (len(keys) != len(named) or type(named) is not tuple or keys != list(named)):
             data[target] = tuple(keys)
+
+    def _by_id_in_name(self, name: str, village: str | None) -> str | None:
+        """The person a name cell names with their ID number beside the name (“张三/4401…”, “李四
+        4401…”): the register's holder of that number, when the name beside it is theirs or
+        there is none."""
+        compared = compact_name(name).upper()
+        found = _ID_IN_NAME.search(compared)
+        if found is None:
+            return None
+        number = resident_id.check(found[0]).number
+        key = self.key_by_resident_id.get(number) if number is not None else None
+        if key is None:
+            return None
+        rest = bare_name(compared.replace(found[0], "")).strip(_NAME_ID_JOINERS)
+        if not rest:
+            return key
+        named, _finding = self.people.find(rest, village)
+        return key if named == key else None
 
     def _participants(
         self, values: Mapping[str, Any], data: dict[str, Any], notes: list[Placed]
@@ -667,6 +695,12 @@ def _settle_by_age(data: dict[str, Any], notes: list[Placed]) -> None:
         data[CATEGORIES] = tuple(codes)
     else:
         del data[CATEGORIES]
+
+
+_ID_IN_NAME: Final = re.compile(r"(?<!\d)(?:\d{17}[\dX]|\d{15})(?![\dX])")
+"""An ID number written in a name cell (after ``compact_name`` and upper-casing)."""
+_NAME_ID_JOINERS: Final = words.LIST_SEPARATORS + ":-—"
+"""What stands between a name and the ID number beside it in one cell (“张三/4401…”)."""
 
 
 def compact_name(name: str) -> str:
