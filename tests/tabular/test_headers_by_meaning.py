@@ -187,3 +187,45 @@ def test_any_accepted_spelling_in_any_order_reads_the_same_values(
     with read_table(path, SPEC) as table:
         (row,) = list(table)
     assert (row.values["name"], row.values["village"], row.values["phones"]) == tuple(values)
+
+
+VISIT_LOG = field_words(
+    [
+        ("on", ("探访日期", "走访日期", "服务日期", "探访时间"), False, 1.0),
+        ("mode", ("探访方式", "走访方式", "服务方式"), False, 1.0),
+        ("person", ("姓名", "服务对象"), False, 1.0),
+        ("notes", ("探访内容", "走访内容"), False, 1.0),
+    ]
+)
+
+
+def test_words_a_tables_headers_share_for_one_thing_are_set_aside() -> None:
+    """探访, 走访 and 服务 start the headers of the same fields (日期, 方式): in this table they say
+    the same thing, so 走访对象 reads as 服务对象 and 内容 as 探访内容, each choice explained."""
+    columns = [HeaderColumn(i, (h,)) for i, h in enumerate(["时间", "走访对象", "方式", "内容"])]
+    chosen = assign(columns, VISIT_LOG).chosen
+    assert {f: (c.column, c.how) for f, c in chosen.items()} == {
+        "on": (0, "context"),
+        "person": (1, "context"),
+        "mode": (2, "context"),
+        "notes": (3, "context"),
+    }
+
+
+def test_words_that_tell_things_apart_are_not_set_aside() -> None:
+    """对象类别 and 残疾类别 name two fields: 对象 and 残疾 are no synonyms, so a column headed
+    对象类别 is the categories' alone, and 残疾类别's core 类别 gives it nothing."""
+    register = field_words(
+        [
+            ("categories", ("对象类别", "人员类别", "对象类型", "人员类型"), True, 1.0),
+            ("disability_kind", ("残疾类别", "残疾等级"), False, 1.0),
+            ("name", ("姓名", "对象姓名", "人员姓名"), False, 1.0),
+        ]
+    )
+    columns = [HeaderColumn(0, ("对象类别",)), HeaderColumn(1, ("残疾类别",))]
+    assignment = assign(columns, register)
+    assert {f: c.column for f, c in assignment.chosen.items()} == {
+        "categories": 0,
+        "disability_kind": 1,
+    }
+    assert not assignment.undecided

@@ -16,6 +16,8 @@ this module scores every column against every field:
    short lowest header whose group heading is itself another field's header (监护人 over 姓名)
    loses 30 points; a header that is another record kind's exact header (出生日期 on a visit
    sheet) loses 40; a header cell as long as a sentence is no header;
+   a header equal to an accepted one once the table's own context words are set aside (走访对象
+   and 服务对象 are both 对象 in a visit log; see ``context_words``) scores ``CONTEXT_SCORE``;
 4. the sample of values below the header can confirm a field whose cells have a shape (an ID
    number, a phone, a date, a coded word): the share of cells the field's own coercer accepts adds
    up to 25 points, or takes 25 away when few fit;
@@ -48,6 +50,11 @@ field's header (监护人 over 姓名) it is read as that group's."""
 PROSE_LENGTH: int = 24
 """A header cell longer than this is a sentence (an instruction), not a column's name."""
 """The score from which a column is taken for a field."""
+CONTEXT_SCORE: float = 90.0
+"""A header equal to an accepted one but for the table's context words (``context_words``)."""
+CONTEXT_FIELDS: int = 2
+"""Two header starts naming this many fields alike (探访日期/走访日期, 探访方式/走访方式) are
+synonyms in the table (``context_words``)."""
 TIE_MARGIN: float = 3.0
 """Two fields within this many points for one column (and neither an exact header): not guessed."""
 QUALIFIERS: tuple[str, ...] = words.HEADER_QUALIFIERS
@@ -208,7 +215,8 @@ def score_column(
                 value -= 30.0
             if value > score:
                 score, how, accepted = value, hit[1], hit[2]
-        if score > 0 and leaf in foreign and how != "exact":
+        # a header that is this table's own but for its context words is no other table's
+        if score > 0 and leaf in foreign and how not in ("exact", "context"):
             score -= 40.0
         if score > 0:
             scores.append(Score(candidate.field, score, how, accepted))
@@ -242,7 +250,26 @@ class _Matcher:
         for j, (_i, a) in enumerate(self.accepted):
             self.exact.setdefault(a, []).append(j)
             self.exact.setdefault(self.bare[j], []).append(j)
+        self.group = context_words(fields)
+        self.cores: dict[str, list[tuple[int, str]]] = {}
+        for j, a in enumerate(self.bare):
+            start, core = self.split(a)
+            self.cores.setdefault(core, []).append((j, start))
         self.known: dict[str, dict[int, tuple[float, str, str]]] = {}
+
+    def split(self, text: str) -> tuple[str, str]:
+        """``text`` as (the context word it starts with, the rest), ``("", text)`` without one
+        (``context_words``; two characters or more are left)."""
+        if len(text) >= 4 and text[:2] in self.group:
+            return text[:2], text[2:]
+        return "", text
+
+    def interchangeable(self, one: str, other: str) -> bool:
+        """Whether headers starting with context words ``one`` and ``other`` (``""``: none) may
+        read alike: both of one group, or one of them none."""
+        if not one or not other:
+            return bool(one or other)
+        return self.group.get(one) == self.group.get(other)
 
     def bests(self, text: str) -> dict[int, tuple[float, str, str]]:
         """Field index → (score, how, accepted header) for the fields ``text`` scores with."""
@@ -254,6 +281,13 @@ class _Matcher:
                 value, how = text_score(text, accepted)
                 if value > 0 and (i not in found or value > found[i][0]):
                     found[i] = (value, how, accepted)
+            start, core = self.split(without_brackets(text))
+            for j, other in self.cores.get(core, ()) if core else ():
+                if not self.interchangeable(start, other):
+                    continue  # 对象类别 and 残疾类别 are not one thing: only synonyms are set aside
+                i, accepted = self.accepted[j]
+                if i not in found or found[i][0] < CONTEXT_SCORE:
+                    found[i] = (CONTEXT_SCORE, "context", accepted)
             if len(self.known) >= _MATCHED_TEXTS:
                 self.known.clear()
             self.known[text] = found
@@ -281,6 +315,39 @@ class _Matcher:
                 )
                 could.update(j for _a, _score, j in similar)
         return sorted(could)
+
+
+def context_words(fields: Iterable[FieldWords]) -> dict[str, int]:
+    """The words a table's headers start with that say the same thing, each with its group: two
+    two-character starts are one group when the table's accepted headers give ``CONTEXT_FIELDS``
+    fields or more under both with the same rest (探访日期 and 走访日期, 探访方式 and 走访方式 …: 探访,
+    走访 and 服务 in a visit log). A header is compared without such a word, so 走访对象 reads as
+    服务对象 and 内容 as 探访内容; 对象类别 and 残疾类别 stay two things (对象 and 残疾 name no field
+    alike)."""
+    field_of: dict[tuple[str, str], str] = {}
+    for field in fields:
+        for accepted in field.accepted:
+            bare = without_brackets(accepted)
+            if len(bare) >= 4:
+                field_of.setdefault((bare[:2], bare[2:]), field.field)
+    starts = sorted({start for start, _rest in field_of})
+    group = {start: number for number, start in enumerate(starts)}
+    for one in starts:
+        for other in starts:
+            if one >= other:
+                continue
+            alike = sum(
+                1
+                for (start, rest), field in field_of.items()
+                if start == one and field_of.get((other, rest)) == field
+            )
+            if alike >= CONTEXT_FIELDS:
+                old, new = group[other], group[one]
+                group = {s: (new if g == old else g) for s, g in group.items()}
+    sizes: dict[int, int] = {}
+    for number in group.values():
+        sizes[number] = sizes.get(number, 0) + 1
+    return {start: number for start, number in group.items() if sizes[number] > 1}
 
 
 _MATCHERS: dict[tuple[FieldWords, ...], _Matcher] = {}
