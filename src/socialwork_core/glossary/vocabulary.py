@@ -126,6 +126,10 @@ LIST_SEPARATORS: str = "、，,/;；+|&\n "
 cells are compared after NFKC, so ＋, ／ and ｜ count too); any space counts too (full-width ones
 included)."""
 
+NAME_SEPARATORS = "、，,/;；"
+"""Where a cell naming several people is split (陈大明、李秀英); never at a space, which may stand
+inside one name (陈 大明)."""
+
 LIST_JOINER = "、"
 """How the library joins several values in one cell (writing multi-valued cells, listing labels)."""
 GROUP_JOINER = "；"
@@ -282,6 +286,7 @@ HEADER_MATCH_REASONS: dict[str, str] = {
     "similar": "列名与“{accepted}”相近",
     "values": "{share}%的值符合",
     "mapping": "按映射文件",
+    "context": "与“{accepted}”只差表中各列共有的词",
     "stands_in": "表中没有这一列，以此列代替",
     "and": "，且",
 }

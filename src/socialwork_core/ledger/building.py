@@ -511,7 +511,32 @@ class RecordBuilder:
                 notes.append(Placed(linked, field))
             unknown = []
         name = values.get(PEOPLE_BY_NAME)
-        if name and not keys and self.recipients_loaded:
+        several = (
+            isinstance(name, str)
+            and not keys
+            and self.recipients_loaded
+            and not _ID_IN_NAME.search(compact_name(name).upper())  # 张三/4401…: one person
+        )
+        parts = split_names(name) if several and isinstance(name, str) else []
+        if len(parts) > 1:
+            # a household visited together (陈大明、李秀英): each name one person; one not
+            # found is flagged and the visit kept for the others
+            village = values.get(PEOPLE_VILLAGE)
+            for part in parts:
+                key, finding = self.people.find(part, village)
+                if key is not None and key not in keys:
+                    keys.append(key)
+                elif finding is not None:
+                    problems.append(Placed(finding, PEOPLE_BY_NAME))
+            if keys and problems:
+                notes.extend(
+                    Placed(attrs.evolve(p.finding, severity=Severity.WARNING), p.field)
+                    for p in problems
+                )
+                problems.clear()
+            if not keys:
+                return
+        elif name and not keys and self.recipients_loaded:
             village = values.get(PEOPLE_VILLAGE)
             if _ID_IN_NAME.search(compact_name(name).upper()):
                 # a number beside the name says who it is: the name alone does not
@@ -701,6 +726,16 @@ _ID_IN_NAME: Final = re.compile(r"(?<!\d)(?:\d{17}[\dX]|\d{15})(?![\dX])")
 """An ID number written in a name cell (after ``compact_name`` and upper-casing)."""
 _NAME_ID_JOINERS: Final = words.LIST_SEPARATORS + ":-—"
 """What stands between a name and the ID number beside it in one cell (“张三/4401…”)."""
+
+
+def split_names(text: str) -> list[str]:
+    """The names a cell of names holds (陈大明、李秀英): split at list marks, never at spaces (陈
+    大明 is one name written with a space)."""
+    parts = [p.strip() for p in _NAME_SEPARATORS.split(text)]
+    return [p for p in parts if p]
+
+
+_NAME_SEPARATORS = re.compile("[" + re.escape(words.NAME_SEPARATORS) + "]")
 
 
 def compact_name(name: str) -> str:
