@@ -24,6 +24,7 @@ from socialwork_core.ledger.mapping import (
     mapping_text,
     read_mapping,
 )
+from socialwork_core.ledger.more_sheets import village_of_sheet
 
 Rows = Sequence[Sequence[Any]]
 
@@ -245,3 +246,43 @@ def test_the_map_shows_every_sheet_of_a_kind_and_read_back_reads_them_all(tmp_pa
     alone = load(path)
     assert again.ledger.recipients == alone.ledger.recipients
     assert again.ledger.contacts == alone.ledger.contacts
+
+
+def test_a_register_kept_one_sheet_per_village_gives_each_person_their_village(
+    tmp_path: Path,
+) -> None:
+    people = [["姓名", "身份证号码", "对象类别"]]
+    path = workbook(
+        tmp_path / "villages.xlsx",
+        {
+            "东湖村": [*people, [*CHEN[:2], "低保"], [*LITTLE[:2], "留守儿童"]],
+            "南山村名单": [*people, [*ZHANG[:2], "特困"]],
+            "走访": [
+                ["探访日期", "村居", "姓名", "探访方式"],
+                ["2024-03-05", "南山村", "张伯", "入户"],
+            ],
+        },
+    )
+    result = load(path)
+    assert {p.name: p.village for p in result.ledger.recipients} == {
+        "陈大明": "东湖村",
+        "陈小明": "东湖村",
+        "张伯": "南山村",
+    }
+    said = {
+        i.sheet: i.finding.message
+        for i in result.issues
+        if i.code == "ledger.village_from_sheet_name"
+    }
+    assert set(said) == {"东湖村", "南山村名单"}
+    assert "2人" in said["东湖村"]
+    assert [c.recipient_keys for c in result.ledger.contacts] == [(ZHANG[1],)]
+    assert not result.errors
+
+
+def test_a_sheet_name_gives_a_village_only_when_it_names_one() -> None:
+    assert village_of_sheet("东湖村") == "东湖村"
+    assert village_of_sheet("2024年城关社区花名册") == "城关社区"
+    assert village_of_sheet("西湖村名单") == "西湖村"
+    for name in ("低保户", "花名册", "Sheet1", "特困人员", "服务对象"):
+        assert village_of_sheet(name) is None

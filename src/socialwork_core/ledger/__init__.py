@@ -33,7 +33,8 @@ the cells):
   ``ledger.other_year_sheet_skipped`` [info]: one naming another year than the first, not read;
   ``ledger.copy_sheet_skipped`` [info]: one named as a copy (名单备份, 花名册 (2)), not read;
 - ``ledger.category_from_sheet_name`` [info]: per register sheet named by a category (低保户),
-  how many people without a category took it;
+  how many people without a category took it; ``ledger.village_from_sheet_name`` [info]: per
+  register sheet named by a village (东湖村) with no village column, how many took it;
 - ``ledger.listed_on_two_sheets`` [info]: a person on two sheets of the register (same key and
   name): one person, categories joined;
 - ``ledger.recipient_without_key`` [error]: neither a 档案号 nor a valid ID number;

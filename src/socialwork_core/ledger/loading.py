@@ -39,7 +39,12 @@ from .compiled import UNSURE, compile_rows, keep_clean_rows
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
 from .mapping import LedgerMapping, SheetMapping, with_words
 from .model import Ledger, ledger_of, record_id
-from .more_sheets import category_of_sheet, further_sheets, named_for_others
+from .more_sheets import (
+    category_of_sheet,
+    further_sheets,
+    named_for_others,
+    village_of_sheet,
+)
 from .onesheet import RegisterVisits, visit_columns
 from .visit_dates import far_visits
 from .window import OutsideWindow
@@ -312,6 +317,8 @@ def _read_sheet(
         issues.extend(far_visits(workbook, table, dates))
     if sheet.sheet_categories:
         issues.extend(_category_of_sheet(table, sheet.sheet_categories, records[kind], start))
+    if kind is RecordKind.RECIPIENTS and "village" not in table.layout.fields:
+        issues.extend(_village_of_sheet(table, records[kind], start))
     if outside is not None and outside.count:
         issues.append(outside.issue(table.sheet))
     if sheet.extras:
@@ -324,6 +331,30 @@ def _read_sheet(
         )
         issues.append(Issue(summary, table.sheet))
     return sheet.visits
+
+
+def _village_of_sheet(table: Table, people: list[Any], start: int) -> list[Issue]:
+    """A register kept one sheet per village with no village column (东湖村, 西湖村名单): each
+    person on the sheet without a village (a section heading may have given one) takes the
+    village the sheet's name says, and a finding says how many."""
+    village = village_of_sheet(table.sheet)
+    if village is None:
+        return []
+    given = 0
+    for at in range(start, len(people)):
+        if not people[at].village:
+            people[at] = attrs.evolve(people[at], village=village)
+            given += 1
+    if not given:
+        return []
+    finding = Finding.of(
+        "ledger.village_from_sheet_name",
+        Severity.INFO,
+        sheet=table.sheet,
+        count=given,
+        village=village,
+    )
+    return [Issue(finding, table.sheet)]
 
 
 def _category_of_sheet(

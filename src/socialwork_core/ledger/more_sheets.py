@@ -23,6 +23,7 @@ its finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
@@ -35,7 +36,13 @@ from ..tabular.reader import named_sheet, sheet_fields
 from ..tabular.spec import TableSpec
 from .format import LedgerFormat, RecordKind, SheetFormat
 
-__all__ = ["SAME_TABLE", "category_of_sheet", "further_sheets", "named_for_others"]
+__all__ = [
+    "SAME_TABLE",
+    "category_of_sheet",
+    "further_sheets",
+    "named_for_others",
+    "village_of_sheet",
+]
 
 SAME_TABLE: Final = 0.8
 """The share of the first sheet's fields a sheet's header must give to continue its table."""
@@ -79,6 +86,20 @@ def category_of_sheet(spec: TableSpec, name: str) -> tuple[Any, ...]:
         found = value if isinstance(value, tuple) else (value,)
         return tuple(str(getattr(v, "value", v)) for v in found if v is not None)
     return ()
+
+
+def village_of_sheet(name: str) -> str | None:
+    """The village a register sheet's name says (东湖村, 城关社区, 东村名单, 2024年西湖村花名册):
+    its name, without a year or a list word, when it ends as a village's name does; ``None``
+    otherwise."""
+    text = words.SHEET_NAME_YEAR.sub("", name).strip()
+    for suffix in words.SHEET_NAME_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)].strip()
+            break
+    if len(text) >= 2 and re.search(words.VILLAGE_NAME, text):
+        return text
+    return None
 
 
 def further_sheets(

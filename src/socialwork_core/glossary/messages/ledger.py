@@ -16,6 +16,9 @@ MESSAGES: dict[str, str] = {
         "工作表“{sheet}”看来是{kind}表的备份或草稿，未读入（其中的人会与正表重复）。"
         "如需读入，请用 --mapping 指定工作表。"
     ),
+    "ledger.village_from_sheet_name": (
+        "工作表“{sheet}”没有村居列，其中{count}人的村居按工作表名记为“{village}”。"
+    ),
     "ledger.category_from_sheet_name": (
         "工作表“{sheet}”中有{count}人没有填写对象类别，已按工作表名记为“{category}”。"
     ),
