@@ -23,6 +23,7 @@ from socialwork_core.glossary import (
 from socialwork_core.glossary.meaning import (
     CATEGORY_WORDS,
     MODE_FILLERS,
+    MODE_PRECEDENCE,
     NATIONAL_LEVELS,
     ByAge,
     LevelScale,
@@ -35,6 +36,7 @@ from socialwork_core.glossary.meaning import (
     likely_mode,
     likely_word,
     meaning_for,
+    modes_named,
     self_care_of,
     sex_of,
     status_of,
@@ -113,6 +115,31 @@ def test_a_mode_word_with_a_remark_of_its_own_is_still_read(word: str) -> None:
 @pytest.mark.parametrize("word", ["回访", "其他", "入户/电话", "电话、入户", "", "   "])
 def test_a_mode_word_that_says_nothing_or_two_things_is_not_read(word: str) -> None:
     assert contact_mode_of(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "modes"),
+    [
+        ("入户走访、电话", (ContactMode.HOME_VISIT, ContactMode.PHONE)),
+        ("电话/上门", (ContactMode.HOME_VISIT, ContactMode.PHONE)),
+        ("微信，视频通话", (ContactMode.VIDEO, ContactMode.INSTANT_MESSAGE)),
+        ("来站咨询 电话回访", (ContactMode.STATION_VISIT, ContactMode.PHONE)),
+    ],
+)
+def test_a_cell_naming_two_modes_names_them_most_counting_first(
+    word: str, modes: tuple[ContactMode, ...]
+) -> None:
+    assert modes_named(word) == modes
+
+
+@pytest.mark.parametrize("word", ["入户走访", "入户、上门", "入户、其他", "回访、电话", ""])
+def test_a_cell_naming_one_mode_or_a_word_of_none_names_no_several(word: str) -> None:
+    assert modes_named(word) == ()
+
+
+def test_the_precedence_orders_every_mode_once() -> None:
+    assert sorted(MODE_PRECEDENCE, key=str) == sorted(ContactMode, key=str)
+    assert MODE_PRECEDENCE[0] is ContactMode.HOME_VISIT
 
 
 # --- categories -----------------------------------------------------------------------------------

@@ -667,3 +667,48 @@ def test_a_category_with_a_bracketed_remark_is_read_as_its_word_and_the_remark_n
     assert person.categories == frozenset({Category.ORPHAN, Category.SUBSISTENCE_ALLOWANCE})
     (noted,) = [i for i in result.issues if i.code == "tabular.bracket_remark"]
     assert "散居" in noted.message and not noted.is_error
+
+
+def test_a_visit_naming_two_modes_takes_the_one_that_counts_most(tmp_path: Path) -> None:
+    """入户走访、电话: a home visit satisfies every requirement a call does and more (docs/domain.md
+    section 3), so the visit is a home visit, with an info naming both words at the cell."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [["姓名", "身份证号码"], ["张三", ZHANG], ["李四", LI]],
+            "走访": [
+                ["走访日期", "身份证号码", "走访方式"],
+                ["2024-04-01", ZHANG, "入户走访、电话"],
+                ["2024-04-02", LI, "电话/微信"],
+                ["2024-04-03", LI, "电话"],
+            ],
+        },
+    )
+    result = read(path)
+    assert [c.mode for c in result.ledger.contacts] == [
+        ContactMode.HOME_VISIT,
+        ContactMode.PHONE,
+        ContactMode.PHONE,
+    ]
+    said = [i for i in result.issues if i.code == "ledger.mode_of_several"]
+    assert [(i.row, i.column, i.severity.value) for i in said] == [
+        (2, "C", "info"),
+        (3, "C", "info"),
+    ]
+    assert "入户走访、电话" in said[0].message and "入户" in said[0].message
+    assert not [i for i in result.issues if i.severity.value != "info"]
+
+
+def test_a_mode_cell_with_a_word_of_no_mode_beside_a_mode_is_still_a_warning(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [["姓名", "身份证号码"], ["张三", ZHANG]],
+            "走访": [["走访日期", "身份证号码", "走访方式"], ["2024-04-01", ZHANG, "入户、其他"]],
+        },
+    )
+    result = read(path)
+    assert [c.mode for c in result.ledger.contacts] == [None]
+    assert [i.severity.value for i in result.issues if i.column == "C"] == ["warning"]

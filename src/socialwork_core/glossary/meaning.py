@@ -125,6 +125,31 @@ def contact_mode_of(word: str) -> ContactMode | None:
     return _agreed(_one_mode(plain(part)) for part in parts) if parts else None
 
 
+MODE_PRECEDENCE: Final[tuple[ContactMode, ...]] = (
+    ContactMode.HOME_VISIT,
+    ContactMode.STATION_VISIT,
+    ContactMode.MET_AT_ACTIVITY,
+    ContactMode.VIDEO,
+    ContactMode.PHONE,
+    ContactMode.INSTANT_MESSAGE,
+)
+"""The modes by how much a visit in them counts (docs/domain.md section 3): a home visit satisfies
+every requirement (the home-visit ones and any contact), the others only “a contact”; among those,
+meeting in person before seeing each other on video, before a call, before a message."""
+
+
+@functools.lru_cache(maxsize=1024)
+def modes_named(word: str) -> tuple[ContactMode, ...]:
+    """The different modes a cell names word by word (入户走访、电话 names a home visit and a
+    call), most counting first (``MODE_PRECEDENCE``); empty when a word reads as no mode or the
+    cell names one mode only (``contact_mode_of`` reads that)."""
+    parts = split_words(word)
+    found = [_one_mode(plain(part)) for part in parts]
+    if len(parts) < 2 or None in found or len(set(found)) < 2:
+        return ()
+    return tuple(mode for mode in MODE_PRECEDENCE if mode in found)
+
+
 MODE_FILLERS: Final = (
     "回访",
     "随访",

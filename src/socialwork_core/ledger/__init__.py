@@ -37,6 +37,8 @@ the cells):
   register sheet named by a village (东湖村) with no village column, how many took it;
 - ``ledger.listed_on_two_sheets`` [info]: a person on two sheets of the register (same key and
   name): one person, categories joined;
+- ``ledger.mode_of_several`` [info]: a visit's mode cell naming two modes (入户走访、电话): the
+  visit takes the one that counts most (``glossary.meaning.MODE_PRECEDENCE``);
 - ``ledger.recipient_without_key`` [error]: neither a 档案号 nor a valid ID number;
 - ``ledger.duplicate_key`` [error], ``ledger.duplicate_resident_id`` [error]: the later row is refused;
 - ``ledger.unknown_recipient`` [error]: a contact, link, case or activity names nobody on the register;

@@ -25,6 +25,10 @@ MESSAGES: dict[str, str] = {
     "ledger.listed_on_two_sheets": (
         "“{name}”（{key}）也登记在工作表“{first_sheet}”第{first_row}行，已合为一人，对象类别合并。"
     ),
+    "ledger.mode_of_several": (
+        "探访方式“{value}”写了{modes}几种方式，已按计算探访要求时最充分的“{mode}”记录"
+        "（入户可满足各项探访要求）。如实际方式不同，请改为一种。"
+    ),
     "ledger.recipient_without_key": (
         "既没有档案号，也没有有效的身份证号，无法确定是哪一位服务对象。请补充其中之一。"
     ),
