@@ -712,3 +712,57 @@ def test_a_mode_cell_with_a_word_of_no_mode_beside_a_mode_is_still_a_warning(
     result = read(path)
     assert [c.mode for c in result.ledger.contacts] == [None]
     assert [i.severity.value for i in result.issues if i.column == "C"] == ["warning"]
+
+
+def test_a_status_written_as_a_remark_in_the_name_is_the_persons_status(tmp_path: Path) -> None:
+    """张三（已故）, 李四(已迁出): the person is linked by the bare name and leaves the register as
+    人员状态 would say, with an info at the name cell; a remark that is no status changes nothing."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["姓名", "身份证号码", "对象类别"],
+                ["张三（已故）", ZHANG, "低保"],
+                ["李四(已迁出)", LI, "特困"],
+                ["王五（户主）", WANG, "低保"],
+            ],
+            "走访": [["走访日期", "姓名", "走访方式"], ["2024-04-01", "张三", "入户"]],
+        },
+    )
+    result = read(path)
+    assert [p.status for p in result.ledger.recipients] == [
+        RegisterStatus.DECEASED,
+        RegisterStatus.MOVED_OUT,
+        RegisterStatus.ACTIVE,
+    ]
+    assert [c.recipient_keys for c in result.ledger.contacts] == [(ZHANG,)]
+    said = [(i.row, i.column, i.severity.value) for i in result.issues if i.column == "A"]
+    assert said == [(2, "A", "info"), (3, "A", "info")]
+    assert not [i for i in result.issues if i.severity.value != "info"]
+
+
+def test_a_rows_own_status_cell_wins_over_the_remark_in_its_name(tmp_path: Path) -> None:
+    """The 人员状态 cell says the status; a remark saying otherwise is a warning at the name, a
+    blank cell leaves the remark to say it."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["姓名", "身份证号码", "人员状态"],
+                ["张三（已故）", ZHANG, "正常"],
+                ["李四(已迁出)", LI, "已迁出"],
+                ["王五（注销）", WANG, None],
+            ],
+        },
+    )
+    result = read(path)
+    assert [p.status for p in result.ledger.recipients] == [
+        RegisterStatus.ACTIVE,
+        RegisterStatus.MOVED_OUT,
+        RegisterStatus.EXITED,
+    ]
+    found = sorted((i.row, i.code, i.severity.value) for i in result.issues if i.column == "A")
+    assert found == [
+        (2, "ledger.status_name_disagrees", "warning"),
+        (4, "ledger.status_from_name", "info"),
+    ]

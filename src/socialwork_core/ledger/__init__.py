@@ -37,6 +37,9 @@ the cells):
   register sheet named by a village (东湖村) with no village column, how many took it;
 - ``ledger.listed_on_two_sheets`` [info]: a person on two sheets of the register (same key and
   name): one person, categories joined;
+- ``ledger.status_from_name`` [info]: a register name with a status remark (张三（已故）) and no
+  人员状态 of its own: the person takes that status (``ledger.name_status``);
+  ``ledger.status_name_disagrees`` [warning]: the row's 人员状态 says otherwise, and is kept;
 - ``ledger.mode_of_several`` [info]: a visit's mode cell naming two modes (入户走访、电话): the
   visit takes the one that counts most (``glossary.meaning.MODE_PRECEDENCE``);
 - ``ledger.recipient_without_key`` [error]: neither a 档案号 nor a valid ID number;

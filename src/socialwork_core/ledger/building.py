@@ -757,6 +757,9 @@ class PeopleIndex:
         self._by_name: dict[str, list[tuple[str, str | None]]] = {}
         self._by_bare: dict[str, list[tuple[str, str | None]]] = {}
         self._by_sound: dict[str, list[tuple[str, str]]] | None = None
+        self.remarked: list[tuple[str, str]] = []
+        """(key, compared name) of each person whose name carries a bracketed remark, in the
+        order added (``ledger.name_status`` reads a status there)."""
 
     def add(self, key: str, name: str, village: str | None) -> None:
         compared = compact_name(name)
@@ -764,6 +767,7 @@ class PeopleIndex:
         bare = bare_name(compared)
         if bare and bare != compared:
             self._by_bare.setdefault(bare, []).append((key, village))
+            self.remarked.append((key, compared))
         self._by_sound = None
 
     def _named(self, wanted: str) -> list[tuple[str, str | None]]:

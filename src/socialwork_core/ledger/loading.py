@@ -45,6 +45,7 @@ from .more_sheets import (
     named_for_others,
     village_of_sheet,
 )
+from .name_status import status_from_names
 from .onesheet import RegisterVisits, visit_columns
 from .visit_dates import far_visits
 from .window import OutsideWindow
@@ -283,6 +284,7 @@ def _read_sheet(
     """Every row of one sheet of ``kind`` into ``records``; the visits written on a register's
     rows, if it holds any (read later, as the contacts)."""
     start = len(records[kind])
+    remarked = len(builder.people.remarked)
     # a record's own key or code may repeat; a generated id cannot
     id_field = spec_of(kind).id_field
     repeats = id_field != "id" or any(c.field == id_field for c in sheet_format.columns)
@@ -315,6 +317,10 @@ def _read_sheet(
     if kind is RecordKind.CONTACTS:
         dates = list(map(_VISIT_DATE, records[kind][start:]))
         issues.extend(far_visits(workbook, table, dates))
+    if len(builder.people.remarked) > remarked:
+        # names with a bracketed remark (张三（已故）): a status there, as 人员状态 would say
+        people = builder.people.remarked[remarked:]
+        issues.extend(status_from_names(workbook, table, records[kind], seen.where, people))
     if sheet.sheet_categories:
         issues.extend(_category_of_sheet(table, sheet.sheet_categories, records[kind], start))
     if kind is RecordKind.RECIPIENTS and "village" not in table.layout.fields:

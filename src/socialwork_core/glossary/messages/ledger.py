@@ -25,6 +25,11 @@ MESSAGES: dict[str, str] = {
     "ledger.listed_on_two_sheets": (
         "“{name}”（{key}）也登记在工作表“{first_sheet}”第{first_row}行，已合为一人，对象类别合并。"
     ),
+    "ledger.status_from_name": "姓名“{value}”中注明“{remark}”，已记为人员状态“{status}”。",
+    "ledger.status_name_disagrees": (
+        "姓名“{value}”中注明“{remark}”，与本行人员状态“{written}”不一致，已按人员状态"
+        "“{status}”记录。请核对。"
+    ),
     "ledger.mode_of_several": (
         "探访方式“{value}”写了{modes}几种方式，已按计算探访要求时最充分的“{mode}”记录"
         "（入户可满足各项探访要求）。如实际方式不同，请改为一种。"
