@@ -150,6 +150,21 @@ def modes_named(word: str) -> tuple[ContactMode, ...]:
     return tuple(mode for mode in MODE_PRECEDENCE if mode in found)
 
 
+_CLAUSE: Final = re.compile(r"[，,。.；;、！!？?\s]")
+
+
+def mode_in_text(text: str) -> ContactMode | None:
+    """The contact mode a visit's written account opens with (入户走访，老人身体良好 → home visit;
+    电话询问近况 → phone), for a visit log with no mode column: the first clause's mode words,
+    most specific first as ``CONTACT_MODE_WORDS`` orders them; ``None`` when it names none
+    (送米油, 了解近况). Only the first clause: a later one may tell of another contact."""
+    first = _CLAUSE.split(plain(text), maxsplit=1)[0]
+    for mode, keys in CONTACT_MODE_WORDS:
+        if any(plain(key) in first for key in keys):
+            return mode
+    return None
+
+
 MODE_FILLERS: Final = (
     "回访",
     "随访",

@@ -47,6 +47,8 @@ the cells):
 - ``ledger.unknown_recipient`` [error]: a contact, link, case or activity names nobody on the register;
 - ``ledger.record_invalid`` [error]: the record's own rules refuse the row (e.g. a closed case with
   no closing date); the message lists the converter's problems;
+- ``ledger.mode_from_notes`` [info]: a visit log with no mode column, how many visits took the
+  mode their account opens with (入户走访，…) and how many say none;
 - ``ledger.rejected_rows`` [warning]: per sheet, how many rows were refused;
 - ``ledger.visit_far_from_titled_year`` [warning], ``ledger.visit_far_from_sheet_dates``
   [warning]: a visit dated years away from its sheet's period, at the date cell, the visit kept

@@ -15,6 +15,7 @@ import cattrs
 
 from ..findings import Finding
 from ..glossary import vocabulary as words
+from ..glossary.meaning import mode_in_text
 from ..glossary.rules_text import category_label
 from ..glossary.terms import Severity
 from ..record_kinds import spec_of
@@ -317,6 +318,8 @@ def _read_sheet(
     if kind is RecordKind.CONTACTS:
         dates = list(map(_VISIT_DATE, records[kind][start:]))
         issues.extend(far_visits(workbook, table, dates))
+        if "mode" not in table.layout.fields and "notes" in table.layout.fields:
+            issues.extend(_modes_from_notes(table, records[kind], start))
     if len(builder.people.remarked) > remarked:
         # names with a bracketed remark (张三（已故）): a status there, as 人员状态 would say
         people = builder.people.remarked[remarked:]
@@ -337,6 +340,29 @@ def _read_sheet(
         )
         issues.append(Issue(summary, table.sheet))
     return sheet.visits
+
+
+def _modes_from_notes(table: Table, visits: list[Any], start: int) -> list[Issue]:
+    """A visit log with no mode column: each visit whose account opens with a mode's words
+    (入户走访，…; 电话询问…) takes that mode (``glossary.meaning.mode_in_text``), and a finding
+    says how many did and how many say none (those count in no figure of a mode, as before)."""
+    given = unsaid = 0
+    for at in range(start, len(visits)):
+        visit = visits[at]
+        if visit.mode is not None:
+            continue
+        mode = mode_in_text(visit.notes) if visit.notes else None
+        if mode is None:
+            unsaid += 1
+            continue
+        visits[at] = attrs.evolve(visit, mode=mode)
+        given += 1
+    if not given:
+        return []
+    finding = Finding.of(
+        "ledger.mode_from_notes", Severity.INFO, sheet=table.sheet, count=given, unsaid=unsaid
+    )
+    return [Issue(finding, table.sheet)]
 
 
 def _village_of_sheet(table: Table, people: list[Any], start: int) -> list[Issue]:

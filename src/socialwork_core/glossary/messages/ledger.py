@@ -16,6 +16,10 @@ MESSAGES: dict[str, str] = {
         "工作表“{sheet}”看来是{kind}表的备份或草稿，未读入（其中的人会与正表重复）。"
         "如需读入，请用 --mapping 指定工作表。"
     ),
+    "ledger.mode_from_notes": (
+        "工作表“{sheet}”没有探访方式列：其中{count}条按探访情况开头的词（入户、电话、视频等）"
+        "记为探访方式，{unsaid}条无法判断（不计入按方式统计的探访）。"
+    ),
     "ledger.village_from_sheet_name": (
         "工作表“{sheet}”没有村居列，其中{count}人的村居按工作表名记为“{village}”。"
     ),
