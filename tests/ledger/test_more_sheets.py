@@ -24,7 +24,7 @@ from socialwork_core.ledger.mapping import (
     mapping_text,
     read_mapping,
 )
-from socialwork_core.ledger.more_sheets import village_of_sheet
+from socialwork_core.ledger.sheet_names import village_of_sheet
 
 Rows = Sequence[Sequence[Any]]
 

@@ -15,8 +15,6 @@ import cattrs
 
 from ..findings import Finding
 from ..glossary import vocabulary as words
-from ..glossary.meaning import mode_in_text
-from ..glossary.rules_text import category_label
 from ..glossary.terms import Severity
 from ..record_kinds import spec_of
 from ..serialize import make_converter
@@ -40,15 +38,12 @@ from .compiled import UNSURE, compile_rows, keep_clean_rows
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
 from .mapping import LedgerMapping, SheetMapping, with_words
 from .model import Ledger, ledger_of, record_id
-from .more_sheets import (
-    category_of_sheet,
-    further_sheets,
-    named_for_others,
-    village_of_sheet,
-)
+from .more_sheets import further_sheets, named_for_others
 from .name_status import status_from_names
 from .onesheet import RegisterVisits, visit_columns
+from .sheet_names import category_of_sheet, give_sheet_category, give_sheet_village
 from .visit_dates import far_visits
+from .visit_modes import modes_from_notes
 from .window import OutsideWindow
 
 _VISIT_DATE: Final = attrgetter("on")
@@ -319,15 +314,15 @@ def _read_sheet(
         dates = list(map(_VISIT_DATE, records[kind][start:]))
         issues.extend(far_visits(workbook, table, dates))
         if "mode" not in table.layout.fields and "notes" in table.layout.fields:
-            issues.extend(_modes_from_notes(table, records[kind], start))
+            issues.extend(modes_from_notes(table, records[kind], start))
     if len(builder.people.remarked) > remarked:
         # names with a bracketed remark (张三（已故）): a status there, as 人员状态 would say
         people = builder.people.remarked[remarked:]
         issues.extend(status_from_names(workbook, table, records[kind], seen.where, people))
     if sheet.sheet_categories:
-        issues.extend(_category_of_sheet(table, sheet.sheet_categories, records[kind], start))
+        issues.extend(give_sheet_category(table, sheet.sheet_categories, records[kind], start))
     if kind is RecordKind.RECIPIENTS and "village" not in table.layout.fields:
-        issues.extend(_village_of_sheet(table, records[kind], start))
+        issues.extend(give_sheet_village(table, records[kind], start))
     if outside is not None and outside.count:
         issues.append(outside.issue(table.sheet))
     if sheet.extras:
@@ -340,75 +335,6 @@ def _read_sheet(
         )
         issues.append(Issue(summary, table.sheet))
     return sheet.visits
-
-
-def _modes_from_notes(table: Table, visits: list[Any], start: int) -> list[Issue]:
-    """A visit log with no mode column: each visit whose account opens with a mode's words
-    (入户走访，…; 电话询问…) takes that mode (``glossary.meaning.mode_in_text``), and a finding
-    says how many did and how many say none (those count in no figure of a mode, as before)."""
-    given = unsaid = 0
-    for at in range(start, len(visits)):
-        visit = visits[at]
-        if visit.mode is not None:
-            continue
-        mode = mode_in_text(visit.notes) if visit.notes else None
-        if mode is None:
-            unsaid += 1
-            continue
-        visits[at] = attrs.evolve(visit, mode=mode)
-        given += 1
-    if not given:
-        return []
-    finding = Finding.of(
-        "ledger.mode_from_notes", Severity.INFO, sheet=table.sheet, count=given, unsaid=unsaid
-    )
-    return [Issue(finding, table.sheet)]
-
-
-def _village_of_sheet(table: Table, people: list[Any], start: int) -> list[Issue]:
-    """A register kept one sheet per village with no village column (东湖村, 西湖村名单): each
-    person on the sheet without a village (a section heading may have given one) takes the
-    village the sheet's name says, and a finding says how many."""
-    village = village_of_sheet(table.sheet)
-    if village is None:
-        return []
-    given = 0
-    for at in range(start, len(people)):
-        if not people[at].village:
-            people[at] = attrs.evolve(people[at], village=village)
-            given += 1
-    if not given:
-        return []
-    finding = Finding.of(
-        "ledger.village_from_sheet_name",
-        Severity.INFO,
-        sheet=table.sheet,
-        count=given,
-        village=village,
-    )
-    return [Issue(finding, table.sheet)]
-
-
-def _category_of_sheet(
-    table: Table, categories: tuple[str, ...], people: list[Any], start: int
-) -> list[Issue]:
-    """A register sheet named by a category (低保户, 特困人员名单): each person it leaves
-    without a category takes the sheet's, and a finding says how many."""
-    given = 0
-    for at in range(start, len(people)):
-        if not people[at].categories:
-            people[at] = attrs.evolve(people[at], categories=categories)
-            given += 1
-    if not given:
-        return []
-    finding = Finding.of(
-        "ledger.category_from_sheet_name",
-        Severity.INFO,
-        sheet=table.sheet,
-        count=given,
-        category=words.LIST_JOINER.join(category_label(c) for c in categories),
-    )
-    return [Issue(finding, table.sheet)]
 
 
 @attrs.frozen
@@ -496,7 +422,7 @@ class _SheetLoad:
         self._first_row = self.seen.first_row
         self._first_id_row = self.seen.first_id_row
         self.sheet_categories: tuple[str, ...] = ()
-        """The categories the sheet's name says (``more_sheets.category_of_sheet``)."""
+        """The categories the sheet's name says (``sheet_names.category_of_sheet``)."""
         self.visits: RegisterVisits | None = None
         """Visits written on this register's rows (``onesheet``), if it holds any."""
         self._people = self.seen.people  # one-sheet logs: a person's first row, on any sheet

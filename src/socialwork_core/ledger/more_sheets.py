@@ -6,7 +6,7 @@ another kind is a further sheet of the same kind when it holds the kind's requir
 
 - it is the same table continued (its header gives at least ``SAME_TABLE`` of the fields the
   first sheet's header gives), or, for the register, its name reads as a category (the category
-  then goes to each person the sheet leaves without one: ``category_of_sheet``);
+  then goes to each person the sheet leaves without one: ``sheet_names``);
 - it does not look like another kind's table more than the first sheet does: a sheet holding the
   required columns of another kind of the layout (a visit log's date beside its 姓名) is taken
   only when the first sheet holds them too (a one-sheet log continued month by month);
@@ -23,26 +23,19 @@ its finding.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from ..findings import Finding, FindingError
+from ..findings import Finding
 from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
 from ..tabular import Issue, WorkbookError
-from ..tabular.cells import Coerced
 from ..tabular.reader import named_sheet, sheet_fields
 from ..tabular.spec import TableSpec
 from .format import LedgerFormat, RecordKind, SheetFormat
+from .sheet_names import category_of_sheet
 
-__all__ = [
-    "SAME_TABLE",
-    "category_of_sheet",
-    "further_sheets",
-    "named_for_others",
-    "village_of_sheet",
-]
+__all__ = ["SAME_TABLE", "further_sheets", "named_for_others"]
 
 SAME_TABLE: Final = 0.8
 """The share of the first sheet's fields a sheet's header must give to continue its table."""
@@ -59,47 +52,6 @@ def named_for_others(workbook: Any, fmt: LedgerFormat, sheet: SheetFormat) -> li
 def _year(name: str) -> str | None:
     found = words.SHEET_NAME_YEAR.search(name)
     return found.group(1) if found else None
-
-
-def category_of_sheet(spec: TableSpec, name: str) -> tuple[Any, ...]:
-    """The categories a register sheet's name says (低保户, 特困人员花名册, 2024年留守儿童名单),
-    read by the register's own category column reader; ``()`` when the name says none."""
-    column = next((c for c in spec.columns if c.field == "categories"), None)
-    if column is None:
-        return ()
-    text = words.SHEET_NAME_YEAR.sub("", name).strip()
-    candidates = [text]
-    for suffix in words.SHEET_NAME_SUFFIXES:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            candidates.append(text[: -len(suffix)].strip())
-    for candidate in candidates:
-        if not candidate:
-            continue
-        try:
-            value = column.coerce(candidate)
-        except (FindingError, ValueError):
-            continue
-        if isinstance(value, Coerced):
-            if value.findings:
-                continue  # read only with remarks (a near word): a name is no place to guess
-            value = value.value
-        found = value if isinstance(value, tuple) else (value,)
-        return tuple(str(getattr(v, "value", v)) for v in found if v is not None)
-    return ()
-
-
-def village_of_sheet(name: str) -> str | None:
-    """The village a register sheet's name says (东湖村, 城关社区, 东村名单, 2024年西湖村花名册):
-    its name, without a year or a list word, when it ends as a village's name does; ``None``
-    otherwise."""
-    text = words.SHEET_NAME_YEAR.sub("", name).strip()
-    for suffix in words.SHEET_NAME_SUFFIXES:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            text = text[: -len(suffix)].strip()
-            break
-    if len(text) >= 2 and re.search(words.VILLAGE_NAME, text):
-        return text
-    return None
 
 
 def further_sheets(
