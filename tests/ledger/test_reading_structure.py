@@ -766,3 +766,80 @@ def test_a_rows_own_status_cell_wins_over_the_remark_in_its_name(tmp_path: Path)
         (2, "ledger.status_name_disagrees", "warning"),
         (4, "ledger.status_from_name", "info"),
     ]
+
+
+def test_a_visit_date_written_over_month_and_day_columns_takes_the_sheets_year(
+    tmp_path: Path,
+) -> None:
+    """走访时间 merged over 月 | 日, the year in the sheet's name: one date per visit, and a part
+    that is no day of the calendar (13月, 32日) refuses the visit as an unreadable date does, the
+    cell named as written."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [["姓名", "身份证号码"], ["张三", ZHANG], ["李四", LI]],
+            "2024年走访记录": [
+                ["序号", "走访时间", None, "姓名", "走访方式"],
+                [None, "月", "日", None, None],
+                [1, 4, 5, "张三", "入户"],
+                [2, "11月", "30日", "李四", "电话"],
+                [3, 13, 6, "李四", "电话"],
+                [4, 5, 32, "李四", "电话"],
+            ],
+        },
+        merges={"2024年走访记录": ["A1:A2", "B1:C1", "D1:D2", "E1:E2"]},
+    )
+    result = read(path)
+    visits = [(c.on, c.recipient_keys) for c in result.ledger.contacts]
+    assert visits == [(date(2024, 4, 5), (ZHANG,)), (date(2024, 11, 30), (LI,))]
+    refused = {r.row: [(i.code, i.column, i.raw) for i in r.issues] for r in result.rejected}
+    assert refused == {
+        5: [("tabular.date_invalid", "B", "13月6日")],
+        6: [("tabular.date_invalid", "B", "5月32日")],
+    }
+    assert "tabular.date_in_parts" in codes(result)
+    assert "tabular.duplicate_column" not in codes(result)  # 日 is read, not kept aside
+
+
+def test_a_visit_date_written_over_year_month_and_day_columns_needs_no_title(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [["姓名", "身份证号码"], ["张三", ZHANG]],
+            "走访记录": [
+                ["姓名", "探访日期", None, None, "探访方式"],
+                [None, "年", "月", "日", None],
+                ["张三", 2023, 12, 28, "入户"],
+                ["张三", "2024", "1", "5", "电话"],
+                ["张三", None, None, None, "电话"],  # no date at all: refused as today
+                ["张三", 2034, 1, 6, "电话"],  # years away from the others: a warning
+                *(["张三", 2024, month, 1, "入户"] for month in range(2, 8)),
+            ],
+        },
+        merges={"走访记录": ["A1:A2", "B1:D1", "E1:E2"]},
+    )
+    result = read(path)
+    assert [(c.on, c.mode) for c in result.ledger.contacts][:3] == [
+        (date(2023, 12, 28), ContactMode.HOME_VISIT),
+        (date(2024, 1, 5), ContactMode.PHONE),
+        (date(2034, 1, 6), ContactMode.PHONE),
+    ]
+    assert [r.row for r in result.rejected] == [5]
+    far = [(i.row, i.column, i.raw) for i in result.issues if i.code.startswith("ledger.visit_far")]
+    assert far == [(6, "B", "2034年1月6日")]
+
+
+def test_a_date_written_whole_under_its_heading_is_not_read_as_parts(tmp_path: Path) -> None:
+    """The parts are looked for in the header only: a sheet of whole dates reads as before."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [["姓名", "身份证号码"], ["张三", ZHANG]],
+            "走访记录": [["走访日期", "姓名", "日"], ["2024-04-05", "张三", "周五"]],
+        },
+    )
+    result = read(path)
+    assert [c.on for c in result.ledger.contacts] == [date(2024, 4, 5)]
+    assert "tabular.date_in_parts" not in codes(result)

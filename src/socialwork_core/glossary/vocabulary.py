@@ -162,6 +162,10 @@ DATE_DAY = "日"
 """The characters of the written date form 2022年3月18日."""
 DATE_DAY_SPOKEN = "号"
 """The spoken form of 日, also written in ledgers: 2023年1月5号."""
+DATE_PART_HEADERS: Mapping[str, str] = MappingProxyType(
+    {"年": "year", "年份": "year", "月": "month", "月份": "month", "日": "day", "号": "day"}
+)
+"""The headers of a date written over part columns (走访时间 over 月 | 日) → which part each is."""
 DATE_SEPARATORS = "-/."
 """Between the numbers of a date written in figures: 2023-1-5, 2023/1/5, 2023.1.5, 4.8, 1/5."""
 CHINESE_DIGITS = "〇零一二三四五六七八九十"

@@ -130,7 +130,7 @@ def far_visits(
         rows = workbook.sheet(table.sheet).rows
         with reading_year(table.year) if table.year else contextlib.nullcontext():
             for index, cells in rows:
-                raw = cells[column] if column < len(cells) else None
+                raw = table.raw_of(field, cells)
                 if index <= last_header or raw is None or is_blank(raw):
                     continue
                 day = _date_of(raw)

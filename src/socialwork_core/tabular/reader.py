@@ -25,12 +25,14 @@ from .cells import (
     Coerced,
     Coercer,
     RawValue,
+    date_value,
     exact_labels,
     normalise_label,
     raw_text,
     split_values,
     text,
 )
+from .date_parts import composed_date, parts_in
 from .errors import WorkbookError
 from .headers import (
     Assignment,
@@ -112,6 +114,9 @@ class Layout:
     group heading, 主类别 + 兼类别)."""
     choices: tuple[ColumnChoice, ...] = ()
     """Why each column was taken for its field (``tabular.headers``)."""
+    date_parts: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_freeze)
+    """Date field → the parts (year, month, day) its column and its ``joined`` columns hold, in
+    that order (``tabular.date_parts``)."""
 
     def header_of(self, field: str) -> str:
         column = self.fields[field]
@@ -152,6 +157,8 @@ class _Candidate:
     hints: tuple[tuple[int, str], ...] = ()
     """(0-based row, its first text) of the rows right under the header block that explain it
     (必填, 示例 …): not data."""
+    parts: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = ()
+    """Date fields written over part columns (月 | 日): (field, ((column, part), …))."""
 
     @property
     def matched(self) -> set[str]:
@@ -270,6 +277,7 @@ def _best(
     if best is None:
         return None
     best = _deepened(spec, best, buffer, sheet.merged)
+    best = _with_date_parts(spec, best, buffer, sheet.merged)
     hints = _hint_rows(best.rows[-1], buffer)
     hinted = {r for r, _ in hints}
     sample = [cells for r, cells in buffer if r > best.rows[-1] and r not in hinted]
@@ -425,6 +433,35 @@ def _deepened(
     return best
 
 
+def _with_date_parts(
+    spec: TableSpec, best: _Candidate, buffer: Sequence[tuple[int, Cells]], merged: Sequence[Merge]
+) -> _Candidate:
+    """The header block with the date fields written over part columns (``date_parts``): the
+    header's last row, or the row right under it (then taken into the header), holding 月 | 日
+    or 年 | 月 | 日 under the column a date field was found at."""
+    dated = {c.field for c in spec.columns if c.coerce is date_value}
+    at = {f: c.column for f, c in best.assignment.chosen.items() if f in dated}
+    if not at:
+        return best
+    rows = dict(buffer)
+    for row in (best.rows[-1], best.rows[-1] + 1):
+        cells = rows.get(row)
+        if cells is None or len(best.rows) + (row > best.rows[-1]) > 4:
+            continue
+        texts = [_name(v) for v in cells]
+        found = tuple((f, run) for f, c in at.items() if (run := parts_in(texts, c)))
+        if not found:
+            continue
+        if row > best.rows[-1]:
+            columns = _Grid(buffer, merged).compose(best.rows[0], len(best.rows) + 1)
+            assignment = assign(columns, _words(spec), foreign=spec.foreign_headers)
+            best = _Candidate(
+                _block_score(spec, assignment), (*best.rows, row), tuple(columns), assignment
+            )
+        return attrs.evolve(best, parts=found)
+    return best
+
+
 def _fills_data_columns(cells: Cells, best: _Candidate, merged: Sequence[Merge]) -> bool:
     """Whether a row has a value under a column its header names exactly and alone (no group
     heading spans it): that is a data row, never more header."""
@@ -510,7 +547,13 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
     by_field = {c.field: c for c in spec.columns}
     fields = {field: choice.column for field, choice in assignment.chosen.items()}
     joined = {field: tuple(c for c, _ in cols) for field, cols in assignment.joined.items()}
+    parted = dict(best.parts)
+    for field, run in parted.items():
+        # a date over part columns: read from the first, the others with it
+        fields[field] = run[0][0]
+        joined.pop(field, None)
     taken = set(fields.values()) | {c for cols in joined.values() for c in cols}
+    taken |= {c for run in parted.values() for c, _ in run}
     asked = _questions(spec, best, taken)
     for columns in asked.values():
         taken.update(columns)
@@ -583,6 +626,16 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
             value=first,
         )
         issues.append(Issue(skipped, sheet_name, hint + 1, raw=first))
+    for field, run in parted.items():
+        names = words.LIST_JOINER.join(display_of.get(c, column_letter(c)) for c, _ in run)
+        composed = Finding.of(
+            "tabular.date_in_parts",
+            Severity.INFO,
+            headers=names,
+            expected=by_field[field].header,
+        )
+        issues.append(Issue(composed, sheet_name, header_row))
+        joined[field] = tuple(c for c, _ in run[1:])
     for field, columns in asked.items():
         names = words.LIST_JOINER.join(display_of[c] for c in columns)
         question = Finding.of(
@@ -606,6 +659,7 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
         extras=tuple(extras),
         joined=joined,
         choices=tuple(assignment.chosen.values()),
+        date_parts={field: tuple(part for _, part in run) for field, run in parted.items()},
     )
     return layout, issues
 
@@ -654,6 +708,10 @@ class Table:
         self._width = max((c for c, _ in layout.headers), default=-1) + 1
         self._extra_columns = layout.extras
         self._joined = dict(layout.joined)
+        self._date_parts = {
+            (layout.fields[field], *layout.joined[field]): parts
+            for field, parts in layout.date_parts.items()
+        }
         # a tick stands for its column's lowest heading, written as one word (事实无人\n抚养儿童)
         self._leaf_of = {
             column: question_word(header) or "".join(header.rsplit("/", 1)[-1].split())
@@ -944,7 +1002,11 @@ class Table:
         """The cells of several columns read as one field's words: a tick (√) under a column
         headed by a word stands for that word, a cross (×) for nothing, any other text for
         itself, or with its heading when the two read together (the 其他 column's “重病” is
-        “其他(重病)”)."""
+        “其他(重病)”). A date's part columns (月 | 日) are written as one date."""
+        if self._date_parts:
+            kinds = self._date_parts.get(tuple(columns))
+            if kinds is not None:
+                return composed_date(kinds, [cells[c] if c < len(cells) else None for c in columns])
         parts: list[str] = []
         size = len(cells)
         for column in columns:
@@ -958,6 +1020,16 @@ class Table:
             elif found not in words.NO_TICKS:
                 parts.append(_with_heading(leaf, found, coerce) if leaf else found)
         return words.LIST_JOINER.join(parts) if parts else None
+
+    def raw_of(self, field: str, cells: Cells) -> RawValue | None:
+        """The cell ``field`` is read from in a data row's ``cells``, as the row reading sees it:
+        its columns written as one (a date over 月 | 日, tick columns) when it has several."""
+        column = self.layout.fields[field]
+        joined = self._joined.get(field)
+        if joined is None:
+            return cells[column] if column < len(cells) else None
+        coerce = next(c.coerce for c in self.spec.columns if c.field == field)
+        return self._joined_raw(cells, (column, *joined), coerce)
 
     def extras_of(self, cells: Cells) -> dict[str, str]:
         """Header → text of the row's non-empty cells in columns the spec does not know (beyond
