@@ -91,7 +91,8 @@ class RegisterSpec:
 class VisitSpec:
     """How a visit log is written: ``columns`` name ``seq``, ``visit_no`` (the visit's own
     number, which few logs have), ``record_no``, ``name``, ``id``,
-    ``village``, ``date``, ``next_date`` (the next visit planned: not a visit), ``mode``,
+    ``village``, ``date`` (or ``date_month`` and ``date_day``, after ``date_year`` or not: the
+    date over part columns), ``next_date`` (the next visit planned: not a visit), ``mode``,
     ``content``, ``worker``."""
 
     sheet: str
@@ -464,6 +465,11 @@ def visit_sheet(
             cells["name"] = Cell(person.name, wrong=Wrong(why, "refuse_row"))
         elif why is not None:
             cells["date"] = attrs.evolve(day_cell, wrong=Wrong(why, "refuse_row"))
+        if "date_month" in fields:
+            # the date over part columns (走访时间 over 月 | 日): each part its own number
+            cells.update(_date_part_cells(visit.on, oddity, cells["date"].wrong))
+            month, day = cells["date_month"].value, cells["date_day"].value
+            day_cell = Cell(None if month is None else f"{month}月{day}日")
         cells = {f: c for f, c in cells.items() if f in fields}
         if "id" in fields and id_c.wrong is not None and oddity != "stranger":
             cells["id"] = id_c
@@ -490,6 +496,21 @@ def visit_sheet(
     if spec.signature:
         lines.append(Line("signature", text=spec.signature))
     return SheetPlan(spec.sheet, spec.columns, tuple(lines), left=spec.left), entries, words
+
+
+def _date_part_cells(on: date, oddity: str | None, wrong: Wrong | None) -> dict[str, Cell]:
+    """A visit's date over part columns: ``date_year``, ``date_month``, ``date_day`` as numbers
+    (a 2月30日 or a blank for the oddities), the wrong one flagged at the month."""
+    year, month, day = on.year, on.month, on.day
+    if oddity == "bad_date":
+        month, day = 2, 30
+    parts: dict[str, Any] = {"date_year": year, "date_month": month, "date_day": day}
+    if oddity == "no_date":
+        parts = dict.fromkeys(parts)
+    return {
+        field: Cell(value, wrong=wrong if field == "date_month" else None)
+        for field, value in parts.items()
+    }
 
 
 @attrs.frozen(kw_only=True)

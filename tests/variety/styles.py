@@ -562,18 +562,21 @@ def zhejiang(rng: random.Random) -> LedgerPlan:
         ticks=ticks,
         tick_marks=("√", "✓"),
         title="分水镇2024年第一季度困难群众对象名册",
+        oddities={4: "name_remark:已故"},
     )
     visits = VisitSpec(
         sheet="走访登记",
         columns=(
-            C("date", ("日期",)),
+            C("date_month", ("走访时间", "月")),
+            C("date_day", ("走访时间", "日")),
             C("village", ("村别",)),
             C("name", ("姓名",)),
             C("mode", ("方式",)),
             C("content", ("走访内容",)),
         ),
-        date_forms=("month_day",),
-        mode_words=modes(home_visit=("上门",), phone=("电话",), instant_message=("微信",)),
+        mode_words=modes(
+            home_visit=("上门", "上门、电话"), phone=("电话",), instant_message=("微信",)
+        ),
         title="分水镇2024年1-3月走访登记",
     )
     return two_sheets(
@@ -587,7 +590,8 @@ def zhejiang(rng: random.Random) -> LedgerPlan:
             "categories as √/✓ under a merged 人员类别 parent; "
             "hidden 户主 column; 编号 as the record number; "
             "visits name the person by 村别 and 姓名 only, "
-            "dates 1月5日 with the year from the title"
+            "the visit date over 月 | 日 columns under a merged 走访时间 with the year from the "
+            "title; a mode cell naming two modes (上门、电话: a home visit); a name marked 已故"
         ),
         rng=rng,
         people=people,

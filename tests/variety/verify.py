@@ -274,8 +274,13 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             row = v["row"]
             vsheet = sheets[v.get("sheet", vs["name"])]  # a log kept one sheet per month
             where = f"{v.get('sheet', vs['name'])}!{row}"
-            stored = vsheet.cell(row, v.get("date_column") or vcols["date"])
-            parsed = parse_date(stored, year)
+            if "date_month" in vcols:  # the date over part columns (月 | 日)
+                parts = [vsheet.cell(row, vcols[f]) for f in ("date_month", "date_day")]
+                stored = "-".join(_text(p) for p in parts)
+                parsed = parse_date(f"{year}-{stored}", year) if all(parts) else None
+            else:
+                stored = vsheet.cell(row, v.get("date_column") or vcols["date"])
+                parsed = parse_date(stored, year)
             if v["valid"] and (parsed is None or parsed.isoformat() != v["date"]):
                 out.append(f"{where}: date {stored!r} does not give {v['date']}")
             if not v["valid"] and not any(
