@@ -69,21 +69,9 @@ def give_sheet_category(
 ) -> list[Issue]:
     """A register sheet named by a category (低保户, 特困人员名单): each person it leaves
     without a category takes the sheet's, and a finding says how many."""
-    given = 0
-    for at in range(start, len(people)):
-        if not people[at].categories:
-            people[at] = attrs.evolve(people[at], categories=categories)
-            given += 1
-    if not given:
-        return []
-    finding = Finding.of(
-        "ledger.category_from_sheet_name",
-        Severity.INFO,
-        sheet=table.sheet,
-        count=given,
-        category=words.LIST_JOINER.join(category_label(c) for c in categories),
-    )
-    return [Issue(finding, table.sheet)]
+    label = words.LIST_JOINER.join(category_label(c) for c in categories)
+    said = ("ledger.category_from_sheet_name", "category", label)
+    return _give(table, people, start, "categories", categories, said)
 
 
 def give_sheet_village(table: Table, people: list[Any], start: int) -> list[Issue]:
@@ -93,18 +81,27 @@ def give_sheet_village(table: Table, people: list[Any], start: int) -> list[Issu
     village = village_of_sheet(table.sheet)
     if village is None:
         return []
+    said = ("ledger.village_from_sheet_name", "village", village)
+    return _give(table, people, start, "village", village, said)
+
+
+def _give(
+    table: Table,
+    people: list[Any],
+    start: int,
+    field: str,
+    value: Any,
+    said: tuple[str, str, str],
+) -> list[Issue]:
+    """``value`` to the ``field`` of each person read from ``table`` (from ``start``) who has
+    none; the finding ``said`` (code, name of the parameter, what it shows) says how many."""
+    code, parameter, shown = said
     given = 0
     for at in range(start, len(people)):
-        if not people[at].village:
-            people[at] = attrs.evolve(people[at], village=village)
+        if not getattr(people[at], field):
+            people[at] = attrs.evolve(people[at], **{field: value})
             given += 1
     if not given:
         return []
-    finding = Finding.of(
-        "ledger.village_from_sheet_name",
-        Severity.INFO,
-        sheet=table.sheet,
-        count=given,
-        village=village,
-    )
+    finding = Finding.of(code, Severity.INFO, sheet=table.sheet, count=given, **{parameter: shown})
     return [Issue(finding, table.sheet)]
