@@ -286,3 +286,20 @@ def test_a_sheet_name_gives_a_village_only_when_it_names_one() -> None:
     assert village_of_sheet("西湖村名单") == "西湖村"
     for name in ("低保户", "花名册", "Sheet1", "特困人员", "服务对象"):
         assert village_of_sheet(name) is None
+
+
+def test_visits_of_another_year_are_read_a_register_of_another_year_is_not(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "years.xlsx",
+        {
+            "2024年花名册": person_rows(CHEN),
+            "2023年花名册": person_rows(HUANG),
+            "2024年走访": visit_rows(("2024-01-05", "陈大明", "入户")),
+            "2023年走访": visit_rows(("2023-12-20", "陈大明", "电话")),
+        },
+    )
+    result = load(path)
+    assert [p.name for p in result.ledger.recipients] == ["陈大明"]
+    assert sorted(c.on for c in result.ledger.contacts) == [date(2023, 12, 20), date(2024, 1, 5)]
+    skipped = [i.sheet for i in result.issues if i.code == "ledger.other_year_sheet_skipped"]
+    assert skipped == ["2023年花名册"]

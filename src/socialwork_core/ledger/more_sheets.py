@@ -10,8 +10,9 @@ another kind is a further sheet of the same kind when it holds the kind's requir
 - it does not look like another kind's table more than the first sheet does: a sheet holding the
   required columns of another kind of the layout (a visit log's date beside its 姓名) is taken
   only when the first sheet holds them too (a one-sheet log continued month by month);
-- its name does not name another year than the first sheet's (2023年 beside 2024年: the older
-  register is not read, and a finding says so), nor call it a copy (名单备份, 旧名单, Excel's
+- for the register, its name does not name another year than the first sheet's (2023年 beside
+  2024年: the older register is superseded, not read, and a finding says so; visits of another
+  year are read), nor call it a copy (名单备份, 旧名单, Excel's
   花名册 (2): each person on it would be a duplicate).
 
 A sheet the layout names for the kind (服务对象 in the national layout) is the whole of it: the
@@ -103,7 +104,10 @@ def further_sheets(
             issues.append(Issue(copy, name))
             continue
         year = _year(name)
-        if first_year is not None and year is not None and year != first_year:
+        # a register of another year is superseded; visits of another year are history, read
+        # (a report takes its own period from them, a visit rate its months across the new year)
+        superseded = kind is RecordKind.RECIPIENTS and year is not None and year != first_year
+        if first_year is not None and superseded:
             other_year = Finding.of(
                 "ledger.other_year_sheet_skipped",
                 Severity.INFO,
