@@ -797,7 +797,7 @@ def test_a_visit_date_written_over_month_and_day_columns_takes_the_sheets_year(
         5: [("tabular.date_invalid", "B", "13月6日")],
         6: [("tabular.date_invalid", "B", "5月32日")],
     }
-    assert "tabular.date_in_parts" in codes(result)
+    assert "tabular.date_in_parts_no_year" in codes(result)
     assert "tabular.duplicate_column" not in codes(result)  # 日 is read, not kept aside
 
 
@@ -842,4 +842,37 @@ def test_a_date_written_whole_under_its_heading_is_not_read_as_parts(tmp_path: P
     )
     result = read(path)
     assert [c.on for c in result.ledger.contacts] == [date(2024, 4, 5)]
-    assert "tabular.date_in_parts" not in codes(result)
+    assert not [c for c in codes(result) if c.startswith("tabular.date_in_parts")]
+
+
+def test_any_date_field_over_part_columns_is_read_so_under_a_deeper_header(
+    tmp_path: Path,
+) -> None:
+    """The register's 出生日期 over 年 | 月 | 日; a visit log whose 走访时间 over 月 | 日 sits in a
+    three-row header under a 走访情况 group, the year in its title."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "名单": [
+                ["姓名", "身份证号码", "出生日期", None, None],
+                [None, None, "年", "月", "日"],
+                ["张三", ZHANG, 1950, 1, 2],
+            ],
+            "走访": [
+                ["某镇2023年困难群众走访记录", None, None, None, None],
+                ["基本情况", None, "走访情况", None, None],
+                ["姓名", "身份证号码", "走访时间", None, "走访方式"],
+                [None, None, "月", "日", None],
+                ["张三", ZHANG, 4, 5, "入户"],
+                ["张三", ZHANG, "12", "31", "电话"],
+            ],
+        },
+        merges={
+            "名单": ["A1:A2", "B1:B2", "C1:E1"],
+            "走访": ["A1:E1", "A2:B2", "C2:E2", "C3:D3", "A3:A4", "B3:B4", "E3:E4"],
+        },
+    )
+    result = read(path)
+    assert [p.birth_date for p in result.ledger.recipients] == [date(1950, 1, 2)]
+    assert [c.on for c in result.ledger.contacts] == [date(2023, 4, 5), date(2023, 12, 31)]
+    assert not result.errors and not result.rejected

@@ -30,8 +30,8 @@ box is far larger than the sheet's content), ``tabular.sheet_too_large``,
 
 Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.extra_columns_kept`` (info), ``tabular.duplicate_column`` (warning),
-``tabular.date_in_parts`` (info: a date field written over 年 | 月 | 日 or 月 | 日 columns, read as
-one date: ``tabular.date_parts``),
+``tabular.date_in_parts`` (info: a date field written over 年 | 月 | 日 columns, read as one date:
+``tabular.date_parts``), ``tabular.date_in_parts_no_year`` (info: over 月 | 日, in the sheet's year),
 ``tabular.footer_row_skipped`` (info), ``tabular.hidden_sheet_skipped`` (info),
 ``tabular.hidden_rows_read`` (info: hidden rows under the header, read like the others),
 ``tabular.far_cell_read`` (warning: a cell in a row far below the data, read with its row),

@@ -569,7 +569,7 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
     issues: list[Issue] = []
     header_row = best.rows[0] + 1
     for field, choice in sorted(assignment.chosen.items(), key=lambda item: item[1].column):
-        if choice.how == "exact":
+        if choice.how == "exact" or field in parted:  # parts: said by tabular.date_in_parts
             continue
         read = Finding.of(
             "tabular.column_read_as",
@@ -628,8 +628,9 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
         issues.append(Issue(skipped, sheet_name, hint + 1, raw=first))
     for field, run in parted.items():
         names = words.LIST_JOINER.join(display_of.get(c, column_letter(c)) for c, _ in run)
+        yearless = run[0][1] != "year"
         composed = Finding.of(
-            "tabular.date_in_parts",
+            "tabular.date_in_parts_no_year" if yearless else "tabular.date_in_parts",
             Severity.INFO,
             headers=names,
             expected=by_field[field].header,

@@ -92,9 +92,9 @@ MESSAGES: dict[str, str] = {
     "tabular.section_heading": "第{row}行是分组标题（“{value}”），其下各行的“{header}”为空时按“{carried}”读取。",
     "tabular.column_read_as": "列“{header}”按“{expected}”读取（{reason}）。",
     "tabular.columns_joined": "列“{headers}”与列“{first}”一起按“{expected}”读取（同一分组下的多列）。",
-    "tabular.date_in_parts": (
-        "列“{headers}”把日期分开填写，已合起来按“{expected}”读取"
-        "（没有年份列的，按标题或工作表名中的年份）。"
+    "tabular.date_in_parts": "列“{headers}”把日期分开填写，已合起来按“{expected}”读取。",
+    "tabular.date_in_parts_no_year": (
+        "列“{headers}”把日期分开填写、没有年份，已合起来按“{expected}”读取，年份取自标题或工作表名。"
     ),
     "tabular.columns_asked": (
         "列“{headers}”按“{expected}”读取：填“是”或打“√”的，记为该列所问的一项，填“否”的不记。"
