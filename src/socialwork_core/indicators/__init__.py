@@ -6,7 +6,7 @@ See :mod:`socialwork_core.indicators.compute` for the conventions (人次, visit
 
 from __future__ import annotations
 
-from ..glossary.indicators_text import FigureCode, FigureFamily
+from ..glossary.indicators_text import FigureCode, FigureFamily, FigureUnit
 from .campaigns import (
     CampaignScope,
     UnknownCampaign,
@@ -117,6 +117,7 @@ __all__ = [
     "Figure",
     "FigureCode",
     "FigureFamily",
+    "FigureUnit",
     "FigureValue",
     "GroupMatch",
     "GroupTable",
