@@ -179,9 +179,11 @@ def test_a_wrong_figure_under_the_adapters_own_code_fails(
             "*figure 'visits.group.veterans' (*) is 999, but counting the ledger gives * for "
             "period 2024-06: compute the row with socialwork_core.indicators*",
             "*figure 'fieldland.home_visits' (*) is a count the kit cannot check: give it a core "
-            "indicator's code, declare its group in ReportTemplate(groups=...) or the share of "
-            "the ledger it counts in ReportTemplate(shares=...), or declare how to count it in "
-            "ReportTemplate(recounts={'fieldland.home_visits': ...})",
+            "indicator's code, declare its group in ReportTemplate(groups=...), its group table "
+            "in ReportTemplate(group_tables=...) or the share of the ledger it counts in "
+            "ReportTemplate(shares=...), or declare how to count it in "
+            "ReportTemplate(recounts={'fieldland.home_visits': ...}), a function "
+            "(ledger, period, *, as_of, settings) -> value",
         ]
     )
 

@@ -10,10 +10,19 @@ import attrs
 import pytest
 from socialwork_national import formats as national
 
-from socialwork_core.glossary import ServiceLevel
+from socialwork_core.glossary import Category, ServiceLevel
 from socialwork_core.grading import Rule
 from socialwork_core.identity import resident_id
-from socialwork_core.indicators import LedgerLike, scoped, visits
+from socialwork_core.indicators import (
+    FigureUnit,
+    GroupTable,
+    LedgerLike,
+    RecipientGroup,
+    scoped,
+    visits,
+    visits_by_group,
+    visits_by_table,
+)
 from socialwork_core.ledger import LedgerFormat, RecordKind
 from socialwork_core.ledger.building import SET_ASIDE
 from socialwork_core.periods import Period, PeriodKind, month
@@ -113,6 +122,45 @@ def test_the_round_trip_passes_with_case_texts_read_as_lists(
     assert problems == []
     assert ledger is not None and len(ledger.recipients) == 12
     assert all(person.extras for person in ledger.recipients), "unknown columns are kept"
+
+
+def _with_category_words(words: dict[str, str]) -> LedgerFormat:
+    recipients = national.regional_sheet(national.RECIPIENTS, labels={"categories": words})
+    return LedgerFormat(name="wordland", sheets=(recipients, national.CONTACTS))
+
+
+def test_a_label_read_as_a_misspelt_code_is_named_with_the_code_meant(
+    plugins: Plugins, tmp_path: Path
+) -> None:
+    fmt = _with_category_words({"孤儿": "orphans", "事实无人抚养": "de_facto_unsupported_child"})
+
+    problems, _ = check_format_round_trip(
+        fmt, plugins, region=None, workdir=tmp_path, as_of=DEFAULT_AS_OF
+    )
+
+    named = [p for p in problems if "'孤儿'" in p]
+    assert len(named) == 1
+    assert "is read as 'orphans', which is no Category nor a declared local category" in named[0]
+    assert "(did you mean 'orphan'?)" in named[0]
+    assert not any("事实无人抚养" in p for p in problems)
+
+
+def test_a_label_read_as_a_declared_local_category_is_accepted(
+    plugins: Plugins, tmp_path: Path
+) -> None:
+    watched = CategoryDefinition(code="wordland.watched", label="防返贫监测对象")
+    fmt = _with_category_words({"防返贫监测对象": watched.code})
+
+    problems, _ = check_format_round_trip(
+        fmt,
+        plugins,
+        region=None,
+        workdir=tmp_path,
+        as_of=DEFAULT_AS_OF,
+        local_categories=[watched],
+    )
+
+    assert not any("防返贫监测对象" in p for p in problems)
 
 
 def test_a_sheet_that_cannot_hold_a_valid_record_is_a_format_gap() -> None:
@@ -294,3 +342,63 @@ def test_a_figure_under_an_undeclared_share_is_a_count_the_kit_cannot_check(
     assert len(problems) == 1
     assert "is a count the kit cannot check" in problems[0]
     assert "ReportTemplate(shares=...)" in problems[0]
+
+
+# --- what an undeclared row of a group or a group table asks for -----------------------------------
+
+_ORPHANS = RecipientGroup(code="orphans", label="孤儿", categories={Category.ORPHAN})
+_BY_TYPE = GroupTable(total_label="合计", groups=(_ORPHANS,), unit=FigureUnit.PEOPLE)
+
+
+def _by_type_template(*, declared: bool) -> ReportTemplate:
+    """A template of a by-type group table (people visited) and a by-group row, the table and
+    the group declared on the template or not."""
+
+    def build(
+        ledger: LedgerLike,
+        period: Period,
+        /,
+        *,
+        as_of: date,
+        unit: str,
+        footer: Footer,
+        settings: ReportSettings,
+    ) -> Report:
+        table = visits_by_table(ledger, period, _BY_TYPE, as_of=as_of)
+        by_group = visits_by_group(ledger, period, (_ORPHANS,), as_of=as_of)
+        rows = figure_table([table.total, *table.rows, *by_group])
+        return Report(
+            template="faultyland.by_type",
+            title="分类探访表",
+            unit=unit,
+            period=period,
+            as_of=as_of,
+            sections=(Section(title="探访", tables=(rows,)),),
+            footer=footer,
+        )
+
+    return ReportTemplate(
+        name="faultyland.by_type",
+        title="分类探访表",
+        period_kind=PeriodKind.MONTH,
+        builder=build,
+        groups=(_ORPHANS,) if declared else (),
+        group_tables=(_BY_TYPE,) if declared else (),
+    )
+
+
+def test_an_undeclared_group_table_row_asks_for_its_table_and_a_group_row_for_its_group(
+    tmp_path: Path,
+) -> None:
+    problems = _template_problems(_by_type_template(declared=False), tmp_path)
+
+    table_rows = [p for p in problems if "'visits.table_people." in p]
+    group_rows = [p for p in problems if "'visits.group.orphans'" in p]
+    assert len(table_rows) == 2  # the total and the row
+    assert all(
+        "declare that GroupTable in ReportTemplate(group_tables=...)" in p for p in table_rows
+    )
+    assert all("groups=" not in p.replace("group_tables=", "") for p in table_rows)
+    assert len(group_rows) == 1
+    assert "declare its RecipientGroup in ReportTemplate(groups=...)" in group_rows[0]
+    assert _template_problems(_by_type_template(declared=True), tmp_path) == []

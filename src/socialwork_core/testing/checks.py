@@ -8,6 +8,7 @@ joined; they can also be called from any other harness (a CI script, a notebook)
 from __future__ import annotations
 
 import ast
+import difflib
 import importlib
 import importlib.util
 import re
@@ -274,6 +275,34 @@ def _header_clashes(fmt: LedgerFormat) -> list[str]:
     return problems
 
 
+def _unknown_label_codes(fmt: LedgerFormat, local_codes: Iterable[str]) -> list[str]:
+    """Every text of a label column maps to a code of the column's enumeration (or, in a
+    categories column, to a declared local category): a misspelt code ("orphans") would read
+    the word as a category no rule, group or report knows, and nothing else would say so."""
+    problems = []
+    for sheet in fmt.sheets:
+        for column in sheet.columns:
+            if column.enum is None:
+                continue
+            enum = column.enum.__name__
+            known = {m.value for m in column.enum}
+            what, fix = f"no {enum}", f"map it to a code of {enum} (socialwork_core.glossary)"
+            if column.field == "categories":
+                known |= set(local_codes)
+                what += " nor a declared local category"
+                fix += " or declare the category (socialwork_extra_categories)"
+            for text, code in column.labels.items():
+                if code in known:
+                    continue
+                close = difflib.get_close_matches(str(code), sorted(known), n=1)
+                meant = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(
+                    f"sheet {sheet.sheet_names[0]!r}, column {column.header!r}: the word "
+                    f"{text!r} is read as {code!r}, which is {what}{meant}: {fix}"
+                )
+    return problems
+
+
 def _compare_ledgers(fmt: LedgerFormat, wrote: Ledger, read: Ledger, when: str) -> list[str]:
     problems: list[str] = []
     for sheet in fmt.sheets:
@@ -361,6 +390,8 @@ def check_format_round_trip(
     """
     label = f"ledger format {fmt.name!r}"
     problems = [f"{label}: {p}" for p in _header_clashes(fmt)]
+    local_codes = {d.code for d in (*plugins.extra_categories(), *local_categories)}
+    problems += [f"{label}: {p}" for p in _unknown_label_codes(fmt, local_codes)]
     if fmt.sheet_for(RecordKind.RECIPIENTS) is None:
         problems.append(
             f"{label} has no recipients sheet (RecordKind.RECIPIENTS): every ledger has a register"
@@ -1017,12 +1048,30 @@ def _agreement(
             continue
         if name_unchecked and figure.unit not in _DERIVED and figure.value is not None:
             problems.append(
-                f"figure {figure.code!r} ({figure.label}) is a count the kit cannot check: give "
-                "it a core indicator's code, declare its group in ReportTemplate(groups=...) or "
-                "the share of the ledger it counts in ReportTemplate(shares=...), or "
-                f"declare how to count it in ReportTemplate(recounts={{{figure.code!r}: ...}})"
+                f"figure {figure.code!r} ({figure.label}) is a count the kit cannot check: "
+                + _how_to_declare(figure.code)
             )
     return problems
+
+
+def _how_to_declare(code: str) -> str:
+    """What to declare on the template so the kit can count ``code``: the one declaration a
+    figure of that family needs (a group table's row is not a group), else every way."""
+    for family in ind.TABLE_FAMILIES.values():
+        if code.startswith(f"{family}."):
+            return (
+                "it is a row of a group table (visits_by_table), so declare that GroupTable in "
+                "ReportTemplate(group_tables=...)"
+            )
+    if code.startswith(_GROUP_PREFIXES):
+        return "declare its RecipientGroup in ReportTemplate(groups=...)"
+    return (
+        "give it a core indicator's code, declare its group in ReportTemplate(groups=...), its "
+        "group table in ReportTemplate(group_tables=...) or the share of the ledger it counts "
+        f"in ReportTemplate(shares=...), or declare how to count it in "
+        f"ReportTemplate(recounts={{{code!r}: ...}}), a function "
+        "(ledger, period, *, as_of, settings) -> value"
+    )
 
 
 def check_report_template(
