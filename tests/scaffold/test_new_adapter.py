@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from socialwork_core.cli import main
-from socialwork_core.scaffold import ScaffoldError, adapter_files, write_adapter
+from socialwork_core.cli.commands import new_adapter
+from socialwork_core.scaffold import ScaffoldError, adapter_files, source_of, write_adapter
 
 pytest_plugins = ["pytester"]
 
@@ -86,3 +87,47 @@ def test_the_generated_package_passes_its_own_tests(
     monkeypatch.setenv("PYTHONPATH", str(pytester.path))
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-q", "tests")
     result.assert_outcomes(passed=14, skipped=3)
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "install"),
+    [
+        (None, None),  # from a package index: pip leaves no direct_url.json
+        ('{"url": "https://example.org/socialwork_core-0.1.0.tar.gz", "archive_info": {}}', None),
+        (
+            '{"url": "file:///home/team/socialwork-core", "dir_info": {"editable": true}}',
+            "-e /home/team/socialwork-core",
+        ),
+        (
+            '{"url": "file:///tmp/dist/socialwork_core-0.1.0-py3-none-any.whl", "archive_info": {}}',
+            "/tmp/dist/socialwork_core-0.1.0-py3-none-any.whl",
+        ),
+        ('{"url": "file:///home/my%20team/core", "dir_info": {}}', "'/home/my team/core'"),
+        ("not json", None),
+    ],
+)
+def test_a_core_not_from_a_package_index_is_installed_again_from_where_it_came(
+    direct_url: str | None, install: str | None
+) -> None:
+    assert source_of(direct_url) == install
+
+
+def test_the_command_says_how_to_install_a_core_from_a_checkout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(new_adapter, "core_source", lambda: "-e /home/team/socialwork-core")
+    assert main(["new-adapter", "sichuan", "--province", "四川省", "-o", str(tmp_path)]) == 0
+    said = capsys.readouterr().err
+    assert "pip install -e /home/team/socialwork-core" in said
+    assert "软件源" in said  # the Chinese sentence comes first
+
+    monkeypatch.setattr(new_adapter, "core_source", lambda: None)
+    assert main(["new-adapter", "gansu", "--province", "甘肃省", "-o", str(tmp_path)]) == 0
+    assert "pip install -e /home" not in capsys.readouterr().err
+
+
+def test_the_package_ignores_its_environment_and_what_its_readme_writes() -> None:
+    ignored = adapter_files("sichuan", province="四川省", division="51")[".gitignore"]
+    readme = adapter_files("sichuan", province="四川省", division="51")["README.md"]
+    assert ".venv/" in ignored.splitlines() and "python -m venv .venv" in readme
+    assert "/*.xlsx" in ignored.splitlines() and "example.xlsx" in readme

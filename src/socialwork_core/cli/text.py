@@ -138,6 +138,10 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             'adapter package written to {path}; next: cd {path} && pip install -e ".[test]" '
             "&& python -m pytest"
         ),
+        "cli.adapter_core_local": (
+            "socialwork-core here was not installed from a package index, which may not have "
+            "this version: in the adapter's environment install it first: pip install {source}"
+        ),
         "cli.scaffold_refused": (
             "cannot write the adapter ({code}): the name must be a lower-case region code, the "
             "province its Chinese name, the division a 2-, 4- or 6-digit code, the folder new"

@@ -4,22 +4,27 @@
 ``socialwork_core`` entry point, the region, a ledger format built on the national sheets, a local
 category, a rule set (the ledger's own level honoured, a two-month visit policy), a monthly report
 with its groups and a per-station table, an example ledger generator, the conformance kit's test
-file and a README. It passes its own tests as written, so a regional team starts from green and
+file, a README and a ``.gitignore``. It passes its own tests as written, so a regional team starts from green and
 changes what differs. The template files are in ``scaffold/template/`` (``$name`` style fields).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import re
+import shlex
 from importlib import resources
 from pathlib import Path
 from string import Template
+from urllib.parse import unquote, urlparse
+from urllib.request import url2pathname
 
 from .. import __version__
 from ..glossary.messages import render_message
 from ..glossary.scaffold_text import PROVINCE_SUFFIXES
 
-__all__ = ["ScaffoldError", "adapter_files", "write_adapter"]
+__all__ = ["ScaffoldError", "adapter_files", "core_source", "source_of", "write_adapter"]
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,30}$")
 _DIVISION = re.compile(r"^\d{2}(\d{2}){0,2}$")
@@ -38,6 +43,7 @@ _LAYOUT: dict[str, str] = {
     "examples/make_example_ledger.py": "make_example_ledger.py.tmpl",
     "tests/test_conformance.py": "test_conformance.py.tmpl",
     "tests/test_example.py": "test_example.py.tmpl",
+    ".gitignore": "gitignore.tmpl",
 }
 """Path in the new package → template file (empty: an empty file)."""
 
@@ -106,3 +112,31 @@ def write_adapter(name: str, *, province: str, division: str, directory: str | P
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return root
+
+
+def source_of(direct_url: str | None) -> str | None:
+    """What ``pip install`` needs to install a distribution again from where it came, given its
+    PEP 610 ``direct_url.json``: ``-e DIR`` for an editable checkout, the path of a local folder
+    or file; ``None`` for one from a package index (no such file) or a remote URL."""
+    if not direct_url:
+        return None
+    try:
+        data = json.loads(direct_url)
+    except ValueError:
+        return None
+    url = data.get("url", "") if isinstance(data, dict) else ""
+    if not url.startswith("file:"):
+        return None
+    path = shlex.quote(url2pathname(unquote(urlparse(url).path)))
+    editable = isinstance(data.get("dir_info"), dict) and data["dir_info"].get("editable", False)
+    return f"-e {path}" if editable else path
+
+
+def core_source() -> str | None:
+    """``source_of`` this socialwork-core: set when it was installed from a checkout or a local
+    file, which the new adapter's ``pip install`` cannot find on a package index."""
+    try:
+        dist = importlib.metadata.distribution("socialwork-core")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return source_of(dist.read_text("direct_url.json"))

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 
 from ...glossary.scaffold_text import DEFAULT_PROVINCE
-from ...scaffold import ScaffoldError, write_adapter
+from ...scaffold import ScaffoldError, core_source, write_adapter
 from ..console import CliError, Console
 from ..options import common_options
 from ..session import EXIT_OK, EXIT_USAGE
@@ -16,7 +16,9 @@ DETAILS = (
     "Writes the package socialwork-NAME (pyproject with the entry point, region, ledger "
     "format, a local category, rule set, monthly report, example ledger generator, the "
     "conformance kit's tests, README) into DIR; it passes its own tests as written. Then: "
-    'cd socialwork-NAME && pip install -e ".[test]" && python -m pytest.'
+    'cd socialwork-NAME && pip install -e ".[test]" && python -m pytest (a socialwork-core '
+    "installed from a checkout rather than a package index: pip install -e CHECKOUT first, in "
+    "the same environment)."
 )
 """Said under the command's summary in ``socialwork new-adapter --help``."""
 
@@ -54,4 +56,8 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
     else:
         console.out(str(root))
     console.note("cli.adapter_written", path=str(root))
+    source = core_source()
+    if source is not None:
+        # The package pins socialwork-core; from a checkout, pip would look for it on the index.
+        console.note("cli.adapter_core_local", source=source)
     return EXIT_OK

@@ -105,6 +105,10 @@ MESSAGES: dict[str, str] = {
     "cli.adapter_written": (
         '适配器软件包已写入 {path}。下一步：cd {path} && pip install -e ".[test]" && python -m pytest'
     ),
+    "cli.adapter_core_local": (
+        "本机的 socialwork-core 不是从软件源安装的，软件源中可能没有这个版本："
+        "请先在适配器所用的虚拟环境中安装它：pip install {source}"
+    ),
     "cli.scaffold_refused": "无法生成适配器（{code}）：{problem}",
     # --- progress (shown only when stderr is a terminal) -------------------------------------------
     "cli.progress.plugins": "正在加载适配器……",
