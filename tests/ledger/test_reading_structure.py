@@ -338,6 +338,58 @@ def test_a_log_with_two_different_date_headers_is_still_a_visit_per_row(tmp_path
     ]
 
 
+@pytest.mark.parametrize("header", ["纳入关爱日期", "认定日期", "入院日期", "服务日期"])
+def test_a_register_date_that_names_no_visit_is_kept_and_the_visit_log_is_read(
+    tmp_path: Path, header: str
+) -> None:
+    """A date column matching only the bare 日期 of a visit log, with no mode column beside it,
+    is no visit: the person keeps it as an extra, and the visit log on its own sheet is read."""
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象花名册": [
+                ["姓名", "身份证号码", "对象类别", header],
+                ["张三", ZHANG, "低保", "2020-05-01"],
+                ["李四", LI, "特困", "2021-03-01"],
+            ],
+            "走访记录": [
+                ["走访日期", "姓名", "身份证号码", "走访方式"],
+                ["2024-06-03", "张三", ZHANG, "入户"],
+            ],
+        },
+    )
+    result = read(path)
+    assert [(c.on, c.recipient_keys) for c in result.ledger.contacts] == [
+        (date(2024, 6, 3), (ZHANG,))
+    ]
+    assert [p.extras.get(header) for p in result.ledger.recipients] == ["2020-05-01", "2021-03-01"]
+    assert "onesheet.visits_on_register" not in codes(result)
+
+
+@pytest.mark.parametrize(
+    "header", [["日期", "方式"], ["回访日期"], ["服务时间", "服务方式"], ["家访日期", "备注"]]
+)
+def test_a_one_sheet_log_dated_by_a_bare_date_beside_a_mode_or_by_a_visit_word_is_read(
+    tmp_path: Path, header: list[str]
+) -> None:
+    extra = ["入户"] if len(header) == 2 else []
+    path = ledger(
+        tmp_path / "l.xlsx",
+        {
+            "走访明细": [
+                ["姓名", "身份证号码", "对象类别", *header],
+                ["张三", ZHANG, "低保", "2024-08-05", *extra],
+                ["李四", LI, "特困", "2024-08-06", *extra],
+            ]
+        },
+    )
+    result = read(path)
+    assert [(c.on, c.recipient_keys) for c in result.ledger.contacts] == [
+        (date(2024, 8, 5), (ZHANG,)),
+        (date(2024, 8, 6), (LI,)),
+    ]
+
+
 REGISTER_HEADER = ["序号", "姓名", "身份证号码", "对象类别", "联系电话"]
 VISIT_HEADER = ["序号", "姓名", "身份证号码", "走访日期", "走访方式"]
 

@@ -283,6 +283,10 @@ HEADER_QUALIFIERS: tuple[str, ...] = (
 """Words that turn a header into another thing (下次探访时间 is not the visit's date; 户编号
 numbers a household, which several people on a register share, not a person's record)."""
 
+VISIT_MARK = "访"
+"""What every word for a visit holds (走访, 探访, 家访, 回访, 巡访, 随访, 访视): a register's date
+column headed with it, or under a heading with it, is a visit's date (``ledger.onesheet``)."""
+
 HEADER_MATCH_REASONS: dict[str, str] = {
     "brackets": "括号内的说明不计",
     "contains": "列名包含“{accepted}”",

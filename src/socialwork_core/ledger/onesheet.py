@@ -13,7 +13,11 @@ Two shapes are common where a station keeps one sheet only:
 
 Which columns are a visit's is decided by meaning, with the contact sheet's own headers
 (``tabular.headers``), among the columns the register did not take; the cells are read by the
-contact sheet's own coercers, so a date or mode reads exactly as on a visit log.
+contact sheet's own coercers, so a date or mode reads exactly as on a visit log. A date column
+taken only for a header that says nothing of a visit (the bare 日期 a visit log heads its dates
+with, which 认定日期, 入院日期 and 纳入关爱日期 also match) is a visit's date only beside a mode
+column, or when its header or heading names a visit (回访日期, “4月走访”): a register's other
+dates are no visits, and a visit log on a sheet of its own is then read as one.
 """
 
 from __future__ import annotations
@@ -46,14 +50,15 @@ class VisitColumns:
     mode: int | None = None
 
 
-def _best_field(header: str, accepted: dict[str, tuple[str, ...]]) -> tuple[str, float]:
+def _best_field(header: str, accepted: dict[str, tuple[str, ...]]) -> tuple[str, float, str]:
+    """The field ``header`` reads as best, its score, and the accepted header it matched."""
     h = normalise_header(header)
-    best = ("", 0.0)
+    best = ("", 0.0, "")
     for field, headers in accepted.items():
         for a in headers:
             score = text_score(h, normalise_header(a))[0]
             if score > best[1]:
-                best = (field, score)
+                best = (field, score, a)
     return best
 
 
@@ -65,12 +70,15 @@ def visit_columns(table: Table, contacts: SheetFormat) -> tuple[VisitColumns, ..
         return ()
     groups: dict[str, dict[str, int]] = {}
     flat: list[tuple[int, str, str]] = []
+    vague: set[int] = set()  # date columns whose header and heading name no visit
     for column, display in table.layout.extras:
         parent, _, leaf = display.rpartition("/")
         leaf = leaf.split("#", 1)[0]
-        field, score = _best_field(leaf, accepted)
+        field, score, matched = _best_field(leaf, accepted)
         if score < ACCEPT:
             continue
+        if field == "on" and not any(words.VISIT_MARK in t for t in (matched, leaf, parent)):
+            vague.add(column)
         found = groups.setdefault(parent, {})
         found.setdefault(field, column)
         if not parent:
@@ -79,8 +87,8 @@ def visit_columns(table: Table, contacts: SheetFormat) -> tuple[VisitColumns, ..
     for group, fields in groups.items():
         repeated = _repeated_groups(flat) if not group else ()
         if repeated:
-            out.extend(repeated)
-        elif "on" in fields:
+            out.extend(v for v in repeated if v.date not in vague or v.mode is not None)
+        elif "on" in fields and (fields["on"] not in vague or "mode" in fields):
             out.append(VisitColumns(group, fields["on"], fields.get("mode")))
     return tuple(out)
 
