@@ -353,3 +353,57 @@ def test_a_year_and_month_out_of_range_is_no_date(raw: object) -> None:
 )
 def test_the_year_a_title_or_period_line_names(text: str, year: int | None) -> None:
     assert year_in_text(text) == year
+
+
+# --- dates in Chinese numerals ----------------------------------------------------------------------
+
+CHINESE_NUMERALS = "〇一二三四五六七八九"
+
+
+def in_numerals(day: date, *, year: bool = True) -> str:
+    """二〇二四年三月十五日, as a letter or a handwritten form writes a date."""
+
+    def count(n: int) -> str:
+        tens, ones = divmod(n, 10)
+        if not tens:
+            return CHINESE_NUMERALS[ones]
+        return (
+            (CHINESE_NUMERALS[tens] if tens > 1 else "")
+            + "十"
+            + (CHINESE_NUMERALS[ones] * bool(ones))
+        )
+
+    head = "".join(CHINESE_NUMERALS[int(d)] for d in str(day.year)) + "年" if year else ""
+    return f"{head}{count(day.month)}月{count(day.day)}日"
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_a_date_in_chinese_numerals_is_read_as_its_figures_say_with_an_info(day: date) -> None:
+    assert read(in_numerals(day)) == day
+    assert findings_of(in_numerals(day)) == [("tabular.date_in_numerals", "info")]
+    with reading_year(day.year):
+        assert read(in_numerals(day, year=False)) == day
+
+
+@pytest.mark.parametrize(
+    ("raw", "day"),
+    [
+        ("二零二四年十月廿五日", date(2024, 10, 25)),  # 零 for 〇, 廿 for twenty
+        ("二〇二四年三月五日（星期二）", date(2024, 3, 5)),
+        ("二〇二四年三月五号", date(2024, 3, 5)),
+    ],
+)
+def test_the_other_ways_of_writing_numerals_and_a_weekday_after_them(raw: str, day: date) -> None:
+    assert read(raw) == day
+
+
+def test_a_date_in_numerals_that_does_not_exist_is_impossible_named_as_written() -> None:
+    error = refusal("二〇二四年二月三十日")
+    (finding,) = error.findings
+    assert finding.code == "tabular.date_impossible"
+    assert "二〇二四年二月三十日" in finding.message
+
+
+@pytest.mark.parametrize("raw", ["十十月五日", "二〇二四年三月五", "三月十五日"])
+def test_numerals_that_make_no_date_or_no_year_are_findings(raw: str) -> None:
+    assert findings_of(raw)[0][1] == "error"

@@ -121,6 +121,8 @@ column of the field that reads the value, its cells ticks and crosses (longest p
 
 # --- socialwork_core.tabular.cells: multi-valued cells -------------------------------------------
 
+TEXT_CLAUSE_MARKS = "。.！!？?：:"
+"""Where a free-text cell's clauses end besides the list separators (独居。低保户，腿脚不便)."""
 LIST_SEPARATORS: str = "、，,/;；+|&\n "
 """Characters that separate the values of a multi-valued cell (“低保、特困”, “低保+残疾”, “低保|残疾”;
 cells are compared after NFKC, so ＋, ／ and ｜ count too); any space counts too (full-width ones
@@ -170,6 +172,13 @@ DATE_SEPARATORS = "-/."
 """Between the numbers of a date written in figures: 2023-1-5, 2023/1/5, 2023.1.5, 4.8, 1/5."""
 CHINESE_DIGITS = "〇零一二三四五六七八九十"
 """Chinese numerals, as a header counts repeated columns with them (第一次走访, 第二次走访)."""
+CHINESE_DIGIT_VALUES = "〇一二三四五六七八九"
+"""Each numeral at the place of its value (零 is 〇 too): a year written digit by digit
+(二〇二四年), a month or day counted with 十 (十二月, 二十五日)."""
+CHINESE_ZERO_SPOKEN = "零"
+CHINESE_TEN = "十"
+CHINESE_TENS: Mapping[str, int] = MappingProxyType({"廿": 20, "卅": 30})
+"""The old single characters for twenty and thirty (廿五日)."""
 DATE_TIMES_OF_DAY: tuple[str, ...] = ("上午", "下午", "中午", "早上", "晚上")
 """The part of the day a visit log may write after a date (2024-6-5 上午): dropped, as a time is."""
 DATE_WEEK_WORDS: tuple[str, ...] = ("星期", "礼拜", "周")

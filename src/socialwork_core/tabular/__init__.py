@@ -48,7 +48,8 @@ Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_inval
 the column knows, named, never read in its place) (errors); ``tabular.formula_without_value`` (warning; the cell is
 read as empty), ``tabular.date_number_ambiguous`` (warning: 5.2 in a number cell, read as 5月2日,
 may have been 5.20); ``tabular.money_approximate``, ``tabular.date_month_only``,
-``tabular.date_short_year`` (24.6.5 read in the century of the reading context) (infos).
+``tabular.date_short_year`` (24.6.5 read in the century of the reading context),
+``tabular.date_in_numerals`` (二〇二四年三月五日 read as 2024-03-05) (infos).
 
 Reading context (``tabular.context``): ``reading_year(year)`` / ``reading_period(first, last)``
 say which year a date written without one (1月5日, 4.8) is in, for the cells read inside the

@@ -318,7 +318,58 @@ def _from_text(raw: str) -> date | Coerced:
     match = _SHORT_YEAR.fullmatch(cleaned.removeprefix("'"))
     if match:
         return _short_year(raw, int(match[1]), int(match[2]), int(match[3]))
+    numerals = _from_numerals(raw, cleaned)
+    if numerals is not None:
+        return numerals
     raise _fail("tabular.date_invalid", raw)
+
+
+_NUMERALS: Final = (
+    words.CHINESE_DIGIT_VALUES
+    + words.CHINESE_ZERO_SPOKEN
+    + words.CHINESE_TEN
+    + "".join(words.CHINESE_TENS)
+)
+_IN_NUMERALS: Final = re.compile(
+    rf"([{_NUMERALS}]+)(?=\s*[{words.DATE_YEAR}{words.DATE_MONTH}{words.DATE_DAY}"
+    rf"{words.DATE_DAY_SPOKEN}])"
+)
+"""A number written in Chinese numerals before 年, 月, 日 or 号 (二〇二四年三月十五日)."""
+
+
+def _numeral_value(numerals: str) -> str:
+    """二〇二四 → 2024 (digit by digit), 十五 → 15, 二十 → 20, 廿五 → 25; "" if not a number."""
+    numerals = numerals.replace(words.CHINESE_ZERO_SPOKEN, words.CHINESE_DIGIT_VALUES[0])
+    for old, value in words.CHINESE_TENS.items():
+        numerals = numerals.replace(old, f"{words.CHINESE_DIGIT_VALUES[value // 10]}十")
+    digits = words.CHINESE_DIGIT_VALUES
+    if words.CHINESE_TEN not in numerals:
+        return "".join(str(digits.index(n)) for n in numerals)
+    tens, _, ones = numerals.partition(words.CHINESE_TEN)
+    if len(tens) > 1 or len(ones) > 1 or words.CHINESE_TEN in ones or tens == digits[0]:
+        return ""
+    return str((digits.index(tens) if tens else 1) * 10 + (digits.index(ones) if ones else 0))
+
+
+def _from_numerals(raw: str, cleaned: str) -> date | Coerced | None:
+    """A date written in Chinese numerals (二〇二四年三月五日, 三月十五日, a letter's or a
+    handwritten form's way) read as its figures say, with ``tabular.date_in_numerals`` (info);
+    ``None`` when the text has no such numbers."""
+    numbers = [_numeral_value(m[1]) for m in _IN_NUMERALS.finditer(cleaned)]
+    if not numbers:
+        return None
+    if not all(numbers):
+        raise _fail("tabular.date_invalid", raw)
+    figures = _IN_NUMERALS.sub(lambda m: _numeral_value(m[1]), cleaned)
+    try:
+        read = _from_text(figures)
+    except FindingError as error:
+        (first, *_rest) = error.findings
+        params = {**first.params, "value": raw}  # the finding names the cell as written
+        raise FindingError([Finding.of(first.code, Severity.ERROR, **params)]) from None
+    value, findings = (read.value, read.findings) if isinstance(read, Coerced) else (read, ())
+    note = Finding.of("tabular.date_in_numerals", Severity.INFO, value=raw, date=value)
+    return Coerced(value, (*findings, note))
 
 
 def _short_year(raw: RawValue, last_two: int, month: int, day: int) -> Coerced:
