@@ -49,6 +49,9 @@ the cells):
   no closing date); the message lists the converter's problems;
 - ``ledger.mode_from_notes`` [info]: a visit log with no mode column, how many visits took the
   mode their account opens with (入户走访，…) and how many say none;
+- ``ledger.categories_from_text`` [info]: a register with no category column, how many people
+  took the category words of the free-text column found to name them (情况说明: 独居，低保户，
+  腿脚不便; ``ledger.categories_text``), with an example and a word that is none;
 - ``ledger.rejected_rows`` [warning]: per sheet, how many rows were refused;
 - ``ledger.visit_far_from_titled_year`` [warning], ``ledger.visit_far_from_sheet_dates``
   [warning]: a visit dated years away from its sheet's period, at the date cell, the visit kept

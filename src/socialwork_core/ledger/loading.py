@@ -32,6 +32,7 @@ from ..tabular.reader import Cells, RowParts, named_sheet
 from ..tabular.spec import TableSpec
 from ..validation import to_mapping
 from .building import RecordBuilder, compact_name, sex_disagrees
+from .categories_text import categories_from_text
 from .collector import collector_paused
 from .columns import table_spec
 from .compiled import UNSURE, compile_rows, keep_clean_rows
@@ -319,6 +320,8 @@ def _read_sheet(
         # names with a bracketed remark (张三（已故）): a status there, as 人员状态 would say
         people = builder.people.remarked[remarked:]
         issues.extend(status_from_names(workbook, table, records[kind], seen.where, people))
+    if kind is RecordKind.RECIPIENTS and "categories" not in table.layout.fields:
+        issues.extend(categories_from_text(table, records[kind], start))
     if sheet.sheet_categories:
         issues.extend(give_sheet_category(table, sheet.sheet_categories, records[kind], start))
     if kind is RecordKind.RECIPIENTS and "village" not in table.layout.fields:

@@ -20,6 +20,10 @@ MESSAGES: dict[str, str] = {
         "工作表“{sheet}”没有探访方式列：其中{count}条按探访情况开头的词（入户、电话、视频等）"
         "记为探访方式，{unsaid}条无法判断（不计入按方式统计的探访）。"
     ),
+    "ledger.categories_from_text": (
+        "工作表“{sheet}”没有对象类别列：{count}人的对象类别按“{header}”列文字中的类别词读出"
+        "（如“{example}”读作{read}）；该列其余的话（如“{other}”）不是类别，仍原样保留在该列。"
+    ),
     "ledger.village_from_sheet_name": (
         "工作表“{sheet}”没有村居列，其中{count}人的村居按工作表名记为“{village}”。"
     ),
