@@ -146,6 +146,7 @@ def load_ledger(
     recipient_rows: dict[str, tuple[str, int]] = {}
     sheets = sorted(fmt.sheets, key=lambda s: spec_of(s.kind).load_order)
     taken: list[str] = []  # sheets read as one kind are not searched for another
+    below: dict[str, int] = {}  # … but below a table that ended at another's header
     register_visits: list[RegisterVisits] = []  # visits written on the register's rows
     sheets_read: dict[RecordKind, str] = {}
     more_read: dict[RecordKind, list[str]] = {}
@@ -185,6 +186,7 @@ def load_ledger(
                     sheet=forced.sheet if forced is not None else None,
                     skip=(*taken, *others),
                     columns=forced.columns if forced is not None else None,
+                    below=below,
                 )
             except WorkbookError as error:
                 if sheet_format.required or error.code != "tabular.sheet_not_found":
@@ -223,6 +225,9 @@ def load_ledger(
                 )
                 if visits is not None:
                     register_visits.append(visits)
+                below.pop(table.sheet, None)
+                if table.ended_at is not None:
+                    below[table.sheet] = table.ended_at
                 seen.positions = table.last_position
                 if further is None:
                     # a kind kept over several sheets (``more_sheets``): a mapping's sheets

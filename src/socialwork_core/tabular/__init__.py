@@ -33,6 +33,8 @@ Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.date_in_parts`` (info: a date field written over 年 | 月 | 日 columns, read as one date:
 ``tabular.date_parts``), ``tabular.date_in_parts_no_year`` (info: over 月 | 日, in the sheet's year),
 ``tabular.footer_row_skipped`` (info), ``tabular.hidden_sheet_skipped`` (info),
+``tabular.table_ended`` (info: another table's header lower on the sheet ends this table, and
+``read_table(below=…)`` finds that table from there: a visit log stacked under the register),
 ``tabular.hidden_rows_read`` (info: hidden rows under the header, read like the others),
 ``tabular.far_cell_read`` (warning: a cell in a row far below the data, read with its row),
 ``tabular.far_cell_not_read`` (warning: a cell in a column far right of the data, under no

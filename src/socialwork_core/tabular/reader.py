@@ -734,6 +734,13 @@ class Table:
         self._required_columns = frozenset(
             layout.fields[c.field] for c in spec.required if c.field in layout.fields
         )
+        # another table's header lower on the sheet (a visit log under the register) ends this one
+        self._foreign = spec.foreign_headers
+        self._foreign_starts = frozenset(h[:1] for h in self._foreign if h)
+        self.foreign_initials = self._foreign_starts - self.skip_initials
+        self.ended_at: int | None = None
+        """The 0-based row where another table's header ends this one (``ends_here``), if any:
+        the rows from there are that table's."""
         self._row = self._generated_row()
 
     def __enter__(self) -> Table:
@@ -783,6 +790,7 @@ class Table:
                     pending.setdefault(r0, []).append(merge)
             active: list[tuple[int, int, int, Any]] = []  # (last row, first col, last col, value)
             initials = self.skip_initials
+            foreign = self.foreign_initials
             carry = self._carry
             for index, cells in self._rest:
                 if index <= last_header:
@@ -809,9 +817,17 @@ class Table:
                 # repeated header may start: the one rule (``_skip``) decides; no other row is one
                 if merged or (isinstance(first, str) and first.lstrip()[:1] in initials):
                     if self._skip(index, cells, first):
+                        if self.ended_at is not None:
+                            break
                         carry = self._carry
                         continue
                     self._fill_carried(cells)
+                elif (
+                    isinstance(first, str)
+                    and first.lstrip()[:1] in foreign
+                    and self.ends_here(index, cells)
+                ):
+                    break
                 elif carry is not None:
                     self._fill_carried(cells)
                 position += 1
@@ -836,6 +852,8 @@ class Table:
             if footer is not None:
                 self._note_footer(index, footer)
                 return True
+        if self.ends_here(index, cells):
+            return True
         if len(self._header_texts) >= 2:
             same = sum(
                 1 for v in cells if isinstance(v, str) and normalise_label(v) in self._header_texts
@@ -849,6 +867,37 @@ class Table:
                 self._heading(index, first.strip())
                 return True
         return False
+
+    def ends_here(self, index: int, cells: Cells) -> bool:
+        """Whether the row is another table's header (a visit log stacked under the register on
+        one sheet): its cells are all text, two of them at least are headers of the format's
+        other tables and none of this one's (``TableSpec.foreign_headers``), and half of them at
+        least are headers, this table's or another's. Then the table ends: ``ended_at`` is set
+        and a finding says where (``tabular.table_ended``)."""
+        if not self._foreign:
+            return False
+        filled = [v for v in cells if isinstance(v, str) and v.strip()]
+        starts = self._foreign_starts  # a quick look first: most rows are far from a header
+        if len(filled) < 3 or sum(1 for v in filled if v.lstrip()[:1] in starts) < 2:
+            return False
+        if any(not is_blank(v) and not isinstance(v, str) for v in cells):
+            return False  # a number or a date: a row of data
+        names = [normalise_header(v) for v in filled]
+        foreign = sum(1 for n in names if n in self._foreign)
+        if foreign < 2:
+            return False
+        own = sum(1 for v in filled if normalise_label(v) in self._header_texts)
+        if 2 * (own + foreign) < len(filled):
+            return False
+        self.ended_at = index
+        finding = Finding.of(
+            "tabular.table_ended",
+            Severity.INFO,
+            row=index + 1,
+            headers=words.LIST_JOINER.join(raw_text(v).strip() for v in filled),
+        )
+        self.issues.append(Issue(finding, self.sheet, index + 1))
+        return True
 
     def _is_heading(self, first: str, cells: Cells) -> bool:
         heading = first.strip()
@@ -1149,48 +1198,68 @@ NAMED_SHEET_FIELDS: Final = 3
 """A sheet a layout names whose header matches this many of the table's columns is the table's,
 even when a required column is missing from it: that is reported, no other sheet read instead."""
 
-_PEEKED: weakref.WeakKeyDictionary[Workbook, dict[str, tuple[SheetData, list[tuple[int, Cells]]]]]
+_PEEKED: weakref.WeakKeyDictionary[
+    Workbook, dict[tuple[str, int], tuple[SheetData, list[tuple[int, Cells]]]]
+]
 _PEEKED = weakref.WeakKeyDictionary()
-"""The top rows of the sheets looked at while searching a workbook for a table, so the search for
-the next table does not parse them again."""
+"""The top rows of the sheets looked at while searching a workbook for a table (by sheet and the
+row the search starts at), so the search for the next table does not parse them again."""
+
+
+def _from_row(data: SheetData, start: int) -> Iterator[tuple[int, Cells]]:
+    """The sheet's rows from the 0-based row ``start`` (the rows below a table that ended)."""
+    if not start:
+        return data.rows
+    return itertools.dropwhile(lambda item: item[0] < start, data.rows)
 
 
 def _peeked(
-    workbook: Workbook, name: str, search: int
+    workbook: Workbook, name: str, search: int, start: int = 0
 ) -> tuple[SheetData, list[tuple[int, Cells]]]:
     cache = _PEEKED.setdefault(workbook, {})
-    found = cache.get(name)
+    found = cache.get((name, start))
     if found is None:
         data = workbook.sheet(name)
-        found = (data, list(itertools.islice(data.rows, search + _SAMPLE_ROWS + 1)))
-        cache[name] = found
+        found = (data, list(itertools.islice(_from_row(data, start), search + _SAMPLE_ROWS + 1)))
+        cache[(name, start)] = found
     return found
 
 
 def _take(
-    workbook: Workbook, name: str, search: int
+    workbook: Workbook, name: str, search: int, start: int = 0
 ) -> tuple[SheetData, list[tuple[int, Cells]], Iterator[tuple[int, Cells]]]:
-    """A sheet to read in full: its top rows and the stream of all its rows (from the first)."""
+    """A sheet to read in full: its top rows and the stream of all its rows (from the first, or
+    from ``start``)."""
     cache = _PEEKED.get(workbook, {})
-    found = cache.pop(name, None)
+    found = cache.pop((name, start), None)
     if found is None:
         data = workbook.sheet(name)
-        buffer = list(itertools.islice(data.rows, search + _SAMPLE_ROWS + 1))
-    else:
-        data, buffer = found
+        rows = _from_row(data, start)
+        buffer = list(itertools.islice(rows, search + _SAMPLE_ROWS + 1))
+        return data, buffer, itertools.chain(buffer, rows)
+    data, buffer = found
     return data, buffer, itertools.chain(buffer, data.rows)
 
 
 def sheet_scores(
-    workbook: Workbook, spec: TableSpec, *, skip: Sequence[str] = (), search: int = 15
+    workbook: Workbook,
+    spec: TableSpec,
+    *,
+    skip: Sequence[str] = (),
+    search: int = 15,
+    below: Mapping[str, int] | None = None,
 ) -> list[tuple[float, str]]:
     """How well each sheet of ``workbook`` holds ``spec``'s table (best first): the header block
-    score, halved for a hidden sheet, and zero when a required column is missing."""
+    score, halved for a hidden sheet, and zero when a required column is missing. A sheet in
+    ``skip`` is searched from the row ``below`` gives it, if any (another table ended there)."""
     scores: list[tuple[float, str]] = []
     for name in workbook.sheet_names:
+        start = 0
         if name in skip:
-            continue
-        data, buffer = _peeked(workbook, name, search)
+            if below is None or name not in below:
+                continue
+            start = below[name]
+        data, buffer = _peeked(workbook, name, search, start)
         best = _best(spec, data, buffer, search)
         if best is None or not all(c.field in best.matched for c in spec.required):
             continue
@@ -1226,6 +1295,7 @@ def _locate(
     search: int,
     skip: Sequence[str],
     wanted_columns: Mapping[str, str] | None = None,
+    below: Mapping[str, int] | None = None,
 ) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate, list[Issue]]:
     """The sheet holding the table, its rows (from the first), the best header and the issues."""
     wanted = [sheet] if sheet is not None else list(spec.sheet_names)
@@ -1257,8 +1327,8 @@ def _locate(
         named_best = _best(spec, data, buffer, search)
         if named_best is not None and all(c.field in named_best.matched for c in spec.required):
             return data, rest, named_best, issues
-        _PEEKED.setdefault(workbook, {})[named] = (data, buffer)
-    scores = sheet_scores(workbook, spec, skip=skip, search=search)
+        _PEEKED.setdefault(workbook, {})[(named, 0)] = (data, buffer)
+    scores = sheet_scores(workbook, spec, skip=skip, search=search, below=below)
     plainly_this = named_best is not None and len(named_best.matched) >= NAMED_SHEET_FIELDS
     if named is not None and named not in skip and (not scores or plainly_this):
         # the named sheet holds no header of this table, or holds it without a required
@@ -1290,7 +1360,8 @@ def _locate(
             found=words.LIST_JOINER.join(workbook.sheet_names),
         )
     name = scores[0][1]
-    data, buffer, rest = _take(workbook, name, search)
+    start = below.get(name, 0) if below is not None and name in skip else 0
+    data, buffer, rest = _take(workbook, name, search, start)
     best = _best(spec, data, buffer, search, wanted_columns)
     assert best is not None  # scored above
     if wanted:
@@ -1316,6 +1387,7 @@ def read_table(
     limits: ReadLimits = DEFAULT_LIMITS,
     skip: Sequence[str] = (),
     columns: Mapping[str, str] | None = None,
+    below: Mapping[str, int] | None = None,
 ) -> Table:
     """Find ``spec``'s table in ``source`` and return it as a stream of ``Row``.
 
@@ -1323,7 +1395,9 @@ def read_table(
     ``Workbook`` (left open, so several tables can be read from one file). ``sheet`` names the sheet
     to read; by default the visible sheet ``spec.sheet_names`` name is taken when its header is
     there, else every sheet is scored by its headers (``sheet_scores``; a hidden sheet counts
-    half) and the best taken. ``skip``: sheets already read as another table. ``columns``: a
+    half) and the best taken. ``skip``: sheets already read as another table; ``below``: of
+    those, the ones where that table ended at another's header, with the 0-based row it ended at
+    (``Table.ended_at``): they are searched from there. ``columns``: a
     mapping file's columns (header as shown or column letter → field; ``""``: not read), taken
     before anything is guessed.
 
@@ -1336,7 +1410,7 @@ def read_table(
     assert isinstance(workbook, Workbook)
     try:
         data, rest, best, issues = _locate(
-            workbook, spec, sheet, limits.header_search_rows, skip, columns
+            workbook, spec, sheet, limits.header_search_rows, skip, columns, below
         )
         layout, layout_issues = _layout(spec, data.name, best)
         missing = [c.header for c in spec.required if c.field not in layout.fields]

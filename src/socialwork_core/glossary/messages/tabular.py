@@ -88,6 +88,9 @@ MESSAGES: dict[str, str] = {
         "列“{header}”（{column}列）与{first}列重复，只按{first}列读取，本列原样保留。"
     ),
     "tabular.footer_row_skipped": "第{row}行是合计或签名行（“{value}”），已跳过，不作为数据读取。",
+    "tabular.table_ended": (
+        "第{row}行是另一张表的表头（{headers}），本表读到它的上一行为止；下面的行按另一张表读取。"
+    ),
     "tabular.non_data_row_skipped": "第{row}行是{kind}（“{value}”），已跳过，不作为数据读取。",
     "tabular.section_heading": "第{row}行是分组标题（“{value}”），其下各行的“{header}”为空时按“{carried}”读取。",
     "tabular.column_read_as": "列“{header}”按“{expected}”读取（{reason}）。",
