@@ -70,6 +70,7 @@ NON_DATA_ROW_KINDS: dict[str, str] = {
     "repeated_header": "重复的表头行",
     "section": "分组标题行",
     "hint": "填写说明或示例行",
+    "field_codes": "字段代码行",
 }
 """How ``tabular.non_data_row_skipped`` names the kinds of row that are not data."""
 
@@ -114,6 +115,14 @@ EXAMPLE_MARKS: frozenset[str] = frozenset(
     {"示例", "例", "样例", "范例", "举例", "例如", "填写示例"}
 )
 """The first cell of an example row a template writes under its header (示例 | 张某某 | …)."""
+FIELD_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_]{1,19}")
+"""A system's code of a field, as an export writes a row of them under the header (XM under 姓名,
+SFZHM under 公民身份号码, LXDH under 联系电话)."""
+VALUE_CODE = re.compile(r"\d{1,3}")
+"""A value written as a code (01 for 低保, 1 for 入户走访), as a system exports a column of words:
+read through the workbook's legend of the codes (``tabular.legends``)."""
+FIELD_CODES_AT_LEAST = 3
+"""Codes a row must hold, and nothing else, to be a row of field codes."""
 
 QUESTION_PREFIXES: tuple[str, ...] = ("是否为", "是否属于", "是否")
 """How a header asks a yes-or-no question of a value (是否低保, 是否残疾人): such a column is a tick

@@ -35,6 +35,9 @@ Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.footer_row_skipped`` (info), ``tabular.hidden_sheet_skipped`` (info),
 ``tabular.table_ended`` (info: another table's header lower on the sheet ends this table, and
 ``read_table(below=…)`` finds that table from there: a visit log stacked under the register),
+``tabular.codes_from_legend`` (info: a column of words written as codes, 01 for 低保, read through
+the workbook's legend sheet: ``tabular.legends``), ``tabular.codes_without_legend`` (warning: a
+coded column no legend fits),
 ``tabular.hidden_rows_read`` (info: hidden rows under the header, read like the others),
 ``tabular.far_cell_read`` (warning: a cell in a row far below the data, read with its row),
 ``tabular.far_cell_not_read`` (warning: a cell in a column far right of the data, under no

@@ -46,6 +46,7 @@ from .headers import (
     without_brackets,
 )
 from .issues import Issue, column_letter
+from .legends import decode_columns
 from .rows import FOOTER_INITIALS, NEVER_BLANK, NOTHING, first_filled, footer_of, is_blank
 from .sources import DEFAULT_LIMITS, Merge, ReadLimits, SheetData, Workbook, open_workbook
 from .spec import ColumnSpec, TableSpec
@@ -159,6 +160,8 @@ class _Candidate:
     (必填, 示例 …): not data."""
     parts: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = ()
     """Date fields written over part columns (月 | 日): (field, ((column, part), …))."""
+    sample: tuple[Cells, ...] = ()
+    """The first rows under the header block (hints passed over): what its columns hold."""
 
     @property
     def matched(self) -> set[str]:
@@ -338,6 +341,7 @@ def _best(
         score=_block_score(spec, assignment),
         titles=titles,
         hints=hints,
+        sample=tuple(sample),
     )
 
 
@@ -380,7 +384,8 @@ def _hint_rows(
 ) -> tuple[tuple[int, str], ...]:
     """The rows right under the header (blank ones passed over) that a template fills with hints
     (“必填”, “可多选，用顿号分隔”: every filled cell text, half of them or more holding a hint
-    word) or with an example (its first cell 示例 or 例)."""
+    word) or with an example (its first cell 示例 or 例), or that a system's export fills with
+    its field codes (XM | XB | SFZHM: every filled cell a code, three at least)."""
     found: list[tuple[int, str]] = []
     for index, cells in buffer:
         if index <= last_header:
@@ -391,8 +396,13 @@ def _hint_rows(
         texts = [normalise_label(raw_text(v)) for v in filled]
         example = texts[0].strip(words.HEADER_BRACKET_CHARACTERS + ":") in words.EXAMPLE_MARKS
         hinted = sum(any(w in t for w in words.HINT_WORDS) for t in texts)
-        if not example and not (
-            all(isinstance(v, str) for v in filled) and hinted * 2 >= len(texts)
+        codes = len(filled) >= words.FIELD_CODES_AT_LEAST and all(
+            isinstance(v, str) and words.FIELD_CODE.fullmatch(v.strip()) for v in filled
+        )
+        if (
+            not example
+            and not codes
+            and not (all(isinstance(v, str) for v in filled) and hinted * 2 >= len(texts))
         ):
             break
         found.append((index, raw_text(filled[0]).strip()))
@@ -618,11 +628,12 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
         )
         issues.append(Issue(finding, sheet_name, header_row, column_letter(index), name))
     for hint, first in best.hints:
+        kind = "field_codes" if words.FIELD_CODE.fullmatch(first) else "hint"
         skipped = Finding.of(
             "tabular.non_data_row_skipped",
             Severity.INFO,
             row=hint + 1,
-            kind=words.NON_DATA_ROW_KINDS["hint"],
+            kind=words.NON_DATA_ROW_KINDS[kind],
             value=first,
         )
         issues.append(Issue(skipped, sheet_name, hint + 1, raw=first))
@@ -1413,6 +1424,17 @@ def read_table(
             workbook, spec, sheet, limits.header_search_rows, skip, columns, below
         )
         layout, layout_issues = _layout(spec, data.name, best)
+        # a column written in codes (01, 05) is read through the workbook's legend of them
+        spec, coded = decode_columns(
+            workbook,
+            spec,
+            layout.fields,
+            dict(layout.headers),
+            best.sample,
+            data.name,
+            layout.header_rows[-1],
+        )
+        layout_issues = [*layout_issues, *coded]
         missing = [c.header for c in spec.required if c.field not in layout.fields]
         if missing:
             raise WorkbookError(

@@ -88,6 +88,14 @@ MESSAGES: dict[str, str] = {
         "列“{header}”（{column}列）与{first}列重复，只按{first}列读取，本列原样保留。"
     ),
     "tabular.footer_row_skipped": "第{row}行是合计或签名行（“{value}”），已跳过，不作为数据读取。",
+    "tabular.codes_from_legend": (
+        "列“{header}”填的是代码，已按工作表“{legend}”中“{label}”的代码说明读作文字"
+        "（如“{code}”读作“{word}”）。"
+    ),
+    "tabular.codes_without_legend": (
+        "列“{header}”填的是代码（如“{code}”），工作簿中没有与之对应的代码说明，这些代码无法读取。"
+        "请改填文字，或附上代码说明工作表（代码 | 名称）。"
+    ),
     "tabular.table_ended": (
         "第{row}行是另一张表的表头（{headers}），本表读到它的上一行为止；下面的行按另一张表读取。"
     ),
