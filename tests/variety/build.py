@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from openpyxl.utils import get_column_letter
 
 from .people import Person, Visit
 from .sheets import (
@@ -26,7 +27,16 @@ from .sheets import (
     write_xls,
     write_xlsx,
 )
-from .written import birth_cell, date_cell, id_cell, mode_typo, phone_cell, sex_word, typo_of
+from .written import (
+    birth_cell,
+    cn_number,
+    date_cell,
+    id_cell,
+    mode_typo,
+    phone_cell,
+    sex_word,
+    typo_of,
+)
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
 
@@ -40,7 +50,8 @@ class RegisterSpec:
     ``name``, ``sex``, ``id``, ``birth_date``, ``age``, ``village``, ``categories``, ``level``,
     ``phone``, ``tick:<word>`` for a category tick column, and extras such as ``guardian``,
     ``guardian_phone``, ``disability_kind``, ``disability_grade``, ``nation``, ``address``,
-    ``note``; and columns that compete with a key field: ``old_categories``, last year's
+    ``note``, ``age_cn`` (六十五岁), ``age_formula`` (=2024-MID(D5,7,4), its value saved); and
+    columns that compete with a key field: ``old_categories``, last year's
     categories, and ``disability_card``, the 残疾人证号 beside the ID number)."""
 
     sheet: str
@@ -52,6 +63,11 @@ class RegisterSpec:
     untick: str | None = None
     """What a tick column holds for a category the person lacks (否 under 是否低保), else empty."""
     joiner: str = "、"
+    sex_words: tuple[str, str] = ("男", "女")
+    """How the sex is written, the man's word first (a system's codes: 1 and 2)."""
+    remarks: tuple[str, ...] = ()
+    """Circumstances written among the category words when the categories live in a free-text
+    情况说明 column (独居，低保户，腿脚不便): one or two of them per person, in any order."""
     levels: tuple[str, ...] = ()
     title: str | None = None
     meta: str | None = None
@@ -138,6 +154,9 @@ class LedgerPlan:
     """A CSV's encoding (``utf-8-sig`` writes the BOM Excel's "CSV UTF-8" starts with)."""
     delimiter: str = ","
     """A CSV's delimiter."""
+    categories_in_text: bool = False
+    """The register's categories are words inside a free-text column (情况说明) among other
+    circumstances: the key says so, and its words beside the categories are no typos."""
 
 
 def ordinal(n: int) -> str:
@@ -190,6 +209,9 @@ def _category_cells(
         words[0] = typo_of(words[0])
         pairs = pairs[1:]
         wrong = Wrong(f"unknown category word {words[0]} (a typo)")
+    if spec.remarks:  # a 情况说明: the categories among the person's circumstances
+        words = words + rng.sample(spec.remarks, rng.choice((1, 1, 2)))
+        rng.shuffle(words)
     text = spec.joiner.join(words)
     return {"categories": Cell(text, wrong=wrong)}, pairs, text
 
@@ -274,6 +296,14 @@ def register_sheet(
         example = {f: Cell(t, "text") for f, t in spec.example.items()}
         lines.append(Line("hint", cells=example))
     villages = list(dict.fromkeys(p.village for p in people))
+    id_letter = next(
+        (
+            get_column_letter(j + 1 + spec.left)
+            for j, c in enumerate(spec.columns)
+            if c.field == "id"
+        ),
+        "",
+    )
     seq = 0
     for v_index, village in enumerate(villages):
         group = [(i, p) for i, p in enumerate(people) if p.village == village]
@@ -301,10 +331,19 @@ def register_sheet(
                 "seq": Cell(seq),
                 "record_no": Cell(person.record_no),
                 "name": Cell(None if oddity == "no_name" else person.name),
-                "sex": Cell(None if oddity == "sex_blank" else sex_word(person)),
+                "sex": Cell(
+                    None
+                    if oddity == "sex_blank"
+                    else spec.sex_words[0 if person.sex == "male" else 1]
+                ),
                 "id": id_c,
                 "birth_date": birth_cell(person.birth_date, spec.birth_form),
                 "age": Cell(2024 - person.birth_date.year),
+                "age_cn": Cell(f"{cn_number(2024 - person.birth_date.year)}岁"),
+                # the age from the ID's birth year, as stations type it; Excel saves its value
+                "age_formula": Cell(
+                    f"=2024-MID({id_letter}{{row}},7,4)", cached=2024 - person.birth_date.year
+                ),
                 "village": Cell(person.village),
                 "town": Cell(town),
                 "head": Cell(heads.get(person.resident_id, person.name) if heads else None),
@@ -574,6 +613,7 @@ def log_sheet(
             "name": Cell(person.name),
             "id": Cell(person.resident_id, "text"),
             "sex": Cell(None if person.name in spec.sex_blank else sex_word(person)),
+            "age_cn": Cell(f"{cn_number(2024 - person.birth_date.year)}岁"),
             "village": Cell(person.village),
             "categories": Cell(spec.joiner.join(words)),
             "phone": Cell(person.phone, "text"),
@@ -651,22 +691,38 @@ def _sheet_info(plan: SheetPlan, written: Any) -> dict[str, Any]:
             columns[field] = letter
     if ticks:
         columns["categories"] = f"{ticks[0]}:{ticks[-1]}"
-    return {
+    info = {
         "name": plan.name,
         "header_rows": written.header_rows,
         "first_data_row": written.first_data_row,
         "columns": columns,
     }
+    if plan.merged_down:  # cells merged down a run of rows hold their value in the first
+        info["merged_down"] = [plan.letter(f) for f in plan.merged_down]
+    return info
 
 
 def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
     """Write the ledger file and ``<file>.key.json`` into ``out_dir``; return both paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    data_sheets = {s.name: s for s in plan.sheets if isinstance(s, SheetPlan)}
-    written = {name: layout(sheet) for name, sheet in data_sheets.items()}
+    plans = [s for s in plan.sheets if isinstance(s, SheetPlan)]
+    laid = [(sheet, layout(sheet)) for sheet in plans]
+    # two tables on one sheet (a visit log stacked under the register): the register is the
+    # sheet's first table, the visit log its last
+    people_plan = next((s, w) for s, w in laid if s.name == plan.people_sheet)
+    visit_plan = (
+        next((s, w) for s, w in reversed(laid) if s.name == plan.visit_sheet)
+        if (plan.visit_sheet)
+        else None
+    )
+    non_data: dict[str, list[dict[str, Any]]] = {}
+    for sheet, w in laid:
+        non_data.setdefault(sheet.name, []).extend(w.non_data)
+    for rows in non_data.values():
+        rows.sort(key=lambda r: r["row"])
     path = out_dir / plan.file
     if plan.format == "csv":
-        (only,) = data_sheets.values()
+        (only,) = plans
         write_csv(path, only, encoding=plan.encoding, delimiter=plan.delimiter)
     elif plan.format == "ods":
         write_ods(path, plan.sheets)
@@ -681,7 +737,7 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
             visit["person_sheet"] = owner["sheet"]
         if visit.pop("_on_owner_row", False):  # a visit written in its person's row
             visit["row"] = visit["person_row"]
-    wrong = [w for name in data_sheets for w in written[name].wrong]
+    wrong = [entry for _, w in laid for entry in w.wrong]
     sheet_name = (lambda name: path.stem) if plan.format == "csv" else (lambda name: name)
     for w in wrong:
         w["sheet"] = sheet_name(w["sheet"])
@@ -703,19 +759,17 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
         "station": plan.station,
         "period": {"from": plan.period[0].isoformat(), "to": plan.period[1].isoformat()},
         "style": plan.style,
-        "sheets": [path.stem] if plan.format == "csv" else [s.name for s in plan.sheets],
+        "sheets": [path.stem]
+        if plan.format == "csv"
+        else list(dict.fromkeys(s.name for s in plan.sheets)),
         "sheets_without_data": [s.name for s in plan.sheets if isinstance(s, OtherSheet)],
-        "people_sheet": _sheet_info(data_sheets[plan.people_sheet], written[plan.people_sheet]),
-        "visit_sheet": (
-            _sheet_info(data_sheets[plan.visit_sheet], written[plan.visit_sheet])
-            if plan.visit_sheet
-            else None
-        ),
+        "people_sheet": _sheet_info(*people_plan),
+        "visit_sheet": _sheet_info(*visit_plan) if visit_plan else None,
         "people": plan.people,
         "visits": plan.visits,
         "wrong_cells": wrong,
         "quirks": quirks,
-        "non_data_rows": {sheet_name(n): w.non_data for n, w in written.items()},
+        "non_data_rows": {sheet_name(n): rows for n, rows in non_data.items()},
         "category_words": plan.category_words,
         "mode_words": plan.mode_words,
         "summary": {
@@ -729,6 +783,8 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
             "quirks": len(quirks),
         },
     }
+    if plan.categories_in_text:
+        key["people_sheet"]["categories_in_text"] = True
     if plan.format == "csv":
         key["encoding"] = plan.encoding
         key["delimiter"] = plan.delimiter

@@ -53,11 +53,16 @@ class Cell:
     number_format: str = "General"
     shown: str | None = None
     wrong: Wrong | None = None
+    cached: Any = None
+    """A formula's value as Excel saved it beside the formula (``value`` is the formula, with
+    ``{row}`` for the cell's own row: =YEAR(TODAY())-MID(D{row},7,4))."""
 
     def text(self) -> str:
         """What Excel shows for the cell (and what a CSV saved from it holds)."""
         if self.shown is not None:
             return self.shown
+        if self.cached is not None:
+            return shown_text(self.cached)
         return shown_text(self.value)
 
 
@@ -121,9 +126,15 @@ class SheetPlan:
     merged_down: tuple[str, ...] = ()
     """Fields whose equal neighbouring data cells are written as one merged cell (a village down
     its block of people): the value stands in the first cell only."""
+    merged_within: str | None = None
+    """A field whose runs bound the others' (a person's name merged over their visits: their
+    sex or village never merges into the next person's)."""
     left: int = 0
     """Empty columns before the table (a table that starts at column C); title, meta and other
     text lines still start at column A, merged across to the table's last column."""
+    top: int = 0
+    """Rows above the plan's first line taken by another plan of the same sheet (a visit table
+    stacked under the register on one sheet): the plans of one name share a worksheet."""
 
     @property
     def depth(self) -> int:
@@ -199,7 +210,7 @@ PRE_HEADER_KINDS = ("title", "meta", "blank")
 def _walk(plan: SheetPlan) -> list[tuple[int, Line | None]]:
     """Every line with its 1-based row; header rows come as (row, None)."""
     out: list[tuple[int, Line | None]] = []
-    row = 1
+    row = 1 + plan.top
     header_done = False
     for line in plan.lines:
         if not header_done and line.kind not in PRE_HEADER_KINDS:
@@ -221,17 +232,26 @@ def merged_runs(plan: SheetPlan) -> list[tuple[str, int, int]]:
     ``merged_down`` field (runs of one row are not merged)."""
     runs: list[tuple[str, int, int]] = []
     rows = [(row, line) for row, line in _walk(plan) if line is not None]
+
+    def text_of(line: Line, field: str | None) -> str:
+        if field is None or line.kind != "data" or field not in line.cells:
+            return ""
+        return line.cells[field].text()
+
     for field in plan.merged_down:
         start: tuple[int, str] | None = None
         last = 0
+        owner = ""
         for row, line in [*rows, (0, Line("blank"))]:
-            text = line.cells[field].text() if line.kind == "data" and field in line.cells else ""
-            if start is not None and (text != start[1] or row != last + 1):
+            text = text_of(line, field)
+            within = text_of(line, plan.merged_within)
+            if start is not None and (text != start[1] or row != last + 1 or within != owner):
                 if last > start[0]:
                     runs.append((field, start[0], last))
                 start = None
             if start is None and text:
                 start = (row, text)
+                owner = within
             last = row
     return runs
 
@@ -239,6 +259,36 @@ def merged_runs(plan: SheetPlan) -> list[tuple[str, int, int]]:
 def _covered(plan: SheetPlan) -> set[tuple[int, str]]:
     """(row, field) of cells inside a merged run below its first cell: left empty."""
     return {(r, f) for f, first, last in merged_runs(plan) for r in range(first + 1, last + 1)}
+
+
+def rows_taken(plan: SheetPlan) -> int:
+    """The last row the plan writes (the ``top`` of a table stacked under it is beyond)."""
+    return max(row + (line.span - 1 if line else 0) for row, line in _walk(plan))
+
+
+def paginate(
+    plan: SheetPlan, every: int, pages_label: str = "第 {page} 页 共 {pages} 页"
+) -> SheetPlan:
+    """The plan as printed and then typed or exported page by page: after every ``every`` data
+    lines a page footer (第 1 页 共 3 页) and the header row again; the last page's footer after
+    the last data line. Only a one-row header is repeated."""
+    if plan.depth != 1:
+        raise ValueError("only a one-row header is repeated on every page")
+    header = {c.field: Cell(c.path[0]) for c in plan.columns}
+    data = sum(1 for line in plan.lines if line.kind == "data")
+    pages = -(-data // every)
+    lines: list[Line] = []
+    seen = 0
+    for line in plan.lines:
+        if line.kind == "data" and seen and seen % every == 0:
+            lines.append(Line("note", text=pages_label.format(page=seen // every, pages=pages)))
+            lines.append(Line("header", cells=header))
+        lines.append(line)
+        if line.kind == "data":
+            seen += 1
+            if seen == data:
+                lines.append(Line("note", text=pages_label.format(page=pages, pages=pages)))
+    return attrs.evolve(plan, lines=tuple(lines))
 
 
 def layout(plan: SheetPlan) -> Written:
@@ -282,13 +332,16 @@ def workbook(sheets: Sequence[SheetPlan | OtherSheet], *, font: str = "宋体") 
     wrapped, fixed dates in the document properties so two runs give the same file content."""
     wb = Workbook()
     wb.remove(wb.active)
+    cached: dict[tuple[str, str], Any] = {}
+    wb.cached_values = cached  # type: ignore[attr-defined]  # for write_xlsx
     wb.properties.creator = "Administrator"
     wb.properties.created = datetime(2024, 1, 2, 9, 0)
     wb.properties.modified = datetime(2024, 1, 2, 9, 0)
     bold = Font(name=font, bold=True)
     wrap = Alignment(wrap_text=True, horizontal="center", vertical="center")
     for plan in sheets:
-        ws = wb.create_sheet(plan.name)
+        # a second table on the same sheet (``SheetPlan.top``) goes on the first one's worksheet
+        ws = wb[plan.name] if plan.name in wb.sheetnames else wb.create_sheet(plan.name)
         if plan.hidden:
             ws.sheet_state = "hidden"
         if isinstance(plan, OtherSheet):
@@ -330,7 +383,11 @@ def workbook(sheets: Sequence[SheetPlan | OtherSheet], *, font: str = "宋体") 
             for field, c in line.cells.items():
                 if (row, field) in covered:
                     continue
-                cell = ws.cell(row=row, column=index[field], value=c.value)
+                value = c.value
+                if c.cached is not None:
+                    value = str(value).format(row=row)
+                    cached[(ws.title, f"{get_column_letter(index[field])}{row}")] = c.cached
+                cell = ws.cell(row=row, column=index[field], value=value)
                 cell.number_format = "@" if c.number_format == "text" else c.number_format
         for r1, c1, r2, c2 in _header_merges(plan, header_top):
             ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
@@ -342,8 +399,32 @@ def workbook(sheets: Sequence[SheetPlan | OtherSheet], *, font: str = "宋体") 
 
 
 def write_xlsx(path: Path, sheets: Sequence[SheetPlan | OtherSheet], *, font: str = "宋体") -> None:
-    """Write the sheets in order as an .xlsx file (:func:`workbook`)."""
-    workbook(sheets, font=font).save(path)
+    """Write the sheets in order as an .xlsx file (:func:`workbook`), each formula with the value
+    Excel saves beside it (openpyxl writes none)."""
+    wb = workbook(sheets, font=font)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    cached: dict[tuple[str, str], Any] = wb.cached_values  # type: ignore[attr-defined]
+    if not cached:
+        path.write_bytes(buffer.getvalue())
+        return
+    parts = {f"xl/worksheets/sheet{i + 1}.xml": ws.title for i, ws in enumerate(wb.worksheets)}
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            title = parts.get(info.filename)
+            if title is not None:
+                text = data.decode("utf-8")
+                for (sheet, ref), value in cached.items():
+                    if sheet == title:
+                        text = text.replace(f'<c r="{ref}"><f>', f'<c r="{ref}" t="n"><f>', 1)
+                        head = text.index(f'<c r="{ref}"')
+                        end = text.index("<v />", head)
+                        text = text[:end] + f"<v>{value}</v>" + text[end + len("<v />") :]
+                data = text.encode("utf-8")
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    path.write_bytes(out.getvalue())
 
 
 # --- OpenDocument ---------------------------------------------------------------------------------

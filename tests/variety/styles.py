@@ -49,7 +49,7 @@ from .people import (
     make_people,
     make_visits,
 )
-from .sheets import Cell, Column, OtherSheet, SheetPlan
+from .sheets import Cell, Column, OtherSheet, SheetPlan, paginate, rows_taken
 from .written import (
     LEVEL_SCALES,
     MODE_WORDS,
@@ -117,8 +117,10 @@ def two_sheets(
     others_after: Sequence[OtherSheet] = (),
     order: Sequence[str] | None = None,
     fmt: str = "xlsx",
+    finish: Callable[[SheetPlan, SheetPlan], tuple[SheetPlan, SheetPlan]] | None = None,
 ) -> LedgerPlan:
-    """A ledger of a register and a visit log (plus other sheets)."""
+    """A ledger of a register and a visit log (plus other sheets); ``finish`` reshapes the two
+    sheets as written (pages, merged cells, both tables on one sheet)."""
     reg, people_entries, quirks, category_words = register_sheet(
         register, people, rng, town=county.township
     )
@@ -142,6 +144,8 @@ def two_sheets(
     log, visit_entries, mode_words = visit_sheet(
         visits, visit_list, by_id, id_cells, rng, stranger_factory(rng, county, period[0].year)
     )
+    if finish is not None:
+        reg, log = finish(reg, log)
     sheets: list[SheetPlan | OtherSheet] = [*others_before, reg, log, *others_after]
     if order is not None:
         sheets.sort(key=lambda s: order.index(s.name))
@@ -2155,6 +2159,460 @@ def gejiu(rng: random.Random) -> LedgerPlan:
     return plan
 
 
+# --- 28 陕西: printed page by page: the header again on every page, 第 1 页 共 3 页 between -------
+
+FUFENG = County("610324", "陕西省", "扶风县", "天度镇", ("天度村", "北吴村", "三联村", "上宋村"))
+
+
+def fufeng(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, FUFENG, 34, year=2024)
+    register = RegisterSpec(
+        sheet="关爱对象花名册",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("birth_date", ("出生日期",)),
+            C("village", ("村别",)),
+            C("categories", ("人员类别",)),
+            C("level", ("关爱等级",)),
+            C("phone", ("联系电话",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["chinese"],
+        title="天度镇2024年关爱服务对象花名册",
+        signature="制表人：　　　　　审核人：　　　　　（盖章）",
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("date", ("走访日期",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证号码",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人",)),
+        ),
+        date_forms=("date",),
+        mode_words=modes(home_visit=("入户走访",), phone=("电话",)),
+        title="天度镇2024年三季度走访记录",
+        oddities={9: "stranger"},
+    )
+
+    def pages(reg: SheetPlan, log: SheetPlan) -> tuple[SheetPlan, SheetPlan]:
+        # the date merged down the visits of one day; both printed 15 and 25 rows a page
+        return paginate(reg, 15), paginate(attrs.evolve(log, merged_down=("date",)), 25)
+
+    return two_sheets(
+        slug="fufeng",
+        file="28_陕西_天度镇关爱服务对象花名册及走访记录（打印版）.xlsx",
+        county=FUFENG,
+        station="扶风县天度镇社工站",
+        period=(date(2024, 7, 1), date(2024, 9, 30)),
+        style="a workbook typed from printed pages: the header on every page, page footers between",
+        exercises=(
+            "the header row repeated on every printed page (every 15 register rows, every 25 "
+            "visit rows) and a page footer 第 1 页 共 3 页 under each page; the visit date merged "
+            "down over all the visits of its day; a visit to someone on no register (refuse); "
+            "levels 一级/二级/三级"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 7, 1), date(2024, 9, 27), per_person=(1, 3)),
+        finish=pages,
+    )
+
+
+# --- 29 山西: the register and the visit log on one sheet, the log stacked under the register ------
+
+YANGQU = County("140122", "山西省", "阳曲县", "黄寨镇", ("黄寨村", "大盂村", "北小店村"))
+
+
+def yangqu(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, YANGQU, 26, year=2024)
+    register = RegisterSpec(
+        sheet="台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("age", ("年龄",)),
+            C("village", ("所在村",)),
+            C("categories", ("困难类别",)),
+            C("phone", ("联系电话",)),
+            C("address", ("家庭住址",)),
+        ),
+        category_words=PLAIN_WORDS,
+        title="一、黄寨镇困难群众花名册",
+    )
+    visits = VisitSpec(
+        sheet="台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("date", ("走访时间",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证号码",)),
+            C("mode", ("走访形式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人员",)),
+        ),
+        date_forms=("dot", "cn"),
+        mode_words=modes(home_visit=("入户",), phone=("电话",), video=("视频",)),
+        title="二、2024年上半年走访记录",
+        signature="填表人：　　　　　联系电话：",
+    )
+
+    def stacked(reg: SheetPlan, log: SheetPlan) -> tuple[SheetPlan, SheetPlan]:
+        return reg, attrs.evolve(log, top=rows_taken(reg) + 2)  # two empty rows between
+
+    return two_sheets(
+        slug="yangqu",
+        file="29_山西_黄寨镇困难群众台账.xlsx",
+        county=YANGQU,
+        station="阳曲县黄寨镇社工站",
+        period=(date(2024, 1, 1), date(2024, 6, 30)),
+        style="one sheet: the register, and under it the visit log with its own title and header",
+        exercises=(
+            "one sheet 台账 holding the register (title 一、黄寨镇困难群众花名册) and, two empty "
+            "rows below, the visit log (title 二、2024年上半年走访记录, its own header 序号 | 走访时间 "
+            "| 姓名 | 身份证号码 | 走访形式 …, fewer columns); 年龄; dates 2024.3.5 and 2024年3月5日; "
+            "modes 入户/电话/视频"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 1, 2), date(2024, 6, 28), modes=(HOME, HOME, PHONE, VIDEO)
+        ),
+        finish=stacked,
+    )
+
+
+# --- 30 吉林: a log by person, the person's cells merged over their visits, dates in Chinese numerals
+
+YANJI = County("222401", "吉林省", "延吉市", "依兰镇", ("依兰村", "春兴村", "鸡林村"))
+
+
+def yanji(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, YANJI, 22, year=2024)
+    person_cells = ("name", "sex", "age_cn", "id", "village", "categories", "phone")
+    log = LogSpec(
+        sheet="走访登记",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("age_cn", ("年龄",)),
+            C("id", ("身份证号码",)),
+            C("village", ("村屯",)),
+            C("categories", ("人员类别",)),
+            C("phone", ("联系电话",)),
+            C("date", ("走访日期",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人",)),
+        ),
+        category_words=PREFIXED_WORDS,
+        date_forms=("cn_numerals", "cn_numerals_md"),
+        mode_words=modes(home_visit=("入户走访",), phone=("电话回访",)),
+        title="依兰镇2024年二季度困难群众走访登记表",
+    )
+    visits = make_visits(rng, people, date(2024, 4, 1), date(2024, 6, 28), per_person=(1, 4))
+    visits.sort(key=lambda v: (people.index(v.person), v.on))  # the log goes person by person
+    plan = one_sheet(
+        slug="yanji",
+        file="30_吉林_依兰镇困难群众走访登记表（二季度）.xlsx",
+        county=YANJI,
+        station="延吉市依兰镇社工站",
+        period=(date(2024, 4, 1), date(2024, 6, 30)),
+        style="a one-sheet log person by person: the person's cells merged over their visits",
+        exercises=(
+            "one-sheet log written person by person: 姓名, 性别, 年龄, 身份证号码, 村屯, 人员类别 "
+            "and 联系电话 merged down over the person's visit rows; dates in Chinese numerals "
+            "二〇二四年四月五日 and 四月五日 (the year from the title); ages 六十五岁"
+        ),
+        rng=rng,
+        log=log,
+        visit_list=visits,
+    )
+    (sheet,) = plan.sheets
+    assert isinstance(sheet, SheetPlan)
+    plan.sheets = [attrs.evolve(sheet, merged_down=person_cells, merged_within="name")]
+    return plan
+
+
+# --- 31 陕西: a system export with coded headers and coded values, a legend sheet beside ----------
+
+LONGXIAN = County("610327", "陕西省", "陇县", "东风镇", ("东风村", "杜阳村", "咸宜村"))
+
+CODED_CATEGORIES: dict[str, str] = {
+    SA: "01",
+    EP: "02",
+    NS: "03",
+    DIS: "04",
+    ALONE: "05",
+    LBE: "06",
+    AGED: "07",
+    ORPHAN: "08",
+    DFU: "09",
+    LBC: "10",
+    CID: "11",
+}
+"""Category codes of a made-up provincial system, with the legend in the workbook."""
+
+
+def longxian(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, LONGXIAN, 28, year=2024)
+    register = RegisterSpec(
+        sheet="服务对象",
+        columns=(
+            C("seq", ("序号", "XH")),
+            C("name", ("姓名(必填)", "XM")),
+            C("sex", ("性别(必填)", "XB")),
+            C("id", ("公民身份号码(必填)", "SFZHM")),
+            C("birth_date", ("出生日期", "CSRQ")),
+            C("village", ("所在村(社区)", "SZCSQ")),
+            C("categories", ("人员类别(必填)", "RYLB")),
+            C("phone", ("联系电话", "LXDH")),
+            C("address", ("现住址", "XZZ")),
+        ),
+        category_words=CODED_CATEGORIES,
+        joiner=",",
+        sex_words=("1", "2"),
+        meta="导出时间：2024-06-30 16:05:41　数据来源：困难群众关爱服务信息系统",
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号", "XH")),
+            C("name", ("姓名", "XM")),
+            C("id", ("公民身份号码", "SFZHM")),
+            C("date", ("走访日期", "ZFRQ")),
+            C("mode", ("走访方式", "ZFFS")),
+            C("content", ("走访内容", "ZFNR")),
+        ),
+        date_forms=("iso",),
+        mode_words={HOME: ("1",), PHONE: ("2",), VIDEO: ("3",)},
+        meta="导出时间：2024-06-30 16:06:02",
+    )
+    legend = OtherSheet(
+        "代码说明",
+        (
+            ("字段", "代码", "名称"),
+            ("性别(XB)", "1", "男"),
+            ("", "2", "女"),
+            *[
+                ("人员类别(RYLB)" if i == 0 else "", code, PLAIN_WORDS[category])
+                for i, (category, code) in enumerate(CODED_CATEGORIES.items())
+            ],
+            ("走访方式(ZFFS)", "1", "入户走访"),
+            ("", "2", "电话"),
+            ("", "3", "视频"),
+        ),
+    )
+    return two_sheets(
+        slug="longxian",
+        file="31_陕西_东风镇关爱服务对象导出数据.xlsx",
+        county=LONGXIAN,
+        station="陇县东风镇社工站",
+        period=(date(2024, 4, 1), date(2024, 6, 30)),
+        style="a provincial system's export: headers with their field codes, values as codes",
+        exercises=(
+            "two-row header of the names with (必填) over the field codes (姓名(必填) › XM, "
+            "公民身份号码(必填) › SFZHM, 人员类别(必填) › RYLB, 联系电话 › LXDH); sex as 1/2, "
+            "categories as codes 01,05 and modes as 1/2/3, explained on a 代码说明 sheet after "
+            "the data; an 导出时间 line; ISO dates"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(
+            rng, people, date(2024, 4, 1), date(2024, 6, 28), modes=(HOME, HOME, PHONE, VIDEO)
+        ),
+        others_after=(legend,),
+    )
+
+
+# --- 32 陕西: no category column: the categories are words in a free-text 情况说明 -----------------
+
+MEIXIAN = County("610326", "陕西省", "眉县", "首善镇", ("第五村", "西街村", "东关村"))
+
+REMARK_WORDS: dict[str, str] = {
+    SA: "低保户",
+    NS: "低保边缘户",
+    EP: "特困供养",
+    DIS: "残疾",
+    ALONE: "独居",
+    LBE: "留守老人",
+    AGED: "高龄",
+    ORPHAN: "孤儿",
+    DFU: "事实无人抚养",
+    LBC: "留守儿童",
+    CID: "困境儿童",
+}
+"""Category words as a worker writes them into a sentence about the person."""
+
+CIRCUMSTANCES = (
+    "腿脚不便",
+    "患高血压",
+    "住房老旧",
+    "需定期送药",
+    "视力较差",
+    "家中无劳动力",
+    "靠种地为生",
+)
+"""What a 情况说明 says beside the categories: no category."""
+
+
+def meixian(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, MEIXIAN, 27, year=2024)
+    register = RegisterSpec(
+        sheet="服务对象",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("age_formula", ("年龄",)),
+            C("village", ("村组",)),
+            C("phone", ("联系电话",)),
+            C("categories", ("情况说明",), width=30),
+        ),
+        category_words=REMARK_WORDS,
+        joiner="，",
+        remarks=CIRCUMSTANCES,
+        title="首善镇社工站服务对象基本情况",
+    )
+    visits = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("village", ("村组",)),
+            C("date", ("走访日期",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访情况",)),
+            C("worker", ("走访人",)),
+        ),
+        date_forms=("date", "slash"),
+        mode_words=modes(home_visit=("上门",), phone=("电话",)),
+    )
+    plan = two_sheets(
+        slug="meixian",
+        file="32_陕西_首善镇社工站服务对象及走访记录.xlsx",
+        county=MEIXIAN,
+        station="眉县首善镇社工站",
+        period=(date(2024, 1, 1), date(2024, 3, 31)),
+        style="no category column: the categories are words in a free-text 情况说明",
+        exercises=(
+            "no category column: 情况说明 says 独居，低保户，腿脚不便 (the categories among the "
+            "person's circumstances, in any order); 年龄 as a formula =2024-MID(D4,7,4) with its "
+            "value saved; visits by 姓名 and 村组"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 1, 2), date(2024, 3, 29)),
+    )
+    plan.categories_in_text = True
+    return plan
+
+
+# --- 33 山西: a register, and each social worker's visits on a sheet named after them ------------
+
+LOUFAN = County("140123", "山西省", "娄烦县", "杜家庄乡", ("杜家庄村", "南石村", "罗家岔村"))
+
+WORKERS = ("王丽华", "郭志强", "任晓燕")
+
+
+def loufan(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, LOUFAN, 27, year=2024)
+    register = RegisterSpec(
+        sheet="服务对象",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("age_formula", ("年龄",)),
+            C("village", ("村",)),
+            C("categories", ("对象类别",)),
+            C("level", ("等级",)),
+            C("phone", ("联系电话",)),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["attention"],
+        title="杜家庄乡社工站服务对象名册",
+    )
+    reg, people_entries, quirks, category_words = register_sheet(
+        register, people, rng, town=LOUFAN.township
+    )
+    by_id = {p.resident_id: e for p, e in zip(people, people_entries, strict=True)}
+    stranger = stranger_factory(rng, LOUFAN, 2024)
+    all_visits = make_visits(rng, people, date(2024, 1, 2), date(2024, 6, 28), per_person=(1, 4))
+    sheets: list[SheetPlan | OtherSheet] = [reg]
+    visit_entries: list[dict[str, Any]] = []
+    mode_words: dict[str, str] = {}
+    for n, worker in enumerate(WORKERS):
+        # each worker visits the people of one village; a few visits cover for a colleague
+        mine = [
+            v
+            for v in all_visits
+            if (LOUFAN.villages.index(v.person.village) == n) != (v.on.day == 13)
+        ]
+        spec = VisitSpec(
+            sheet=worker,
+            columns=(
+                C("seq", ("序号",)),
+                C("date", ("走访日期",)),
+                C("village", ("村",)),
+                C("name", ("走访对象",)),
+                C("mode", ("走访方式",)),
+                C("content", ("走访内容及需求",)),
+            ),
+            date_forms=("dot", "date_cn"),
+            mode_words=modes(home_visit=("入户",), phone=("电话",)),
+            title=f"社工{worker}走访记录（2024年1-6月）",
+            oddities={2: "no_date"} if n == 1 else {},
+        )
+        log, entries, words = visit_sheet(spec, mine, by_id, {}, rng, stranger)
+        for entry in entries:
+            entry["sheet"] = worker
+        sheets.append(log)
+        visit_entries.extend(entries)
+        mode_words.update(words)
+    return LedgerPlan(
+        slug="loufan",
+        file="33_山西_杜家庄乡社工站服务对象及社工走访记录.xlsx",
+        region=f"{LOUFAN.province}{LOUFAN.county}{LOUFAN.township}",
+        station="娄烦县杜家庄乡社工站",
+        period=(date(2024, 1, 1), date(2024, 6, 30)),
+        style="a register and a visit sheet per social worker, each named after the worker",
+        exercises=(
+            "visits kept one sheet per social worker, named after the worker (王丽华, 郭志强, "
+            "任晓燕), no worker column; visits by 村 and 走访对象; 年龄 as a formula with its "
+            "value saved; dates 2024.1.5 and 1月5日 (the year from the title); a visit without "
+            "a date (refuse)"
+        ),
+        sheets=sheets,
+        people_sheet=reg.name,
+        visit_sheet=WORKERS[0],
+        people=people_entries,
+        visits=visit_entries,
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+    )
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -2183,5 +2641,11 @@ STYLES: tuple[Style, ...] = (
     Style("puan", puan, "categories as 是否 questions, IDs with ' and ×"),
     Style("sansui", sansui, "template hints and example under the header, 人员状态"),
     Style("gejiu", gejiu, "Unicode text (.txt, UTF-16, tabs), dates with weekday and time"),
+    Style("fufeng", fufeng, "printed pages: header on every page, page footers, merged dates"),
+    Style("yangqu", yangqu, "register and visit log stacked on one sheet"),
+    Style("yanji", yanji, "log by person, person cells merged, dates in Chinese numerals"),
+    Style("longxian", longxian, "system export: coded headers and values, a legend sheet"),
+    Style("meixian", meixian, "categories only in a free-text 情况说明, age by formula"),
+    Style("loufan", loufan, "a visit sheet per social worker"),
 )
 """Every style, in file order."""

@@ -22,7 +22,24 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 from stdnum.cn import ric
 
-SEX = {"男": "male", "女": "female"}
+SEX = {"男": "male", "女": "female", "1": "male", "2": "female"}
+"""Sex as written: the words, or a system's codes (GB/T 2261.1: 1 man, 2 woman)."""
+
+DIGIT_WORDS = "〇一二三四五六七八九"
+
+
+def arabic(text: str) -> str:
+    """Chinese numerals of a date in digits: 二〇二四年三月十五日 is 2024年3月15日."""
+
+    def number(match: re.Match[str]) -> str:
+        words = match.group(0)
+        if "十" not in words:
+            return "".join(str(DIGIT_WORDS.index(w)) for w in words)
+        tens, _, ones = words.partition("十")
+        value = (DIGIT_WORDS.index(tens) if tens else 1) * 10
+        return str(value + (DIGIT_WORDS.index(ones) if ones else 0))
+
+    return re.sub(f"[{DIGIT_WORDS}十]+", number, text)
 
 
 def _text(value: Any) -> str:
@@ -46,7 +63,7 @@ def parse_date(value: Any, year: int) -> date | None:
     text = unicodedata.normalize("NFKC", str(value or "")).strip()
     # what a log writes after the day: a weekday, the part of the day, a time or a span of time
     text = re.sub(r"\s*\(?(?:星期|周|礼拜)[一二三四五六日天]\)?", "", text)
-    text = re.sub(r"\s*[上下]午.*$|\s+\d{1,2}:\d{2}.*$", "", text)
+    text = arabic(re.sub(r"\s*[上下]午.*$|\s+\d{1,2}:\d{2}.*$", "", text))
     patterns = (
         (r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})", None),
         (r"(\d{4})年(\d{1,2})月(\d{1,2})日", None),
@@ -92,6 +109,15 @@ class _Sheet:
 
     def __init__(self, rows: list[list[Any]]) -> None:
         self.rows = rows
+
+    def merged(self, row: int, letter: str, info: Mapping[str, Any]) -> Any:
+        """The cell, or where its column is merged down (``info['merged_down']``) the value of
+        the merged range's first cell above it."""
+        if letter not in info.get("merged_down", ()):
+            return self.cell(row, letter)
+        while row > info["first_data_row"] and not _text(self.cell(row, letter)):
+            row -= 1
+        return self.cell(row, letter)
 
     def cell(self, row: int, letter: str) -> Any:
         j = column_index_from_string(letter) - 1
@@ -264,7 +290,11 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             unknown = [w for w in words if w not in key["category_words"]]
             if codes != p["categories"]:
                 out.append(f"{where}: category words give {codes}, the key says {p['categories']}")
-            if unknown and (p.get("sheet", ps["name"]), row, categories) not in wrong_at:
+            if (
+                unknown
+                and not ps.get("categories_in_text")  # a 情况说明 says more than categories
+                and (p.get("sheet", ps["name"]), row, categories) not in wrong_at
+            ):
                 out.append(f"{where}: unknown category word {unknown} is not in wrong_cells")
     vs = key.get("visit_sheet")
     people_by_row = {(p.get("sheet"), p["row"]): p for p in key["people"]}
@@ -275,11 +305,11 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             vsheet = sheets[v.get("sheet", vs["name"])]  # a log kept one sheet per month
             where = f"{v.get('sheet', vs['name'])}!{row}"
             if "date_month" in vcols:  # the date over part columns (月 | 日)
-                parts = [vsheet.cell(row, vcols[f]) for f in ("date_month", "date_day")]
+                parts = [vsheet.merged(row, vcols[f], vs) for f in ("date_month", "date_day")]
                 stored = "-".join(_text(p) for p in parts)
                 parsed = parse_date(f"{year}-{stored}", year) if all(parts) else None
             else:
-                stored = vsheet.cell(row, v.get("date_column") or vcols["date"])
+                stored = vsheet.merged(row, v.get("date_column") or vcols["date"], vs)
                 parsed = parse_date(stored, year)
             if v["valid"] and (parsed is None or parsed.isoformat() != v["date"]):
                 out.append(f"{where}: date {stored!r} does not give {v['date']}")
@@ -290,7 +320,7 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                 for w in key["wrong_cells"]
             ):
                 out.append(f"{where}: a visit to refuse has no refuse_row wrong cell")
-            mode = _text(vsheet.cell(row, v.get("mode_column") or vcols["mode"]))
+            mode = _text(vsheet.merged(row, v.get("mode_column") or vcols["mode"], vs))
             if mode != v["mode_as_written"] or key["mode_words"].get(mode) != v["mode"]:
                 out.append(f"{where}: mode {mode!r} is not {v['mode']}")
             if (
@@ -299,7 +329,7 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                 not in wrong_at
             ):
                 out.append(f"{where}: an unknown mode word is not in wrong_cells")
-            if "name" in vcols and _text(vsheet.cell(row, vcols["name"])) != v["person_name"]:
+            if "name" in vcols and _text(vsheet.merged(row, vcols["name"], vs)) != v["person_name"]:
                 out.append(f"{where}: name is not {v['person_name']}")
             owner = (
                 people_by_row.get((v.get("person_sheet"), v["person_row"]))
@@ -313,13 +343,13 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                     out.append(f"{where}: linked to {owner['name']}, not {v['person_name']}")
                 if (
                     "record_no" in vcols
-                    and _text(vsheet.cell(row, vcols["record_no"])) != owner["record_no"]
+                    and _text(vsheet.merged(row, vcols["record_no"], vs)) != owner["record_no"]
                 ):
                     out.append(f"{where}: record number disagrees with the register")
                 if (
                     "id" in vcols
                     and owner["id"]
-                    and upgraded(normalised_id(vsheet.cell(row, vcols["id"]))) != owner["id"]
+                    and upgraded(normalised_id(vsheet.merged(row, vcols["id"], vs))) != owner["id"]
                 ):
                     out.append(f"{where}: ID disagrees with the register")
     for w in key["wrong_cells"]:

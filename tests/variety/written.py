@@ -116,7 +116,25 @@ DATE_FORMS = (
     "dash_halfday",  # text 2023-1-5 上午 (or 下午): the half-day the visit took place
     "month_slash",  # text 1/5, the year from the sheet's name
     "cn_weekday_time",  # text 2023年1月5日（星期四）上午9:30-10:30
+    "cn_numerals",  # text 二〇二三年一月五日, as a letter or a handwritten form dates
+    "cn_numerals_md",  # text 一月五日, the year from the title
 )
+
+DIGIT_WORDS = "〇一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """A count below 100 in Chinese numerals: 五, 十二, 二十, 六十五."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return DIGIT_WORDS[ones]
+    return (DIGIT_WORDS[tens] if tens > 1 else "") + "十" + (DIGIT_WORDS[ones] if ones else "")
+
+
+def cn_date(day: date, *, year: bool = True) -> str:
+    """二〇二四年三月五日 (the year digit by digit), or 三月五日."""
+    head = "".join(DIGIT_WORDS[int(d)] for d in str(day.year)) + "年" if year else ""
+    return f"{head}{cn_number(day.month)}月{cn_number(day.day)}日"
 
 
 def excel_serial(day: date) -> int:
@@ -159,6 +177,10 @@ def date_cell(day: date, form: str) -> Cell:
         weekday = "一二三四五六日"[day.weekday()]
         when = "上午9:30-10:30" if day.toordinal() % 2 else "下午3时"
         return Cell(f"{day.year}年{day.month}月{day.day}日（星期{weekday}）{when}", "text")
+    if form == "cn_numerals":
+        return Cell(cn_date(day), "text")
+    if form == "cn_numerals_md":
+        return Cell(cn_date(day, year=False), "text")
     raise ValueError(form)
 
 
