@@ -10,7 +10,7 @@ import attrs
 import pytest
 from socialwork_national import formats as national
 
-from socialwork_core.glossary import Category, ServiceLevel
+from socialwork_core.glossary import Category, ServiceLevel, StationTier
 from socialwork_core.grading import Rule
 from socialwork_core.identity import resident_id
 from socialwork_core.indicators import (
@@ -161,6 +161,37 @@ def test_a_label_read_as_a_declared_local_category_is_accepted(
     )
 
     assert not any("防返贫监测对象" in p for p in problems)
+
+
+_TIERED = Region(
+    code="tierland",
+    name="梯田省",
+    division_codes=("51",),
+    adapter="socialwork-tierland",
+    adapter_version="0.1.0",
+    tier_labels={StationTier.VILLAGE_POINT: "村（社区）社工室"},
+)
+
+
+@pytest.mark.parametrize("reads_it", [False, True])
+def test_a_tier_named_by_the_region_must_be_read_by_the_stations_sheet(
+    plugins: Plugins, tmp_path: Path, reads_it: bool
+) -> None:
+    words = {"村（社区）社工室": StationTier.VILLAGE_POINT} if reads_it else {}
+    stations = national.regional_sheet(national.STATIONS, labels={"tier": words})
+    fmt = LedgerFormat(name="tierland", sheets=(national.RECIPIENTS, stations, national.CONTACTS))
+
+    problems, _ = check_format_round_trip(
+        fmt, plugins, region=_TIERED, workdir=tmp_path, as_of=DEFAULT_AS_OF
+    )
+
+    named = [p for p in problems if "Region.tier_labels" in p]
+    if reads_it:
+        assert named == []
+    else:
+        assert len(named) == 1
+        assert "the region calls tier 'village_point' '村（社区）社工室'" in named[0]
+        assert "labels={'tier': {'村（社区）社工室': StationTier.VILLAGE_POINT}}" in named[0]
 
 
 def test_a_sheet_that_cannot_hold_a_valid_record_is_a_format_gap() -> None:

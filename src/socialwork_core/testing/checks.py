@@ -23,7 +23,7 @@ import openpyxl
 
 from .. import indicators as ind
 from ..findings import FindingError
-from ..glossary import ActivityKind, Category, ServiceLevel
+from ..glossary import ActivityKind, Category, ServiceLevel, StationTier
 from ..glossary.indicators_text import FigureUnit
 from ..glossary.messages import render_message
 from ..glossary.messages import testing as words
@@ -34,6 +34,7 @@ from ..ledger import (
     LedgerLoadError,
     LoadResult,
     RecordKind,
+    coercer_for,
     load_ledger,
     record_id,
     write_ledger,
@@ -51,7 +52,7 @@ from ..plugins import (
 from ..recipients import Recipient
 from ..reports import Report, ReportSettings, ReportTemplate, report_json, write_report
 from ..schedule import with_earlier_default
-from ..tabular import WorkbookError
+from ..tabular import Coerced, WorkbookError
 from .field import FIELD_TRIALS as _TRIALS
 from .field import field_ledgers, spoil_rows
 from .synthetic import FormatGap, covered_fields, synthetic_ledger
@@ -303,6 +304,34 @@ def _unknown_label_codes(fmt: LedgerFormat, local_codes: Iterable[str]) -> list[
     return problems
 
 
+def _unread_tier_names(fmt: LedgerFormat, region: Region | None) -> list[str]:
+    """The names the region gives its station tiers (``Region.tier_labels``) are read by the
+    stations sheet's 层级 column: a station's ledger writes the tier as the region calls it, and a
+    name the column does not read refuses that station's row."""
+    sheet = fmt.sheet_for(RecordKind.STATIONS)
+    column = next((c for c in sheet.columns if c.field == "tier"), None) if sheet else None
+    if region is None or sheet is None or column is None:
+        return []
+    read = coercer_for(column)
+    problems = []
+    for tier, name in region.tier_labels.items():
+        try:
+            found = read(name)
+        except FindingError:
+            found = None
+        if isinstance(found, Coerced):
+            found = found.value
+        if found != tier:
+            problems.append(
+                f"sheet {sheet.sheet_names[0]!r}, column {column.header!r}: the region calls "
+                f"tier {tier.value!r} {name!r} (Region.tier_labels), but the column does not "
+                f"read it, so a station so written is refused: add it to the column's labels, "
+                f"regional_sheet(national.STATIONS, labels={{'tier': {{{name!r}: "
+                f"StationTier.{StationTier(tier).name}}}}})"
+            )
+    return problems
+
+
 def _compare_ledgers(fmt: LedgerFormat, wrote: Ledger, read: Ledger, when: str) -> list[str]:
     problems: list[str] = []
     for sheet in fmt.sheets:
@@ -392,6 +421,7 @@ def check_format_round_trip(
     problems = [f"{label}: {p}" for p in _header_clashes(fmt)]
     local_codes = {d.code for d in (*plugins.extra_categories(), *local_categories)}
     problems += [f"{label}: {p}" for p in _unknown_label_codes(fmt, local_codes)]
+    problems += [f"{label}: {p}" for p in _unread_tier_names(fmt, region)]
     if fmt.sheet_for(RecordKind.RECIPIENTS) is None:
         problems.append(
             f"{label} has no recipients sheet (RecordKind.RECIPIENTS): every ledger has a register"

@@ -13,6 +13,7 @@ from socialwork_core.ledger import LedgerFormat, SheetFormat
 from socialwork_core.plugins import category_labels
 
 from .categories import CATEGORIES
+from .region import REGION
 
 CATEGORY_LABELS: dict[str, str] = {
     **category_labels(CATEGORIES),
@@ -44,6 +45,13 @@ CONTACTS = national.regional_sheet(
 )
 
 
+STATIONS = national.regional_sheet(
+    national.STATIONS,
+    labels={"tier": {name: tier for tier, name in REGION.tier_labels.items()}},
+)
+"""The station list, its 层级 column reading the tiers as the region names them."""
+
+
 def _listed(sheet: SheetFormat, *fields: str) -> SheetFormat:
     """The sheet with ``fields`` read as lists (several problems or goals in one cell, joined
     with 、): their record fields hold tuples."""
@@ -63,7 +71,7 @@ FORMAT = LedgerFormat(
     name="zhejiang",
     sheets=(
         RECIPIENTS,
-        national.STATIONS,
+        STATIONS,
         national.WORKERS,
         CONTACTS,
         national.RESOURCE_LINKS,
