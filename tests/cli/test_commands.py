@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -20,6 +21,7 @@ from socialwork_core.cli.text import ENGLISH
 from socialwork_core.glossary.messages import cli as cli_messages
 from socialwork_core.glossary.rules_text import DueStatus
 from socialwork_core.glossary.terms import ServiceLevel
+from socialwork_core.identity import resident_id
 from socialwork_core.plugins import Region, load_plugins
 from socialwork_core.serialize import make_converter, structure
 
@@ -82,6 +84,50 @@ def test_validate_json_counts_issues_by_severity_and_code(run: Runner, tmp_path:
     assert data["records"]["recipients"] > 0
     assert data["issues_workbook"] == str(issues)
     assert issues.exists()  # asked for, so written even without errors
+
+
+def test_validate_prints_a_persons_name_in_a_message_masked_and_the_workbook_keeps_it(
+    run: Runner, tmp_path: Path
+) -> None:
+    """Guangdong's own check names the person (“{name}（{key}）在册但没有负责社工”): what the
+    command prints shortens the name as it masks the ID; the issues workbook, for the station,
+    keeps both whole."""
+    person = resident_id.compose("440111", date(1950, 1, 2), 11)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "服务对象"
+    sheet.append(["姓名", "身份证号", "对象类别"])
+    sheet.append(["赵合成", person, "低保"])
+    path = tmp_path / "l.xlsx"
+    book.save(path)
+    issues = tmp_path / "issues.xlsx"
+
+    text = run("validate", path, "--adapter", "guangdong", "--as-of", "2023-03-31")
+    data = run(
+        "validate",
+        path,
+        "--adapter",
+        "guangdong",
+        "--as-of",
+        "2023-03-31",
+        "--format",
+        "json",
+        "--issues-out",
+        issues,
+    ).json()
+
+    assert "guangdong.no_responsible_worker" in text.out
+    assert "赵**" in text.out and "赵合成" not in text.out and person not in text.out
+    (said,) = [i for i in data["issues"] if i["code"] == "guangdong.no_responsible_worker"]
+    assert said["message"].startswith("赵**（")
+    assert "赵合成" not in json.dumps(data, ensure_ascii=False)
+    kept = [
+        c
+        for row in openpyxl.load_workbook(issues).active.iter_rows(values_only=True)
+        for c in row
+        if isinstance(c, str) and "负责社工" in c
+    ]
+    assert kept and all("赵合成" in c for c in kept)
 
 
 def test_validate_checks_categories_at_the_as_of_date_and_points_at_the_row(

@@ -14,6 +14,7 @@ import cattrs
 from .. import serialize
 from ..ledger import Ledger, RecordKind
 from ..reports import (
+    PeopleNames,
     mask_text,
 )
 from ..rollup import ledger_files
@@ -97,16 +98,18 @@ def both(label: str, code: str) -> str:
     return f"{label} {code}"
 
 
-def issue_data(issue: Issue) -> dict[str, Any]:
-    """An issue for stdout: ID and phone numbers in it masked (the issues workbook, a file for the
-    station itself, keeps them whole so the row can be found and fixed)."""
+def issue_data(issue: Issue, names: PeopleNames | None = None) -> dict[str, Any]:
+    """An issue for stdout: ID and phone numbers in it masked, and the ``names`` given (the
+    ledger's people) shortened; the issues workbook, a file for the station itself, keeps them
+    whole so the row can be found and fixed."""
     place = {key: value for key, value in record_data(issue).items() if key != "finding"}
+    people = names if names is not None else PeopleNames.of(())
     return {
         **place,
-        "raw": mask_text(issue.raw),
+        "raw": mask_text(issue.raw, people),
         "code": issue.code,
         "severity": issue.severity.value,
-        "message": mask_text(issue.message),
+        "message": mask_text(issue.message, people),
     }
 
 

@@ -16,6 +16,7 @@ from ...ledger import (
 from ...plugins import category_parents
 from ...reports import (
     mask_text,
+    people_names,
 )
 from ...tabular import (
     Issue,
@@ -127,6 +128,8 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
     console.done()
 
     errors, warnings, infos = (by_severity[s] for s in Severity)
+    # a message may name the person (a duplicate, an adapter's check): printed, names are masked
+    names = people_names(result.ledger)
     if console.json_output:
         console.emit_json(
             {
@@ -140,13 +143,13 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
                         "severity": sev.value,
                         "code": code,
                         "count": len(items),
-                        "message": mask_text(items[0].message),
+                        "message": mask_text(items[0].message, names),
                     }
                     for (sev, code), items in ordered
                 ],
                 "issues_workbook": None if issues_path is None else str(issues_path),
                 "as_of": as_of.isoformat(),
-                "issues": [issue_data(i) for i in every_issue],
+                "issues": [issue_data(i, names) for i in every_issue],
             }
         )
     else:
@@ -156,7 +159,7 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
                 code,
                 str(len(items)),
                 _places(items),
-                mask_text(items[0].message),
+                mask_text(items[0].message, names),
             ]
             for (sev, code), items in ordered
         ]
