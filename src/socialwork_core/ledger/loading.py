@@ -28,7 +28,7 @@ from ..tabular import (
     read_table,
 )
 from ..tabular.context import reading_year
-from ..tabular.reader import Cells, RowParts, named_sheet
+from ..tabular.reader import Cells, Free, RowParts, named_sheet
 from ..tabular.spec import TableSpec
 from ..validation import to_mapping
 from .building import RecordBuilder, compact_name, sex_disagrees
@@ -146,7 +146,7 @@ def load_ledger(
     recipient_rows: dict[str, tuple[str, int]] = {}
     sheets = sorted(fmt.sheets, key=lambda s: spec_of(s.kind).load_order)
     taken: list[str] = []  # sheets read as one kind are not searched for another
-    below: dict[str, int] = {}  # … but below a table that ended at another's header
+    free: dict[str, Free] = {}  # … but below or beside a table another stands by
     register_visits: list[RegisterVisits] = []  # visits written on the register's rows
     sheets_read: dict[RecordKind, str] = {}
     more_read: dict[RecordKind, list[str]] = {}
@@ -186,7 +186,7 @@ def load_ledger(
                     sheet=forced.sheet if forced is not None else None,
                     skip=(*taken, *others),
                     columns=forced.columns if forced is not None else None,
-                    below=below,
+                    free=free,
                 )
             except WorkbookError as error:
                 if sheet_format.required or error.code != "tabular.sheet_not_found":
@@ -225,9 +225,11 @@ def load_ledger(
                 )
                 if visits is not None:
                     register_visits.append(visits)
-                below.pop(table.sheet, None)
+                free.pop(table.sheet, None)
                 if table.ended_at is not None:
-                    below[table.sheet] = table.ended_at
+                    free[table.sheet] = (table.ended_at, 0)
+                elif table.split_at is not None:
+                    free[table.sheet] = (0, table.split_at)
                 seen.positions = table.last_position
                 if further is None:
                     # a kind kept over several sheets (``more_sheets``): a mapping's sheets

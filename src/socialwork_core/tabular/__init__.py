@@ -34,7 +34,9 @@ Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.date_parts``), ``tabular.date_in_parts_no_year`` (info: over 月 | 日, in the sheet's year),
 ``tabular.footer_row_skipped`` (info), ``tabular.hidden_sheet_skipped`` (info),
 ``tabular.table_ended`` (info: another table's header lower on the sheet ends this table, and
-``read_table(below=…)`` finds that table from there: a visit log stacked under the register),
+``read_table(free=…)`` finds that table from there: a visit log stacked under the register),
+``tabular.table_beside`` (info: another table beside this one, past empty columns: this table
+is read left of it and ``read_table(free=…)`` finds the other there),
 ``tabular.codes_from_legend`` (info: a column of words written as codes, 01 for 低保, read through
 the workbook's legend sheet: ``tabular.legends``), ``tabular.codes_without_legend`` (warning: a
 coded column no legend fits),

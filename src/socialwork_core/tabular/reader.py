@@ -162,6 +162,9 @@ class _Candidate:
     """Date fields written over part columns (月 | 日): (field, ((column, part), …))."""
     sample: tuple[Cells, ...] = ()
     """The first rows under the header block (hints passed over): what its columns hold."""
+    split: int | None = None
+    """The 0-based column where another table beside this one starts (``_beside``): this
+    table's columns are those left of it."""
 
     @property
     def matched(self) -> set[str]:
@@ -264,6 +267,50 @@ def _forced(
 
 
 def _best(
+    spec: TableSpec,
+    sheet: SheetData,
+    buffer: Sequence[tuple[int, Cells]],
+    search: int,
+    wanted: Mapping[str, str] | None = None,
+) -> _Candidate | None:
+    """The header block that explains the most (``_best_block``); when another table stands
+    beside it past empty columns (``_beside``), the block of the columns left of it."""
+    best = _best_block(spec, sheet, buffer, search, wanted)
+    if best is None:
+        return None
+    split = _beside(spec, best)
+    if split is None:
+        return best
+    left = [(index, cells[:split]) for index, cells in buffer]
+    narrowed = _best_block(spec, sheet, left, search, wanted)
+    return None if narrowed is None else attrs.evolve(narrowed, split=split)
+
+
+def _beside(spec: TableSpec, best: _Candidate) -> int | None:
+    """The first column of another table beside this one on the sheet (a visit log to the right
+    of the register): past one empty column at least (no heading, nothing under it in the rows
+    sampled), headings of which two at least are the format's other tables' and none of this
+    one's (``TableSpec.foreign_headers``); ``None`` when there is none."""
+    if not spec.foreign_headers:
+        return None
+    named = sorted(c.index for c in best.columns if c.display.strip())
+    display = {c.index: c.display for c in best.columns}
+    for before, after in itertools.pairwise(named):
+        if after - before < 2:
+            continue
+        if any(
+            c < len(cells) and not is_blank(cells[c])
+            for cells in best.sample
+            for c in range(before + 1, after)
+        ):
+            continue
+        right = [normalise_header(display[c].rsplit("/", 1)[-1]) for c in named if c >= after]
+        if sum(1 for h in right if h in spec.foreign_headers) >= 2:
+            return after
+    return None
+
+
+def _best_block(
     spec: TableSpec,
     sheet: SheetData,
     buffer: Sequence[tuple[int, Cells]],
@@ -752,6 +799,9 @@ class Table:
         self.ended_at: int | None = None
         """The 0-based row where another table's header ends this one (``ends_here``), if any:
         the rows from there are that table's."""
+        self.split_at: int | None = None
+        """The 0-based column where another table beside this one starts, if any (``_beside``):
+        the columns from there are that table's."""
         self._row = self._generated_row()
 
     def __enter__(self) -> Table:
@@ -1210,42 +1260,54 @@ NAMED_SHEET_FIELDS: Final = 3
 even when a required column is missing from it: that is reported, no other sheet read instead."""
 
 _PEEKED: weakref.WeakKeyDictionary[
-    Workbook, dict[tuple[str, int], tuple[SheetData, list[tuple[int, Cells]]]]
+    Workbook, dict[tuple[str, tuple[int, int]], tuple[SheetData, list[tuple[int, Cells]]]]
 ]
 _PEEKED = weakref.WeakKeyDictionary()
 """The top rows of the sheets looked at while searching a workbook for a table (by sheet and the
 row the search starts at), so the search for the next table does not parse them again."""
 
 
-def _from_row(data: SheetData, start: int) -> Iterator[tuple[int, Cells]]:
-    """The sheet's rows from the 0-based row ``start`` (the rows below a table that ended)."""
-    if not start:
-        return data.rows
-    return itertools.dropwhile(lambda item: item[0] < start, data.rows)
+Free = tuple[int, int]
+"""Where the part of a sheet not yet read as a table starts: (0-based row, 0-based column). Rows
+above it belong to a table that ended at another's header (``Table.ended_at``); columns left of it
+to a table beside which another stands (``Table.split_at``)."""
+
+
+def _from(data: SheetData, start: Free) -> Iterator[tuple[int, Cells]]:
+    """The sheet's rows from ``start``: rows above it passed over, cells left of it emptied (so
+    each keeps its column)."""
+    row, column = start
+    rows = data.rows
+    if row:
+        rows = itertools.dropwhile(lambda item: item[0] < row, rows)
+    if column:
+        blank: Cells = [None] * column
+        rows = ((index, [*blank, *cells[column:]]) for index, cells in rows)
+    return rows
 
 
 def _peeked(
-    workbook: Workbook, name: str, search: int, start: int = 0
+    workbook: Workbook, name: str, search: int, start: Free = (0, 0)
 ) -> tuple[SheetData, list[tuple[int, Cells]]]:
     cache = _PEEKED.setdefault(workbook, {})
     found = cache.get((name, start))
     if found is None:
         data = workbook.sheet(name)
-        found = (data, list(itertools.islice(_from_row(data, start), search + _SAMPLE_ROWS + 1)))
+        found = (data, list(itertools.islice(_from(data, start), search + _SAMPLE_ROWS + 1)))
         cache[(name, start)] = found
     return found
 
 
 def _take(
-    workbook: Workbook, name: str, search: int, start: int = 0
+    workbook: Workbook, name: str, search: int, start: Free = (0, 0)
 ) -> tuple[SheetData, list[tuple[int, Cells]], Iterator[tuple[int, Cells]]]:
     """A sheet to read in full: its top rows and the stream of all its rows (from the first, or
     from ``start``)."""
     cache = _PEEKED.get(workbook, {})
     found = cache.pop((name, start), None)
-    if found is None:
+    if found is None or start[1]:
         data = workbook.sheet(name)
-        rows = _from_row(data, start)
+        rows = _from(data, start)
         buffer = list(itertools.islice(rows, search + _SAMPLE_ROWS + 1))
         return data, buffer, itertools.chain(buffer, rows)
     data, buffer = found
@@ -1258,18 +1320,19 @@ def sheet_scores(
     *,
     skip: Sequence[str] = (),
     search: int = 15,
-    below: Mapping[str, int] | None = None,
+    free: Mapping[str, Free] | None = None,
 ) -> list[tuple[float, str]]:
     """How well each sheet of ``workbook`` holds ``spec``'s table (best first): the header block
     score, halved for a hidden sheet, and zero when a required column is missing. A sheet in
-    ``skip`` is searched from the row ``below`` gives it, if any (another table ended there)."""
+    ``skip`` is searched in the part ``free`` gives it, if any (beside or below the table read
+    there: ``Free``)."""
     scores: list[tuple[float, str]] = []
     for name in workbook.sheet_names:
-        start = 0
+        start: Free = (0, 0)
         if name in skip:
-            if below is None or name not in below:
+            if free is None or name not in free:
                 continue
-            start = below[name]
+            start = free[name]
         data, buffer = _peeked(workbook, name, search, start)
         best = _best(spec, data, buffer, search)
         if best is None or not all(c.field in best.matched for c in spec.required):
@@ -1306,7 +1369,7 @@ def _locate(
     search: int,
     skip: Sequence[str],
     wanted_columns: Mapping[str, str] | None = None,
-    below: Mapping[str, int] | None = None,
+    free: Mapping[str, Free] | None = None,
 ) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate, list[Issue]]:
     """The sheet holding the table, its rows (from the first), the best header and the issues."""
     wanted = [sheet] if sheet is not None else list(spec.sheet_names)
@@ -1338,8 +1401,8 @@ def _locate(
         named_best = _best(spec, data, buffer, search)
         if named_best is not None and all(c.field in named_best.matched for c in spec.required):
             return data, rest, named_best, issues
-        _PEEKED.setdefault(workbook, {})[(named, 0)] = (data, buffer)
-    scores = sheet_scores(workbook, spec, skip=skip, search=search, below=below)
+        _PEEKED.setdefault(workbook, {})[(named, (0, 0))] = (data, buffer)
+    scores = sheet_scores(workbook, spec, skip=skip, search=search, free=free)
     plainly_this = named_best is not None and len(named_best.matched) >= NAMED_SHEET_FIELDS
     if named is not None and named not in skip and (not scores or plainly_this):
         # the named sheet holds no header of this table, or holds it without a required
@@ -1371,7 +1434,7 @@ def _locate(
             found=words.LIST_JOINER.join(workbook.sheet_names),
         )
     name = scores[0][1]
-    start = below.get(name, 0) if below is not None and name in skip else 0
+    start = free.get(name, (0, 0)) if free is not None and name in skip else (0, 0)
     data, buffer, rest = _take(workbook, name, search, start)
     best = _best(spec, data, buffer, search, wanted_columns)
     assert best is not None  # scored above
@@ -1398,7 +1461,7 @@ def read_table(
     limits: ReadLimits = DEFAULT_LIMITS,
     skip: Sequence[str] = (),
     columns: Mapping[str, str] | None = None,
-    below: Mapping[str, int] | None = None,
+    free: Mapping[str, Free] | None = None,
 ) -> Table:
     """Find ``spec``'s table in ``source`` and return it as a stream of ``Row``.
 
@@ -1406,9 +1469,11 @@ def read_table(
     ``Workbook`` (left open, so several tables can be read from one file). ``sheet`` names the sheet
     to read; by default the visible sheet ``spec.sheet_names`` name is taken when its header is
     there, else every sheet is scored by its headers (``sheet_scores``; a hidden sheet counts
-    half) and the best taken. ``skip``: sheets already read as another table; ``below``: of
-    those, the ones where that table ended at another's header, with the 0-based row it ended at
-    (``Table.ended_at``): they are searched from there. ``columns``: a
+    half) and the best taken. ``skip``: sheets already read as another table; ``free``: of
+    those, the ones where another table stands below or beside it, with where that part starts
+    (``Free``: ``Table.ended_at``, ``Table.split_at``): they are searched there. A table with
+    another beside it past empty columns is read left of it (``Table.split_at``,
+    ``tabular.table_beside``). ``columns``: a
     mapping file's columns (header as shown or column letter → field; ``""``: not read), taken
     before anything is guessed.
 
@@ -1421,8 +1486,11 @@ def read_table(
     assert isinstance(workbook, Workbook)
     try:
         data, rest, best, issues = _locate(
-            workbook, spec, sheet, limits.header_search_rows, skip, columns, below
+            workbook, spec, sheet, limits.header_search_rows, skip, columns, free
         )
+        if best.split is not None:  # another table beside this one: its columns are not ours
+            split = best.split
+            rest = ((index, cells[:split]) for index, cells in rest)
         layout, layout_issues = _layout(spec, data.name, best)
         # a column written in codes (01, 05) is read through the workbook's legend of them
         spec, coded = decode_columns(
@@ -1460,6 +1528,15 @@ def read_table(
         raise
     table = Table(spec, layout, data, rest, issues, owned)
     table.year = _year_of(data.name, best, workbook)
+    if best.split is not None:
+        table.split_at = best.split
+        beside = Finding.of(
+            "tabular.table_beside",
+            Severity.INFO,
+            column=column_letter(best.split),
+            last=column_letter(max(c for c, _ in layout.headers)),
+        )
+        table.issues.append(Issue(beside, data.name, layout.header_rows[0]))
     return table
 
 

@@ -96,6 +96,9 @@ MESSAGES: dict[str, str] = {
         "列“{header}”填的是代码（如“{code}”），工作簿中没有与之对应的代码说明，这些代码无法读取。"
         "请改填文字，或附上代码说明工作表（代码 | 名称）。"
     ),
+    "tabular.table_beside": (
+        "从{column}列起是另一张表（与本表隔着空列），本表只读到{last}列；{column}列起的各列按另一张表读取。"
+    ),
     "tabular.table_ended": (
         "第{row}行是另一张表的表头（{headers}），本表读到它的上一行为止；下面的行按另一张表读取。"
     ),
