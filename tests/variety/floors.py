@@ -24,9 +24,9 @@ TARGETS = Shares(readable=1.0, people=0.98, visits=0.98, flagged=1.0, invented_a
 """Issue #11's acceptance: every file read, 98% of people and visits right, every wrong cell
 flagged, no record from a title, subtotal, total or footer row."""
 
-FLOORS = Shares(readable=33 / 33, people=0.98, visits=0.98, flagged=30 / 30, invented_at_most=0)
+FLOORS = Shares(readable=34 / 34, people=0.98, visits=0.98, flagged=30 / 30, invented_at_most=0)
 """What the reader achieves on the variety ledgers, held at ``TARGETS`` (the floors never exceed
-them): measured 942/942 people, 1826/1826 visits, 30/30 wrong cells flagged."""
+them): measured 968/968 people, 1882/1882 visits, 30/30 wrong cells flagged."""
 
 CORPUS_FLOORS = Shares(readable=11 / 11, people=0.98, visits=0.98, flagged=1.0, invented_at_most=0)
 """The same for the shared corpus (``../shared/corpus/make_corpus.py``): measured 537/537 people,

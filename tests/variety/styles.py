@@ -2613,6 +2613,65 @@ def loufan(rng: random.Random) -> LedgerPlan:
     )
 
 
+# --- 34 陕西: the register and the visit log side by side on one sheet, empty columns between ------
+
+QIANYANG = County("610328", "陕西省", "千阳县", "城关镇", ("东关村", "西关村", "南寨村"))
+
+
+def qianyang(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, QIANYANG, 26, year=2024)
+    register = RegisterSpec(
+        sheet="关爱台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("village", ("村",)),
+            C("categories", ("类别",)),
+            C("phone", ("联系电话",)),
+        ),
+        category_words=PLAIN_WORDS,
+        title="城关镇2024年二季度困难群众关爱台账",
+    )
+    visits = VisitSpec(
+        sheet="关爱台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("date", ("走访日期",)),
+            C("name", ("姓名",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+        ),
+        date_forms=("dash", "date_cn"),
+        mode_words=modes(home_visit=("入户",), phone=("电话",)),
+    )
+
+    def beside(reg: SheetPlan, log: SheetPlan) -> tuple[SheetPlan, SheetPlan]:
+        # two empty columns between; the log's header on the register's header row
+        return reg, attrs.evolve(log, left=len(reg.columns) + 2, top=1)
+
+    return two_sheets(
+        slug="qianyang",
+        file="34_陕西_城关镇困难群众关爱台账（二季度）.xlsx",
+        county=QIANYANG,
+        station="千阳县城关镇社工站",
+        period=(date(2024, 4, 1), date(2024, 6, 30)),
+        style="one sheet: the register and, past two empty columns, the visit log beside it",
+        exercises=(
+            "the register (A:G) and the visit log (J:N) side by side on one sheet 关爱台账, "
+            "two empty columns between, both headed on row 2 (序号 and 姓名 in both); the log "
+            "longer than the register, naming people by 姓名 only; dates 2024-4-5 and 4月5日"
+        ),
+        rng=rng,
+        people=people,
+        register=register,
+        visits=visits,
+        visit_list=make_visits(rng, people, date(2024, 4, 1), date(2024, 6, 28)),
+        finish=beside,
+    )
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -2647,5 +2706,6 @@ STYLES: tuple[Style, ...] = (
     Style("longxian", longxian, "system export: coded headers and values, a legend sheet"),
     Style("meixian", meixian, "categories only in a free-text 情况说明, age by formula"),
     Style("loufan", loufan, "a visit sheet per social worker"),
+    Style("qianyang", qianyang, "register and visit log side by side on one sheet"),
 )
 """Every style, in file order."""
