@@ -146,7 +146,7 @@ def load_ledger(
     recipient_rows: dict[str, tuple[str, int]] = {}
     sheets = sorted(fmt.sheets, key=lambda s: spec_of(s.kind).load_order)
     taken: list[str] = []  # sheets read as one kind are not searched for another
-    free: dict[str, Free] = {}  # … but below or beside a table another stands by
+    free: dict[str, Free] = {}  # … but above, below or beside a table another stands by
     register_visits: list[RegisterVisits] = []  # visits written on the register's rows
     sheets_read: dict[RecordKind, str] = {}
     more_read: dict[RecordKind, list[str]] = {}
@@ -227,9 +227,11 @@ def load_ledger(
                     register_visits.append(visits)
                 free.pop(table.sheet, None)
                 if table.ended_at is not None:
-                    free[table.sheet] = (table.ended_at, 0)
+                    free[table.sheet] = (table.ended_at, 0, 0)
                 elif table.split_at is not None:
-                    free[table.sheet] = (0, table.split_at)
+                    free[table.sheet] = (0, table.split_at, 0)
+                elif table.above_at is not None:
+                    free[table.sheet] = (0, 0, table.above_at)
                 seen.positions = table.last_position
                 if further is None:
                     # a kind kept over several sheets (``more_sheets``): a mapping's sheets

@@ -165,6 +165,9 @@ class _Candidate:
     split: int | None = None
     """The 0-based column where another table beside this one starts (``_beside``): this
     table's columns are those left of it."""
+    above: int | None = None
+    """When another table's header stands above this one's (a visit log over the register): the
+    0-based row where that table's part ends, this table's title lines and blank rows left out."""
 
     @property
     def matched(self) -> set[str]:
@@ -382,6 +385,22 @@ def _best_block(
         for v in cells
         if not is_blank(v)
     )
+    own = frozenset(normalise_label(c.leaf) for c in best.columns)
+    above = next(
+        (
+            r
+            for r, cells in buffer
+            if r < best.rows[0] and another_header(spec.foreign_headers, own, cells)
+        ),
+        None,
+    )
+    if above is not None:
+        # this table's own title lines (one text each) and blank rows are not that table's
+        above = best.rows[0]
+        for r, cells in reversed([(r, c) for r, c in buffer if r < best.rows[0]]):
+            if sum(1 for v in cells if not is_blank(v)) > 1:
+                break
+            above = r
     return attrs.evolve(
         best,
         assignment=assignment,
@@ -389,6 +408,7 @@ def _best_block(
         titles=titles,
         hints=hints,
         sample=tuple(sample),
+        above=above,
     )
 
 
@@ -735,6 +755,33 @@ def _reason(choice: ColumnChoice) -> str:
 # --- the table ------------------------------------------------------------------------------------
 
 
+def another_header(
+    foreign: frozenset[str],
+    own: frozenset[str],
+    cells: Cells,
+    starts: frozenset[str] | None = None,
+) -> bool:
+    """Whether a row is another table's header (a visit log above, below or beside the register
+    on one sheet): its cells are all text, two of them at least are headers of the format's other
+    tables and none of this one's (``foreign``: ``TableSpec.foreign_headers``), and half of them
+    at least are headers, this table's (``own``, as ``normalise_label`` gives them) or another's.
+    ``starts``: the first characters of ``foreign``, for a quick look first."""
+    if not foreign:
+        return False
+    filled = [v for v in cells if isinstance(v, str) and v.strip()]
+    if starts is None:
+        starts = frozenset(h[:1] for h in foreign if h)
+    if len(filled) < 3 or sum(1 for v in filled if v.lstrip()[:1] in starts) < 2:
+        return False  # most rows are far from a header: a quick look first
+    if any(not is_blank(v) and not isinstance(v, str) for v in cells):
+        return False  # a number or a date: a row of data
+    named = sum(1 for v in filled if normalise_header(v) in foreign)
+    if named < 2:
+        return False
+    ours = sum(1 for v in filled if normalise_label(v) in own)
+    return 2 * (ours + named) >= len(filled)
+
+
 class Table:
     """The rows of one table, streamed. Iterate once; ``issues`` holds the table-level issues
     (sheet found by headers, extra or duplicate columns, skipped footer rows) and is complete when
@@ -802,6 +849,9 @@ class Table:
         self.split_at: int | None = None
         """The 0-based column where another table beside this one starts, if any (``_beside``):
         the columns from there are that table's."""
+        self.above_at: int | None = None
+        """When another table's header stands above this one's (a visit log over the register):
+        the 0-based row the rows of that table stop before."""
         self._row = self._generated_row()
 
     def __enter__(self) -> Table:
@@ -930,27 +980,13 @@ class Table:
         return False
 
     def ends_here(self, index: int, cells: Cells) -> bool:
-        """Whether the row is another table's header (a visit log stacked under the register on
-        one sheet): its cells are all text, two of them at least are headers of the format's
-        other tables and none of this one's (``TableSpec.foreign_headers``), and half of them at
-        least are headers, this table's or another's. Then the table ends: ``ended_at`` is set
-        and a finding says where (``tabular.table_ended``)."""
-        if not self._foreign:
-            return False
-        filled = [v for v in cells if isinstance(v, str) and v.strip()]
-        starts = self._foreign_starts  # a quick look first: most rows are far from a header
-        if len(filled) < 3 or sum(1 for v in filled if v.lstrip()[:1] in starts) < 2:
-            return False
-        if any(not is_blank(v) and not isinstance(v, str) for v in cells):
-            return False  # a number or a date: a row of data
-        names = [normalise_header(v) for v in filled]
-        foreign = sum(1 for n in names if n in self._foreign)
-        if foreign < 2:
-            return False
-        own = sum(1 for v in filled if normalise_label(v) in self._header_texts)
-        if 2 * (own + foreign) < len(filled):
+        """Whether the row is another table's header (``another_header``, a visit log stacked
+        under the register): then the table ends, ``ended_at`` is set and a finding says where
+        (``tabular.table_ended``)."""
+        if not another_header(self._foreign, self._header_texts, cells, self._foreign_starts):
             return False
         self.ended_at = index
+        filled = [v for v in cells if not is_blank(v)]
         finding = Finding.of(
             "tabular.table_ended",
             Severity.INFO,
@@ -1260,26 +1296,31 @@ NAMED_SHEET_FIELDS: Final = 3
 even when a required column is missing from it: that is reported, no other sheet read instead."""
 
 _PEEKED: weakref.WeakKeyDictionary[
-    Workbook, dict[tuple[str, tuple[int, int]], tuple[SheetData, list[tuple[int, Cells]]]]
+    Workbook, dict[tuple[str, Free], tuple[SheetData, list[tuple[int, Cells]]]]
 ]
 _PEEKED = weakref.WeakKeyDictionary()
 """The top rows of the sheets looked at while searching a workbook for a table (by sheet and the
 row the search starts at), so the search for the next table does not parse them again."""
 
 
-Free = tuple[int, int]
-"""Where the part of a sheet not yet read as a table starts: (0-based row, 0-based column). Rows
-above it belong to a table that ended at another's header (``Table.ended_at``); columns left of it
-to a table beside which another stands (``Table.split_at``)."""
+Free = tuple[int, int, int]
+"""The part of a sheet not yet read as a table: (first row, first column, row it stops before, 0
+for none), 0-based. Rows above it belong to a table that ended at another's header
+(``Table.ended_at``); columns left of it to a table beside which another stands
+(``Table.split_at``); rows from where it stops to a table with another above it
+(``Table.above_at``)."""
+NOWHERE_READ: Final[Free] = (0, 0, 0)
 
 
 def _from(data: SheetData, start: Free) -> Iterator[tuple[int, Cells]]:
     """The sheet's rows from ``start``: rows above it passed over, cells left of it emptied (so
     each keeps its column)."""
-    row, column = start
+    row, column, end = start
     rows = data.rows
     if row:
         rows = itertools.dropwhile(lambda item: item[0] < row, rows)
+    if end:
+        rows = itertools.takewhile(lambda item: item[0] < end, rows)
     if column:
         blank: Cells = [None] * column
         rows = ((index, [*blank, *cells[column:]]) for index, cells in rows)
@@ -1287,7 +1328,7 @@ def _from(data: SheetData, start: Free) -> Iterator[tuple[int, Cells]]:
 
 
 def _peeked(
-    workbook: Workbook, name: str, search: int, start: Free = (0, 0)
+    workbook: Workbook, name: str, search: int, start: Free = NOWHERE_READ
 ) -> tuple[SheetData, list[tuple[int, Cells]]]:
     cache = _PEEKED.setdefault(workbook, {})
     found = cache.get((name, start))
@@ -1299,13 +1340,13 @@ def _peeked(
 
 
 def _take(
-    workbook: Workbook, name: str, search: int, start: Free = (0, 0)
+    workbook: Workbook, name: str, search: int, start: Free = NOWHERE_READ
 ) -> tuple[SheetData, list[tuple[int, Cells]], Iterator[tuple[int, Cells]]]:
     """A sheet to read in full: its top rows and the stream of all its rows (from the first, or
     from ``start``)."""
     cache = _PEEKED.get(workbook, {})
     found = cache.pop((name, start), None)
-    if found is None or start[1]:
+    if found is None or start[1] or start[2]:
         data = workbook.sheet(name)
         rows = _from(data, start)
         buffer = list(itertools.islice(rows, search + _SAMPLE_ROWS + 1))
@@ -1328,7 +1369,7 @@ def sheet_scores(
     there: ``Free``)."""
     scores: list[tuple[float, str]] = []
     for name in workbook.sheet_names:
-        start: Free = (0, 0)
+        start: Free = NOWHERE_READ
         if name in skip:
             if free is None or name not in free:
                 continue
@@ -1401,7 +1442,7 @@ def _locate(
         named_best = _best(spec, data, buffer, search)
         if named_best is not None and all(c.field in named_best.matched for c in spec.required):
             return data, rest, named_best, issues
-        _PEEKED.setdefault(workbook, {})[(named, (0, 0))] = (data, buffer)
+        _PEEKED.setdefault(workbook, {})[(named, NOWHERE_READ)] = (data, buffer)
     scores = sheet_scores(workbook, spec, skip=skip, search=search, free=free)
     plainly_this = named_best is not None and len(named_best.matched) >= NAMED_SHEET_FIELDS
     if named is not None and named not in skip and (not scores or plainly_this):
@@ -1434,7 +1475,7 @@ def _locate(
             found=words.LIST_JOINER.join(workbook.sheet_names),
         )
     name = scores[0][1]
-    start = free.get(name, (0, 0)) if free is not None and name in skip else (0, 0)
+    start = free.get(name, NOWHERE_READ) if free is not None and name in skip else NOWHERE_READ
     data, buffer, rest = _take(workbook, name, search, start)
     best = _best(spec, data, buffer, search, wanted_columns)
     assert best is not None  # scored above
@@ -1537,6 +1578,10 @@ def read_table(
             last=column_letter(max(c for c, _ in layout.headers)),
         )
         table.issues.append(Issue(beside, data.name, layout.header_rows[0]))
+    if best.above is not None:
+        table.above_at = best.above
+        over = Finding.of("tabular.table_above", Severity.INFO, row=layout.header_rows[0])
+        table.issues.append(Issue(over, data.name, layout.header_rows[0]))
     return table
 
 

@@ -99,6 +99,9 @@ MESSAGES: dict[str, str] = {
     "tabular.table_beside": (
         "从{column}列起是另一张表（与本表隔着空列），本表只读到{last}列；{column}列起的各列按另一张表读取。"
     ),
+    "tabular.table_above": (
+        "第{row}行的表头之上还有另一张表，本表从第{row}行读起；上面的行按另一张表读取。"
+    ),
     "tabular.table_ended": (
         "第{row}行是另一张表的表头（{headers}），本表读到它的上一行为止；下面的行按另一张表读取。"
     ),
