@@ -241,6 +241,20 @@ def test_a_workbook_no_adapter_recognises_asks_for_adapter(run: Runner, tmp_path
     assert result.json()["error"]["code"] == "cli.format_not_detected"
 
 
+def test_a_header_of_field_codes_only_is_named_as_such(run: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "export.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["XM", "XB", "SFZHM", "LXDH"])  # a system's export: codes, no names over them
+    sheet.append(["陈大明", "1", "440111194603120011", "13800000000"])
+    workbook.save(path)
+    result = run("validate", path, "--format", "json")
+    assert result.status == 2
+    assert result.json()["error"]["code"] == "cli.format_not_detected_field_codes"
+    assert "XM、XB、SFZHM" in result.err and "--mapping" in result.err
+
+
 def test_the_adapter_given_is_used_and_said(run: Runner) -> None:
     result = run("validate", example("national"), "--adapter", "national", "--format", "json")
     assert result.status == 0

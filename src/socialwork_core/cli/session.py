@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,7 +39,7 @@ from ..rollup import (
 )
 from ..schedule import Alert, with_earlier_default
 from ..stations import Station
-from ..tabular import Coerced, WorkbookError, date_value
+from ..tabular import Coerced, WorkbookError, date_value, open_workbook
 from .console import CliError, Console
 
 __all__ = [
@@ -108,8 +109,39 @@ def choose_format(
         return adapter, formats[0], False
     found = plugins.detect_workbook_format(path)
     if found is None:
+        codes = _field_codes(path)
+        if codes:  # a header of a system's field codes only: say so, and what would read it
+            raise CliError(
+                "cli.format_not_detected_field_codes",
+                EXIT_USAGE,
+                path=str(path),
+                codes=words.LIST_JOINER.join(codes),
+            )
         raise CliError("cli.format_not_detected", EXIT_USAGE, path=str(path), known=_known(plugins))
     return found.adapter, found.format, True
+
+
+FIELD_CODE_ROWS = 10
+"""Rows at the top of a sheet looked at for a header of field codes."""
+
+
+def _field_codes(path: Path) -> list[str]:
+    """The first codes of a row at the top of a visible sheet that holds field codes only (XM |
+    XB | SFZHM, as a system exports them with no names over them), or ``[]``."""
+    try:
+        with open_workbook(path) as book:
+            for name in book.sheet_names:
+                if name in book.hidden_sheets:
+                    continue
+                for _index, cells in itertools.islice(book.sheet(name).rows, FIELD_CODE_ROWS):
+                    texts = [str(v).strip() for v in cells if v is not None and str(v).strip()]
+                    if len(texts) >= words.FIELD_CODES_AT_LEAST and all(
+                        words.FIELD_CODE.fullmatch(t) for t in texts
+                    ):
+                        return texts[: words.FIELD_CODES_AT_LEAST]
+    except WorkbookError:
+        return []
+    return []
 
 
 @attrs.frozen(kw_only=True)

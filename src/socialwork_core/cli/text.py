@@ -34,6 +34,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "cannot tell the ledger format of {path} from its headers; "
             "name the adapter with --adapter (installed: {known})"
         ),
+        "cli.format_not_detected_field_codes": (
+            "cannot tell the ledger format of {path} from its headers: they are a system's field "
+            "codes ({codes}…) with no names over them; add a row of names above the codes, or "
+            "give the columns with --adapter and --mapping"
+        ),
         "cli.unknown_layout": "no ledger format named {name!r}; known: {known}",
         "cli.input_is_directory": "{path} is a folder, not a ledger file; name the file itself",
         "cli.workbook_unreadable": "cannot read {path} ({code})",

@@ -16,6 +16,11 @@ MESSAGES: dict[str, str] = {
     "cli.format_not_detected": (
         "无法根据表头判断“{path}”属于哪种台账格式。请用 --adapter 指定适配器（已安装：{known}）。"
     ),
+    "cli.format_not_detected_field_codes": (
+        "无法根据表头判断“{path}”属于哪种台账格式：表头是系统导出的字段代码（{codes}…），"
+        "没有中文列名。请在代码行上方加一行中文列名（如 姓名、性别、身份证号），"
+        "或用 --adapter 和 --mapping 指定各列。"
+    ),
     "cli.unknown_layout": "没有名为“{name}”的台账格式。可用格式：{known}。",
     # --- files -------------------------------------------------------------------------------------
     "cli.input_is_directory": "“{path}”是一个文件夹，不是台账文件。请写出台账文件本身，例如“{path}/台账.xlsx”。",
