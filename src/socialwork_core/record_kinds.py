@@ -193,6 +193,9 @@ class RecordKindSpec:
     references: Mapping[str, str] = attrs.field(factory=dict, converter=_read_only)
     """Fields holding the ID of a record of another kind (a visit's ``case_id`` → ``cases``, by
     code): a roll-up renames them with the record they name."""
+    times_of_day: Mapping[str, str] = attrs.field(factory=dict, converter=_read_only)
+    """A date field → the field keeping the time of day a ledger's date cell gives beside the
+    day (a visit's ``on`` → ``at``: 2024年7月5日上午9:30). Without it such a time is dropped."""
     kind: RecordKind = attrs.field(init=False)
     """The kind this row makes (its code with its name)."""
 
@@ -203,6 +206,12 @@ class RecordKindSpec:
             if name not in fields:
                 raise ValueError(
                     f"{self.code}: references {name!r} is not a field of "
+                    f"{self.record_class.__name__}"
+                )
+        for name in (*self.times_of_day, *self.times_of_day.values()):
+            if name not in fields:
+                raise ValueError(
+                    f"{self.code}: times_of_day names {name!r}, not a field of "
                     f"{self.record_class.__name__}"
                 )
 
@@ -337,6 +346,7 @@ RECORD_KINDS = RecordKindTable(
             placed_by_people=True,
             station_from_people=True,
             references={"case_id": "cases"},
+            times_of_day={"on": "at"},
         ),
         RecordKindSpec(
             code="resource_links",

@@ -190,13 +190,45 @@ def test_a_choice_shares_the_texts_it_maps_as_they_stand_and_answers_as_they_say
 
 @pytest.mark.parametrize(
     "raw",
-    [time(9, 30), datetime(2022, 3, 18, 9, 30), 0.3958333333, "9:30", "09:30:00", "０９：３０"],
+    [
+        time(9, 30),
+        datetime(2022, 3, 18, 9, 30),
+        0.3958333333,
+        "9:30",
+        "09:30:00",
+        "０９：３０",
+        "9点半",
+        "上午9时30分",
+        "9:30-10:30",
+        "上午9:30至11:00",
+    ],
 )
 def test_a_time_of_day_is_read_from_cells_fractions_and_text(raw: object) -> None:
     assert time_value(raw) == time(9, 30)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("raw", ["25:00", "9点半", 1.5, True])
+@pytest.mark.parametrize(
+    ("raw", "at"),
+    [
+        ("下午3时", time(15)),
+        ("晚上8点半", time(20, 30)),
+        ("中午12点", time(12)),
+        ("中午1点", time(13)),
+    ],
+)
+def test_the_part_of_the_day_before_a_clock_says_which_half_it_counts(raw: str, at: time) -> None:
+    assert time_value(raw) == at
+
+
+@pytest.mark.parametrize("raw", ["上午", "下午", "晚上", " 下午 "])
+def test_the_part_of_the_day_alone_is_no_time_and_no_error(raw: str) -> None:
+    assert time_value(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["25:00", "9:75", "上午15时", "2024-07-05", datetime(2024, 7, 5), date(2024, 7, 5), 1.5, True],
+)
 def test_a_cell_that_is_not_a_time_is_an_error(raw: object) -> None:
     with pytest.raises(FindingError) as error:
         time_value(raw)  # type: ignore[arg-type]

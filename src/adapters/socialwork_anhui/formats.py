@@ -59,6 +59,7 @@ CONTACTS = national.regional_sheet(
     sheet_names=("探访台账",),
     headers={
         "on": ("探访时间",),
+        "at": ("时间",),
         "recipient_keys": ("档案编号",),
         "worker_ids": ("责任社工",),
         "notes": ("情况记录",),

@@ -49,6 +49,7 @@ CONTACTS = national.regional_sheet(
     sheet_names=("走访记录",),
     headers={
         "on": ("走访日期",),
+        "at": ("走访时间",),
         "mode": ("走访方式",),
         "recipient_keys": ("对象编号",),
         "worker_ids": ("走访社工",),

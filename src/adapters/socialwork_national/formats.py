@@ -260,6 +260,11 @@ CONTACTS = SheetFormat(
             required=True,
         ),
         FieldColumn(
+            "at",
+            ("探访时间", "走访时间", "服务时间", "开始时间", "具体时间", "时段"),
+            ValueType.TIME,
+        ),
+        FieldColumn(
             "mode",
             ("探访方式", "方式", "走访方式", "服务方式", "服务形式"),
             ValueType.LABEL,

@@ -189,16 +189,23 @@ CHINESE_TEN = "十"
 CHINESE_TENS: Mapping[str, int] = MappingProxyType({"廿": 20, "卅": 30})
 """The old single characters for twenty and thirty (廿五日)."""
 DATE_TIMES_OF_DAY: tuple[str, ...] = ("上午", "下午", "中午", "早上", "晚上")
-"""The part of the day a visit log may write after a date (2024-6-5 上午): dropped, as a time is."""
+"""The part of the day a visit log may write after a date (2024-6-5 上午). Alone it is no time of
+day (the visit keeps its day only); before a clock it says which half of the day the clock counts
+(下午3时 is 15:00)."""
+DATE_AFTERNOON_BELOW: Mapping[str, int] = MappingProxyType({"下午": 12, "晚上": 12, "中午": 6})
+"""A part of the day whose clock hours below the number are afternoon hours (下午3时, 晚上8点,
+中午1点: 12 added); 中午12点 and 中午11点 are as written."""
+DATE_MORNING: tuple[str, ...] = ("上午", "早上")
+"""A part of the day that holds morning hours only: 上午15:00 contradicts itself (not read)."""
 DATE_WEEK_WORDS: tuple[str, ...] = ("星期", "礼拜", "周")
 DATE_WEEKDAY_NAMES = "一二三四五六日天"
 """A weekday written after a date (2024年6月5日（星期三）, 2024-06-05 周三): dropped."""
 DATE_CLOCK_HOUR = "时点"
 DATE_CLOCK_MINUTE = "分"
 DATE_CLOCK_HALF = "半"
-"""A time in words after a date (上午9时, 9点30分, 9点半): dropped, as 9:30 is."""
+"""A time in words (上午9时, 9点30分, 9点半), read as 9:30 is."""
 DATE_CLOCK_RANGE = "-~至到"
-"""Between the two times of a visit's span (9:30-10:30, 9时至10时): the span is dropped."""
+"""Between the two times of a visit's span (9:30-10:30, 9时至10时): its start is the visit's time."""
 
 # --- socialwork_core.tabular.cells: money ---------------------------------------------------------
 

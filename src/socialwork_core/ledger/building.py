@@ -25,7 +25,7 @@ import typing
 import unicodedata
 from collections import abc
 from collections.abc import Callable, Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum, IntEnum
 from typing import Any, Final
@@ -42,7 +42,7 @@ from ..glossary.meaning import ByAge
 from ..glossary.terms import Severity, Sex
 from ..identity import resident_id
 from ..recipients import Disability, Recipient
-from ..record_kinds import column
+from ..record_kinds import column, spec_of
 from ..tabular import Money, split_values
 from ..tabular.context import reading_span
 from ..tabular.rows import derived_id
@@ -212,6 +212,8 @@ class _KindPlan:
     """The class's own ``__init__`` written out (``construct.quick_init``), for ``_direct``."""
     people_field: str
     """The field naming register people (``PEOPLE_FIELDS``), or ""."""
+    times_of_day: Mapping[str, str]
+    """A date field → the field keeping a time of day its cell gives (``RecordKindSpec``)."""
 
 
 # the routes as plain numbers, for ``_direct``'s loop (an IntEnum compares more slowly)
@@ -344,6 +346,7 @@ class RecordBuilder:
                 {name: (int(how), target) for name, (how, target) in routes.items()},
                 quick_init(cls),
                 PEOPLE_FIELDS.get(kind, ""),
+                spec_of(kind).times_of_day,
             )
             self._plans[kind] = plan
         return plan
@@ -381,6 +384,12 @@ class RecordBuilder:
                 continue
             if t is date or (t is tuple and value):
                 data[field] = value
+                continue
+            if t is datetime and field in plan.times_of_day:
+                # a day with the time of day (2024年7月5日上午9:30): the time in its own field,
+                # unless the row's own time column gives one (read in this loop, it wins)
+                data[field] = value.date()
+                data.setdefault(plan.times_of_day[field], value.time())
                 continue
             if value == ():
                 continue

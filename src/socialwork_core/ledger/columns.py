@@ -11,6 +11,7 @@ from ..glossary.meaning import WordMeaning, likely_for, modes_named
 from ..glossary.terms import ContactMode, Severity
 from ..identity import phone, resident_id
 from ..recipients import parse_label
+from ..record_kinds import RecordKind, spec_of
 from ..tabular import (
     Coerced,
     Coercer,
@@ -18,6 +19,7 @@ from ..tabular import (
     RawValue,
     TableSpec,
     choice,
+    date_and_time,
     date_value,
     decimal_value,
     integer,
@@ -70,8 +72,16 @@ _COERCERS: dict[ValueType, Coercer] = {
 """The coercer of every value type but ``LABEL`` (built per column from its labels)."""
 
 
-def coercer_for(column: FieldColumn) -> Coercer:
-    """The coercer that reads ``column``'s cells."""
+def coercer_for(column: FieldColumn, kind: RecordKind | None = None) -> Coercer:
+    """The coercer that reads ``column``'s cells (on a sheet of ``kind``: a date field whose
+    record keeps the time of day, ``RecordKindSpec.times_of_day``, reads a time beside the day
+    too: ``tabular.date_and_time``)."""
+    if (
+        column.type is ValueType.DATE
+        and kind is not None
+        and column.field in spec_of(kind).times_of_day
+    ):
+        return date_and_time
     if column.type is ValueType.LABEL:
         labels = column.label_map()
         meaning: Any = column.word_meaning()
@@ -130,7 +140,7 @@ def table_spec(sheet: SheetFormat, others: Iterable[SheetFormat] = ()) -> TableS
             ColumnSpec(
                 c.field,
                 c.headers,
-                coerce=coercer_for(c),
+                coerce=coercer_for(c, sheet.kind),
                 required=c.required,
                 multi=c.multi and c.type is not ValueType.PHONES,
                 stands_in_for=c.stands_in_for,

@@ -31,13 +31,13 @@ from ..tabular import (
     ColumnSpec,
     Money,
     Table,
-    date_value,
     exact_labels,
     raw_text,
     rowcode,
     split_values,
     text,
 )
+from ..tabular.cells import DATE_COERCERS
 from ..tabular.rows import DERIVED_ID_SOURCE
 from .building import PEOPLE_FIELDS, SET_ASIDE, RecordBuilder, Route, approximate_flag
 from .format import RecordKind
@@ -144,8 +144,10 @@ def compile_rows(
                 f"    {missing}",
                 "else:",
             ]
-        elif column.coerce is date_value and how == Route.SAME and target is date:
-            # a date cell is its own value (``date_value`` gives it back) and never blank: told
+        elif column.coerce in DATE_COERCERS and how == Route.SAME and target is date:
+            # a date cell is its own value (``DATE_COERCERS`` give it back; a day with a time,
+            # a datetime, is no ``date`` field's own value and takes the general way, which keeps
+            # the time in its own field) and never blank: told
             # by its class before the blank test, which would first ask whether it is text
             body += [
                 f"if raw.__class__ is date: f_{field} = raw",

@@ -130,7 +130,7 @@ class RegisterVisits:
         self.table = table
         self.builder = builder
         by_field = {c.field: c for c in contacts.columns}
-        self._date: Coercer = coercer_for(by_field["on"])
+        self._date: Coercer = coercer_for(by_field["on"], RecordKind.CONTACTS)
         self._mode: Coercer | None = coercer_for(by_field["mode"]) if "mode" in by_field else None
         self.records: list[Any] = []
         self.issues: list[Issue] = []

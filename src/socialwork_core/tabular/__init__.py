@@ -56,7 +56,8 @@ Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_inval
 ``tabular.label_unrecognised``, ``tabular.label_likely_slip`` (a word one slip away from one
 the column knows, named, never read in its place) (errors); ``tabular.formula_without_value`` (warning; the cell is
 read as empty), ``tabular.date_number_ambiguous`` (warning: 5.2 in a number cell, read as 5月2日,
-may have been 5.20); ``tabular.money_approximate``, ``tabular.date_month_only``,
+may have been 5.20), ``tabular.time_in_date_unread`` (warning: 2024-7-5 25:00 read as its day, the
+time left empty: ``date_and_time``); ``tabular.money_approximate``, ``tabular.date_month_only``,
 ``tabular.date_short_year`` (24.6.5 read in the century of the reading context),
 ``tabular.date_in_numerals`` (二〇二四年三月五日 read as 2024-03-05) (infos).
 
@@ -76,6 +77,7 @@ from .cells import (
     Money,
     RawValue,
     choice,
+    date_and_time,
     date_value,
     decimal_value,
     exact_labels,
@@ -145,6 +147,7 @@ __all__ = [
     "atomic_path",
     "choice",
     "column_letter",
+    "date_and_time",
     "date_value",
     "decimal_value",
     "detect_csv_encoding",

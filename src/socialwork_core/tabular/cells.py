@@ -295,29 +295,37 @@ def _from_number(raw: int | float) -> date | Coerced:
 
 
 def _from_text(raw: str) -> date | Coerced:
+    return _text_date(raw)[0]
+
+
+def _text_date(raw: str) -> tuple[date | Coerced, str]:
+    """The date a text writes, and what its day is followed by (a weekday, the part of the day, a
+    time: ``_TIME_TAIL``; ``""`` for forms that take none)."""
     cleaned = _nfkc(raw)
     match = _FULL_DATE.fullmatch(cleaned)
     if match:
         year, month, day = (int(g) for g in match.groups() if g is not None)
         if match[4] is not None and not _FIRST_YEAR <= year <= _LAST_YEAR:
             raise _fail("tabular.date_invalid", raw)  # eight figures that are no 20230105
-        return _day(raw, year, month, day)
+        return _day(raw, year, month, day), cleaned[match.end(3 if match[3] else 6) :]
     match = _SERIAL_TEXT.fullmatch(cleaned)
     if match:
         serial = int(match[1])
         if _FIRST_TEXT_SERIAL <= serial <= _LAST_SERIAL:
-            return excel_serial_to_date(serial)
+            return excel_serial_to_date(serial), ""
         raise _fail("tabular.date_invalid", raw)
     match = _YEAR_MONTH.fullmatch(cleaned)
     if match:
         year, month = (int(g) for g in match.groups() if g is not None)
-        return _month_only(raw, year, month)
+        return _month_only(raw, year, month), ""
     match = _MONTH_DAY.fullmatch(cleaned)
     if match:
-        return _month_day(raw, int(match[1]), int(match[2]))
-    match = _SHORT_YEAR.fullmatch(cleaned.removeprefix("'"))
+        return _month_day(raw, int(match[1]), int(match[2])), cleaned[match.end(2) :]
+    unquoted = cleaned.removeprefix("'")
+    match = _SHORT_YEAR.fullmatch(unquoted)
     if match:
-        return _short_year(raw, int(match[1]), int(match[2]), int(match[3]))
+        found = _short_year(raw, int(match[1]), int(match[2]), int(match[3]))
+        return found, unquoted[match.end(3) :]
     numerals = _from_numerals(raw, cleaned)
     if numerals is not None:
         return numerals
@@ -351,10 +359,10 @@ def _numeral_value(numerals: str) -> str:
     return str((digits.index(tens) if tens else 1) * 10 + (digits.index(ones) if ones else 0))
 
 
-def _from_numerals(raw: str, cleaned: str) -> date | Coerced | None:
+def _from_numerals(raw: str, cleaned: str) -> tuple[date | Coerced, str] | None:
     """A date written in Chinese numerals (二〇二四年三月五日, 三月十五日, a letter's or a
-    handwritten form's way) read as its figures say, with ``tabular.date_in_numerals`` (info);
-    ``None`` when the text has no such numbers."""
+    handwritten form's way) read as its figures say, with ``tabular.date_in_numerals`` (info),
+    and what follows its day (``_text_date``); ``None`` when the text has no such numbers."""
     numbers = [_numeral_value(m[1]) for m in _IN_NUMERALS.finditer(cleaned)]
     if not numbers:
         return None
@@ -362,14 +370,14 @@ def _from_numerals(raw: str, cleaned: str) -> date | Coerced | None:
         raise _fail("tabular.date_invalid", raw)
     figures = _IN_NUMERALS.sub(lambda m: _numeral_value(m[1]), cleaned)
     try:
-        read = _from_text(figures)
+        read, tail = _text_date(figures)
     except FindingError as error:
         (first, *_rest) = error.findings
         params = {**first.params, "value": raw}  # the finding names the cell as written
         raise FindingError([Finding.of(first.code, Severity.ERROR, **params)]) from None
     value, findings = (read.value, read.findings) if isinstance(read, Coerced) else (read, ())
     note = Finding.of("tabular.date_in_numerals", Severity.INFO, value=raw, date=value)
-    return Coerced(value, (*findings, note))
+    return Coerced(value, (*findings, note)), tail
 
 
 def _short_year(raw: RawValue, last_two: int, month: int, day: int) -> Coerced:
@@ -423,13 +431,91 @@ def date_value(raw: RawValue) -> date | Coerced:
     raise _fail("tabular.date_invalid", raw)
 
 
-_TIME_TEXT: Final = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_CLOCK_READ: Final = re.compile(
+    rf"(\d{{1,2}})(?::(\d{{2}})(?::(\d{{2}})(?:\.\d+)?)?"
+    rf"|[{words.DATE_CLOCK_HOUR}](?:(\d{{1,2}}){words.DATE_CLOCK_MINUTE}?|({words.DATE_CLOCK_HALF}))?)"
+)
+"""A clock as written after a date or in a time column: 9:30, 09:30:15, 9时, 9点30分, 9点半."""
+_PART_OF_DAY: Final = re.compile(_TIME_OF_DAY)
+_TIME_TEXT: Final = re.compile(
+    rf"(?:{_TIME_OF_DAY})?\s*{_CLOCK}"
+    rf"(?:\s*[{re.escape(words.DATE_CLOCK_RANGE)}]\s*(?:{_TIME_OF_DAY})?\s*{_CLOCK})?"
+)
+"""A time column's cell: a clock, after the part of the day or not (下午3:30), or a span of
+time (9:30-10:30, 上午9时至11时), whose start is the time."""
+_TIME_BASES: Final = (date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1))
+"""The days a spreadsheet gives a cell holding a time of day only (its serial below 1)."""
 
 
-def time_value(raw: RawValue) -> time:
-    """A time of day from a time cell, a datetime, an Excel day fraction (0.5 is noon) or text
-    ``9:30``/``09:30:15`` (seconds kept, anything finer dropped)."""
+def _clock_in(text: str) -> tuple[time | None, str]:
+    """The first time of day ``text`` writes (the start of a span), with the part of the day
+    written before it (下午3时 is 15:00), and the clock as written; ``(None, "")`` when it writes
+    none (上午 alone, a weekday). ``ValueError`` names the clock when it is no time (25:00,
+    9:75, 上午15时)."""
+    clock = _CLOCK_READ.search(text)
+    if clock is None:
+        return None, ""
+    hour = int(clock[1])
+    minute = int(clock[2] or clock[4] or (30 if clock[5] else 0))
+    second = int(clock[3] or 0)
+    parts = _PART_OF_DAY.findall(text, 0, clock.start())
+    part = parts[-1] if parts else ""
+    written = f"{part}{clock[0]}"
+    if part in words.DATE_AFTERNOON_BELOW and hour < words.DATE_AFTERNOON_BELOW[part]:
+        hour += 12
+    elif part in words.DATE_MORNING and hour > 12:
+        raise ValueError(written)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(written)
+    return time(hour, minute, second), written
+
+
+def date_and_time(raw: RawValue) -> date | datetime | Coerced:
+    """A day as ``date_value`` reads it, and the time of day the cell gives beside it: a
+    ``datetime`` then (2024年7月5日（星期五）上午9:30-10:30 is 2024-07-05 09:30, the start of the
+    span; 2024-7-5 下午3时 is 15:00; a date cell with a time part keeps it), else the ``date``.
+    The part of the day alone (2024-7-5 上午) is no time: the day only. A time that is no time
+    of day (2024-7-5 25:00) leaves the day, with ``tabular.time_in_date_unread`` (warning)."""
+    if raw.__class__ is date:
+        return raw
     if isinstance(raw, datetime):
+        moment = raw.replace(microsecond=0)
+        return moment if moment.time() != time(0) else moment.date()
+    if not isinstance(raw, str):
+        return date_value(raw)
+    day, tail = _text_date(raw)
+    if not tail:
+        return day
+    try:
+        at, _written = _clock_in(tail)
+    except ValueError as error:
+        unread = Finding.of(
+            "tabular.time_in_date_unread", Severity.WARNING, value=raw_text(raw), time=str(error)
+        )
+        if isinstance(day, Coerced):
+            return Coerced(day.value, (*day.findings, unread))
+        return Coerced(day, (unread,))
+    if at is None:
+        return day
+    if isinstance(day, Coerced):
+        return Coerced(datetime.combine(day.value, at), day.findings)
+    return datetime.combine(day, at)
+
+
+DATE_COERCERS: Final = (date_value, date_and_time)
+"""The coercers that read a day: a date cell is their own value, and a date written over part
+columns (``tabular.date_parts``) is read by them."""
+
+
+def time_value(raw: RawValue) -> time | None:
+    """A time of day from a time cell, a date cell with a time part, an Excel day fraction (0.5
+    is noon) or text: 9:30, 09:30:15, 下午3时, 9点半, or a span 9:30-10:30 (its start), seconds
+    kept and anything finer dropped. The part of the day alone (上午, 下午) is no time: ``None``,
+    said by no finding (the visit keeps its day). A day without a time (a date cell, 2024-7-5)
+    is ``tabular.time_invalid``, as any other text is."""
+    if isinstance(raw, datetime):
+        if raw.time() == time(0) and raw.date() not in _TIME_BASES:
+            raise _fail("tabular.time_invalid", raw)  # a day, not a time of it
         return raw.time().replace(microsecond=0)
     if isinstance(raw, time):
         return raw.replace(microsecond=0)
@@ -438,11 +524,15 @@ def time_value(raw: RawValue) -> time:
         if seconds < 86400:
             return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
     if isinstance(raw, str):
-        match = _TIME_TEXT.fullmatch(_nfkc(raw))
-        if match:
-            hour, minute, second = (int(g) if g else 0 for g in match.groups())
-            if hour < 24 and minute < 60 and second < 60:
-                return time(hour, minute, second)
+        cleaned = _nfkc(raw)
+        if cleaned in words.DATE_TIMES_OF_DAY:
+            return None
+        if _TIME_TEXT.fullmatch(cleaned):
+            try:
+                at, _written = _clock_in(cleaned)
+            except ValueError:
+                raise _fail("tabular.time_invalid", raw) from None
+            return at
     raise _fail("tabular.time_invalid", raw)
 
 

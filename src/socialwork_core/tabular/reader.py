@@ -22,10 +22,10 @@ from ..glossary import vocabulary as words
 from ..glossary.terms import Severity
 from . import rowcode, sparse
 from .cells import (
+    DATE_COERCERS,
     Coerced,
     Coercer,
     RawValue,
-    date_value,
     exact_labels,
     normalise_label,
     raw_text,
@@ -516,7 +516,7 @@ def _with_date_parts(
     """The header block with the date fields written over part columns (``date_parts``): the
     header's last row, or the row right under it (then taken into the header), holding 月 | 日
     or 年 | 月 | 日 under the column a date field was found at."""
-    dated = {c.field for c in spec.columns if c.coerce is date_value}
+    dated = {c.field for c in spec.columns if c.coerce in DATE_COERCERS}
     at = {f: c.column for f, c in best.assignment.chosen.items() if f in dated}
     if not at:
         return best
@@ -625,6 +625,11 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
     fields = {field: choice.column for field, choice in assignment.chosen.items()}
     joined = {field: tuple(c for c, _ in cols) for field, cols in assignment.joined.items()}
     parted = dict(best.parts)
+    in_parts = {c for run in parted.values() for c, _ in run}
+    for field, index in list(fields.items()):
+        if index in in_parts and field not in parted:
+            # a part column (日 under 走访时间) is the date's, whatever else its heading names
+            del fields[field]
     for field, run in parted.items():
         # a date over part columns: read from the first, the others with it
         fields[field] = run[0][0]
@@ -646,8 +651,8 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
     issues: list[Issue] = []
     header_row = best.rows[0] + 1
     for field, choice in sorted(assignment.chosen.items(), key=lambda item: item[1].column):
-        if choice.how == "exact" or field in parted:  # parts: said by tabular.date_in_parts
-            continue
+        if choice.how == "exact" or field in parted or field not in fields:
+            continue  # parts: said by tabular.date_in_parts
         read = Finding.of(
             "tabular.column_read_as",
             Severity.INFO,
@@ -737,7 +742,7 @@ def _layout(spec: TableSpec, sheet_name: str, best: _Candidate) -> tuple[Layout,
         fields=fields,
         extras=tuple(extras),
         joined=joined,
-        choices=tuple(assignment.chosen.values()),
+        choices=tuple(c for f, c in assignment.chosen.items() if f in fields),
         date_parts={field: tuple(part for _, part in run) for field, run in parted.items()},
     )
     return layout, issues

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from types import CodeType
 from typing import Any, Final
 
-from .cells import date_value, exact_labels, text
+from .cells import DATE_COERCERS, exact_labels, text
 from .rows import BLANK, ONE_WORD
 from .spec import ColumnSpec
 
@@ -51,7 +51,7 @@ def one_word_test(raw: str = "raw") -> str:
 def coerced(number: int, column: ColumnSpec, raw: str, on_error: Sequence[str]) -> list[str]:
     """``v = coerce_<number>(raw)``; ``on_error`` runs (with ``error`` bound) when the cell does
     not read. A label as it stands is looked up in the ``choice`` coercer's own table (what it
-    does first), and a date cell is its own value (what ``date_value`` gives back for it),
+    does first), and a date cell is its own value (what ``DATE_COERCERS`` give back for it),
     without the call; the namespace needs ``exact_<number>`` and ``date`` for these."""
     call = [
         "try:",
@@ -65,7 +65,7 @@ def coerced(number: int, column: ColumnSpec, raw: str, on_error: Sequence[str]) 
             "if v is None:",
             *("    " + c for c in call),
         ]
-    if column.coerce is date_value:
+    if column.coerce in DATE_COERCERS:
         return [
             f"if {raw}.__class__ is date:",
             f"    v = {raw}",

@@ -260,11 +260,14 @@ def _describe_issues(result: LoadResult, *, errors_only: bool = True, limit: int
 
 
 def _header_clashes(fmt: LedgerFormat) -> list[str]:
+    """Two fields of a sheet written under one header. A header one field writes and another only
+    accepts (探访时间: a visit's time, and a synonym of its date) is no clash: the reader gives
+    the written columns to their fields by their headers and values, which the round trip checks."""
     problems = []
     for sheet in fmt.sheets:
         owner: dict[str, str] = {}
         for column in sheet.columns:
-            for header in column.headers:
+            for header in column.headers[:1]:
                 first = owner.setdefault(header, column.field)
                 if first != column.field:
                     problems.append(

@@ -15,7 +15,7 @@ The same arguments always give the same ledger.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -439,6 +439,8 @@ def synthetic_ledger(
                     {
                         "id": f"V{n + 1:04d}",
                         "on": on,
+                        # most visits say when in the day (a quarter-hour), some only the day
+                        "at": time(8 + n % 10, 15 * (n % 4)) if n % 3 else None,
                         "mode": modes[n % len(modes)].value,
                         "recipient_keys": (person.key,),
                         "worker_ids": (worker_ids[n % len(worker_ids)],) if worker_ids else (),

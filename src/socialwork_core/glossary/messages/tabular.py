@@ -157,7 +157,11 @@ MESSAGES: dict[str, str] = {
         "请把该列设为文本格式后重填。"
     ),
     "tabular.integer_invalid": "内容“{value}”不是整数。",
-    "tabular.time_invalid": "内容“{value}”不是有效时间。请写成如“09:30”。",
+    "tabular.time_invalid": "内容“{value}”不是有效时间。请写成如“09:30”或“下午3时”。",
+    "tabular.time_in_date_unread": (
+        "“{value}”中的时间“{time}”不是有效时间，只按日期读入，时间留空。"
+        "请写成如“2024年7月5日 9:30”或“2024年7月5日下午3时”。"
+    ),
     "tabular.number_invalid": "内容“{value}”不是数字。",
     "tabular.money_invalid": "内容“{value}”不是金额。请写成如“1200”“1,200.50元”“2万元”。",
     "tabular.money_approximate": "金额“{value}”是约数，已按{amount}元记录并标为约数。",
