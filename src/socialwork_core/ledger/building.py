@@ -39,7 +39,7 @@ from ..dates import age_at
 from ..findings import Finding
 from ..glossary import vocabulary as words
 from ..glossary.meaning import ByAge
-from ..glossary.terms import Severity, Sex
+from ..glossary.terms import RegisterStatus, Severity, Sex
 from ..identity import resident_id
 from ..recipients import Disability, Recipient
 from ..record_kinds import column, spec_of
@@ -310,11 +310,16 @@ class RecordBuilder:
         self.keys: set[str] = set()
         self.people = PeopleIndex()
         """The register's people by name (and village), for rows that name them only."""
+        self.died: dict[str, date] = {}
+        """The day each person the register says died (死亡, with its date) died, by key: a visit
+        after it is flagged (``_after_death``)."""
         self.recipients_loaded = False
         self._plans: dict[RecordKind, _KindPlan] = {}
 
     def remember(self, person: Recipient) -> None:
         self.keys.add(person.key)
+        if person.status is RegisterStatus.DECEASED and person.status_since is not None:
+            self.died[person.key] = person.status_since
         if person.resident_id is not None:
             self.key_by_resident_id[person.resident_id] = person.key
         self.people.add(person.key, person.name, person.village)
@@ -435,6 +440,8 @@ class RecordBuilder:
             data["id"] = derived_id(plan.id_prefix, position)
         if problems:
             return None, problems
+        if self.died and kind is RecordKind.CONTACTS:
+            _after_death(data, plan.people_field, self.died, self.people, notes)
         if not names.issuperset(data):
             unknown = set(data) - names
             raise ValueError(f"{kind}: the format names fields {sorted(unknown)} that {cls} lacks")
@@ -535,6 +542,7 @@ class RecordBuilder:
                 key, finding = self.people.find(part, village)
                 if key is not None and key not in keys:
                     keys.append(key)
+                    notes.extend(self._remark_in(part, key))
                 elif finding is not None:
                     problems.append(Placed(finding, PEOPLE_BY_NAME))
             if keys and problems:
@@ -557,6 +565,8 @@ class RecordBuilder:
                     )
             else:
                 key, finding = self.people.find(name, village)
+                if key is not None:
+                    notes.extend(self._remark_in(name, key))
             if key is not None:
                 keys.append(key)
                 for value, field in unknown:
@@ -583,6 +593,39 @@ class RecordBuilder:
             return
         if keys and (len(keys) != len(named) or type(named) is not tuple or keys != list(named)):
             data[target] = tuple(keys)
+
+    def _remark_in(self, written: str, key: str) -> list[Placed]:
+        """The finding at a name cell that links ``key`` by the name without the bracketed remark
+        it carries (张三（已故）, 李四(户主) on a visit log whose register writes 张三, 李四): the
+        remark is never dropped unsaid. A remark saying the person left the register (已故, 迁出)
+        is a warning, the register's status left as it says; any other an info."""
+        remark = self.people.remark(written)
+        if remark is None:
+            return []
+        from .name_status import status_in_name  # it reads names as the register does
+
+        compared = compact_name(written)
+        said = status_in_name(compared)
+        registered = self.people.name_of(key) or key
+        if said is None or said[0].is_on_register:
+            note = Finding.of(
+                "ledger.visit_name_remark",
+                Severity.INFO,
+                value=compared,
+                remark=remark,
+                name=registered,
+            )
+        else:
+            status, word = said
+            note = Finding.of(
+                "ledger.visit_name_status",
+                Severity.WARNING,
+                value=compared,
+                remark=word,
+                status=status.label,
+                name=registered,
+            )
+        return [Placed(note, PEOPLE_BY_NAME)]
 
     def _by_id_in_name(self, name: str, village: str | None) -> str | None:
         """The person a name cell names with their ID number beside the name (“张三/4401…”, “李四
@@ -640,6 +683,32 @@ class RecordBuilder:
         data["participant_keys"] = tuple(keys)
         if unlinked:
             data["unlinked_participants"] = tuple(unlinked)
+
+
+def _after_death(
+    data: Mapping[str, Any],
+    people_field: str,
+    died: Mapping[str, date],
+    people: PeopleIndex,
+    notes: list[Placed],
+) -> None:
+    """A warning at the date cell of a visit made after a person it names died, as the register
+    says (死亡 with its date): a slip in the date or in the person, or a visit to the family
+    recorded under the dead person's name. The visit is kept as written."""
+    on = data.get("on")
+    if not isinstance(on, date):
+        return
+    for key in data.get(people_field) or ():
+        since = died.get(key)
+        if since is not None and on > since:
+            late = Finding.of(
+                "ledger.visit_after_death",
+                Severity.WARNING,
+                on=on.isoformat(),
+                name=people.name_of(key) or key,
+                since=since.isoformat(),
+            )
+            notes.append(Placed(late, "on"))
 
 
 CATEGORIES = "categories"
@@ -766,18 +835,34 @@ class PeopleIndex:
         self._by_name: dict[str, list[tuple[str, str | None]]] = {}
         self._by_bare: dict[str, list[tuple[str, str | None]]] = {}
         self._by_sound: dict[str, list[tuple[str, str]]] | None = None
+        self._names: dict[str, str] = {}
         self.remarked: list[tuple[str, str]] = []
         """(key, compared name) of each person whose name carries a bracketed remark, in the
         order added (``ledger.name_status`` reads a status there)."""
 
     def add(self, key: str, name: str, village: str | None) -> None:
         compared = compact_name(name)
+        self._names[key] = compared
         self._by_name.setdefault(compared, []).append((key, village))
         bare = bare_name(compared)
         if bare and bare != compared:
             self._by_bare.setdefault(bare, []).append((key, village))
             self.remarked.append((key, compared))
         self._by_sound = None
+
+    def name_of(self, key: str) -> str | None:
+        """The name the register writes for ``key`` (compared form)."""
+        return self._names.get(key)
+
+    def remark(self, name: str) -> str | None:
+        """The bracketed remark of ``name`` (张三（已故） gives 已故) when it finds its person only
+        without it (no one is registered under the name as written), else ``None``."""
+        compared = compact_name(name)
+        if compared in self._by_name:
+            return None
+        remarks = [found[1:-1] for found in words.HEADER_BRACKETS.findall(compared)]
+        remarks = [r for r in remarks if r]
+        return words.LIST_JOINER.join(remarks) if remarks else None
 
     def _named(self, wanted: str) -> list[tuple[str, str | None]]:
         found = self._by_name.get(wanted)

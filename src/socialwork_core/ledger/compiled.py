@@ -214,7 +214,9 @@ def compile_rows(
     if plan.names_people and builder.recipients_loaded and PEOPLE_FIELDS[kind] in fields:
         # the register is complete once its sheet is read: the set of keys no longer changes
         # (a sheet without a people column, activities with counts only, names nobody)
-        namespace["known"] = builder.keys
+        # a visit to someone the register says died goes the general way, which compares dates
+        dead = builder.died if kind is RecordKind.CONTACTS else {}
+        namespace["known"] = builder.keys - dead.keys() if dead else builder.keys
         body += [
             f"for key in f_{PEOPLE_FIELDS[kind]}:",
             "    if key not in known: return UNSURE",

@@ -40,11 +40,15 @@ def status_in_name(name: str) -> tuple[RegisterStatus, str] | None:
     """The register status a bracketed remark of ``name`` (compared form, after NFKC) names, and
     the remark as written (张三(已故) gives 死亡 and 已故), or ``None``."""
     for found in words.HEADER_BRACKETS.finditer(name):
-        remark = found[0][1:-1]
-        status = status_of(remark) if remark else None
+        remark = found[0][1:-1].strip()
+        status = (status_of(remark) or _LABELS.get(remark)) if remark else None
         if status is not None:
             return status, remark
     return None
+
+
+_LABELS: Final = {status.label: status for status in RegisterStatus}
+"""The statuses by the 人员状态 column's own words (死亡, 迁出, 退出), which a remark writes too."""
 
 
 def status_from_names(

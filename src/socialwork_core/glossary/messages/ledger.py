@@ -34,6 +34,17 @@ MESSAGES: dict[str, str] = {
         "“{name}”（{key}）也登记在工作表“{first_sheet}”第{first_row}行，已合为一人，对象类别合并。"
     ),
     "ledger.status_from_name": "姓名“{value}”中注明“{remark}”，已记为人员状态“{status}”。",
+    "ledger.visit_name_remark": (
+        "姓名“{value}”中的“{remark}”是注明，不是姓名的一部分，已按服务对象“{name}”读入。"
+    ),
+    "ledger.visit_name_status": (
+        "姓名“{value}”中注明“{remark}”（人员状态“{status}”），已按服务对象“{name}”读入这次探访；"
+        "服务对象台账中的人员状态不因此改变。请核对：人员状态有变化的，请在服务对象台账中更新。"
+    ),
+    "ledger.visit_after_death": (
+        "探访日期{on}在服务对象“{name}”的死亡日期{since}之后（服务对象台账记为死亡）。"
+        "请核对探访日期或探访对象。"
+    ),
     "ledger.status_name_disagrees": (
         "姓名“{value}”中注明“{remark}”，与本行人员状态“{written}”不一致，已按人员状态"
         "“{status}”记录。请核对。"
