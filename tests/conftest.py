@@ -34,6 +34,7 @@ hostile_files: ModuleType = _load_fixture_module("hostile_files")
 """Builders of hand-made hostile files (``tests/fixtures/hostile_files.py``), for any test."""
 
 _load_fixture_module("workbooks")  # ``from workbooks import workbook``: the shared small factory
+_load_fixture_module("compound_file")  # ``from compound_file import …``: an .xls's container
 _load_fixture_module("report_json")  # ``from report_json import figures``: a report's figures
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import struct
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from compound_file import compound_file
 
 SheetRows = Sequence[Sequence[Any]]
 
@@ -53,64 +53,6 @@ def rewrite_zip(source: Path, target: Path, change: Callable[[str, bytes], bytes
     return target
 
 
-def cfb_container(streams: dict[str, bytes]) -> bytes:
-    """A minimal valid OLE compound file (CFB v3, 512-byte sectors) holding ``streams``.
-
-    Streams are padded to at least 4096 bytes so they live in regular sectors (no mini stream).
-    This is the container an Office-encrypted .xlsx is (streams EncryptionInfo, EncryptedPackage).
-    """
-    sector = 512
-    end, free, fat_mark, no_stream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
-    datas = [data.ljust(4096, b"\0") for data in streams.values()]
-    fat = [fat_mark, end]  # sector 0: FAT, sector 1: directory
-    starts = []
-    for data in datas:
-        count = -(-len(data) // sector)
-        start = len(fat)
-        starts.append(start)
-        fat.extend(range(start + 1, start + count))
-        fat.append(end)
-    fat_bytes = b"".join(struct.pack("<I", v) for v in fat).ljust(sector, b"\xff")
-
-    def entry(
-        name: str, kind: int, left: int, right: int, child: int, start: int, size: int
-    ) -> bytes:
-        encoded = (name + "\0").encode("utf-16-le") if name else b""
-        return (
-            encoded.ljust(64, b"\0")
-            + struct.pack("<HBB", len(encoded), kind, 1)
-            + struct.pack("<III", left, right, child)
-            + b"\0" * 16
-            + struct.pack("<I", 0)
-            + b"\0" * 16
-            + struct.pack("<IQ", start, size)
-        )
-
-    names = list(streams)
-    directory = entry("Root Entry", 5, no_stream, no_stream, 1, end, 0)
-    for index, (name, data) in enumerate(zip(names, datas, strict=True)):
-        right = index + 2 if index + 1 < len(names) else no_stream
-        directory += entry(name, 2, no_stream, right, no_stream, starts[index], len(data))
-    while len(directory) % sector:
-        directory += entry("", 0, no_stream, no_stream, no_stream, 0, 0)
-    header = (
-        bytes.fromhex("d0cf11e0a1b11ae1")
-        + b"\0" * 16
-        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-        + b"\0" * 6
-        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
-        + struct.pack("<I", 0)
-        + struct.pack("<I", free) * 108
-    )
-    assert len(header) == sector
-    return (
-        header
-        + fat_bytes
-        + directory
-        + b"".join(d.ljust(-(-len(d) // sector) * sector, b"\0") for d in datas)
-    )
-
-
 @pytest.fixture
 def workbook_of() -> Callable[..., Path]:
     """``workbook_of(path, {sheet: rows}, {sheet: merges})`` → a multi-sheet workbook."""
@@ -126,7 +68,7 @@ def zip_rewriter() -> Callable[[Path, Path, Callable[[str, bytes], bytes]], Path
 @pytest.fixture
 def cfb() -> Callable[[dict[str, bytes]], bytes]:
     """``cfb({stream: data})`` → bytes of an OLE compound file."""
-    return cfb_container
+    return compound_file
 
 
 ODS_CONTENT = (

@@ -23,6 +23,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+try:  # tests/fixtures/compound_file.py, as tests/conftest.py loads it for every test
+    from compound_file import compound_file
+except ModuleNotFoundError:  # python -m tests.variety, outside the tests: the same file
+    from ..fixtures.compound_file import compound_file
+
 NON_DATA_KINDS = (
     "title",
     "meta",
@@ -671,65 +676,4 @@ def write_xls(path: Path, sheets: Sequence[SheetPlan | OtherSheet]) -> None:
         )
         offset += len(stream)
     book = head + bounds + _record(0x000A, b"") + b"".join(streams)
-    path.write_bytes(_compound_file({"Workbook": book}))
-
-
-def _compound_file(streams: Mapping[str, bytes]) -> bytes:
-    """A compound file (CFB v3, 512-byte sectors) holding ``streams``, each padded to 4096 bytes
-    at least so it lives in regular sectors (no mini stream)."""
-    sector = 512
-    end, free, fat_mark, no_stream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
-    datas = [data.ljust(4096, b"\0") for data in streams.values()]
-    data_sectors = sum(-(-len(d) // sector) for d in datas)
-    fat_sectors = -(-(data_sectors + 2) // (sector // 4 - 1))
-    if fat_sectors > 109:
-        raise ValueError("too large for a compound file without extra FAT sectors")
-    fat = [fat_mark] * fat_sectors + [end]  # the FAT's own sectors, then the directory
-    directory_sector = fat_sectors
-    starts = []
-    for data in datas:
-        count = -(-len(data) // sector)
-        start = len(fat)
-        starts.append(start)
-        fat.extend(range(start + 1, start + count))
-        fat.append(end)
-    fat_bytes = b"".join(struct.pack("<I", v) for v in fat)
-    fat_bytes = fat_bytes.ljust(fat_sectors * sector, b"\xff")
-
-    def entry(
-        name: str, kind: int, left: int, right: int, child: int, start: int, size: int
-    ) -> bytes:
-        encoded = (name + "\0").encode("utf-16-le") if name else b""
-        return (
-            encoded.ljust(64, b"\0")
-            + struct.pack("<HBB", len(encoded), kind, 1)
-            + struct.pack("<III", left, right, child)
-            + b"\0" * 16
-            + struct.pack("<I", 0)
-            + b"\0" * 16
-            + struct.pack("<IQ", start, size)
-        )
-
-    names = list(streams)
-    directory = entry("Root Entry", 5, no_stream, no_stream, 1, end, 0)
-    for index, (name, data) in enumerate(zip(names, datas, strict=True)):
-        right = index + 2 if index + 1 < len(names) else no_stream
-        directory += entry(name, 2, no_stream, right, no_stream, starts[index], len(data))
-    while len(directory) % sector:
-        directory += entry("", 0, no_stream, no_stream, no_stream, 0, 0)
-    difat = list(range(fat_sectors)) + [free] * (109 - fat_sectors)
-    header = (
-        bytes.fromhex("d0cf11e0a1b11ae1")
-        + b"\0" * 16
-        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-        + b"\0" * 6
-        + struct.pack("<IIIIIIIII", 0, fat_sectors, directory_sector, 0, 4096, end, 0, end, 0)
-        + b"".join(struct.pack("<I", v) for v in difat)
-    )
-    assert len(header) == sector
-    return (
-        header
-        + fat_bytes
-        + directory
-        + b"".join(d.ljust(-(-len(d) // sector) * sector, b"\0") for d in datas)
-    )
+    path.write_bytes(compound_file({"Workbook": book}))
