@@ -132,3 +132,17 @@ def test_a_register_name_remark_in_the_status_columns_own_words_is_the_status(
     (zhang,) = [p for p in result.ledger.recipients if p.key == "A1"]
     assert zhang.status.value == status
     assert "ledger.status_from_name" in {i.code for i in result.issues}
+
+
+def test_a_remark_beside_a_key_that_links_the_person_is_reported_too(tmp_path: Path) -> None:
+    result = ledger(
+        tmp_path / "l.xlsx",
+        [
+            ["2024-03-05", "A1", "张三（已故）", "入户"],
+            ["2024-03-06", "A2", "张三（户主）", "入户"],
+        ],
+        visit_header=("走访日期", "档案号", "走访对象", "走访方式"),
+    )
+    assert [v.recipient_keys for v in result.ledger.contacts] == [("A1",), ("A2",)]
+    # the second row's name is not the person its key links: no remark of theirs to report
+    assert visit_issues(result) == [(2, "C", "ledger.visit_name_status", "warning")]

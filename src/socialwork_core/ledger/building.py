@@ -423,6 +423,12 @@ class RecordBuilder:
             ):
                 self._people(kind, plan.people_field, values, data, problems, notes)
             # else the common case: one person, by a key the register has (or has not read yet)
+            name = values.get(PEOPLE_BY_NAME)
+            if name.__class__ is str and kind is not RecordKind.ACTIVITIES and not problems:
+                linked = data.get(plan.people_field)
+                if type(linked) is tuple and len(linked) == 1 and len(split_names(name)) == 1:
+                    # one person, by their key, ID number or name: a remark beside the name
+                    notes.extend(self._remark_in(name, linked[0]))
         if plan.recipients:
             if "key" not in data:
                 # no 档案号: the ID number keys the person, else the name (and village)
@@ -565,8 +571,6 @@ class RecordBuilder:
                     )
             else:
                 key, finding = self.people.find(name, village)
-                if key is not None:
-                    notes.extend(self._remark_in(name, key))
             if key is not None:
                 keys.append(key)
                 for value, field in unknown:
@@ -600,13 +604,13 @@ class RecordBuilder:
         remark is never dropped unsaid. A remark saying the person left the register (已故, 迁出)
         is a warning, the register's status left as it says; any other an info."""
         remark = self.people.remark(written)
-        if remark is None:
-            return []
+        registered = self.people.name_of(key)
+        compared = compact_name(written)
+        if remark is None or registered is None or bare_name(compared) != bare_name(registered):
+            return []  # no remark, or a name that is not the person's (said elsewhere, if at all)
         from .name_status import status_in_name  # it reads names as the register does
 
-        compared = compact_name(written)
         said = status_in_name(compared)
-        registered = self.people.name_of(key) or key
         if said is None or said[0].is_on_register:
             note = Finding.of(
                 "ledger.visit_name_remark",
