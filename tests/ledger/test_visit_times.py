@@ -21,6 +21,7 @@ from socialwork_national.formats import FORMAT
 
 from socialwork_core.identity import resident_id
 from socialwork_core.ledger import LedgerFormat, LoadResult, load_ledger, write_ledger
+from socialwork_core.serialize import make_converter
 from socialwork_core.tabular import date_and_time
 
 from ..cli.conftest import run_command
@@ -247,3 +248,35 @@ def test_convert_keeps_the_time_in_json_and_in_another_regions_layout(tmp_path: 
     )
     assert converted.status == 0, converted.err
     assert times_of(load_ledger(out, HENAN)) == [(date(2024, 7, 5), time(9, 30))]
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(visits, st.lists(st.sampled_from(["", "10:15", "上午", "26:00"]), min_size=8, max_size=8))
+def test_the_quick_way_of_clean_rows_keeps_the_time_as_the_general_way_does(
+    tmp_path: Path, written: list[tuple[date, time, str]], own: list[str]
+) -> None:
+    """A log laid out as the national layout writes it (its rows take the compiled function),
+    read with the library's converter and with a converter of one's own (the general way)."""
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "服务对象"
+    people.append(["档案号", "姓名", "身份证号"])
+    people.append(["A1", "陈大明", CHEN])
+    log = book.create_sheet("探访记录")
+    log.append(["记录编号", "探访日期", "探访时间", "档案号", "探访方式"])
+    for n, ((day, at, writing), column) in enumerate(zip(written, own, strict=False)):
+        log.append([f"V{n}", WRITINGS[writing](day, at), column or None, "A1", "入户"])
+    path = tmp_path / "l.xlsx"
+    book.save(path)
+    quick = load_ledger(path, FORMAT)
+    general = load_ledger(path, FORMAT, converter=make_converter())
+    assert times_of(quick) == times_of(general)
+    assert quick.issues == general.issues
+    column_times = {"10:15": time(10, 15)}
+    assert times_of(quick) == [
+        (day, column_times.get(column, at))
+        for (day, at, _w), column in zip(written, own, strict=False)
+    ]

@@ -19,7 +19,7 @@ coercers and the record class.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final
 
@@ -31,6 +31,7 @@ from ..tabular import (
     ColumnSpec,
     Money,
     Table,
+    date_and_time,
     exact_labels,
     raw_text,
     rowcode,
@@ -97,6 +98,7 @@ def compile_rows(
         "split_values": split_values,
         "raw_text": raw_text,
         "date": date,
+        "datetime": datetime,
         "Decimal": Decimal,
         "Money": Money,
         "decimal_of": builder.converter.get_structure_hook(Decimal),
@@ -106,6 +108,7 @@ def compile_rows(
     body: list[str] = []
     fields: list[str] = []  # the record fields the row gives, each held in a local ``f_<field>``
     always_given: set[str] = set()
+    times: dict[str, str] = {}  # a date field whose cell may give a time → the time's field
     accepted: dict[str, str] = {}  # keyword → the local telling its value was checked once
     for number, column in enumerate(table.spec.columns):
         where = layout.fields.get(column.field)
@@ -171,14 +174,34 @@ def compile_rows(
                 accepted[attributes[field].alias] = f"ok_{field}"
         if column.multi and field in repeating:
             namespace[f"seen_{number}"] = {}
-        cell = (
-            _multi(number, column, field, how, field in repeating, memo is not None)
-            if column.multi
-            else _single(
-                number, column, field, how, approximate_flag(field) if keeps_flag else None
+        timed = plan.times_of_day.get(field) if column.coerce is date_and_time else None
+        if timed is not None and how == Route.SAME and target is date and not column.multi:
+            # a day with its time of day (2024-7-5 9:30): the day here, the time kept for the
+            # record's time field, which the row's own time column fills first (as ``build``)
+            if timed not in plan.names:
+                return None
+            times[field] = timed
+            cell = [
+                *_coerced(number, column),
+                f"if v.__class__ is date: f_{field} = v",
+                "elif v.__class__ is datetime:",
+                f"    f_{field} = v.date()",
+                f"    t_{field} = v.time()",
+                "else: return UNSURE",
+            ]
+        else:
+            cell = (
+                _multi(number, column, field, how, field in repeating, memo is not None)
+                if column.multi
+                else _single(
+                    number, column, field, how, approximate_flag(field) if keeps_flag else None
+                )
             )
-        )
         body += ["    " + line for line in cell]
+    for field, timed in times.items():
+        if timed not in fields:
+            fields.append(timed)
+        body += [f"if t_{field} is not None and f_{timed} is None: f_{timed} = t_{field}"]
     # what the general way adds: a recipient's key (its ID number when the key is empty) and
     # extras, a generated id; then the class's defaults for what the row left empty
     if plan.recipients:
@@ -238,6 +261,7 @@ def compile_rows(
         *(f"    f_{f} = MISSING" for f in fields if f"    f_{f} = default_{f}" not in starts),
         *starts,
         *(f"    {flag} = False" for flag in accepted.values()),
+        *(f"    t_{field} = None" for field in times),
         *("    " + line for line in body),
         "    try:",
         *build,
