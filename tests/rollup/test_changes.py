@@ -105,3 +105,27 @@ def test_the_command_prints_a_table_and_the_summary(months: tuple[Path, Path]) -
     assert result.status == 0, result.err
     assert "赵某" in result.out and "西湖村" in result.out
     assert "新增1人，退出2人" in result.err
+
+
+def test_registers_without_any_date_ask_for_the_days_to_compare_at(tmp_path: Path) -> None:
+    """A bare register (no registration, status or visit dates) gives no day to compare at: the
+    command says so and how to give them, instead of calling an option that was never given a bad
+    date; with the dates given it compares."""
+
+    def register(path: Path, *names: str) -> Path:
+        lines = ["姓名,身份证号码,村名,类别"]
+        lines += [f"{name},{resident(n + 1, OLD)},东村,独居老人" for n, name in enumerate(names)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    old = register(tmp_path / "五月.csv", "张有才", "李秀莲")
+    new = register(tmp_path / "六月.csv", "张有才", "李秀莲", "赵某")
+    result = run_command("changes", old, new)
+    assert result.status == 2
+    assert "都没有带日期的记录" in result.err and "--old-as-of" in result.err
+    assert "无法识别" not in result.err
+    given = run_command(
+        "changes", old, new, "--old-as-of", "2024-05-31", "--new-as-of", "2024-06-30"
+    )
+    assert given.status in (0, 1), given.err
+    assert "新增1人" in given.err

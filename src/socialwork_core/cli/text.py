@@ -67,6 +67,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
             "{text!r} is not a date; write 2023-03-31, 2023-3-31, 2023/3/31, 2023.3.31, "
             "20230331 or the same in Chinese words"
         ),
+        "cli.changes_no_dates": (
+            "neither {old} nor {new} holds a dated record (registration, status change or "
+            "visit), so the days to compare at are unknown; give them, e.g. "
+            "--old-as-of 2024-05-31 --new-as-of 2024-06-30"
+        ),
         "cli.bad_period": (
             "{text!r} is not a period; write 2023-03, 2023-Q1, 2023-H1, 2023, 2023-W47, "
             "2023-03-01..2023-03-31 or ..2023-06-30 (up to a date), or the same in Chinese words"

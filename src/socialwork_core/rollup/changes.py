@@ -21,7 +21,15 @@ from ..ledger import Ledger
 from ..recipients import Recipient
 from ..schedule import due_list, grade_all
 
-__all__ = ["CHANGED_FIELDS", "Changes", "Entry", "FieldChange", "compare", "latest_day"]
+__all__ = [
+    "CHANGED_FIELDS",
+    "Changes",
+    "Entry",
+    "FieldChange",
+    "NoDatedRecords",
+    "compare",
+    "latest_day",
+]
 
 CHANGED_FIELDS: tuple[str, ...] = ("categories", "level", "village", "guardian")
 """What ``compare`` follows for people on both registers, in this order."""
@@ -114,6 +122,11 @@ def _joined(codes: Iterable[str]) -> str:
     return words.LIST_JOINER.join(sorted(codes))
 
 
+class NoDatedRecords(ValueError):
+    """Neither ledger holds a dated record (a register with no registration, status or visit
+    dates), so the days to compare at must be given. A ``ValueError`` still, for older callers."""
+
+
 def compare(
     old: Ledger,
     new: Ledger,
@@ -123,11 +136,13 @@ def compare(
     new_as_of: date | None = None,
 ) -> Changes:
     """The changes from ``old`` to ``new`` (see the module docstring). The dates default to
-    :func:`latest_day` of each ledger."""
+    :func:`latest_day` of each ledger.
+
+    :raises NoDatedRecords: neither date is given and neither ledger holds a dated record."""
     old_day = old_as_of or latest_day(old) or new_as_of or latest_day(new)
     new_day = new_as_of or latest_day(new) or old_day
     if old_day is None or new_day is None:
-        raise ValueError("neither ledger holds a dated record: give the dates to compare at")
+        raise NoDatedRecords("neither ledger holds a dated record: give the dates to compare at")
     before = {_identity(p): p for p in old.recipients}
     after = {_identity(p): p for p in new.recipients}
     then_grades = grade_all(old.recipients, old_day, rule_sets)

@@ -12,7 +12,7 @@ from ...glossary.rules_text import category_label
 from ...glossary.vocabulary import LIST_JOINER
 from ...reports import mask_name, mask_text
 from ...rollup import ledger_files
-from ...rollup.changes import ABSENT, Changes, compare
+from ...rollup.changes import ABSENT, Changes, NoDatedRecords, compare
 from ..console import CliError, Console
 from ..options import common_options, ledger_settings
 from ..output import writable
@@ -121,8 +121,9 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
             old_as_of=old_as_of,
             new_as_of=new_as_of,
         )
-    except ValueError:
-        raise CliError("cli.bad_date", EXIT_USAGE, text="--old-as-of/--new-as-of") from None
+    except NoDatedRecords:
+        # both dates default to the ledgers' latest dated record: a register alone has none
+        raise CliError("cli.changes_no_dates", EXIT_USAGE, old=args.old, new=args.new) from None
     names = {s.code: s.name for o in opened for s in o.result.ledger.stations}
     columns = ("change", "key", "name", "station", "item", "before", "after")
     rows = _change_rows(changes, names, args.full_names)
