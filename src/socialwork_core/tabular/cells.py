@@ -349,7 +349,9 @@ def _numeral_value(numerals: str) -> str:
     """二〇二四 → 2024 (digit by digit), 十五 → 15, 二十 → 20, 廿五 → 25; "" if not a number."""
     numerals = numerals.replace(words.CHINESE_ZERO_SPOKEN, words.CHINESE_DIGIT_VALUES[0])
     for old, value in words.CHINESE_TENS.items():
-        numerals = numerals.replace(old, f"{words.CHINESE_DIGIT_VALUES[value // 10]}十")
+        numerals = numerals.replace(
+            old, words.CHINESE_DIGIT_VALUES[value // 10] + words.CHINESE_TEN
+        )
     digits = words.CHINESE_DIGIT_VALUES
     if words.CHINESE_TEN not in numerals:
         return "".join(str(digits.index(n)) for n in numerals)
