@@ -103,13 +103,15 @@ def test_a_sheet_without_a_formula_element_is_inflated_once(
 
     path = build_xlsx(tmp_path / "l.xlsx", TWO_SHEETS)
     scanned: list[str] = []
-    real = sources._xlsx_formulas_without_value
+    real = sources._xlsx_unread_cells
 
-    def counted(where: Path, name: str) -> frozenset[tuple[int, int]]:
+    def counted(
+        where: Path, name: str
+    ) -> tuple[frozenset[tuple[int, int]], dict[tuple[int, int], str]]:
         scanned.append(name)
         return real(where, name)
 
-    monkeypatch.setattr(sources, "_xlsx_formulas_without_value", counted)
+    monkeypatch.setattr(sources, "_xlsx_unread_cells", counted)
     for name in TWO_SHEETS:
         snapshot(path, name, prefetch=False)
     assert scanned == []

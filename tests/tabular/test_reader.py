@@ -160,6 +160,47 @@ def test_a_formula_without_a_cached_value_is_a_warning_and_reads_as_empty(xlsx: 
     ]
 
 
+@pytest.mark.parametrize("shown", ["#N/A", "#VALUE!", "#DIV/0!"])
+def test_an_excel_error_value_is_a_warning_at_its_cell_and_reads_as_empty(
+    xlsx: MakeXlsx, shown: str
+) -> None:
+    path = xlsx([["姓名", "村居", "年龄"], ["甲", shown, 70]])  # openpyxl writes t="e"
+    (row,) = list(read_table(path, SPEC))
+    assert (row.values["name"], row.values["village"], row.values["age"]) == ("甲", None, 70)
+    assert [(i.code, i.column, i.raw, i.severity.value) for i in row.issues] == [
+        ("tabular.error_value", "B", shown, "warning")
+    ]
+    assert shown in row.issues[0].message
+
+
+def test_a_failed_formula_s_error_value_is_flagged_as_one_pasted_as_a_value(
+    xlsx: MakeXlsx, tmp_path: Path, zip_rewriter: Callable[..., Path]
+) -> None:
+    bare = xlsx([["姓名", "年龄"], ["甲", "=VLOOKUP(A2,选项!A:B,2,0)"]])
+
+    def failed(name: str, data: bytes) -> bytes:
+        if "worksheets" not in name:
+            return data
+        return data.replace(b'<c r="B2">', b'<c r="B2" t="e">').replace(b"<v />", b"<v>#N/A</v>")
+
+    path = zip_rewriter(bare, tmp_path / "failed.xlsx", failed)
+    (row,) = list(read_table(path, SPEC))
+    assert row.values["age"] is None
+    assert [(i.code, i.column, i.raw) for i in row.issues] == [("tabular.error_value", "B", "#N/A")]
+
+
+def test_an_excel_error_value_saved_into_a_csv_is_flagged_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_text("姓名,村居,年龄\n甲,#N/A,70\n乙,#REF!讲究,71\n", encoding="utf-8")
+    first, second = list(read_table(path, SPEC))
+    assert first.values["village"] is None
+    assert [(i.code, i.row, i.column, i.raw) for i in first.issues] == [
+        ("tabular.error_value", 2, "B", "#N/A")
+    ]
+    # text that only starts like one is text
+    assert (second.values["village"], second.issues) == ("#REF!讲究", ())
+
+
 def test_a_formula_with_a_cached_value_reads_the_value(
     xlsx: MakeXlsx, tmp_path: Path, zip_rewriter: Callable[..., Path]
 ) -> None:

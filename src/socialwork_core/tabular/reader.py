@@ -807,6 +807,7 @@ class Table:
         self.issues: list[Issue] = issues
         self._merged = sheet.merged
         self._formulas = sheet.formulas_without_value
+        self._errors = sheet.error_values
         self._rest = rest
         self._owned = owned
         self.year: int | None = None
@@ -1085,8 +1086,9 @@ class Table:
 
     @property
     def formulas_without_value(self) -> bool:
-        """Whether the sheet has formula cells with no saved value (each is reported on its row)."""
-        return bool(self._formulas)
+        """Whether the sheet has formula cells with no saved value or error values (each is
+        reported on its row)."""
+        return bool(self._formulas or self._errors)
 
     def _generated_row(self) -> Callable[[int, Cells], RowParts]:
         """The reporting way's reading of a data row, generated for this table's columns by
@@ -1133,7 +1135,7 @@ class Table:
             "    n = len(cells)",
             "    values = {}",
             "    issues = []",
-            *(["    note_formulas(index, issues)"] if self._formulas else []),
+            *(["    note_formulas(index, issues)"] if self._formulas or self._errors else []),
             *("    " + line for line in body),
             "    return index, cells, values, issues, extras_of(cells)",
         ]
@@ -1143,11 +1145,21 @@ class Table:
         return function
 
     def _note_formulas(self, index: int, issues: list[Issue]) -> None:
+        """A formula cell with no saved value, or one showing an error value (#N/A), is read as
+        empty and said so: the person stays, the cell is flagged."""
         for column_index, header in self.layout.headers:
             if (index, column_index) in self._formulas:
                 finding = Finding.of("tabular.formula_without_value", Severity.WARNING, value="")
                 issues.append(
                     Issue(finding, self.sheet, index + 1, column_letter(column_index), header, "")
+                )
+            shown = self._errors.get((index, column_index))
+            if shown is not None:
+                finding = Finding.of("tabular.error_value", Severity.WARNING, value=shown)
+                issues.append(
+                    Issue(
+                        finding, self.sheet, index + 1, column_letter(column_index), header, shown
+                    )
                 )
 
     def _joined_raw(self, cells: Cells, columns: Sequence[int], coerce: Coercer) -> str | None:

@@ -14,7 +14,9 @@ docstring); nothing else escapes. Checks made before a parser sees the file:
 - formula cells without a cached value cannot be told from empty cells through calamine's API, so
   the sheet XML (xlsx: ``<c><f>…</f></c>`` with no or empty ``<v>``; ods: ``table:formula`` without
   ``office:value-type``) is streamed once with defusedxml when it contains a formula at all. Legacy
-  ``.xls`` files are not inspected for this (BIFF records; documented limitation);
+  ``.xls`` files are not inspected for this (BIFF records; documented limitation). The same pass
+  finds Excel's error values (``<c t="e"><v>#N/A</v></c>``), which calamine gives as empty
+  cells; a CSV holds them as their text (``#N/A``), found when the file is checked;
 - a legacy .xls workbook's sheets are measured from their BIFF records before calamine opens it
   (calamine parses every sheet of an .xls file on opening): the last row and column holding a
   value and the shared text its cells quote, checked against the same limits (``tabular.biff``);
@@ -40,7 +42,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -56,6 +58,11 @@ from ..glossary.messages.tabular import FILE_KIND_LABELS
 from . import biff, sparse
 from .cells import RawValue
 from .errors import WorkbookError
+
+EXCEL_ERRORS: Final = frozenset(
+    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
+)
+"""The error values Excel shows in a cell whose formula failed (and a CSV saved from it holds)."""
 
 OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC: Final = (b"PK\x03\x04", b"PK\x05\x06")
@@ -117,6 +124,9 @@ class SheetData:
     """Merged ranges, cut to the part of the sheet that holds cells (a range reaching column XFD
     or row 1,048,576 past the data is cut there, so filling it costs only the data's size)."""
     formulas_without_value: frozenset[tuple[int, int]] = frozenset()
+    error_values: Mapping[tuple[int, int], str] = attrs.field(factory=dict)
+    """(row, column) → the error value Excel shows there (``#N/A``, ``#VALUE!`` …): a cell whose
+    formula failed, given in ``rows`` as empty."""
     hidden: bool = False
     """The sheet is hidden (or “very hidden”) in the workbook."""
     hidden_rows: frozenset[int] = frozenset()
@@ -255,9 +265,10 @@ class Workbook:
         """Names of the sheets hidden in the workbook: a reader prefers any visible sheet."""
         self._shared_lengths: list[int] | None = None  # xlsx shared strings' sizes, read once
         self._xls_book: biff.BookExtent | None = None  # .xls sheets' extents, read once
+        self._csv_errors: dict[tuple[int, int], str] = {}
         if kind == "csv":
             self._csv_encoding = detect_csv_encoding(path)
-            check_csv(path, self._csv_encoding, limits)
+            self._csv_errors = check_csv(path, self._csv_encoding, limits)
             self.sheet_names: list[str] = [path.stem]
             return
         try:
@@ -317,7 +328,9 @@ class Workbook:
     def sheet(self, name: str) -> SheetData:
         """The sheet called ``name`` (exactly as in ``sheet_names``)."""
         if self.kind == "csv":
-            return SheetData(name=name, rows=_csv_rows(self.path, self._csv_encoding))
+            errors = self._csv_errors
+            rows = _csv_rows(self.path, self._csv_encoding, errors)
+            return SheetData(name=name, rows=rows, error_values=errors)
         future = self._prefetched.pop(name, None)
         if future is not None:
             self._measured.pop(name, None)
@@ -371,12 +384,16 @@ class Workbook:
             offset = sheet.start[1] if sheet.start is not None else 0
         except python_calamine.CalamineError as error:
             raise _translate(error, self.path) from None
-        xml_merged, formulas = scan.result() if scan is not None else (ods or ((), frozenset()))
+        xml_merged, formulas = ods or ((), frozenset())
+        errors: dict[tuple[int, int], str] = {}
+        if scan is not None:
+            xml_merged, formulas, errors = scan.result()
         return SheetData(
             name=name,
             rows=_calamine_rows(sheet, offset, self.path),
             merged=_cut_merges(merged or xml_merged, extent, self.limits, self.path, name),
             formulas_without_value=formulas,
+            error_values=errors,
             hidden=name in self.hidden_sheets,
             hidden_rows=extent.hidden_rows if extent is not None else frozenset(),
         )
@@ -386,7 +403,7 @@ class Workbook:
         name: str,
         extent: _Extent,
         layout: sparse.SparseLayout,
-        scan: Future[tuple[tuple[Merge, ...], frozenset[tuple[int, int]]]] | None,
+        scan: Future[_Scanned] | None,
     ) -> SheetData:
         """The sheet through the sparse path (``tabular.sparse``)."""
         try:
@@ -399,13 +416,14 @@ class Workbook:
             raise _damaged(error, self.path) from None
         except python_calamine.CalamineError as error:
             raise _translate(error, self.path) from None
-        formulas = scan.result()[1] if scan is not None else frozenset()
+        _, formulas, errors = scan.result() if scan is not None else ((), frozenset(), {})
         data = _Extent(layout.data_rows, layout.data_columns, extent.content)
         return SheetData(
             name=name,
             rows=read.rows,
             merged=_cut_merges(read.merged, data, self.limits, self.path, name),
             formulas_without_value=formulas,
+            error_values=errors,
             hidden=name in self.hidden_sheets,
             hidden_rows=extent.hidden_rows,
             far_cells=read.far_cells,
@@ -494,11 +512,12 @@ class Workbook:
                 self._shared_lengths = _xlsx_shared_string_lengths(self.path)
             return self._shared_lengths
 
-    def _scan_xml(self, name: str) -> tuple[tuple[Merge, ...], frozenset[tuple[int, int]]]:
-        """What calamine's API does not tell: formula cells without a value (xlsx)."""
+    def _scan_xml(self, name: str) -> _Scanned:
+        """What calamine's API does not tell: formula cells without a value and error values
+        (xlsx)."""
         if self.kind == "xlsx":
-            return (), _xlsx_formulas_without_value(self.path, name)
-        return (), frozenset()
+            return ((), *_xlsx_unread_cells(self.path, name))
+        return (), frozenset(), {}
 
 
 @attrs.frozen
@@ -643,8 +662,9 @@ class _Extent:
     compact: sparse.SparseLayout | None = None
     """Set when the sheet is read through the sparse path: where its data ends."""
     formulas: bool = True
-    """Whether the sheet's XML holds a formula element (``<f>``, ``<f …>``): only then is it
-    read again for formulas without a value (xlsx: told by the same pass; otherwise assumed)."""
+    """Whether the sheet's XML holds a formula element (``<f>``, ``<f …>``) or an error value
+    (``t="e"``): only then is it read again for formulas without a value and error values
+    (xlsx: told by the same pass; otherwise assumed)."""
 
 
 _PREFIX: Final = rb"(?:[A-Za-z_][\w.\-]*:)?"
@@ -803,7 +823,7 @@ class _Tally:
         self.bytes += len(piece)
         # the pattern engine's search for a literal start is faster here than ``bytes in``
         # (0.024 against 0.064 s over a county visits sheet's 78 MB: ``<`` is in every cell)
-        if not self.formulas and _FORMULA.search(piece) is not None:
+        if not self.formulas and (_FORMULA.search(piece) is not None or _ERROR_CELL in piece):
             self.formulas = True
         if _HIDDEN.search(piece) is not None:
             for tag in _HIDDEN_ROW.findall(piece):
@@ -855,6 +875,9 @@ _DIGITS: Final = re.compile(rb"[0-9]{1,10}")
 
 
 _FORMULA: Final = re.compile(rb"<f[\s>]")
+_ERROR_CELL: Final = b't="e"'
+"""A cell holding an error value, as Excel writes it (an error value pasted as a value has no
+formula element)."""
 _HIDDEN: Final = re.compile(rb"hidden")
 _OTHER_WAY: Final = re.compile(rb'<c(?:>|(?! r=")\s)')
 """A cell written otherwise than ``<c r="…"`` (``<c>``, ``<c s="1" r="…"``, ``<c\tr="…"``)."""
@@ -1080,13 +1103,16 @@ def _csv_dialect(stream: IO[str]) -> Any:
     return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
 
 
-def check_csv(path: Path, encoding: str, limits: ReadLimits = DEFAULT_LIMITS) -> None:
+def check_csv(
+    path: Path, encoding: str, limits: ReadLimits = DEFAULT_LIMITS
+) -> dict[tuple[int, int], str]:
     """Read the whole CSV file once in strict mode before any row is used, so a damaged file is
     refused whole rather than read wrong: a quote that opens and never closes
     (``tabular.csv_quote_unclosed``, naming the line where it opens), a quoted field that
     swallows lines shaped like rows (the same code), text after a closing quote
     (``tabular.csv_quote_misplaced``) and a field over the csv module's limit
-    (``tabular.csv_field_too_long``)."""
+    (``tabular.csv_field_too_long``). Returns the cells holding an Excel error value as Excel
+    saves it (``#N/A``), by (row, column)."""
     del limits  # the csv module's own field limit (128 KiB) holds: no Excel cell is longer
     with path.open(encoding=encoding, newline="") as stream:
         dialect = _csv_dialect(stream)
@@ -1094,10 +1120,15 @@ def check_csv(path: Path, encoding: str, limits: ReadLimits = DEFAULT_LIMITS) ->
         delimiter = getattr(dialect, "delimiter", ",")
         width = 0
         start = 1
+        errors: dict[tuple[int, int], str] = {}
         try:
-            for cells in reader:
+            for index, cells in enumerate(reader):
                 if not width:
                     width = len(cells)
+                if "#" in "".join(cells):  # rare: each cell is looked at only then
+                    for column, cell in enumerate(cells):
+                        if cell.strip() in EXCEL_ERRORS:
+                            errors[(index, column)] = cell.strip()
                 if width > 2:
                     for cell in cells:
                         if "\n" in cell and _swallows_rows(cell, delimiter, width):
@@ -1110,6 +1141,7 @@ def check_csv(path: Path, encoding: str, limits: ReadLimits = DEFAULT_LIMITS) ->
             if "unexpected end of data" in text or "EOF" in text:
                 raise WorkbookError("tabular.csv_quote_unclosed", path, line=start) from None
             raise WorkbookError("tabular.csv_quote_misplaced", path, line=reader.line_num) from None
+    return errors
 
 
 def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
@@ -1118,11 +1150,20 @@ def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
     return any(line.count(delimiter) >= width - 2 for line in cell.split("\n")[1:])
 
 
-def _csv_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[RawValue | None]]]:
+def _csv_rows(
+    path: Path, encoding: str, errors: Mapping[tuple[int, int], str]
+) -> Iterator[tuple[int, list[RawValue | None]]]:
+    """The rows, an error value's cell given as empty (as calamine gives it from a workbook)."""
+    rows = {row for row, _ in errors}
     with path.open(encoding=encoding, newline="") as stream:
         dialect = _csv_dialect(stream)
         for index, cells in enumerate(csv.reader(stream, dialect)):
-            yield index, list(cells)
+            row: list[RawValue | None] = list(cells)
+            if index in rows:
+                for column, _ in enumerate(cells):
+                    if (index, column) in errors:
+                        row[column] = None
+            yield index, row
 
 
 # --- sheet XML: formulas without a cached value, ods merges ---------------------------------------
@@ -1156,32 +1197,44 @@ def _xlsx_sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
     return None
 
 
-def _xlsx_formulas_without_value(path: Path, name: str) -> frozenset[tuple[int, int]]:
+_Scanned = tuple[tuple[Merge, ...], frozenset[tuple[int, int]], dict[tuple[int, int], str]]
+"""What a sheet's XML scan finds: merged ranges (ods), formula cells without a value and error
+values by cell."""
+
+
+def _xlsx_unread_cells(
+    path: Path, name: str
+) -> tuple[frozenset[tuple[int, int]], dict[tuple[int, int], str]]:
+    """The formula cells without a cached value and the cells holding an error value."""
     found: set[tuple[int, int]] = set()
+    errors: dict[tuple[int, int], str] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             part = _xlsx_sheet_part(archive, name)
             if part is None:
-                return frozenset()
+                return frozenset(), errors
             with archive.open(part) as stream:
                 # a formula element, not any tag starting with f (<firstHeader> of a print set-up)
-                if not _stream_contains(stream, b"<f>", b"<f "):
-                    return frozenset()
+                if not _stream_contains(stream, b"<f>", b"<f ", _ERROR_CELL):
+                    return frozenset(), errors
             with archive.open(part) as stream:
                 for _event, element in SafeET.iterparse(stream, events=("end",)):
                     if element.tag == f"{_MAIN_NS}c":
                         formula = element.find(f"{_MAIN_NS}f")
                         cached = element.find(f"{_MAIN_NS}v")
-                        if formula is not None and (cached is None or not (cached.text or "")):
-                            index = _cell_index(element.get("r", ""))
-                            if index is not None:
+                        shown = (cached.text or "") if cached is not None else ""
+                        index = _cell_index(element.get("r", ""))
+                        if index is not None:
+                            if element.get("t") == "e" and shown:
+                                errors[index] = shown.strip()
+                            elif formula is not None and not shown:
                                 found.add(index)
                         element.clear()
                     elif element.tag == f"{_MAIN_NS}row":
                         element.clear()
     except _DAMAGED as error:
         raise _damaged(error, path) from None
-    return frozenset(found)
+    return frozenset(found), errors
 
 
 _TABLE_NS: Final = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

@@ -140,6 +140,10 @@ MESSAGES: dict[str, str] = {
         "此单元格是公式，但文件中没有保存计算结果（可能由程序生成、未在Excel中打开保存过），"
         "按空值处理。请在Excel中打开并保存后再导入。"
     ),
+    "tabular.error_value": (
+        "此单元格显示的是Excel的错误值“{value}”（公式出错或引用的内容已不存在），"
+        "按空值处理。请改正公式或直接填写内容。"
+    ),
     "tabular.date_invalid": ("内容“{value}”不是有效日期。请写成如“2022-03-18”或“2022年3月18日”。"),
     "tabular.date_impossible": "日期“{value}”不存在：{year}年没有{month}月{day}日。请核对后重填。",
     "tabular.date_year_missing": (
