@@ -201,6 +201,17 @@ def test_an_excel_error_value_saved_into_a_csv_is_flagged_the_same(tmp_path: Pat
     assert (second.values["village"], second.issues) == ("#REF!讲究", ())
 
 
+def test_a_semicolon_csv_stays_one_when_a_quoted_cell_holds_commas(tmp_path: Path) -> None:
+    # csv.Sniffer trusts a quoted field first: this one made it read the file by commas
+    path = tmp_path / "ledger.csv"
+    rows = ["花名册;;", "姓名;村居;年龄", *(f"甲{i};东村;7{i}" for i in range(8))]
+    rows.insert(5, '乙;"=IF(D5="""","""",D5)";70')
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="gb18030")
+    read = {r.values["name"]: r.values["village"] for r in read_table(path, SPEC)}
+    assert len(read) == 9
+    assert (read["甲2"], read["乙"]) == ("东村", '=IF(D5="","",D5)')
+
+
 def test_a_formula_with_a_cached_value_reads_the_value(
     xlsx: MakeXlsx, tmp_path: Path, zip_rewriter: Callable[..., Path]
 ) -> None:

@@ -42,6 +42,7 @@ import re
 import threading
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -1097,10 +1098,34 @@ def _csv_dialect(stream: IO[str]) -> Any:
     sample = stream.read(8192)
     stream.seek(0)
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
     except csv.Error:
-        delimiter = ","
+        sniffed = ","
+    # the sniffer trusts a quoted field first: one cell quoting a comma (=IF(D5="","",D5), a
+    # remark) in a semicolon file made it read the file by commas, and the register was lost.
+    # The delimiter that splits the sample's lines into the most cells alike wins; the
+    # sniffer's guess where none splits them or two do equally well.
+    lines = sample.splitlines()[:-1] if len(sample) >= 8192 else sample.splitlines()
+    best, delimiter = _table_shape(lines, sniffed), sniffed
+    for other in _DELIMITERS:
+        shape = _table_shape(lines, other)
+        if shape > best:
+            best, delimiter = shape, other
     return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
+
+
+_DELIMITERS: Final = ",\t;"
+
+
+def _table_shape(lines: list[str], delimiter: str) -> int:
+    """How well ``delimiter`` cuts ``lines`` into a table: the rows of the commonest width (two
+    cells or more) times the cells past the first."""
+    try:
+        widths = Counter(len(cells) for cells in csv.reader(lines, delimiter=delimiter))
+    except csv.Error:
+        return 0
+    width, rows = max(widths.items(), key=lambda item: (item[1], item[0]), default=(0, 0))
+    return rows * (width - 1) if width > 1 else 0
 
 
 def check_csv(
