@@ -41,6 +41,13 @@ def test_a_piece_that_is_no_number_is_an_error_naming_it_and_the_rest_is_kept() 
     assert [(f.code, f.params["value"]) for f in result.findings] == [("phone.invalid", "12345")]
 
 
+@pytest.mark.parametrize("cell", ["2024.13.45", "8123.4567"])
+def test_a_local_number_written_with_dots_is_no_number(cell: str) -> None:
+    # a date typed into the phone column, not a landline without its area code
+    result = phone.split_phones(cell)
+    assert (result.numbers, [f.code for f in result.findings]) == ((), ["phone.invalid"])
+
+
 def test_masking_keeps_the_first_three_and_last_four_digits() -> None:
     assert phone.mask("13812345678") == "138****5678"
     assert phone.mask("0763-1234567") == "076****4567"

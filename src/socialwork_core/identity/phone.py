@@ -54,7 +54,7 @@ def normalise(piece: str) -> str | None:
     if m := _LANDLINE.match(digits):
         area, local, ext = m.groups()
         return f"{area}-{local}" + (f"-{ext}" if ext else "")
-    if _LOCAL.match(digits):
+    if _LOCAL.match(digits) and "." not in text:  # 2024.13.45 is a date typed wrong
         return digits
     return None
 
