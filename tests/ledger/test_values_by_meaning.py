@@ -195,6 +195,24 @@ def test_a_sex_cell_against_the_id_number_is_flagged_at_its_cell_once(
     assert not [i for i in again if i.finding.code == "recipient.sex_disagrees_with_id"]
 
 
+def test_a_guardian_s_phone_is_read_as_a_phone_and_flagged_when_it_is_none(
+    tmp_path: Path, national: LedgerFormat
+) -> None:
+    header = ["档案号", "姓名", "身份证号", "监护人", "监护人电话"]
+    rows = [
+        ["A1", "甲", CHILD, "王某某", "同上"],
+        ["A2", "乙", GIRL, "李某某", "139 1234 5678"],
+    ]
+    path = workbook(tmp_path / "台账.xlsx", {"服务对象": [header, *rows]})
+
+    result = load_ledger(path, national)
+
+    (flag,) = at(result, "phone.invalid")
+    assert (flag.row, flag.column, flag.raw, flag.severity) == (2, "E", "同上", Severity.WARNING)
+    phones = {p.key: p.guardian_phone for p in result.ledger.recipients}
+    assert phones == {"A1": None, "A2": "13912345678"}
+
+
 @pytest.fixture(scope="module")
 def national() -> LedgerFormat:
     found: LedgerFormat = load_plugins().ledger_formats(adapter="national")[0]

@@ -144,7 +144,9 @@ RECIPIENTS = SheetFormat(
         # a list of households (低保户花名册) names each by its head: the head is the person
         FieldColumn("household_head", ("户主",), stands_in_for="name"),
         FieldColumn("guardian", ("监护人", "主要照顾者", "监护人姓名", "紧急联系人")),
-        FieldColumn("guardian_phone", ("监护人电话", "监护人联系电话", "紧急联系人电话")),
+        FieldColumn(
+            "guardian_phone", ("监护人电话", "监护人联系电话", "紧急联系人电话"), ValueType.PHONE
+        ),
         FieldColumn(
             "categories",
             (

@@ -52,6 +52,11 @@ def phones_cell(raw: RawValue) -> tuple[str, ...]:
     return split.numbers
 
 
+def phone_cell(raw: RawValue) -> str | None:
+    """A phone cell read into one text (``ValueType.PHONE``): its numbers, normalised, joined."""
+    return words.LIST_JOINER.join(phones_cell(raw)) or None
+
+
 def disability_cell(raw: RawValue) -> Any:
     """“精神三级”, “肢体二级” … as a ``Disability``."""
     return parse_label(raw_text(raw))
@@ -61,6 +66,7 @@ _COERCERS: dict[ValueType, Coercer] = {
     ValueType.TEXT: text,
     ValueType.RESIDENT_ID: resident_id_cell,
     ValueType.PHONES: phones_cell,
+    ValueType.PHONE: phone_cell,
     ValueType.DATE: date_value,
     ValueType.TIME: time_value,
     ValueType.MONEY: money,

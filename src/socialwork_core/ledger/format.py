@@ -32,6 +32,9 @@ class ValueType(StrEnum):
     """Through ``identity.resident_id.check``: a number-typed cell is an error, never repaired."""
     PHONES = "phones"
     """Through ``identity.phone.split_phones``: one cell, several numbers."""
+    PHONE = "phone"
+    """The same, for a field that holds one text (a guardian's phone): the numbers found,
+    normalised, joined by 、; a piece that is not a number is flagged."""
     DATE = "date"
     TIME = "time"
     """A time of day (``Contact.at``)."""

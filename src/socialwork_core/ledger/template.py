@@ -78,7 +78,7 @@ def accepted_words(column: FieldColumn) -> tuple[str, ...]:
 
 def _as_text(column: FieldColumn) -> bool:
     return (
-        column.type in (ValueType.RESIDENT_ID, ValueType.PHONES)
+        column.type in (ValueType.RESIDENT_ID, ValueType.PHONES, ValueType.PHONE)
         or column.field in _TEXT_FIELDS
         or column.field.endswith("phone")
     )

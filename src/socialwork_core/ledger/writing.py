@@ -29,6 +29,7 @@ PARTICIPANTS = PEOPLE_FIELDS[RecordKind.ACTIVITIES]
 _KINDS: dict[ValueType, CellKind] = {
     ValueType.RESIDENT_ID: CellKind.ID,
     ValueType.PHONES: CellKind.PHONE,
+    ValueType.PHONE: CellKind.PHONE,
     ValueType.DATE: CellKind.DATE,
     ValueType.TIME: CellKind.TIME,
     ValueType.MONEY: CellKind.MONEY,
