@@ -195,6 +195,27 @@ def test_a_sex_cell_against_the_id_number_is_flagged_at_its_cell_once(
     assert not [i for i in again if i.finding.code == "recipient.sex_disagrees_with_id"]
 
 
+def test_a_birth_date_against_the_id_number_is_flagged_at_its_cell_once(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    header = ["档案号", "姓名", "身份证号", "出生日期"]
+    rows = [
+        ["A1", "甲", ELDER, "2024-03-05"],  # a date typed wrong
+        ["A2", "乙", WOMAN, "1950.05"],  # the month only, as 出生年月 writes it
+        ["A3", "丙", ADULT, date(1990, 1, 2)],
+    ]
+    path = workbook(tmp_path / "台账.xlsx", {"服务对象": [header, *rows]})
+
+    result = load_ledger(path, fmt)
+
+    (flag,) = at(result, "recipient.birth_date_disagrees_with_id")
+    assert (flag.row, flag.column, flag.raw) == (2, "D", "2024-03-05")
+    assert "1945-03-02" in flag.message
+    assert {p.key for p in result.ledger.recipients} == {"A1", "A2", "A3"}
+    again = check_recipients(result, date(2024, 7, 1))
+    assert not [i for i in again if i.finding.code == "recipient.birth_date_disagrees_with_id"]
+
+
 def test_a_guardian_s_phone_is_read_as_a_phone_and_flagged_when_it_is_none(
     tmp_path: Path, national: LedgerFormat
 ) -> None:

@@ -41,7 +41,7 @@ from ..glossary import vocabulary as words
 from ..glossary.meaning import ByAge
 from ..glossary.terms import RegisterStatus, Severity, Sex
 from ..identity import resident_id
-from ..recipients import Disability, Recipient
+from ..recipients import Disability, Recipient, birth_dates_agree
 from ..record_kinds import column, spec_of
 from ..tabular import Money, split_values
 from ..tabular.context import reading_span
@@ -412,6 +412,8 @@ class RecordBuilder:
                 _settle_by_age(data, notes)
             if SEX in data:
                 _sex_against_id(data, notes)
+            if BIRTH_DATE in data:
+                _birth_date_against_id(data, notes)
         if plan.names_people:
             named = data.get(plan.people_field)
             if (
@@ -720,15 +722,21 @@ SEX = "sex"
 SEX_DISAGREES = "recipient.sex_disagrees_with_id"
 
 
-def sex_disagrees(person: Recipient) -> bool:
-    """Whether ``person``'s sex as written disagrees with their ID number's."""
+BIRTH_DATE = "birth_date"
+BIRTH_DATE_DISAGREES = "recipient.birth_date_disagrees_with_id"
+AT_THE_CELL = frozenset({SEX_DISAGREES, BIRTH_DATE_DISAGREES})
+"""Findings of a cell against the ID number, reported at the cell when the ledger is read."""
+
+
+def disagrees_with_id(person: Recipient) -> bool:
+    """Whether ``person``'s sex or birth date as written disagrees with their ID number's."""
     number = person.resident_id
-    return (
-        person.sex is not None
-        and number is not None
-        and resident_id.is_valid(number)
-        and resident_id.sex(number) is not person.sex
-    )
+    if number is None or not resident_id.is_valid(number):
+        return False
+    if person.sex is not None and resident_id.sex(number) is not person.sex:
+        return True
+    born = person.birth_date
+    return born is not None and not birth_dates_agree(born, resident_id.birth_date(number))
 
 
 def _sex_against_id(data: Mapping[str, Any], notes: list[Placed]) -> None:
@@ -745,6 +753,25 @@ def _sex_against_id(data: Mapping[str, Any], notes: list[Placed]) -> None:
             SEX_DISAGREES, Severity.WARNING, declared=written.label, derived=derived.label
         )
         notes.append(Placed(said, SEX))
+
+
+def _birth_date_against_id(data: Mapping[str, Any], notes: list[Placed]) -> None:
+    """A birth date cell that disagrees with the ID number's: a warning at the cell (a date
+    typed wrong, or the ID's), both kept as written."""
+    number, written = data.get("resident_id"), data[BIRTH_DATE]
+    if not isinstance(number, str) or not isinstance(written, date):
+        return
+    if not resident_id.is_valid(number):
+        return
+    derived = resident_id.birth_date(number)
+    if not birth_dates_agree(written, derived):
+        said = Finding.of(
+            BIRTH_DATE_DISAGREES,
+            Severity.WARNING,
+            declared=written.isoformat(),
+            derived=derived.isoformat(),
+        )
+        notes.append(Placed(said, BIRTH_DATE))
 
 
 def _settle_by_age(data: dict[str, Any], notes: list[Placed]) -> None:

@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..glossary.terms import Severity
 from ..recipients import CategoryThresholds, Recipient, check_categories
 from ..tabular import Issue
-from .building import SEX_DISAGREES
+from .building import AT_THE_CELL
 from .loading import LoadResult
 
 __all__ = ["EARLIEST_BIRTH_YEAR", "RecipientCheck", "birth_date_plausible", "check_recipients"]
@@ -44,11 +44,12 @@ def check_recipients(
     checked as its parent (三无人员 as 特困)."""
     issues: list[Issue] = []
     for person in result.ledger.recipients:
-        # a sex cell against the ID number is reported at its cell when the ledger is read
+        # a sex or birth date cell against the ID number is reported at its cell when the
+        # ledger is read
         findings = [
             f
             for f in check_categories(person, as_of, thresholds, parents=parents)
-            if f.code != SEX_DISAGREES
+            if f.code not in AT_THE_CELL
         ]
         findings += birth_date_plausible(person, as_of)
         if extra is not None:

@@ -31,7 +31,7 @@ from ..tabular.context import reading_year
 from ..tabular.reader import Cells, Free, RowParts, named_sheet
 from ..tabular.spec import TableSpec
 from ..validation import to_mapping
-from .building import RecordBuilder, compact_name, sex_disagrees
+from .building import RecordBuilder, compact_name, disagrees_with_id
 from .categories_text import categories_from_text
 from .collector import collector_paused
 from .columns import table_spec
@@ -481,8 +481,8 @@ class _SheetLoad:
         kind, table = self.kind, self.table
         parts: RowParts | None = None
         row_extras: dict[str, str] | None
-        if record is UNSURE or (kind is RecordKind.RECIPIENTS and sex_disagrees(record)):
-            # (a sex cell against the ID number is reported by the general way)
+        if record is UNSURE or (kind is RecordKind.RECIPIENTS and disagrees_with_id(record)):
+            # (a sex or birth date cell against the ID number is reported by the general way)
             parts = table.parts_of(index, cells)
             record, row_issues = _record_of(self.builder, kind, table, parts, position)
             row_extras = parts[4]

@@ -117,6 +117,14 @@ def _warn(code: str, **params: object) -> Finding:
     return Finding.of(code, Severity.WARNING, **params)
 
 
+def birth_dates_agree(written: date, derived: date) -> bool:
+    """Whether a birth date as written agrees with the ID number's: the same day, or the same
+    month where the ledger wrote the month only (出生年月 1950.03, read as the 1st)."""
+    if written == derived:
+        return True
+    return written.day == 1 and (written.year, written.month) == (derived.year, derived.month)
+
+
 def _identity_findings(recipient: Recipient) -> list[Finding]:
     findings: list[Finding] = []
     if recipient.resident_id is None:
@@ -131,7 +139,9 @@ def _identity_findings(recipient: Recipient) -> list[Finding]:
             )
         )
     derived_birth = resident_id.birth_date(recipient.resident_id)
-    if recipient.birth_date is not None and recipient.birth_date != derived_birth:
+    if recipient.birth_date is not None and not birth_dates_agree(
+        recipient.birth_date, derived_birth
+    ):
         findings.append(
             _warn(
                 "recipient.birth_date_disagrees_with_id",
