@@ -41,8 +41,8 @@ def test_a_piece_that_is_no_number_is_an_error_naming_it_and_the_rest_is_kept() 
     assert [(f.code, f.params["value"]) for f in result.findings] == [("phone.invalid", "12345")]
 
 
-@pytest.mark.parametrize("cell", ["2024.13.45", "8123.4567"])
-def test_a_local_number_written_with_dots_is_no_number(cell: str) -> None:
+@pytest.mark.parametrize("cell", ["2024.13.45", "8123.4567", "2024-03-05", "2024年3月5日"])
+def test_a_date_typed_in_the_phone_column_is_no_local_number(cell: str) -> None:
     # a date typed into the phone column, not a landline without its area code
     result = phone.split_phones(cell)
     assert (result.numbers, [f.code for f in result.findings]) == ((), ["phone.invalid"])

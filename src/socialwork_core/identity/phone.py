@@ -5,7 +5,8 @@ Ledgers mix mobiles and landlines in one cell (``13812345678/0763-1234567``). Ac
 - mobile: 11 digits starting ``1[3-9]``, optionally after ``+86``/``86``; kept as the 11 digits;
 - landline with area code: ``010``/``02x`` or ``0`` + 3 digits, then 7–8 digits, any separator; kept as
   ``0763-1234567``; an extension (``-123``, ``转123``) is kept after ``-``;
-- local landline: 7–8 digits without area code; kept as written.
+- local landline: 7–8 digits without area code, written as one group or two (8123 4567); kept as
+  written.
 
 Finding codes: ``phone.invalid`` [error] for a piece that is none of these.
 """
@@ -29,6 +30,9 @@ _MOBILE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
 _EXTENSION = "|".join(re.escape(m) for m in PHONE_EXTENSION_MARKERS)
 _LANDLINE = re.compile(rf"^(0[12]\d|0[3-9]\d{{2}})(\d{{7,8}})(?:(?:{_EXTENSION})(\d{{1,5}}))?$")
 _LOCAL = re.compile(r"^[2-9]\d{6,7}$")
+_LOCAL_WRITTEN = re.compile(r"\d{3,4}[\s-]?\d{4}\Z")
+"""A local number as it is written: one group of digits or two (8123 4567, 8123-4567); a date
+typed in the phone column (2024.13.45, 2024-03-05) is none."""
 
 
 @attrs.frozen
@@ -54,7 +58,7 @@ def normalise(piece: str) -> str | None:
     if m := _LANDLINE.match(digits):
         area, local, ext = m.groups()
         return f"{area}-{local}" + (f"-{ext}" if ext else "")
-    if _LOCAL.match(digits) and "." not in text:  # 2024.13.45 is a date typed wrong
+    if _LOCAL.match(digits) and _LOCAL_WRITTEN.match(text):
         return digits
     return None
 
