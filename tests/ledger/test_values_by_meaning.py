@@ -180,6 +180,29 @@ def test_a_word_under_the_other_tick_column_reads_with_its_heading(
     assert read["A2"] == {Category.SUBSISTENCE_ALLOWANCE, Category.ADVANCED_AGE_ELDERLY}
 
 
+def test_a_word_not_understood_under_a_tick_column_is_flagged_at_that_column(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "服务对象"
+    sheet.append(["档案号", "姓名", "身份证号", "对象类别", None, None])
+    sheet.append([None, None, None, "低保", "特困", "孤儿"])
+    sheet.append(["A1", "甲", ELDER, "√", "？？", None])
+    sheet.append(["A2", "乙", WOMAN, None, None, "xx"])
+    for letter in "ABC":
+        sheet.merge_cells(f"{letter}1:{letter}2")
+    sheet.merge_cells("D1:F1")
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+
+    result = load_ledger(path, fmt)
+
+    placed = [(i.row, i.column, i.raw) for i in at(result, "tabular.label_unrecognised")]
+    assert placed == [(3, "E", "？？"), (4, "F", "xx")]
+    assert categories(result) == {"A1": {Category.SUBSISTENCE_ALLOWANCE}, "A2": frozenset()}
+
+
 def test_a_sex_cell_against_the_id_number_is_flagged_at_its_cell_once(
     tmp_path: Path, fmt: LedgerFormat
 ) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
@@ -1096,6 +1097,7 @@ class Table:
         by_column = dict(self.layout.headers)
         sheet = self.sheet
         located: list[tuple[str, str, bool]] = []
+        joined_at: dict[int, tuple[int, ...]] = {}
         namespace: dict[str, Any] = {
             "FindingError": FindingError,
             "Coerced": Coerced,
@@ -1117,16 +1119,33 @@ class Table:
             namespace[f"coerce_{number}"] = column.coerce
             namespace[f"exact_{number}"] = exact_labels(column.coerce)
             joined = self._joined.get(column.field)
+            if joined is not None:
+                joined_at[number] = (where, *joined)
             body += rowcode.detailed_cell(number, column, where, joined)
 
         def report(
-            issues: list[Issue], number: int, k: int, raw: RawValue | None, found: Any
+            issues: list[Issue],
+            number: int,
+            k: int,
+            raw: RawValue | None,
+            found: Any,
+            cells: Cells,
         ) -> None:
             letter, header, required = located[k]
             text = raw_text(raw)
             if not required:
                 found = [flagged(f) for f in found]
-            issues.extend(Issue(f, sheet, number, letter, header, text) for f in found)
+            columns = joined_at.get(k)
+            for f in found:
+                # a word of a field written over several columns is placed at its own column
+                own = _column_of_word(cells, columns, f) if columns else None
+                if own is None:
+                    issues.append(Issue(f, sheet, number, letter, header, text))
+                    continue
+                at, written = own
+                issues.append(
+                    Issue(f, sheet, number, column_letter(at), by_column.get(at, header), written)
+                )
 
         namespace["report"] = report
         lines = [
@@ -1209,6 +1228,28 @@ class Table:
                 if not is_blank(cells[c]):
                     extras[column_letter(c)] = raw_text(cells[c])
         return extras
+
+
+def _column_of_word(
+    cells: Cells, columns: Sequence[int], finding: Finding
+) -> tuple[int, str] | None:
+    """The column (and its text) of the joined ``columns`` a finding's word was written in: the
+    cell holding the word, else the first whose text contains it; ``None`` when none does."""
+    word = unicodedata.normalize("NFKC", str(finding.params.get("value") or "")).strip()
+    if not word:
+        return None
+    size = len(cells)
+    texts = [
+        (c, raw_text(cells[c]).strip()) for c in columns if c < size and not is_blank(cells[c])
+    ]
+    alike = [(c, written, unicodedata.normalize("NFKC", written)) for c, written in texts]
+    for column, written, plain in alike:
+        if plain == word:
+            return column, written
+    for column, written, plain in alike:
+        if word in plain:
+            return column, written
+    return None
 
 
 def _with_heading(heading: str, word: str, coerce: Coercer) -> str:

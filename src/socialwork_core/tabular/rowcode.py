@@ -89,7 +89,7 @@ def detailed_cell(
         f"    values[{field}] = {'()' if column.multi else 'None'}",
     ]
     if column.required:
-        lines.append(f"    report(issues, number, {number}, raw, required_missing())")
+        lines.append(f"    report(issues, number, {number}, raw, required_missing(), cells)")
     if column.multi:
         if not any(ch.isascii() and ch.isalnum() for ch in column.separators):
             # one part, as split_values would find it: coerced as a cell of its own
@@ -99,7 +99,7 @@ def detailed_cell(
             "else:",
             f"    values[{field}], found = coerce_parts(coerce_{number}, "
             f"{column.separators!r}, raw)",
-            f"    if found: report(issues, number, {number}, raw, found)",
+            f"    if found: report(issues, number, {number}, raw, found, cells)",
         ]
         return lines
     return [*lines, "else:", *_indented(_read_one(number, column, "{v}", "None"))]
@@ -127,13 +127,13 @@ def _read_one(number: int, column: ColumnSpec, store: str, failed: str) -> list[
             [
                 "ok = False",
                 f"values[{field}] = {failed}",
-                f"report(issues, number, {number}, raw, error.findings)",
+                f"report(issues, number, {number}, raw, error.findings, cells)",
             ],
         ),
         "if ok:",
         "    if isinstance(v, Coerced):",
         f"        values[{field}] = {store.format(v='v.value')}",
-        f"        if v.findings: report(issues, number, {number}, raw, v.findings)",
+        f"        if v.findings: report(issues, number, {number}, raw, v.findings, cells)",
         "    else:",
         f"        values[{field}] = {store.format(v='v')}",
     ]
