@@ -14,6 +14,9 @@ Phases, each in a fresh subprocess so its peak memory is its own:
   ``--jobs`` processes: every file read into its share (loaded, stations attributed, keys
   namespaced, contacts cut to the month), the shares merged, the report built;
 - ``weekly``: the same into ``henan.weekly`` for the week of 8 December 2023 (Friday to Thursday);
+- ``year_back`` (``--year-back``): the same into ``national.monthly``, whose visit rate reads a
+  year back (``lookback_days=366``): the parent holds a year of visits, the case that shows where
+  a reduce of records stops scaling;
 - ``monthly_serial``: ``monthly`` read in this process alone (``jobs=1``), to show the figures
   are the same (a digest of the report's JSON) and what the second process buys.
 
@@ -313,6 +316,8 @@ def run_phase(args: argparse.Namespace) -> None:
         result = phase_rollup(paths, "guangdong.monthly", args.jobs)
     elif args.phase == "weekly":
         result = phase_rollup(paths, "henan.weekly", args.jobs)
+    elif args.phase == "year_back":
+        result = phase_rollup(paths, "national.monthly", args.jobs)
     else:
         result = phase_rollup(paths, "guangdong.monthly", 1)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -352,6 +357,11 @@ def main() -> None:
     parser.add_argument("--dir", default=str(HERE / "results" / "city"))
     parser.add_argument("--out", default=str(HERE / "results" / "rollup.json"))
     parser.add_argument("--serial", action="store_true", help="also the serial roll-up (largest)")
+    parser.add_argument(
+        "--year-back",
+        action="store_true",
+        help="also national.monthly, whose visit rate reads a year of visits (lookback 366 days)",
+    )
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--files-now", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -369,6 +379,9 @@ def main() -> None:
         for phase in ("calamine", "monthly", "weekly"):
             entry[phase] = subprocess_phase(phase, files, folder, args.jobs)
             print(files, phase, json.dumps(entry[phase]), flush=True)
+        if args.year_back:
+            entry["year_back"] = subprocess_phase("year_back", files, folder, args.jobs)
+            print(files, "year_back", json.dumps(entry["year_back"]), flush=True)
         if args.serial and files == max(counts):
             entry["monthly_serial"] = subprocess_phase("monthly_serial", files, folder, 1)
             print(files, "monthly_serial", json.dumps(entry["monthly_serial"]), flush=True)
