@@ -130,6 +130,55 @@ def test_validate_prints_a_persons_name_in_a_message_masked_and_the_workbook_kee
     assert kept and all("赵合成" in c for c in kept)
 
 
+def test_validate_masks_the_people_and_numbers_its_messages_quote_on_the_ledger_or_not(
+    run: Runner, tmp_path: Path
+) -> None:
+    """A visit to someone not registered, a name that sounds like a registered one and an ID
+    typed with a letter among its digits are printed shortened and masked, text and JSON, as a
+    registered person's name is; the issues workbook keeps them whole to fix the ledger by."""
+    zhang = resident_id.compose("440111", date(1950, 1, 2), 11)
+    li = resident_id.compose("440111", date(1948, 3, 4), 22)
+    mistyped = li[:8] + "O" + li[9:]
+    book = openpyxl.Workbook()
+    register = book.active
+    register.title = "名册"
+    register.append(["序号", "姓名", "身份证号码", "村（社区）"])
+    register.append([1, "张三", zhang, "东村"])
+    register.append([2, "李秀兰", mistyped, "东村"])
+    visits = book.create_sheet("走访")
+    visits.append(["序号", "走访日期", "姓名", "村（社区）", "身份证号码", "走访方式"])
+    visits.append([1, "2024-04-01", "张三", "东村", zhang, "入户走访"])
+    visits.append([2, "2024-04-02", "王小五", "东村", None, "入户"])
+    visits.append([3, "2024-04-04", "张叁", "东村", None, "入户"])
+    path = tmp_path / "l.xlsx"
+    book.save(path)
+    issues = tmp_path / "issues.xlsx"
+    quoted = ("王小五", "张叁", mistyped)
+
+    text = run("validate", path, "--as-of", "2024-05-01", "--issues-out", issues)
+    data = run("validate", path, "--as-of", "2024-05-01", "--format", "json").json()
+
+    said = {i["code"]: i for i in data["issues"]}
+    assert {
+        "ledger.recipient_not_registered",
+        "ledger.recipient_sounds_like",
+        "resident_id.bad_characters",
+    } <= set(said)
+    assert said["ledger.recipient_not_registered"]["message"].startswith("服务对象台账中没有“王**”")
+    assert said["ledger.recipient_sounds_like"]["raw"] == "张*"
+    assert mistyped[:6] + "*" * 8 + mistyped[-4:] in said["resident_id.bad_characters"]["message"]
+    printed = text.out + json.dumps(data, ensure_ascii=False)
+    assert not [q for q in quoted if q in printed]
+    kept = " ".join(
+        c
+        for sheet in openpyxl.load_workbook(issues).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for c in row
+        if isinstance(c, str)
+    )
+    assert all(q in kept for q in quoted)
+
+
 def test_validate_checks_categories_at_the_as_of_date_and_points_at_the_row(
     run: Runner, tmp_path: Path
 ) -> None:

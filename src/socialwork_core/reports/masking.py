@@ -18,8 +18,10 @@ and everything the command line prints. It finds numbers however they are writte
 
 Separators inside a masked number are dropped, as the identity masks drop them. With
 :class:`PeopleNames` (the names of a ledger's people, :func:`people_names`), every occurrence of
-a full name in the text is shortened to the family name followed by ``*``. What each form
-looks like and the test that proves it: ``docs/data-protection.md``.
+a full name in the text is shortened to the family name followed by ``*``; given findings, also
+the names their messages hold (a person not on the ledger) and the ID and phone numbers they
+quote as written, typos and all. What each form looks like and the test that proves it:
+``docs/data-protection.md``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from typing import Final, Protocol
 
 import attrs
 
+from ..findings import Finding
+from ..glossary.messages import NUMBER_FIELDS, PERSON_FIELDS
 from ..identity import phone, resident_id
 from ..recipients import Recipient
 
@@ -100,34 +104,56 @@ def _mask_digits(digits: str, groups: list[str], run: str) -> str:
 
 @attrs.frozen
 class PeopleNames:
-    """Full names to find in free text (two characters or more; one character is no name)."""
+    """Full names to find in free text (two characters or more; one character is no name), and
+    numbers as written (an ID with a letter among its digits, a mobile short of a digit) that the
+    number forms of :func:`mask_text` would not know, to be masked whole."""
 
     names: frozenset[str]
     lengths: tuple[int, ...]
-    """The names' lengths, longest first (a longer name wins where two overlap)."""
+    """The lengths of the names and numbers, longest first (a longer one wins where two overlap)."""
+    numbers: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, names: Iterable[str]) -> PeopleNames:
+    def of(cls, names: Iterable[str], numbers: Iterable[str] = ()) -> PeopleNames:
         kept = frozenset(n.strip() for n in names if len(n.strip()) >= 2)
-        return cls(kept, tuple(sorted({len(n) for n in kept}, reverse=True)))
+        written = frozenset(n.strip() for n in numbers if len(n.strip()) >= _NUMBER_SHOWN)
+        lengths = {len(n) for n in kept | written}
+        return cls(kept, tuple(sorted(lengths, reverse=True)), written)
 
     def mask(self, text: str) -> str:
-        """``text`` with each of the names in it shortened (张有才 → 张**)."""
-        if not self.names or not text:
+        """``text`` with each of the names in it shortened (张有才 → 张**) and each of the
+        numbers masked whole."""
+        if not self.lengths or not text:
             return text
-        names, lengths = self.names, self.lengths
+        names, numbers, lengths = self.names, self.numbers, self.lengths
         out: list[str] = []
         i, end = 0, len(text)
         while i < end:
             for length in lengths:
-                if text[i : i + length] in names:
-                    out.append(mask_name(text[i : i + length]))
-                    i += length
-                    break
+                found = text[i : i + length]
+                if found in names:
+                    out.append(mask_name(found))
+                elif found in numbers:
+                    out.append(_mask_written(found))
+                else:
+                    continue
+                i += length
+                break
             else:
                 out.append(text[i])
                 i += 1
         return "".join(out)
+
+
+_NUMBER_SHOWN: Final = 10
+"""A number as written shorter than this identifies no one (free text leaves such numbers too)."""
+
+
+def _mask_written(number: str) -> str:
+    """A number as written masked by its length as an ID or a phone is: 15 characters or more keep
+    their first 6 and last 4, fewer their first 3 and last 4."""
+    head = 6 if len(number) >= 15 else 3
+    return number[:head] + "*" * (len(number) - head - 4) + number[-4:]
 
 
 NO_NAMES: Final = PeopleNames.of(())
@@ -138,15 +164,41 @@ class _HasRecipients(Protocol):
     def recipients(self) -> Iterable[Recipient]: ...
 
 
-def people_names(ledger: _HasRecipients) -> PeopleNames:
+def people_names(ledger: _HasRecipients, findings: Iterable[Finding] = ()) -> PeopleNames:
     """The names of a ledger's people: its recipients, and the guardians and carers named on
-    their records."""
+    their records; and what ``findings`` about it quote: the people their messages name, on the
+    ledger or not (a visit to someone not registered), and the ID and phone numbers as written
+    (``glossary.messages.PERSON_FIELDS`` and ``NUMBER_FIELDS`` say which fields hold them)."""
     names: set[str] = set()
     for person in ledger.recipients:
         names.add(person.name)
         if person.guardian:
             names.add(person.guardian)
-    return PeopleNames.of(names)
+    numbers: set[str] = set()
+    for finding in findings:
+        for field in PERSON_FIELDS.get(finding.code, ()):
+            name = _name_written(finding.params.get(field, ""))
+            if name:
+                names.add(name)
+        for field in NUMBER_FIELDS.get(finding.code, ()):
+            number = finding.params.get(field, "")
+            # 不详 holds no number, and a date typed in a phone cell identifies no one
+            if _DIGITS.search(number) and not _dates_only(_GROUPS.findall(number)):
+                numbers.add(number)
+    return PeopleNames.of(names, numbers)
+
+
+_REMARK: Final = re.compile(f"[(\\[{chr(0xFF08)}{chr(0x3010)}]")
+"""A bracket opening a remark: ( [ and the full-width ones."""
+_DIGITS: Final = re.compile(f"[{_DIGIT}]")
+
+
+def _name_written(value: str) -> str:
+    """The name in a field that holds one as written: the text before a bracketed remark
+    (张三（已故） → 张三); nothing when it holds a number (a key or ID not found: masked, if at
+    all, as a number)."""
+    name = _REMARK.split(value, maxsplit=1)[0].strip()
+    return "" if _DIGITS.search(name) else name
 
 
 def mask_text(text: str, names: PeopleNames = NO_NAMES) -> str:

@@ -128,8 +128,9 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
     console.done()
 
     errors, warnings, infos = (by_severity[s] for s in Severity)
-    # a message may name the person (a duplicate, an adapter's check): printed, names are masked
-    names = people_names(result.ledger)
+    # a message may name the person (a duplicate, an adapter's check, someone not registered) or
+    # quote an ID as written: printed, names are shortened and numbers masked
+    names = people_names(result.ledger, (i.finding for i in every_issue))
     if console.json_output:
         console.emit_json(
             {

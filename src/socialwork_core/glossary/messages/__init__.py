@@ -60,6 +60,31 @@ def _join(areas: tuple[Mapping[str, str], ...]) -> dict[str, str]:
 MESSAGES: Mapping[str, str] = _join(_AREAS)
 
 
+def _fields_of(declared: Mapping[str, tuple[str, ...]]) -> Mapping[str, frozenset[str]]:
+    """``declared`` checked against the templates: a known code, fields its template has."""
+    fields: dict[str, frozenset[str]] = {}
+    for code, names in declared.items():
+        template = MESSAGES.get(code)
+        used = (
+            set()
+            if template is None
+            else {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        )
+        if not set(names) <= used:
+            raise RuntimeError(f"message {code!r} has no field {sorted(set(names) - used)}")
+        fields[code] = frozenset(names)
+    return MappingProxyType(fields)
+
+
+PERSON_FIELDS: Mapping[str, frozenset[str]] = _fields_of(ledger.PERSON_FIELDS)
+"""For each code whose message names a person, the fields holding the name as written."""
+NUMBER_FIELDS: Mapping[str, frozenset[str]] = _fields_of(
+    {**identity.NUMBER_FIELDS, **ledger.NUMBER_FIELDS, **rollup.NUMBER_FIELDS}
+)
+"""For each code whose message quotes an ID, certificate or phone number, the fields holding it as
+written (typos and all)."""
+
+
 _SPOKEN: ContextVar[Mapping[str, str]] = ContextVar(
     "socialwork_plugin_messages", default=MappingProxyType({})
 )

@@ -32,3 +32,22 @@ MESSAGES: dict[str, str] = {
     ),
     "disability.label_unrecognised": "无法识别残疾类别等级“{value}”，应写成如“肢体二级”“精神三级”。",
 }
+
+NUMBER_FIELDS: dict[str, tuple[str, ...]] = {
+    "resident_id.stored_as_number": ("value",),
+    "resident_id.bad_characters": ("value",),
+    "resident_id.wrong_length": ("value",),
+    "resident_id.impossible_birth_date": ("value",),
+    "resident_id.unknown_area_code": ("value",),
+    "resident_id.wrong_check_character": ("value",),
+    "resident_id.upgraded_from_15": ("value", "upgraded"),
+    "phone.invalid": ("value",),
+    "disability.certificate_wrong_length": ("value",),
+    "disability.certificate_bad_kind": ("value",),
+    "disability.certificate_bad_grade": ("value",),
+    "disability.certificate_other_person": ("value", "resident_id"),
+    "disability.certificate_disagrees": ("value",),
+}
+"""The fields of these messages that hold an ID, certificate or phone number as written, typos and
+all (a letter among the digits, a digit left out): what the command line prints masks each whole,
+where masking free text would not know it for a number."""

@@ -122,6 +122,33 @@ MESSAGES: dict[str, str] = {
     "ledger.load_failed": "台账有{count}处错误，严格模式下不予导入。",
 }
 
+PERSON_FIELDS: dict[str, tuple[str, ...]] = {
+    "ledger.listed_on_two_sheets": ("name",),
+    "ledger.status_from_name": ("value",),
+    "ledger.visit_name_remark": ("value", "name"),
+    "ledger.visit_name_status": ("value", "name"),
+    "ledger.visit_after_death": ("name",),
+    "ledger.status_name_disagrees": ("value",),
+    "ledger.unknown_recipient": ("value",),
+    "ledger.linked_by_name": ("value", "name"),
+    "ledger.linked_by_resident_id": ("value",),
+    "ledger.recipient_ambiguous": ("name",),
+    "ledger.recipient_sounds_like": ("name", "likely"),
+    "ledger.recipient_not_registered": ("name",),
+    "ledger.participant_ambiguous": ("value",),
+    "ledger.participant_sounds_like": ("value", "likely"),
+    "ledger.participant_not_registered": ("value",),
+    "onesheet.person_differs": ("first", "name"),
+}
+"""The fields of these messages that hold a person's name as written (a remark in brackets after
+it, a key where a name was typed): what the command line prints shortens them, on the ledger or
+not (``socialwork_core.reports.people_names``)."""
+
+NUMBER_FIELDS: dict[str, tuple[str, ...]] = {
+    "ledger.duplicate_resident_id": ("value",),
+}
+"""The fields that hold an ID number (see ``identity.NUMBER_FIELDS``)."""
+
 ISSUES_WORKBOOK_HEADERS: dict[str, str] = {
     "row": "原行号",
     "problems": "问题说明",

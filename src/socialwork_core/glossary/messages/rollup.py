@@ -19,3 +19,8 @@ MESSAGES: dict[str, str] = {
         "“{second}”（{second_file}），合计中只计一次。请核对是否重复登记。"
     ),
 }
+
+NUMBER_FIELDS: dict[str, tuple[str, ...]] = {
+    "rollup.cross_station_duplicate": ("resident_id",),
+}
+"""The fields that hold an ID number (see ``identity.NUMBER_FIELDS``)."""
