@@ -41,7 +41,7 @@ from .mapping import LedgerMapping, SheetMapping, with_words
 from .model import Ledger, ledger_of, record_id
 from .more_sheets import further_sheets, named_for_others
 from .name_status import status_from_names
-from .onesheet import RegisterVisits, visit_columns
+from .onesheet import RegisterVisits, join_register_visits, visit_columns
 from .sheet_names import category_of_sheet, give_sheet_category, give_sheet_village
 from .visit_dates import far_visits
 from .visit_modes import modes_from_notes
@@ -158,25 +158,20 @@ def load_ledger(
                 if name is not None:
                     workbook.prefetch(name)
             kind = sheet_format.kind
-            if kind is RecordKind.CONTACTS and register_visits:
-                # the register's own rows hold the visits: no other sheet is searched for them
-                for held in register_visits:
-                    records[kind].extend(held.records)
-                    issues.extend(held.issues)
-                    onesheet = Finding.of(
-                        "onesheet.visits_on_register",
-                        Severity.INFO,
-                        sheet=held.table.sheet,
-                        count=len(held.records),
-                    )
-                    issues.append(Issue(onesheet, held.table.sheet))
-                    if kind in sheets_read:
-                        more_read.setdefault(kind, []).append(held.table.sheet)
-                    else:
-                        sheets_read[kind] = held.table.sheet
-                continue
+            held = register_visits if kind is RecordKind.CONTACTS else []
+            for on_rows in held:
+                # the register's rows hold visits: its sheets come first, a visit log after
+                if kind in sheets_read:
+                    more_read.setdefault(kind, []).append(on_rows.table.sheet)
+                else:
+                    sheets_read[kind] = on_rows.table.sheet
+            logged = len(records[kind])
             entries = mapping.sheets_for(kind) if mapping is not None else ()
             forced = entries[0] if entries else None
+            if forced is not None and any(v.table.sheet == forced.sheet for v in held):
+                # the mapping names the register's own sheet for the visits: read on its rows
+                issues.extend(join_register_visits(held, records[kind], logged, ()))
+                continue
             spec = table_spec(with_words(sheet_format, forced), fmt.sheets)
             others = named_for_others(workbook, fmt, sheet_format)
             try:
@@ -189,6 +184,10 @@ def load_ledger(
                     free=free,
                 )
             except WorkbookError as error:
+                if error.code == "tabular.sheet_not_found" and held:
+                    # no visit log besides the register's rows: theirs are the visits
+                    issues.extend(join_register_visits(held, records[kind], logged, ()))
+                    continue
                 if sheet_format.required or error.code != "tabular.sheet_not_found":
                     raise
                 missing = Finding.of(
@@ -241,6 +240,9 @@ def load_ledger(
                     )
                     issues.extend(passed_over)
                 table = _next_table(workbook, further, table.sheet, kind, issues)
+            if held:
+                log = (sheets_read[kind], *more_read.get(kind, ()))[len(held) :]
+                issues.extend(join_register_visits(held, records[kind], logged, log))
             if kind is RecordKind.RECIPIENTS:
                 builder.recipients_loaded = True
     ledger = ledger_of(records, issues=tuple(issues), extras=extras)

@@ -52,6 +52,7 @@ from ..tabular.spec import TableSpec
 from ..validation import to_mapping
 from .columns import table_spec
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
+from .onesheet import visit_columns
 
 
 def _frozen_mappings(value: Mapping[str, Mapping[str, str]]) -> Mapping[str, Mapping[str, str]]:
@@ -216,7 +217,7 @@ def explain(
                 continue
             with table:
                 taken.append(table.sheet)
-                found.append(_explained(kind, table, spec.columns))
+                found.append(_explained(kind, table, spec.columns, fmt))
             # every further sheet of the kind, as ``load_ledger`` reads them (``more_sheets``)
             further: list[tuple[str, TableSpec, Mapping[str, str] | None]]
             if entries:
@@ -239,19 +240,25 @@ def explain(
                     continue
                 with more:
                     taken.append(more.sheet)
-                    found.append(_explained(kind, more, its_spec.columns))
+                    found.append(_explained(kind, more, its_spec.columns, fmt))
     return tuple(found)
 
 
-def _explained(kind: RecordKind, table: Table, specs: Sequence[Any]) -> SheetExplained:
+def _explained(
+    kind: RecordKind, table: Table, specs: Sequence[Any], fmt: LedgerFormat
+) -> SheetExplained:
     layout = table.layout
     by_column = {choice.column: choice for choice in layout.choices}
     joined = {c: f for f, cols in layout.joined.items() for c in cols}
+    on_rows = _visit_columns(kind, table, fmt)
+    table.claim(on_rows)  # as the loading does: read as visits, not kept as they are
     columns = []
     for index, header in layout.headers:
         choice = by_column.get(index)
         field = choice.field if choice else joined.get(index)
         reason = choice.how if choice else ("joined" if index in joined else "")
+        if index in on_rows:
+            reason = VISIT_ON_ROW  # read as a visit of the row's person, as the loading does
         columns.append(ColumnExplained(column_letter(index), header, field, reason))
     coded = {
         s.field: s.coerce
@@ -289,11 +296,35 @@ def _explained(kind: RecordKind, table: Table, specs: Sequence[Any]) -> SheetExp
         if rows:
             listed.append(WordsExplained(field, tuple(rows)))
     remarks = tuple(i.message for i in table.issues if i.row in (None, *layout.header_rows))
+    if on_rows:
+        from ..glossary.messages import render_message
+
+        headers = dict(layout.headers)
+        named = words.LIST_JOINER.join(
+            render_message("onesheet.visit_column", letter=column_letter(c), header=headers[c])
+            for c in sorted(on_rows)
+        )
+        remarks += (render_message("onesheet.visit_columns", sheet=table.sheet, columns=named),)
     return SheetExplained(
         kind, table.sheet, layout.header_rows, tuple(columns), tuple(listed), remarks
     )
 
 
+def _visit_columns(kind: RecordKind, table: Table, fmt: LedgerFormat) -> set[int]:
+    """The columns of a register sheet read as visits on its rows (``ledger.onesheet``)."""
+    contacts = fmt.sheet_for(RecordKind.CONTACTS)
+    if kind is not RecordKind.RECIPIENTS or contacts is None:
+        return set()
+    found: set[int] = set()
+    for visit in visit_columns(table, contacts):
+        found.add(visit.date)
+        if visit.mode is not None:
+            found.add(visit.mode)
+    return found
+
+
+VISIT_ON_ROW = "visit on the row"
+"""The reason ``map`` gives a register column read as a visit on the person's row."""
 SEVERAL = " + "
 BY_AGE = "{child} / {elderly} (by age)"
 

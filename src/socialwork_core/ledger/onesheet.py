@@ -18,6 +18,11 @@ taken only for a header that says nothing of a visit (the bare 日期 a visit lo
 with, which 认定日期, 入院日期 and 纳入关爱日期 also match) is a visit's date only beside a mode
 column, or when its header or heading names a visit (回访日期, “4月走访”): a register's other
 dates are no visits, and a visit log on a sheet of its own is then read as one.
+
+A register whose rows hold visits may have a visit log on a sheet of its own as well: both are
+read (``join_register_visits``), a visit written in both places (the same person, day and mode)
+counts once, and findings name each source. ``socialwork map`` marks the register's visit columns
+so (``mapping.VISIT_ON_ROW``).
 """
 
 from __future__ import annotations
@@ -133,6 +138,8 @@ class RegisterVisits:
         self._date: Coercer = coercer_for(by_field["on"], RecordKind.CONTACTS)
         self._mode: Coercer | None = coercer_for(by_field["mode"]) if "mode" in by_field else None
         self.records: list[Any] = []
+        self.places: list[tuple[int, int, Any]] = []
+        """Where each of ``records`` was read: (Excel row, date column, date cell)."""
         self.issues: list[Issue] = []
         headers = dict(table.layout.headers)
         self._headers = headers
@@ -156,7 +163,7 @@ class RegisterVisits:
             if is_blank(raw):
                 if self.row_per_visit:
                     missing = Finding.of("onesheet.visit_without_date", Severity.INFO)
-                    self.issues.append(self._issue(missing, number, visit.date, raw))
+                    self.issues.append(self.issue(missing, number, visit.date, raw))
                 continue
             values: dict[str, Any] = {"recipient_keys": (key,)}
             on = self._read(self._date, raw, number, visit.date, required=True)
@@ -176,6 +183,7 @@ class RegisterVisits:
                 self.issues.append(Issue(item.finding, sheet, number))
             if record is not None:
                 self.records.append(record)
+                self.places.append((number, visit.date, raw))
 
     def _read(
         self, coerce: Coercer, raw: Any, number: int, column: int, *, required: bool = False
@@ -185,15 +193,63 @@ class RegisterVisits:
         except FindingError as error:
             for finding in error.findings:
                 found = finding if required else flagged(finding)
-                self.issues.append(self._issue(found, number, column, raw))
+                self.issues.append(self.issue(found, number, column, raw))
             return None
         if isinstance(value, Coerced):
             for finding in value.findings:
-                self.issues.append(self._issue(finding, number, column, raw))
+                self.issues.append(self.issue(finding, number, column, raw))
             value = value.value
         return value
 
-    def _issue(self, finding: Finding, number: int, column: int, raw: Any) -> Issue:
+    def issue(self, finding: Finding, number: int, column: int, raw: Any) -> Issue:
+        """``finding`` on the cell of ``column`` in the row ``number``."""
         text = "" if raw is None else raw_text(raw)
         header = self._headers.get(column, "")
         return Issue(finding, self.table.sheet, number, column_letter(column), header, text)
+
+
+def join_register_visits(
+    held: Sequence[RegisterVisits], records: list[Any], logged: int, log: Sequence[str]
+) -> list[Issue]:
+    """Put the visits read on the register's rows (``held``) before those of the visit log
+    (``records[logged:]``, read from the sheets ``log``), and say where each came from: a
+    register visit the log holds too (the same person, day and mode) is counted once, as the
+    log's, and its date cell is named in an info."""
+    logged_visits = {
+        (key, record.on, record.mode)
+        for record in records[logged:]
+        for key in record.recipient_keys
+    }
+    log_names = words.LIST_JOINER.join(log)
+    kept: list[Any] = []
+    issues: list[Issue] = []
+    for visits in held:
+        issues.extend(visits.issues)
+        repeated = 0
+        for record, (number, column, raw) in zip(visits.records, visits.places, strict=True):
+            if (record.recipient_keys[0], record.on, record.mode) in logged_visits:
+                repeated += 1
+                twice = Finding.of("onesheet.visit_also_logged", Severity.INFO, log=log_names)
+                issues.append(visits.issue(twice, number, column, raw))
+                continue
+            kept.append(record)
+        sheet = visits.table.sheet
+        count = len(visits.records)
+        if log:
+            both = Finding.of(
+                "onesheet.visits_on_register_and_log",
+                Severity.INFO,
+                sheet=sheet,
+                count=count,
+                log=log_names,
+                logged=len(records) - logged,
+                repeated=repeated,
+            )
+            issues.append(Issue(both, sheet))
+        else:
+            alone = Finding.of(
+                "onesheet.visits_on_register", Severity.INFO, sheet=sheet, count=count
+            )
+            issues.append(Issue(alone, sheet))
+    records[logged:logged] = kept
+    return issues

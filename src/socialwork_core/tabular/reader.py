@@ -1065,8 +1065,18 @@ class Table:
         return self._row(index, cells)
 
     def claim(self, columns: set[int]) -> None:
-        """Columns a loader reads itself (a register's visit columns): no longer extras."""
+        """Columns a loader reads itself (a register's visit columns): no longer extras, nor
+        named among the columns kept as they are."""
         self._extra_columns = tuple((c, h) for c, h in self._extra_columns if c not in columns)
+        for at, issue in enumerate(self.issues):
+            if issue.code == "tabular.extra_columns_kept":
+                if not self._extra_columns:
+                    del self.issues[at]
+                    break
+                kept = words.LIST_JOINER.join(h for _, h in self._extra_columns)
+                finding = Finding.of(issue.code, issue.severity, headers=kept)
+                self.issues[at] = attrs.evolve(issue, finding=finding)
+                break
 
     @property
     def plain(self) -> bool:
