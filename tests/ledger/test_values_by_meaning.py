@@ -257,6 +257,24 @@ def test_a_guardian_s_phone_is_read_as_a_phone_and_flagged_when_it_is_none(
     assert phones == {"A1": None, "A2": "13912345678"}
 
 
+def test_an_id_number_written_in_groups_on_the_visit_log_is_one_number(
+    tmp_path: Path, national: LedgerFormat
+) -> None:
+    grouped = f"{ELDER[:6]} {ELDER[6:14]} {ELDER[14:]}"  # 110101 19450302 0118
+    register = [["档案号", "姓名", "身份证号"], ["A1", "甲", ELDER], ["A2", "乙", WOMAN]]
+    visits = [
+        ["探访日期", "探访方式", "身份证号"],
+        ["2024-03-05", "入户走访", grouped],
+        ["2024-03-06", "电话", f"{ELDER}、{WOMAN}"],  # two people, as before
+    ]
+    path = workbook(tmp_path / "台账.xlsx", {"服务对象": register, "探访记录": visits})
+
+    result = load_ledger(path, national)
+
+    assert [c.recipient_keys for c in result.ledger.contacts] == [("A1",), ("A1", "A2")]
+    assert not [i for i in result.issues if i.finding.code.startswith("resident_id.")]
+
+
 @pytest.fixture(scope="module")
 def national() -> LedgerFormat:
     found: LedgerFormat = load_plugins().ledger_formats(adapter="national")[0]

@@ -1299,7 +1299,8 @@ def _coerce_parts(
     before the bracket and, where it is a value too, the word inside it (else a mere remark)."""
     values: list[Any] = []
     findings: list[Finding] = []
-    for part in split_values(raw if type(raw) is str else raw_text(raw), separators):
+    parts = split_values(raw if type(raw) is str else raw_text(raw), separators)
+    for part in parts:
         try:
             value = coerce(part)
         except FindingError as error:
@@ -1331,7 +1332,34 @@ def _coerce_parts(
             values.extend(v for v in value if v not in values)
         elif value is not None:
             values.append(value)
+    if len(parts) > 1 and not values and _split_at_spaces_only(raw, separators):
+        whole = _one_value(coerce, raw)
+        if whole is not None:
+            return whole
     return tuple(values), findings
+
+
+def _split_at_spaces_only(raw: RawValue, separators: str) -> bool:
+    """Whether the cell's parts were cut at spaces alone (no list mark between them)."""
+    text = unicodedata.normalize("NFKC", raw if type(raw) is str else raw_text(raw)).strip()
+    return not any(ch in text for ch in separators if ch == "\n" or not ch.isspace())
+
+
+def _one_value(coerce: Coercer, raw: RawValue) -> tuple[tuple[Any, ...], list[Finding]] | None:
+    """The cell read as one value, when none of the parts it was cut into at spaces is a value
+    but the whole is (an ID number written in groups, 340421 19640407 991X); ``None`` when the
+    whole is none either."""
+    try:
+        value = coerce(raw)
+    except FindingError:
+        return None
+    findings: list[Finding] = []
+    if isinstance(value, Coerced):
+        findings.extend(value.findings)
+        value = value.value
+    if value is None:
+        return None
+    return (value if type(value) is tuple else (value,)), findings
 
 
 def read_words(
