@@ -194,3 +194,32 @@ def test_a_mapping_naming_the_register_sheet_for_the_visits_reads_them_on_its_ro
     result = load_ledger(path, FORMAT, mapping=read_mapping(written, FORMAT))
     assert visits(result) == [(date(2024, 4, 1), ContactMode.HOME_VISIT, (ZHANG,))]
     assert "onesheet.visits_on_register" in [i.code for i in result.issues]
+
+
+def test_a_register_visit_without_a_mode_is_the_log_visit_of_that_person_and_day(
+    tmp_path: Path,
+) -> None:
+    """最近走访 2024-03-05 on the register with no mode, and the log's 入户 of that person and
+    day: one visit, the log's (its mode), the register's cell named."""
+    path = ledger(
+        tmp_path,
+        [
+            ["张三", ZHANG, "低保", "2024-03-05", ""],
+            ["李四", LI, "特困", "2024-03-07", ""],
+        ],
+        [
+            ["张三", ZHANG, "2024-03-05", "入户"],
+            ["李四", LI, "2024-03-08", "电话"],  # another day: another visit
+        ],
+    )
+    result = load_ledger(path, FORMAT)
+    assert sorted(visits(result), key=lambda visit: visit[0]) == [
+        (date(2024, 3, 5), ContactMode.HOME_VISIT, (ZHANG,)),
+        (date(2024, 3, 7), None, (LI,)),
+        (date(2024, 3, 8), ContactMode.PHONE, (LI,)),
+    ]
+    once = [i for i in result.issues if i.code == "onesheet.visit_also_logged_without_mode"]
+    assert [(i.sheet, i.row, i.column, i.raw) for i in once] == [("花名册", 2, "D", "2024-03-05")]
+    assert "走访记录" in once[0].message and ContactMode.HOME_VISIT.label in once[0].message
+    (both,) = [i for i in result.issues if i.code == "onesheet.visits_on_register_and_log"]
+    assert both.finding.params["repeated"] == "1"

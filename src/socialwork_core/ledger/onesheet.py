@@ -20,8 +20,9 @@ column, or when its header or heading names a visit (回访日期, “4月走访
 dates are no visits, and a visit log on a sheet of its own is then read as one.
 
 A register whose rows hold visits may have a visit log on a sheet of its own as well: both are
-read (``join_register_visits``), a visit written in both places (the same person, day and mode)
-counts once, and findings name each source. ``socialwork map`` marks the register's visit columns
+read (``join_register_visits``), a visit written in both places (the same person, day and mode;
+or the same person and day when the register writes no mode) counts once, as the log's, and
+findings name each source. ``socialwork map`` marks the register's visit columns
 so (``mapping.VISIT_ON_ROW``).
 """
 
@@ -214,12 +215,15 @@ def join_register_visits(
     """Put the visits read on the register's rows (``held``) before those of the visit log
     (``records[logged:]``, read from the sheets ``log``), and say where each came from: a
     register visit the log holds too (the same person, day and mode) is counted once, as the
-    log's, and its date cell is named in an info."""
-    logged_visits = {
-        (key, record.on, record.mode)
-        for record in records[logged:]
-        for key in record.recipient_keys
-    }
+    log's, and its date cell is named in an info. A register visit that writes no mode is the
+    log's visit of that person and day, whatever its mode (a register's 最近走访 column often has
+    the day only): the log's, with its mode, counts."""
+    logged_visits: set[tuple[str, Any, Any]] = set()
+    logged_days: dict[tuple[str, Any], Any] = {}
+    for record in records[logged:]:
+        for key in record.recipient_keys:
+            logged_visits.add((key, record.on, record.mode))
+            logged_days.setdefault((key, record.on), record.mode)
     log_names = words.LIST_JOINER.join(log)
     kept: list[Any] = []
     issues: list[Issue] = []
@@ -227,9 +231,9 @@ def join_register_visits(
         issues.extend(visits.issues)
         repeated = 0
         for record, (number, column, raw) in zip(visits.records, visits.places, strict=True):
-            if (record.recipient_keys[0], record.on, record.mode) in logged_visits:
+            twice = _also_logged(record, logged_visits, logged_days, log_names)
+            if twice is not None:
                 repeated += 1
-                twice = Finding.of("onesheet.visit_also_logged", Severity.INFO, log=log_names)
                 issues.append(visits.issue(twice, number, column, raw))
                 continue
             kept.append(record)
@@ -253,3 +257,24 @@ def join_register_visits(
             issues.append(Issue(alone, sheet))
     records[logged:logged] = kept
     return issues
+
+
+def _also_logged(
+    record: Any,
+    logged_visits: set[tuple[str, Any, Any]],
+    logged_days: dict[tuple[str, Any], Any],
+    log_names: str,
+) -> Finding | None:
+    """The info naming a register visit the log holds too, or ``None`` when the log has it not."""
+    key = record.recipient_keys[0]
+    if (key, record.on, record.mode) in logged_visits:
+        return Finding.of("onesheet.visit_also_logged", Severity.INFO, log=log_names)
+    if record.mode is not None or (key, record.on) not in logged_days:
+        return None
+    mode = logged_days[(key, record.on)]
+    return Finding.of(
+        "onesheet.visit_also_logged_without_mode",
+        Severity.INFO,
+        log=log_names,
+        mode=getattr(mode, "label", str(mode)),
+    )

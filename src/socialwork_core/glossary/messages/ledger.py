@@ -109,7 +109,7 @@ MESSAGES: dict[str, str] = {
     "onesheet.visits_on_register": "工作表“{sheet}”的各行同时记录了探访，已读出{count}次探访；没有另外的探访记录表。",
     "onesheet.visits_on_register_and_log": (
         "探访既记在工作表“{sheet}”的各行（{count}次），也记在探访记录表“{log}”（{logged}次），"
-        "两处都已读入；其中{repeated}次两处都有（同一人、同一天、同一方式），只算一次。"
+        "两处都已读入；其中{repeated}次两处都有（同一人、同一天，方式相同或“{sheet}”中未写方式），只算一次。"
     ),
     "onesheet.visit_columns": (
         "工作表“{sheet}”的各行同时记录了探访：{columns}读作本行服务对象的探访，"
@@ -117,6 +117,10 @@ MESSAGES: dict[str, str] = {
     ),
     "onesheet.visit_column": "{letter}列（{header}）",
     "onesheet.visit_also_logged": "这次探访在探访记录表“{log}”中也有（同一人、同一天、同一方式），只算一次。",
+    "onesheet.visit_also_logged_without_mode": (
+        "这次探访没有写方式，探访记录表“{log}”中有同一人同一天的探访（{mode}），"
+        "是同一次探访，只算一次，方式按记录表。"
+    ),
     "onesheet.visit_without_date": "本行没有探访日期，只读入服务对象，不作为一次探访。",
     "onesheet.person_differs": (
         "编号“{key}”在第{first_row}行是“{first}”，本行却是“{name}”。按第一次出现的读取，请核对。"
