@@ -14,6 +14,7 @@ from socialwork_national.formats import FORMAT
 from socialwork_core.glossary.terms import ContactMode
 from socialwork_core.identity import resident_id
 from socialwork_core.ledger import RecordKind, load_ledger
+from socialwork_core.plugins import load_plugins
 
 CHEN = resident_id.compose("440111", date(1946, 3, 12), 11)
 LI = resident_id.compose("440111", date(1950, 5, 2), 22)
@@ -89,3 +90,44 @@ def test_a_visit_log_above_the_register_is_read_as_the_visits(tmp_path: Path) ->
     (above,) = [i for i in result.issues if i.code == "tabular.table_above"]
     assert above.row == 7
     assert not result.errors
+
+
+VISITS_ABOVE = 40
+"""More visits than the rows a header is first looked for in (``ReadLimits.header_search_rows``)."""
+
+
+def long_log_above(tmp_path: Path) -> Path:
+    """One sheet: a visit log of ``VISITS_ABOVE`` rows, naming people by 档案号 only (its header
+    alone names no ledger format), then two empty rows, the register's title and header."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["记录编号", "走访日期", "档案号", "走访方式"])
+    for n in range(VISITS_ABOVE):
+        sheet.append([f"V{n + 1:03}", date(2024, 1, 1 + n % 28), ("A1", "A2")[n % 2], "入户"])
+    sheet.append([])
+    sheet.append([])
+    sheet.append(["2024年服务对象名册"])
+    sheet.append(["档案号", "姓名", "身份证号", "对象类别"])
+    sheet.append(["A1", "陈大明", CHEN, "低保"])
+    sheet.append(["A2", "李秀英", LI, "特困"])
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_register_under_a_visit_log_longer_than_the_header_search_is_found(
+    tmp_path: Path,
+) -> None:
+    result = load_ledger(long_log_above(tmp_path), FORMAT)
+    assert [r.name for r in result.ledger.recipients] == ["陈大明", "李秀英"]
+    assert len(result.ledger.contacts) == VISITS_ABOVE
+    assert result.sheets == {RecordKind.RECIPIENTS: "台账", RecordKind.CONTACTS: "台账"}
+    (above,) = [i for i in result.issues if i.code == "tabular.table_above"]
+    assert above.row == VISITS_ABOVE + 5  # the register's header, under its title
+    assert not result.errors
+
+
+def test_the_format_of_a_register_under_a_long_visit_log_is_detected(tmp_path: Path) -> None:
+    found = load_plugins().detect_workbook_format(long_log_above(tmp_path))
+    assert found is not None and found.format.name == FORMAT.name

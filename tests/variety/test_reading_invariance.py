@@ -310,11 +310,6 @@ def test_pages_and_both_tables_on_one_sheet_keep_the_records(
     assert_same_records(seed, Change(pages=pages, together=together, title=title), folders)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a visit log above the register that is longer than the header search (15 rows) "
-    "hides the register's header: no format is detected (tabular.table_above reads a short one)",
-)
 @FAST
 @given(seed=seeds, title=st.booleans())
 def test_a_visit_log_above_the_register_keeps_the_records(

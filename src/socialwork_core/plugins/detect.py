@@ -22,24 +22,32 @@ __all__ = ["count_headers", "names_people", "workbook_headers"]
 
 
 def workbook_headers(
-    path: str | Path, *, limits: ReadLimits | None = None
+    path: str | Path, *, limits: ReadLimits | None = None, below: bool = False
 ) -> dict[str, tuple[str, ...]]:
     """Sheet name → the non-empty cell texts of its first ``limits.header_search_rows`` rows, in
     reading order: the ``headers`` argument of ``socialwork_detect_format``.
+
+    ``below``: with the texts of every header row lower on the sheet too, a table's header under
+    another (``tabular.reader.lower_header_rows``: a visit log of a year over the register); read
+    only when the first rows name no format, as every row of the sheet is looked at.
 
     Opens the file with the tabular reader's safeguards; raises ``WorkbookError`` like it.
     """
     from ..tabular import ReadLimits, open_workbook
     from ..tabular.cells import raw_text
+    from ..tabular.reader import lower_header_rows
     from ..tabular.rows import is_blank
 
     limits = limits or ReadLimits()
     found: dict[str, tuple[str, ...]] = {}
     with open_workbook(path, limits=limits) as workbook:
         for name in workbook.sheet_names:
-            rows = itertools.islice(workbook.sheet(name).rows, limits.header_search_rows)
+            rows = workbook.sheet(name).rows
+            top = list(itertools.islice(rows, limits.header_search_rows))
+            if below:
+                top += lower_header_rows(rows)
             found[name] = tuple(
-                raw_text(cell) for _, cells in rows for cell in cells if not is_blank(cell)
+                raw_text(cell) for _, cells in top for cell in cells if not is_blank(cell)
             )
     return found
 

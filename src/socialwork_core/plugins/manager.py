@@ -260,8 +260,13 @@ class Plugins:
         return None
 
     def detect_workbook_format(self, path: str | Path) -> DetectedFormat | None:
-        """:meth:`detect_format` on the first rows of every sheet of the workbook at ``path``."""
-        return self.detect_format(workbook_headers(path))
+        """:meth:`detect_format` on the first rows of every sheet of the workbook at ``path``;
+        when they name no format, on the header rows lower on the sheets too (a register under
+        a visit log longer than the first rows)."""
+        found = self.detect_format(workbook_headers(path))
+        if found is None:
+            found = self.detect_format(workbook_headers(path, below=True))
+        return found
 
     # --- resolved for a region --------------------------------------------------------------------
 

@@ -38,7 +38,8 @@ Table remarks (``Table.issues``): ``tabular.sheet_found_by_headers`` (info),
 ``tabular.table_beside`` (info: another table beside this one, past empty columns: this table
 is read left of it and ``read_table(free=…)`` finds the other there),
 ``tabular.table_above`` (info: another table's header above this one's: ``read_table(free=…)``
-finds that table in the rows above),
+finds that table in the rows above; a header under another table longer than the rows a header
+is first looked for in is found by its row, scored as the top's are),
 ``tabular.codes_from_legend`` (info: a column of words written as codes, 01 for 低保, read through
 the workbook's legend sheet: ``tabular.legends``), ``tabular.codes_without_legend`` (warning: a
 coded column no legend fits),

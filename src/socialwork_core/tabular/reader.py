@@ -1499,6 +1499,97 @@ def sheet_fields(
     return frozenset(best.matched)
 
 
+_LEAD_ROWS: Final = 4
+"""At most this many title and blank rows stand over a header found lower on a sheet."""
+
+
+def _own_headers(spec: TableSpec) -> frozenset[str]:
+    """The table's accepted headers, as ``normalise_header`` gives them."""
+    return frozenset(normalise_header(h) for c in spec.columns for h in c.headers)
+
+
+def _may_head(own: frozenset[str], cells: Cells) -> bool:
+    """Whether a row may be this table's header: its cells all text, one at least one of the
+    table's headers exactly (a data row writes a name, a date or a number, never 姓名)."""
+    named = False
+    for value in cells:
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return False
+        if not named and normalise_header(value) in own:
+            named = True
+    return named
+
+
+def lower_header_rows(rows: Iterator[tuple[int, Cells]]) -> list[tuple[int, Cells]]:
+    """The rows of ``rows`` that start another table, whatever its kind (what format detection
+    looks at under a sheet's first rows): three texts at least and nothing else, right under a
+    blank row or a title (one text), with the row under each when it is all text too (a header
+    over two rows)."""
+    found: list[tuple[int, Cells]] = []
+    before = "title"  # what the row before was: "title" (or blank), "header" or "data"
+    for index, cells in rows:
+        filled = [v for v in cells if not is_blank(v)]
+        if before != "data" and len(filled) >= 3 and all(isinstance(v, str) for v in filled):
+            found.append((index, cells))
+            before = "header" if before == "title" else "data"
+            continue
+        before = "title" if len(filled) <= 1 else "data"
+    return found
+
+
+def _header_below(
+    workbook: Workbook,
+    spec: TableSpec,
+    name: str,
+    search: int,
+    start: Free = NOWHERE_READ,
+    wanted_columns: Mapping[str, str] | None = None,
+) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate] | None:
+    """The table's header anywhere lower on the sheet, under another table longer than the rows
+    a header is first looked for in (a visit log of a year over the register): each row that may
+    head it (``_may_head``) is scored as the sheet's top is (``_best``, with the rows under it),
+    and the first that holds the table's required columns is taken, the rows above it being the
+    other table's (``_Candidate.above``). ``None`` when no row of the sheet heads the table."""
+    cached = _PEEKED.get(workbook, {}).pop((name, start), None)
+    if cached is not None and not start[1] and not start[2]:
+        data, top = cached
+        stream: Iterator[tuple[int, Cells]] = itertools.chain(top, data.rows)
+    else:
+        data = workbook.sheet(name)
+        stream = _from(data, start)
+    own = _own_headers(spec)
+    lead: list[tuple[int, Cells]] = []
+    seen = 0
+    for index, cells in stream:
+        seen += 1
+        if seen <= search or not _may_head(own, cells):
+            lead = [*lead[1 - _LEAD_ROWS :], (index, cells)]
+            continue
+        # the title and blank rows right over it are this table's; the row over them another's
+        titled = list(
+            itertools.takewhile(
+                lambda item: sum(1 for v in item[1] if not is_blank(v)) <= 1, reversed(lead)
+            )
+        )[::-1]
+        more = list(itertools.islice(stream, search + _SAMPLE_ROWS))
+        buffer = [*titled, (index, cells), *more]
+        best = _best(spec, data, buffer, search, wanted_columns)
+        if (
+            best is not None
+            and best.rows[0] == index
+            and all(c.field in best.matched for c in spec.required)
+            and len(best.matched) >= min(2, len(spec.columns) - 1)
+        ):
+            above = titled[0][0] if titled else index
+            best = attrs.evolve(best, above=best.above if best.above is not None else above)
+            return data, itertools.chain(buffer, stream), best
+        lead = [*lead[1 - _LEAD_ROWS :], (index, cells)]
+        stream = itertools.chain(more, stream)
+    return None
+
+
 def _locate(
     workbook: Workbook,
     spec: TableSpec,
@@ -1541,10 +1632,14 @@ def _locate(
         _PEEKED.setdefault(workbook, {})[(named, NOWHERE_READ)] = (data, buffer)
     scores = sheet_scores(workbook, spec, skip=skip, search=search, free=free)
     plainly_this = named_best is not None and len(named_best.matched) >= NAMED_SHEET_FIELDS
+    if named is not None and named not in skip and not scores and not plainly_this:
+        # the named sheet's top is another table's: this one's header may stand lower on it
+        lower = _header_below(workbook, spec, named, search, wanted_columns=wanted_columns)
+        if lower is not None:
+            return *lower, issues
     if named is not None and named not in skip and (not scores or plainly_this):
         # the named sheet holds no header of this table, or holds it without a required
         # column (a header cell overwritten): say what it lacks rather than read another sheet
-        # the named sheet is there but holds no header of this table: say what it lacks
         if named_best is None:
             raise WorkbookError(
                 "tabular.header_not_found",
@@ -1564,6 +1659,14 @@ def _locate(
             found=words.LIST_JOINER.join(found[i] for i in sorted(found)),
         )
     if not scores:
+        for name in workbook.sheet_names:
+            # no sheet's top holds this table: its header may stand lower, under another table
+            if name in workbook.hidden_sheets or (name in skip and name not in (free or {})):
+                continue
+            start = (free or {}).get(name, NOWHERE_READ) if name in skip else NOWHERE_READ
+            lower = _header_below(workbook, spec, name, search, start, wanted_columns)
+            if lower is not None:
+                return *lower, issues
         raise WorkbookError(
             "tabular.sheet_not_found",
             workbook.path,
@@ -1606,7 +1709,9 @@ def read_table(
     ``Workbook`` (left open, so several tables can be read from one file). ``sheet`` names the sheet
     to read; by default the visible sheet ``spec.sheet_names`` name is taken when its header is
     there, else every sheet is scored by its headers (``sheet_scores``; a hidden sheet counts
-    half) and the best taken. ``skip``: sheets already read as another table; ``free``: of
+    half) and the best taken; when no sheet's top holds the table, its header is looked for
+    lower, under another table (``_header_below``: a visit log of a year over the register).
+    ``skip``: sheets already read as another table; ``free``: of
     those, the ones where another table stands below or beside it, with where that part starts
     (``Free``: ``Table.ended_at``, ``Table.split_at``): they are searched there. A table with
     another beside it past empty columns is read left of it (``Table.split_at``,
