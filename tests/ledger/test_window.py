@@ -80,3 +80,68 @@ def test_rows_in_the_window_keep_their_row_numbers_and_their_problems(
 
     assert [c.on for c in result.ledger.contacts] == [date(2022, 3, 6)]
     assert [(r.sheet, r.row) for r in result.rejected] == [("探访记录", 3)]
+
+
+REGISTER_WITH_VISITS = [["档案号", "姓名", "探访日期", "探访方式"]]
+
+
+def test_visits_on_the_register_rows_are_cut_by_the_window_too(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    """A visit carried on a register row (探访日期 | 探访方式 beside the person) is a visit like
+    the log's: outside the window it is passed over, and its sheet counts it."""
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "服务对象": [
+                *REGISTER_WITH_VISITS,
+                ["A1", "甲", date(2022, 2, 20), "入户"],
+                ["A2", "乙", date(2022, 3, 10), "电话"],
+                ["A3", "丙", date(2022, 7, 1), "入户"],
+            ],
+            "探访记录": [
+                HEADER,
+                [date(2022, 3, 2), "A1", "入户"],
+                [date(2022, 5, 5), "A2", "电话"],
+            ],
+        },
+    )
+
+    result = load_ledger(path, fmt, window=MARCH)
+
+    assert sorted(c.on for c in result.ledger.contacts) == [date(2022, 3, 2), date(2022, 3, 10)]
+    assert [r.name for r in result.ledger.recipients] == ["甲", "乙", "丙"]  # the people stay
+    infos = {i.sheet: i.finding.params for i in result.issues if i.code == OUTSIDE_WINDOW}
+    assert {sheet: params["count"] for sheet, params in infos.items()} == {
+        "服务对象": "2",
+        "探访记录": "1",
+    }
+    assert infos["服务对象"]["latest"] == "2022-07-01"
+    assert latest_day_passed_over(result.issues) == date(2022, 7, 1)
+
+
+def test_a_sheet_holding_the_register_and_the_log_counts_both_in_one_info(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {
+            "台账": [
+                *REGISTER_WITH_VISITS,
+                ["A1", "甲", date(2022, 2, 20), "入户"],
+                ["A2", "乙", date(2022, 3, 10), "电话"],
+                [],
+                [],
+                HEADER,
+                [date(2022, 3, 2), "A1", "入户"],
+                [date(2022, 5, 5), "A2", "电话"],
+            ]
+        },
+    )
+
+    result = load_ledger(path, fmt, window=MARCH)
+
+    assert sorted(c.on for c in result.ledger.contacts) == [date(2022, 3, 2), date(2022, 3, 10)]
+    (info,) = [i for i in result.issues if i.code == OUTSIDE_WINDOW]
+    assert (info.sheet, info.finding.params["count"]) == ("台账", "2")
+    assert info.finding.params["latest"] == "2022-05-05"

@@ -57,7 +57,8 @@ the cells):
   [warning]: a visit dated years away from its sheet's period, at the date cell, the visit kept
   (``ledger.visit_dates`` defines the period);
 - ``ledger.visits_outside_window`` [info]: per sheet, how many visits dated outside
-  ``load_ledger(window=…)`` were passed over unread, and the latest of their days;
+  ``load_ledger(window=…)`` were passed over unread (a visit log's and those on register rows
+  alike), and the latest of their days;
 - ``ledger.load_failed``: the message of ``LedgerLoadError`` (strict mode).
 """
 

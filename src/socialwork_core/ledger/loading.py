@@ -45,7 +45,7 @@ from .onesheet import RegisterVisits, join_register_visits, visit_columns
 from .sheet_names import category_of_sheet, give_sheet_category, give_sheet_village
 from .visit_dates import far_visits
 from .visit_modes import modes_from_notes
-from .window import OutsideWindow
+from .window import OutsideWindow, counted_on
 
 _VISIT_DATE: Final = attrgetter("on")
 """A visit's date, read in C for the check of dates years away (``visit_dates``)."""
@@ -130,7 +130,8 @@ def load_ledger(
     columns and words of the record kinds it names before anything is guessed.
 
     ``window`` (first, last day): a visit whose date cell holds a day outside it is passed over
-    unread, counted per sheet in an info (``ledger.visits_outside_window``; ``ledger.window``).
+    unread, on a visit log or on a register row alike, counted per sheet in an info
+    (``ledger.visits_outside_window``; ``ledger.window``).
 
     While the rows are read, Python's cyclic garbage collector is paused (it is process-wide:
     see ``ledger.collector`` for why and how it is restored).
@@ -170,7 +171,7 @@ def load_ledger(
             forced = entries[0] if entries else None
             if forced is not None and any(v.table.sheet == forced.sheet for v in held):
                 # the mapping names the register's own sheet for the visits: read on its rows
-                issues.extend(join_register_visits(held, records[kind], logged, ()))
+                _join(held, records[kind], logged, (), issues)
                 continue
             spec = table_spec(with_words(sheet_format, forced), fmt.sheets)
             others = named_for_others(workbook, fmt, sheet_format)
@@ -186,7 +187,7 @@ def load_ledger(
             except WorkbookError as error:
                 if error.code == "tabular.sheet_not_found" and held:
                     # no visit log besides the register's rows: theirs are the visits
-                    issues.extend(join_register_visits(held, records[kind], logged, ()))
+                    _join(held, records[kind], logged, (), issues)
                     continue
                 if sheet_format.required or error.code != "tabular.sheet_not_found":
                     raise
@@ -242,7 +243,7 @@ def load_ledger(
                 table = _next_table(workbook, further, table.sheet, kind, issues)
             if held:
                 log = (sheets_read[kind], *more_read.get(kind, ()))[len(held) :]
-                issues.extend(join_register_visits(held, records[kind], logged, log))
+                _join(held, records[kind], logged, log, issues)
             if kind is RecordKind.RECIPIENTS:
                 builder.recipients_loaded = True
     ledger = ledger_of(records, issues=tuple(issues), extras=extras)
@@ -257,6 +258,21 @@ def load_ledger(
     if strict and result.errors:
         raise LedgerLoadError(result)
     return result
+
+
+def _join(
+    held: Sequence[RegisterVisits],
+    records: list[Any],
+    logged: int,
+    log: Sequence[str],
+    issues: list[Issue],
+) -> None:
+    """The visits on the register's rows joined to the log's (``join_register_visits``), and
+    those a window passed over there counted with their sheet's (``window.counted_on``)."""
+    issues.extend(join_register_visits(held, records, logged, log))
+    for on_rows in held:
+        if on_rows.outside is not None:
+            counted_on(issues, on_rows.table.sheet, on_rows.outside)
 
 
 @attrs.define
@@ -303,7 +319,8 @@ def _read_sheet(
     if kind is RecordKind.RECIPIENTS and contacts_format is not None:
         columns = visit_columns(table, contacts_format)
         if columns:
-            sheet.visits = RegisterVisits(columns, contacts_format, table, builder)
+            judge = OutsideWindow.of_cells(window)
+            sheet.visits = RegisterVisits(columns, contacts_format, table, builder, judge)
             table.claim(sheet.visits.claimed())
     # clean rows go straight to records; any other row the general way (compiled.py)
     labels = frozenset(c.field for c in sheet_format.columns if c.type is ValueType.LABEL)
@@ -337,8 +354,8 @@ def _read_sheet(
         issues.extend(give_sheet_category(table, sheet.sheet_categories, records[kind], start))
     if kind is RecordKind.RECIPIENTS and "village" not in table.layout.fields:
         issues.extend(give_sheet_village(table, records[kind], start))
-    if outside is not None and outside.count:
-        issues.append(outside.issue(table.sheet))
+    if outside is not None:
+        counted_on(issues, table.sheet, outside)
     if sheet.extras:
         extras.setdefault(kind, {}).update(sheet.extras)
     recipient_rows.update(sheet.recipient_rows)

@@ -44,6 +44,7 @@ from ..tabular.rows import is_blank
 from .building import RecordBuilder
 from .columns import coercer_for
 from .format import RecordKind, SheetFormat
+from .window import OutsideWindow
 
 
 @attrs.frozen
@@ -131,8 +132,12 @@ class RegisterVisits:
         contacts: SheetFormat,
         table: Table,
         builder: RecordBuilder,
+        outside: OutsideWindow | None = None,
     ) -> None:
         self.columns = tuple(columns)
+        self.outside = outside
+        """The window's judge of the visits' date cells (``ledger.window``), if a window is set:
+        a visit dated outside it is passed over, the person kept."""
         self.table = table
         self.builder = builder
         by_field = {c.field: c for c in contacts.columns}
@@ -165,6 +170,8 @@ class RegisterVisits:
                 if self.row_per_visit:
                     missing = Finding.of("onesheet.visit_without_date", Severity.INFO)
                     self.issues.append(self.issue(missing, number, visit.date, raw))
+                continue
+            if self.outside is not None and self.outside.outside(raw):
                 continue
             values: dict[str, Any] = {"recipient_keys": (key,)}
             on = self._read(self._date, raw, number, visit.date, required=True)
