@@ -223,3 +223,66 @@ def test_a_register_visit_without_a_mode_is_the_log_visit_of_that_person_and_day
     assert "走访记录" in once[0].message and ContactMode.HOME_VISIT.label in once[0].message
     (both,) = [i for i in result.issues if i.code == "onesheet.visits_on_register_and_log"]
     assert both.finding.params["repeated"] == "1"
+
+
+def _mapped(tmp_path: Path, *sheets: str) -> Any:
+    """A mapping file naming ``sheets`` for the visits, and nothing else."""
+    written = tmp_path / "mapping.toml"
+    entries = (f'[[sheet]]\nkind = "contacts"\nname = "{name}"\n' for name in sheets)
+    written.write_text("\n".join(entries), encoding="utf-8")
+    return read_mapping(written, FORMAT)
+
+
+def test_the_map_of_a_mapping_naming_the_register_sheet_for_the_visits_says_they_are_on_its_rows(
+    tmp_path: Path,
+) -> None:
+    """The mapping names 花名册 for the visits: the load reads them on its rows (the people's own
+    rows, never again as a visit log), and the map says just that."""
+    path = workbook(
+        tmp_path / "台账.xlsx",
+        {"花名册": [REGISTER, ["张三", ZHANG, "低保", "2024-04-01", "入户"]]},
+    )
+    mapping = _mapped(tmp_path, "花名册")
+    explained = explain(path, FORMAT, mapping)
+    assert [(s.kind, s.sheet) for s in explained] == [
+        (RecordKind.RECIPIENTS, "花名册"),
+        (RecordKind.CONTACTS, "花名册"),
+    ]
+    contacts = explained[1]
+    assert [(c.letter, c.header, c.field, c.reason) for c in contacts.columns] == [
+        ("D", "走访日期", "on", VISIT_ON_ROW),
+        ("E", "走访方式", "mode", VISIT_ON_ROW),
+    ]
+    assert any("花名册" in r and "走访日期" in r for r in contacts.remarks)
+    # the map written back reads the same visits as the mapping it was made with
+    written = tmp_path / "written.toml"
+    written.write_text(mapping_text(explained), encoding="utf-8")
+    again = load_ledger(path, FORMAT, mapping=read_mapping(written, FORMAT))
+    assert (
+        visits(again)
+        == visits(load_ledger(path, FORMAT, mapping=mapping))
+        == [(date(2024, 4, 1), ContactMode.HOME_VISIT, (ZHANG,))]
+    )
+
+
+def test_a_mapping_naming_the_register_sheet_and_a_log_for_the_visits_reads_both(
+    tmp_path: Path,
+) -> None:
+    path = ledger(
+        tmp_path,
+        [["张三", ZHANG, "低保", "2024-04-01", "入户"]],
+        [["张三", ZHANG, "2024-05-06", "电话"]],
+    )
+    mapping = _mapped(tmp_path, "花名册", "走访记录")
+    result = load_ledger(path, FORMAT, mapping=mapping)
+    assert visits(result) == [
+        (date(2024, 4, 1), ContactMode.HOME_VISIT, (ZHANG,)),
+        (date(2024, 5, 6), ContactMode.PHONE, (ZHANG,)),
+    ]
+    assert result.sheets_of(RecordKind.CONTACTS) == ("花名册", "走访记录")
+    explained = explain(path, FORMAT, mapping)
+    assert [(s.kind, s.sheet) for s in explained] == [
+        (RecordKind.RECIPIENTS, "花名册"),
+        (RecordKind.CONTACTS, "花名册"),
+        (RecordKind.CONTACTS, "走访记录"),
+    ]

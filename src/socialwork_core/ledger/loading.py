@@ -37,7 +37,7 @@ from .collector import collector_paused
 from .columns import table_spec
 from .compiled import UNSURE, compile_rows, keep_clean_rows
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
-from .mapping import LedgerMapping, SheetMapping, with_words
+from .mapping import LedgerMapping, SheetMapping, visits_on_rows, with_words
 from .model import Ledger, ledger_of, record_id
 from .more_sheets import further_sheets, named_for_others
 from .name_status import status_from_names
@@ -168,11 +168,12 @@ def load_ledger(
                     sheets_read[kind] = on_rows.table.sheet
             logged = len(records[kind])
             entries = mapping.sheets_for(kind) if mapping is not None else ()
-            forced = entries[0] if entries else None
-            if forced is not None and any(v.table.sheet == forced.sheet for v in held):
-                # the mapping names the register's own sheet for the visits: read on its rows
+            rows, entries = visits_on_rows(entries, {v.table.sheet for v in held})
+            if rows and not entries:
+                # the mapping names the register's own sheets for the visits: read on its rows
                 _join(held, records[kind], logged, (), issues)
                 continue
+            forced = entries[0] if entries else None
             spec = table_spec(with_words(sheet_format, forced), fmt.sheets)
             others = named_for_others(workbook, fmt, sheet_format)
             try:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -36,6 +36,7 @@ from ..findings import FindingError
 from ..glossary import vocabulary as words
 from ..glossary.meaning import ByAge
 from ..glossary.terms import Severity
+from ..record_kinds import spec_of
 from ..tabular import (
     Coerced,
     Table,
@@ -52,7 +53,7 @@ from ..tabular.spec import TableSpec
 from ..validation import to_mapping
 from .columns import table_spec
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
-from .onesheet import visit_columns
+from .onesheet import VisitColumns, visit_columns
 
 
 def _frozen_mappings(value: Mapping[str, Mapping[str, str]]) -> Mapping[str, Mapping[str, str]]:
@@ -147,6 +148,17 @@ def read_mapping(path: str | Path, fmt: LedgerFormat | None = None) -> LedgerMap
     return LedgerMapping(tuple(sheets))
 
 
+def visits_on_rows(
+    entries: Sequence[SheetMapping], on_rows: Collection[str]
+) -> tuple[tuple[SheetMapping, ...], tuple[SheetMapping, ...]]:
+    """A mapping's sheets for the visits (``entries``) in two: those naming a register sheet
+    whose rows hold visits (``on_rows``, ``ledger.onesheet``), where the visits are read on the
+    rows with their people and never again as a visit log, and the others, read as visit logs.
+    The one decision ``load_ledger`` and ``explain`` both take."""
+    rows = tuple(e for e in entries if e.sheet in on_rows)
+    return rows, tuple(e for e in entries if e.sheet not in on_rows)
+
+
 def with_words(sheet: SheetFormat, mapping: SheetMapping | None) -> SheetFormat:
     """``sheet`` with the mapping's words added to its coded columns (they win over the rest)."""
     if mapping is None or not mapping.values:
@@ -198,10 +210,17 @@ def explain(
 
     found: list[SheetExplained] = []
     taken: list[str] = []
+    on_rows: dict[str, SheetExplained] = {}  # register sheets whose rows hold visits
     with open_workbook(path) as workbook:
-        for sheet_format in fmt.sheets:
+        # in the order ``load_ledger`` reads the kinds: the register's before the visits
+        for sheet_format in sorted(fmt.sheets, key=lambda s: spec_of(s.kind).load_order):
             kind = sheet_format.kind
             entries = mapping.sheets_for(kind) if mapping else ()
+            if kind is RecordKind.CONTACTS:
+                rows, entries = visits_on_rows(entries, on_rows)
+                found.extend(on_rows[e.sheet] for e in rows)
+                if rows and not entries:
+                    continue  # the mapping names the register's own sheets: no log is looked for
             forced = entries[0] if entries else None
             spec = table_spec(with_words(sheet_format, forced), fmt.sheets)
             others = named_for_others(workbook, fmt, sheet_format)
@@ -218,6 +237,7 @@ def explain(
             with table:
                 taken.append(table.sheet)
                 found.append(_explained(kind, table, spec.columns, fmt))
+                _note_row_visits(on_rows, kind, table, fmt)
             # every further sheet of the kind, as ``load_ledger`` reads them (``more_sheets``)
             further: list[tuple[str, TableSpec, Mapping[str, str] | None]]
             if entries:
@@ -241,7 +261,35 @@ def explain(
                 with more:
                     taken.append(more.sheet)
                     found.append(_explained(kind, more, its_spec.columns, fmt))
-    return tuple(found)
+                    _note_row_visits(on_rows, kind, more, fmt)
+    order = {sheet.kind: at for at, sheet in enumerate(fmt.sheets)}
+    return tuple(sorted(found, key=lambda sheet: order[sheet.kind]))
+
+
+def _note_row_visits(
+    on_rows: dict[str, SheetExplained], kind: RecordKind, table: Table, fmt: LedgerFormat
+) -> None:
+    """Keep, for a register sheet whose rows hold visits, how its visits are read (the entry
+    the map gives the visits when a mapping names the sheet for them: ``visits_on_rows``)."""
+    visits = _row_visits(kind, table, fmt)
+    if visits:
+        on_rows[table.sheet] = _visits_explained(table, visits)
+
+
+def _visits_explained(table: Table, visits: Sequence[VisitColumns]) -> SheetExplained:
+    """The visits of a register sheet's rows as the map shows them: each visit's date and mode
+    column, read as a visit of the row's person."""
+    headers = dict(table.layout.headers)
+    fields = sorted(
+        [(v.date, "on") for v in visits] + [(v.mode, "mode") for v in visits if v.mode is not None]
+    )
+    columns = tuple(
+        ColumnExplained(column_letter(c), headers[c], field, VISIT_ON_ROW) for c, field in fields
+    )
+    remark = _visit_columns_remark(table, {c for c, _ in fields})
+    return SheetExplained(
+        RecordKind.CONTACTS, table.sheet, table.layout.header_rows, columns, (), (remark,)
+    )
 
 
 def _explained(
@@ -297,26 +345,37 @@ def _explained(
             listed.append(WordsExplained(field, tuple(rows)))
     remarks = tuple(i.message for i in table.issues if i.row in (None, *layout.header_rows))
     if on_rows:
-        from ..glossary.messages import render_message
-
-        headers = dict(layout.headers)
-        named = words.LIST_JOINER.join(
-            render_message("onesheet.visit_column", letter=column_letter(c), header=headers[c])
-            for c in sorted(on_rows)
-        )
-        remarks += (render_message("onesheet.visit_columns", sheet=table.sheet, columns=named),)
+        remarks += (_visit_columns_remark(table, on_rows),)
     return SheetExplained(
         kind, table.sheet, layout.header_rows, tuple(columns), tuple(listed), remarks
     )
 
 
-def _visit_columns(kind: RecordKind, table: Table, fmt: LedgerFormat) -> set[int]:
-    """The columns of a register sheet read as visits on its rows (``ledger.onesheet``)."""
+def _visit_columns_remark(table: Table, columns: set[int]) -> str:
+    """The map's remark naming the columns of a register sheet read as visits on its rows."""
+    from ..glossary.messages import render_message
+
+    headers = dict(table.layout.headers)
+    named = words.LIST_JOINER.join(
+        render_message("onesheet.visit_column", letter=column_letter(c), header=headers[c])
+        for c in sorted(columns)
+    )
+    return render_message("onesheet.visit_columns", sheet=table.sheet, columns=named)
+
+
+def _row_visits(kind: RecordKind, table: Table, fmt: LedgerFormat) -> tuple[VisitColumns, ...]:
+    """The visits a register sheet holds on its rows (``ledger.onesheet``), as the loading reads
+    them."""
     contacts = fmt.sheet_for(RecordKind.CONTACTS)
     if kind is not RecordKind.RECIPIENTS or contacts is None:
-        return set()
+        return ()
+    return visit_columns(table, contacts)
+
+
+def _visit_columns(kind: RecordKind, table: Table, fmt: LedgerFormat) -> set[int]:
+    """The columns of a register sheet read as visits on its rows (``ledger.onesheet``)."""
     found: set[int] = set()
-    for visit in visit_columns(table, contacts):
+    for visit in _row_visits(kind, table, fmt):
         found.add(visit.date)
         if visit.mode is not None:
             found.add(visit.mode)

@@ -23,7 +23,9 @@ A register whose rows hold visits may have a visit log on a sheet of its own as 
 read (``join_register_visits``), a visit written in both places (the same person, day and mode;
 or the same person and day when the register writes no mode) counts once, as the log's, and
 findings name each source. ``socialwork map`` marks the register's visit columns
-so (``mapping.VISIT_ON_ROW``).
+so (``mapping.VISIT_ON_ROW``). A mapping naming a register sheet whose rows hold visits for the
+visits (``kind = "contacts"``) has them read on its rows, never as a visit log: the load and the
+map take that one decision (``mapping.visits_on_rows``).
 """
 
 from __future__ import annotations
