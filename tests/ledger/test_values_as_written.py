@@ -73,3 +73,24 @@ def test_without_the_sheets_year_a_year_less_visit_date_is_reported_at_its_cell(
 
     (issue,) = [i for i in result.issues if i.finding.code == "tabular.date_year_missing"]
     assert (issue.sheet, issue.row, issue.raw) == ("探访记录", 2, "1月5日")
+
+
+def test_a_birth_year_typed_alone_is_that_year_flagged_at_its_cell_never_a_serial(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    path = workbook(
+        tmp_path / "台账.xlsx",
+        {"服务对象": [["档案号", "姓名", "出生日期"], ["A1", "甲", 1950], ["A2", "乙", 300]]},
+    )
+    result = load_ledger(path, fmt)
+    assert [(r.name, r.birth_date) for r in result.ledger.recipients] == [
+        ("甲", date(1950, 1, 1)),
+        ("乙", None),
+    ]
+    flagged = [
+        (i.code, i.row, i.column, i.raw) for i in result.issues if i.code.startswith("tabular.date")
+    ]
+    assert flagged == [
+        ("tabular.date_year_only", 2, "C", "1950"),
+        ("tabular.date_invalid", 3, "C", "300"),
+    ]

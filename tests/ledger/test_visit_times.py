@@ -22,7 +22,7 @@ from socialwork_national.formats import FORMAT
 from socialwork_core.identity import resident_id
 from socialwork_core.ledger import LedgerFormat, LoadResult, load_ledger, write_ledger
 from socialwork_core.serialize import make_converter
-from socialwork_core.tabular import date_and_time
+from socialwork_core.tabular import Coerced, date_and_time
 
 from ..cli.conftest import run_command
 
@@ -82,6 +82,25 @@ def _in_words(at: time) -> str:
     return f"{part}{hour}{'点' if minutes == '半' else '时'}{minutes}"
 
 
+NUMERALS = "〇一二三四五六七八九"
+
+
+def _numerals(number: int) -> str:
+    """0 to 59 in Chinese numerals as a clock is written (九, 十, 十五, 二十三)."""
+    tens, ones = divmod(number, 10)
+    if not tens:
+        return NUMERALS[ones]
+    return f"{NUMERALS[tens] if tens > 1 else ''}十{NUMERALS[ones] if ones else ''}"
+
+
+def _in_numerals(at: time) -> str:
+    """The time in words and Chinese numerals (下午三点半, 上午九时, 下午两点十五分)."""
+    part, hour = _half_day(at)
+    minutes = "" if at.minute == 0 else "半" if at.minute == 30 else f"{_numerals(at.minute)}分"
+    said = "两" if hour == 2 else _numerals(hour)
+    return f"{part}{said}{'点' if minutes == '半' else '时'}{minutes}"
+
+
 def _span(at: time) -> str:
     end = time((at.hour + 1) % 24, at.minute)
     part, hour = _half_day(at)
@@ -93,6 +112,7 @@ WRITINGS = {
         f"{d.year}年{d.month}月{d.day}日（星期{WEEKDAYS[d.weekday()]}）{_span(t)}"
     ),
     "dash_words": lambda d, t: f"{d.year}-{d.month}-{d.day} {_in_words(t)}",
+    "dash_numerals": lambda d, t: f"{d.year}-{d.month}-{d.day} {_in_numerals(t)}",
     "slash_clock": lambda d, t: f"{d.year}/{d.month}/{d.day} {t.hour:02d}:{t.minute:02d}",
     "figures_clock": lambda d, t: f"{d:%Y%m%d} {_clock(t)}",
     "cn_clock": lambda d, t: f"{d.year}年{d.month}月{d.day}日 {_clock(t)}",
@@ -115,6 +135,17 @@ def test_a_date_cell_that_gives_the_time_keeps_the_day_and_the_time(
     day: date, at: time, writing: str
 ) -> None:
     assert date_and_time(WRITINGS[writing](day, at)) == datetime.combine(day, at)
+
+
+@given(days, times)
+def test_a_day_and_a_time_both_in_chinese_numerals_keep_both_said_for_the_day(
+    day: date, at: time
+) -> None:
+    year = "".join(NUMERALS[int(c)] for c in str(day.year))
+    cell = f"{year}年{_numerals(day.month)}月{_numerals(day.day)}日{_in_numerals(at)}"
+    read = date_and_time(cell)
+    assert isinstance(read, Coerced) and read.value == datetime.combine(day, at)
+    assert [f.code for f in read.findings] == ["tabular.date_in_numerals"]
 
 
 @settings(

@@ -52,7 +52,7 @@ def test_a_date_is_read_from_every_form_ledgers_use(raw: object) -> None:
     assert date_value(raw) == date(2022, 3, 18)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("raw", ["明天", 44638.5, True, "2022年", "9:30", "1234567"])
+@pytest.mark.parametrize("raw", ["明天", 44638.5, True, "9:30", "1234567"])
 def test_a_cell_that_is_not_a_date_is_an_error(raw: object) -> None:
     with pytest.raises(FindingError) as error:
         date_value(raw)  # type: ignore[arg-type]
@@ -67,8 +67,10 @@ def test_every_written_date_form_reads_back_as_the_same_day(day: date) -> None:
         f"{day.year}.{day.month}.{day.day}",
         f"{day.year}年{day.month}月{day.day}日",
         day.strftime("%Y%m%d"),
-        (day - date(1899, 12, 30)).days,
     ]
+    serial = (day - date(1899, 12, 30)).days
+    if serial >= 10000:  # fewer figures are a year (2024) or no date: tests/tabular/test_dates.py
+        forms.append(serial)
     assert {date_value(form) for form in forms} == {day}
 
 
@@ -218,6 +220,23 @@ def test_a_time_of_day_is_read_from_cells_fractions_and_text(raw: object) -> Non
 )
 def test_the_part_of_the_day_before_a_clock_says_which_half_it_counts(raw: str, at: time) -> None:
     assert time_value(raw) == at
+
+
+@pytest.mark.parametrize(
+    ("raw", "digits"),
+    [
+        ("下午三点半", "下午3点半"),
+        ("上午九时", "上午9时"),
+        ("下午两点", "下午2点"),
+        ("十点十五分", "10点15分"),
+        ("晚上八点二十分", "晚上8点20分"),
+        ("上午九时至十一时", "上午9时至11时"),
+    ],
+)
+def test_a_clock_in_chinese_numerals_reads_as_the_same_clock_in_figures(
+    raw: str, digits: str
+) -> None:
+    assert time_value(raw) == time_value(digits) is not None
 
 
 @pytest.mark.parametrize("raw", ["上午", "下午", "晚上", " 下午 "])

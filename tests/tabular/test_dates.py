@@ -337,6 +337,26 @@ def test_a_year_and_month_out_of_range_is_no_date(raw: object) -> None:
     assert refusal(raw).codes == ("tabular.date_invalid",)
 
 
+# --- a year alone ---------------------------------------------------------------------------------
+
+
+@given(st.integers(min_value=1900, max_value=2099), st.sampled_from(["int", "float", "text", "年"]))
+def test_a_year_alone_is_the_first_of_january_flagged_as_missing_its_month_and_day(
+    year: int, form: str
+) -> None:
+    raw: object = {"int": year, "float": float(year), "text": str(year), "年": f"{year}年"}[form]
+    value = date_value(raw)  # type: ignore[arg-type]
+    assert isinstance(value, Coerced) and value.value == date(year, 1, 1)
+    assert findings_of(raw) == [("tabular.date_year_only", "warning")]
+    written = f"{year}年" if form == "年" else str(year)  # a whole float shows as Excel shows it
+    assert f"“{written}”" in value.findings[0].message
+
+
+@given(st.integers(min_value=1, max_value=9999).filter(lambda n: not 1900 <= n <= 2099))
+def test_a_number_of_fewer_than_five_figures_that_is_no_year_is_no_date(number: int) -> None:
+    assert refusal(number).codes == ("tabular.date_invalid",)
+
+
 @pytest.mark.parametrize(
     ("text", "year"),
     [

@@ -186,6 +186,8 @@ CHINESE_DIGIT_VALUES = "〇一二三四五六七八九"
 (二〇二四年), a month or day counted with 十 (十二月, 二十五日)."""
 CHINESE_ZERO_SPOKEN = "零"
 CHINESE_TEN = "十"
+CHINESE_TWO_SPOKEN = "两"
+"""Two as a clock counts it (下午两点): 二 everywhere else."""
 CHINESE_TENS: Mapping[str, int] = MappingProxyType({"廿": 20, "卅": 30})
 """The old single characters for twenty and thirty (廿五日)."""
 DATE_TIMES_OF_DAY: tuple[str, ...] = ("上午", "下午", "中午", "早上", "晚上")

@@ -58,7 +58,8 @@ Cells (``Row.issues``): ``tabular.required_value_missing``, ``tabular.date_inval
 the column knows, named, never read in its place) (errors); ``tabular.formula_without_value`` (warning; the cell is
 read as empty), ``tabular.error_value`` (warning: an Excel error value such as #N/A, read as
 empty), ``tabular.date_number_ambiguous`` (warning: 5.2 in a number cell, read as 5月2日,
-may have been 5.20), ``tabular.time_in_date_unread`` (warning: 2024-7-5 25:00 read as its day, the
+may have been 5.20), ``tabular.date_year_only`` (warning: 2024 alone read as 2024-01-01, never as a
+serial), ``tabular.time_in_date_unread`` (warning: 2024-7-5 25:00 read as its day, the
 time left empty: ``date_and_time``); ``tabular.money_approximate``, ``tabular.date_month_only``,
 ``tabular.date_short_year`` (24.6.5 read in the century of the reading context),
 ``tabular.date_in_numerals`` (二〇二四年三月五日 read as 2024-03-05) (infos).

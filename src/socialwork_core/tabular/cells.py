@@ -177,6 +177,8 @@ _MONTH_DAY: Final = re.compile(
 )
 """1月5日, 1月5号, 4.8, 5.20, 1/5, 1-5: a day whose year is the sheet's (``tabular.context``)."""
 _SERIAL_TEXT: Final = re.compile(r"(\d{5})(?:\.0*)?")
+_YEAR_ALONE: Final = re.compile(rf"(\d{{4}})\s*{words.DATE_YEAR}?")
+"""2024, 2024年: a year and nothing more (a birth year typed alone)."""
 _SHORT_YEAR: Final = re.compile(
     rf"(\d{{2}})\s*(?:{_SEPARATOR}|{words.DATE_YEAR})\s*(\d{{1,2}})\s*"
     rf"(?:{_SEPARATOR}|{words.DATE_MONTH})\s*(\d{{1,2}})\s*{_DAY_MARK}?{_TIME_TAIL}"
@@ -280,7 +282,17 @@ def _from_decimal_number(raw: float) -> date | Coerced:
     return value
 
 
+def _year_only(raw: RawValue, year: int) -> Coerced:
+    """A year alone (2024, 2024年): the 1st of January, with a warning that the month and day are
+    missing. Never an Excel serial: 2024 as a serial is a day of 1905, which no worker means."""
+    note = Finding.of("tabular.date_year_only", Severity.WARNING, value=raw_text(raw), year=year)
+    return Coerced(date(year, 1, 1), (note,))
+
+
 def _from_number(raw: int | float) -> date | Coerced:
+    """A number in a date cell: 20230105, 194503, a year (2024), or an Excel serial of five
+    figures (``_FIRST_TEXT_SERIAL`` on, as for a serial written as text: fewer figures that are
+    no year are more likely an age, a count or a slip than a day before 1927)."""
     if isinstance(raw, float) and not raw.is_integer():
         return _from_decimal_number(raw)
     number = int(raw)
@@ -289,7 +301,9 @@ def _from_number(raw: int | float) -> date | Coerced:
         return _day(raw, year, month, day)
     if _FIRST_YEAR * 100 <= number < (_LAST_YEAR + 1) * 100:
         return _month_only(raw, number // 100, number % 100)
-    if 1 <= number <= _LAST_SERIAL:
+    if _FIRST_YEAR <= number <= _LAST_YEAR:
+        return _year_only(raw, number)
+    if _FIRST_TEXT_SERIAL <= number <= _LAST_SERIAL:
         return excel_serial_to_date(number)
     raise _fail("tabular.date_invalid", raw)
 
@@ -300,8 +314,8 @@ def _from_text(raw: str) -> date | Coerced:
 
 def _text_date(raw: str) -> tuple[date | Coerced, str]:
     """The date a text writes, and what its day is followed by (a weekday, the part of the day, a
-    time: ``_TIME_TAIL``; ``""`` for forms that take none)."""
-    cleaned = _nfkc(raw)
+    time: ``_TIME_TAIL``, a clock in Chinese numerals in figures; ``""`` for forms that take none)."""
+    cleaned = _clock_in_figures(_nfkc(raw))
     match = _FULL_DATE.fullmatch(cleaned)
     if match:
         year, month, day = (int(g) for g in match.groups() if g is not None)
@@ -318,6 +332,9 @@ def _text_date(raw: str) -> tuple[date | Coerced, str]:
     if match:
         year, month = (int(g) for g in match.groups() if g is not None)
         return _month_only(raw, year, month), ""
+    match = _YEAR_ALONE.fullmatch(cleaned)
+    if match and _FIRST_YEAR <= int(match[1]) <= _LAST_YEAR:
+        return _year_only(raw, int(match[1])), ""
     match = _MONTH_DAY.fullmatch(cleaned)
     if match:
         return _month_day(raw, int(match[1]), int(match[2])), cleaned[match.end(2) :]
@@ -359,6 +376,27 @@ def _numeral_value(numerals: str) -> str:
     if len(tens) > 1 or len(ones) > 1 or words.CHINESE_TEN in ones or tens == digits[0]:
         return ""
     return str((digits.index(tens) if tens else 1) * 10 + (digits.index(ones) if ones else 0))
+
+
+_CLOCK_NUMERALS: Final = re.compile(
+    rf"([{_NUMERALS}{words.CHINESE_TWO_SPOKEN}]+)"
+    rf"(?=\s*[{words.DATE_CLOCK_HOUR}{words.DATE_CLOCK_MINUTE}])"
+)
+"""Hours and minutes in Chinese numerals before 点, 时 or 分 (下午三点半, 上午九时, 十点十五分)."""
+_CLOCK_MARKS: Final = re.compile(f"[{words.DATE_CLOCK_HOUR}{words.DATE_CLOCK_MINUTE}]")
+
+
+def _clock_in_figures(text: str) -> str:
+    """``text`` with a clock written in Chinese numerals written in figures (下午三点半 → 下午3点半,
+    两点 → 2点), so it reads as the figures do; numerals that make no number stay as written."""
+    if _CLOCK_MARKS.search(text) is None:  # the common case: no clock in words
+        return text
+
+    def figures(match: re.Match[str]) -> str:
+        numerals = match[1].replace(words.CHINESE_TWO_SPOKEN, words.CHINESE_DIGIT_VALUES[2])
+        return _numeral_value(numerals) or match[1]
+
+    return _CLOCK_NUMERALS.sub(figures, text)
 
 
 def _from_numerals(raw: str, cleaned: str) -> tuple[date | Coerced, str] | None:
@@ -410,6 +448,9 @@ def date_value(raw: RawValue) -> date | Coerced:
       dropped), or an Excel serial stored as text (“45525”, five digits, up to 2099);
     - a year and month (1945.03, 1945年3月, 194503, as text or number): the first of the month,
       with ``tabular.date_month_only`` (info);
+    - a year alone (2024, 2024年, as text or number, 1900 to 2099): the 1st of January, with
+      ``tabular.date_year_only`` (warning: the month and day are missing), never a serial; any
+      other number of fewer than five figures is ``tabular.date_invalid``;
     - a month and day (1月5日, 4.8, 5.20, 1/5): in the year of the reading context
       (``tabular.context.reading_year``); without one, ``tabular.date_year_missing``;
     - a number whose dropped last 0 makes it two dates (5.2: 5月2日 or 5月20日; 1945.1) is read as
@@ -475,7 +516,8 @@ def _clock_in(text: str) -> tuple[time | None, str]:
 def date_and_time(raw: RawValue) -> date | datetime | Coerced:
     """A day as ``date_value`` reads it, and the time of day the cell gives beside it: a
     ``datetime`` then (2024年7月5日（星期五）上午9:30-10:30 is 2024-07-05 09:30, the start of the
-    span; 2024-7-5 下午3时 is 15:00; a date cell with a time part keeps it), else the ``date``.
+    span; 2024-7-5 下午3时 and 2024-7-5 下午三点 are 15:00; a date cell with a time part keeps it),
+    else the ``date``.
     The part of the day alone (2024-7-5 上午) is no time: the day only. A time that is no time
     of day (2024-7-5 25:00) leaves the day, with ``tabular.time_in_date_unread`` (warning)."""
     if raw.__class__ is date:
@@ -511,7 +553,8 @@ columns (``tabular.date_parts``) is read by them."""
 
 def time_value(raw: RawValue) -> time | None:
     """A time of day from a time cell, a date cell with a time part, an Excel day fraction (0.5
-    is noon) or text: 9:30, 09:30:15, 下午3时, 9点半, or a span 9:30-10:30 (its start), seconds
+    is noon) or text: 9:30, 09:30:15, 下午3时, 9点半, 下午三点半 (a clock in Chinese numerals reads
+    as in figures), or a span 9:30-10:30 (its start), seconds
     kept and anything finer dropped. The part of the day alone (上午, 下午) is no time: ``None``,
     said by no finding (the visit keeps its day). A day without a time (a date cell, 2024-7-5)
     is ``tabular.time_invalid``, as any other text is."""
@@ -526,7 +569,7 @@ def time_value(raw: RawValue) -> time | None:
         if seconds < 86400:
             return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
     if isinstance(raw, str):
-        cleaned = _nfkc(raw)
+        cleaned = _clock_in_figures(_nfkc(raw))
         if cleaned in words.DATE_TIMES_OF_DAY:
             return None
         if _TIME_TEXT.fullmatch(cleaned):

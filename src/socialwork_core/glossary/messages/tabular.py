@@ -150,6 +150,9 @@ MESSAGES: dict[str, str] = {
         "日期“{value}”没有写年份，表格标题或统计时间中也找不到年份。请写成如“2023年1月5日”。"
     ),
     "tabular.date_month_only": "“{value}”只写了年月，按{year}年{month}月1日读取。",
+    "tabular.date_year_only": (
+        "“{value}”只写了年份，没有月和日，按{year}年1月1日读取。请补全日期，如“{year}-03-18”。"
+    ),
     "tabular.date_in_numerals": "日期“{value}”用汉字数字书写，按{date}读取。",
     "tabular.date_short_year": "日期“{value}”的年份只写了后两位，按{year}年{month}月{day}日读取。",
     "tabular.date_century_missing": (
