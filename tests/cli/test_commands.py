@@ -290,18 +290,41 @@ def test_a_workbook_no_adapter_recognises_asks_for_adapter(run: Runner, tmp_path
     assert result.json()["error"]["code"] == "cli.format_not_detected"
 
 
-def test_a_header_of_field_codes_only_is_named_as_such(run: Runner, tmp_path: Path) -> None:
+def test_a_header_of_field_codes_naming_no_person_is_named_as_such(
+    run: Runner, tmp_path: Path
+) -> None:
     path = tmp_path / "export.xlsx"
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.append(["XM", "XB", "SFZHM", "LXDH"])  # a system's export: codes, no names over them
+    sheet.append(["F01", "F02", "F03", "F04"])  # a system's export: codes no header abbreviates
     sheet.append(["陈大明", "1", "440111194603120011", "13800000000"])
     workbook.save(path)
     result = run("validate", path, "--format", "json")
     assert result.status == 2
     assert result.json()["error"]["code"] == "cli.format_not_detected_field_codes"
-    assert "XM、XB、SFZHM" in result.err and "--mapping" in result.err
+    assert "F01、F02、F03" in result.err and "--mapping" in result.err
+
+
+def test_a_header_of_field_codes_is_read_by_their_pinyin_initials_and_said(
+    run: Runner, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["XM", "XB", "SFZHM", "LXDH"])  # 姓名 性别 身份证号码 联系电话, as initials
+    sheet.append(["陈大明", "男", "440111194603120011", "13800000000"])
+    workbook.save(path)
+    result = run("validate", path, "--format", "json")
+    assert result.status == 0, result.err
+    said = [i for i in result.json()["issues"] if i["code"] == "tabular.column_read_as"]
+    assert [(i["column"], i["message"].split("按")[1][:4]) for i in said] == [
+        ("A", "“姓名”"),
+        ("B", "“性别”"),
+        ("C", "“身份证"),
+        ("D", "“联系电"),
+    ]
 
 
 def test_the_adapter_given_is_used_and_said(run: Runner) -> None:

@@ -323,6 +323,7 @@ HEADER_MATCH_REASONS: dict[str, str] = {
     "mapping": "按映射文件",
     "context": "与“{accepted}”只差表中各列共有的词",
     "stands_in": "表中没有这一列，以此列代替",
+    "initials": "列名是“{accepted}”的拼音首字母",
     "and": "，且",
 }
 """How ``tabular.column_read_as`` says why a column was read as a field."""

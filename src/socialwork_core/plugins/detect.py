@@ -63,10 +63,22 @@ def count_headers(headers: Mapping[str, Sequence[str]], wanted: Iterable[str]) -
 
 def names_people(headers: Mapping[str, Sequence[str]], words: Iterable[str]) -> bool:
     """Whether any header text of ``headers`` (as the hook receives them) contains one of
-    ``words`` once spaces, marks and widths are ignored (“＊姓 名” contains “姓名”)."""
-    from ..tabular.headers import normalise_header
+    ``words`` once spaces, marks and widths are ignored (“＊姓 名” contains “姓名”), or, on a sheet
+    whose first rows hold field codes (``glossary.vocabulary.FIELD_CODES_AT_LEAST`` at least),
+    a code is one of ``words`` by its pinyin initials (XM for 姓名: ``tabular.headers``)."""
+    from ..glossary import vocabulary
+    from ..tabular.headers import initials_score, normalise_header, pinyin_initials
 
     wanted = [normalise_header(w) for w in words]
-    return any(
+    if any(
         w in normalise_header(text) for texts in headers.values() for text in texts for w in wanted
-    )
+    ):
+        return True
+    initials = [i for w in wanted for i in pinyin_initials(w)]
+    for texts in headers.values():
+        codes = [t.strip().lower() for t in texts if vocabulary.FIELD_CODE.fullmatch(t.strip())]
+        if len(codes) >= vocabulary.FIELD_CODES_AT_LEAST and any(
+            initials_score(code, i) == 100.0 for code in codes for i in initials
+        ):
+            return True
+    return False

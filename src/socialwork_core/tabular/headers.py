@@ -27,12 +27,18 @@ this module scores every column against every field:
    extra and the candidates are named. For a field of several values, columns under the same group
    heading as the winner join it (tick columns, 主类别/兼类别).
 
+A header row of a system's field codes only (XM | XB | SFZHM, the pinyin initials of 姓名 性别
+身份证号码), where no header scores as words, is read by those initials: each code is compared with
+the initials of every accepted header (``initials_score``, ``INITIALS_SHARE`` of a text's score),
+and the choice is said as any other reading is (``how`` = ``initials``).
+
 Every choice keeps its reason (``ColumnChoice``), so a command can show how a sheet was understood.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -121,6 +127,54 @@ def unbracketed(header: str) -> str:
 
 
 _BRACKET_CHARACTERS = str.maketrans("", "", words.HEADER_BRACKET_CHARACTERS)
+
+INITIALS_SHARE: float = 0.85
+"""A field code read by the pinyin initials of an accepted header (XM for 姓名) scores this share
+of a header written in words: an abbreviation says less, but its exact one is still taken."""
+_INITIALS_READINGS: int = 8
+"""At most this many initials of one header (a character read two ways gives two)."""
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def pinyin_initials(header: str) -> tuple[str, ...]:
+    """The pinyin initials a normalised accepted header is abbreviated to, as a system names its
+    field codes (姓名 → xm, 身份证号码 → sfzhm; bracketed parts left out; a character of several
+    readings gives each, ``_INITIALS_READINGS`` at most); letters and figures kept as written."""
+    from pypinyin import Style, pinyin  # only for a header row of field codes
+
+    bare = without_brackets(header)
+    letters = pinyin(bare, style=Style.FIRST_LETTER, heteronym=True, errors="default")
+    options = [
+        sorted({_NOT_ASCII_WORD.sub("", r.lower()) for r in readings}) for readings in letters
+    ]
+    options = [[r for r in o if r] for o in options]
+    options = [o for o in options if o]
+    found = ("".join(p) for p in itertools.product(*options))
+    return tuple(i for i in itertools.islice(found, _INITIALS_READINGS) if len(i) >= 2)
+
+
+def initials_score(code: str, initials: str) -> float:
+    """How well the lower-cased field ``code`` reads as an accepted header of ``initials``
+    (0–100, before ``INITIALS_SHARE``): equal (100), or one the start or the end of the other
+    covering half of it or more (60–90: SFZH for 身份证号码's sfzhm), else nothing."""
+    if code == initials:
+        return 100.0
+    short, long = sorted((code, initials), key=len)
+    if (
+        len(short) >= 2
+        and 2 * len(short) >= len(long)
+        and (long.startswith(short) or long.endswith(short))
+    ):
+        return 60.0 + 30.0 * len(short) / len(long)
+    return 0.0
+
+
+def _code_of(column: HeaderColumn) -> str | None:
+    """The field code a column is headed with alone (XM), lower-cased, or ``None``."""
+    if len(column.path) != 1 or not words.FIELD_CODE.fullmatch(column.leaf.strip()):
+        return None
+    return column.leaf.strip().lower()
 
 
 @attrs.frozen
@@ -256,6 +310,23 @@ class _Matcher:
             start, core = self.split(a)
             self.cores.setdefault(core, []).append((j, start))
         self.known: dict[str, dict[int, tuple[float, str, str]]] = {}
+        self.initials: list[tuple[int, str]] | None = None
+        """(accepted header by position, its initials), made on the first row of codes."""
+
+    def code_scores(self, code: str) -> list[Score]:
+        """Every field's score for a column headed with the field code ``code`` (lower-cased)
+        by the pinyin initials of its accepted headers, best first (first best on a tie)."""
+        if self.initials is None:
+            self.initials = [
+                (j, i) for j, (_f, a) in enumerate(self.accepted) for i in pinyin_initials(a)
+            ]
+        found: dict[int, Score] = {}
+        for j, letters in self.initials:
+            value = INITIALS_SHARE * initials_score(code, letters)
+            i, accepted = self.accepted[j]
+            if value > 0 and (i not in found or value > found[i].score):
+                found[i] = Score(self.fields[i].field, value, "initials", accepted)
+        return sorted(found.values(), key=lambda s: -s.score)
 
     def split(self, text: str) -> tuple[str, str]:
         """``text`` as (the context word it starts with, the rest), ``("", text)`` without one
@@ -428,8 +499,10 @@ def assign(
     undecided: list[tuple[int, str, tuple[Score, ...]]] = []
     tied: list[tuple[HeaderColumn, list[tuple[Score, float | None]]]] = []
     scores_of: dict[int, list[Score]] = {}
-    for column in columns:
-        scores = score_column(column, fields, foreign)
+    scored = [(column, score_column(column, fields, foreign)) for column in columns]
+    coded = _codes_read(scored, fields)
+    for column, scores in scored:
+        scores = scores or coded.get(column.index, [])
         weighed: list[tuple[Score, float | None]] = []
         for s in scores:
             share = evidence(s.field, column.index) if evidence is not None else None
@@ -501,6 +574,21 @@ def assign(
         else:
             kept_displaced.append((choice, winner))
     return Assignment(chosen, joined, tuple(kept_displaced), tuple(undecided))
+
+
+def _codes_read(
+    scored: Sequence[tuple[HeaderColumn, list[Score]]], fields: Sequence[FieldWords]
+) -> dict[int, list[Score]]:
+    """Column → its fields by pinyin initials (``Matcher.code_scores``) when the block is one row
+    of field codes (``FIELD_CODES_AT_LEAST`` at least, half its headers or more) and none of its
+    headers reads as words; else nothing (the common case, decided by a pattern alone)."""
+    codes = {c.index: code for c, _s in scored if (code := _code_of(c)) is not None}
+    if len(codes) < words.FIELD_CODES_AT_LEAST or 2 * len(codes) < len(scored):
+        return {}
+    if any(s.score >= ACCEPT for _c, scores in scored for s in scores):
+        return {}
+    matcher = _matcher(fields)
+    return {index: matcher.code_scores(code) for index, code in codes.items()}
 
 
 def _same_meaning(a: Score, b: Score, fields: Mapping[str, FieldWords]) -> bool:

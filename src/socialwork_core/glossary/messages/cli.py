@@ -18,7 +18,8 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.format_not_detected_field_codes": (
         "无法根据表头判断“{path}”属于哪种台账格式：表头是系统导出的字段代码（{codes}…），"
-        "没有中文列名。请在代码行上方加一行中文列名（如 姓名、性别、身份证号），"
+        "没有中文列名，也看不出是哪些列名的拼音首字母（如 XM 为姓名）。"
+        "请在代码行上方加一行中文列名（如 姓名、性别、身份证号），"
         "或用 --adapter 和 --mapping 指定各列。"
     ),
     "cli.unknown_layout": "没有名为“{name}”的台账格式。可用格式：{known}。",
