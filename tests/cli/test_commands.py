@@ -179,6 +179,31 @@ def test_validate_masks_the_people_and_numbers_its_messages_quote_on_the_ledger_
     assert all(q in kept for q in quoted)
 
 
+def test_validate_masks_a_name_typed_in_a_cell_of_another_column(
+    run: Runner, tmp_path: Path
+) -> None:
+    """A guardian's or a neighbour's name typed in a date, phone or sex cell is quoted by that
+    cell's message: printed, it is shortened as a registered person's name is."""
+    book = openpyxl.Workbook()
+    register = book.active
+    register.title = "服务对象"
+    register.append(["档案号", "姓名", "出生日期", "联系电话", "性别"])
+    register.append(["A1", "李四", "钱小蕙", "13800000000", "男"])
+    register.append(["A2", "王五", "1950-01-02", "欧阳娜娜", "女"])
+    register.append(["A3", "赵六", "1950-01-02", "13800000001", "周七（已故）"])
+    path = tmp_path / "l.xlsx"
+    book.save(path)
+
+    text = run("validate", path, "--as-of", "2024-05-01")
+    data = run("validate", path, "--as-of", "2024-05-01", "--format", "json").json()
+
+    said = {i["code"] for i in data["issues"]}
+    assert {"tabular.date_invalid", "phone.invalid", "tabular.label_unrecognised"} <= said
+    printed = text.out + json.dumps(data, ensure_ascii=False)
+    assert not [q for q in ("钱小蕙", "欧阳娜娜", "周七") if q in printed]
+    assert all(q in printed for q in ("钱**", "欧***", "周*"))
+
+
 def test_validate_checks_categories_at_the_as_of_date_and_points_at_the_row(
     run: Runner, tmp_path: Path
 ) -> None:

@@ -183,6 +183,29 @@ def test_a_phone_cell_holding_no_number_or_a_date_is_quoted_as_written() -> None
         assert written in mask_text(said.message, people_names(NoOne(), [said]))
 
 
+CELL_CODES = sorted(c for c in MESSAGES if "value" in {f for f, _ in fields(MESSAGES[c])})
+"""Codes whose message quotes a cell as written: a name may have been typed in it."""
+
+
+@pytest.mark.parametrize("code", CELL_CODES)
+@pytest.mark.parametrize("written", [PERSON, f"{PERSON}（已故）", "欧阳娜娜", "张三"])
+def test_a_name_typed_in_any_cell_a_message_quotes_is_shortened(code: str, written: str) -> None:
+    name = written.split("（")[0]
+    said = finding(code, value=written)
+    printed = mask_text(said.message, people_names(NoOne(), [said]))
+    assert name not in printed
+    assert mask_name(name) in printed
+
+
+@pytest.mark.parametrize("code", ["tabular.date_invalid", "tabular.label_unrecognised"])
+@pytest.mark.parametrize(
+    "written", ["同上", "不详", "明天", "低宝户", "特因", "2024年", "见备注说明文字"]
+)
+def test_a_cell_holding_no_name_is_quoted_as_written(code: str, written: str) -> None:
+    said = finding(code, value=written)
+    assert f"“{written}”" in mask_text(said.message, people_names(NoOne(), [said]))
+
+
 def test_a_finding_on_no_declared_field_adds_nothing() -> None:
     said = finding("cli.unknown_adapter", name="guangdng", known="guangdong")
     assert people_names(NoOne(), [said]) == PeopleNames.of(())

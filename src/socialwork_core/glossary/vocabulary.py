@@ -402,3 +402,28 @@ of it (each person on it would be a duplicate)."""
 
 SHEET_COPY_NUMBER = re.compile(r"\s*[(（]\d+[)）]\s*$")
 """How Excel names a copied sheet (花名册 (2))."""
+
+# --- socialwork_core.reports.masking: a name typed where no name belongs ----------------------------
+
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武"
+    "戴莫孔汤温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅"
+    "童凌毕季裴霍涂成苗谷盛曲翁冉骆蓝游辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤穆司卓吉缪芦麦褚娄窦戚岑景宫费"
+    "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池苑迟邝"
+)
+"""Family names most people in China bear (about nine in ten): a cell quoted in a message whose
+text is two to four Chinese characters starting with one is taken for a person's name typed in
+the wrong column, and shortened as names are. Family names that start many words (明天, 时间,
+全部, 查无) are left out: such a cell is quoted as written."""
+COMPOUND_SURNAMES: tuple[str, ...] = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "慕容",
+)
+"""Family names of two characters (欧阳娜娜)."""

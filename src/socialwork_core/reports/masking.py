@@ -33,6 +33,7 @@ from typing import Final, Protocol
 import attrs
 
 from ..findings import Finding
+from ..glossary import vocabulary as words
 from ..glossary.messages import NUMBER_FIELDS, PERSON_FIELDS
 from ..identity import phone, resident_id
 from ..recipients import Recipient
@@ -167,7 +168,8 @@ class _HasRecipients(Protocol):
 def people_names(ledger: _HasRecipients, findings: Iterable[Finding] = ()) -> PeopleNames:
     """The names of a ledger's people: its recipients, and the guardians and carers named on
     their records; and what ``findings`` about it quote: the people their messages name, on the
-    ledger or not (a visit to someone not registered), and the ID and phone numbers as written
+    ledger or not (a visit to someone not registered), a name typed in a cell of another column
+    that a cell's message quotes (``_typed_name``), and the ID and phone numbers as written
     (``glossary.messages.PERSON_FIELDS`` and ``NUMBER_FIELDS`` say which fields hold them)."""
     names: set[str] = set()
     for person in ledger.recipients:
@@ -176,6 +178,9 @@ def people_names(ledger: _HasRecipients, findings: Iterable[Finding] = ()) -> Pe
             names.add(person.guardian)
     numbers: set[str] = set()
     for finding in findings:
+        typed = _typed_name(finding.params.get(CELL_FIELD, ""))
+        if typed:
+            names.add(typed)
         for field in PERSON_FIELDS.get(finding.code, ()):
             name = _name_written(finding.params.get(field, ""))
             if name:
@@ -191,6 +196,23 @@ def people_names(ledger: _HasRecipients, findings: Iterable[Finding] = ()) -> Pe
 _REMARK: Final = re.compile(f"[(\\[{chr(0xFF08)}{chr(0x3010)}]")
 """A bracket opening a remark: ( [ and the full-width ones."""
 _DIGITS: Final = re.compile(f"[{_DIGIT}]")
+
+
+CELL_FIELD: Final = "value"
+"""The field a cell's message quotes the cell by, whatever its column (内容“{value}”不是有效日期)."""
+_NAME_LENGTHS: Final = range(2, 5)
+
+
+def _typed_name(value: str) -> str:
+    """The person's name a quoted cell holds, typed in a column where no name belongs (张三 in a
+    date cell, 钱小蕙（已故） in a phone cell): two to four Chinese characters, a remark in
+    brackets set aside, starting with a common family name (``COMMON_SURNAMES``); else ``""``."""
+    name = _name_written(value)
+    if len(name) not in _NAME_LENGTHS or not all(_CJK.fullmatch(ch) for ch in name):
+        return ""
+    if name[0] in words.COMMON_SURNAMES or name[:2] in words.COMPOUND_SURNAMES:
+        return name
+    return ""
 
 
 def _name_written(value: str) -> str:
