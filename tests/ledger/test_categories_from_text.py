@@ -68,3 +68,32 @@ def test_a_remark_column_that_names_a_category_for_few_people_gives_none(tmp_pat
 def test_a_register_with_a_category_column_reads_its_categories_there(tmp_path: Path) -> None:
     path = register(tmp_path, "情况说明", [text for *_, text in PEOPLE], category=True)
     assert set(categories(path).values()) == {frozenset({Category.SUBSISTENCE_ALLOWANCE.value})}
+
+
+def test_a_slip_in_a_category_word_is_read_as_the_word_it_is_one_slip_from_and_flagged(
+    tmp_path: Path,
+) -> None:
+    texts = ["独居，低宝户，腿脚不便", "患高血压。特因供养", "特因", "高龄 需定期送药", "腿脚不便"]
+    path = register(tmp_path, "情况说明", texts)
+    result = load_ledger(path, FORMAT)
+    assert {r.name: r.categories for r in result.ledger.recipients} == {
+        "陈大明": {Category.ELDERLY_LIVING_ALONE.value, Category.SUBSISTENCE_ALLOWANCE.value},
+        "李秀英": {Category.EXTREME_POVERTY.value},
+        "王建国": {Category.EXTREME_POVERTY.value},
+        "张桂兰": {Category.ADVANCED_AGE_ELDERLY.value},
+        "刘小平": frozenset(),  # kept, with no category
+    }
+    flagged = [
+        (i.code, i.row, i.column, i.raw)
+        for i in result.issues
+        if i.code in ("ledger.category_slip_read", "ledger.categories_text_unread")
+    ]
+    assert flagged == [
+        ("ledger.category_slip_read", 2, "C", "独居，低宝户，腿脚不便"),
+        ("ledger.category_slip_read", 3, "C", "患高血压。特因供养"),
+        ("ledger.category_slip_read", 4, "C", "特因"),
+        ("ledger.categories_text_unread", 6, "C", "腿脚不便"),
+    ]
+    slip = next(i for i in result.issues if i.code == "ledger.category_slip_read")
+    assert "“低宝户”" in slip.finding.message and "“低保户”" in slip.finding.message
+    assert not result.errors

@@ -33,6 +33,7 @@ NAMES_NO_PERSON: Mapping[str, str] = {
     "tabular.duplicate_column": "a column",
     "tabular.columns_joined": "a column",
     "tabular.label_likely_slip": "a label the cell may have meant",
+    "ledger.category_slip_read": "the category word the cell was read as",
     "ledger.sheet_missing": "sheet names",
     "ledger.sheet_continued": "a sheet",
     "ledger.visits_outside_window": "a date",

@@ -52,6 +52,9 @@ the cells):
 - ``ledger.categories_from_text`` [info]: a register with no category column, how many people
   took the category words of the free-text column found to name them (情况说明: 独居，低保户，
   腿脚不便; ``ledger.categories_text``), with an example and a word that is none;
+- ``ledger.category_slip_read`` [warning]: at the cell, a word of that column one slip from a
+  category word (低宝户, 特因) read as it; ``ledger.categories_text_unread`` [warning]: at the
+  cell, a text of that column naming no category (the person kept with none);
 - ``ledger.rejected_rows`` [warning]: per sheet, how many rows were refused;
 - ``ledger.visit_far_from_titled_year`` [warning], ``ledger.visit_far_from_sheet_dates``
   [warning]: a visit dated years away from its sheet's period, at the date cell, the visit kept

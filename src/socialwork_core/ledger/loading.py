@@ -350,7 +350,7 @@ def _read_sheet(
         people = builder.people.remarked[remarked:]
         issues.extend(status_from_names(workbook, table, records[kind], seen.where, people))
     if kind is RecordKind.RECIPIENTS and "categories" not in table.layout.fields:
-        issues.extend(categories_from_text(table, records[kind], start))
+        issues.extend(categories_from_text(table, records[kind], start, seen.where))
     if sheet.sheet_categories:
         issues.extend(give_sheet_category(table, sheet.sheet_categories, records[kind], start))
     if kind is RecordKind.RECIPIENTS and "village" not in table.layout.fields:

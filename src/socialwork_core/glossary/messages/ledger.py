@@ -24,6 +24,12 @@ MESSAGES: dict[str, str] = {
         "工作表“{sheet}”没有对象类别列：{count}人的对象类别按“{header}”列文字中的类别词读出"
         "（如“{example}”读作{read}）；该列其余的话（如“{other}”）不是类别，仍原样保留在该列。"
     ),
+    "ledger.category_slip_read": (
+        "“{header}”中的“{value}”不是类别词，与“{likely}”只差一字，按“{likely}”读取。请核对后改正。"
+    ),
+    "ledger.categories_text_unread": (
+        "“{header}”的内容“{value}”中没有可识别的对象类别，此人未记对象类别。请补写类别（如 低保、特困）。"
+    ),
     "ledger.village_from_sheet_name": (
         "工作表“{sheet}”没有村居列，其中{count}人的村居按工作表名记为“{village}”。"
     ),
