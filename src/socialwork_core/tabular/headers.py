@@ -172,9 +172,14 @@ def initials_score(code: str, initials: str) -> float:
 
 def _code_of(column: HeaderColumn) -> str | None:
     """The field code a column is headed with alone (XM), lower-cased, or ``None``."""
-    if len(column.path) != 1 or not words.FIELD_CODE.fullmatch(column.leaf.strip()):
+    path = column.path
+    if len(path) != 1 or not path[0].isascii():  # words and most data fail here, cheaply
         return None
-    return column.leaf.strip().lower()
+    text = path[0].strip()
+    return text.lower() if _FIELD_CODE.fullmatch(text) else None
+
+
+_FIELD_CODE = words.FIELD_CODE
 
 
 @attrs.frozen
@@ -582,8 +587,17 @@ def _codes_read(
     """Column → its fields by pinyin initials (``Matcher.code_scores``) when the block is one row
     of field codes (``FIELD_CODES_AT_LEAST`` at least, half its headers or more) and none of its
     headers reads as words; else nothing (the common case, decided by a pattern alone)."""
-    codes = {c.index: code for c, _s in scored if (code := _code_of(c)) is not None}
-    if len(codes) < words.FIELD_CODES_AT_LEAST or 2 * len(codes) < len(scored):
+    if len(scored) < words.FIELD_CODES_AT_LEAST:
+        return {}
+    codes: dict[int, str] = {}
+    others = 0
+    for column, _scores in scored:
+        code = _code_of(column)
+        if code is not None:
+            codes[column.index] = code
+        elif 2 * (others := others + 1) > len(scored):
+            return {}  # a row of data or of words: given up at its first columns
+    if len(codes) < words.FIELD_CODES_AT_LEAST:
         return {}
     if any(s.score >= ACCEPT for _c, scores in scored for s in scores):
         return {}
