@@ -44,7 +44,12 @@ class Contact:
     on: date
     """The date of the contact."""
     at: time | None = None
-    """The time, where recorded (alerts can demand a contact within hours)."""
+    """The time, where recorded (alerts can demand a contact within hours): when the visit began.
+    A log that writes only when it ended (结束时间, no start column) gives that time here, said
+    as the column's reading (``tabular.column_read_as``): a contact keeps one time, and the end
+    still says the visit had been made by then, which is what the time is asked for; none would
+    say nothing. A start written in the date cell (2024-7-5 9:30) gives way to such a column, as
+    to any time column."""
     mode: ContactMode | None = attrs.field(default=None, converter=_mode)
     """探访方式: 入户, 电话, 视频, 即时通讯, 来访, 活动中见面; ``None`` when the ledger left it
     empty or wrote a word not understood (the cell is flagged, the visit kept): such a visit counts

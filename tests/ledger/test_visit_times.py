@@ -215,6 +215,33 @@ def test_a_time_column_beside_the_date_gives_the_visits_time(
     assert not result.errors and not cell_issues(result)
 
 
+def test_a_log_that_writes_only_when_a_visit_ended_keeps_that_time_and_says_so(
+    tmp_path: Path,
+) -> None:
+    rows = [["2024-07-05", "10:30"], ["2024-07-06", "下午三点"], ["2024-07-07", ""]]
+    result = visit_log(tmp_path / "l.xlsx", ["走访日期", "结束时间"], rows)
+    assert times_of(result) == [
+        (date(2024, 7, 5), time(10, 30)),
+        (date(2024, 7, 6), time(15)),
+        (date(2024, 7, 7), None),
+    ]
+    (said,) = [
+        i for i in result.issues if i.code == "tabular.column_read_as" and "结束时间" in i.message
+    ]
+    assert (said.sheet, said.column) == ("走访记录", "B")
+    assert "开始时间" in said.message
+    assert not result.errors and not cell_issues(result)
+
+
+def test_an_end_time_beside_a_start_time_is_kept_as_written_and_named_no_duplicate(
+    tmp_path: Path,
+) -> None:
+    rows = [["2024-07-05", "10:30", "9:30"]]
+    result = visit_log(tmp_path / "l.xlsx", ["走访日期", "结束时间", "开始时间"], rows)
+    assert times_of(result) == [(date(2024, 7, 5), time(9, 30))]
+    assert "tabular.duplicate_column" not in [i.code for i in result.issues]
+
+
 def test_a_time_column_cell_that_is_no_time_is_flagged_and_the_visit_kept(tmp_path: Path) -> None:
     rows = [["2024-07-05", "9:30"], ["2024-07-06", "26:00"], ["2024-07-07", "10:00"]]
     result = visit_log(tmp_path / "l.xlsx", ["走访日期", "走访时间"], rows)

@@ -296,6 +296,10 @@ STATION_LIST_HEADERS: dict[str, tuple[str, ...]] = {
 
 # --- socialwork_core.tabular.headers: headers by meaning -----------------------------------------
 
+SPAN_ENDS: Mapping[str, str] = MappingProxyType({"结束": "开始", "截止": "起始"})
+"""A word of a header naming the end of a span → the word naming its start (结束时间 → 开始时间):
+a column for the end is read for the start's field when the table has no column of its own for
+it (``tabular.headers``)."""
 HEADER_QUALIFIERS: tuple[str, ...] = (
     "下次",
     "计划",
@@ -324,6 +328,7 @@ HEADER_MATCH_REASONS: dict[str, str] = {
     "context": "与“{accepted}”只差表中各列共有的词",
     "stands_in": "表中没有这一列，以此列代替",
     "initials": "列名是“{accepted}”的拼音首字母",
+    "span_end": "表中没有“{accepted}”列，以结束的时间代替",
     "and": "，且",
 }
 """How ``tabular.column_read_as`` says why a column was read as a field."""

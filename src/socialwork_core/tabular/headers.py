@@ -27,6 +27,11 @@ this module scores every column against every field:
    extra and the candidates are named. For a field of several values, columns under the same group
    heading as the winner join it (tick columns, 主类别/兼类别).
 
+A header naming the end of a span (结束时间) reads as the accepted header naming its start
+(开始时间, ``SPAN_ENDS``) less ``SPAN_END_PENALTY``: it takes the start's field only when the table
+has no column of its own for it, and is never named a duplicate of that column (``how`` =
+``span_end``). A visit log that writes only when a visit ended keeps that time rather than none.
+
 A header row of a system's field codes only (XM | XB | SFZHM, the pinyin initials of 姓名 性别
 身份证号码), where no header scores as words, is read by those initials: each code is compared with
 the initials of every accepted header (``initials_score``, ``INITIALS_SHARE`` of a text's score),
@@ -69,6 +74,10 @@ _MARKS = words.HEADER_MARKS
 _BRACKETS = words.HEADER_BRACKETS
 _SPACE = re.compile(r"\s+")
 _DATED = re.compile(r"[(\[](?:19|20)\d\d")
+SPAN_ENDS = words.SPAN_ENDS
+SPAN_END_PENALTY: float = 30.0
+"""What an end-of-span header (结束时间) loses against its start's header (开始时间): above
+``ACCEPT`` when that is exact, below any column written for the field itself."""
 
 
 @functools.lru_cache(maxsize=16384)
@@ -279,7 +288,27 @@ def score_column(
             score -= 40.0
         if score > 0:
             scores.append(Score(candidate.field, score, how, accepted))
+    if not any(s.score >= ACCEPT for s in scores):
+        scores = _span_start(leaf, matcher, fields, scores)
     scores.sort(key=lambda s: -s.score)
+    return scores
+
+
+def _span_start(
+    leaf: str, matcher: _Matcher, fields: Sequence[FieldWords], scores: list[Score]
+) -> list[Score]:
+    """``scores`` with, for a header naming the end of a span (结束时间), the fields its start
+    (开始时间) names, ``SPAN_END_PENALTY`` less (``how`` = ``span_end``)."""
+    for end, start in SPAN_ENDS.items():
+        if end not in leaf:
+            continue
+        best = {s.field: s for s in scores}
+        for i, (value, _how, accepted) in matcher.bests(leaf.replace(end, start)).items():
+            value -= SPAN_END_PENALTY
+            field = fields[i].field
+            if value > 0 and (field not in best or value > best[field].score):
+                best[field] = Score(field, value, "span_end", accepted)
+        return list(best.values())
     return scores
 
 
@@ -547,7 +576,7 @@ def assign(
         if s.field in chosen:
             # the column's best field went to a better column; it may still be the best column
             # for a field of its own lower down the list, so only its best counts as displaced
-            if scores_of[index] and scores_of[index][0].field == s.field:
+            if scores_of[index] and scores_of[index][0].field == s.field and s.how != "span_end":
                 displaced.append((choice, chosen[s.field].column))
             continue
         chosen[s.field] = choice
