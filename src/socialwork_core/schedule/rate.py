@@ -16,18 +16,18 @@ in both rows; a total row (``group_by="all"``) counts each person once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 
 import attrs
 
 from ..contacts import Contact
-from ..glossary.terms import ContactMode
 from ..grading.records import Assessment, Override
 from ..grading.result import GradeResult
 from ..grading.rules import RuleSet, choose_rule_set
 from ..periods import Period
 from ..recipients.recipient import Recipient
 from ..validation import non_negative
+from ..visit_history import VisitHistory
 from .due import grade_all
 from .index import AbsenceIndex, absent_days
 from .records import Absence, Alert
@@ -80,7 +80,7 @@ class VisitRate:
 
 def visit_rate(
     recipients: Iterable[Recipient],
-    contacts: Iterable[Contact],
+    contacts: Iterable[Contact] | VisitHistory,
     rule_sets: RuleSet | Iterable[RuleSet],
     period: Period,
     *,
@@ -94,7 +94,11 @@ def visit_rate(
     """The visit rate per group over ``period`` (see the module docstring), sorted by group.
 
     People are graded on the period's last day with the rule set in effect then. ``contacts`` are
-    read once.
+    read once, as their :class:`~socialwork_core.visit_history.VisitHistory` (the days each
+    person was reached, and how); a roll-up passes the history it merged from its files.
+
+    :raises HistoryTooShort: ``contacts`` is a history that does not reach back to the first day
+        a requirement period of the report period starts on.
     """
     grouping = GROUPINGS[group_by] if isinstance(group_by, str) else group_by
     as_of = period.end
@@ -118,12 +122,8 @@ def visit_rate(
     window_start = min(
         (calendar.bounds(period.start)[0] for calendar in calendars), default=period.start
     )
-    seen: dict[str, list[tuple[date, ContactMode]]] = {}
-    for contact in contacts:
-        if window_start <= contact.on <= as_of and contact.mode is not None:
-            item = (contact.on, contact.mode)
-            for key in contact.recipient_keys:
-                seen.setdefault(key, []).append(item)
+    history = contacts if isinstance(contacts, VisitHistory) else VisitHistory.of(contacts)
+    seen = history.by_person(window_start, as_of)
     away = AbsenceIndex(absences, as_of)
     due_count: dict[str, int] = {}
     met_count: dict[str, int] = {}
@@ -152,7 +152,7 @@ def visit_rate(
                 ):
                     continue
                 counted = True
-                if not any(sub.start <= on <= sub.end and m in req.modes for on, m in own):
+                if not any(e.any_between(sub.start, sub.end, req.modes) for e in own):
                     met = False
         if not counted:
             continue
