@@ -100,6 +100,7 @@ from .records import (
     station_shares,
     tier_share,
     unattributed,
+    visit_history,
 )
 from .visit_rate import overall_visit_rate, visit_rates_by_level
 
@@ -190,6 +191,7 @@ __all__ = [
     "unattributed",
     "unvalued_links",
     "village_coverage",
+    "visit_history",
     "visit_rates_by_level",
     "visits",
     "visits_by_group",

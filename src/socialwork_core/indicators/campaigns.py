@@ -40,7 +40,7 @@ from ..glossary.rules_text import AlertKind
 from ..periods import Period, date_range
 from ..record_kinds import RECORD_KINDS, RecordKind, spec_of
 from .figures import Figure, computed, not_computable
-from .records import LedgerLike, RecordSet, has_records, recipients_by_key
+from .records import LedgerLike, RecordSet, has_records, kept_history, recipients_by_key
 
 __all__ = [
     "CampaignScope",
@@ -122,11 +122,16 @@ def for_campaign(
     parts[RecordKind.ACTIVITIES] = [a for a in ledger.activities if kept(a.campaign_id, a.on)]
     parts[RecordKind.HANDOUTS] = [h for h in ledger.handouts if kept(h.campaign_id, h.on)]
     held = frozenset(spec.kind for spec in RECORD_KINDS if has_records(ledger, spec.kind))
+    history = kept_history(ledger)
+    if history is not None:  # cut as the contacts are: the campaign's (or no) alert, its days
+        history = history.where(lambda e: e.alert_id in (None, campaign_id)).between(
+            window.start, window.end
+        )
     return CampaignScope(
         campaign_id=campaign_id,
         campaign=defined,
         period=period,
-        records=RecordSet(by_kind=parts, held_kinds=held),
+        records=RecordSet(by_kind=parts, held_kinds=held, visit_history=history),
         outside=sum(1 for day in carried if day not in window),
     )
 

@@ -10,7 +10,7 @@ sheet): figures drawn from it are not computable, not zero.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Protocol
 
@@ -32,6 +32,7 @@ from ..record_kinds import (
 )
 from ..resources import ResourceLink
 from ..stations import SocialWorker, Station
+from ..visit_history import VisitDays, VisitHistory
 from .per_ledger import derived
 
 __all__ = [
@@ -39,10 +40,12 @@ __all__ = [
     "RecordSet",
     "descendant_codes",
     "has_records",
+    "kept_history",
     "recipients_by_key",
     "scoped",
     "station_shares",
     "tier_share",
+    "visit_history",
 ]
 
 
@@ -82,30 +85,70 @@ class RecordSet(RecordsByKind):
     """Kinds of record the ledger this set was cut from holds, even where this share has none
     (one station's share of a county ledger with cases, but none of its own, has 0 cases, not
     "no case records")."""
+    visit_history: VisitHistory | None = attrs.field(default=None, eq=False, repr=False)
+    """As ``Ledger.visit_history``: the share of the history of the ledger it was cut from, cut
+    by the same rule as its contacts; ``None``: its contacts' own."""
 
     def __init__(
         self,
         *,
         by_kind: Mapping[Any, Iterable[Any]] | None = None,
         held_kinds: Iterable[RecordKind] = frozenset(),
+        visit_history: VisitHistory | None = None,
         **records: Iterable[Any],
     ) -> None:
         self.__attrs_init__(
             by_kind=records_by_kind("RecordSet", by_kind, records),
             held_kinds=frozenset(held_kinds),
+            visit_history=visit_history,
         )
 
     @classmethod
     def of(cls, ledger: LedgerLike) -> RecordSet:
         """A record set holding the same records as ``ledger``."""
-        return cls(by_kind={s.kind: s.records_of(ledger) for s in RECORD_KINDS})
+        return cls(
+            by_kind={s.kind: s.records_of(ledger) for s in RECORD_KINDS},
+            visit_history=kept_history(ledger),
+        )
+
+
+def kept_history(ledger: LedgerLike) -> VisitHistory | None:
+    """The visit history ``ledger`` holds in place of contacts (a roll-up's), or ``None`` when its
+    contacts are its history. A ledger of the caller's own (any :class:`LedgerLike`) has none."""
+    history = getattr(ledger, "visit_history", None)
+    return history if isinstance(history, VisitHistory) else None
+
+
+def visit_history(ledger: LedgerLike) -> VisitHistory:
+    """The days each person of ``ledger`` was reached, and how: the history it holds (a
+    roll-up's), else its contacts' (made once per ledger: ``indicators.per_ledger``). What every
+    visit rate reads (``schedule.visit_rate``)."""
+    held = kept_history(ledger)
+    if held is not None:
+        return held
+    contacts = ledger.contacts
+    return derived(ledger, contacts, "visit_history", lambda: VisitHistory.of(contacts))
+
+
+def _cut_history(
+    ledger: LedgerLike, keep: Callable[[RecordKindSpec, Any], bool]
+) -> VisitHistory | None:
+    """The ledger's kept history cut by the rule that keeps its contacts (``keep`` applied with
+    the contacts' kind: a visit days entry carries the fields a contact is placed by)."""
+    held = kept_history(ledger)
+    if held is None:
+        return None
+    spec = spec_of(RecordKind.CONTACTS)
+    return held.where(lambda entry: keep(spec, entry))
 
 
 def has_records(ledger: LedgerLike, kind: RecordKind) -> bool:
-    """True when the ledger holds records of ``kind`` (or was cut from one that does)."""
+    """True when the ledger holds records of ``kind`` (or was cut from one that does: a share of a
+    ledger, ``RecordSet.held_kinds``; a roll-up's ledger cut to a window, ``Ledger.held_kinds``)."""
     if spec_of(kind).records_of(ledger):
         return True
-    return isinstance(ledger, RecordSet) and kind in ledger.held_kinds
+    # a share of a ledger, or a roll-up's ledger cut to a report's window
+    return kind in getattr(ledger, "held_kinds", ())
 
 
 def recipients_by_key(ledger: LedgerLike) -> Mapping[str, Recipient]:
@@ -164,6 +207,7 @@ def scoped(ledger: LedgerLike, station_code: str) -> RecordSet:
             for spec in RECORD_KINDS
         },
         held_kinds=_held(ledger),
+        visit_history=_cut_history(ledger, kept),
     )
 
 
@@ -197,25 +241,41 @@ def station_shares(ledger: LedgerLike, codes: Sequence[str]) -> dict[str, Record
     person_codes: dict[str, list[str]] = {}
     worker_codes: dict[str, list[str]] = {}
     first = (spec_of(RecordKind.RECIPIENTS), spec_of(RecordKind.WORKERS))
+
+    def placed(spec: RecordKindSpec, record: Any) -> list[str]:
+        station = getattr(record, spec.station_field)
+        if station is None and spec.placed_by_people:
+            reached: dict[str, None] = {}
+            for key in _named(record, spec.people_field):
+                reached.update(dict.fromkeys(person_codes.get(key, ())))
+            for worker_id in _named(record, spec.worker_field):
+                reached.update(dict.fromkeys(worker_codes.get(worker_id, ())))
+            return list(reached)
+        return under.get(station, []) if station is not None else []
+
     for spec in (*first, *(s for s in RECORD_KINDS if s not in first)):
         for record in spec.records_of(ledger):
-            station = getattr(record, spec.station_field)
-            if station is None and spec.placed_by_people:
-                reached: dict[str, None] = {}
-                for key in _named(record, spec.people_field):
-                    reached.update(dict.fromkeys(person_codes.get(key, ())))
-                for worker_id in _named(record, spec.worker_field):
-                    reached.update(dict.fromkeys(worker_codes.get(worker_id, ())))
-                found = list(reached)
-            else:
-                found = under.get(station, []) if station is not None else []
+            found = placed(spec, record)
             for code in found:
                 parts[code][spec.kind].append(record)
             if spec.kind is RecordKind.RECIPIENTS:
                 person_codes[record.key] = found
             elif spec.kind is RecordKind.WORKERS:
                 worker_codes[record.id] = found
-    return {code: RecordSet(by_kind=part, held_kinds=held) for code, part in parts.items()}
+    histories: dict[str, VisitHistory | None] = dict.fromkeys(codes)
+    history = kept_history(ledger)
+    if history is not None:
+        # a visit days entry is placed as the contacts it stands for
+        entries: dict[str, list[VisitDays]] = {code: [] for code in codes}
+        contacts = spec_of(RecordKind.CONTACTS)
+        for entry in history.entries:
+            for code in placed(contacts, entry):
+                entries[code].append(entry)
+        histories = {code: attrs.evolve(history, entries=found) for code, found in entries.items()}
+    return {
+        code: RecordSet(by_kind=part, held_kinds=held, visit_history=histories[code])
+        for code, part in parts.items()
+    }
 
 
 def unattributed(ledger: LedgerLike) -> RecordSet | None:
@@ -250,13 +310,15 @@ def unattributed(ledger: LedgerLike) -> RecordSet | None:
             if spec.kind is not RecordKind.STATIONS
         },
         held_kinds=_held(ledger),
+        visit_history=_cut_history(ledger, left),
     )
-    # workers alone make no row: the row is for records of the stations' work
+    # workers alone make no row: the row is for records of the stations' work (visits held as
+    # visit days among them, as their contacts would be)
     empty = not any(
         spec.records_of(share)
         for spec in RECORD_KINDS
         if spec.kind not in (RecordKind.STATIONS, RecordKind.WORKERS)
-    )
+    ) and not (share.visit_history is not None and share.visit_history.entries)
     return None if empty else share
 
 
@@ -273,4 +335,7 @@ def tier_share(ledger: LedgerLike, tier: StationTier) -> RecordSet:
             for spec in RECORD_KINDS
         },
         held_kinds=_held(ledger),
+        visit_history=_cut_history(
+            ledger, lambda spec, record: getattr(record, spec.station_field) in codes
+        ),
     )

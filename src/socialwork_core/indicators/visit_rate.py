@@ -26,7 +26,7 @@ from ..record_kinds import RecordKind, spec_of
 from ..schedule import NATIONAL_DEFAULT, Absence, Alert, VisitRate, visit_rate
 from .compute import percent
 from .figures import Figure, computed, not_computable
-from .records import LedgerLike, has_records
+from .records import LedgerLike, has_records, visit_history
 
 __all__ = ["overall_visit_rate", "visit_rates_by_level"]
 
@@ -67,7 +67,7 @@ def visit_rates_by_level(
             r.group: r
             for r in visit_rate(
                 ledger.recipients,
-                ledger.contacts,
+                visit_history(ledger),
                 rule_sets,
                 period,
                 group_by="level",
@@ -136,7 +136,7 @@ def overall_visit_rate(
         )
     rates = visit_rate(
         ledger.recipients,
-        ledger.contacts,
+        visit_history(ledger),
         rule_sets,
         period,
         group_by="all",

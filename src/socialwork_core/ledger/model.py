@@ -13,6 +13,7 @@ from ..recipients import Recipient
 from ..record_kinds import RecordsByKind, records_by_kind, spec_of
 from ..stations import SocialWorker, Station
 from ..tabular import Issue
+from ..visit_history import VisitHistory
 from .format import RecordKind
 
 ExtrasByRecord = Mapping[str, Mapping[str, str]]
@@ -54,6 +55,15 @@ class Ledger(RecordsByKind):
     issues: tuple[Issue, ...] = attrs.field(default=(), converter=_issues, eq=False)
     """How the ledger was read (not part of equality: two ledgers with equal records are equal)."""
     extras: Mapping[RecordKind, ExtrasByRecord] = attrs.field(factory=dict, converter=_extras_map)
+    visit_history: VisitHistory | None = attrs.field(default=None, eq=False, repr=False)
+    """The days people were reached and how, when the ledger holds them instead of the contacts
+    of those days (a roll-up's ledger: its contacts are the report's window, its history reaches
+    back as far as the template's visit rates read, ``ReportTemplate.history_days``). ``None``:
+    the history is the contacts' own (``indicators.visit_history``)."""
+    held_kinds: frozenset[RecordKind] = attrs.field(default=frozenset(), eq=False, repr=False)
+    """Kinds of record the ledger's files hold beyond those it keeps (a roll-up's ledger cut to a
+    report's window: a week without visits has 0 visits, not "no visit records";
+    ``indicators.has_records``)."""
     _by_key: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
     _by_id: Mapping[str, Recipient] = attrs.field(init=False, eq=False, repr=False)
     _contacts_by_key: Mapping[str, tuple[Contact, ...]] | None = attrs.field(
@@ -70,12 +80,16 @@ class Ledger(RecordsByKind):
         by_kind: Mapping[Any, Iterable[Any]] | None = None,
         issues: Iterable[Issue] = (),
         extras: Mapping[Any, ExtrasByRecord] | None = None,
+        visit_history: VisitHistory | None = None,
+        held_kinds: Iterable[RecordKind] = frozenset(),
         **records: Iterable[Any],
     ) -> None:
         self.__attrs_init__(
             by_kind=records_by_kind("Ledger", by_kind, records),
             issues=issues,
             extras=extras if extras is not None else {},
+            visit_history=visit_history,
+            held_kinds=frozenset(held_kinds),
         )
 
     def __attrs_post_init__(self) -> None:
@@ -146,9 +160,12 @@ def with_records(
     *,
     issues: Iterable[Issue] | None = None,
 ) -> Ledger:
-    """``ledger`` with the records of some kinds replaced (and its issues, when given)."""
+    """``ledger`` with the records of some kinds replaced (and its issues, when given). Its
+    visit history stays unless the contacts are replaced."""
     return Ledger(
         by_kind={**{k: ledger.records(k) for k in RecordKind}, **records},
         issues=ledger.issues if issues is None else issues,
         extras=ledger.extras,
+        visit_history=None if RecordKind.CONTACTS in records else ledger.visit_history,
+        held_kinds=ledger.held_kinds,
     )
