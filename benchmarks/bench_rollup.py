@@ -15,8 +15,11 @@ Phases, each in a fresh subprocess so its peak memory is its own:
   namespaced, contacts cut to the month), the shares merged, the report built;
 - ``weekly``: the same into ``henan.weekly`` for the week of 8 December 2023 (Friday to Thursday);
 - ``year_back`` (``--year-back``): the same into ``national.monthly``, whose visit rate reads a
-  year back (``lookback_days=366``): the parent holds a year of visits, the case that shows where
-  a reduce of records stops scaling;
+  year back (``history_days=366``): the year before the month travels and is merged as visit
+  days (``visit_history``), only December's visits as records;
+- ``year_back_records`` (with ``--year-back``): the same template made to read the year as
+  visits (``lookback_days=366``, no history), as before visit days: the parent holds a year of
+  visits, the case that shows where a reduce of records stops scaling;
 - ``monthly_serial``: ``monthly`` read in this process alone (``jobs=1``), to show the figures
   are the same (a digest of the report's JSON) and what the second process buys.
 
@@ -262,7 +265,11 @@ def phase_calamine(paths: list[Path]) -> dict[str, Any]:
     return {"seconds": seconds, "rows": rows, "cpu_start": cpu_start, "cpu_end": _cpu()}
 
 
-def phase_rollup(paths: list[Path], template_name: str, jobs: int) -> dict[str, Any]:
+def phase_rollup(
+    paths: list[Path], template_name: str, jobs: int, *, records_only: bool = False
+) -> dict[str, Any]:
+    import attrs
+
     from socialwork_core.periods import parse_period
     from socialwork_core.plugins import load_plugins
     from socialwork_core.reports import report_json
@@ -279,7 +286,13 @@ def phase_rollup(paths: list[Path], template_name: str, jobs: int) -> dict[str, 
     as_of = period.end
     cpu_start = _cpu()
     started = time.perf_counter()
-    request = ShareRequest(adapter="national", window=template.contact_window(period, as_of))
+    if records_only:  # the year as visits: how the reduce held it before visit days
+        template = attrs.evolve(template, lookback_days=template.history_days, history_days=None)
+    request = ShareRequest(
+        adapter="national",
+        window=template.records_window(period, as_of),
+        history=template.history_window(period, as_of),
+    )
     shares = map_shares(paths, request, jobs=jobs)
     mapped = time.perf_counter()
     rolled = merge_shares(shares)
@@ -297,6 +310,9 @@ def phase_rollup(paths: list[Path], template_name: str, jobs: int) -> dict[str, 
         "period": period.label,
         "recipients": len(ledger.recipients),
         "contacts_in_window": len(ledger.contacts),
+        "visit_days_entries": (
+            len(ledger.visit_history.entries) if ledger.visit_history is not None else 0
+        ),
         "cross_station_duplicates": sum(
             1 for i in rolled.result.issues if i.code == "rollup.cross_station_duplicate"
         ),
@@ -318,6 +334,8 @@ def run_phase(args: argparse.Namespace) -> None:
         result = phase_rollup(paths, "henan.weekly", args.jobs)
     elif args.phase == "year_back":
         result = phase_rollup(paths, "national.monthly", args.jobs)
+    elif args.phase == "year_back_records":
+        result = phase_rollup(paths, "national.monthly", args.jobs, records_only=True)
     else:
         result = phase_rollup(paths, "guangdong.monthly", 1)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -380,8 +398,9 @@ def main() -> None:
             entry[phase] = subprocess_phase(phase, files, folder, args.jobs)
             print(files, phase, json.dumps(entry[phase]), flush=True)
         if args.year_back:
-            entry["year_back"] = subprocess_phase("year_back", files, folder, args.jobs)
-            print(files, "year_back", json.dumps(entry["year_back"]), flush=True)
+            for phase in ("year_back", "year_back_records"):
+                entry[phase] = subprocess_phase(phase, files, folder, args.jobs)
+                print(files, phase, json.dumps(entry[phase]), flush=True)
         if args.serial and files == max(counts):
             entry["monthly_serial"] = subprocess_phase("monthly_serial", files, folder, 1)
             print(files, "monthly_serial", json.dumps(entry["monthly_serial"]), flush=True)

@@ -110,13 +110,21 @@ def test_a_report_from_its_contact_window_equals_the_report_from_every_contact(
     assert window is not None
     rule_sets = tuple(plugins.rule_sets_for_region(region))
     settings = ReportSettings(rule_sets=rule_sets) if rule_sets else ReportSettings()
-    whole, cut = (
-        merge_shares(map_shares([example(region)], ShareRequest(window=w), jobs=1)).ledger
-        for w in (None, window)
+    requests = (
+        ShareRequest(),  # every contact
+        ShareRequest(window=window),  # every contact the report reads, as contacts
+        ShareRequest(  # as the command line reads: the visit rates' days as visit days
+            window=template.records_window(period, as_of),
+            history=template.history_window(period, as_of),
+        ),
     )
-    assert len(cut.contacts) <= len(whole.contacts)
+    whole, cut, with_history = (
+        merge_shares(map_shares([example(region)], request, jobs=1)).ledger for request in requests
+    )
+    assert len(with_history.contacts) <= len(cut.contacts) <= len(whole.contacts)
 
     def build(ledger: object) -> object:
         return report_data(template.build(ledger, period, as_of=as_of, unit="-", settings=settings))  # type: ignore[arg-type]
 
     assert build(cut) == build(whole)
+    assert build(with_history) == build(whole)

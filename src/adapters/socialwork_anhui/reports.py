@@ -357,7 +357,9 @@ build_evaluation = evaluation_builder(station_visit_rate)
 
 EVALUATION = ReportTemplate(
     name=EVALUATION_NAME,
-    lookback_days=366,  # a visit rate: requirement periods up to a year
+    # a visit rate reads requirement periods up to a year back: as visit days, not contacts
+    lookback_days=0,
+    history_days=366,
     title=EVALUATION_TITLE,
     period_kind=PeriodKind.YEAR,
     builder=build_evaluation,

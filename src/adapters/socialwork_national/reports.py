@@ -153,7 +153,9 @@ def build_monthly(
 
 MONTHLY = ReportTemplate(
     name="national.monthly",
-    lookback_days=366,  # a visit rate: requirement periods up to a year
+    # a visit rate reads requirement periods up to a year back: as visit days, not contacts
+    lookback_days=0,
+    history_days=366,
     title=MONTHLY_TITLE,
     period_kind=PeriodKind.MONTH,
     builder=build_monthly,

@@ -246,11 +246,13 @@ def open_ledger_of(
     args: argparse.Namespace,
     *,
     window: tuple[date, date] | None = None,
+    history: tuple[date, date] | None = None,
 ) -> OpenedLedger:
     """The ledger of a command's arguments: ``LEDGER …`` (one file; or several files and folders,
     read as one by :mod:`socialwork_core.rollup`), ``--adapter``, ``--station``, ``--stations``,
     ``--jobs`` and ``--scheduler``. ``window``: the days whose contacts a report needs (the
-    others are left out of a roll-up's shares)."""
+    others are left out of a roll-up's shares); ``history``: the days whose visits it reads only
+    as visit days (``ReportTemplate.history_days``)."""
     paths = [str(p) for p in args.ledger]
     station_list = read_stations(args.stations)
     if len(paths) == 1 and not Path(paths[0]).is_dir():
@@ -272,6 +274,7 @@ def open_ledger_of(
             station=args.station,
             station_list=station_list,
             window=window,
+            history=history,
             mapping=read_mapping_option(getattr(args, "mapping", None)),
         ),
         jobs=args.jobs,

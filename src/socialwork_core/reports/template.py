@@ -222,11 +222,36 @@ class ReportTemplate:
     roll-up keeps every contact; with a number it keeps only the contacts of
     :meth:`contact_window`, and the parent process holds no more."""
 
+    history_days: int | None = None
+    """How many days before the period the template's visit rates read (``None``: they read no
+    further back than :attr:`lookback_days`). A visit rate asks only which days each person was
+    reached and how, so a roll-up keeps those days as a
+    :class:`~socialwork_core.visit_history.VisitHistory`, not as contacts: the parent process's
+    memory grows with the people, not with the year's visits (docs/scale.md). Declare it with
+    ``lookback_days=0`` when nothing else reads contacts before the period; a visit rate reading
+    further back than the history raises ``HistoryTooShort``."""
+
     def contact_window(self, period: Period, as_of: date) -> tuple[date, date] | None:
-        """The days whose contacts the report reads, or ``None`` for every contact."""
+        """The days whose contacts the report reads, as contacts or as visit days (what a
+        ledger file is loaded with), or ``None`` for every contact."""
+        records = self.records_window(period, as_of)
+        history = self.history_window(period, as_of)
+        if records is None or history is None:
+            return records
+        return min(records[0], history[0]), max(records[1], history[1])
+
+    def records_window(self, period: Period, as_of: date) -> tuple[date, date] | None:
+        """The days whose contacts the report reads as contacts, or ``None`` for every contact."""
         if self.lookback_days is None:
             return None
         return period.start - timedelta(days=self.lookback_days), max(period.end, as_of)
+
+    def history_window(self, period: Period, as_of: date) -> tuple[date, date] | None:
+        """The days whose visits the report reads only as visit days (``history_days``), or
+        ``None`` when it declares none."""
+        if self.history_days is None:
+            return None
+        return period.start - timedelta(days=self.history_days), max(period.end, as_of)
 
     def period_for(self, day: date) -> Period:
         """The report period containing ``day`` (a calendar kind only)."""

@@ -10,6 +10,10 @@ is one person:
 - over several months (or after a move): the latest register row wins (files are taken by the
   latest month they reach, then by path), under the key the person first had.
 
+Visit days (``FileShare.history``: the days a template's visit rates read before its window,
+kept as which days each person was reached and how) are united into the merged ledger's
+``visit_history``, which holds no visit: a day repeated in two files is set once.
+
 Visits are united: a visit present in two files (a cumulative ledger repeats last month's) is the
 same visit when its station, day, time, mode, people, workers, case, alert and notes agree, and
 is counted once. Every other kind of the kinds table is kept by its ID: a shared kind's
@@ -35,6 +39,7 @@ from ..ledger.collector import collector_paused
 from ..recipients import Recipient
 from ..record_kinds import RECORD_KINDS
 from ..tabular import Issue
+from ..visit_history import VisitHistory
 from .share import FileShare, _with
 
 __all__ = ["RollUp", "merge_shares"]
@@ -117,6 +122,7 @@ def _merged(shares: Sequence[FileShare]) -> RollUp:
     extras: dict[RecordKind, dict[str, dict[str, str]]] = {}
     rows: dict[str, tuple[str, int]] = {}
     duplicates: list[tuple[str, _Seen, str | None, str, tuple[str, int] | None]] = []
+    histories: list[VisitHistory] = []
     for share in ordered:
         alias: dict[str, str] = {}
         for person in share.recipients:
@@ -145,6 +151,8 @@ def _merged(shares: Sequence[FileShare]) -> RollUp:
         def keys(values: Iterable[str], alias: dict[str, str] = alias) -> tuple[str, ...]:
             return tuple(dict.fromkeys(alias.get(v, v) for v in values))
 
+        if share.history is not None:
+            histories.append(share.history.renamed(alias))
         renamed: dict[str, str] = {}
         for contact in share.contacts:
             if alias and any(k in alias for k in contact.recipient_keys):
@@ -189,6 +197,10 @@ def _merged(shares: Sequence[FileShare]) -> RollUp:
         },
         issues=issues,
         extras={k: v for k, v in kept_extras.items() if v},
+        # every file's visit days (``ShareRequest.history``), one day once however many files
+        # repeat it; shares read without a history leave the ledger's contacts as its history
+        visit_history=VisitHistory.merged(histories) if histories else None,
+        held_kinds=frozenset(kind for share in shares for kind in share.held_kinds),
     )
     result = LoadResult(ledger, issues, rejected, rows)
     adapters = tuple(dict.fromkeys(s.adapter for s in shares if s.adapter is not None))

@@ -29,10 +29,11 @@ from ..recipients import Recipient
 from ..record_kinds import RECORD_KINDS, spec_of
 from ..stations import Station
 from ..tabular import Issue, WorkbookError
+from ..visit_history import VisitHistory
 from .attribution import attribute_stations
 from .transfer import packed, unpacked
 
-__all__ = ["FileShare", "ShareRequest", "read_share"]
+__all__ = ["FileShare", "ShareRequest", "contacts_kept", "read_share"]
 
 
 def read_only(items: dict[Any, Any]) -> Mapping[Any, Any]:
@@ -62,6 +63,10 @@ class ShareRequest:
     window: tuple[date, date] | None = None
     """Contacts outside these days (inclusive) are left out of the share (those in a date cell
     not even read: ``load_ledger(window=…)``); ``None`` keeps all."""
+    history: tuple[date, date] | None = None
+    """Days whose visits the share keeps as visit days (``FileShare.history``) for the report's
+    visit rates (``ReportTemplate.history_days``); ``None`` keeps none. The file is read over
+    these days and the window's."""
     namespace: bool = True
     """Prefix every key and id with its station's code (``410223101:17``)."""
     mapping: LedgerMapping | None = None
@@ -87,6 +92,11 @@ class FileShare:
     station are taken in this order, the latest register row winning."""
     unreadable: bool = False
     """The file could not be read at all (its one issue says why)."""
+    history: VisitHistory | None = None
+    """The days of ``ShareRequest.history`` on which each person was reached and how
+    (namespaced as the records are): a person visited weekly all year is one entry."""
+    held_kinds: frozenset[RecordKind] = frozenset()
+    """The kinds of record the file holds, even where the window keeps none (``Ledger.held_kinds``)."""
 
     def records(self, kind: RecordKind) -> tuple[Any, ...]:
         """The share's records of one kind."""
@@ -157,7 +167,9 @@ def read_share(path: str | Path, request: ShareRequest) -> FileShare:
             return _unreadable(source, render_message("rollup.format_not_detected"))
         adapter, fmt = chosen
         # visits outside the window are passed over unread: most of a year's ledger, for a month
-        loaded = plugins.load_ledger(source, fmt, mapping=request.mapping, window=request.window)
+        loaded = plugins.load_ledger(
+            source, fmt, mapping=request.mapping, window=_reading_window(request)
+        )
     except WorkbookError as error:
         return _unreadable(source, error.message)
     # the load's records are copied (stations, namespaced keys): with the collector paused, as
@@ -167,6 +179,29 @@ def read_share(path: str | Path, request: ShareRequest) -> FileShare:
             loaded, path=source, fmt=fmt, station=request.station, station_list=request.station_list
         )
         return share_of(result, source, adapter=adapter, fmt=fmt, request=request)
+
+
+def _reading_window(request: ShareRequest) -> tuple[date, date] | None:
+    """The days whose contacts a file is read over: the window's and the history's."""
+    window, history = request.window, request.history
+    if window is None or history is None:
+        return window
+    return min(window[0], history[0]), max(window[1], history[1])
+
+
+def contacts_kept(
+    contacts: Sequence[Contact], request: ShareRequest
+) -> tuple[tuple[Contact, ...], VisitHistory | None]:
+    """What a share keeps of ``contacts`` for ``request``: the window's as contacts, and the
+    history's days as visit days (``None`` without ``ShareRequest.history``). The conformance
+    kit cuts a ledger with it to check a template's declared windows."""
+    history = None
+    if request.history is not None:
+        history = VisitHistory.of(contacts, request.history)
+    if request.window is None:
+        return tuple(contacts), history
+    first, last = request.window
+    return tuple(c for c in contacts if first <= c.on <= last), history
 
 
 def _month(result: LoadResult) -> str:
@@ -197,8 +232,9 @@ def share_of(
     """The share of an already loaded (and attributed) ledger."""
     ledger = result.ledger
     contacts = ledger.contacts
-    if request.window is not None:
-        first, last = request.window
+    window = _reading_window(request)
+    if window is not None:
+        first, last = window
         contacts = tuple(c for c in contacts if first <= c.on <= last)
     # every kind of the table travels (a kind missing here would vanish from every roll-up)
     records: dict[RecordKind, tuple[Any, ...]] = {
@@ -212,6 +248,10 @@ def share_of(
     rows = dict(result.recipient_rows)
     if request.namespace:
         records, extras, rows = _namespaced(records, extras, rows, path.stem)
+    # kinds the file holds, even where the window keeps none of them (no visit this week is 0
+    # visits, not "no visit records")
+    held_kinds = frozenset(kind for kind, found in records.items() if found)
+    records[RecordKind.CONTACTS], history = contacts_kept(records[RecordKind.CONTACTS], request)
     name = path.name
     return FileShare(
         path=str(path),
@@ -223,6 +263,8 @@ def share_of(
         rejected=tuple(attrs.evolve(r, sheet=_placed(name, r.sheet)) for r in result.rejected),
         recipient_rows={k: (_placed(name, sheet), row) for k, (sheet, row) in rows.items()},
         month=_month(result),
+        history=history,
+        held_kinds=held_kinds,
     )
 
 

@@ -126,8 +126,9 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
     file_settings = _settings_file(args.settings)  # before the ledger is read
     target = writable(Path(args.output), (".xlsx", ".json"), inputs_of(args))
     # a campaign's days are known once the ledger is read: every visit is read then
-    window = template.contact_window(given, as_of) if given is not None else None
-    opened = open_ledger_of(plugins, console, args, window=window)
+    window = template.records_window(given, as_of) if given is not None else None
+    history = template.history_window(given, as_of) if given is not None else None
+    opened = open_ledger_of(plugins, console, args, window=window, history=history)
     ledger: LedgerLike = opened.result.ledger
     campaign_note: tuple[str, ...] = ()
     if args.campaign is not None:
