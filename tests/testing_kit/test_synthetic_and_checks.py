@@ -18,6 +18,7 @@ from socialwork_core.indicators import (
     GroupTable,
     LedgerLike,
     RecipientGroup,
+    overall_visit_rate,
     scoped,
     visits,
     visits_by_group,
@@ -433,3 +434,75 @@ def test_an_undeclared_group_table_row_asks_for_its_table_and_a_group_row_for_it
     assert len(group_rows) == 1
     assert "declare its RecipientGroup in ReportTemplate(groups=...)" in group_rows[0]
     assert _template_problems(_by_type_template(declared=True), tmp_path) == []
+
+
+# --- how far back a template reads, declared for a roll-up of many files ---------------------------
+
+
+def _visit_rate_template(**declared: int | None) -> ReportTemplate:
+    """A template printing the overall visit rate (its quarterly requirements read back to the
+    quarter's start), declaring how far back it reads as given."""
+
+    def build(
+        ledger: LedgerLike,
+        period: Period,
+        /,
+        *,
+        as_of: date,
+        unit: str,
+        footer: Footer,
+        settings: ReportSettings,
+    ) -> Report:
+        rate = overall_visit_rate(ledger, period, rule_sets=settings.rule_sets)
+        return Report(
+            template="faultyland.rate",
+            title="探访率表",
+            unit=unit,
+            period=period,
+            as_of=as_of,
+            sections=(Section(title="探访率", tables=(figure_table([rate]),)),),
+            footer=footer,
+        )
+
+    return ReportTemplate(
+        name="faultyland.rate",
+        title="探访率表",
+        period_kind=PeriodKind.MONTH,
+        builder=build,
+        **declared,  # type: ignore[arg-type]
+    )
+
+
+def test_a_template_reading_before_its_declared_window_is_named(tmp_path: Path) -> None:
+    # the synthetic ledger's visits before the month decide its quarterly home visits
+    problems = _template_problems(_visit_rate_template(lookback_days=0), tmp_path)
+
+    assert len(problems) == 1
+    assert "lookback_days=0, history_days=None" in problems[0]
+    assert "visit_rate.overall: " in problems[0]
+    assert "from every contact" in problems[0] and "from what a roll-up keeps" in problems[0]
+    assert "declare how far back its figures read" in problems[0]
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        {},  # nothing declared: a roll-up keeps every contact
+        {"lookback_days": 366},  # the year as contacts
+        {"lookback_days": 0, "history_days": 366},  # the year as visit days
+    ],
+)
+def test_a_template_declaring_how_far_back_it_reads_passes(
+    tmp_path: Path, declared: dict[str, int]
+) -> None:
+    assert _template_problems(_visit_rate_template(**declared), tmp_path) == []
+
+
+def test_a_visit_rate_reading_further_back_than_the_declared_history_is_named(
+    tmp_path: Path,
+) -> None:
+    problems = _template_problems(_visit_rate_template(lookback_days=0, history_days=10), tmp_path)
+
+    assert len(problems) == 1
+    assert "reads further back than it declares" in problems[0]
+    assert "history_days" in problems[0]

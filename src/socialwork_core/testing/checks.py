@@ -51,8 +51,10 @@ from ..plugins import (
 )
 from ..recipients import Recipient
 from ..reports import Report, ReportSettings, ReportTemplate, report_json, write_report
+from ..rollup.share import ShareRequest, contacts_kept
 from ..schedule import with_earlier_default
 from ..tabular import Coerced, WorkbookError
+from ..visit_history import HistoryTooShort
 from .field import FIELD_TRIALS as _TRIALS
 from .field import field_ledgers, spoil_rows
 from .synthetic import FormatGap, covered_fields, synthetic_ledger
@@ -1184,6 +1186,10 @@ def check_report_template(
                 "socialwork_core.reports.person_label / mask_name"
             )
     problems += [f"{label}: {p}" for p in _agreement(report, ledger, period, settings, template)]
+    problems += [
+        f"{label}: {p}"
+        for p in _declared_windows(template, ledger, report, as_of=as_of, settings=settings)
+    ]
     for case, trial in (field or {}).items():
         what = _TRIALS.get(case, case)
         try:
@@ -1200,6 +1206,58 @@ def check_report_template(
             for p in _agreement(on_trial, trial, period, settings, template, name_unchecked=False)
         ]
     return problems
+
+
+def _declared_windows(
+    template: ReportTemplate,
+    ledger: Ledger,
+    report: Report,
+    *,
+    as_of: date,
+    settings: ReportSettings,
+) -> list[str]:
+    """The report built from what a roll-up of many files keeps for the template (the contacts
+    of ``lookback_days``, the visit days of ``history_days``: ``rollup.contacts_kept``) is the
+    report built from every contact: a county report must not change with how it was read."""
+    period = report.period
+    window = template.records_window(period, as_of)
+    history = template.history_window(period, as_of)
+    if window is None and history is None:
+        return []
+    request = ShareRequest(window=window, history=history)
+    contacts, days = contacts_kept(ledger.contacts, request)
+    cut = Ledger(
+        by_kind={**{k: ledger.records(k) for k in RecordKind}, RecordKind.CONTACTS: contacts},
+        extras=ledger.extras,
+        visit_history=days,
+        held_kinds=(k for k in RecordKind if ledger.records(k)),
+    )
+    declared = f"lookback_days={template.lookback_days}, history_days={template.history_days}"
+    try:
+        rolled = template.build(cut, period, as_of=as_of, unit=report.unit, settings=settings)
+    except HistoryTooShort as error:
+        return [f"it reads further back than it declares ({declared}): {error}"]
+    # figure by figure in report order: a code may repeat (a row per station)
+    whole = [(f.code, f.value) for f in report.figures()]
+    cut_figures = [(f.code, f.value) for f in rolled.figures()]
+    differ = [
+        (code, value, cut_value)
+        for (code, value), (cut_code, cut_value) in zip(whole, cut_figures, strict=False)
+        if (code, value) != (cut_code, cut_value)
+    ]
+    if len(whole) != len(cut_figures):
+        differ.append(("the number of figures", len(whole), len(cut_figures)))
+    if not differ:
+        return []
+    shown = "; ".join(
+        f"{code}: {value} from every contact, {cut_value} from what a roll-up keeps"
+        for code, value, cut_value in differ[:3]
+    )
+    return [
+        f"a roll-up of many files keeps only the contacts it declares ({declared}), and its "
+        f"figures then differ ({shown}): declare how far back its figures read (lookback_days "
+        "for contacts, history_days for what its visit rates read), or None to keep every contact"
+    ]
 
 
 # --- helpers the test classes use ------------------------------------------------------------------
