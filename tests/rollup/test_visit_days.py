@@ -175,3 +175,23 @@ def test_every_cut_of_a_ledger_cuts_its_visit_days_as_it_cuts_its_visits(region:
         history = getattr(days_cut[name], "visit_history", None)
         assert history is not None, name
         assert said(history) == said(VisitHistory.of(share.contacts, span)), name
+
+
+def test_a_dask_cluster_gives_the_same_visit_days_and_report(months: list[Path]) -> None:
+    distributed = pytest.importorskip("distributed")
+    kept = template("national.monthly")
+    request = request_for(kept, adapter="national")
+    serial = merge_shares(map_shares(months, request, jobs=1)).ledger
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        on_dask = merge_shares(map_shares(months, request, scheduler=cluster)).ledger
+    assert serial.visit_history is not None and on_dask.visit_history is not None
+    assert said(on_dask.visit_history) == said(serial.visit_history)
+    assert on_dask == serial
+
+    def built(ledger: LedgerLike) -> object:
+        report = kept.build(ledger, PERIOD, as_of=AS_OF, unit="-", settings=ReportSettings())
+        return report_data(report)
+
+    assert built(on_dask) == built(serial)
