@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from socialwork_national.formats import FORMAT
 
 from socialwork_core.glossary.terms import ContactMode
@@ -131,3 +132,37 @@ def test_a_register_under_a_visit_log_longer_than_the_header_search_is_found(
 def test_the_format_of_a_register_under_a_long_visit_log_is_detected(tmp_path: Path) -> None:
     found = load_plugins().detect_workbook_format(long_log_above(tmp_path))
     assert found is not None and found.format.name == FORMAT.name
+
+
+@pytest.mark.parametrize("visits", [2, 14, 30])
+def test_a_visit_log_naming_people_above_the_register_is_no_register_however_long(
+    tmp_path: Path, visits: int
+) -> None:
+    """The log's header names people as a register's does (姓名 | 身份证号) beside a visit's
+    date and mode: read at the top of the sheet, it would pass for a register with a visit on
+    each row. The register's header lower down explains more of a register (对象类别): its rows
+    are the people, and the log's the visits, however long the log."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["走访记录"])
+    sheet.append(["序号", "走访日期", "姓名", "身份证号", "走访方式", "走访内容"])
+    for n in range(visits):
+        person = (("陈大明", CHEN), ("李秀英", LI))[n % 2]
+        sheet.append([n + 1, date(2024, 1, 1 + n % 28), *person, "入户", "了解近况"])
+    sheet.append([])
+    sheet.append(["服务对象名册"])
+    sheet.append(["序号", "姓名", "身份证号", "对象类别"])
+    sheet.append([1, "陈大明", CHEN, "低保"])
+    sheet.append([2, "李秀英", LI, "特困"])
+    path = tmp_path / "above.xlsx"
+    book.save(path)
+    result = load_ledger(path, FORMAT)
+    assert [(r.name, r.categories) for r in result.ledger.recipients] == [
+        ("陈大明", {"subsistence_allowance"}),
+        ("李秀英", {"extreme_poverty"}),
+    ]
+    assert len(result.ledger.contacts) == visits
+    (above,) = [i for i in result.issues if i.code == "tabular.table_above"]
+    assert above.row == visits + 5
+    assert not result.errors

@@ -6,6 +6,7 @@ few header rows and the list of merged ranges), so memory stays flat in the numb
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 import unicodedata
@@ -1539,6 +1540,31 @@ def lower_header_rows(rows: Iterator[tuple[int, Cells]]) -> list[tuple[int, Cell
     return found
 
 
+def _foreign_top(spec: TableSpec, best: _Candidate) -> bool:
+    """Whether a header found at a sheet's top names two fields of another table at least (走访日期
+    and 走访方式 over a register's 姓名): it may be that table's header, this one's lower down."""
+    foreign = spec.foreign_headers
+    return sum(1 for c in best.columns if normalise_header(c.leaf) in foreign) >= 2
+
+
+def _explains_more(spec: TableSpec, lower: _Candidate, top: _Candidate) -> bool:
+    """Whether a header lower on a sheet is more this table's than the top's: more of its
+    fields, or as many with fewer of another table's."""
+    if len(lower.matched) != len(top.matched):
+        return len(lower.matched) > len(top.matched)
+    foreign = spec.foreign_headers
+    strange = [
+        sum(1 for c in found.columns if normalise_header(c.leaf) in foreign)
+        for found in (lower, top)
+    ]
+    return strange[0] < strange[1]
+
+
+def _repeats(top: frozenset[str], cells: Cells) -> bool:
+    """Whether a row repeats the top's header (a printed sheet's header on every page)."""
+    return bool(top) and {normalise_header(v) for v in cells if isinstance(v, str)} <= top
+
+
 def _header_below(
     workbook: Workbook,
     spec: TableSpec,
@@ -1546,25 +1572,45 @@ def _header_below(
     search: int,
     start: Free = NOWHERE_READ,
     wanted_columns: Mapping[str, str] | None = None,
+    over: _Candidate | None = None,
+    kept: _Kept | None = None,
 ) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate] | None:
     """The table's header anywhere lower on the sheet, under another table longer than the rows
     a header is first looked for in (a visit log of a year over the register): each row that may
     head it (``_may_head``) is scored as the sheet's top is (``_best``, with the rows under it),
     and the first that holds the table's required columns is taken, the rows above it being the
-    other table's (``_Candidate.above``). ``None`` when no row of the sheet heads the table."""
-    cached = _PEEKED.get(workbook, {}).pop((name, start), None)
-    if cached is not None and not start[1] and not start[2]:
+    other table's (``_Candidate.above``). ``over``: the header the sheet's top gave, when it is
+    more another table's than this one's (``_foreign_top``): a lower header is taken only when it
+    explains more of the table (``_explains_more``): ``kept`` then holds the rows looked at and
+    the rows still to read, for the top's table to be read from. ``None`` when no row of the
+    sheet heads the table (better)."""
+    stream: Iterator[tuple[int, Cells]]
+    cached = _PEEKED.get(workbook, {}).pop((name, start), None) if kept is None else None
+    if kept is not None:
+        data, stream = kept.data, kept.rest
+    elif cached is not None and not start[1] and not start[2]:
         data, top = cached
-        stream: Iterator[tuple[int, Cells]] = itertools.chain(top, data.rows)
+        stream = itertools.chain(top, data.rows)
     else:
         data = workbook.sheet(name)
         stream = _from(data, start)
     own = _own_headers(spec)
+    repeated = frozenset(normalise_header(c.leaf) for c in over.columns) if over else frozenset()
+    if kept is not None:
+        stream = kept.drawn(stream)
+    ahead: collections.deque[tuple[int, Cells]] = collections.deque()  # looked ahead, not at
     lead: list[tuple[int, Cells]] = []
     seen = 0
-    for index, cells in stream:
+    while True:
+        if ahead:
+            index, cells = ahead.popleft()
+        else:
+            found = next(stream, None)
+            if found is None:
+                return None
+            index, cells = found
         seen += 1
-        if seen <= search or not _may_head(own, cells):
+        if seen <= search or not _may_head(own, cells) or _repeats(repeated, cells):
             lead = [*lead[1 - _LEAD_ROWS :], (index, cells)]
             continue
         # the title and blank rows right over it are this table's; the row over them another's
@@ -1573,7 +1619,7 @@ def _header_below(
                 lambda item: sum(1 for v in item[1] if not is_blank(v)) <= 1, reversed(lead)
             )
         )[::-1]
-        more = list(itertools.islice(stream, search + _SAMPLE_ROWS))
+        more = [*ahead, *itertools.islice(stream, max(0, search + _SAMPLE_ROWS - len(ahead)))]
         buffer = [*titled, (index, cells), *more]
         best = _best(spec, data, buffer, search, wanted_columns)
         if (
@@ -1581,13 +1627,67 @@ def _header_below(
             and best.rows[0] == index
             and all(c.field in best.matched for c in spec.required)
             and len(best.matched) >= min(2, len(spec.columns) - 1)
+            and (over is None or _explains_more(spec, best, over))
         ):
             above = titled[0][0] if titled else index
             best = attrs.evolve(best, above=best.above if best.above is not None else above)
             return data, itertools.chain(buffer, stream), best
         lead = [*lead[1 - _LEAD_ROWS :], (index, cells)]
-        stream = itertools.chain(more, stream)
-    return None
+        ahead = collections.deque(more)
+
+
+_KEPT_ROWS: Final = 200_000
+"""The rows a sheet's scan for a lower header keeps for its top's table to be read from, when it
+finds none; past them the sheet is parsed again instead (its rows held cost more than that)."""
+
+
+@attrs.define
+class _Kept:
+    """A sheet's rows looked at by a scan for a lower header (``_header_below``), for the table
+    of the top to be read from when it finds none, without parsing the sheet again."""
+
+    data: SheetData
+    rest: Iterator[tuple[int, Cells]]
+    rows: list[tuple[int, Cells]] = attrs.field(factory=list)
+    whole: bool = True
+    """All the rows looked at are kept (else too many: the sheet is to be parsed again)."""
+
+    def keep(self, index: int, cells: Cells) -> None:
+        if self.whole:
+            self.rows.append((index, cells))
+            if len(self.rows) > _KEPT_ROWS:
+                self.whole = False
+                self.rows.clear()
+
+    def drawn(self, rows: Iterator[tuple[int, Cells]]) -> Iterator[tuple[int, Cells]]:
+        """``rows``, each kept as it is drawn."""
+        for row in rows:
+            self.keep(*row)
+            yield row
+
+
+def _unless_lower(
+    workbook: Workbook,
+    spec: TableSpec,
+    search: int,
+    start: Free,
+    wanted_columns: Mapping[str, str] | None,
+    found: tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate],
+) -> tuple[SheetData, Iterator[tuple[int, Cells]], _Candidate]:
+    """The header found at a sheet's top (``found``: the sheet, its rows, the header), unless it
+    is more another table's (``_foreign_top``) and a header lower on the sheet explains more of
+    this one (``_header_below``)."""
+    data, rest, best = found
+    if not _foreign_top(spec, best):
+        return found
+    kept = _Kept(data, rest)
+    lower = _header_below(workbook, spec, data.name, search, start, wanted_columns, best, kept)
+    if lower is not None:
+        return lower
+    if kept.whole:
+        return data, iter(kept.rows), best
+    data, _buffer, rest = _take(workbook, data.name, search, start)
+    return data, rest, best
 
 
 def _locate(
@@ -1628,7 +1728,8 @@ def _locate(
         data, buffer, rest = _take(workbook, named, search)
         named_best = _best(spec, data, buffer, search)
         if named_best is not None and all(c.field in named_best.matched for c in spec.required):
-            return data, rest, named_best, issues
+            top = (data, rest, named_best)
+            return *_unless_lower(workbook, spec, search, NOWHERE_READ, None, top), issues
         _PEEKED.setdefault(workbook, {})[(named, NOWHERE_READ)] = (data, buffer)
     scores = sheet_scores(workbook, spec, skip=skip, search=search, free=free)
     plainly_this = named_best is not None and len(named_best.matched) >= NAMED_SHEET_FIELDS
@@ -1678,6 +1779,8 @@ def _locate(
     data, buffer, rest = _take(workbook, name, search, start)
     best = _best(spec, data, buffer, search, wanted_columns)
     assert best is not None  # scored above
+    located = _unless_lower(workbook, spec, search, start, wanted_columns, (data, rest, best))
+    data, rest, best = located
     if wanted:
         finding = Finding.of(
             "tabular.sheet_found_by_headers",
