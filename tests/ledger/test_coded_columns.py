@@ -88,3 +88,38 @@ def test_a_legend_whose_words_are_no_categories_is_not_the_columns(tmp_path: Pat
     result = load_ledger(export(tmp_path, legend=other), FORMAT)
     assert all(not r.categories for r in result.ledger.recipients)
     assert "tabular.codes_without_legend" in [i.code for i in result.issues]
+
+
+def test_a_register_headed_with_field_codes_only_is_read_by_their_initials(
+    tmp_path: Path,
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "服务对象"
+    sheet.append(["XM", "XB", "SFZHM", "LXDH", "JTZZ", "RYLB"])  # no names over the codes
+    for (name, number, _), sex, category in zip(
+        PEOPLE, "男女男", ("低保", "特困", "低保"), strict=True
+    ):
+        sheet.append([name, sex, number, "13800000000", "东湖村3组", category])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    result = load_ledger(path, FORMAT)
+    assert [
+        (r.name, r.resident_id, r.phones, r.residence_address, r.categories)
+        for r in result.ledger.recipients
+    ] == [
+        (name, number, ("13800000000",), "东湖村3组", {category.value})
+        for (name, number, _), category in zip(
+            PEOPLE,
+            (
+                Category.SUBSISTENCE_ALLOWANCE,
+                Category.EXTREME_POVERTY,
+                Category.SUBSISTENCE_ALLOWANCE,
+            ),
+            strict=True,
+        )
+    ]
+    said = [i for i in result.issues if i.code == "tabular.column_read_as"]
+    assert [i.column for i in said] == ["A", "B", "C", "D", "E", "F"]
+    assert all("拼音首字母" in i.finding.message for i in said)
+    assert not result.errors

@@ -123,7 +123,10 @@ RECIPIENTS = SheetFormat(
             ValueType.PHONES,
         ),
         FieldColumn("household_address", ("户籍地址", "户籍地")),
-        FieldColumn("residence_address", ("居住地址", "现居住地址", "居住地")),
+        FieldColumn(
+            "residence_address",
+            ("居住地址", "现居住地址", "居住地", "家庭住址", "现住址", "家庭地址"),
+        ),
         FieldColumn("township", ("镇街", "乡镇（街道）", "乡镇")),
         FieldColumn(
             "village",
