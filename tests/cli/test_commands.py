@@ -459,6 +459,19 @@ def test_due_text_lists_the_urgent_lines_and_says_how_many_are_hidden(run: Runne
     assert "--all" in result.err
 
 
+def test_due_names_a_later_call_beside_a_home_visit_line(run: Runner) -> None:
+    # a person whose monthly home visit is overdue was phoned since: the line says so, so that
+    # 已逾期 or 从未探访 does not read as if nobody was reached
+    data = run("due", example("guangdong"), "--as-of", "2023-03-31", "--format", "json").json()
+    called = [e for e in data["entries"] if e["other_contact_on"]]
+    assert called
+    line = called[0]
+    assert line["other_contact_mode"] == "phone"
+    assert line["other_contact_on"] > (line["last_contact_on"] or "")
+    text = run("due", example("guangdong"), "--as-of", "2023-03-31").out
+    assert f"（另有电话{line['other_contact_on']}，不计入此项）" in text
+
+
 def test_due_with_a_cold_wave_over_two_villages(run: Runner, tmp_path: Path) -> None:
     converted = run("convert", example("national"), "--to", "json").json()
     villages = Counter(p.get("village") for p in converted["records"]["recipients"])

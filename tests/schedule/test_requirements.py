@@ -152,6 +152,30 @@ def test_unknown_registration_and_no_contact_is_never_contacted_without_a_due_da
     assert (entry.status, entry.due_on, entry.days_overdue) == (DueStatus.NEVER_CONTACTED, None, 0)
 
 
+def test_a_phone_call_under_a_home_visit_requirement_is_named_beside_the_line() -> None:
+    # 三级 (低保): a home visit each quarter; two phone calls, never a home visit
+    calls = [
+        contact(date(2022, 1, 20), PHONE, cid="c1"),
+        contact(date(2022, 3, 5), PHONE, cid="c2"),
+    ]
+    entry = entries([person(categories={"subsistence_allowance"})], calls)[
+        "home_visit_every_quarter"
+    ]
+    # still never visited as the requirement asks ...
+    assert entry.status is DueStatus.NEVER_CONTACTED and entry.last_contact_on is None
+    # ... but the person was reached: the latest call is named
+    assert (entry.other_contact_on, entry.other_contact_mode) == (date(2022, 3, 5), PHONE)
+
+
+def test_a_call_before_the_last_home_visit_is_not_named() -> None:
+    got = entries(
+        [person(categories={"subsistence_allowance"})],
+        [contact(date(2022, 1, 20), PHONE, cid="c1"), contact(date(2022, 2, 1), HOME, cid="c2")],
+    )["home_visit_every_quarter"]
+    assert got.last_contact_on == date(2022, 2, 1)
+    assert (got.other_contact_on, got.other_contact_mode) == (None, None)
+
+
 @pytest.mark.parametrize("status", ["exited", "deceased", "moved_out"])
 def test_people_who_left_the_register_are_never_due(status: str) -> None:
     gone = person(status=status, status_since=date(2022, 3, 1))

@@ -107,6 +107,11 @@ INTERNAL_TITLE = "{title}（内部使用）"
 """The title of a list with full personal data (``--internal``): for the station's own staff."""
 
 PHONE_JOINER = "、"
+
+DUE_OTHER_CONTACT = "{last}（另有{mode}{on}，不计入此项）"
+"""The due list's last-contact cell when a later contact in a mode the requirement does not count
+exists (a phone call under a home-visit requirement): ``{last}`` the last qualifying contact or
+"-", so 从未探访 never reads as if nobody was ever reached."""
 """Joins a person's phone numbers in one cell."""
 
 CHANGE_KINDS: Mapping[str, str] = MappingProxyType(

@@ -34,7 +34,7 @@ import attrs
 
 from ..contacts import Contact
 from ..glossary.rules_text import DueStatus
-from ..glossary.terms import ServiceLevel
+from ..glossary.terms import ContactMode, ServiceLevel
 from ..grading.grade import grade_with, level_of
 from ..grading.records import Assessment, Override
 from ..grading.result import GradeResult
@@ -59,6 +59,10 @@ def _status(value: str) -> DueStatus:
     return value if type(value) is DueStatus else DueStatus(value)
 
 
+def _mode_or_none(value: str | None) -> ContactMode | None:
+    return value if value is None or type(value) is ContactMode else ContactMode(value)
+
+
 @attrs.frozen(kw_only=True)
 class DueEntry:
     """One line of the due list: one person, one requirement."""
@@ -79,6 +83,13 @@ class DueEntry:
     last_contact_on: date | None = None
     """The last qualifying contact (for an alert: since the alert began)."""
     last_contact_id: str | None = None
+    other_contact_on: date | None = None
+    """The latest contact in a mode the requirement does not count, when later than the last
+    qualifying one (or there is none): a phone call under a home-visit requirement. The person
+    was reached, not as the requirement asks; the status does not change, but a list can say so
+    (a line saying 从未探访 beside a recent call would read as if nobody ever called)."""
+    other_contact_mode: ContactMode | None = attrs.field(default=None, converter=_mode_or_none)
+    """The mode of ``other_contact_on``."""
     alert_id: str | None = None
     """The alert or campaign behind the requirement, if any."""
     worker_id: str | None = None
@@ -273,6 +284,9 @@ def _entry(
             status = DueStatus.DUE_SOON
         else:
             status = DueStatus.OK
+    other = index.latest_outside(recipient.key, requirement.modes)
+    if other is not None and last is not None and other[0] <= last:
+        other = None
     return DueEntry(
         recipient_key=recipient.key,
         level=level,
@@ -283,6 +297,8 @@ def _entry(
         days_overdue=days_overdue,
         last_contact_on=None if last is None else last.on,
         last_contact_id=None if last is None else last.id,
+        other_contact_on=None if other is None else other[0].on,
+        other_contact_mode=None if other is None else other[1],
         alert_id=alert_id,
         worker_id=recipient.worker_id,
         station_code=recipient.station_code,

@@ -88,6 +88,22 @@ class ContactIndex:
                 best = found
         return None if best is None else LastContact(*best)
 
+    def latest_outside(
+        self, key: str, modes: Iterable[ContactMode]
+    ) -> tuple[LastContact, ContactMode] | None:
+        """The latest contact with ``key`` in a mode *not* in ``modes``, with its mode, or
+        ``None``: a phone call under a home-visit requirement (the person was reached, though
+        not the way the requirement asks)."""
+        per_mode = self._latest.get(key)
+        if per_mode is None:
+            return None
+        counted = frozenset(modes)
+        best: tuple[tuple[date, time, str], ContactMode] | None = None
+        for mode, found in per_mode.items():
+            if mode not in counted and (best is None or best[0] < found):
+                best = (found, mode)
+        return None if best is None else (LastContact(*best[0]), best[1])
+
     def __len__(self) -> int:
         """The number of people with at least one contact."""
         return len(self._latest)

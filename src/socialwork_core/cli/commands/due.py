@@ -77,6 +77,16 @@ def _due_data(
     }
 
 
+def last_contact_text(entry: DueEntry) -> str:
+    """The last qualifying contact's day, and a later contact the requirement does not count."""
+    last = iso(entry.last_contact_on) or "-"
+    if entry.other_contact_on is None or entry.other_contact_mode is None:
+        return last
+    return cli_text.DUE_OTHER_CONTACT.format(
+        last=last, mode=entry.other_contact_mode.label, on=iso(entry.other_contact_on)
+    )
+
+
 def _status_counts(statuses: Counter[DueStatus]) -> str:
     return cli_text.JOINER.join(
         f"{status.label}{statuses[status]}" for status in DueStatus if statuses[status]
@@ -125,7 +135,7 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
                 both(e.status.label, e.status.value),
                 iso(e.due_on) or "-",
                 str(e.days_overdue) if e.days_overdue else "",
-                iso(e.last_contact_on) or "-",
+                last_contact_text(e),
                 e.village or "",
                 e.worker_id or "",
                 "" if grade is None else reasons_cell(grade),
@@ -160,7 +170,7 @@ def run(args: argparse.Namespace, console: Console, today: date) -> int:
                     details["phone"],
                     details["address"],
                     e.village or details["village"],
-                    iso(e.last_contact_on) or "-",
+                    last_contact_text(e),
                     e.description or e.requirement_id,
                     e.status.label,
                     iso(e.due_on) or "-",
