@@ -5,6 +5,7 @@ the register is read from the rows above the register's title."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from socialwork_national.formats import FORMAT
 
 from socialwork_core.glossary.terms import ContactMode
 from socialwork_core.identity import resident_id
-from socialwork_core.ledger import RecordKind, load_ledger
+from socialwork_core.ledger import RecordKind, explain, load_ledger
 from socialwork_core.plugins import load_plugins
 
 CHEN = resident_id.compose("440111", date(1946, 3, 12), 11)
@@ -166,3 +167,19 @@ def test_a_visit_log_naming_people_above_the_register_is_no_register_however_lon
     (above,) = [i for i in result.issues if i.code == "tabular.table_above"]
     assert above.row == visits + 5
     assert not result.errors
+
+
+@pytest.mark.parametrize("build", [one_sheet, long_log_above], ids=["log under", "log above"])
+def test_the_map_finds_the_visit_log_on_the_register_sheet_as_the_load_does(
+    tmp_path: Path, build: Callable[[Path], Path]
+) -> None:
+    path = build(tmp_path)
+    explained = explain(path, FORMAT)
+    result = load_ledger(path, FORMAT)
+    assert [(s.kind, s.sheet) for s in explained] == [
+        (RecordKind.RECIPIENTS, "台账"),
+        (RecordKind.CONTACTS, "台账"),
+    ]
+    assert {s.kind: s.sheet for s in explained} == result.sheets
+    contacts = explained[1]
+    assert "on" in [c.field for c in contacts.columns]

@@ -28,7 +28,7 @@ from ..tabular import (
     read_table,
 )
 from ..tabular.context import reading_year
-from ..tabular.reader import Cells, Free, RowParts, named_sheet
+from ..tabular.reader import Cells, Free, RowParts, left_free, named_sheet
 from ..tabular.spec import TableSpec
 from ..validation import to_mapping
 from .building import RecordBuilder, compact_name, disagrees_with_id
@@ -226,13 +226,7 @@ def load_ledger(
                 )
                 if visits is not None:
                     register_visits.append(visits)
-                free.pop(table.sheet, None)
-                if table.ended_at is not None:
-                    free[table.sheet] = (table.ended_at, 0, 0)
-                elif table.split_at is not None:
-                    free[table.sheet] = (0, table.split_at, 0)
-                elif table.above_at is not None:
-                    free[table.sheet] = (0, 0, table.above_at)
+                left_free(free, table)
                 seen.positions = table.last_position
                 if further is None:
                     # a kind kept over several sheets (``more_sheets``): a mapping's sheets

@@ -47,7 +47,7 @@ from ..tabular import (
     read_table,
 )
 from ..tabular.cells import exact_labels, split_values
-from ..tabular.reader import named_sheet, read_words
+from ..tabular.reader import Free, left_free, named_sheet, read_words
 from ..tabular.rows import is_blank
 from ..tabular.spec import TableSpec
 from ..validation import to_mapping
@@ -211,6 +211,7 @@ def explain(
     found: list[SheetExplained] = []
     taken: list[str] = []
     on_rows: dict[str, SheetExplained] = {}  # register sheets whose rows hold visits
+    free: dict[str, Free] = {}  # … and where another table stands by one read, as loading keeps
     with open_workbook(path) as workbook:
         # in the order ``load_ledger`` reads the kinds: the register's before the visits
         for sheet_format in sorted(fmt.sheets, key=lambda s: spec_of(s.kind).load_order):
@@ -231,6 +232,7 @@ def explain(
                     sheet=forced.sheet if forced else None,
                     skip=(*taken, *others),
                     columns=forced.columns if forced else None,
+                    free=free,
                 )
             except WorkbookError:
                 continue
@@ -238,6 +240,7 @@ def explain(
                 taken.append(table.sheet)
                 found.append(_explained(kind, table, spec.columns, fmt))
                 _note_row_visits(on_rows, kind, table, fmt)
+            left_free(free, table)
             # every further sheet of the kind, as ``load_ledger`` reads them (``more_sheets``)
             further: list[tuple[str, TableSpec, Mapping[str, str] | None]]
             if entries:
@@ -262,6 +265,7 @@ def explain(
                     taken.append(more.sheet)
                     found.append(_explained(kind, more, its_spec.columns, fmt))
                     _note_row_visits(on_rows, kind, more, fmt)
+                left_free(free, more)
     order = {sheet.kind: at for at, sheet in enumerate(fmt.sheets)}
     return tuple(sorted(found, key=lambda sheet: order[sheet.kind]))
 

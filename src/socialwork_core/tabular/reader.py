@@ -1409,6 +1409,21 @@ for none), 0-based. Rows above it belong to a table that ended at another's head
 NOWHERE_READ: Final[Free] = (0, 0, 0)
 
 
+def left_free(free: dict[str, Free], table: Table) -> None:
+    """Note in ``free`` the part of ``table``'s sheet another table stands in, once the table is
+    read: the rows from where another's header ended it (``Table.ended_at``), the columns from
+    where another stands beside it (``Table.split_at``) or the rows above its own
+    (``Table.above_at``); nothing when it had the sheet to itself. ``read_table(free=…)`` then
+    searches the sheet there, so the loading and the map find the same tables."""
+    free.pop(table.sheet, None)
+    if table.ended_at is not None:
+        free[table.sheet] = (table.ended_at, 0, 0)
+    elif table.split_at is not None:
+        free[table.sheet] = (0, table.split_at, 0)
+    elif table.above_at is not None:
+        free[table.sheet] = (0, 0, table.above_at)
+
+
 def _from(data: SheetData, start: Free) -> Iterator[tuple[int, Cells]]:
     """The sheet's rows from ``start``: rows above it passed over, cells left of it emptied (so
     each keeps its column)."""
