@@ -127,6 +127,9 @@ def test_a_register_under_a_visit_log_longer_than_the_header_search_is_found(
     assert result.sheets == {RecordKind.RECIPIENTS: "台账", RecordKind.CONTACTS: "台账"}
     (above,) = [i for i in result.issues if i.code == "tabular.table_above"]
     assert above.row == VISITS_ABOVE + 5  # the register's header, under its title
+    # no sheet is named as the layout names the register's or the log's: each said so
+    found = [i for i in result.issues if i.code == "tabular.sheet_found_by_headers"]
+    assert len(found) == 2 and all(i.sheet == "台账" for i in found)
     assert not result.errors
 
 

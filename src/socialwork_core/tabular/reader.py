@@ -1681,6 +1681,20 @@ class _Kept:
             yield row
 
 
+def _found_by_headers(wanted: Sequence[str], name: str) -> list[Issue]:
+    """The info saying the sheet ``name`` was taken by its headers, no sheet being named as the
+    layout names it (``wanted``); none when the layout names no sheet."""
+    if not wanted:
+        return []
+    finding = Finding.of(
+        "tabular.sheet_found_by_headers",
+        Severity.INFO,
+        wanted=words.LIST_JOINER.join(wanted),
+        sheet=name,
+    )
+    return [Issue(finding, name)]
+
+
 def _unless_lower(
     workbook: Workbook,
     spec: TableSpec,
@@ -1782,7 +1796,7 @@ def _locate(
             start = (free or {}).get(name, NOWHERE_READ) if name in skip else NOWHERE_READ
             lower = _header_below(workbook, spec, name, search, start, wanted_columns)
             if lower is not None:
-                return *lower, issues
+                return *lower, [*issues, *_found_by_headers(wanted, name)]
         raise WorkbookError(
             "tabular.sheet_not_found",
             workbook.path,
@@ -1796,14 +1810,7 @@ def _locate(
     assert best is not None  # scored above
     located = _unless_lower(workbook, spec, search, start, wanted_columns, (data, rest, best))
     data, rest, best = located
-    if wanted:
-        finding = Finding.of(
-            "tabular.sheet_found_by_headers",
-            Severity.INFO,
-            wanted=words.LIST_JOINER.join(wanted),
-            sheet=name,
-        )
-        issues.append(Issue(finding, name))
+    issues.extend(_found_by_headers(wanted, name))
     for other in workbook.sheet_names:
         if other in workbook.hidden_sheets and other != name:
             hidden = Finding.of("tabular.hidden_sheet_skipped", Severity.INFO, sheet=other)
