@@ -15,7 +15,7 @@ from socialwork_national.formats import FORMAT
 
 from socialwork_core.glossary.terms import ContactMode
 from socialwork_core.identity import resident_id
-from socialwork_core.ledger import RecordKind, explain, load_ledger
+from socialwork_core.ledger import RecordKind, explain, load_ledger, mapping_text, read_mapping
 from socialwork_core.plugins import load_plugins
 
 CHEN = resident_id.compose("440111", date(1946, 3, 12), 11)
@@ -186,3 +186,19 @@ def test_the_map_finds_the_visit_log_on_the_register_sheet_as_the_load_does(
     assert {s.kind: s.sheet for s in explained} == result.sheets
     contacts = explained[1]
     assert "on" in [c.field for c in contacts.columns]
+
+
+@pytest.mark.parametrize("build", [one_sheet, long_log_above], ids=["log under", "log above"])
+def test_the_mapping_the_map_writes_for_a_sheet_of_two_tables_reads_them_back(
+    tmp_path: Path, build: Callable[[Path], Path]
+) -> None:
+    path = build(tmp_path)
+    written = tmp_path / "mapping.toml"
+    written.write_text(mapping_text(explain(path, FORMAT)), encoding="utf-8")
+    guessed = load_ledger(path, FORMAT)
+    mapped = load_ledger(path, FORMAT, mapping=read_mapping(written, FORMAT))
+    assert mapped.ledger.recipients == guessed.ledger.recipients
+    assert [(c.on, c.recipient_keys) for c in mapped.ledger.contacts] == [
+        (c.on, c.recipient_keys) for c in guessed.ledger.contacts
+    ]
+    assert not mapped.errors

@@ -1739,8 +1739,18 @@ def _locate(
                 wanted=sheet,
                 found=words.LIST_JOINER.join(workbook.sheet_names),
             )
-        data, buffer, rest = _take(workbook, sheet, search)
+        # a sheet read as another table already is searched where that one left it free
+        shared = free is not None and sheet in skip and sheet in free
+        start = free[sheet] if free is not None and shared else NOWHERE_READ
+        data, buffer, rest = _take(workbook, sheet, search, start)
         best = _best(spec, data, buffer, search, wanted_columns)
+        if best is None or not all(c.field in best.matched for c in spec.required):
+            # the sheet named's top is not this table's: its header may stand lower on it
+            kept = _Kept(data, rest)
+            lower = _header_below(workbook, spec, sheet, search, start, wanted_columns, None, kept)
+            if lower is not None:
+                return *lower, issues
+            rest = iter(kept.rows) if kept.whole else _take(workbook, sheet, search, start)[2]
         if best is None:
             raise WorkbookError(
                 "tabular.header_not_found",
@@ -1749,7 +1759,8 @@ def _locate(
                 rows=search,
                 expected=words.LIST_JOINER.join(c.header for c in spec.columns[:4]),
             )
-        return data, rest, best, issues
+        top = (data, rest, best)
+        return *_unless_lower(workbook, spec, search, start, wanted_columns, top), issues
     named = named_sheet(workbook, wanted)
     named_best: _Candidate | None = None
     if named is not None and named not in skip:
