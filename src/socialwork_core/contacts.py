@@ -48,8 +48,9 @@ class Contact:
     A log that writes only when it ended (结束时间, no start column) gives that time here, said
     as the column's reading (``tabular.column_read_as``): a contact keeps one time, and the end
     still says the visit had been made by then, which is what the time is asked for; none would
-    say nothing. A start written in the date cell (2024-7-5 9:30) gives way to such a column, as
-    to any time column."""
+    say nothing. A start written in the date cell (2024-7-5 9:30) wins over such a column (the
+    worker wrote when the visit began), while a time column of the start's own (开始时间, 走访时间)
+    wins over the date cell."""
     mode: ContactMode | None = attrs.field(default=None, converter=_mode)
     """探访方式: 入户, 电话, 视频, 即时通讯, 来访, 活动中见面; ``None`` when the ledger left it
     empty or wrote a word not understood (the cell is flagged, the visit kept): such a visit counts

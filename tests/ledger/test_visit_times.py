@@ -20,9 +20,18 @@ from socialwork_henan.formats import FORMAT as HENAN
 from socialwork_national.formats import FORMAT
 
 from socialwork_core.identity import resident_id
-from socialwork_core.ledger import LedgerFormat, LoadResult, load_ledger, write_ledger
+from socialwork_core.ledger import (
+    LedgerFormat,
+    LoadResult,
+    RecordKind,
+    load_ledger,
+    table_spec,
+    write_ledger,
+)
+from socialwork_core.ledger.building import RecordBuilder
+from socialwork_core.ledger.compiled import compile_rows
 from socialwork_core.serialize import make_converter
-from socialwork_core.tabular import Coerced, date_and_time
+from socialwork_core.tabular import Coerced, date_and_time, open_workbook, read_table
 
 from ..cli.conftest import run_command
 
@@ -271,6 +280,23 @@ def test_the_time_column_wins_over_a_time_written_in_the_date_cell(tmp_path: Pat
     assert times_of(result) == [(date(2024, 7, 5), time(9, 30))]
 
 
+def test_a_start_written_in_the_date_cell_wins_over_an_end_time_column(tmp_path: Path) -> None:
+    """结束时间 stands in for the start only where nothing else gives it: the 9:30 the worker wrote
+    beside the day is the visit's time, and a row whose date cell gives none keeps the end."""
+    rows = [["2024-7-5 9:30", "10:30"], ["2024-7-6", "16:00"]]
+    result = visit_log(tmp_path / "l.xlsx", ["走访日期", "结束时间"], rows)
+    assert times_of(result) == [(date(2024, 7, 5), time(9, 30)), (date(2024, 7, 6), time(16))]
+    assert not result.errors and not cell_issues(result)
+
+
+def test_a_start_time_column_still_wins_over_the_date_cell_beside_an_end_time(
+    tmp_path: Path,
+) -> None:
+    rows = [["2024-7-5 9:00", "9:30", "10:30"]]
+    result = visit_log(tmp_path / "l.xlsx", ["走访日期", "开始时间", "结束时间"], rows)
+    assert times_of(result) == [(date(2024, 7, 5), time(9, 30))]
+
+
 # --- what a writer writes keeps the time -----------------------------------------------------------
 
 
@@ -311,12 +337,17 @@ def test_convert_keeps_the_time_in_json_and_in_another_regions_layout(tmp_path: 
 @settings(
     max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(visits, st.lists(st.sampled_from(["", "10:15", "上午", "26:00"]), min_size=8, max_size=8))
+@given(
+    visits,
+    st.lists(st.sampled_from(["", "10:15", "上午", "26:00"]), min_size=8, max_size=8),
+    st.sampled_from(["探访时间", "结束时间"]),
+)
 def test_the_quick_way_of_clean_rows_keeps_the_time_as_the_general_way_does(
-    tmp_path: Path, written: list[tuple[date, time, str]], own: list[str]
+    tmp_path: Path, written: list[tuple[date, time, str]], own: list[str], header: str
 ) -> None:
     """A log laid out as the national layout writes it (its rows take the compiled function),
-    read with the library's converter and with a converter of one's own (the general way)."""
+    read with the library's converter and with a converter of one's own (the general way). A
+    time column wins over the time in the date cell; an end time (结束时间) gives way to it."""
     book = openpyxl.Workbook()
     people = book.active
     assert people is not None
@@ -324,7 +355,7 @@ def test_the_quick_way_of_clean_rows_keeps_the_time_as_the_general_way_does(
     people.append(["档案号", "姓名", "身份证号"])
     people.append(["A1", "陈大明", CHEN])
     log = book.create_sheet("探访记录")
-    log.append(["记录编号", "探访日期", "探访时间", "档案号", "探访方式"])
+    log.append(["记录编号", "探访日期", header, "档案号", "探访方式"])
     for n, ((day, at, writing), column) in enumerate(zip(written, own, strict=False)):
         log.append([f"V{n}", WRITINGS[writing](day, at), column or None, "A1", "入户"])
     path = tmp_path / "l.xlsx"
@@ -333,8 +364,46 @@ def test_the_quick_way_of_clean_rows_keeps_the_time_as_the_general_way_does(
     general = load_ledger(path, FORMAT, converter=make_converter())
     assert times_of(quick) == times_of(general)
     assert quick.issues == general.issues
-    column_times = {"10:15": time(10, 15)}
+    column_times = {"10:15": time(10, 15)} if header == "探访时间" else {}
     assert times_of(quick) == [
         (day, column_times.get(column, at))
         for (day, at, _w), column in zip(written, own, strict=False)
+    ]
+
+
+def test_the_generated_row_function_lets_the_date_cells_time_win_over_an_end_time(
+    tmp_path: Path,
+) -> None:
+    """The loader sends a sheet read by an end-time header the general way (its layout is not
+    the one a format writes); the generated function, asked for the same rows, keeps the same
+    times, so the two cannot drift apart."""
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "服务对象"
+    people.append(["档案号", "姓名", "身份证号"])
+    people.append(["A1", "陈大明", CHEN])
+    log = book.create_sheet("探访记录")
+    log.append(["记录编号", "探访日期", "结束时间", "档案号", "探访方式"])
+    log.append(["V1", "2024-7-5 9:30", "10:30", "A1", "入户"])
+    log.append(["V2", datetime(2024, 7, 6, 14), "15:00", "A1", "入户"])
+    log.append(["V3", "2024-7-7", "16:00", "A1", "入户"])
+    path = tmp_path / "l.xlsx"
+    book.save(path)
+    general = load_ledger(path, FORMAT)
+    (contacts,) = [s for s in FORMAT.sheets if s.kind is RecordKind.CONTACTS]
+    builder = RecordBuilder(make_converter(), library_converter=True)
+    for person in general.ledger.recipients:
+        builder.remember(person)
+    builder.recipients_loaded = True
+    with open_workbook(path) as opened:
+        table = read_table(opened, table_spec(contacts), sheet="探访记录")
+        quick = compile_rows(builder, RecordKind.CONTACTS, table)
+        assert quick is not None
+        built = [quick(index, cells, n) for n, (index, cells) in enumerate(table.data_rows(), 1)]
+    assert built == list(general.ledger.contacts)
+    assert times_of(general) == [
+        (date(2024, 7, 5), time(9, 30)),
+        (date(2024, 7, 6), time(14)),
+        (date(2024, 7, 7), time(16)),
     ]

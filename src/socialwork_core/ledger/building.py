@@ -216,6 +216,21 @@ class _KindPlan:
     """A date field → the field keeping a time of day its cell gives (``RecordKindSpec``)."""
 
 
+def _date_cell_times_first(
+    times_of_day: Mapping[str, str],
+    values: Mapping[str, Any],
+    data: dict[str, Any],
+    from_span_ends: frozenset[str],
+) -> None:
+    """The time a date cell writes (2024-7-5 9:30) into ``data`` over one read from an end-time
+    column (结束时间): the start the worker wrote is the visit's time, the end only stands in
+    for it where nothing gives it."""
+    for field, timed in times_of_day.items():
+        value = values.get(field)
+        if timed in from_span_ends and isinstance(value, datetime):
+            data[timed] = value.time()
+
+
 # the routes as plain numbers, for ``_direct``'s loop (an IntEnum compares more slowly)
 _SAME, _TUPLE, _FROZENSET, _ENUM, _MAPPING, _ENUM_SELF = (
     int(Route.SAME),
@@ -362,8 +377,11 @@ class RecordBuilder:
         values: Mapping[str, Any],
         extras: Mapping[str, str],
         position: int,
+        from_span_ends: frozenset[str] = frozenset(),
     ) -> tuple[Any | None, list[Placed]]:
-        """The record for one row (or ``None``) and the findings that explain a refusal."""
+        """The record for one row (or ``None``) and the findings that explain a refusal.
+        ``from_span_ends``: fields read from an end-of-span column (``Layout.read_from_span_ends``),
+        which give way to a time the date cell writes."""
         plan = self._plans.get(kind) or self.plan(kind)
         cls, names = plan.cls, plan.names
         data: dict[str, Any] = {}
@@ -405,6 +423,8 @@ class RecordBuilder:
                     data[flag] = value.approximate
                 continue
             data[field] = value
+        if from_span_ends:
+            _date_cell_times_first(plan.times_of_day, values, data, from_span_ends)
         if set_aside:
             self._disability(values, data)
         if plan.recipients:

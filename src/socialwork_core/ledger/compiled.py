@@ -198,10 +198,14 @@ def compile_rows(
                 )
             )
         body += ["    " + line for line in cell]
+    from_span_ends = layout.read_from_span_ends
     for field, timed in times.items():
         if timed not in fields:
             fields.append(timed)
-        body += [f"if t_{field} is not None and f_{timed} is None: f_{timed} = t_{field}"]
+        if timed in from_span_ends:  # an end time (结束时间) gives way, as in ``build``
+            body += [f"if t_{field} is not None: f_{timed} = t_{field}"]
+        else:
+            body += [f"if t_{field} is not None and f_{timed} is None: f_{timed} = t_{field}"]
     # what the general way adds: a recipient's key (its ID number when the key is empty) and
     # extras, a generated id; then the class's defaults for what the row left empty
     if plan.recipients:

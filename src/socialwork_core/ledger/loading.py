@@ -452,6 +452,7 @@ class _SheetLoad:
         self.visits: RegisterVisits | None = None
         """Visits written on this register's rows (``onesheet``), if it holds any."""
         self._people = self.seen.people  # one-sheet logs: a person's first row, on any sheet
+        self.from_span_ends = table.layout.read_from_span_ends
 
     def keep(self, record: Any, cells: Cells, found: dict[str, str] | None = None) -> None:
         """Keep the record of a row (not a recipient's) with its extras: ``found`` when the row
@@ -498,7 +499,9 @@ class _SheetLoad:
         if record is UNSURE or (kind is RecordKind.RECIPIENTS and disagrees_with_id(record)):
             # (a sex or birth date cell against the ID number is reported by the general way)
             parts = table.parts_of(index, cells)
-            record, row_issues = _record_of(self.builder, kind, table, parts, position)
+            record, row_issues = _record_of(
+                self.builder, kind, table, parts, position, self.from_span_ends
+            )
             row_extras = parts[4]
         else:
             row_issues = []
@@ -555,12 +558,17 @@ class _SheetLoad:
 
 
 def _record_of(
-    builder: RecordBuilder, kind: RecordKind, table: Table, parts: RowParts, position: int
+    builder: RecordBuilder,
+    kind: RecordKind,
+    table: Table,
+    parts: RowParts,
+    position: int,
+    from_span_ends: frozenset[str] = frozenset(),
 ) -> tuple[Any | None, list[Issue]]:
     _index, _cells, values, row_issues, row_extras = parts
     if row_issues and any(issue.is_error for issue in row_issues):
         return None, list(row_issues)
-    record, placed = builder.build(kind, values, row_extras, position)
+    record, placed = builder.build(kind, values, row_extras, position, from_span_ends)
     if not placed:
         return record, list(row_issues)
     issues = list(row_issues)

@@ -30,7 +30,8 @@ this module scores every column against every field:
 A header naming the end of a span (结束时间) reads as the accepted header naming its start
 (开始时间, ``SPAN_ENDS``) less ``SPAN_END_PENALTY``: it takes the start's field only when the table
 has no column of its own for it, and is never named a duplicate of that column (``how`` =
-``span_end``). A visit log that writes only when a visit ended keeps that time rather than none.
+``span_end``). A visit log that writes only when a visit ended keeps that time rather than none;
+a start written in the row's date cell wins over it (``Layout.read_from_span_ends``).
 
 A header row of a system's field codes only (XM | XB | SFZHM, the pinyin initials of 姓名 性别
 身份证号码), where no header scores as words, is read by those initials: each code is compared with

@@ -125,6 +125,13 @@ class Layout:
         column = self.fields[field]
         return next(name for index, name in self.headers if index == column)
 
+    @property
+    def read_from_span_ends(self) -> frozenset[str]:
+        """Fields read from a column naming the end of a span for want of one of their own
+        (结束时间 for the visit's start, ``headers.SPAN_ENDS``): a value the row gives for the
+        field elsewhere (the time written in the date cell) wins over such a column's."""
+        return frozenset(c.field for c in self.choices if c.how == "span_end")
+
 
 # --- header detection -----------------------------------------------------------------------------
 
