@@ -42,6 +42,7 @@ from ..tabular.cells import DATE_COERCERS
 from ..tabular.rows import DERIVED_ID_SOURCE
 from .building import PEOPLE_FIELDS, SET_ASIDE, RecordBuilder, Route, approximate_flag
 from .format import RecordKind
+from .known_keys import each_known, known_or_leave
 
 UNSURE: Final = object()
 """What a compiled row function gives for a row it leaves to the general way."""
@@ -110,6 +111,14 @@ def compile_rows(
     always_given: set[str] = set()
     times: dict[str, str] = {}  # a date field whose cell may give a time → the time's field
     accepted: dict[str, str] = {}  # keyword → the local telling its value was checked once
+    # the register is complete once its sheet is read: the set of keys no longer changes
+    # (a sheet without a people column, activities with counts only, names nobody)
+    people = PEOPLE_FIELDS[kind] if plan.names_people and builder.recipients_loaded else ""
+    if people:
+        # a visit to someone the register says died goes the general way, which compares dates
+        dead = builder.died if kind is RecordKind.CONTACTS else {}
+        namespace["known"] = builder.keys - dead.keys() if dead else builder.keys
+    known_in_cell = ""  # the people field when its cell's lines look each key up (known_keys)
     for number, column in enumerate(table.spec.columns):
         where = layout.fields.get(column.field)
         if where is None:
@@ -190,8 +199,18 @@ def compile_rows(
                 "else: return UNSURE",
             ]
         else:
+            if column.multi and field == people and field not in repeating:
+                known_in_cell = field
             cell = (
-                _multi(number, column, field, how, field in repeating, memo is not None)
+                _multi(
+                    number,
+                    column,
+                    field,
+                    how,
+                    field in repeating,
+                    memo is not None,
+                    known=field == known_in_cell,
+                )
                 if column.multi
                 else _single(
                     number, column, field, how, approximate_flag(field) if keeps_flag else None
@@ -238,16 +257,8 @@ def compile_rows(
         else:
             namespace[f"default_{field}"] = default
             starts.append(f"    f_{field} = default_{field}")
-    if plan.names_people and builder.recipients_loaded and PEOPLE_FIELDS[kind] in fields:
-        # the register is complete once its sheet is read: the set of keys no longer changes
-        # (a sheet without a people column, activities with counts only, names nobody)
-        # a visit to someone the register says died goes the general way, which compares dates
-        dead = builder.died if kind is RecordKind.CONTACTS else {}
-        namespace["known"] = builder.keys - dead.keys() if dead else builder.keys
-        body += [
-            f"for key in f_{PEOPLE_FIELDS[kind]}:",
-            "    if key not in known: return UNSURE",
-        ]
+    if people in fields and people != known_in_cell:
+        body += each_known(f"f_{people}")
     given = {attributes[f].alias: f"f_{f}" for f in fields}
     if plan.recipients:
         given["extras"] = "extras_of(cells)"
@@ -340,14 +351,21 @@ def _single(number: int, column: ColumnSpec, field: str, how: Route, flag: str |
 
 
 def _multi(
-    number: int, column: ColumnSpec, field: str, how: Route, repeats: bool, memo: bool = False
+    number: int,
+    column: ColumnSpec,
+    field: str,
+    how: Route,
+    repeats: bool,
+    memo: bool = False,
+    known: bool = False,
 ) -> list[str]:
     """A multi-valued cell, split and coerced part by part as the reader does (a one-word cell is
     one part, as ``split_values`` finds). ``repeats``: the column's cells take few distinct texts
     (labels such as 对象类别), so a clean cell's value is remembered by its text (bounded).
     ``memo``: the field's validator decides by the value alone (``construct.accepts``), so a
     one-key tuple is checked once, when it is made, and shared only if it passed (``ok_<field>``
-    says so to the record's construction)."""
+    says so to the record's construction). ``known``: each key is looked for on the register
+    here (``known_keys``), and a one-key tuple is remembered only for a key found there."""
     if repeats:
         computed = _multi(number, column, field, how, repeats=False, memo=memo)
         return [
@@ -367,8 +385,11 @@ def _multi(
         *("    " + line for line in _coerced(number, column, "part")),
         "    if v.__class__ is not str: return UNSURE",
         "    items.append(v)",
+        *(each_known() if known else []),
         f"if items: f_{field} = {_collect(how, 'tuple(items)')}",
     ]
+    # a tuple remembered is then a known person's (``known_keys``)
+    made = [known_or_leave()] if known else []
     if not one_word:
         return split
     one = (
@@ -377,6 +398,7 @@ def _multi(
         [
             f"f_{field} = ones_{number}.get(raw)",
             f"if f_{field} is None:",
+            *("    " + line for line in made),
             f"    if len(ones_{number}) >= {_ONES_MAX}: ones_{number}.clear()",
             f"    f_{field} = ones_{number}[raw] = {_collect(how, '(raw,)')}",
         ]
@@ -385,6 +407,7 @@ def _multi(
             f"f_{field} = ones_{number}.get(raw)",
             f"if f_{field} is not None: ok_{field} = True",
             "else:",
+            *("    " + line for line in made),
             f"    f_{field} = {_collect(how, '(raw,)')}",
             f"    if accepts_{number}(f_{field}):",
             f"        if len(ones_{number}) >= {_ONES_MAX}: ones_{number}.clear()",
@@ -395,6 +418,7 @@ def _multi(
         else [
             *_coerced(number, column),
             "if v.__class__ is not str: return UNSURE",
+            *([known_or_leave("v")] if known else []),
             f"f_{field} = {_collect(how, '(v,)')}",
         ]
     )
