@@ -58,6 +58,7 @@ from defusedxml import ElementTree as SafeET
 from ..glossary.messages.tabular import FILE_KIND_LABELS
 from . import biff, sparse
 from .cells import RawValue
+from .error_cells import ERROR_CELL, ErrorCells
 from .errors import WorkbookError
 
 EXCEL_ERRORS: Final = frozenset(
@@ -804,6 +805,7 @@ class _Tally:
         "bytes",
         "cells",
         "columns",
+        "errors",
         "exact",
         "formulas",
         "hidden",
@@ -816,15 +818,17 @@ class _Tally:
         self.rows = self.columns = self.cells = self.row_tags = self.shared = self.bytes = 0
         self.hidden: set[int] = set()
         self.exact = False
+        self.errors = ErrorCells()
         self.formulas = False
-        """A formula element seen: told here so the sheet is not inflated a second time to
-        look for one (pieces end before a ``<``, so no element is cut in two)."""
+        """A formula element or an error cell seen: told here so the sheet is not inflated a
+        second time to look for one (pieces end before a ``<``, so no element is cut in two)."""
 
     def add(self, piece: bytes) -> None:
         self.bytes += len(piece)
         # the pattern engine's search for a literal start is faster here than ``bytes in``
         # (0.024 against 0.064 s over a county visits sheet's 78 MB: ``<`` is in every cell)
-        if not self.formulas and (_FORMULA.search(piece) is not None or _ERROR_CELL in piece):
+        # an error cell is looked for only in a piece holding a ``#`` (``error_cells``)
+        if not self.formulas and (self.errors.add(piece) or _FORMULA.search(piece) is not None):
             self.formulas = True
         if _HIDDEN.search(piece) is not None:
             for tag in _HIDDEN_ROW.findall(piece):
@@ -876,9 +880,6 @@ _DIGITS: Final = re.compile(rb"[0-9]{1,10}")
 
 
 _FORMULA: Final = re.compile(rb"<f[\s>]")
-_ERROR_CELL: Final = b't="e"'
-"""A cell holding an error value, as Excel writes it (an error value pasted as a value has no
-formula element)."""
 _HIDDEN: Final = re.compile(rb"hidden")
 _OTHER_WAY: Final = re.compile(rb'<c(?:>|(?! r=")\s)')
 """A cell written otherwise than ``<c r="…"`` (``<c>``, ``<c s="1" r="…"``, ``<c\tr="…"``)."""
@@ -1240,7 +1241,7 @@ def _xlsx_unread_cells(
                 return frozenset(), errors
             with archive.open(part) as stream:
                 # a formula element, not any tag starting with f (<firstHeader> of a print set-up)
-                if not _stream_contains(stream, b"<f>", b"<f ", _ERROR_CELL):
+                if not _stream_contains(stream, b"<f>", b"<f ", ERROR_CELL):
                     return frozenset(), errors
             with archive.open(part) as stream:
                 for _event, element in SafeET.iterparse(stream, events=("end",)):
