@@ -922,8 +922,13 @@ class Table:
                 if index <= last_header:
                     continue
                 # before merged values are filled in; a date or number first is filled as it stands
+                # and starts no footer, heading or header: only a text's first character is asked
                 head = cells[0] if cells else None
-                first = head if head.__class__ in NEVER_BLANK else first_filled(cells)
+                if head.__class__ in NEVER_BLANK:
+                    first, lead = head, ""
+                else:
+                    first = first_filled(cells)
+                    lead = first.lstrip()[:1] if isinstance(first, str) else ""
                 if pending:
                     for (_r0, c0), (r1, c1) in pending.pop(index, ()):
                         active.append((r1, c0, c1, cells[c0] if c0 < len(cells) else None))
@@ -941,18 +946,14 @@ class Table:
                     continue  # blank: a merged value alone does not make a row
                 # a row under a merge, or one starting as a footer, note, section heading or
                 # repeated header may start: the one rule (``_skip``) decides; no other row is one
-                if merged or (isinstance(first, str) and first.lstrip()[:1] in initials):
+                if merged or (lead and lead in initials):
                     if self._skip(index, cells, first):
                         if self.ended_at is not None:
                             break
                         carry = self._carry
                         continue
                     self._fill_carried(cells)
-                elif (
-                    isinstance(first, str)
-                    and first.lstrip()[:1] in foreign
-                    and self.ends_here(index, cells)
-                ):
+                elif lead and lead in foreign and self.ends_here(index, cells):
                     break
                 elif carry is not None:
                     self._fill_carried(cells)
