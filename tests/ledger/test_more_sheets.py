@@ -303,3 +303,23 @@ def test_visits_of_another_year_are_read_a_register_of_another_year_is_not(tmp_p
     assert sorted(c.on for c in result.ledger.contacts) == [date(2023, 12, 20), date(2024, 1, 5)]
     skipped = [i.sheet for i in result.issues if i.code == "ledger.other_year_sheet_skipped"]
     assert skipped == ["2023年花名册"]
+
+
+def test_the_latest_years_register_is_read_whatever_the_order_of_the_sheets(
+    tmp_path: Path,
+) -> None:
+    path = workbook(
+        tmp_path / "years.xlsx",
+        {
+            "2023年花名册": person_rows(HUANG),
+            "2024年花名册": person_rows(CHEN),
+            "走访": visit_rows(("2024-01-05", "陈大明", "入户")),
+        },
+    )
+    result = load(path)
+    assert [p.name for p in result.ledger.recipients] == ["陈大明"]
+    assert result.sheets_of(RecordKind.RECIPIENTS) == ("2024年花名册",)
+    (read,) = [i for i in result.issues if i.code == "ledger.later_year_sheet_read"]
+    assert read.sheet == "2024年花名册" and "2023年花名册" in read.message
+    skipped = [i.sheet for i in result.issues if i.code == "ledger.other_year_sheet_skipped"]
+    assert skipped == ["2023年花名册"]

@@ -318,6 +318,24 @@ VISIT_MARK = "访"
 """What every word for a visit holds (走访, 探访, 家访, 回访, 巡访, 随访, 访视): a register's date
 column headed with it, or under a heading with it, is a visit's date (``ledger.onesheet``)."""
 
+VISIT_ACCOUNT_WORDS = ("情况", "记录")
+"""What a register's column naming visits (``VISIT_MARK``) says to hold their account (走访情况,
+探访记录), not a person (走访员): with no visit date column, its cells write the visits
+(3月5日入户；3月20日电话回访: ``ledger.onesheet``)."""
+
+VISIT_TEXT_PARTS = re.compile(r"[；;\n]+")
+"""What separates the visits written in one cell (3月5日入户；3月20日电话回访)."""
+
+VISIT_TEXT_DAY = re.compile(
+    r"(?:(?P<year>\d{4})[年./-])?(?:(?P<month>\d{1,2})[月./-])?(?P<day>\d{1,2})(?P<mark>[日号])?"
+)
+"""A visit's day at the start of a part of a cell (NFKC): 2024年3月5日, 3月5日, 3.5, or 5日 (5号)
+in a month's column; what follows is its mode (入户, 电话回访)."""
+
+MONTH_HEADER = re.compile(r"(1[0-2]|[1-9])月份?")
+"""A column headed by a month (3月, 3月份), as a month matrix of visits heads its columns."""
+
+
 HEADER_MATCH_REASONS: dict[str, str] = {
     "brackets": "括号内的说明不计",
     "contains": "列名包含“{accepted}”",

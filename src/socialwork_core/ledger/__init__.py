@@ -31,6 +31,8 @@ the cells):
 - ``ledger.sheet_continued`` [info]: a further sheet of a kind read after its first (a register
   split by category or village, visits split by month: ``ledger.more_sheets``);
   ``ledger.other_year_sheet_skipped`` [info]: one naming another year than the first, not read;
+  ``ledger.later_year_sheet_read`` [info]: the register read from the latest year's sheet
+  rather than the older one found first (2024年台账 beside 2023年台账);
   ``ledger.copy_sheet_skipped`` [info]: one named as a copy (名单备份, 花名册 (2)), not read;
 - ``ledger.category_from_sheet_name`` [info]: per register sheet named by a category (低保户),
   how many people without a category took it; ``ledger.village_from_sheet_name`` [info]: per
@@ -42,6 +44,8 @@ the cells):
   ``ledger.status_name_disagrees`` [warning]: the row's 人员状态 says otherwise, and is kept;
 - ``ledger.mode_of_several`` [info]: a visit's mode cell naming two modes (入户走访、电话): the
   visit takes the one that counts most (``glossary.meaning.MODE_PRECEDENCE``);
+- ``ledger.id_from_name`` [info]: a register row with no ID number whose name cell holds one
+  (张三（4104…）, 张三 4104…): the number is the person's, the rest of the cell their name;
 - ``ledger.recipient_without_key`` [error]: neither a 档案号 nor a valid ID number;
 - ``ledger.duplicate_key`` [error], ``ledger.duplicate_resident_id`` [error]: the later row is refused;
 - ``ledger.unknown_recipient`` [error]: a contact, link, case or activity names nobody on the register;

@@ -428,6 +428,8 @@ class RecordBuilder:
         if set_aside:
             self._disability(values, data)
         if plan.recipients:
+            if "resident_id" not in data and type(data.get("name")) is str:
+                _id_from_name(data, notes)
             if CATEGORIES in data:
                 _settle_by_age(data, notes)
             if SEX in data:
@@ -855,6 +857,25 @@ _ID_IN_NAME: Final = re.compile(r"(?<!\d)(?:\d{17}[\dX]|\d{15})(?![\dX])")
 """An ID number written in a name cell (after ``compact_name`` and upper-casing)."""
 _NAME_ID_JOINERS: Final = words.LIST_SEPARATORS + ":-—"
 """What stands between a name and the ID number beside it in one cell (“张三/4401…”)."""
+
+
+def _id_from_name(data: dict[str, Any], notes: list[Placed]) -> None:
+    """A register name cell that holds the person's ID number too (张三（4104…）, 张三 4104…),
+    on a row with no ID number of its own: the number is the person's, the rest their name,
+    said at the cell. A number that cannot be used leaves the cell as written."""
+    written: str = data["name"]
+    compared = compact_name(written).upper()
+    found = _ID_IN_NAME.search(compared)
+    if found is None:
+        return
+    checked = resident_id.check(found[0])
+    rest = bare_name(compared.replace(found[0], "")).strip(_NAME_ID_JOINERS)
+    if checked.number is None or not rest:
+        return
+    data["resident_id"], data["name"] = checked.number, rest
+    said = Finding.of("ledger.id_from_name", Severity.INFO, name=rest, number=checked.number)
+    notes.append(Placed(said, "name"))
+    notes.extend(Placed(finding, "name") for finding in checked.findings)
 
 
 def split_names(text: str) -> list[str]:

@@ -39,7 +39,7 @@ from .compiled import UNSURE, compile_rows, keep_clean_rows
 from .format import LedgerFormat, RecordKind, SheetFormat, ValueType
 from .mapping import LedgerMapping, SheetMapping, visits_on_rows, with_words
 from .model import Ledger, ledger_of, record_id
-from .more_sheets import further_sheets, named_for_others
+from .more_sheets import further_sheets, later_year_sheet, named_for_others
 from .name_status import status_from_names
 from .onesheet import RegisterVisits, join_register_visits, visit_columns
 from .sheet_names import category_of_sheet, give_sheet_category, give_sheet_village
@@ -200,6 +200,9 @@ def load_ledger(
                 )
                 issues.append(Issue(missing))
                 continue
+            if kind is RecordKind.RECIPIENTS and forced is None and table is not None:
+                # the register is the latest year's (2024年台账 beside 2023年台账)
+                table = _latest_year(workbook, spec, table, (*taken, *others), free, issues)
             seen = _KindSeen()  # what the kind's sheets have read so far: repeats across them
             further: list[_Further] | None = None
             while table is not None:
@@ -394,6 +397,28 @@ def _further(
     skip = [*taken, *named_for_others(workbook, fmt, sheet_format)]
     names, issues = further_sheets(workbook, sheet_format.kind, spec, first, skip, others)
     return [_Further(name, spec) for name in names], issues
+
+
+def _latest_year(
+    workbook: Any,
+    spec: TableSpec,
+    table: Table,
+    skip: Sequence[str],
+    free: dict[str, Free],
+    issues: list[Issue],
+) -> Table:
+    """The register's table on the latest year's sheet (``more_sheets.later_year_sheet``) when
+    the sheet found best names an older year, with a finding naming both; else ``table``."""
+    later = later_year_sheet(workbook, spec, table.sheet, skip)
+    if later is None:
+        return table
+    try:
+        latest = read_table(workbook, spec, sheet=later, skip=skip, free=free)
+    except WorkbookError:
+        return table
+    said = Finding.of("ledger.later_year_sheet_read", Severity.INFO, sheet=later, other=table.sheet)
+    issues.append(Issue(said, later))
+    return latest
 
 
 def _next_table(

@@ -15,6 +15,10 @@ another kind is a further sheet of the same kind when it holds the kind's requir
   year are read), nor call it a copy (名单备份, 旧名单, Excel's
   花名册 (2): each person on it would be a duplicate).
 
+The register's first sheet is the latest year's: where the sheet found best names a year and a
+sheet of the same table names a later one, that one is read first (``later_year_sheet``), said by
+``ledger.later_year_sheet_read``, whatever the order of the sheets.
+
 A sheet the layout names for the kind (服务对象 in the national layout) is the whole of it: the
 layout says where its table is, and a sheet beside it is a copy or another table.
 
@@ -36,7 +40,7 @@ from ..tabular.spec import TableSpec
 from .format import LedgerFormat, RecordKind, SheetFormat
 from .sheet_names import category_of_sheet
 
-__all__ = ["SAME_TABLE", "further_sheets", "named_for_others"]
+__all__ = ["SAME_TABLE", "further_sheets", "later_year_sheet", "named_for_others"]
 
 SAME_TABLE: Final = 0.8
 """The share of the first sheet's fields a sheet's header must give to continue its table."""
@@ -119,6 +123,37 @@ def further_sheets(
             continue
         found.append(name)
     return found, issues
+
+
+def later_year_sheet(workbook: Any, spec: TableSpec, first: str, skip: Iterable[str]) -> str | None:
+    """The visible sheet holding the same table as ``first`` (the register found best) under the
+    latest year its name names, when that year is later than ``first``'s (2024年台账 beside
+    2023年台账, in either order): the register is the latest year's, the older one superseded.
+    ``None`` when ``first`` names no year or no sheet names a later one."""
+    first_year = _year(first)
+    if first_year is None:
+        return None
+    try:
+        first_fields = sheet_fields(workbook, spec, first)
+    except WorkbookError:
+        return None
+    if not first_fields:
+        return None
+    skipped = set(skip) | {first}
+    best: tuple[int, str] | None = None
+    for name in workbook.sheet_names:
+        year = _year(name)
+        if name in skipped or name in workbook.hidden_sheets or year is None or _copy(name):
+            continue
+        if int(year) <= int(first_year) or (best is not None and int(year) <= best[0]):
+            continue
+        try:
+            fields = sheet_fields(workbook, spec, name)
+        except WorkbookError:
+            continue
+        if fields is not None and len(fields & first_fields) >= SAME_TABLE * len(first_fields):
+            best = (int(year), name)
+    return best[1] if best is not None else None
 
 
 def _copy(name: str) -> bool:

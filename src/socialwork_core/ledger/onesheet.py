@@ -9,7 +9,11 @@ Two shapes are common where a station keeps one sheet only:
 * **a row per person with the visits across** (“4月走访 | 5月走访 …”, each over 走访时间 |
   走访方式; or under no heading, 第1次走访日期 | 走访方式 | 第2次走访日期 | …): every group of
   columns whose lowest headers read as a visit's date (and mode) is one visit when its date cell
-  is filled.
+  is filled;
+* **visits written as text** in one cell (走访情况: 3月5日入户；3月20日电话回访), or a cell per
+  month (2024年走访情况 over 1月 | 2月 …, holding 5日入户): every part of the cell that opens with
+  a day is a visit, its mode the words after the day; a part with no day is no visit, kept as
+  written and flagged (``onesheet.visit_part_unread``).
 
 Which columns are a visit's is decided by meaning, with the contact sheet's own headers
 (``tabular.headers``), among the columns the register did not take; the cells are read by the
@@ -57,6 +61,11 @@ class VisitColumns:
     """The group heading over them (“4月走访”), or ``""`` for a row-per-visit sheet."""
     date: int
     mode: int | None = None
+    written: bool = False
+    """The column holds visits written as text, each a day and a mode (走访情况: 3月5日入户；
+    3月20日电话回访; a month's column: 5日入户): ``RegisterVisits`` reads every part a visit."""
+    month: int | None = None
+    """The month a month's column stands for (1月 under 走访情况): its cells write the day only."""
 
 
 def _best_field(header: str, accepted: dict[str, tuple[str, ...]]) -> tuple[str, float, str]:
@@ -77,14 +86,21 @@ def visit_columns(table: Table, contacts: SheetFormat) -> tuple[VisitColumns, ..
     accepted = {c.field: c.headers for c in contacts.columns if c.field in ("on", "mode")}
     if "on" not in accepted:
         return ()
+    # a header naming visits is their text unless it reads as another field of a visit log's
+    # (走访人 its worker); 走访情况 reads as its notes, and on a register's row holds the visits
+    every = {c.field: c.headers for c in contacts.columns if c.field not in ("on", "notes")}
     groups: dict[str, dict[str, int]] = {}
     flat: list[tuple[int, str, str]] = []
     vague: set[int] = set()  # date columns whose header and heading name no visit
+    written: list[VisitColumns] = []
     for column, display in table.layout.extras:
         parent, _, leaf = display.rpartition("/")
         leaf = leaf.split("#", 1)[0]
         field, score, matched = _best_field(leaf, accepted)
         if score < ACCEPT:
+            text = _written_visits(column, parent, leaf, every)
+            if text is not None:
+                written.append(text)
             continue
         if field == "on" and not any(words.VISIT_MARK in t for t in (matched, leaf, parent)):
             vague.add(column)
@@ -99,7 +115,24 @@ def visit_columns(table: Table, contacts: SheetFormat) -> tuple[VisitColumns, ..
             out.extend(v for v in repeated if v.date not in vague or v.mode is not None)
         elif "on" in fields and (fields["on"] not in vague or "mode" in fields):
             out.append(VisitColumns(group, fields["on"], fields.get("mode")))
-    return tuple(out)
+    # visits written as text are a register's only visits: beside a visit's date column (a row
+    # per visit, 走访日期 | 走访内容) a text column is the visit's account
+    return tuple(out) if out else tuple(written)
+
+
+def _written_visits(
+    column: int, parent: str, leaf: str, every: dict[str, tuple[str, ...]]
+) -> VisitColumns | None:
+    """A column whose cells write visits as text: a month (1月) under a heading naming visits
+    (2024年走访情况), or a header naming visits (走访情况, 走访记录) that reads as no field of a
+    visit log (走访人, 走访内容 are the log's worker and notes)."""
+    month = words.MONTH_HEADER.fullmatch(normalise_header(leaf))
+    if month is not None and words.VISIT_MARK in parent:
+        return VisitColumns(leaf, column, written=True, month=int(month[1]))
+    account = any(word in leaf for word in words.VISIT_ACCOUNT_WORDS)
+    if words.VISIT_MARK in leaf and account and _best_field(leaf, every)[1] < ACCEPT:
+        return VisitColumns(leaf, column, written=True)
+    return None
 
 
 _COUNTED: Final = re.compile(f"[0-9{words.CHINESE_DIGITS}]+")
@@ -168,6 +201,10 @@ class RegisterVisits:
         sheet = self.table.sheet
         for position, visit in enumerate(self.columns, start=1):
             raw = cells[visit.date] if visit.date < len(cells) else None
+            if visit.written:
+                if not is_blank(raw):
+                    self._written(visit, raw, number, key, position)
+                continue
             if is_blank(raw):
                 if self.row_per_visit:
                     missing = Finding.of("onesheet.visit_without_date", Severity.INFO)
@@ -191,6 +228,38 @@ class RegisterVisits:
             record, placed = self.builder.build(RecordKind.CONTACTS, values, {}, position)
             for item in placed:
                 self.issues.append(Issue(item.finding, sheet, number))
+            if record is not None:
+                self.records.append(record)
+                self.places.append((number, visit.date, raw))
+
+    def _written(self, visit: VisitColumns, raw: Any, number: int, key: str, position: int) -> None:
+        """The visits of a cell that writes them as text (3月5日入户；3月20日电话回访, or 5日入户
+        in a month's column): each part that opens with a day is a visit, its mode what follows;
+        a part with no day (4月住院未走访) is no visit, kept as written and flagged."""
+        text = raw_text(raw)
+        for part_number, part in enumerate(words.VISIT_TEXT_PARTS.split(text), start=1):
+            part = part.strip()
+            found = words.VISIT_TEXT_DAY.match(normalise_header(part)) if part else None
+            month = (found["month"] if found else None) or visit.month
+            if not part:
+                continue
+            if found is None or month is None or (found["month"] is None and not found["mark"]):
+                unread = Finding.of("onesheet.visit_part_unread", Severity.WARNING, part=part)
+                self.issues.append(self.issue(unread, number, visit.date, raw))
+                continue
+            year = f"{found['year']}{words.DATE_YEAR}" if found["year"] else ""
+            day = f"{year}{int(month)}{words.DATE_MONTH}{int(found['day'])}{words.DATE_DAY}"
+            on = self._read(self._date, day, number, visit.date, required=True)
+            if on is None:
+                continue
+            values: dict[str, Any] = {"recipient_keys": (key,), "on": on}
+            rest = normalise_header(part)[found.end() :].strip(words.LIST_SEPARATORS + ":")
+            if rest and self._mode is not None:
+                values["mode"] = self._read(self._mode, rest, number, visit.date)
+            values["id"] = f"{self.table.sheet}!{number}·{visit.group}·{part_number}"
+            record, placed = self.builder.build(RecordKind.CONTACTS, values, {}, position)
+            for item in placed:
+                self.issues.append(Issue(item.finding, self.table.sheet, number))
             if record is not None:
                 self.records.append(record)
                 self.places.append((number, visit.date, raw))

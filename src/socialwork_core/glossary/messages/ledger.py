@@ -12,6 +12,9 @@ MESSAGES: dict[str, str] = {
         "工作表“{sheet}”是另一年份的{kind}表，未读入（读入的是“{read}”）。"
         "如需读入，请用 --mapping 指定工作表。"
     ),
+    "ledger.later_year_sheet_read": (
+        "工作表“{sheet}”与“{other}”是不同年份的服务对象表：按较晚年份的“{sheet}”读入服务对象。"
+    ),
     "ledger.copy_sheet_skipped": (
         "工作表“{sheet}”看来是{kind}表的备份或草稿，未读入（其中的人会与正表重复）。"
         "如需读入，请用 --mapping 指定工作表。"
@@ -40,6 +43,9 @@ MESSAGES: dict[str, str] = {
         "“{name}”（{key}）也登记在工作表“{first_sheet}”第{first_row}行，已合为一人，对象类别合并。"
     ),
     "ledger.status_from_name": "姓名“{value}”中注明“{remark}”，已记为人员状态“{status}”。",
+    "ledger.id_from_name": (
+        "姓名一栏同时写有身份证号：已按姓名“{name}”、身份证号{number}读入。身份证号请填在单独一列。"
+    ),
     "ledger.visit_name_remark": (
         "姓名“{value}”中的“{remark}”是注明，不是姓名的一部分，已按服务对象“{name}”读入。"
     ),
@@ -128,6 +134,7 @@ MESSAGES: dict[str, str] = {
         "是同一次探访，只算一次，方式按记录表。"
     ),
     "onesheet.visit_without_date": "本行没有探访日期，只读入服务对象，不作为一次探访。",
+    "onesheet.visit_part_unread": "“{part}”没有写明几月几日，不算一次探访，已原样保留，请核对。",
     "onesheet.person_differs": (
         "编号“{key}”在第{first_row}行是“{first}”，本行却是“{name}”。按第一次出现的读取，请核对。"
     ),
@@ -144,6 +151,7 @@ MESSAGES: dict[str, str] = {
 
 PERSON_FIELDS: dict[str, tuple[str, ...]] = {
     "ledger.listed_on_two_sheets": ("name",),
+    "ledger.id_from_name": ("name",),
     "ledger.status_from_name": ("value",),
     "ledger.visit_name_remark": ("value", "name"),
     "ledger.visit_name_status": ("value", "name"),
@@ -166,6 +174,7 @@ not (``socialwork_core.reports.people_names``)."""
 
 NUMBER_FIELDS: dict[str, tuple[str, ...]] = {
     "ledger.duplicate_resident_id": ("value",),
+    "ledger.id_from_name": ("number",),
 }
 """The fields that hold an ID number (see ``identity.NUMBER_FIELDS``)."""
 
