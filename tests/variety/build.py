@@ -154,6 +154,9 @@ class LedgerPlan:
     """A CSV's encoding (``utf-8-sig`` writes the BOM Excel's "CSV UTF-8" starts with)."""
     delimiter: str = ","
     """A CSV's delimiter."""
+    name_with_id: bool = False
+    """The register writes each person's name and ID number in one cell (张三（410422…））: the
+    key says so, and gives the ID read from that cell."""
     categories_in_text: bool = False
     """The register's categories are words inside a free-text column (情况说明) among other
     circumstances: the key says so, and its words beside the categories are no typos."""
@@ -737,6 +740,9 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
             visit["person_sheet"] = owner["sheet"]
         if visit.pop("_on_owner_row", False):  # a visit written in its person's row
             visit["row"] = visit["person_row"]
+        row_of = visit.pop("_row_of", None)
+        if row_of is not None:  # written in a row that is not its person's key entry
+            visit["row"] = row_of["row"]
     wrong = [entry for _, w in laid for entry in w.wrong]
     sheet_name = (lambda name: path.stem) if plan.format == "csv" else (lambda name: name)
     for w in wrong:
@@ -785,6 +791,8 @@ def write_ledger(plan: LedgerPlan, out_dir: Path) -> tuple[Path, Path]:
     }
     if plan.categories_in_text:
         key["people_sheet"]["categories_in_text"] = True
+    if plan.name_with_id:
+        key["people_sheet"]["name_with_id"] = True
     if plan.format == "csv":
         key["encoding"] = plan.encoding
         key["delimiter"] = plan.delimiter

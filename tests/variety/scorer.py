@@ -286,7 +286,13 @@ def score(key: Mapping[str, Any], reading: Reading, *, name: str | None = None) 
     record_key = {i: r.get("key") for i, r in matched.items()}
     key_of_id = {p["id"]: record_key.get(i) for i, p in enumerate(people) if p.get("id")}
     # a person is known by their row (and sheet, where a register is kept over several)
-    key_of_row = {(p.get("sheet"), p["row"]): record_key.get(i) for i, p in enumerate(people)}
+    # (a household's row holds several people: they are known by their IDs)
+    on_row = Counter((p.get("sheet"), p["row"]) for p in people)
+    key_of_row = {
+        (p.get("sheet"), p["row"]): record_key.get(i)
+        for i, p in enumerate(people)
+        if on_row[(p.get("sheet"), p["row"])] == 1
+    }
     pool: Counter[tuple[Any, Any, Any]] = Counter()
     for contact in contacts:
         for k in contact.get("recipient_keys") or ():

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import attrs
+from openpyxl.utils import get_column_letter
 
 from .build import (
     LedgerPlan,
@@ -21,6 +22,7 @@ from .build import (
     VisitGroups,
     VisitSpec,
     log_sheet,
+    person_entry,
     register_sheet,
     register_with_visits,
     visit_sheet,
@@ -49,7 +51,7 @@ from .people import (
     make_people,
     make_visits,
 )
-from .sheets import Cell, Column, OtherSheet, SheetPlan, paginate, rows_taken
+from .sheets import Cell, Column, Line, OtherSheet, SheetPlan, Wrong, paginate, rows_taken
 from .written import (
     LEVEL_SCALES,
     MODE_WORDS,
@@ -2672,6 +2674,536 @@ def qianyang(rng: random.Random) -> LedgerPlan:
     )
 
 
+# --- 35 河北: the same register kept one sheet per year, the rows changed between the years -------
+
+HEBEI = County(
+    "133023", "河北省", "枣强县", "南堡乡", ("南堡村", "西小屯村", "东店子村"), ("131121", 1996)
+)
+
+
+def _year_sheet(
+    year: int,
+    people: Sequence[Person],
+    visits: Sequence[Visit],
+    rng: random.Random,
+) -> tuple[
+    SheetPlan,
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    dict[str, list[str]],
+    dict[str, str],
+]:
+    groups = VisitGroups(
+        count=3,
+        date_forms=("date", "dot"),
+        mode_words={HOME: ("入户走访",), PHONE: ("电话回访",)},
+    )
+    register = RegisterSpec(
+        sheet=f"{year}年台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("village", ("村别",)),
+            C("categories", ("人员类别",)),
+            C("level", ("关爱等级",)),
+            C("phone", ("联系电话",)),
+            *groups.columns(),
+        ),
+        category_words=PLAIN_WORDS,
+        levels=LEVEL_SCALES["chinese"],
+        title=f"南堡乡{year}年困难群众关爱台账",
+    )
+    return register_with_visits(register, groups, people, visits, rng)
+
+
+def hebei(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, HEBEI, 28, year=2024)
+    # the person last in the list came in 2024; the sixth moved away at the end of 2023; a few
+    # rows changed: a new phone, a category gained or lost
+    earlier = [p for i, p in enumerate(people) if i != len(people) - 1]
+    later = []
+    for i, person in enumerate(people):
+        if i == 5:
+            continue
+        if i % 7 == 2:
+            person = attrs.evolve(person, phone="139" + f"{rng.randrange(10**8):08d}")
+        if i % 9 == 4:  # certified disabled in 2024
+            more = (DIS,) if DIS not in person.categories else ()
+            person = attrs.evolve(person, categories=(*person.categories, *more))
+        later.append(person)
+    sheets: list[SheetPlan | OtherSheet] = []
+    entries_by_year: dict[int, dict[str, dict[str, Any]]] = {}
+    visit_entries: list[dict[str, Any]] = []
+    category_words: dict[str, list[str]] = {}
+    mode_words: dict[str, str] = {}
+    quirks: list[dict[str, Any]] = []
+    for year, group in ((2023, earlier), (2024, later)):
+        visits = make_visits(rng, group, date(year, 1, 3), date(year, 12, 20), per_person=(1, 3))
+        sheet, entries, year_visits, found, words, used = _year_sheet(year, group, visits, rng)
+        for entry in entries:
+            entry["sheet"] = sheet.name
+        entries_by_year[year] = {e["id"]: e for e in entries}
+        for visit in year_visits:
+            visit["sheet"] = sheet.name
+        visit_entries.extend(year_visits)
+        sheets.append(sheet)
+        quirks.extend(found)
+        for word, codes in words.items():
+            category_words.setdefault(word, codes)
+        mode_words.update(used)
+    # one person each: the latest year's row; a visit of 2023 stays on its own row
+    latest = {**entries_by_year[2023], **entries_by_year[2024]}
+    for visit in visit_entries:
+        own = visit["_owner"]
+        if latest[own["id"]] is not own:
+            visit["_owner"], visit["_row_of"] = latest[own["id"]], own
+            del visit["_on_owner_row"]
+            visit["person_name"] = own["name"]
+    kept = [e for e in entries_by_year[2024].values()]
+    gone = [e for i, e in entries_by_year[2023].items() if i not in entries_by_year[2024]]
+    quirks.append(
+        {
+            "kind": "rows_changed_between_years",
+            "sheet": "2024年台账",
+            "cells": [],
+            "note": "the same people on 2023年台账 and 2024年台账: the 2024 row is the person",
+        }
+    )
+    return LedgerPlan(
+        slug="hebei",
+        file="35_河北_南堡乡困难群众关爱台账（2023-2024年）.xlsx",
+        region=f"{HEBEI.province}{HEBEI.county}{HEBEI.township}",
+        station="邯郸县南堡乡社工站",
+        period=(date(2023, 1, 1), date(2024, 12, 31)),
+        style="the register copied to a new sheet each year, visits across each year's rows",
+        exercises=(
+            "sheets 2023年台账 and 2024年台账 headed alike, the same people on both (one left at "
+            "the end of 2023, one came in 2024; new phones, 残疾人 added): one person each, "
+            "the 2024 row; visits as 第1次走访日期 | 走访方式 groups on both sheets, all kept; "
+            "dates real and 2024.3.5; levels 一级/二级/三级"
+        ),
+        sheets=sheets,
+        people_sheet="2024年台账",
+        visit_sheet="2024年台账",
+        people=kept + gone,
+        visits=sorted(visit_entries, key=lambda v: (v["date"], v["person_name"])),
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+    )
+
+
+# --- 36 山东: several visits written in one 走访情况 cell of the register ----------------------------
+
+SHANDONG = County(
+    "370421", "山东省", "滕州市", "级索镇", ("千佛阁村", "东曹村", "西曹村"), ("370481", 1989)
+)
+
+
+def shandong(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, SHANDONG, 28, year=2024)
+    words = {HOME: ("入户", "入户走访"), PHONE: ("电话回访", "电话")}
+    visits = make_visits(rng, people, date(2024, 1, 5), date(2024, 6, 25), per_person=(1, 4))
+    by_person: dict[str, list[Visit]] = {}
+    for visit in visits:
+        by_person.setdefault(visit.person.resident_id, []).append(visit)
+    written: dict[str, list[tuple[Visit, str, str]]] = {}
+    remark_of = {people[3].resident_id: "4月住院未走访", people[17].resident_id: "家属外出"}
+
+    def visit_cell(person: Person) -> dict[str, Cell]:
+        parts = []
+        for visit in by_person.get(person.resident_id, ()):
+            day = f"{visit.on.month}月{visit.on.day}日"
+            word = rng.choice(words[visit.mode])
+            written.setdefault(person.resident_id, []).append((visit, day, word))
+            parts.append(day + word)
+        remark = remark_of.get(person.resident_id)
+        wrong = None
+        if remark is not None:  # a part that is no visit: a remark, flagged
+            parts.insert(1, remark)
+            wrong = Wrong("a part of the cell is no visit (no date): kept as a remark")
+        return {"visits_text": Cell(rng.choice(("；", "；", ";")).join(parts), wrong=wrong)}
+
+    register = RegisterSpec(
+        sheet="关爱台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号",)),
+            C("village", ("村居",)),
+            C("categories", ("救助类别",)),
+            C("phone", ("联系电话",)),
+            C("visits_text", ("走访情况",), width=40),
+        ),
+        category_words=PLAIN_WORDS,
+        title="级索镇2024年上半年困难群众关爱台账",
+    )
+    sheet, entries, quirks, category_words = register_sheet(register, people, rng, visit_cell)
+    owners = {p.resident_id: e for p, e in zip(people, entries, strict=True)}
+    letter = sheet.letter("visits_text")
+    visit_entries = []
+    mode_words: dict[str, str] = {}
+    for resident_id, items in written.items():
+        owner = owners[resident_id]
+        offset = 0
+        for part, (visit, day, word) in enumerate(items):
+            if part == 1 and resident_id in remark_of:
+                offset = 1
+            mode_words[word] = visit.mode
+            visit_entries.append(
+                {
+                    "row": 0,
+                    "person": owner["id"],
+                    "person_name": owner["name"],
+                    "person_row": None,
+                    "date": visit.on.isoformat(),
+                    "date_as_written": day,
+                    "mode": visit.mode,
+                    "mode_as_written": word,
+                    "valid": True,
+                    "date_column": letter,
+                    "mode_column": letter,
+                    "part": part + offset,
+                    "_owner": owner,
+                    "_on_owner_row": True,
+                }
+            )
+    visit_entries.sort(key=lambda v: (v["date"], v["person_name"]))
+    return LedgerPlan(
+        slug="shandong",
+        file="36_山东_级索镇困难群众关爱台账（2024年上半年）.xlsx",
+        region=f"{SHANDONG.province}{SHANDONG.county}{SHANDONG.township}",
+        station="滕州市级索镇社工站",
+        period=(date(2024, 1, 1), date(2024, 6, 30)),
+        style="one sheet: every visit of the half-year written into one 走访情况 cell of the row",
+        exercises=(
+            "走访情况 holds the person's visits as 3月5日入户；3月20日电话回访 (separated by ； or ;, "
+            "the year from the title), each a visit; two cells hold a part that is no visit "
+            "(4月住院未走访, 家属外出: a remark, flagged)"
+        ),
+        sheets=[sheet],
+        people_sheet=sheet.name,
+        visit_sheet=sheet.name,
+        people=entries,
+        visits=visit_entries,
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+    )
+
+
+# --- 37 江苏: visits as a month matrix, a column per month holding the day and the mode -------------
+
+JIANGSU = County(
+    "322523", "江苏省", "如东县", "掘港街道", ("青园社区", "东渔村", "江堤村"), ("320623", 1983)
+)
+
+
+def jiangsu(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, JIANGSU, 28, year=2024)
+    words = {HOME: ("入户",), PHONE: ("电话",)}
+    drawn = make_visits(rng, people, date(2024, 1, 2), date(2024, 6, 28), per_person=(2, 5))
+    one_a_month: dict[tuple[str, int], Visit] = {}
+    for visit in drawn:  # a month's cell holds one visit
+        one_a_month.setdefault((visit.person.resident_id, visit.on.month), visit)
+    written: list[tuple[str, int, Visit, str, str]] = []
+
+    def month_cells(person: Person) -> dict[str, Cell]:
+        cells = {}
+        for month in range(1, 7):
+            visit = one_a_month.get((person.resident_id, month))
+            if visit is None:
+                continue
+            day = rng.choice((f"{visit.on.day}日", f"{visit.on.day}号"))
+            word = rng.choice(words[visit.mode])
+            cells[f"month:{month}"] = Cell(day + word)
+            written.append((person.resident_id, month, visit, day, word))
+        return cells
+
+    register = RegisterSpec(
+        sheet="走访台账",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("sex", ("性别",)),
+            C("id", ("身份证号码",)),
+            C("village", ("村（社区）",)),
+            C("categories", ("对象类别",)),
+            C("phone", ("联系电话",)),
+            *(C(f"month:{m}", ("2024年走访情况", f"{m}月"), width=8) for m in range(1, 7)),
+        ),
+        category_words=PLAIN_WORDS,
+        title="掘港街道困难群众2024年1-6月走访台账",
+    )
+    sheet, entries, quirks, category_words = register_sheet(register, people, rng, month_cells)
+    owners = {p.resident_id: e for p, e in zip(people, entries, strict=True)}
+    letters = sheet.letters()
+    visit_entries = []
+    mode_words: dict[str, str] = {}
+    for resident_id, month, visit, day, word in written:
+        owner = owners[resident_id]
+        mode_words[word] = visit.mode
+        visit_entries.append(
+            {
+                "row": 0,
+                "person": owner["id"],
+                "person_name": owner["name"],
+                "person_row": None,
+                "date": visit.on.isoformat(),
+                "date_as_written": day,
+                "mode": visit.mode,
+                "mode_as_written": word,
+                "valid": True,
+                "date_column": letters[f"month:{month}"],
+                "mode_column": letters[f"month:{month}"],
+                "month": month,
+                "_owner": owner,
+                "_on_owner_row": True,
+            }
+        )
+    visit_entries.sort(key=lambda v: (v["date"], v["person_name"]))
+    return LedgerPlan(
+        slug="jiangsu",
+        file="37_江苏_掘港街道困难群众走访台账（1-6月）.xlsx",
+        region=f"{JIANGSU.province}{JIANGSU.county}{JIANGSU.township}",
+        station="如东县掘港街道社工站",
+        period=(date(2024, 1, 1), date(2024, 6, 30)),
+        style="a month matrix: one row per person, a column per month holding that month's visit",
+        exercises=(
+            "visits as a month matrix under 2024年走访情况 › 1月 | 2月 | … | 6月, each filled cell "
+            "one visit of its month written as the day and the mode (5日入户, 12号电话), the year "
+            "from the heading and the title"
+        ),
+        sheets=[sheet],
+        people_sheet=sheet.name,
+        visit_sheet=sheet.name,
+        people=entries,
+        visits=visit_entries,
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+    )
+
+
+# --- 38 广西: one row per household, its members side by side ----------------------------------
+
+GUANGXI = County(
+    "452524", "广西壮族自治区", "平南县", "大安镇", ("大安村", "思和村", "新和村"), ("450821", 1995)
+)
+
+
+class _Household(dict[str, Any]):
+    """A household row's ref: the row is every member's."""
+
+    def __init__(self, members: Sequence[dict[str, Any]]) -> None:
+        super().__init__()
+        self.members = members
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        for member in self.members:
+            member[key] = value
+
+
+def guangxi(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, GUANGXI, 30, year=2024, mix=((SA,), (SA,), (EP,), (SA, DIS)))
+    households: list[list[Person]] = []
+    for village in GUANGXI.villages:
+        rest = [p for p in people if p.village == village]
+        while rest:
+            size = min(len(rest), rng.choice((1, 2, 2, 3)))
+            head, *members = rest[:size]
+            households.append(
+                [head, *(attrs.evolve(m, categories=head.categories) for m in members)]
+            )
+            rest = rest[size:]
+    slots = (("name", "id"), ("member1", "member1_id"), ("member2", "member2_id"))
+    columns = (
+        C("seq", ("序号",)),
+        C("village", ("村委会",)),
+        C("name", ("户主姓名",)),
+        C("id", ("户主身份证号",)),
+        C("member1", ("成员1姓名",)),
+        C("member1_id", ("成员1身份证号",)),
+        C("member2", ("成员2姓名",)),
+        C("member2_id", ("成员2身份证号",)),
+        C("household", ("家庭人口",)),
+        C("categories", ("保障类别",)),
+        C("phone", ("户主电话",)),
+    )
+    letters = {c.field: get_column_letter(j + 1) for j, c in enumerate(columns)}
+    lines: list[Line] = [Line("title", text="大安镇2024年低保特困家庭花名册")]
+    entries: list[dict[str, Any]] = []
+    category_words: dict[str, list[str]] = {}
+    for number, household in enumerate(households, start=1):
+        head = household[0]
+        words = [PLAIN_WORDS[c] for c in head.categories]
+        for word, code in zip(words, head.categories, strict=True):
+            category_words.setdefault(word, [code])
+        cells = {
+            "seq": Cell(number),
+            "village": Cell(head.village),
+            "household": Cell(len(household)),
+            "categories": Cell("、".join(words)),
+            "phone": Cell(head.phone, "text"),
+        }
+        members = []
+        for (name_field, id_field), person in zip(slots, household, strict=False):
+            cells[name_field] = Cell(person.name)
+            cells[id_field] = Cell(person.resident_id, "text")
+            entry = person_entry(
+                person,
+                person.resident_id,
+                person.resident_id,
+                head.categories,
+                "、".join(words),
+                None,
+                head.phone if person is head else None,
+                None,
+            )
+            entry["household"] = head.name
+            if person is not head:  # a member's name and ID stand in the member's columns
+                entry["columns"] = {"name": letters[name_field], "id": letters[id_field]}
+            members.append(entry)
+        entries.extend(members)
+        lines.append(Line("data", cells=cells, ref=_Household(members)))
+    lines.append(Line("signature", text="填表人：            审核人：            填表日期："))
+    register = SheetPlan("花名册", columns, tuple(lines))
+    everyone = [p for h in households for p in h]
+    by_id = {p.resident_id: e for p, e in zip(everyone, entries, strict=True)}
+    spec = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("date", ("走访日期",)),
+            C("name", ("被走访人",)),
+            C("id", ("身份证号",)),
+            C("mode", ("走访方式",)),
+            C("content", ("走访内容",)),
+            C("worker", ("走访人",)),
+        ),
+        date_forms=("date", "dot"),
+        mode_words=modes(home_visit=("入户走访",), phone=("电话",)),
+        title="大安镇2024年三季度走访记录",
+    )
+    visits = make_visits(rng, everyone, date(2024, 7, 1), date(2024, 9, 27), per_person=(1, 3))
+    id_cells = {p.resident_id: Cell(p.resident_id, "text") for p in everyone}
+    log, visit_entries, mode_words = visit_sheet(
+        spec, visits, by_id, id_cells, rng, stranger_factory(rng, GUANGXI, 2024)
+    )
+    return LedgerPlan(
+        slug="guangxi",
+        file="38_广西_大安镇低保特困家庭花名册及三季度走访记录.xlsx",
+        region=f"{GUANGXI.province}{GUANGXI.county}{GUANGXI.township}",
+        station="平南县大安镇社工站",
+        period=(date(2024, 7, 1), date(2024, 9, 30)),
+        style="a register of households: one row a household, its members side by side",
+        exercises=(
+            "户主姓名 | 户主身份证号 | 成员1姓名 | 成员1身份证号 | 成员2姓名 | 成员2身份证号 on one "
+            "row (every member a person of the household's village and 保障类别; 家庭人口); "
+            "visits by 被走访人 and 身份证号, to heads and members alike"
+        ),
+        sheets=[register, log],
+        people_sheet="花名册",
+        visit_sheet="走访记录",
+        people=entries,
+        visits=visit_entries,
+        category_words=category_words,
+        mode_words=mode_words,
+    )
+
+
+# --- 39 河南: the name and the ID number in one cell; a visit log pasted from a CSV --------------
+
+HENAN = County(
+    "412630", "河南省", "叶县", "龚店镇", ("龚店村", "井庄村", "大湾村"), ("410422", 1983)
+)
+
+
+def henan(rng: random.Random) -> LedgerPlan:
+    people = make_people(rng, HENAN, 28, year=2024)
+    forms = ("{name}（{id}）", "{name}（{id}）", "{name}({id})", "{name} {id}")
+
+    def name_with_id(person: Person) -> dict[str, Cell]:
+        form = forms[people.index(person) % len(forms)]
+        return {"name": Cell(form.format(name=person.name, id=person.resident_id))}
+
+    register = RegisterSpec(
+        sheet="花名册",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名（身份证号）",), width=30),
+            C("sex", ("性别",)),
+            C("village", ("村",)),
+            C("categories", ("类别",)),
+            C("level", ("等级",)),
+            C("phone", ("电话",)),
+        ),
+        category_words=PREFIXED_WORDS,
+        levels=LEVEL_SCALES["attention"],
+        title="龚店镇困难群众花名册",
+    )
+    sheet, entries, quirks, category_words = register_sheet(register, people, rng, name_with_id)
+    for person, entry in zip(people, entries, strict=True):
+        entry["id"] = person.resident_id
+        entry["id_as_written"] = person.resident_id
+    by_id = {p.resident_id: e for p, e in zip(people, entries, strict=True)}
+    damaged = {people[i].resident_id for i in (2, 11, 20)}
+    id_cells = {}
+    for person in people:
+        if person.resident_id in damaged:  # the log went through a CSV: 15 digits, then E+17
+            shown = f"{int(person.resident_id[:6]) / 10**5:.5f}E+17"
+            why = "ID shown in scientific notation (the digits are lost): found by name"
+            id_cells[person.resident_id] = Cell(shown, "text", wrong=Wrong(why))
+        else:
+            id_cells[person.resident_id] = Cell(person.resident_id, "text")
+    spec = VisitSpec(
+        sheet="走访记录",
+        columns=(
+            C("seq", ("序号",)),
+            C("name", ("姓名",)),
+            C("id", ("身份证号",)),
+            C("village", ("村",)),
+            C("date", ("走访时间",)),
+            C("mode", ("方式",)),
+            C("content", ("情况",)),
+        ),
+        date_forms=("slash", "dash"),
+        mode_words=modes(home_visit=("入户",), phone=("电话",)),
+        title="龚店镇2024年10-12月走访记录",
+    )
+    visits = make_visits(rng, people, date(2024, 10, 8), date(2024, 12, 26))
+    log, visit_entries, mode_words = visit_sheet(
+        spec, visits, by_id, id_cells, rng, stranger_factory(rng, HENAN, 2024)
+    )
+    return LedgerPlan(
+        slug="henan",
+        file="39_河南_龚店镇困难群众花名册及四季度走访记录.xlsx",
+        region=f"{HENAN.province}{HENAN.county}{HENAN.township}",
+        station="叶县龚店镇社工站",
+        period=(date(2024, 10, 1), date(2024, 12, 31)),
+        style="the name and the ID number in one cell; a visit log pasted back from a CSV",
+        exercises=(
+            "姓名（身份证号） holds 张三（410422…）, 张三(410422…) or 张三 410422… (no ID column); "
+            "categories 农村低保/低边户/…; levels 重点/一般/关注; the visit log's 身份证号 shown as "
+            "4.10422E+17 text for three people (unrecoverable: found by name, flagged); dates "
+            "2024/10/8 and 2024-10-8 as text"
+        ),
+        sheets=[sheet, log],
+        people_sheet="花名册",
+        visit_sheet="走访记录",
+        people=entries,
+        visits=visit_entries,
+        quirks=quirks,
+        category_words=category_words,
+        mode_words=mode_words,
+        name_with_id=True,
+    )
+
+
 STYLES: tuple[Style, ...] = (
     Style("hunan", hunan, "two-row header, starred/spaced headers, option sheets"),
     Style("sichuan", sichuan, "village sections, subtotals, keyed by ID"),
@@ -2707,5 +3239,10 @@ STYLES: tuple[Style, ...] = (
     Style("meixian", meixian, "categories only in a free-text 情况说明, age by formula"),
     Style("loufan", loufan, "a visit sheet per social worker"),
     Style("qianyang", qianyang, "register and visit log side by side on one sheet"),
+    Style("hebei", hebei, "a sheet per year, the same people with changed rows"),
+    Style("shandong", shandong, "several visits written in one 走访情况 cell"),
+    Style("jiangsu", jiangsu, "visits as a month matrix 1月 … 6月"),
+    Style("guangxi", guangxi, "one row per household, members side by side"),
+    Style("henan", henan, "name and ID in one cell, IDs in scientific notation on the log"),
 )
 """Every style, in file order."""

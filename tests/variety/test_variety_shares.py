@@ -86,12 +86,20 @@ def perfect_reading(key: dict[str, Any]) -> Reading:
         }
         for i, p in enumerate(key["people"])
     ]
-    row_key = {(p.get("sheet"), p["row"]): f"P{i}" for i, p in enumerate(key["people"])}
+    # a household's row holds several people: the visit's is the one of its name
+    on_row: dict[tuple[Any, int], list[tuple[str, str]]] = {}
+    for i, p in enumerate(key["people"]):
+        on_row.setdefault((p.get("sheet"), p["row"]), []).append((p["name"], f"P{i}"))
+
+    def owner(visit: dict[str, Any]) -> str:
+        people = on_row[(visit.get("person_sheet"), visit["person_row"])]
+        return next(k for name, k in people if len(people) == 1 or name == visit["person_name"])
+
     contacts = [
         {
             "on": v["date"],
             "mode": v["mode"],
-            "recipient_keys": [row_key[(v.get("person_sheet"), v["person_row"])]],
+            "recipient_keys": [owner(v)],
         }
         for v in key["visits"]
         if v["valid"]

@@ -224,7 +224,13 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
         # a register kept one sheet per village names each person's sheet
         sheet = sheets[p.get("sheet", ps["name"])]
         where = f"{p.get('sheet', ps['name'])}!{row}"
-        if _text(sheet.cell(row, cols["name"])).strip() != p["name"]:
+        cols = {**ps["columns"], **p.get("columns", {})}  # a household member's own columns
+        name_cell = _text(sheet.cell(row, cols["name"])).strip()
+        if ps.get("name_with_id"):  # 张三（410422…）: the name and the ID in one cell
+            found = NAME_WITH_ID.fullmatch(name_cell)
+            if found is None or found["name"] != p["name"] or found["id"] != p["id_as_written"]:
+                out.append(f"{where}: {name_cell!r} is not {p['name']} with {p['id_as_written']}")
+        elif name_cell != p["name"]:
             out.append(f"{where}: name is not {p['name']}")
         if "id" in cols:
             written = sheet.cell(row, cols["id"])
@@ -297,14 +303,22 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             ):
                 out.append(f"{where}: unknown category word {unknown} is not in wrong_cells")
     vs = key.get("visit_sheet")
-    people_by_row = {(p.get("sheet"), p["row"]): p for p in key["people"]}
+    # a household's row holds several people: the visit's person is the one of its name
+    people_by_row: dict[tuple[Any, int], list[Mapping[str, Any]]] = {}
+    for p in key["people"]:
+        people_by_row.setdefault((p.get("sheet"), p["row"]), []).append(p)
     if vs:
         vcols = vs["columns"]
         for v in key["visits"]:
             row = v["row"]
             vsheet = sheets[v.get("sheet", vs["name"])]  # a log kept one sheet per month
             where = f"{v.get('sheet', vs['name'])}!{row}"
-            if "date_month" in vcols:  # the date over part columns (月 | 日)
+            if "part" in v or "month" in v:  # visits in a cell: 3月5日入户；3月20日电话回访
+                stored = vsheet.cell(row, v["date_column"])
+                parsed, problem = _visit_in_cell(v, _text(stored), year)
+                if problem:
+                    out.append(f"{where}: {problem}")
+            elif "date_month" in vcols:  # the date over part columns (月 | 日)
                 parts = [vsheet.merged(row, vcols[f], vs) for f in ("date_month", "date_day")]
                 stored = "-".join(_text(p) for p in parts)
                 parsed = parse_date(f"{year}-{stored}", year) if all(parts) else None
@@ -321,6 +335,8 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
             ):
                 out.append(f"{where}: a visit to refuse has no refuse_row wrong cell")
             mode = _text(vsheet.merged(row, v.get("mode_column") or vcols["mode"], vs))
+            if "part" in v or "month" in v:  # checked with the cell's part above
+                mode = v["mode_as_written"]
             if mode != v["mode_as_written"] or key["mode_words"].get(mode) != v["mode"]:
                 out.append(f"{where}: mode {mode!r} is not {v['mode']}")
             if (
@@ -331,10 +347,10 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                 out.append(f"{where}: an unknown mode word is not in wrong_cells")
             if "name" in vcols and _text(vsheet.merged(row, vcols["name"], vs)) != v["person_name"]:
                 out.append(f"{where}: name is not {v['person_name']}")
-            owner = (
-                people_by_row.get((v.get("person_sheet"), v["person_row"]))
-                if v["person_row"]
-                else None
+            on_row = people_by_row.get((v.get("person_sheet"), v["person_row"]), [])
+            owner = next(
+                (p for p in on_row if len(on_row) == 1 or _bare(p["name"]) == v["person_name"]),
+                None,
             )
             if v["valid"] and owner is None:
                 out.append(f"{where}: a valid visit links to no person row")
@@ -349,6 +365,7 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
                 if (
                     "id" in vcols
                     and owner["id"]
+                    and (v.get("sheet", vs["name"]), row, vcols["id"]) not in wrong_at
                     and upgraded(normalised_id(vsheet.merged(row, vcols["id"], vs))) != owner["id"]
                 ):
                     out.append(f"{where}: ID disagrees with the register")
@@ -378,6 +395,25 @@ def problems(path: Path, key: Mapping[str, Any]) -> list[str]:
     if key["summary"]["people"] != len(key["people"]):
         out.append("summary people count is wrong")
     return out
+
+
+NAME_WITH_ID = re.compile(r"(?P<name>[^\s（(]+)\s*[（(]?(?P<id>\d{17}[\dX])[）)]?")
+"""A name and an ID number written in one cell: 张三（410422…）, 张三(410422…), 张三 410422…"""
+
+
+def _visit_in_cell(v: Mapping[str, Any], text: str, year: int) -> tuple[date | None, str]:
+    """A visit written as a part of a cell (``part``: the n-th of the cell's parts split at ；)
+    or in a month's column (``month``: the cell holds the day): its date, and what disagrees."""
+    piece = re.split(r"[；;]", text)[v["part"]] if "part" in v else text
+    if piece != v["date_as_written"] + v["mode_as_written"]:
+        return None, f"{piece!r} is not {v['date_as_written']}{v['mode_as_written']}"
+    written = v["date_as_written"]
+    if "month" in v:
+        written = f"{v['month']}月{written.rstrip('日号')}日"
+    parsed = parse_date(written, year)
+    if parsed is None or parsed.isoformat() != v["date"]:
+        return parsed, f"{written!r} does not give {v['date']}"
+    return parsed, ""
 
 
 def _bare(name: str) -> str:
