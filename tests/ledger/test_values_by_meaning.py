@@ -239,6 +239,52 @@ def test_a_birth_date_against_the_id_number_is_flagged_at_its_cell_once(
     assert not [i for i in again if i.finding.code == "recipient.birth_date_disagrees_with_id"]
 
 
+def test_a_year_alone_that_the_id_number_agrees_with_is_said_once_and_dated_by_the_id(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    """The ID number gives the day and month the cell left out: the person's birth date is the
+    ID's, and the cell is noted once (its day and month missing), never as a disagreement."""
+    chen = resident_id.compose("110101", date(1946, 3, 12), 11)
+    header = ["姓名", "身份证号", "出生日期"]
+    rows = [["陈大明", chen, "1946"], ["李秀英", WOMAN, 1950], ["王建国", ELDER, "1945年"]]
+    path = workbook(tmp_path / "台账.xlsx", {"服务对象": [header, *rows]})
+
+    result = load_ledger(path, fmt)
+
+    assert [(i.row, i.column, i.code) for i in result.issues if i.row] == [
+        (2, "C", "recipient.birth_date_from_id"),
+        (3, "C", "recipient.birth_date_from_id"),
+        (4, "C", "recipient.birth_date_from_id"),
+    ]
+    said = result.issues[[i.row for i in result.issues].index(2)]
+    assert "1946-03-12" in said.message and said.raw == "1946"
+    assert said.severity is Severity.INFO
+    born = {p.name: p.birth_date for p in result.ledger.recipients}
+    assert born == {
+        "陈大明": date(1946, 3, 12),
+        "李秀英": date(1950, 5, 6),
+        "王建国": date(1945, 3, 2),
+    }
+    again = check_recipients(result, date(2024, 7, 1))
+    assert not [i for i in again if i.finding.code == "recipient.birth_date_disagrees_with_id"]
+
+
+def test_a_year_alone_other_than_the_id_numbers_is_a_disagreement(
+    tmp_path: Path, fmt: LedgerFormat
+) -> None:
+    header = ["姓名", "身份证号", "出生日期"]
+    path = workbook(tmp_path / "台账.xlsx", {"服务对象": [header, ["李秀英", WOMAN, "1951"]]})
+
+    result = load_ledger(path, fmt)
+
+    (flag,) = at(result, "recipient.birth_date_disagrees_with_id")
+    assert (flag.row, flag.column, flag.raw) == (2, "C", "1951")
+    assert "1950-05-06" in flag.message
+    assert at(result, "tabular.date_year_only")  # the day and month the reader chose, said too
+    assert not at(result, "recipient.birth_date_from_id")
+    assert [p.birth_date for p in result.ledger.recipients] == [date(1951, 1, 1)]
+
+
 def test_a_guardian_s_phone_is_read_as_a_phone_and_flagged_when_it_is_none(
     tmp_path: Path, national: LedgerFormat
 ) -> None:

@@ -68,6 +68,7 @@ NUMBERS_NONE: Mapping[str, str] = {
     "testing.contact_note": "a synthetic visit note: reports mask it as free text",
     "recipient.sex_disagrees_with_id": "the sex an ID number says",
     "recipient.birth_date_disagrees_with_id": "the birth date an ID number says",
+    "recipient.birth_date_from_id": "the birth date an ID number says",
 }
 
 PERSON = "钱小蕙"  # synthetic, on no ledger

@@ -31,7 +31,8 @@ from ..tabular.context import reading_year
 from ..tabular.reader import Cells, Free, RowParts, left_free, named_sheet
 from ..tabular.spec import TableSpec
 from ..validation import to_mapping
-from .building import RecordBuilder, compact_name, disagrees_with_id
+from .birth_year import birth_year_from_id
+from .building import BIRTH_DATE, RecordBuilder, compact_name, disagrees_with_id
 from .categories_text import categories_from_text
 from .collector import collector_paused
 from .columns import table_spec
@@ -593,6 +594,9 @@ def _record_of(
     _index, _cells, values, row_issues, row_extras = parts
     if row_issues and any(issue.is_error for issue in row_issues):
         return None, list(row_issues)
+    if row_issues and kind is RecordKind.RECIPIENTS and BIRTH_DATE in table.layout.fields:
+        letter = column_letter(table.layout.fields[BIRTH_DATE])
+        values, row_issues = birth_year_from_id(values, row_issues, letter)
     record, placed = builder.build(kind, values, row_extras, position, from_span_ends)
     if not placed:
         return record, list(row_issues)

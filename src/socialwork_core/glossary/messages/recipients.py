@@ -32,4 +32,8 @@ MESSAGES: dict[str, str] = {
     "recipient.birth_date_disagrees_with_id": (
         "登记的出生日期{declared}与身份证号显示的{derived}不一致。"
     ),
+    "recipient.birth_date_from_id": (
+        "出生日期“{value}”只写了年份，没有月和日；年份与身份证号相符，按身份证号读作{derived}。"
+        "请补全日期。"
+    ),
 }
