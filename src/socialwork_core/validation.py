@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .construct import checks_value_only, keeps
+from .derived_ids import accepts_non_blank_text
 
 
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -91,3 +92,4 @@ def member_of(kind: type[EnumT], value: object) -> EnumT:
 
 
 checks_value_only(non_blank, optional_non_blank, non_negative, non_negative_decimal, unique_items)
+accepts_non_blank_text(non_blank)

@@ -26,6 +26,7 @@ from typing import Any, Final
 import attrs
 
 from ..construct import accepts, init_code
+from ..derived_ids import derived_id_accepted
 from ..findings import FindingError
 from ..tabular import (
     ColumnSpec,
@@ -111,6 +112,7 @@ def compile_rows(
     always_given: set[str] = set()
     times: dict[str, str] = {}  # a date field whose cell may give a time → the time's field
     accepted: dict[str, str] = {}  # keyword → the local telling its value was checked once
+    made_here: dict[str, str] = {}  # keyword → "True": a value the function makes, known good
     # the register is complete once its sheet is read: the set of keys no longer changes
     # (a sheet without a people column, activities with counts only, names nobody)
     people = PEOPLE_FIELDS[kind] if plan.names_people and builder.recipients_loaded else ""
@@ -238,6 +240,8 @@ def compile_rows(
         fields.append("id")
         derived = DERIVED_ID_SOURCE.format(prefix=repr(plan.id_prefix), position="position")
         body.append(f"if f_id is MISSING: f_id = {derived}")
+        # made here from a non-blank prefix: its validator's answer is known (``derived_ids``)
+        made_here = {"id": "True"} if derived_id_accepted(plan.cls, plan.id_prefix) else {}
     fields = list(dict.fromkeys(fields))  # a field given twice would be a repeated keyword
     starts: list[str] = []  # fields whose local starts at the class's plain default
     for field in fields:
@@ -263,7 +267,7 @@ def compile_rows(
     if plan.recipients:
         given["extras"] = "extras_of(cells)"
     # the record built as the class's own __init__ would, written out here (no call per row)
-    code = init_code(plan.cls, given, prefix="i_", accepted=accepted)
+    code = init_code(plan.cls, given, prefix="i_", accepted={**accepted, **made_here})
     if code is not None:
         namespace.update(code.namespace)
         build = [*("        " + line for line in code.lines), "        return i_self"]
