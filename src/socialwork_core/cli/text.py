@@ -37,7 +37,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "cli.format_not_detected_field_codes": (
             "cannot tell the ledger format of {path} from its headers: they are a system's field "
             "codes ({codes}…) with no names over them, and not the pinyin initials of known "
-            "headers (XM for 姓名); add a row of names above the codes, or "
+            "headers (XM for the name column); add a row of names above the codes, or "
             "give the columns with --adapter and --mapping"
         ),
         "cli.unknown_layout": "no ledger format named {name!r}; known: {known}",
